@@ -1,0 +1,5 @@
+import Resolver from '@forge/resolver';
+
+const resolver = new Resolver();
+
+export const handler = resolver.getDefinitions();
