@@ -1,0 +1,35 @@
+// Errors are values users can act on: a stable code the UI can branch on, and a message a person can read.
+
+export const ERROR_CODES = [
+  'INVALID_PAYLOAD', // a payload failed its schema; `field` names the first bad field
+  'INVALID_PARAMS', // synchronizer parameters failed their schema; `field` names the parameter
+  'PAYLOAD_TOO_LARGE',
+  'STRUCTURE_NOT_FOUND',
+  'JOB_NOT_FOUND',
+  'UNKNOWN_SYNCHRONIZER',
+  'PERMISSION_LEVEL', // the caller's level on the structure is too low; `needed` says which level
+  'NOT_JIRA_ADMIN',
+  'SYNCHRONIZERS_DISABLED',
+  'JQL_INVALID', // Jira's own message in `message`
+  'FILTER_NOT_FOUND', // unknown saved filter, or not visible to the caller
+  'PARENT_ISSUE_NOT_FOUND', // "under an issue" key unknown or not visible
+  'JOB_NOT_CANCELLABLE',
+  'UNDO_NOT_POSSIBLE',
+  'CONFLICT', // the structure changed concurrently; retry
+  'JIRA_UNAVAILABLE', // Jira kept failing (5xx) or rate-limited past our patience
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppErrorDto {
+  code: ErrorCode;
+  message: string;
+  /** Dotted path of the offending payload field or synchronizer parameter, e.g. "params.source.jql". */
+  field?: string;
+  /** For PERMISSION_LEVEL: the level the operation needs. */
+  needed?: string;
+}
+
+/** Every resolver answers this envelope, so the UI never has to parse a thrown error. */
+export type ResolverAnswer<T> = { ok: true; data: T } | { ok: false; error: AppErrorDto };
