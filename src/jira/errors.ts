@@ -1,0 +1,65 @@
+// Typed failures of Jira calls. Callers branch on the class: a rate limit pauses a job, an invalid JQL
+// becomes a user-facing error with Jira's own words, anything else is "Jira unavailable".
+
+export class JiraError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Jira asked us to wait longer than this caller is willing to wait in place (quota exhaustion). */
+export class JiraRateLimited extends JiraError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly reason: string | undefined,
+  ) {
+    super(`Jira rate limit reached (${reason ?? 'no reason given'}); retry after ${retryAfterSeconds} s`);
+  }
+}
+
+/** Jira rejected the JQL; `jiraMessage` is Jira's own explanation, shown to the user as is. */
+export class JiraJqlInvalid extends JiraError {
+  constructor(readonly jiraMessage: string) {
+    super(jiraMessage);
+  }
+}
+
+/** 404, or a 400 that Jira uses for "not found or not visible" (saved filters). */
+export class JiraNotFound extends JiraError {}
+
+/** Kept failing with 5xx/429 after all retries, or answered something we cannot use. */
+export class JiraUnavailable extends JiraError {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Any other non-2xx answer (401/403, unexpected 400). */
+export class JiraHttpError extends JiraError {
+  constructor(
+    readonly status: number,
+    readonly jiraMessages: string[],
+    path: string,
+  ) {
+    super(`Jira answered ${status} for ${path}${jiraMessages.length ? `: ${jiraMessages.join('; ')}` : ''}`);
+  }
+}
+
+/** Reads Jira's ErrorCollection `{errorMessages[], errors{field: msg}}` into plain messages. */
+export function jiraMessages(body: string): string[] {
+  try {
+    const parsed = JSON.parse(body) as { errorMessages?: unknown; errors?: unknown };
+    const out: string[] = [];
+    if (Array.isArray(parsed.errorMessages)) out.push(...parsed.errorMessages.filter((m): m is string => typeof m === 'string'));
+    if (parsed.errors && typeof parsed.errors === 'object') {
+      for (const v of Object.values(parsed.errors as Record<string, unknown>)) if (typeof v === 'string') out.push(v);
+    }
+    return out;
+  } catch {
+    return body ? [body.slice(0, 300)] : [];
+  }
+}

@@ -1,0 +1,6 @@
+export * from './client';
+export * from './cost';
+export * from './errors';
+export * from './forge-transport';
+export * from './retry-policy';
+export * from './transport';

@@ -1,0 +1,116 @@
+import { JiraClient, JiraJqlInvalid, JiraNotFound, JiraRateLimited, JiraUnavailable } from '../../../src/jira';
+import { answer, fakeTransport } from './fake-transport';
+
+const ids = (...n: number[]) => ({ issues: n.map((id) => ({ id: String(id), key: `K-${id}` })) });
+
+function givenClient(...script: Parameters<typeof fakeTransport>) {
+  const fake = fakeTransport(...script);
+  const sleeps: number[] = [];
+  const client = new JiraClient(fake.transport, {
+    sleep: async (ms) => void sleeps.push(ms),
+    random: () => 0.5,
+    now: () => Date.parse('2026-01-01T00:00:00Z'),
+  });
+  return { client, sleeps, requests: fake.requests };
+}
+
+describe('JiraClient', () => {
+  it('asks search/jql for ids only, 5000 a page, and follows nextPageToken', async () => {
+    // given
+    const { client, requests } = givenClient(answer(200, { ...ids(1, 2), nextPageToken: 'T2' }), answer(200, { ...ids(3), isLast: true }));
+    // when
+    const first = await client.searchIds('project = A');
+    const second = await client.searchIds('project = A', first.nextPageToken);
+    // then
+    expect(first).toEqual({ ids: [1, 2], nextPageToken: 'T2' });
+    expect(second).toEqual({ ids: [3], nextPageToken: undefined });
+    expect(requests[0]).toMatchObject({ path: '/rest/api/3/search/jql', init: { method: 'POST' } });
+    expect(requests[0].body).toEqual({ jql: 'project = A', fields: ['id'], maxResults: 5000 });
+    expect(requests[1].body).toMatchObject({ nextPageToken: 'T2' });
+  });
+
+  it('counts one point per call plus one per issue returned', async () => {
+    // given
+    const { client } = givenClient(answer(200, ids(1, 2, 3)), answer(200, { id: '7', name: 'F', jql: 'x = 1' }));
+    // when
+    await client.searchIds('project = A');
+    await client.getFilter('7');
+    // then
+    expect(client.cost.snapshot()).toEqual({ calls: 2, points: 4 + 2 });
+  });
+
+  it('turns a 400 for JQL into JqlInvalid with Jira’s own message', async () => {
+    // given
+    const { client } = givenClient(answer(400, { errorMessages: ["Error in the JQL Query: Expecting ')' but got the end of the query."], errors: {} }));
+    // when
+    const search = client.searchIds('project = (A');
+    // then
+    await expect(search).rejects.toThrow(JiraJqlInvalid);
+    await expect(search).rejects.toMatchObject({ jiraMessage: "Error in the JQL Query: Expecting ')' but got the end of the query." });
+  });
+
+  it('reports an invisible saved filter (Jira answers 400) as not found', async () => {
+    const { client } = givenClient(answer(400, { errorMessages: ['The selected filter is not available to you.'] }));
+    await expect(client.getFilter('99')).rejects.toThrow(JiraNotFound);
+  });
+
+  it('retries a burst 429 after Retry-After and succeeds', async () => {
+    // given
+    const { client, sleeps } = givenClient(
+      answer(429, {}, { 'Retry-After': '2', 'RateLimit-Reason': 'jira-burst-based' }),
+      answer(503, {}),
+      answer(200, ids(5)),
+    );
+    // when
+    const page = await client.searchIds('project = A');
+    // then
+    expect(page.ids).toEqual([5]);
+    expect(sleeps[0]).toBeGreaterThanOrEqual(2000);
+    expect(sleeps).toHaveLength(2);
+  });
+
+  it('backs off exponentially from 1 s, doubling', async () => {
+    // given: five 500s in a row, then success; jitter fixed at ×1.0
+    const { client, sleeps } = givenClient(...Array.from({ length: 5 }, () => answer(500)), answer(200, ids(1)));
+    // when
+    await client.searchIds('project = A');
+    // then
+    expect(sleeps).toEqual([1000, 2000, 4000, 8000, 16000]);
+  });
+
+  it('gives up on persistent 5xx with JiraUnavailable', async () => {
+    const { client } = givenClient(...Array.from({ length: 6 }, () => answer(502)));
+    await expect(client.searchIds('project = A')).rejects.toThrow(JiraUnavailable);
+  });
+
+  it('pauses instead of waiting when the hourly quota is exhausted', async () => {
+    // given
+    const { client, sleeps } = givenClient(answer(429, {}, { 'Retry-After': '1847', 'RateLimit-Reason': 'jira-quota-global-based' }));
+    // when
+    const search = client.searchIds('project = A');
+    // then
+    await expect(search).rejects.toThrow(JiraRateLimited);
+    await expect(search).rejects.toMatchObject({ retryAfterSeconds: 1847 });
+    expect(sleeps).toEqual([]);
+  });
+
+  it('pauses when a burst Retry-After is longer than the caller waits in place', async () => {
+    const { client } = givenClient(answer(429, {}, { 'Retry-After': '120' }));
+    await expect(client.searchIds('project = A')).rejects.toMatchObject({ retryAfterSeconds: 120 });
+  });
+
+  it('reads groups from myself and ADMINISTER from mypermissions', async () => {
+    // given
+    const { client, requests } = givenClient(
+      answer(200, { accountId: 'a1', groups: { size: 1, items: [{ name: 'devs' }] } }),
+      answer(200, { permissions: { ADMINISTER: { havePermission: true } } }),
+    );
+    // when
+    const me = await client.myself();
+    const admin = await client.hasGlobalPermission('ADMINISTER');
+    // then
+    expect(me).toEqual({ accountId: 'a1', displayName: undefined, groups: ['devs'] });
+    expect(admin).toBe(true);
+    expect(requests.map((r) => r.path)).toEqual(['/rest/api/3/myself?expand=groups', '/rest/api/3/mypermissions?permissions=ADMINISTER']);
+  });
+});
