@@ -1,0 +1,51 @@
+/**
+ * Local Forge runtime ("Forge SDK shim"): runs the app's real, unmodified @forge/api 8, @forge/kvs 1.6,
+ * @forge/events 3 and @forge/resolver 2 code on one machine by installing the `__forge_runtime__` and
+ * `__forge_fetch__` globals those packages call.
+ *
+ *   const rt = await startLocalForge({ appDir, jiraBaseUrl, kvsFile?, timeScale?, queue?: { duplicate?, reorder?, extraDelayMs?, concurrency? } });
+ *   await rt.invokeResolver({ key, payload, accountId });     // resolver result (JSON); throws ResolverInvocationError
+ *   await rt.tryInvokeResolver({ key, payload, accountId });  // { ok: true, result } | { ok: false, error: { name, message } }
+ *   await rt.queue.drain();                                   // until every published event (and follow-ups) is handled
+ *   rt.queue.switches.duplicate = true; rt.queue.switches.reorder = 'reverse'; rt.queue.switches.extraDelayMs = 50;
+ *   rt.queue.deliveries / rt.queue.failures                   // what was delivered, what was dropped
+ *   rt.kvs.usage()  // { readUnits, writeUnits, ... } in 10 KB units;  rt.kvs.peek(key), rt.kvs.reset()
+ *   rt.jira.calls                                             // every requestJira that reached the emulator
+ *   rt.setInvocationTimeout(functionKey, ms);                 // shorten a function's clock
+ *   await rt.close();
+ *
+ * - KVS: `/api/v1/*` on SQLite (better-sqlite3): plain keys, secrets, the entities of manifest.yml
+ *   (`app.storage.entities`) with index queries, batches and transactions, with Forge's limits and error
+ *   bodies (`{ code, message }`, which @forge/kvs raises as ForgeKvsAPIError).
+ * - Queue: a push is delivered later to the consumer function of its queue as
+ *   `handler({ body, queueName, jobId, eventId, retryContext? }, context)`; InvocationError results and thrown
+ *   errors are retried; getStats/cancel answer like the platform.
+ * - requestJira: sent over HTTP to `jiraBaseUrl` with `X-Forge-Account-Id` (as a user) or `X-Forge-As-App: true`.
+ * - Invocations: each runs in an AsyncLocalStorage context with its accountId and deadline, which
+ *   `getAppContext().invocationRemainingTimeInMillis()` reads; resolvers get `principal.accountId` from the
+ *   platform side, never from the payload.
+ *
+ * Several runtimes may run in one process (SDK calls go to the runtime of the current invocation, or the
+ * most recently started one outside invocations). See README.md in this folder.
+ */
+import { LocalForge, LocalForgeOptions } from './local-forge';
+
+export async function startLocalForge(options: LocalForgeOptions): Promise<LocalForge> {
+  return new LocalForge(options);
+}
+
+export { LocalForge, ResolverInvocationError } from './local-forge';
+export type { LocalForgeOptions, ResolverCall, ResolverOutcome } from './local-forge';
+export { KvsError } from './kvs/errors';
+export type { KvsErrorCode } from './kvs/errors';
+export { KVS_LIMITS } from './kvs/limits';
+export type { KvsUsage } from './kvs/usage';
+export type { LocalKvs } from './kvs/local-kvs';
+export type { EntityDefinition, IndexDefinition, AttributeType } from './kvs/entities';
+export type { DeliveryQueue } from './queue/delivery-queue';
+export type { DeliveredEvent, DeliveryRecord, FailedEvent, JobStats, QueueOptions, QueueSwitches, RetryContext } from './queue/types';
+export { ACCOUNT_HEADER, AS_APP_HEADER } from './jira-proxy';
+export type { JiraCall, JiraProxy } from './jira-proxy';
+export type { AppManifest, FunctionDefinition, ConsumerDefinition, UiModuleDefinition } from './manifest';
+export { currentInvocation } from './invocation';
+export type { Invocation } from './invocation';

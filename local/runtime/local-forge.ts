@@ -1,0 +1,265 @@
+// One running local Forge installation of an app: its manifest and handlers, its KVS, its queue and its
+// Jira proxy, and the invocation machinery that calls handlers the way the platform does.
+import path from 'node:path';
+import { Handler, loadHandlers } from './app-loader';
+import { AppIdentity, attachHost, detachHost, ForgeFetchArgs, ForgeHost } from './globals';
+import { Invocation, InvocationTimeoutError, newInvocation, runInInvocation } from './invocation';
+import { JiraProxy } from './jira-proxy';
+import { handleKvsRequest } from './kvs/http';
+import { LocalKvs } from './kvs/local-kvs';
+import { AppManifest, loadManifest } from './manifest';
+import { DeliveryQueue } from './queue/delivery-queue';
+import { handleQueueRequest, isQueuePath } from './queue/http';
+import { DeliveredEvent, QueueOptions } from './queue/types';
+
+export interface LocalForgeOptions {
+  /** Directory holding manifest.yml and src/. */
+  appDir: string;
+  /** Base URL of the Jira emulator that requestJira goes to, e.g. http://127.0.0.1:4000. */
+  jiraBaseUrl?: string;
+  /** SQLite file of the KVS; default ':memory:'. */
+  kvsFile?: string;
+  /** Multiplies queue delays and retry backoff (0.001: a 30 s delay takes 30 ms). Default 1. */
+  timeScale?: number;
+  /** Queue switches and tuning. */
+  queue?: Omit<QueueOptions, 'timeScale' | 'switches'> & { duplicate?: boolean; reorder?: boolean | 'reverse' | 'shuffle'; extraDelayMs?: number };
+  /** Resolver (UI function) timeout; Forge allows 25 s. */
+  resolverTimeoutMs?: number;
+  /** Identity of the emulated site and installation. */
+  cloudId?: string;
+  siteUrl?: string;
+  environmentType?: 'DEVELOPMENT' | 'STAGING' | 'PRODUCTION';
+  /** Where failed queue deliveries and the like are reported; default console.error. */
+  log?: (message: string) => void;
+}
+
+/** A resolver call as @forge/bridge `invoke(key, payload)` makes it from a UI module. */
+export interface ResolverCall {
+  /** The resolver definition key (`resolver.define(key, ...)`). */
+  key: string;
+  payload?: unknown;
+  /** The acting user; the platform passes it as `principal.accountId`, never through the payload. */
+  accountId?: string;
+  /** Which UI module invokes; default the first module with a resolver in manifest.yml. */
+  moduleKey?: string;
+  /** Extra fields of the UI context (e.g. `extension`), as the bridge sends them. */
+  context?: Record<string, unknown>;
+  /** This call's time limit instead of the function's. */
+  timeoutMs?: number;
+}
+
+/** The outcome of a resolver call as a value: what the bridge would resolve or reject with. */
+export type ResolverOutcome = { ok: true; result: unknown } | { ok: false; error: { name: string; message: string } };
+
+/** A resolver threw (or timed out); `invoke` in the UI rejects in that case. */
+export class ResolverInvocationError extends Error {
+  constructor(
+    readonly key: string,
+    readonly errorName: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ResolverInvocationError';
+  }
+}
+
+const DEFAULT_CONSUMER_TIMEOUT_SECONDS = 55;
+const DEFAULT_RESOLVER_TIMEOUT_MS = 25_000;
+
+const jsonRoundTrip = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+
+export class LocalForge implements ForgeHost {
+  readonly manifest: AppManifest;
+  readonly identity: AppIdentity;
+  readonly kvs: LocalKvs;
+  readonly queue: DeliveryQueue;
+  readonly jira: JiraProxy;
+  private readonly handlers: Map<string, Handler>;
+  private readonly timeouts = new Map<string, number>();
+  private readonly log: (message: string) => void;
+  private closed = false;
+
+  constructor(private readonly options: LocalForgeOptions) {
+    const appDir = path.resolve(options.appDir);
+    this.manifest = loadManifest(appDir);
+    this.log = options.log ?? ((m) => console.error(m));
+    this.identity = {
+      appId: this.manifest.appId,
+      appVersion: '1.0.0',
+      environmentId: '00000000-0000-4000-8000-00000000e1e1',
+      environmentType: options.environmentType ?? 'DEVELOPMENT',
+      installationId: '00000000-0000-4000-8000-0000000001a1',
+      cloudId: options.cloudId ?? '00000000-0000-4000-8000-00000000c10d',
+      scopes: this.manifest.scopes,
+    };
+    this.kvs = new LocalKvs({ file: options.kvsFile, entities: this.manifest.entities });
+    const { duplicate, reorder, extraDelayMs, ...tuning } = options.queue ?? {};
+    this.queue = new DeliveryQueue((event) => this.deliverEvent(event), {
+      ...tuning,
+      timeScale: options.timeScale,
+      switches: { duplicate, reorder, extraDelayMs },
+    });
+    this.jira = new JiraProxy(options.jiraBaseUrl);
+    // Globals first: app modules may touch the SDK while they load.
+    attachHost(this);
+    try {
+      this.handlers = loadHandlers(appDir, this.manifest);
+    } catch (e) {
+      this.shutdown();
+      throw e;
+    }
+  }
+
+  // ---- invoking functions -----------------------------------------------------------------------------
+
+  /** Calls a resolver as the bridge would and returns its (JSON) result; rejects when it throws. */
+  async invokeResolver(call: ResolverCall): Promise<unknown> {
+    const outcome = await this.tryInvokeResolver(call);
+    if (!outcome.ok) throw new ResolverInvocationError(call.key, outcome.error.name, outcome.error.message);
+    return outcome.result;
+  }
+
+  /** Like invokeResolver, but a failure is a value (what the dev server sends back as a JSON error body). */
+  async tryInvokeResolver(call: ResolverCall): Promise<ResolverOutcome> {
+    const module = call.moduleKey
+      ? this.manifest.uiModules.find((m) => m.moduleKey === call.moduleKey)
+      : this.manifest.uiModules[0];
+    if (!module) return { ok: false, error: { name: 'Error', message: `No UI module with a resolver${call.moduleKey ? ` has key '${call.moduleKey}'` : ''} in manifest.yml` } };
+    const platformContext = {
+      localId: `${module.moduleKey}-local`,
+      cloudId: this.identity.cloudId,
+      moduleKey: module.moduleKey,
+      siteUrl: this.options.siteUrl ?? 'http://localhost',
+      environmentId: this.identity.environmentId,
+      environmentType: this.identity.environmentType,
+      extension: { type: module.moduleType },
+      ...call.context,
+    };
+    // The request crosses the network in Forge: the payload arrives as parsed JSON.
+    const request = { call: { functionKey: call.key, payload: jsonRoundTrip(call.payload) }, context: platformContext };
+    const runtimePayload = {
+      ...this.installationContext(),
+      ...(call.accountId ? { principal: { accountId: call.accountId } } : {}),
+    };
+    try {
+      const result = await this.invokeFunction(module.functionKey, [request, runtimePayload], {
+        accountId: call.accountId,
+        moduleKey: module.moduleKey,
+        moduleType: module.moduleType,
+        timeoutMs: call.timeoutMs ?? this.timeouts.get(module.functionKey) ?? this.options.resolverTimeoutMs ?? DEFAULT_RESOLVER_TIMEOUT_MS,
+      });
+      return { ok: true, result: jsonRoundTrip(result) };
+    } catch (e) {
+      const error = e instanceof Error ? e : new Error(String(e));
+      return { ok: false, error: { name: error.name, message: error.message } };
+    }
+  }
+
+  /**
+   * Runs any function of the manifest with the given arguments inside an invocation (own accountId and
+   * clock). The building block of resolver calls and queue deliveries.
+   */
+  async invokeFunction(
+    functionKey: string,
+    args: unknown[],
+    options: { accountId?: string; moduleKey?: string; moduleType?: string; timeoutMs?: number } = {},
+  ): Promise<unknown> {
+    if (this.closed) throw new Error('The local Forge runtime is closed');
+    const handler = this.handlers.get(functionKey);
+    if (!handler) throw new Error(`manifest.yml has no function '${functionKey}'`);
+    const timeoutMs = options.timeoutMs ?? this.functionTimeoutMs(functionKey);
+    const invocation: Invocation<LocalForge> = newInvocation({
+      host: this,
+      functionKey,
+      moduleKey: options.moduleKey ?? functionKey,
+      moduleType: options.moduleType ?? 'function',
+      accountId: options.accountId,
+      deadline: Date.now() + timeoutMs,
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const expiry = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        // From here on the function counts as frozen: its later SDK calls fail (see globals.ts).
+        invocation.expired = true;
+        reject(new InvocationTimeoutError(invocation, timeoutMs));
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([runInInvocation(invocation, async () => handler(...args)), expiry]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Sets the time limit of a function's invocations (undefined restores the manifest's). */
+  setInvocationTimeout(functionKey: string, ms: number | undefined): void {
+    if (ms === undefined) this.timeouts.delete(functionKey);
+    else this.timeouts.set(functionKey, ms);
+  }
+
+  private functionTimeoutMs(functionKey: string): number {
+    const override = this.timeouts.get(functionKey);
+    if (override !== undefined) return override;
+    const seconds = this.manifest.functions.get(functionKey)?.timeoutSeconds;
+    if (seconds !== undefined) return seconds * 1000;
+    const isConsumer = this.manifest.consumers.some((c) => c.functionKey === functionKey);
+    return isConsumer ? DEFAULT_CONSUMER_TIMEOUT_SECONDS * 1000 : this.options.resolverTimeoutMs ?? DEFAULT_RESOLVER_TIMEOUT_MS;
+  }
+
+  private installationContext(): Record<string, unknown> {
+    return {
+      installContext: `ari:cloud:jira::site/${this.identity.cloudId}`,
+      installation: { ari: `ari:cloud:ecosystem::installation/${this.identity.installationId}`, contexts: [`ari:cloud:jira::site/${this.identity.cloudId}`] },
+    };
+  }
+
+  /** Queue delivery: the consumer function runs as the app (no principal), like a Forge event handler. */
+  private async deliverEvent(event: DeliveredEvent): Promise<unknown> {
+    const consumer = this.manifest.consumers.find((c) => c.queue === event.queueName);
+    if (!consumer) throw new Error(`No consumer for queue '${event.queueName}' in manifest.yml`);
+    try {
+      return await this.invokeFunction(consumer.functionKey, [event, this.installationContext()], {
+        moduleKey: consumer.key,
+        moduleType: 'core:consumer',
+      });
+    } catch (e) {
+      if (!this.closed) this.log(`[local-forge] consumer '${consumer.functionKey}' failed on event ${event.eventId}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      throw e;
+    }
+  }
+
+  // ---- the platform side of __forge_fetch__ -----------------------------------------------------------
+
+  async handleFetch(args: ForgeFetchArgs, path: string, init: RequestInit | undefined, invocation: Invocation | undefined): Promise<Response> {
+    if (args.type === 'kvs') return handleKvsRequest(this.kvs.service, path, init);
+    if (args.type === 'fpp' && args.remote === 'stargate' && isQueuePath(path)) {
+      return handleQueueRequest(
+        this.queue,
+        {
+          consumerTimeoutSeconds: (queueName) => {
+            const consumer = this.manifest.consumers.find((c) => c.queue === queueName);
+            if (!consumer) return undefined;
+            return this.manifest.functions.get(consumer.functionKey)?.timeoutSeconds ?? DEFAULT_CONSUMER_TIMEOUT_SECONDS;
+          },
+        },
+        path,
+        init,
+      );
+    }
+    if (args.type === 'fpp' && args.remote === 'jira') return this.jira.request(args, path, init, invocation);
+    throw new Error(`The local Forge runtime does not emulate ${args.type}/${args.remote ?? '-'} requests (${path})`);
+  }
+
+  /** Stops the queue, closes the KVS and removes the globals (when no other runtime is running). */
+  async close(): Promise<void> {
+    this.shutdown();
+  }
+
+  private shutdown(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.queue.close();
+    detachHost(this);
+    this.kvs.close();
+  }
+}

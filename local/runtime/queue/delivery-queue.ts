@@ -1,0 +1,322 @@
+// The Forge async-events queue, locally: published events are delivered to the consumer later (never
+// inside push), after their delay, at least once and in no guaranteed order; InvocationError results
+// and thrown errors are retried with the platform's retryContext. Switches make delivery harsher
+// (duplicates, reordering, extra delay) so that tests can prove consumers idempotent.
+import { randomUUID } from 'node:crypto';
+import {
+  DeliveredEvent,
+  DeliveryRecord,
+  FailedEvent,
+  JobStats,
+  PublishRequest,
+  QueueOptions,
+  QueueSwitches,
+  RetryContext,
+} from './types';
+
+/** Runs the consumer of a queue for one event; resolves to what the handler returned. */
+export type Deliver = (event: DeliveredEvent) => Promise<unknown>;
+
+/** Errors named so (an invocation that ran out of time) are retried with reason FUNCTION_TIME_OUT. */
+export const TIMEOUT_ERROR_NAME = 'FUNCTION_TIME_OUT';
+
+const MAX_DELAY_SECONDS = 900;
+const MAX_LOG = 10_000;
+
+interface EventState {
+  event: Omit<DeliveredEvent, 'retryContext'>;
+  /** Deliveries scheduled or running (a duplicated event has two chains). */
+  open: number;
+  succeeded: boolean;
+  failed: boolean;
+  cancelled: boolean;
+}
+
+interface Job {
+  jobId: string;
+  queueName: string;
+  events: EventState[];
+}
+
+interface Delivery {
+  state: EventState;
+  dueAt: number;
+  seq: number;
+  duplicate: boolean;
+  retryContext?: RetryContext;
+  errorRetries: number;
+}
+
+interface RetryRequest {
+  _retry: true;
+  retryOptions?: { retryAfter?: number; retryReason?: string; retryData?: unknown };
+}
+
+const isRetryRequest = (v: unknown): v is RetryRequest =>
+  v !== null && typeof v === 'object' && (v as { _retry?: unknown })._retry === true;
+
+export class DeliveryQueue {
+  readonly switches: QueueSwitches;
+  /** Every delivery attempt, oldest first (the last 10,000). */
+  readonly deliveries: DeliveryRecord[] = [];
+  /** Events dropped after their retries ran out. */
+  readonly failures: FailedEvent[] = [];
+
+  private readonly jobs = new Map<string, Job>();
+  private scheduled: Delivery[] = [];
+  private ready: Delivery[] = [];
+  private running = 0;
+  private seq = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private timerDueAt = Infinity;
+  private idleWaiters: Array<() => void> = [];
+  private closed = false;
+  private readonly opts: Required<Omit<QueueOptions, 'switches'>>;
+
+  constructor(
+    private readonly deliver: Deliver,
+    options: QueueOptions = {},
+  ) {
+    this.opts = {
+      timeScale: options.timeScale ?? 1,
+      maxRetries: options.maxRetries ?? 20,
+      maxErrorRetries: options.maxErrorRetries ?? 3,
+      concurrency: options.concurrency ?? 8,
+      reorderWindowMs: options.reorderWindowMs ?? 25,
+      random: options.random ?? Math.random,
+    };
+    this.switches = { duplicate: false, reorder: false, extraDelayMs: 0, ...options.switches };
+  }
+
+  get timeScale(): number {
+    return this.opts.timeScale;
+  }
+
+  set timeScale(value: number) {
+    this.opts.timeScale = value;
+  }
+
+  /** Accepts a push; delivery happens later, on a timer. */
+  publish(request: PublishRequest): void {
+    const job: Job = this.jobs.get(request.jobId) ?? { jobId: request.jobId, queueName: request.queueName, events: [] };
+    this.jobs.set(job.jobId, job);
+    for (const pushed of request.payload) {
+      const state: EventState = {
+        event: {
+          body: pushed.body,
+          queueName: request.queueName,
+          jobId: request.jobId,
+          eventId: randomUUID(),
+          ...(pushed.delayInSeconds !== undefined ? { delayInSeconds: pushed.delayInSeconds } : {}),
+          ...(pushed.concurrency !== undefined ? { concurrency: pushed.concurrency } : {}),
+        },
+        open: 0,
+        succeeded: false,
+        failed: false,
+        cancelled: false,
+      };
+      job.events.push(state);
+      const delayMs = this.platformDelayMs(pushed.delayInSeconds ?? 0);
+      this.schedule(state, delayMs, false, undefined, 0);
+      if (this.switches.duplicate) this.schedule(state, delayMs, true, undefined, 0);
+    }
+    this.arm();
+  }
+
+  stats(jobId: string): JobStats | undefined {
+    const job = this.jobs.get(jobId);
+    if (!job) return undefined;
+    const stats: JobStats = { success: 0, inProgress: 0, failed: 0 };
+    for (const e of job.events) {
+      if (e.open > 0) stats.inProgress += 1;
+      else if (e.succeeded) stats.success += 1;
+      else if (e.failed) stats.failed += 1;
+    }
+    return stats;
+  }
+
+  /** Drops the job's deliveries that have not started; running ones finish. False when the job is unknown. */
+  cancel(jobId: string): boolean {
+    const job = this.jobs.get(jobId);
+    if (!job) return false;
+    const dropped = (d: Delivery): boolean => d.state.event.jobId === jobId;
+    for (const d of [...this.scheduled, ...this.ready].filter(dropped)) {
+      d.state.open -= 1;
+      d.state.cancelled = true;
+    }
+    this.scheduled = this.scheduled.filter((d) => !dropped(d));
+    this.ready = this.ready.filter((d) => !dropped(d));
+    this.arm();
+    this.checkIdle();
+    return true;
+  }
+
+  /** Whether nothing is scheduled, waiting or running. */
+  get idle(): boolean {
+    return this.scheduled.length === 0 && this.ready.length === 0 && this.running === 0;
+  }
+
+  /**
+   * Resolves once the queue is idle: every event published so far, and every event those deliveries
+   * published, has been delivered (or dropped). Rejects after `timeoutMs` if given.
+   */
+  drain(options: { timeoutMs?: number } = {}): Promise<void> {
+    if (this.idle) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      let timeout: NodeJS.Timeout | undefined;
+      const done = (): void => {
+        if (timeout) clearTimeout(timeout);
+        resolve();
+      };
+      this.idleWaiters.push(done);
+      if (options.timeoutMs !== undefined) {
+        timeout = setTimeout(() => {
+          this.idleWaiters = this.idleWaiters.filter((w) => w !== done);
+          reject(new Error(`Queue not idle after ${options.timeoutMs} ms: ${this.scheduled.length} scheduled, ${this.ready.length} waiting, ${this.running} running`));
+        }, options.timeoutMs);
+      }
+    });
+  }
+
+  /** Stops delivering; scheduled events are forgotten. */
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.scheduled = [];
+    this.ready = [];
+    this.checkIdle();
+  }
+
+  private platformDelayMs(seconds: number): number {
+    return Math.min(seconds, MAX_DELAY_SECONDS) * 1000 * this.opts.timeScale;
+  }
+
+  private schedule(state: EventState, delayMs: number, duplicate: boolean, retryContext: RetryContext | undefined, errorRetries: number): void {
+    const reorderWindow = this.switches.reorder ? this.opts.reorderWindowMs : 0;
+    state.open += 1;
+    this.scheduled.push({
+      state,
+      dueAt: Date.now() + delayMs + this.switches.extraDelayMs + reorderWindow,
+      seq: this.seq++,
+      duplicate,
+      retryContext,
+      errorRetries,
+    });
+  }
+
+  /** Keeps one timer, set for the earliest scheduled delivery. */
+  private arm(): void {
+    if (this.closed) return;
+    const next = this.scheduled.reduce((min, d) => Math.min(min, d.dueAt), Infinity);
+    if (next === this.timerDueAt && this.timer) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerDueAt = next;
+    if (next === Infinity) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.timerDueAt = Infinity;
+      this.release();
+    }, Math.max(0, next - Date.now()));
+  }
+
+  /** Moves due deliveries to the ready list — permuted when the reorder switch is on — and starts them. */
+  private release(): void {
+    const now = Date.now();
+    const horizon = this.switches.reorder ? now + this.opts.reorderWindowMs : now;
+    const due = this.scheduled.filter((d) => d.dueAt <= horizon).sort((a, b) => a.dueAt - b.dueAt || a.seq - b.seq);
+    this.scheduled = this.scheduled.filter((d) => d.dueAt > horizon);
+    this.ready.push(...this.permute(due));
+    this.startReady();
+    this.arm();
+  }
+
+  private permute(due: Delivery[]): Delivery[] {
+    const mode = this.switches.reorder;
+    if (!mode || due.length < 2) return due;
+    if (mode === 'reverse') return [...due].reverse();
+    const shuffled = [...due];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(this.opts.random() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+    }
+    return shuffled;
+  }
+
+  private startReady(): void {
+    while (!this.closed && this.running < this.opts.concurrency && this.ready.length > 0) {
+      const delivery = this.ready.shift() as Delivery;
+      this.running += 1;
+      void this.run(delivery).finally(() => {
+        this.running -= 1;
+        this.startReady();
+        this.checkIdle();
+      });
+    }
+  }
+
+  private async run(d: Delivery): Promise<void> {
+    const { state } = d;
+    const event: DeliveredEvent = { ...state.event, ...(d.retryContext ? { retryContext: d.retryContext } : {}) };
+    const retryCount = d.retryContext?.retryCount ?? 0;
+    const record = (outcome: DeliveryRecord['outcome'], error?: string): void => {
+      this.deliveries.push({ eventId: event.eventId, jobId: event.jobId, queueName: event.queueName, retryCount, duplicate: d.duplicate, outcome, ...(error ? { error } : {}) });
+      if (this.deliveries.length > MAX_LOG) this.deliveries.splice(0, this.deliveries.length - MAX_LOG);
+    };
+    let result: unknown;
+    try {
+      result = await this.deliver(event);
+    } catch (e) {
+      const timedOut = e instanceof Error && e.name === TIMEOUT_ERROR_NAME;
+      const message = e instanceof Error ? e.message : String(e);
+      record(timedOut ? 'timeout' : 'error', message);
+      if (d.errorRetries >= this.opts.maxErrorRetries) return this.giveUp(d, message);
+      // Exponential backoff as the platform does for app errors (capped at its 15-minute maximum).
+      const backoffSeconds = Math.min(MAX_DELAY_SECONDS, 2 ** d.errorRetries);
+      const retryReason = timedOut ? 'FUNCTION_TIME_OUT' : 'FUNCTION_PLATFORM_UNKNOWN_ERROR';
+      return this.retry(d, this.platformDelayMs(backoffSeconds), { retryCount: retryCount + 1, retryReason }, d.errorRetries + 1);
+    }
+    if (isRetryRequest(result)) {
+      record('retry');
+      if (retryCount >= this.opts.maxRetries) return this.giveUp(d, `retried ${retryCount} times`);
+      const options = result.retryOptions ?? {};
+      const after = options.retryAfter !== undefined && options.retryAfter > 0 ? options.retryAfter : 1;
+      const retryContext: RetryContext = {
+        retryCount: retryCount + 1,
+        retryReason: options.retryReason ?? 'FUNCTION_RETRY_REQUEST',
+        ...(options.retryData !== undefined ? { retryData: options.retryData } : {}),
+      };
+      return this.retry(d, this.platformDelayMs(after), retryContext, d.errorRetries);
+    }
+    record('success');
+    state.open -= 1;
+    state.succeeded = true;
+  }
+
+  private retry(d: Delivery, delayMs: number, retryContext: RetryContext, errorRetries: number): void {
+    d.state.open -= 1;
+    if (this.closed || d.state.cancelled) return;
+    this.schedule(d.state, delayMs, d.duplicate, retryContext, errorRetries);
+    this.arm();
+  }
+
+  private giveUp(d: Delivery, reason: string): void {
+    d.state.open -= 1;
+    if (d.state.succeeded) return;
+    d.state.failed = true;
+    const { event } = d.state;
+    this.failures.push({ eventId: event.eventId, jobId: event.jobId, queueName: event.queueName, body: event.body, reason });
+  }
+
+  private checkIdle(): void {
+    if (!this.idle || this.idleWaiters.length === 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    // After the current microtasks, so a handler's last push is seen before drain() resolves.
+    setImmediate(() => {
+      if (this.idle) waiters.forEach((w) => w());
+      else this.idleWaiters.push(...waiters);
+    });
+  }
+}
