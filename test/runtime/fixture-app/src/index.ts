@@ -8,7 +8,7 @@ import Resolver from '@forge/resolver';
 const queue = new Queue({ key: 'fixture-jobs' });
 
 /** Deliveries in the order the worker saw them (tests read it; the app itself never does). */
-export const journal: Array<{ eventId: string; jobId: string; body: Record<string, unknown>; retryCount: number }> = [];
+export const journal: Array<{ eventId: string; jobId: string; queueName: string; body: Record<string, unknown>; retryContext?: AsyncEvent['retryContext'] }> = [];
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -66,6 +66,13 @@ resolver.define('push', async ({ payload }) => {
   return queue.push(events);
 });
 
+/** Pushes and reports how many deliveries the worker saw while push was running (Forge: none). */
+resolver.define('pushAndCount', async ({ payload }) => {
+  const before = journal.length;
+  const { jobId } = await queue.push((payload as { events: Array<{ body: Record<string, unknown> }> }).events);
+  return { jobId, deliveredDuringPush: journal.length - before };
+});
+
 resolver.define('stats', async ({ payload }) => queue.getStats((payload as { jobId: string }).jobId));
 
 resolver.define('cancel', async ({ payload }) => {
@@ -89,7 +96,7 @@ type WorkerBody = {
 export async function worker(event: AsyncEvent, context: unknown): Promise<unknown> {
   const body = event.body as WorkerBody;
   const retryCount = event.retryContext?.retryCount ?? 0;
-  journal.push({ eventId: event.eventId, jobId: event.jobId, body: event.body, retryCount });
+  journal.push({ eventId: event.eventId, jobId: event.jobId, queueName: event.queueName, body: event.body, retryContext: event.retryContext });
   switch (body.mode) {
     case 'record':
       await kvs.set(`seen:${event.eventId}`, { body: event.body, context: context as Record<string, unknown> });
