@@ -1,0 +1,77 @@
+// /__emulator/**: test and benchmark controls over HTTP (ledger, faults, data changes). Never part
+// of Jira's API; unauthenticated because the emulator only listens on loopback.
+import type { IncomingMessage } from 'node:http';
+import type { EmulatorCore } from './context';
+import type { FaultState } from './faults';
+import { badRequest, isObject, json, notFound, parseJsonBody, readBody, type Reply } from './http';
+import type { IssuePatch, NewIssue } from './store';
+
+export async function handleAdmin(core: EmulatorCore, req: IncomingMessage, method: string, path: string): Promise<Reply> {
+  const body = async (): Promise<Record<string, unknown>> => {
+    const parsed = parseJsonBody(await readBody(req));
+    if (parsed === undefined) return {};
+    if (!isObject(parsed)) throw badRequest('The request body must be a JSON object.');
+    return parsed;
+  };
+  const { store, ledger, faults } = core;
+  const sub = path.slice('/__emulator'.length);
+
+  if (sub === '/ledger' && method === 'GET') return json(ledger.snapshot());
+  if ((sub === '/ledger' && method === 'DELETE') || (sub === '/ledger/reset' && method === 'POST')) {
+    ledger.reset();
+    return json(ledger.snapshot());
+  }
+  if (sub === '/ledger/quota' && method === 'POST') {
+    const b = await body();
+    ledger.quota = typeof b.quota === 'number' ? b.quota : Infinity;
+    return json(ledger.snapshot());
+  }
+  if (sub === '/faults' && method === 'GET') return json(faults.snapshot());
+  if (sub === '/faults' && method === 'POST') {
+    faults.configure((await body()) as Partial<FaultState> & { clear?: boolean; seed?: number });
+    return json(faults.snapshot());
+  }
+  if (sub === '/faults' && method === 'DELETE') {
+    faults.clear();
+    return json(faults.snapshot());
+  }
+  if (sub === '/state' && method === 'GET') {
+    return json({ changeCounter: store.changeCounter, issues: store.issuesById.size, links: store.links.size });
+  }
+  if (sub === '/issues' && method === 'POST') {
+    const input = (await body()) as unknown as NewIssue;
+    return wrap(() => store.createIssue(input));
+  }
+  const m = /^\/issues\/([^/]+)$/.exec(sub);
+  if (m) {
+    const ref = decodeURIComponent(m[1]);
+    if (!store.issueByIdOrKey(ref)) throw notFound(`No issue ${ref}`);
+    if (method === 'POST') {
+      const patch = (await body()) as IssuePatch;
+      return wrap(() => store.updateIssue(ref, patch));
+    }
+    if (method === 'DELETE') return wrap(() => store.deleteIssue(ref));
+  }
+  if (sub === '/links' && method === 'POST') {
+    const b = await body();
+    return wrap(() => store.addLink(String(b.source), String(b.type), String(b.destination)));
+  }
+  const l = /^\/links\/(\d+)$/.exec(sub);
+  if (l && method === 'DELETE') {
+    if (!store.removeLink(l[1])) throw notFound(`No link ${l[1]}`);
+    return json({ changeCounter: store.changeCounter });
+  }
+  throw notFound(`No emulator control at ${method} ${path}`);
+
+  function wrap(fn: () => unknown): Reply {
+    try {
+      const result = fn();
+      const out: Record<string, unknown> = { changeCounter: store.changeCounter };
+      if (isObject(result) && 'key' in result) out.issue = { id: result.id, key: result.key };
+      if (isObject(result) && 'sourceId' in result) out.link = { id: result.id };
+      return json(out);
+    } catch (e) {
+      throw badRequest((e as Error).message);
+    }
+  }
+}

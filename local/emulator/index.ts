@@ -1,0 +1,83 @@
+// Public entry point of the Jira Cloud emulator. See README.md next to this file.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Dataset } from '../dataset/types';
+import type { EmulatorCore } from './context';
+import { FaultInjector } from './faults';
+import { PointsLedger } from './ledger';
+import { SearchCache } from './search-cache';
+import { createHandler, type RequestHandler } from './server';
+import { EmulatorStore } from './store';
+
+export { FORGE_ACCOUNT_HEADER, FORGE_AS_APP_HEADER } from './auth';
+export type { FaultState, LatencyFault, RateLimitFault, ServerErrorFault } from './faults';
+export { FaultInjector } from './faults';
+export type { LedgerAccount, LedgerSnapshot } from './ledger';
+export { PointsLedger } from './ledger';
+export type { IssuePatch, NewIssue, StoredIssue, StoredLink } from './store';
+export { EmulatorStore } from './store';
+export { APP_ACCOUNT_ID } from './visibility';
+export { RANK_FIELD_ID } from './serializers';
+export { MAX_FIELDS_PAGE, MAX_IDS_PAGE } from './resources/search';
+
+export interface JiraEmulatorOptions {
+  dataset: Dataset;
+  /** Clock for relative JQL dates, `updated` stamps and the hourly ledger window. */
+  now?: () => Date;
+  /** Seed for fractional fault injection. */
+  seed?: number;
+  /** Hourly points quota per account; unset = not enforced (headers then carry the Beta- prefix). */
+  quota?: number;
+  /** Base of `self` URLs; defaults to the request's Host. */
+  baseUrl?: string;
+}
+
+export interface JiraEmulator {
+  /** Serves /rest/** and /__emulator/**; calls next() (or answers 404) for anything else. */
+  handler: RequestHandler;
+  listen(port?: number): Promise<{ url: string }>;
+  close(): Promise<void>;
+  ledger: PointsLedger;
+  faults: FaultInjector;
+  store: EmulatorStore;
+  /** Drops cached search results (they are also keyed by the store's change counter). */
+  clearSearchCache(): void;
+}
+
+export function createJiraEmulator(options: JiraEmulatorOptions): JiraEmulator {
+  const now = options.now ?? (() => new Date());
+  const store = new EmulatorStore(options.dataset, now);
+  const ledger = new PointsLedger(now);
+  if (options.quota !== undefined) ledger.quota = options.quota;
+  const faults = new FaultInjector(options.seed ?? 1);
+  const searchCache = new SearchCache();
+  const core: EmulatorCore = { store, ledger, faults, searchCache, now };
+  const handler = createHandler(core, { baseUrl: options.baseUrl });
+  let server: Server | undefined;
+
+  return {
+    handler,
+    ledger,
+    faults,
+    store,
+    clearSearchCache: () => searchCache.clear(),
+    async listen(port = 0) {
+      if (server) throw new Error('The Jira emulator is already listening');
+      const s = createServer((req, res) => handler(req, res));
+      server = s;
+      await new Promise<void>((resolve, reject) => {
+        s.once('error', reject);
+        s.listen(port, '127.0.0.1', () => resolve());
+      });
+      const { port: actual } = s.address() as AddressInfo;
+      return { url: `http://127.0.0.1:${actual}` };
+    },
+    async close() {
+      const s = server;
+      server = undefined;
+      if (!s) return;
+      s.closeAllConnections();
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+    },
+  };
+}

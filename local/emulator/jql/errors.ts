@@ -1,0 +1,26 @@
+// Jira's JQL error messages. Each names the clause part that failed, because the app shows them
+// to the user and they must be able to find the mistake in their query.
+
+export class JqlError extends Error {
+  constructor(readonly messages: string[]) {
+    super(messages.join(' '));
+  }
+}
+
+export const jqlErrors = {
+  unbounded: () => 'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
+  syntax: (description: string, line: number, char: number) =>
+    `Error in the JQL Query: ${description} (line ${line}, character ${char + 1})`,
+  unknownField: (field: string) => `Field '${field}' does not exist or you do not have permission to view it.`,
+  unsupportedOperator: (op: string, field: string) => `The operator '${op}' is not supported by the '${field}' field.`,
+  unknownValue: (value: string, field: string) => `The value '${value}' does not exist for the field '${field}'.`,
+  unknownIssue: (value: string, field: string) => `An issue with key '${value}' does not exist for field '${field}'.`,
+  unknownFunction: (name: string) => `Unable to find JQL function '${name}()'.`,
+  functionNotForField: (name: string, field: string) => `The function '${name}' is not supported by the '${field}' field.`,
+  badDate: (value: string, field: string) =>
+    `Date value '${value}' for field '${field}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`,
+  notSortable: (field: string) => `Field '${field}' does not support sorting.`,
+  tooManyOrderBy: () => "The 'ORDER BY' clause can contain a maximum of 7 fields.",
+  history: (field: string) => `History searches are not supported for the '${field}' field.`,
+  filterCycle: (value: string) => `The filter '${value}' refers to itself: filters cannot reference each other in a cycle.`,
+};
