@@ -1,7 +1,7 @@
 export { Forest } from './forest';
 export type { ForestColumns } from './forest';
 export type { Row, RowId, IssueId } from './types';
-export { MAX_DEPTH, MAX_ISSUE_ID, MAX_ROW_ID } from './types';
+export { MAX_DEPTH, MAX_ISSUE_ID, MAX_ROW_ID, issueIdFromJira, issueIdToJira } from './types';
 export type { Placement, AddedRow, AddAction, MoveAction, RemoveAction, ForestAction, ForestUpdate } from './actions';
 export { applyUpdate } from './update';
 export { diffForests } from './diff';

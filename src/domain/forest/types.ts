@@ -39,3 +39,16 @@ export function checkRowId(rowId: number): void {
     throw new RangeError(`Row id ${rowId} is not a positive integer up to ${MAX_ROW_ID}`);
   }
 }
+
+/** Jira sends issue ids as numeric strings; this is the one place they become forest issue ids. */
+export function issueIdFromJira(id: string): IssueId {
+  if (!/^[1-9][0-9]*$/.test(id)) throw new RangeError(`Issue id ${JSON.stringify(id)} is not a Jira issue id`);
+  const issueId = Number(id);
+  checkIssueId(issueId);
+  return issueId;
+}
+
+export function issueIdToJira(issueId: IssueId): string {
+  checkIssueId(issueId);
+  return String(issueId);
+}
