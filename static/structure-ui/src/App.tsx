@@ -1,0 +1,49 @@
+import { MODULE_ADMIN, type AppServices, type HostContext } from './api/services';
+import { ServicesProvider } from './api/ServicesContext';
+import { ExportPage } from './pages/ExportPage';
+import { ImportPage } from './pages/ImportPage';
+import { JobPage } from './pages/JobPage';
+import { JobsPage } from './pages/JobsPage';
+import { ManageStructuresPage } from './pages/ManageStructuresPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { PermissionsPage } from './pages/PermissionsPage';
+import { StructurePage } from './pages/StructurePage';
+import { SyncSettingsPage } from './pages/SyncSettingsPage';
+import type { AppHistory } from './routing/history';
+import { RouterProvider, useRouter } from './routing/RouterContext';
+
+function Pages(props: { admin: boolean }) {
+  const { route } = useRouter();
+  // A key per page resets page state when the route changes to another structure or job.
+  switch (route.page) {
+    case 'home':
+      return <ManageStructuresPage admin={props.admin} />;
+    case 'structure':
+      return <StructurePage key={route.structureId} structureId={route.structureId} />;
+    case 'import':
+      return <ImportPage key={route.structureId} structureId={route.structureId} />;
+    case 'export':
+      return <ExportPage key={route.structureId} structureId={route.structureId} />;
+    case 'syncSettings':
+      return <SyncSettingsPage key={route.structureId} structureId={route.structureId} />;
+    case 'permissions':
+      return <PermissionsPage key={route.structureId} structureId={route.structureId} />;
+    case 'jobs':
+      return <JobsPage key={route.structureId} structureId={route.structureId} />;
+    case 'job':
+      return <JobPage key={route.jobId} jobId={route.jobId} />;
+    case 'notFound':
+      return <NotFoundPage path={route.path} />;
+  }
+}
+
+/** The whole app for one module (`structure-global` or `structure-admin`), given its host services. */
+export function App(props: { services: AppServices; context: HostContext; history: AppHistory }) {
+  return (
+    <ServicesProvider services={props.services} context={props.context}>
+      <RouterProvider history={props.history}>
+        <Pages admin={props.context.moduleKey === MODULE_ADMIN} />
+      </RouterProvider>
+    </ServicesProvider>
+  );
+}

@@ -1,0 +1,80 @@
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
+import { token } from '@atlaskit/tokens';
+import type { ImportPreview, PreviewAction } from '../../../../src/contract';
+
+const kindLook = {
+  add: { label: 'Add', appearance: 'success' },
+  move: { label: 'Move', appearance: 'moved' },
+  remove: { label: 'Remove', appearance: 'removed' },
+} as const;
+
+function where(action: PreviewAction): string {
+  if (action.kind === 'remove') return action.withSubtree ? 'with its sub-issues' : 'its sub-issues stay';
+  const parent = action.underIssueKey ?? action.underIssueId;
+  return parent ? `under ${parent}` : 'at the top level';
+}
+
+/** What an import would do, computed by the server without changing anything. */
+export function PreviewPanel(props: { preview: ImportPreview }) {
+  const { counts, actions, totalActions, warnings } = props.preview;
+  const figures: Array<[string, number]> = [
+    ['Added', counts.added],
+    ['Moved', counts.moved],
+    ['Removed', counts.removed],
+    ['Unchanged', counts.unchanged],
+    ['Skipped (not visible to you)', counts.skippedNotVisible],
+  ];
+  return (
+    <section aria-labelledby="preview-heading" data-testid="import-preview" style={{ marginTop: token('space.300') }}>
+      <Heading size="medium" as="h2" id="preview-heading">
+        Preview
+      </Heading>
+      <dl style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.300'), margin: `${token('space.150')} 0` }}>
+        {figures.map(([label, n]) => (
+          <div key={label}>
+            <dt style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>{label}</dt>
+            <dd style={{ margin: 0, font: token('font.heading.medium') }} data-testid={`preview-${label.split(' ')[0]!.toLowerCase()}`}>
+              {n.toLocaleString()}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {warnings.map((w, i) => (
+        <SectionMessage key={i} appearance="warning">
+          {w}
+        </SectionMessage>
+      ))}
+      {totalActions === 0 ? (
+        <p>Nothing to change: the structure already matches.</p>
+      ) : (
+        <table style={{ borderCollapse: 'collapse', width: '100%', marginTop: token('space.100') }}>
+          <caption style={{ textAlign: 'left', color: token('color.text.subtle'), paddingBottom: token('space.100') }}>
+            {actions.length < totalActions
+              ? `The first ${actions.length} of ${totalActions.toLocaleString()} changes`
+              : `${totalActions.toLocaleString()} changes`}
+          </caption>
+          <thead>
+            <tr style={{ textAlign: 'left', borderBottom: `2px solid ${token('color.border')}`, color: token('color.text.subtle') }}>
+              <th style={{ padding: token('space.075') }}>Change</th>
+              <th style={{ padding: token('space.075') }}>Issue</th>
+              <th style={{ padding: token('space.075') }}>Where</th>
+            </tr>
+          </thead>
+          <tbody>
+            {actions.map((a, i) => (
+              <tr key={i} style={{ borderBottom: `1px solid ${token('color.border')}` }}>
+                <td style={{ padding: token('space.075') }}>
+                  <Lozenge appearance={kindLook[a.kind].appearance}>{kindLook[a.kind].label}</Lozenge>
+                </td>
+                <td style={{ padding: token('space.075') }}>{a.issueKey ?? a.issueId}</td>
+                <td style={{ padding: token('space.075'), color: token('color.text.subtle') }}>{where(a)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import Button from '@atlaskit/button/new';
+import Select from '@atlaskit/select';
+import TextField from '@atlaskit/textfield';
+import { token } from '@atlaskit/tokens';
+import { PERMISSION_LEVELS, type PermissionLevel, type PermissionRule, type PermissionSubject } from '../../../../src/contract';
+import { UserPicker } from './UserPicker';
+
+const subjectTypes: Array<{ label: string; value: PermissionSubject['type'] }> = [
+  { label: 'User', value: 'user' },
+  { label: 'Group', value: 'group' },
+  { label: 'Project role', value: 'projectRole' },
+  { label: 'Anyone', value: 'anyone' },
+];
+
+const levelOptions = PERMISSION_LEVELS.map((l) => ({ label: l[0]!.toUpperCase() + l.slice(1), value: l }));
+
+function emptySubject(type: PermissionSubject['type']): PermissionSubject {
+  switch (type) {
+    case 'user':
+      return { type, accountId: '' };
+    case 'group':
+      return { type, groupName: '' };
+    case 'projectRole':
+      return { type, projectKey: '', roleName: '' };
+    case 'anyone':
+      return { type };
+  }
+}
+
+/** One permission rule: who (subject) gets which level. Every control has its own label. */
+export function RuleEditor(props: { index: number; rule: PermissionRule; onChange: (rule: PermissionRule) => void; onRemove: () => void }) {
+  const { rule, index } = props;
+  const id = (name: string) => `rule-${index}-${name}`;
+  const setSubject = (subject: PermissionSubject) => props.onChange({ ...rule, subject });
+  const srOnly = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' } as const;
+  return (
+    <tr data-testid={`rule-${index}`}>
+      <td style={{ padding: token('space.100'), width: 180 }}>
+        <label htmlFor={id('type')} style={srOnly}>
+          Rule {index + 1} subject type
+        </label>
+        <Select
+          inputId={id('type')}
+          options={subjectTypes}
+          value={subjectTypes.find((o) => o.value === rule.subject.type)}
+          onChange={(o) => o && setSubject(emptySubject(o.value))}
+          menuPortalTarget={document.body}
+          styles={{ menuPortal: (base) => ({ ...base, zIndex: 9999 }) }}
+        />
+      </td>
+      <td style={{ padding: token('space.100') }}>
+        {rule.subject.type === 'user' && (
+          <>
+            <label htmlFor={id('user')} style={srOnly}>
+              Rule {index + 1} user
+            </label>
+            <UserPicker inputId={id('user')} accountId={rule.subject.accountId} onChange={(accountId) => setSubject({ type: 'user', accountId })} />
+          </>
+        )}
+        {rule.subject.type === 'group' && (
+          <TextField
+            id={id('group')}
+            aria-label={`Rule ${index + 1} group name`}
+            placeholder="Group name, e.g. jira-software-users"
+            value={rule.subject.groupName}
+            onChange={(e) => setSubject({ type: 'group', groupName: e.currentTarget.value })}
+          />
+        )}
+        {rule.subject.type === 'projectRole' &&
+          (() => {
+            const subject = rule.subject;
+            return (
+              <div style={{ display: 'flex', gap: token('space.100') }}>
+                <TextField
+                  aria-label={`Rule ${index + 1} project key`}
+                  placeholder="Project key"
+                  value={subject.projectKey}
+                  onChange={(e) => setSubject({ ...subject, projectKey: e.currentTarget.value.toUpperCase() })}
+                />
+                <TextField
+                  aria-label={`Rule ${index + 1} project role`}
+                  placeholder="Role, e.g. Developers"
+                  value={subject.roleName}
+                  onChange={(e) => setSubject({ ...subject, roleName: e.currentTarget.value })}
+                />
+              </div>
+            );
+          })()}
+        {rule.subject.type === 'anyone' && <span style={{ color: token('color.text.subtle') }}>Every user who can use Jira</span>}
+      </td>
+      <td style={{ padding: token('space.100'), width: 160 }}>
+        <label htmlFor={id('level')} style={srOnly}>
+          Rule {index + 1} level
+        </label>
+        <Select
+          inputId={id('level')}
+          options={levelOptions}
+          value={levelOptions.find((o) => o.value === rule.level)}
+          onChange={(o) => o && props.onChange({ ...rule, level: o.value as PermissionLevel })}
+          menuPortalTarget={document.body}
+          styles={{ menuPortal: (base) => ({ ...base, zIndex: 9999 }) }}
+        />
+      </td>
+      <td style={{ padding: token('space.100'), width: 100 }}>
+        <Button appearance="subtle" onClick={props.onRemove} aria-label={`Remove rule ${index + 1}`}>
+          Remove
+        </Button>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,65 @@
+import Button from '@atlaskit/button/new';
+import { token } from '@atlaskit/tokens';
+import type { StructureSummary } from '../../../../src/contract';
+import { allowedOperations } from '../api/permissions';
+import { RouteLink } from '../routing/RouteLink';
+
+/** The Operations column: each operation appears only when the caller's level allows it. */
+export function StructureOperations(props: {
+  structure: StructureSummary;
+  synchronizersEnabled: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  const { structure: s } = props;
+  const can = allowedOperations(s.level, props.synchronizersEnabled);
+  const id = s.id;
+  return (
+    <ul
+      aria-label={`Operations on ${s.name}`}
+      style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: `${token('space.050')} ${token('space.150')}`, alignItems: 'center' }}
+    >
+      {can.open && (
+        <li>
+          <RouteLink to={{ page: 'structure', structureId: id }} aria-label={`Open ${s.name}`}>Open</RouteLink>
+        </li>
+      )}
+      {can.import && (
+        <li>
+          <RouteLink to={{ page: 'import', structureId: id }} aria-label={`Import into ${s.name}`} testId="op-import">Import</RouteLink>
+        </li>
+      )}
+      {can.export && (
+        <li>
+          <RouteLink to={{ page: 'export', structureId: id }} aria-label={`Export from ${s.name}`}>Export</RouteLink>
+        </li>
+      )}
+      {can.syncSettings && (
+        <li>
+          <RouteLink to={{ page: 'syncSettings', structureId: id }} aria-label={`Synchronization settings of ${s.name}`}>
+            Synchronization settings
+          </RouteLink>
+        </li>
+      )}
+      {can.permissions && (
+        <li>
+          <RouteLink to={{ page: 'permissions', structureId: id }} aria-label={`Permissions of ${s.name}`}>Permissions</RouteLink>
+        </li>
+      )}
+      {can.edit && (
+        <li>
+          <Button appearance="subtle" spacing="compact" onClick={props.onEdit} aria-label={`Edit ${s.name}`}>
+            Edit
+          </Button>
+        </li>
+      )}
+      {can.delete && (
+        <li>
+          <Button appearance="subtle" spacing="compact" onClick={props.onDelete} aria-label={`Delete ${s.name}`}>
+            Delete
+          </Button>
+        </li>
+      )}
+    </ul>
+  );
+}

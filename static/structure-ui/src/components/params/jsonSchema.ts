@@ -1,0 +1,206 @@
+// A small reader for the JSON Schema that `listSynchronizers` sends as `paramsSchema` (zod's
+// toJSONSchema output): objects, discriminated unions (oneOf/anyOf with a `const` tag), strings,
+// numbers, booleans and enums. Enough to generate the parameter form and to check it before the
+// server does; the server's validation stays the authority.
+
+export interface JsonSchema {
+  type?: string | string[];
+  title?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  const?: unknown;
+  enum?: unknown[];
+  default?: unknown;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+}
+
+export type ParamValues = Record<string, unknown>;
+/** Field errors keyed by dotted path inside the parameters, e.g. "source.jql". */
+export type FieldErrors = Record<string, string>;
+
+export function asSchema(value: unknown): JsonSchema {
+  return value && typeof value === 'object' ? (value as JsonSchema) : {};
+}
+
+export function variantsOf(schema: JsonSchema): JsonSchema[] | undefined {
+  const list = schema.oneOf ?? schema.anyOf;
+  return list && list.length > 0 ? list : undefined;
+}
+
+/** The property whose `const` tells the variants of a union apart (e.g. `type`). */
+export function discriminatorOf(variants: JsonSchema[]): string | undefined {
+  const first = variants[0]?.properties ?? {};
+  return Object.keys(first).find((name) => variants.every((v) => v.properties?.[name]?.const !== undefined));
+}
+
+export function typeOf(schema: JsonSchema): string | undefined {
+  if (Array.isArray(schema.type)) return schema.type.find((t) => t !== 'null');
+  if (schema.type) return schema.type;
+  if (schema.properties) return 'object';
+  if (schema.enum) return typeof schema.enum[0];
+  if (schema.const !== undefined) return typeof schema.const;
+  return undefined;
+}
+
+/** A complete starting value: schema defaults, then the synchronizer's `defaults`, then empty values. */
+export function initialValue(schema: JsonSchema, given?: unknown): unknown {
+  if (given !== undefined && !(typeOf(schema) === 'object' && typeof given === 'object')) return given;
+  const variants = variantsOf(schema);
+  if (variants) {
+    const tag = discriminatorOf(variants);
+    const givenObj = (given ?? schema.default) as ParamValues | undefined;
+    const chosen = (tag ? variants.find((v) => v.properties?.[tag]?.const === givenObj?.[tag]) : undefined) ?? variants[0]!;
+    return initialValue(chosen, givenObj);
+  }
+  if (schema.const !== undefined) return schema.const;
+  const base = given ?? schema.default;
+  switch (typeOf(schema)) {
+    case 'object': {
+      const out: ParamValues = {};
+      const givenObj = (base ?? {}) as ParamValues;
+      for (const [name, prop] of Object.entries(schema.properties ?? {})) out[name] = initialValue(prop, givenObj[name]);
+      return out;
+    }
+    case 'boolean':
+      return base ?? false;
+    case 'string':
+      return base ?? (schema.enum ? schema.enum[0] : '');
+    default:
+      return base;
+  }
+}
+
+const LABELS: Record<string, string> = {
+  source: 'Filter',
+  jql: 'JQL query',
+  filterId: 'Saved filter',
+  placement: 'Place added issues',
+  issueKey: 'Parent issue key',
+  underIssueKey: 'Parent issue key',
+  parentIssueKey: 'Parent issue key',
+  parentKey: 'Parent issue key',
+  add: 'Add',
+  allowMove: 'Allow move',
+  remove: 'Remove',
+  removeOnlyWhereAdded: 'Remove only where added',
+  removeOnlyWherePlaced: 'Remove only where added',
+  doubleCheckSubIssues: 'Double-check sub-issues',
+  doubleCheck: 'Double-check sub-issues',
+};
+
+const HELP: Record<string, string> = {
+  add: 'Add every issue that matches and is not in the structure yet.',
+  allowMove: 'Move matching issues that are elsewhere in the structure to the place where issues are added.',
+  remove: 'Remove rows of issues that no longer match; a row is kept while it has children that stay.',
+  removeOnlyWhereAdded: 'Remove only rows at the place where the synchronizer adds issues.',
+  removeOnlyWherePlaced: 'Remove only rows at the place where the synchronizer adds issues.',
+  doubleCheckSubIssues: 'When a row is removed, remove its whole branch unless a child matches on its own.',
+  doubleCheck: 'When a row is removed, remove its whole branch unless a child matches on its own.',
+};
+
+const VARIANT_LABELS: Record<string, string> = {
+  jql: 'JQL query',
+  filter: 'Saved filter',
+  savedFilter: 'Saved filter',
+  top: 'At the top level',
+  topLevel: 'At the top level',
+  under: 'Under an issue',
+  underIssue: 'Under an issue',
+};
+
+function humanize(name: string): string {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function labelOf(name: string, schema: JsonSchema): string {
+  return schema.title ?? LABELS[name] ?? humanize(name);
+}
+
+export function helpOf(name: string, schema: JsonSchema): string | undefined {
+  return schema.description ?? HELP[name];
+}
+
+export function variantLabel(variant: JsonSchema, tag: string): string {
+  const value = String(variant.properties?.[tag]?.const);
+  return variant.title ?? VARIANT_LABELS[value] ?? humanize(value);
+}
+
+/** Checks a value against the schema; answers the first problem of each field, keyed by path. */
+export function validate(schema: JsonSchema, value: unknown, path = '', name = '', errors: FieldErrors = {}): FieldErrors {
+  const variants = variantsOf(schema);
+  if (variants) {
+    const tag = discriminatorOf(variants);
+    const obj = (value ?? {}) as ParamValues;
+    const chosen = tag ? variants.find((v) => v.properties?.[tag]?.const === obj[tag]) : variants[0];
+    if (!chosen) errors[path] = `Choose an option for ${labelOf(name, schema)}`;
+    else validate(chosen, value, path, name, errors);
+    return errors;
+  }
+  const label = labelOf(name, schema);
+  switch (typeOf(schema)) {
+    case 'object': {
+      const obj = (value ?? {}) as ParamValues;
+      for (const [prop, propSchema] of Object.entries(schema.properties ?? {})) {
+        const propPath = path ? `${path}.${prop}` : prop;
+        const v = obj[prop];
+        const empty = v === undefined || v === null || v === '';
+        if (empty) {
+          if (schema.required?.includes(prop) && propSchema.const === undefined) errors[propPath] = `${labelOf(prop, propSchema)} is required`;
+          continue;
+        }
+        validate(propSchema, v, propPath, prop, errors);
+      }
+      return errors;
+    }
+    case 'string': {
+      const s = String(value ?? '');
+      if (schema.minLength !== undefined && s.trim().length < schema.minLength) errors[path] = `${label} is required`;
+      else if (schema.maxLength !== undefined && s.length > schema.maxLength) errors[path] = `${label} is longer than ${schema.maxLength} characters`;
+      else if (schema.pattern && !new RegExp(schema.pattern, 'u').test(s)) errors[path] = `${label} has the wrong format`;
+      return errors;
+    }
+    case 'integer':
+    case 'number': {
+      const n = Number(value);
+      if (!Number.isFinite(n)) errors[path] = `${label} must be a number`;
+      else if (schema.minimum !== undefined && n < schema.minimum) errors[path] = `${label} must be at least ${schema.minimum}`;
+      else if (schema.maximum !== undefined && n > schema.maximum) errors[path] = `${label} must be at most ${schema.maximum}`;
+      return errors;
+    }
+    default:
+      return errors;
+  }
+}
+
+/** Every path the form shows for this value, so a server error on an unknown path still gets shown. */
+export function renderedPaths(schema: JsonSchema, value: unknown, path = '', out: string[] = []): string[] {
+  const variants = variantsOf(schema);
+  if (variants) {
+    out.push(path);
+    const tag = discriminatorOf(variants);
+    const obj = (value ?? {}) as ParamValues;
+    const chosen = tag ? variants.find((v) => v.properties?.[tag]?.const === obj[tag]) : variants[0];
+    if (chosen) for (const [prop, s] of Object.entries(chosen.properties ?? {})) if (prop !== tag) renderedPaths(s, obj[prop], path ? `${path}.${prop}` : prop, out);
+    return out;
+  }
+  if (typeOf(schema) === 'object') {
+    if (path) out.push(path);
+    const obj = (value ?? {}) as ParamValues;
+    for (const [prop, s] of Object.entries(schema.properties ?? {})) renderedPaths(s, obj[prop], path ? `${path}.${prop}` : prop, out);
+    return out;
+  }
+  out.push(path);
+  return out;
+}
+
+export function getAt(value: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as ParamValues)[key] : undefined), value);
+}

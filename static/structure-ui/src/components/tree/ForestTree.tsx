@@ -1,0 +1,192 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { token } from '@atlaskit/tokens';
+import type { IssueDetailsStore } from '../../api/issueDetails';
+import { hasChildren, isExpanded, toggle, visibleRows, type Expansion, type ForestIndex, type ForestRows } from './forestIndex';
+import { ROW_HEIGHT, TREE_COLUMNS, TreeRow } from './TreeRow';
+
+const OVERSCAN = 8;
+
+/** Position of forest row `i` among the visible rows (which are in increasing order), or -1. */
+export function visiblePosition(visible: Int32Array, i: number): number {
+  let lo = 0;
+  let hi = visible.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = visible[mid]!;
+    if (v === i) return mid;
+    if (v < i) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * The forest as a windowed tree: only the rows in the viewport (plus a few) are in the DOM, so
+ * 100k rows cost the same as 30. @atlaskit/table-tree renders every expanded row, which is why
+ * this is our own. Keyboard: arrows move, Right/Left expand/collapse, Home/End, Enter toggles.
+ */
+export function ForestTree(props: {
+  forest: ForestRows;
+  index: ForestIndex;
+  expansion: Expansion;
+  onExpansionChange: (expansion: Expansion) => void;
+  store: IssueDetailsStore;
+  /** Forest index of the active row. */
+  active: number;
+  onActiveChange: (i: number) => void;
+  /** Forest index to bring into view (search results); changes of it scroll. */
+  scrollTarget?: { i: number; seq: number };
+  matched?: number;
+  /** Viewport height in px; measured from the container when omitted. */
+  height?: number;
+}) {
+  const { forest, index, expansion, store } = props;
+  const visible = useMemo(() => visibleRows(forest, index, expansion), [forest, index, expansion]);
+  const viewport = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [measured, setMeasured] = useState(props.height ?? 600);
+  const height = props.height ?? measured;
+  useSyncExternalStore(store.subscribe, store.getVersion);
+
+  useLayoutEffect(() => {
+    if (props.height !== undefined || !viewport.current || typeof ResizeObserver === 'undefined') return;
+    const el = viewport.current;
+    const observer = new ResizeObserver(() => el.clientHeight > 0 && setMeasured(el.clientHeight));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [props.height]);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(visible.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+
+  // Details for what is on screen only; the store skips what it has or is already fetching.
+  useEffect(() => {
+    const ids: string[] = [];
+    for (let p = first; p < last; p++) ids.push(forest.issueIds[visible[p]!]!);
+    store.request(ids);
+  }, [first, last, visible, forest, store]);
+
+  const scrollToPosition = (pos: number) => {
+    const el = viewport.current;
+    if (!el || pos < 0) return;
+    const top = pos * ROW_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + height) el.scrollTop = top + ROW_HEIGHT - height;
+    setScrollTop(el.scrollTop);
+  };
+
+  useEffect(() => {
+    if (props.scrollTarget) scrollToPosition(visiblePosition(visible, props.scrollTarget.i));
+    // Only a new search target scrolls; the rest of the tree state changing must not.
+  }, [props.scrollTarget?.seq, visible]);
+
+  const activePos = visiblePosition(visible, props.active);
+  const moveTo = (pos: number) => {
+    const clamped = Math.max(0, Math.min(visible.length - 1, pos));
+    if (visible.length === 0) return;
+    props.onActiveChange(visible[clamped]!);
+    scrollToPosition(clamped);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = props.active;
+    const pageRows = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
+    const pos = activePos < 0 ? 0 : activePos;
+    switch (e.key) {
+      case 'ArrowDown':
+        moveTo(pos + 1);
+        break;
+      case 'ArrowUp':
+        moveTo(pos - 1);
+        break;
+      case 'PageDown':
+        moveTo(pos + pageRows);
+        break;
+      case 'PageUp':
+        moveTo(pos - pageRows);
+        break;
+      case 'Home':
+        moveTo(0);
+        break;
+      case 'End':
+        moveTo(visible.length - 1);
+        break;
+      case 'ArrowRight':
+        if (hasChildren(index, i) && !isExpanded(forest, expansion, i)) props.onExpansionChange(toggle(forest, expansion, i, true));
+        else if (hasChildren(index, i)) moveTo(pos + 1);
+        break;
+      case 'ArrowLeft':
+        if (hasChildren(index, i) && isExpanded(forest, expansion, i)) props.onExpansionChange(toggle(forest, expansion, i, false));
+        else if (index.parent[i]! >= 0) moveTo(visiblePosition(visible, index.parent[i]!));
+        break;
+      case 'Enter':
+      case ' ':
+        if (hasChildren(index, i)) props.onExpansionChange(toggle(forest, expansion, i));
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  const rowIndexById = (rowId: number) => {
+    for (let p = first; p < last; p++) if (forest.rowIds[visible[p]!] === rowId) return visible[p]!;
+    return -1;
+  };
+
+  const rows = [];
+  for (let p = first; p < last; p++) {
+    const i = visible[p]!;
+    const children = hasChildren(index, i);
+    rows.push(
+      <TreeRow
+        key={forest.rowIds[i]}
+        rowId={forest.rowIds[i]!}
+        issueId={forest.issueIds[i]!}
+        depth={forest.depths[i]!}
+        top={p * ROW_HEIGHT}
+        hasChildren={children}
+        expanded={children && isExpanded(forest, expansion, i)}
+        active={i === props.active}
+        matched={i === props.matched}
+        entry={store.get(forest.issueIds[i]!)}
+        onToggle={(rowId) => {
+          const r = rowIndexById(rowId);
+          if (r >= 0) props.onExpansionChange(toggle(forest, expansion, r));
+        }}
+        onActivate={(rowId) => {
+          const r = rowIndexById(rowId);
+          if (r >= 0) props.onActiveChange(r);
+        }}
+      />,
+    );
+  }
+
+  const headerCell = { padding: `0 ${token('space.100')}`, font: token('font.heading.xxsmall'), color: token('color.text.subtle') } as const;
+  return (
+    <div style={{ border: `1px solid ${token('color.border')}`, borderRadius: token('radius.small', '4px'), overflow: 'hidden' }}>
+      <div
+        aria-hidden="true"
+        style={{ display: 'grid', gridTemplateColumns: TREE_COLUMNS, height: 32, alignItems: 'center', background: token('elevation.surface.sunken'), borderBottom: `2px solid ${token('color.border')}`, paddingRight: 12 }}
+      >
+        <div style={{ ...headerCell, paddingLeft: token('space.400') }}>Issue</div>
+        <div style={headerCell}>Summary</div>
+        <div style={headerCell}>Status</div>
+        <div style={headerCell}>Assignee</div>
+      </div>
+      <div
+        ref={viewport}
+        role="tree"
+        aria-label="Structure"
+        aria-activedescendant={activePos >= 0 ? `row-${forest.rowIds[props.active]}` : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        data-testid="forest-tree"
+        style={{ height: props.height ?? 'calc(100vh - 260px)', minHeight: 240, overflowY: 'auto', position: 'relative', outlineOffset: -2 }}
+      >
+        <div style={{ height: visible.length * ROW_HEIGHT, position: 'relative' }}>{rows}</div>
+      </div>
+    </div>
+  );
+}

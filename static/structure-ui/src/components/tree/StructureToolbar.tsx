@@ -1,0 +1,55 @@
+import { useState, type FormEvent } from 'react';
+import Button from '@atlaskit/button/new';
+import Select from '@atlaskit/select';
+import TextField from '@atlaskit/textfield';
+import { token } from '@atlaskit/tokens';
+
+/** Expand/collapse all, expand to level N, and find an issue by key. */
+export function StructureToolbar(props: {
+  maxDepth: number;
+  onExpandAll: () => void;
+  onCollapseAll: () => void;
+  onExpandToLevel: (level: number) => void;
+  onSearch: (key: string) => void;
+  searching: boolean;
+}) {
+  const [query, setQuery] = useState('');
+  const levels = Array.from({ length: Math.max(1, props.maxDepth + 1) }, (_, i) => ({ label: `Level ${i + 1}`, value: i + 1 }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (query.trim()) props.onSearch(query.trim().toUpperCase());
+  };
+  return (
+    <div role="toolbar" aria-label="Structure view" style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100'), alignItems: 'center', marginBottom: token('space.150') }}>
+      <Button onClick={props.onExpandAll}>Expand all</Button>
+      <Button onClick={props.onCollapseAll}>Collapse all</Button>
+      <div style={{ width: 170 }}>
+        <label htmlFor="expand-level" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+          Expand to level
+        </label>
+        <Select<{ label: string; value: number }>
+          inputId="expand-level"
+          options={levels}
+          placeholder="Expand to level…"
+          value={null}
+          onChange={(o) => o && props.onExpandToLevel(o.value)}
+          testId="expand-level"
+        />
+      </div>
+      <form role="search" onSubmit={submit} style={{ display: 'flex', gap: token('space.050'), marginLeft: 'auto' }}>
+        <div style={{ width: 200 }}>
+          <TextField
+            aria-label="Find issue by key"
+            placeholder="Find issue by key, e.g. DEMO-12"
+            value={query}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+            testId="find-key"
+          />
+        </div>
+        <Button type="submit" isLoading={props.searching}>
+          Find
+        </Button>
+      </form>
+    </div>
+  );
+}

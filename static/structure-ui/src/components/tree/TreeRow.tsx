@@ -1,0 +1,116 @@
+import { memo } from 'react';
+import Avatar from '@atlaskit/avatar';
+import Lozenge from '@atlaskit/lozenge';
+import { token } from '@atlaskit/tokens';
+import type { IssueEntry } from '../../api/issueDetails';
+import { IssueTypeIcon } from './IssueTypeIcon';
+
+export const ROW_HEIGHT = 36;
+export const TREE_COLUMNS = 'minmax(220px, 1.3fr) minmax(200px, 3fr) 150px 200px';
+const INDENT = 20;
+
+const statusLook = { new: 'default', indeterminate: 'inprogress', done: 'success' } as const;
+
+interface TreeRowProps {
+  rowId: number;
+  issueId: string;
+  depth: number;
+  top: number;
+  hasChildren: boolean;
+  expanded: boolean;
+  active: boolean;
+  matched: boolean;
+  entry: IssueEntry | undefined;
+  posInSet?: number;
+  onToggle: (rowId: number) => void;
+  onActivate: (rowId: number) => void;
+}
+
+/** One row of the structure view, absolutely positioned inside the scrolled canvas. */
+export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
+  const { entry } = props;
+  const key = entry ? entry.key : entry === null ? 'Not visible' : '…';
+  const cell = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', padding: `0 ${token('space.100')}` } as const;
+  return (
+    <div
+      role="treeitem"
+      id={`row-${props.rowId}`}
+      aria-level={props.depth + 1}
+      aria-expanded={props.hasChildren ? props.expanded : undefined}
+      aria-selected={props.active}
+      aria-label={entry ? `${entry.key} ${entry.summary}` : `Issue ${props.issueId}`}
+      data-testid="tree-row"
+      data-row-id={props.rowId}
+      onClick={() => props.onActivate(props.rowId)}
+      style={{
+        position: 'absolute',
+        top: props.top,
+        left: 0,
+        right: 0,
+        height: ROW_HEIGHT,
+        display: 'grid',
+        gridTemplateColumns: TREE_COLUMNS,
+        alignItems: 'center',
+        borderBottom: `1px solid ${token('color.border')}`,
+        background: props.active
+          ? token('color.background.selected')
+          : props.matched
+            ? token('color.background.accent.yellow.subtlest')
+            : token('elevation.surface'),
+        boxShadow: props.active ? `inset 2px 0 0 ${token('color.border.selected')}` : undefined,
+        cursor: 'default',
+        color: token('color.text'),
+      }}
+    >
+      <div style={{ ...cell, display: 'flex', alignItems: 'center', gap: token('space.075'), paddingLeft: `calc(${token('space.100')} + ${props.depth * INDENT}px)` }}>
+        {props.hasChildren ? (
+          <button
+            type="button"
+            tabIndex={-1}
+            aria-label={`${props.expanded ? 'Collapse' : 'Expand'} ${entry?.key ?? 'row'}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              props.onToggle(props.rowId);
+            }}
+            style={{
+              width: 20,
+              height: 20,
+              flex: 'none',
+              border: 'none',
+              borderRadius: 3,
+              background: 'transparent',
+              color: token('color.icon'),
+              cursor: 'pointer',
+              padding: 0,
+              fontSize: 10,
+              transform: props.expanded ? 'rotate(90deg)' : undefined,
+            }}
+          >
+            ▶
+          </button>
+        ) : (
+          <span style={{ width: 20, flex: 'none' }} />
+        )}
+        {entry && <IssueTypeIcon name={entry.typeName} iconUrl={entry.typeIconUrl} />}
+        <span data-testid="row-key" style={{ fontWeight: 600, color: entry === null ? token('color.text.subtlest') : token('color.link'), overflow: 'hidden', textOverflow: 'ellipsis' }}>
+          {key}
+        </span>
+      </div>
+      <div style={cell} title={entry?.summary}>
+        {entry?.summary ?? ''}
+      </div>
+      <div style={cell}>{entry?.statusName && <Lozenge appearance={statusLook[entry.statusCategory as keyof typeof statusLook] ?? 'default'}>{entry.statusName}</Lozenge>}</div>
+      <div style={{ ...cell, display: 'flex', alignItems: 'center', gap: token('space.075') }}>
+        {entry &&
+          (entry.assigneeName ? (
+            <>
+              <Avatar size="xsmall" src={entry.assigneeAvatarUrl} name={entry.assigneeName} />
+              <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{entry.assigneeName}</span>
+            </>
+          ) : (
+            <span style={{ color: token('color.text.subtlest') }}>Unassigned</span>
+          ))}
+      </div>
+    </div>
+  );
+});

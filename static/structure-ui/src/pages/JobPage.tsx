@@ -1,0 +1,189 @@
+import { useEffect, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import SectionMessage from '@atlaskit/section-message';
+import { token } from '@atlaskit/tokens';
+import type { AppErrorDto, JobDto } from '../../../../src/contract';
+import { formatDateTime, formatDuration } from '../api/format';
+import { useServices } from '../api/ServicesContext';
+import { useResolver, type Loadable } from '../api/useResolver';
+import { Breadcrumbs } from '../components/Breadcrumbs';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { JobLog } from '../components/JobLog';
+import { JobProgress } from '../components/JobProgress';
+import { JobResult } from '../components/JobResult';
+import { JobStateLozenge } from '../components/JobStateLozenge';
+import { Loading } from '../components/Loading';
+import { PageLayout } from '../components/PageLayout';
+import { UserName } from '../components/UserName';
+import { useRouter } from '../routing/RouterContext';
+
+export const isActive = (job: JobDto) => job.state === 'queued' || job.state === 'running';
+
+const kindTitle = { import: 'Import job', export: 'Export job', undo: 'Undo job', revert: 'Revert job' } as const;
+
+/**
+ * The status of one job. Polls `getJob` while the job is queued or running and stops as soon as
+ * it has ended (or when a poll fails — then the last known state stays on screen with a retry).
+ */
+export function JobPage(props: { jobId: string; pollMs?: number }) {
+  const pollMs = props.pollMs ?? 1000;
+  const { invoke } = useServices();
+  const { navigate } = useRouter();
+  const [job, setJob] = useState<Loadable<JobDto>>({ status: 'loading' });
+  const [pollError, setPollError] = useState<AppErrorDto | undefined>();
+  const [actionError, setActionError] = useState<AppErrorDto | undefined>();
+  const [acting, setActing] = useState<'cancel' | 'undo' | undefined>();
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let loaded = false;
+    const poll = async () => {
+      const answer = await invoke('getJob', { jobId: props.jobId });
+      if (!live) return;
+      if (answer.ok) {
+        loaded = true;
+        setJob({ status: 'ready', data: answer.data });
+        setPollError(undefined);
+        if (isActive(answer.data)) timer = setTimeout(() => void poll(), pollMs);
+      } else if (loaded) {
+        setPollError(answer.error);
+      } else {
+        setJob({ status: 'error', error: answer.error });
+      }
+    };
+    void poll();
+    return () => {
+      live = false;
+      if (timer) clearTimeout(timer);
+    };
+  }, [invoke, props.jobId, pollMs, generation]);
+
+  const cancel = async () => {
+    setActing('cancel');
+    setActionError(undefined);
+    const answer = await invoke('cancelJob', { jobId: props.jobId });
+    setActing(undefined);
+    if (answer.ok) setJob({ status: 'ready', data: answer.data });
+    else setActionError(answer.error);
+  };
+  const undo = async () => {
+    setActing('undo');
+    setActionError(undefined);
+    const answer = await invoke('undoImport', { jobId: props.jobId });
+    setActing(undefined);
+    if (answer.ok) navigate({ page: 'job', jobId: answer.data.job.id });
+    else setActionError(answer.error);
+  };
+
+  if (job.status !== 'ready') {
+    return (
+      <PageLayout title="Job" breadcrumbs={<Breadcrumbs items={[{ label: 'Manage structures', to: { page: 'home' } }, { label: 'Job' }]} />}>
+        {job.status === 'loading' ? (
+          <Loading label="Loading job" />
+        ) : (
+          <ErrorMessage error={job.error} title="The job could not be loaded" onRetry={() => setGeneration((g) => g + 1)} onBack={() => navigate({ page: 'home' })} />
+        )}
+      </PageLayout>
+    );
+  }
+
+  const j = job.data;
+  const duration = formatDuration(j.startedAt, j.finishedAt);
+  return (
+    <PageLayout
+      title={kindTitle[j.kind]}
+      windowTitle={`${kindTitle[j.kind]} · ${j.state}`}
+      breadcrumbs={<JobCrumbs job={j} />}
+      actions={
+        <>
+          {j.cancellable && isActive(j) && (
+            <Button onClick={() => void cancel()} isLoading={acting === 'cancel'}>
+              Cancel job
+            </Button>
+          )}
+          {j.state === 'finished' && j.undoable && (
+            <Button onClick={() => void undo()} isLoading={acting === 'undo'}>
+              Undo import
+            </Button>
+          )}
+          {j.state === 'finished' && (
+            <Button appearance="primary" onClick={() => navigate({ page: 'structure', structureId: j.structureId })}>
+              Open structure
+            </Button>
+          )}
+        </>
+      }
+    >
+      <div style={{ display: 'flex', alignItems: 'center', gap: token('space.150'), marginBottom: token('space.200') }}>
+        <span aria-live="polite">
+          <JobStateLozenge state={j.state} />
+        </span>
+        <span style={{ color: token('color.text.subtle') }}>
+          {j.synchronizer} synchronizer · started by <UserName accountId={j.startedBy} /> on {formatDateTime(j.createdAt)}
+          {j.finishedAt && ` · ended ${formatDateTime(j.finishedAt)}`}
+          {duration && ` (${duration})`}
+        </span>
+      </div>
+      {pollError && (
+        <ErrorMessage error={pollError} title="The job's progress could not be refreshed" onRetry={() => setGeneration((g) => g + 1)} />
+      )}
+      {actionError && <ErrorMessage error={actionError} title="That did not work" />}
+      {j.state !== 'finished' && j.state !== 'cancelled' && j.state !== 'failed' && <JobProgress job={j} />}
+      {j.state === 'failed' && (
+        <SectionMessage appearance="error" title="The job failed">
+          <p>{j.error?.message ?? 'The job stopped with an error.'}</p>
+          <p>The structure was left as it was before the job. Check the log below, correct the parameters and run the import again.</p>
+        </SectionMessage>
+      )}
+      {j.state === 'cancelled' && (
+        <SectionMessage appearance="warning" title="The job was cancelled">
+          <p>The structure was left as it was before the job, or with the whole change applied — never half of it.</p>
+        </SectionMessage>
+      )}
+      {j.result && (
+        <section aria-labelledby="result-heading" style={{ marginTop: token('space.300') }}>
+          <Heading size="small" as="h2" id="result-heading">
+            Result
+          </Heading>
+          <div style={{ marginTop: token('space.100') }}>
+            <JobResult result={j.result} />
+          </div>
+        </section>
+      )}
+      <section aria-labelledby="cost-heading" style={{ marginTop: token('space.300') }}>
+        <Heading size="small" as="h2" id="cost-heading">
+          Cost
+        </Heading>
+        <p data-testid="job-cost">
+          {j.cost.jiraCalls.toLocaleString()} Jira calls · {j.cost.jiraPoints.toLocaleString()} Jira points · {j.cost.kvsWrites.toLocaleString()} storage writes
+        </p>
+      </section>
+      <section aria-labelledby="log-heading" style={{ marginTop: token('space.300') }}>
+        <Heading size="small" as="h2" id="log-heading">
+          Log
+        </Heading>
+        <div style={{ marginTop: token('space.100') }}>
+          <JobLog log={j.log} />
+        </div>
+      </section>
+    </PageLayout>
+  );
+}
+
+function JobCrumbs(props: { job: JobDto }) {
+  const { state } = useResolver('getStructure', { structureId: props.job.structureId });
+  const name = state.status === 'ready' ? state.data.name : 'Structure';
+  return (
+    <Breadcrumbs
+      items={[
+        { label: 'Manage structures', to: { page: 'home' } },
+        { label: name, to: { page: 'structure', structureId: props.job.structureId } },
+        { label: 'Jobs', to: { page: 'jobs', structureId: props.job.structureId } },
+        { label: kindTitle[props.job.kind] },
+      ]}
+    />
+  );
+}
