@@ -33,6 +33,8 @@ export class ForestTree {
   private readonly slotByRowId = new Map<RowId, number>();
   private nextFresh: number;
   private changed = false;
+  /** RowIds handed out in this batch, so one added and removed again is not handed out twice. */
+  private readonly givenOut = new Set<RowId>();
 
   constructor(
     private readonly base: Forest,
@@ -292,9 +294,6 @@ export class ForestTree {
     if (requested >= this.nextFresh) this.nextFresh = requested + 1;
     return requested;
   }
-
-  /** Explicit rowIds used in this batch, so one removed in the same batch is not reused either. */
-  private readonly givenOut = new Set<RowId>();
 
   private allocate(rowId: RowId, issueId: IssueId): number {
     if (this.used === this.rowId.length) this.grow();

@@ -5,7 +5,7 @@ import { planFilterImport } from './plan';
 
 export { FilterParams, FilterSource, FilterAddPlace } from './params';
 export type { FilterParamsInput } from './params';
-export { planFilterImport } from './plan';
+export { planFilterImport, filterImportVisibilityQuestions } from './plan';
 export type { FilterImportInput } from './plan';
 
 /** What the runner fetches for a Filter import. */

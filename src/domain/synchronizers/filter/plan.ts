@@ -180,3 +180,26 @@ function planRemovals(
   }
   return { actions, removed, skippedNotVisible };
 }
+
+/**
+ * Every issue `planFilterImport` may ask `visible` about, apart from the matching ones (which the
+ * search returned as the importing user, so they are visible) — so a runner can check just these
+ * with Jira, in bulk, before planning. A superset: with double-check, whether a row is asked about
+ * can depend on its ancestors' visibility.
+ */
+export function filterImportVisibilityQuestions(input: Omit<FilterImportInput, 'visible'>): IssueId[] {
+  const { forest, params } = input;
+  const matching = new Set(input.matching);
+  const asked = new Set<IssueId>();
+  if (params.add.at === 'under' && input.underIssueId != null) asked.add(input.underIssueId);
+  if (params.remove) {
+    if (params.removeOnlyWhereAdded && !params.doubleCheckSubIssues) {
+      const place = params.add.at === 'top' ? 0 : (forest.rowsOfIssue(input.underIssueId ?? 0)[0] ?? null);
+      if (place !== null) for (const rowId of forest.childrenOf(place)) asked.add(forest.issueOf(rowId));
+    } else {
+      for (const issueId of forest.columns.issueIds) asked.add(issueId);
+    }
+  }
+  for (const id of matching) asked.delete(id);
+  return [...asked];
+}

@@ -1,5 +1,5 @@
 import { applyUpdate, Forest } from '../../../../src/domain/forest';
-import { FilterParams, FilterParamsInput, planFilterImport } from '../../../../src/domain/synchronizers/filter';
+import { FilterParams, FilterParamsInput, filterImportVisibilityQuestions, planFilterImport } from '../../../../src/domain/synchronizers/filter';
 import { f, issue, issues, keyOf, row, shape } from '../builders';
 
 interface Scene {
@@ -244,5 +244,39 @@ describe('planFilterImport: double-check sub-issues', () => {
     });
     expect(result.shape).toBe('S(L1(L2)) T(L3)');
     expect(result.counts).toMatchObject({ removed: 3, skippedNotVisible: 1 });
+  });
+});
+
+describe('filterImportVisibilityQuestions', () => {
+  const forest = f(row('A', row('B')), row('C'), row('P-1', row('D'), row('E', row('F'))));
+  const ask = (params: Partial<FilterParamsInput>, matching: string[]) => {
+    const p = FilterParams.parse({ source: { kind: 'jql', jql: 'x' }, add: { at: 'top' }, ...params });
+    const underIssueId = p.add.at === 'under' ? issue(p.add.issueKey) : null;
+    return filterImportVisibilityQuestions({ forest, params: p, matching: issues(...matching), underIssueId }).map(keyOf).sort();
+  };
+
+  it.each<[string, Partial<FilterParamsInput>, string[], string[]]>([
+    ['nothing without remove', {}, ['A'], []],
+    ['the issue to add under', under('P-1'), [], ['P-1']],
+    ['every non-matching issue when removing anywhere', removing(), ['A', 'F'], ['B', 'C', 'D', 'E', 'P-1']],
+    ['only the place when removing only where added', under('P-1', removing({ removeOnlyWhereAdded: true })), ['D'], ['E', 'P-1']],
+    ['the top level when removing only where added there', removing({ removeOnlyWhereAdded: true }), [], ['A', 'C', 'P-1']],
+  ])('asks about %s', (_, params, matching, expected) => {
+    expect(ask(params, matching)).toEqual(expected);
+  });
+
+  it('covers every question the planner asks', () => {
+    const p = FilterParams.parse({
+      source: { kind: 'jql', jql: 'x' },
+      add: { at: 'under', issueKey: 'P-1' },
+      remove: true,
+      removeOnlyWhereAdded: true,
+      doubleCheckSubIssues: true,
+    });
+    const matching = issues('D', 'X');
+    const asked = new Set<number>();
+    planFilterImport({ forest, params: p, matching, underIssueId: issue('P-1'), visible: (id) => (asked.add(id), true) });
+    const allowed = new Set([...filterImportVisibilityQuestions({ forest, params: p, matching, underIssueId: issue('P-1') }), ...matching]);
+    expect([...asked].filter((id) => !allowed.has(id)).map(keyOf)).toEqual([]);
   });
 });
