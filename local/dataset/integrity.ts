@@ -22,6 +22,7 @@ function fail(path: string, problem: string): never {
 }
 
 const quote = (value: string | number): string => JSON.stringify(value);
+const a = (name: string): string => `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
 
 /** Indexes a list by one field, failing on the first duplicate. */
 function indexUnique<T>(items: readonly T[], listPath: string, field: string, valueOf: (item: T) => string): Map<string, number> {
@@ -158,16 +159,16 @@ function checkIssues(ds: Dataset, x: IssueContext): void {
       if (!parent || !parentType) fail(`${path}.parent`, `${quote(issue.parent)} has an unknown issue type`);
       if (type.hierarchyLevel === -1) {
         if (parentType.hierarchyLevel !== 0) {
-          fail(`${path}.parent`, `${quote(issue.parent)} is a ${parentType.name} (level ${parentType.hierarchyLevel}); a sub-task's parent must be a standard issue (level 0)`);
+          fail(`${path}.parent`, `${quote(issue.parent)} is ${a(parentType.name)} (level ${parentType.hierarchyLevel}); a sub-task's parent must be a standard issue (level 0)`);
         }
         if (projectKeyOf(issue.parent) !== project) {
           fail(`${path}.parent`, `${quote(issue.parent)} is in another project; a sub-task must be in its parent's project`);
         }
       } else if (parentType.hierarchyLevel <= type.hierarchyLevel) {
-        fail(`${path}.parent`, `${quote(issue.parent)} is a ${parentType.name} (level ${parentType.hierarchyLevel}); a ${type.name} (level ${type.hierarchyLevel}) needs a parent of a higher level`);
+        fail(`${path}.parent`, `${quote(issue.parent)} is ${a(parentType.name)} (level ${parentType.hierarchyLevel}); ${a(type.name)} (level ${type.hierarchyLevel}) needs a parent of a higher level`);
       }
     } else if (type.hierarchyLevel === -1) {
-      fail(`${path}.parent`, `is missing; a ${type.name} (sub-task) must have a parent`);
+      fail(`${path}.parent`, `is missing; ${a(type.name)} (sub-task) must have a parent`);
     }
 
     issue.links?.forEach((link, j) => {
