@@ -140,3 +140,16 @@ describe('JQL subset', () => {
     expect(answer.body.errorMessages).toEqual(["The value '10001' does not exist for the field 'filter'."]);
   });
 });
+
+describe('JQL parsing', () => {
+  it('answers the same query twice in a row identically (a reused JastBuilder returns an empty query the second time)', async () => {
+    const em = await startEmulator();
+    try {
+      const first = await em.call(alice, 'POST', '/rest/api/3/search/approximate-count', { jql: 'project = BETA' });
+      const second = await em.call(bob, 'POST', '/rest/api/3/search/approximate-count', { jql: 'project = BETA' });
+      expect([first.body, second.body]).toEqual([{ count: 3 }, { count: 3 }]);
+    } finally {
+      await em.close();
+    }
+  });
+});

@@ -50,15 +50,30 @@ export interface AstQuery {
   orderBy?: { fields: AstOrderByField[] };
 }
 
-const builder = new JastBuilder();
+/** Parsed queries by text; ASTs are never mutated, so sharing them is safe. */
+const parsed = new Map<string, AstQuery | JqlError>();
+const MAX_PARSED = 500;
 
 /** Parses a query or throws a JqlError carrying Jira's "Error in the JQL Query" message. */
 export function parseJql(text: string): AstQuery {
-  const jast = builder.build(text);
+  let result = parsed.get(text);
+  if (!result) {
+    result = parseUncached(text);
+    if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
+    parsed.set(text, result);
+  }
+  if (result instanceof JqlError) throw result;
+  return result;
+}
+
+function parseUncached(text: string): AstQuery | JqlError {
+  // A fresh builder each time: a reused JastBuilder returns an empty query when it is given the
+  // same text twice in a row (memoised token stream, already consumed).
+  const jast = new JastBuilder().build(text);
   if (jast.errors.length > 0 || !jast.query) {
     const first = jast.errors[0] as { description?: string; message?: string; line?: number; charPositionInLine?: number } | undefined;
     const description = first?.description ?? first?.message ?? 'The query could not be parsed.';
-    throw new JqlError([jqlErrors.syntax(description, first?.line ?? 1, first?.charPositionInLine ?? 0)]);
+    return new JqlError([jqlErrors.syntax(description, first?.line ?? 1, first?.charPositionInLine ?? 0)]);
   }
   return jast.query as unknown as AstQuery;
 }
