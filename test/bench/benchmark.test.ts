@@ -6,7 +6,7 @@ const bench = (name: string): Benchmark => ({ name, run: async () => ({}) });
 
 describe('the benchmark harness', () => {
   it('discovers every *.bench.ts file', () => {
-    const names = discoverBenchmarks(__dirname).map((b) => b.name);
+    const names = discoverBenchmarks(__dirname).benchmarks.map((b) => b.name);
     expect(names).toEqual(expect.arrayContaining(['dataset-generate-100k', 'dataset-generate-250k']));
   });
 

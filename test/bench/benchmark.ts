@@ -30,20 +30,31 @@ export function benchmarksOf(moduleExports: unknown, file: string): Benchmark[] 
   throw new TypeError(`${file} exports no benchmark: export { name, run } or benchmarks: [...]`);
 }
 
+export interface Discovery {
+  benchmarks: Benchmark[];
+  /** Files that failed to load: one broken file must not stop everyone else's benchmarks. */
+  failures: { file: string; error: string }[];
+}
+
 /** All benchmarks under `dir`, sorted by name so runs are comparable. */
-export function discoverBenchmarks(dir: string): Benchmark[] {
-  const found: Benchmark[] = [];
+export function discoverBenchmarks(dir: string): Discovery {
+  const benchmarks: Benchmark[] = [];
+  const failures: Discovery['failures'] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort()) {
     const full = path.join(dir, file);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- discovery needs a dynamic, synchronous load
-    found.push(...benchmarksOf(require(full), full));
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- discovery needs a dynamic, synchronous load
+      benchmarks.push(...benchmarksOf(require(full), full));
+    } catch (error) {
+      failures.push({ file, error: error instanceof Error ? error.message : String(error) });
+    }
   }
   const names = new Set<string>();
-  for (const b of found) {
+  for (const b of benchmarks) {
     if (names.has(b.name)) throw new Error(`Two benchmarks are named ${b.name}`);
     names.add(b.name);
   }
-  return found.sort((a, b) => a.name.localeCompare(b.name));
+  return { benchmarks: benchmarks.sort((a, b) => a.name.localeCompare(b.name)), failures };
 }
 
 /** `--only NAME`: the exact name when one matches it, otherwise every name containing it. */

@@ -7,7 +7,8 @@ import { discoverBenchmarks, resultLine, selectBenchmarks } from './benchmark';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ args: process.argv.slice(2), options: { only: { type: 'string' }, list: { type: 'boolean' } } });
-  const all = discoverBenchmarks(__dirname);
+  const { benchmarks: all, failures } = discoverBenchmarks(__dirname);
+  for (const f of failures) console.error(`bench: cannot load ${f.file}: ${f.error}`);
   if (values.list) {
     for (const b of all) console.log(b.name);
     return 0;
@@ -17,7 +18,8 @@ async function main(): Promise<number> {
     console.error(`No benchmark matches ${JSON.stringify(values.only)}. Available: ${all.map((b) => b.name).join(', ')}`);
     return 2;
   }
-  let failed = 0;
+  // A file that did not load counts as a failure of a full run; a run filtered with --only ignores it.
+  let failed = values.only === undefined ? failures.length : 0;
   for (const benchmark of chosen) {
     console.error(`bench: ${benchmark.name} …`);
     try {
