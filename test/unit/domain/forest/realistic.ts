@@ -8,11 +8,13 @@ import { random } from '../builders';
  */
 export function realisticForest(size: number, seed = 7, churn = 0.02): Forest {
   const rnd = random(seed);
+  const edited = Math.floor(size * churn);
+  const baseSize = size - edited;
   const rows: Row[] = [];
   let rowId = 1;
   let project = 0;
   let issueId = 10_000;
-  while (rows.length < size) {
+  while (rows.length < baseSize) {
     if (rnd.next() < 0.01) {
       project++;
       issueId = 10_000 + project * 1_000_000;
@@ -20,11 +22,11 @@ export function realisticForest(size: number, seed = 7, churn = 0.02): Forest {
     issueId += 1 + rnd.int(5);
     rows.push({ rowId: rowId++, depth: 0, issueId });
     const stories = 3 + rnd.int(25);
-    for (let s = 0; s < stories && rows.length < size; s++) {
+    for (let s = 0; s < stories && rows.length < baseSize; s++) {
       issueId += 1 + rnd.int(20);
       rows.push({ rowId: rowId++, depth: 1, issueId });
       const subtasks = rnd.int(5);
-      for (let t = 0; t < subtasks && rows.length < size; t++) {
+      for (let t = 0; t < subtasks && rows.length < baseSize; t++) {
         issueId += 1 + rnd.int(3);
         rows.push({ rowId: rowId++, depth: 2, issueId });
       }
@@ -33,11 +35,12 @@ export function realisticForest(size: number, seed = 7, churn = 0.02): Forest {
   const forest = Forest.fromRows(rows);
   const edits: ForestAction[] = [];
   const topLevel = forest.childrenOf(0);
-  for (let k = Math.floor(size * churn); k > 0; k--) {
-    const i = rnd.int(size);
+  for (let k = edited; k > 0; ) {
+    const i = rnd.int(baseSize);
     if (forest.depthAt(i) === 0) continue;
     edits.push({ kind: 'move', rowId: forest.rowIdAt(i), under: rnd.pick(topLevel) });
     edits.push({ kind: 'add', under: forest.rowIdAt(i), rows: [{ depth: 0, issueId: issueId + rnd.int(1000) }] });
+    k--;
   }
-  return applyUpdate(forest, edits);
+  return size === 0 ? forest : applyUpdate(forest, edits);
 }
