@@ -86,6 +86,11 @@ export interface ImportPreview {
   /** The first 50 actions. */
   actions: PreviewAction[];
   warnings: string[];
+  /**
+   * False when the source was too big to preview in full within a resolver call: counts then cover a
+   * sample and leave removals out (see `warnings`). The import itself always runs in full.
+   */
+  complete?: boolean;
 }
 
 export const JOB_STATES = ['queued', 'running', 'finished', 'failed', 'cancelled'] as const;
@@ -101,7 +106,10 @@ export interface JobLogEntry {
 export interface JobCost {
   jiraCalls: number;
   jiraPoints: number;
+  /** KVS writes in 10 KB request units. */
   kvsWrites: number;
+  /** The part of kvsWrites that wrote the forest; 0 when an import changed nothing. */
+  forestWrites?: number;
 }
 
 export interface JobDto {

@@ -44,7 +44,7 @@ export class ForestRepository {
   }
 
   /** The header of an empty forest, version 0; written with the structure so every later write can be conditional. */
-  emptyHeaderOp(structureId: string, now: number): TxOp {
+  emptyHeaderOp(structureId: string, now: number): Extract<TxOp, { kind: 'set' }> {
     const header: ForestHeader = { structureId, version: 0, chunkCount: 0, rowCount: 0, encodedBytes: 0, updatedAt: now };
     return { kind: 'set', key: keys.forestHeader(structureId), value: header, entityName: entities.forest, forest: true };
   }

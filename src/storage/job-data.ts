@@ -6,12 +6,19 @@ import { keys } from './keys';
 import { jsonBytes, type KvsWriteMeter } from './write-meter';
 
 const BATCH_MAX = 25;
+/** Job data outlives no job for long: a job abandoned by a crash or a cancel leaves nothing behind for good. */
+const JOB_DATA_TTL = { value: 7, unit: 'DAYS' } as const;
+
+export interface VisibilityPage {
+  checked: number[];
+  visible: number[];
+}
 
 export class JobDataRepository {
   constructor(private readonly meter: KvsWriteMeter) {}
 
   async putIdsPage(jobId: string, page: number, ids: number[]): Promise<void> {
-    await kvs.set(keys.jobIdsPage(jobId, page), ids);
+    await kvs.set(keys.jobIdsPage(jobId, page), ids, { ttl: JOB_DATA_TTL });
     this.meter.add(jsonBytes(ids));
   }
 
@@ -29,8 +36,26 @@ export class JobDataRepository {
     });
   }
 
-  async deleteIdsPages(jobId: string, pages: number): Promise<void> {
-    const all = Array.from({ length: pages }, (_, i) => ({ key: keys.jobIdsPage(jobId, i) }));
+  async putVisibilityPage(jobId: string, page: number, data: VisibilityPage): Promise<void> {
+    await kvs.set(keys.jobVisibilityPage(jobId, page), data, { ttl: JOB_DATA_TTL });
+    this.meter.add(jsonBytes(data));
+  }
+
+  async readVisibilityPages(jobId: string, pages: number): Promise<VisibilityPage[]> {
+    const out: VisibilityPage[] = [];
+    const wanted = Array.from({ length: pages }, (_, i) => keys.jobVisibilityPage(jobId, i));
+    for (let i = 0; i < wanted.length; i += BATCH_MAX) {
+      const result = await kvs.batchGet<VisibilityPage>(wanted.slice(i, i + BATCH_MAX).map((key) => ({ key })));
+      out.push(...result.successfulKeys.map((item) => item.value));
+    }
+    return out;
+  }
+
+  async deleteAll(jobId: string, idsPages: number, visibilityPages: number): Promise<void> {
+    const all = [
+      ...Array.from({ length: idsPages }, (_, i) => ({ key: keys.jobIdsPage(jobId, i) })),
+      ...Array.from({ length: visibilityPages }, (_, i) => ({ key: keys.jobVisibilityPage(jobId, i) })),
+    ];
     for (let i = 0; i < all.length; i += BATCH_MAX) {
       await kvs.batchDelete(all.slice(i, i + BATCH_MAX));
       this.meter.add(0);

@@ -14,6 +14,9 @@ export interface JobCheckpoint {
   nextPageToken?: string;
   /** True once the last search page is stored. */
   searchDone: boolean;
+  /** Visibility batches stored (jobdata vis keys 0..visibilityPages-1), and whether all are checked. */
+  visibilityPages?: number;
+  visibilityDone?: boolean;
 }
 
 /** Values resolved when the job was started, so the worker never re-reads the request. */

@@ -11,6 +11,8 @@ export const keys = {
   job: (jobId: string) => jobId,
   /** Bulky job data (one search page of matching issue ids), never inside the job record. */
   jobIdsPage: (jobId: string, page: number) => `jobdata:${jobId}:ids:${page}`,
+  /** One visibility batch: which rows' issues were checked, and which of them the user sees. */
+  jobVisibilityPage: (jobId: string, page: number) => `jobdata:${jobId}:vis:${page}`,
 };
 
 export const entities = { forest: 'forest', job: 'job' } as const;

@@ -1,3 +1,28 @@
+// The queue consumer: runs job steps as the user who started the job (offline impersonation), stopping
+// before the invocation deadline. Errors are recorded on the job by the runner; nothing is rethrown, since
+// a platform retry of a failed step would only find the job already failed.
+import { getAppContext } from '@forge/api';
 import type { AsyncEvent } from '@forge/events';
+import { createInvocation, JOB_QUEUE_KEY, pushJobEvent, runJobEvent, WORKER_RETRY, type JobEvent } from '../app';
+import { JobRepository, KvsWriteMeter } from '../storage';
 
-export async function handler(_event: AsyncEvent): Promise<void> {}
+function isJobEvent(body: unknown): body is JobEvent {
+  const b = body as Partial<JobEvent> | undefined;
+  return typeof b?.jobId === 'string' && typeof b.step === 'number' && Number.isInteger(b.step);
+}
+
+export async function handler(event: AsyncEvent): Promise<void> {
+  const body = event.body;
+  if (!isJobEvent(body)) {
+    console.warn(`Ignoring an event on ${JOB_QUEUE_KEY} that is not a job step`, body);
+    return;
+  }
+  // The job says who runs it; the event body is only a pointer.
+  const job = await new JobRepository(new KvsWriteMeter()).get(body.jobId);
+  if (!job) return;
+  const inv = createInvocation(job.startedBy, { retry: WORKER_RETRY });
+  await runJobEvent(inv, body, {
+    remainingMs: () => getAppContext().invocationRemainingTimeInMillis(),
+    push: pushJobEvent,
+  });
+}

@@ -1,0 +1,91 @@
+// The worker's use case: continue a job from the step its event names, one unit of work after another,
+// until it ends, pauses for Jira's rate limit, or the invocation nears its deadline — then push the event
+// for the step it reached. Events for any other step are stale (duplicates, reordered) and do nothing.
+import { JiraError, JiraRateLimited } from '../jira';
+import { StaleJobStep, type JobRecord } from '../storage';
+import { AppError } from './errors';
+import { PHASE, runFilterImportUnit, type FilterImportCache } from './filter-import';
+import { dropJobData } from './import-apply';
+import type { Invocation } from './invocation';
+import { JobStep } from './job-step';
+import { isTerminal, jobsOf } from './jobs';
+import { MAX_EVENT_DELAY_SECONDS, type JobEvent, type PushJobEvent } from './queue';
+
+export interface RunnerEnv {
+  /** Milliseconds left in this invocation (the platform's clock). */
+  remainingMs: () => number;
+  push: PushJobEvent;
+}
+
+/** Stop this long before the deadline: one unit (a search page, a visibility batch, an apply) fits in it. */
+export const DEADLINE_MARGIN_MS = 60_000;
+/**
+ * Forge allows about 100 outbound requests per invocation (Jira and storage alike, ECO-491); a unit makes
+ * at most ~4, so 20 units keep well below it. A 100k-issue import still fits one invocation.
+ */
+export const MAX_UNITS_PER_INVOCATION = 20;
+
+export async function runJobEvent(inv: Invocation, event: JobEvent, env: RunnerEnv): Promise<void> {
+  const job = await jobsOf(inv).get(event.jobId);
+  if (!job) {
+    console.warn(`Job ${event.jobId} does not exist; event ignored`);
+    return;
+  }
+  if (isTerminal(job) || job.step !== event.step) return;
+  if (job.startedBy !== inv.accountId) throw new Error(`Job ${job.id} must run as the user who started it`);
+
+  const step = new JobStep(inv, job);
+  try {
+    if (step.job.state === 'queued') {
+      await step.commit({ state: 'running', startedAt: inv.now(), progress: { phase: PHASE.searching, done: 0 } });
+    }
+    const cache: FilterImportCache = {};
+    for (let units = 0; ; units++) {
+      if (units >= MAX_UNITS_PER_INVOCATION || env.remainingMs() < DEADLINE_MARGIN_MS) {
+        await env.push({ jobId: step.job.id, step: step.job.step });
+        return;
+      }
+      const next = await runUnit(step, cache);
+      if (isTerminal(next)) {
+        await dropJobData(step);
+        return;
+      }
+    }
+  } catch (error) {
+    await handleFailure(step, error, env);
+  }
+}
+
+function runUnit(step: JobStep, cache: FilterImportCache): Promise<JobRecord> {
+  if (step.job.kind === 'import' && step.job.synchronizer === 'filter') return runFilterImportUnit(step, cache);
+  throw new AppError('UNKNOWN_SYNCHRONIZER', `The worker cannot run ${step.job.kind} jobs of the ${step.job.synchronizer} synchronizer.`);
+}
+
+async function handleFailure(step: JobStep, error: unknown, env: RunnerEnv): Promise<void> {
+  if (error instanceof StaleJobStep) return; // another event or a cancel moved the job on
+  try {
+    if (error instanceof JiraRateLimited) {
+      // Quota exhaustion is not a failure: keep the job running and come back when Jira allows.
+      const delay = Math.min(error.retryAfterSeconds, MAX_EVENT_DELAY_SECONDS);
+      const paused = await step.commit({
+        progress: { ...step.job.progress, phase: PHASE.waiting },
+        log: step.log('warn', `Jira's rate limit was reached (${error.reason ?? 'no reason given'}); continuing in ${delay} s.`),
+      });
+      await env.push({ jobId: paused.id, step: paused.step }, delay);
+      return;
+    }
+    const known = error instanceof AppError ? error : error instanceof JiraError ? new AppError('JIRA_UNAVAILABLE', `Jira did not answer properly (${error.message}); the structure was not changed.`) : undefined;
+    if (!known) console.error(`Job ${step.job.id} failed unexpectedly`, error);
+    const message = known?.message ?? 'The import stopped because of an unexpected error; the structure was not changed.';
+    await step.commit({
+      state: 'failed',
+      finishedAt: step.inv.now(),
+      error: { code: known?.code ?? 'INTERNAL', message },
+      log: step.log('error', message),
+    });
+    await dropJobData(step);
+  } catch (inner) {
+    if (inner instanceof StaleJobStep) return;
+    throw inner;
+  }
+}

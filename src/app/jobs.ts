@@ -1,0 +1,101 @@
+// Reading and cancelling jobs. A job is visible to whoever can view its structure.
+import type { JobDto, JobLogEntry } from '../contract';
+import { JobRepository, StaleJobStep, type ForestHeader, type JobRecord } from '../storage';
+import { requireLevel } from './access';
+import { AppError, jobNotFound } from './errors';
+import { forestsOf } from './forest-store';
+import type { Invocation } from './invocation';
+import { findStructure } from './structures';
+
+export const jobsOf = (inv: Invocation): JobRepository => new JobRepository(inv.kvsWrites);
+
+export const isTerminal = (job: Pick<JobRecord, 'state'>): boolean => job.state === 'finished' || job.state === 'failed' || job.state === 'cancelled';
+
+export function logEntry(inv: Invocation, level: JobLogEntry['level'], message: string): JobLogEntry {
+  return { at: new Date(inv.now()).toISOString(), level, message };
+}
+
+const iso = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : new Date(ms).toISOString());
+
+/** Undo is possible while the forest is still the one this import wrote and the one before is kept. */
+export function canUndo(job: JobRecord, header: ForestHeader | undefined): boolean {
+  return (
+    job.kind === 'import' &&
+    job.state === 'finished' &&
+    job.undo !== undefined &&
+    job.undo.undoneByJobId === undefined &&
+    header !== undefined &&
+    header.version === job.undo.appliedVersion &&
+    header.previousVersion === job.undo.replacedVersion
+  );
+}
+
+export function toJobDto(job: JobRecord, header: ForestHeader | undefined): JobDto {
+  return {
+    id: job.id,
+    kind: job.kind,
+    structureId: job.structureId,
+    synchronizer: job.synchronizer,
+    params: job.params,
+    startedBy: job.startedBy,
+    state: job.state,
+    createdAt: new Date(job.createdAt).toISOString(),
+    startedAt: iso(job.startedAt),
+    finishedAt: iso(job.finishedAt),
+    progress: job.progress,
+    result: job.result,
+    log: job.log,
+    cost: job.cost,
+    error: job.error,
+    cancellable: !isTerminal(job),
+    undoable: job.kind === 'import' ? canUndo(job, header) : undefined,
+  };
+}
+
+export async function findJob(inv: Invocation, jobId: string): Promise<JobRecord> {
+  const job = await jobsOf(inv).get(jobId);
+  if (!job) throw jobNotFound(jobId);
+  return job;
+}
+
+export async function getJob(inv: Invocation, jobId: string): Promise<JobDto> {
+  const job = await findJob(inv, jobId);
+  await requireLevel(inv, await findStructure(inv, job.structureId), 'view');
+  return toJobDto(job, await forestsOf(inv).getHeader(job.structureId));
+}
+
+export async function listJobs(inv: Invocation, input: { structureId: string; cursor?: string; limit: number }): Promise<{ jobs: JobDto[]; nextCursor?: string }> {
+  await requireLevel(inv, await findStructure(inv, input.structureId), 'view');
+  const page = await jobsOf(inv).listByStructure(input.structureId, input.limit, input.cursor);
+  const header = await forestsOf(inv).getHeader(input.structureId);
+  return { jobs: page.jobs.map((j) => toJobDto(j, header)), nextCursor: page.nextCursor };
+}
+
+/**
+ * Cancels between steps: the cancel moves the job's step on, so the worker's next commit — including
+ * the one that would replace the forest — fails, and the structure stays as it was. If the forest
+ * replace won the race, the job is already finished and the structure fully imported.
+ */
+export async function cancelJob(inv: Invocation, jobId: string): Promise<JobDto> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const job = await findJob(inv, jobId);
+    const structure = await findStructure(inv, job.structureId);
+    if (job.startedBy !== inv.accountId) await requireLevel(inv, structure, 'control');
+    if (isTerminal(job)) throw new AppError('JOB_NOT_CANCELLABLE', `The job is already ${job.state}.`);
+    const cancelled: JobRecord = {
+      ...job,
+      state: 'cancelled',
+      finishedAt: inv.now(),
+      step: job.step + 1,
+      progress: { ...job.progress, phase: 'cancelled' },
+      log: [...job.log, logEntry(inv, 'info', `Cancelled by ${inv.accountId}; the structure was left as it was.`)],
+    };
+    try {
+      await jobsOf(inv).commit(cancelled, job.step);
+      return toJobDto(cancelled, await forestsOf(inv).getHeader(job.structureId));
+    } catch (error) {
+      if (!(error instanceof StaleJobStep)) throw error;
+    }
+  }
+  throw new AppError('CONFLICT', 'The job kept changing while cancelling it; try again.');
+}

@@ -1,0 +1,102 @@
+// Structure use cases: list, read, create, rename/describe, delete, permission rules.
+import { randomUUID } from 'node:crypto';
+import type { PermissionRule, StructureDetails, StructureSummary } from '../contract';
+import { StructureRepository, type ForestHeader, type StructureRecord, runTransaction } from '../storage';
+import { keys } from '../storage/keys';
+import { levelOf, requireLevel } from './access';
+import { structureNotFound } from './errors';
+import { forestsOf } from './forest-store';
+import type { Invocation } from './invocation';
+
+const structuresOf = (inv: Invocation): StructureRepository => new StructureRepository(inv.kvsWrites);
+
+export async function findStructure(inv: Invocation, structureId: string): Promise<StructureRecord> {
+  const structure = await structuresOf(inv).get(structureId);
+  if (!structure) throw structureNotFound(structureId);
+  return structure;
+}
+
+function details(structure: StructureRecord, level: StructureSummary['level'], header: ForestHeader | undefined): StructureDetails {
+  return {
+    id: structure.id,
+    name: structure.name,
+    description: structure.description,
+    ownerAccountId: structure.ownerAccountId,
+    level,
+    rowCount: header?.rowCount ?? 0,
+    createdAt: structure.createdAt,
+    updatedAt: structure.updatedAt,
+    rules: structure.rules,
+    forestVersion: header?.version ?? 0,
+  };
+}
+
+export async function listStructures(inv: Invocation, scope: 'mine' | 'all'): Promise<{ structures: StructureSummary[] }> {
+  const all = await structuresOf(inv).list();
+  const out: StructureSummary[] = [];
+  for (const structure of all) {
+    if (scope === 'mine' && structure.ownerAccountId !== inv.accountId) continue;
+    const level = await levelOf(inv, structure);
+    if (level === 'none') continue;
+    const header = await forestsOf(inv).getHeader(structure.id);
+    const { rules: _rules, forestVersion: _v, ...summary } = details(structure, level, header);
+    out.push(summary);
+  }
+  out.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return { structures: out };
+}
+
+export async function getStructure(inv: Invocation, structureId: string): Promise<StructureDetails> {
+  const structure = await findStructure(inv, structureId);
+  const level = await requireLevel(inv, structure, 'view');
+  return details(structure, level, await forestsOf(inv).getHeader(structureId));
+}
+
+export async function createStructure(inv: Invocation, input: { name: string; description: string }): Promise<StructureDetails> {
+  const now = new Date(inv.now()).toISOString();
+  const structure: StructureRecord = {
+    id: randomUUID(),
+    name: input.name,
+    description: input.description,
+    ownerAccountId: inv.accountId,
+    rules: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  // Structure and its empty forest header land together: every later forest write is conditional on it.
+  const header = forestsOf(inv).emptyHeaderOp(structure.id, inv.now());
+  await runTransaction([{ kind: 'set', key: keys.structure(structure.id), value: structure }, header], inv.kvsWrites);
+  return details(structure, 'control', header.value as ForestHeader);
+}
+
+export async function updateStructure(inv: Invocation, input: { structureId: string; name?: string; description?: string }): Promise<StructureDetails> {
+  const structure = await findStructure(inv, input.structureId);
+  const level = await requireLevel(inv, structure, 'control');
+  const updated: StructureRecord = {
+    ...structure,
+    name: input.name ?? structure.name,
+    description: input.description ?? structure.description,
+    updatedAt: new Date(inv.now()).toISOString(),
+  };
+  await structuresOf(inv).put(updated);
+  return details(updated, level, await forestsOf(inv).getHeader(structure.id));
+}
+
+export async function deleteStructure(inv: Invocation, structureId: string): Promise<{ deleted: true }> {
+  const structure = await findStructure(inv, structureId);
+  await requireLevel(inv, structure, 'control');
+  // The record first: once it is gone nobody can reach the forest, so a failure below leaves only garbage.
+  await structuresOf(inv).delete(structureId);
+  await forestsOf(inv).deleteAll(structureId);
+  return { deleted: true };
+}
+
+export async function setPermissions(inv: Invocation, input: { structureId: string; rules: PermissionRule[] }): Promise<StructureDetails> {
+  const structure = await findStructure(inv, input.structureId);
+  await requireLevel(inv, structure, 'control');
+  const updated: StructureRecord = { ...structure, rules: input.rules, updatedAt: new Date(inv.now()).toISOString() };
+  await structuresOf(inv).put(updated);
+  // The caller may have lowered their own level (unless owner or admin): report what they have now.
+  inv.memo.clear();
+  return details(updated, await levelOf(inv, updated), await forestsOf(inv).getHeader(structure.id));
+}
