@@ -35,6 +35,14 @@ describe('the demo dataset', () => {
     expect(browsable(demo, carla)).toEqual(['MOB']);
   });
 
+  it('assigns issues only to people who can browse them', () => {
+    const users = Object.values(DEMO_USERS);
+    for (const issue of demo.issues.filter((i) => i.assignee)) {
+      const assignee = users.find((u) => u.accountId === issue.assignee);
+      expect(assignee && browsable(demo, assignee)).toContain(issue.key.split('-')[0]);
+    }
+  });
+
   it('restricts one project to a single group', () => {
     const sec = demo.projects.find((p) => p.key === 'SEC');
     expect(sec?.permissions.BROWSE_PROJECTS).toEqual({ groups: ['security-team'] });

@@ -27,6 +27,10 @@ describe('generator determinism', () => {
     expect(generateDataset({ issues: 1000, seed: 'team-a' })).toEqual(fromFile);
   });
 
+  it.each([10, 37, 999, 4321])('produces a valid dataset of exactly %p issues for several seeds', (issues) => {
+    for (const seed of [1, 2, 'x']) expect(validateDataset(generateDataset({ issues, seed })).issues).toHaveLength(issues);
+  });
+
   it.each([0, 9, 1.5, 2_000_000])('refuses %p issues', (issues) => {
     expect(() => generateDataset({ issues, seed: 1 })).toThrow(RangeError);
   });
