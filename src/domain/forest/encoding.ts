@@ -1,5 +1,6 @@
 import { Forest, ForestColumns } from './forest';
 import { ByteReader, ByteWriter } from './varint';
+import { crc32 } from './crc32';
 import { MAX_DEPTH } from './types';
 
 /**
@@ -8,7 +9,8 @@ import { MAX_DEPTH } from './types';
  *   magic 0x46 ('F'), format 1, varint row count, varint nextRowId, then per row
  *   - tag = zigzag(depth − previous depth) · 2 + (rowId is previous + 1 ? 0 : 1), as a varint;
  *   - if that low bit is set: zigzag(rowId − previous rowId − 1), as a varint;
- *   - zigzag(issueId − previous issueId), as a varint.
+ *   - zigzag(issueId − previous issueId), as a varint;
+ *   and last the CRC-32 of everything before it, 4 bytes little-endian.
  *
  * Typical forests (rowIds handed out in order, depth changing by small steps, issue ids of one
  * project close together) take 1 byte of tag and 1–3 bytes of issue delta: about 3–4 bytes a row.
@@ -37,11 +39,20 @@ export function encodeForest(forest: Forest): Uint8Array {
     depth = depths[i];
     issueId = issueIds[i];
   }
-  return out.finish();
+  const body = out.finish();
+  const bytes = new Uint8Array(body.length + 4);
+  bytes.set(body);
+  new DataView(bytes.buffer).setUint32(body.length, crc32(body), true);
+  return bytes;
 }
 
 /** Decodes and fully validates (depth steps, unique rowIds, id ranges); throws RangeError on corrupt input. */
-export function decodeForest(bytes: Uint8Array): Forest {
+export function decodeForest(encoded: Uint8Array): Forest {
+  if (encoded.length < 8) throw new RangeError(`Forest encoding of ${encoded.length} bytes is too short`);
+  const end = encoded.length - 4;
+  const stored = new DataView(encoded.buffer, encoded.byteOffset, encoded.byteLength).getUint32(end, true);
+  if (crc32(encoded, end) !== stored) throw new RangeError('Forest encoding is corrupt: checksum mismatch');
+  const bytes = encoded.subarray(0, end);
   const input = new ByteReader(bytes);
   const magic = input.byte();
   const format = input.byte();

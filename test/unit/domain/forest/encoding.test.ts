@@ -10,6 +10,7 @@ import {
   MAX_ISSUE_ID,
   splitIntoChunks,
 } from '../../../../src/domain/forest';
+import { crc32 } from '../../../../src/domain/forest/crc32';
 import { f, random, row } from '../builders';
 import { randomForest } from './model';
 import { realisticForest } from './realistic';
@@ -39,14 +40,35 @@ describe('forest encoding', () => {
     expect(decodeForest(bytes).equals(forest)).toBe(true);
   });
 
+  /** A body with a correct checksum, so the structural checks behind it are reached. */
+  const sealed = (...body: number[]): Uint8Array => {
+    const bytes = new Uint8Array(body.length + 4);
+    bytes.set(body);
+    new DataView(bytes.buffer).setUint32(body.length, crc32(Uint8Array.from(body)), true);
+    return bytes;
+  };
+  function flipBit(bytes: Uint8Array, at: number): Uint8Array {
+    bytes[at] ^= 1;
+    return bytes;
+  }
+  const bodyOf = (bytes: Uint8Array): number[] => Array.from(bytes.subarray(0, bytes.length - 4));
+
   it.each([
-    ['a wrong header', Uint8Array.of(0x47, 1, 0, 1), 'Not a forest encoding: header 71/1, expected 70/1'],
-    ['a truncated row', encodeForest(f(row('A'), row('B'))).subarray(0, 6), 'ends early'],
-    ['trailing bytes', Uint8Array.of(...encodeForest(f(row('A'))), 0), 'bytes after its last row'],
-    ['a row count beyond the bytes', Uint8Array.of(0x46, 1, 100, 1), 'claims 100 rows in 4 bytes'],
-    ['a depth jump', Uint8Array.of(0x46, 1, 1, 2, 4, 2), 'deeper than 0'],
+    ['too few bytes', Uint8Array.of(0x46, 1, 0), 'Forest encoding of 3 bytes is too short'],
+    ['a flipped bit', flipBit(encodeForest(f(row('A'), row('B'))), 4), 'checksum mismatch'],
+    ['a wrong header', sealed(0x47, 1, 0, 1), 'Not a forest encoding: header 71/1, expected 70/1'],
+    ['a truncated row', sealed(...bodyOf(encodeForest(f(row('A'), row('B')))).slice(0, 6)), 'ends early'],
+    ['trailing bytes', sealed(...bodyOf(encodeForest(f(row('A')))), 0), 'bytes after its last row'],
+    ['a row count beyond the bytes', sealed(0x46, 1, 100, 1), 'claims 100 rows in 4 bytes'],
+    ['a depth jump', sealed(0x46, 1, 1, 2, 4, 2), 'deeper than 0'],
   ])('refuses %s', (_, bytes, message) => {
     expect(() => decodeForest(bytes)).toThrow(message);
+  });
+
+  it('refuses chunks of two different forests put together', () => {
+    const a = forestToChunks(realisticForest(3_000, 1), 600);
+    const b = forestToChunks(realisticForest(3_000, 2), 600);
+    expect(() => forestFromChunks([...a.slice(0, 3), ...b.slice(3)])).toThrow(RangeError);
   });
 });
 
