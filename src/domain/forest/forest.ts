@@ -60,6 +60,17 @@ export class Forest {
     return Forest.fromColumns(cols, nextRowId);
   }
 
+  /** Parses Structure's forest formula (`rowId:depth:issueId,…`), the inverse of `toString()`; issue rows only. */
+  static fromFormula(formula: string, nextRowId?: number): Forest {
+    if (formula.trim() === '') return Forest.fromRows([], nextRowId);
+    const rows = formula.split(',').map((part): Row => {
+      const m = /^\s*(\d+):(\d+):(\d+)(?::\d+)?\s*$/.exec(part);
+      if (m === null) throw new RangeError(`Forest formula part ${JSON.stringify(part)} is not rowId:depth:issueId`);
+      return { rowId: Number(m[1]), depth: Number(m[2]), issueId: Number(m[3]) };
+    });
+    return Forest.fromRows(rows, nextRowId);
+  }
+
   /** Validates columns (pre-order depths, unique positive rowIds, issue ids) and takes ownership of them. */
   static fromColumns(cols: ForestColumns, nextRowId?: number): Forest {
     const { rowIds, depths, issueIds } = cols;

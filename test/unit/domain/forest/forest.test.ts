@@ -93,7 +93,15 @@ describe('Forest', () => {
     expect(Forest.EMPTY.equals(Forest.fromRows([]))).toBe(true);
   });
 
-  it("prints Structure's forest formula", () => {
-    expect(f(row('A#5', row('B#6'))).toString()).toBe(`5:0:${issue('A')},6:1:${issue('B')}`);
+  it("prints and parses Structure's forest formula", () => {
+    const forest = f(row('A#5', row('B#6')));
+    expect(forest.toString()).toBe(`5:0:${issue('A')},6:1:${issue('B')}`);
+    expect(Forest.fromFormula(forest.toString()).equals(forest)).toBe(true);
+    expect(Forest.fromFormula('10394:0:4,10332:1:14707:1').toString()).toBe('10394:0:4,10332:1:14707');
+    expect(Forest.fromFormula('').size).toBe(0);
+  });
+
+  it('refuses a formula row that is not an issue row', () => {
+    expect(() => Forest.fromFormula('1:0:5/356')).toThrow('Forest formula part "1:0:5/356" is not rowId:depth:issueId');
   });
 });
