@@ -118,6 +118,8 @@ function searchFilters(ctx: RequestContext): ReturnType<Route['handle']> {
     // Only id, name and self unless expanded: the jql in particular needs expand=jql.
     const out: Record<string, unknown> = { expand: [...FILTER_EXPANDS].join(','), self: full.self, id: full.id, name: full.name };
     for (const e of expand) if (e in full) out[e] = full[e];
+    // FilterDetails lists subscriptions as a plain array (Filter wraps them in a paged list).
+    if (expand.has('subscriptions')) out.subscriptions = [];
     return out;
   });
   const isLast = startAt + page.length >= list.length;
