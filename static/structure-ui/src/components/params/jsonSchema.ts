@@ -79,8 +79,8 @@ export function initialValue(schema: JsonSchema, given?: unknown): unknown {
 
 const LABELS: Record<string, string> = {
   source: 'Filter',
-  jql: 'JQL query',
-  filterId: 'Saved filter',
+  jql: 'JQL',
+  filterId: 'Favourite filter',
   placement: 'Place added issues',
   issueKey: 'Parent issue key',
   underIssueKey: 'Parent issue key',

@@ -185,7 +185,9 @@ export function ForestTree(props: {
         data-testid="forest-tree"
         style={{ height: props.height ?? 'calc(100vh - 260px)', minHeight: 240, overflowY: 'auto', position: 'relative', outlineOffset: -2 }}
       >
-        <div style={{ height: visible.length * ROW_HEIGHT, position: 'relative' }}>{rows}</div>
+        <div data-testid="tree-canvas" data-visible-rows={visible.length} style={{ height: visible.length * ROW_HEIGHT, position: 'relative' }}>
+          {rows}
+        </div>
       </div>
     </div>
   );

@@ -1,0 +1,177 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { PayloadIn } from '../../src/contract';
+import { ImportForm } from '../../static/structure-ui/src/pages/ImportPage';
+import { fail, fakeInvoke, jsonResponse, ok, type Handlers } from './support/fakeBackend';
+import { filterSynchronizer, givenJob, givenStructure } from './support/fixtures';
+import { renderWithServices } from './support/renderApp';
+
+function givenImportPage(handlers: Handlers = {}, requestJira?: (path: string) => Promise<Response>) {
+  const backend = fakeInvoke({ listSynchronizers: () => ok<'listSynchronizers'>({ synchronizers: [filterSynchronizer] }), ...handlers });
+  const view = renderWithServices(<ImportForm structure={givenStructure()} />, { invoke: backend.invoke, requestJira, path: '/structure/s1/import' });
+  return { backend, ...view };
+}
+
+const jqlField = () => screen.findByLabelText('JQL');
+
+describe('Filter parameters form', () => {
+  it('names the missing JQL next to its field and calls nothing', async () => {
+    // given
+    const { backend } = givenImportPage();
+    // when
+    await userEvent.click(await screen.findByRole('button', { name: 'Run Import' }));
+    // then
+    expect((await screen.findByTestId('param-source-jql-error')).textContent).toContain('JQL is required');
+    expect((await jqlField()).getAttribute('aria-describedby')).toBe('param-source-jql-error');
+    expect(backend.callsOf('startImport')).toHaveLength(0);
+    expect(backend.callsOf('previewImport')).toHaveLength(0);
+  });
+
+  it('checks the parent issue key format when placing under an issue', async () => {
+    // given
+    givenImportPage();
+    await userEvent.type(await jqlField(), 'project = DEMO');
+    // when
+    await userEvent.click(screen.getByLabelText('Under an issue'));
+    await userEvent.type(screen.getByLabelText('Parent issue key'), 'not a key');
+    await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    // then
+    expect((await screen.findByTestId('param-placement-issueKey-error')).textContent).toContain('Parent issue key has the wrong format');
+  });
+
+  it("shows Jira's JQL error from the server next to the JQL field", async () => {
+    // given
+    const jiraMessage = "Error in the JQL Query: The character '=' is a reserved JQL character.";
+    givenImportPage({ previewImport: () => fail({ code: 'JQL_INVALID', message: jiraMessage, field: 'params.source.jql' }) });
+    await userEvent.type(await jqlField(), 'project = = DEMO');
+    // when
+    await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    // then
+    expect((await screen.findByTestId('param-source-jql-error')).textContent).toContain(jiraMessage);
+  });
+
+  it('finds the JQL field for a JQL error the server did not attach to a field', async () => {
+    // given
+    givenImportPage({ previewImport: () => fail({ code: 'JQL_INVALID', message: 'Field "foo" does not exist.' }) });
+    await userEvent.type(await jqlField(), 'foo = 1');
+    // when
+    await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    // then
+    expect((await screen.findByTestId('param-source-jql-error')).textContent).toContain('Field "foo" does not exist.');
+  });
+
+  it('offers the favourite filters of the viewer, read from Jira', async () => {
+    // given
+    const requested: string[] = [];
+    givenImportPage({}, async (path) => {
+      requested.push(path);
+      return jsonResponse([{ id: '10001', name: 'My open bugs', jql: 'type = Bug AND resolution IS EMPTY' }]);
+    });
+    // when
+    await userEvent.click(await screen.findByLabelText('Saved filter'));
+    await userEvent.click(screen.getByLabelText('Favourite filter'));
+    await userEvent.click(await screen.findByText('My open bugs'));
+    // then
+    expect(requested).toContain('/rest/api/3/filter/favourite');
+    expect(await screen.findByText('type = Bug AND resolution IS EMPTY')).toBeTruthy();
+  });
+
+  it('says so when no synchronizer supports import', async () => {
+    // given
+    const exportOnly = { ...filterSynchronizer, key: 'links', label: 'Links', directions: ['export' as const] };
+    renderWithServices(<ImportForm structure={givenStructure()} />, {
+      invoke: fakeInvoke({ listSynchronizers: () => ok<'listSynchronizers'>({ synchronizers: [exportOnly] }) }).invoke,
+    });
+    // then
+    expect(await screen.findByText('None are installed or none supports import.')).toBeTruthy();
+  });
+
+  it('refuses the page to a user without control, saying which level is needed', async () => {
+    // given
+    renderWithServices(<ImportForm structure={givenStructure({ level: 'edit' })} />, { invoke: fakeInvoke({}).invoke });
+    // then
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('You need the control level');
+  });
+});
+
+describe('Import flow', () => {
+  it('previews the counts and sample changes without starting anything', async () => {
+    // given
+    const { backend } = givenImportPage({
+      previewImport: () =>
+        ok<'previewImport'>({
+          forestVersion: 1,
+          counts: { added: 12, moved: 1, removed: 2, unchanged: 5, skippedNotVisible: 3 },
+          totalActions: 15,
+          actions: [
+            { kind: 'add', issueId: '10', issueKey: 'DEMO-10' },
+            { kind: 'move', issueId: '11', issueKey: 'DEMO-11', underIssueKey: 'DEMO-1' },
+            { kind: 'remove', issueId: '12', issueKey: 'DEMO-12', withSubtree: true },
+          ],
+          warnings: [],
+        }),
+    });
+    await userEvent.type(await jqlField(), 'project = DEMO');
+    // when
+    await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    // then
+    const preview = await screen.findByTestId('import-preview');
+    expect(within(preview).getByTestId('preview-added').textContent).toBe('12');
+    expect(within(preview).getByTestId('preview-skipped').textContent).toBe('3');
+    expect(within(preview).getByText('DEMO-11')).toBeTruthy();
+    expect(within(preview).getByText('under DEMO-1')).toBeTruthy();
+    expect(within(preview).getByText('The first 3 of 15 changes')).toBeTruthy();
+    expect(backend.callsOf('previewImport')).toEqual([
+      {
+        structureId: 's1',
+        synchronizer: 'filter',
+        params: {
+          source: { type: 'jql', jql: 'project = DEMO' },
+          placement: { type: 'top' },
+          allowMove: false,
+          remove: false,
+          removeOnlyWhereAdded: false,
+          doubleCheckSubIssues: false,
+        },
+      },
+    ]);
+    expect(backend.callsOf('startImport')).toHaveLength(0);
+  });
+
+  it('confirms that the import may change the whole structure and runs as the user, then opens the job', async () => {
+    // given
+    const { backend, history } = givenImportPage({ startImport: () => ok<'startImport'>({ job: givenJob({ id: 'job-42' }) }) });
+    await userEvent.type(await jqlField(), 'project = DEMO');
+    await userEvent.click(screen.getByLabelText('Remove'));
+    // when
+    await userEvent.click(screen.getByRole('button', { name: 'Run Import' }));
+    // then
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('may change the structure as a whole');
+    expect(dialog.textContent).toContain('runs with your permissions');
+    expect(backend.callsOf('startImport')).toHaveLength(0);
+    // when
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Run import' }));
+    // then
+    await waitFor(() => expect(history.location.pathname).toBe('/job/job-42'));
+    const started = backend.callsOf('startImport')[0] as PayloadIn<'startImport'>;
+    expect(started.params).toMatchObject({ source: { type: 'jql', jql: 'project = DEMO' }, remove: true });
+  });
+
+  it('shows a refusal of the server with what to do, and stays on the page', async () => {
+    // given
+    const { history } = givenImportPage({
+      startImport: () => fail({ code: 'SYNCHRONIZERS_DISABLED', message: 'Synchronizers are turned off on this site.' }),
+    });
+    await userEvent.type(await jqlField(), 'project = DEMO');
+    // when
+    await userEvent.click(screen.getByRole('button', { name: 'Run Import' }));
+    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Run import' }));
+    // then
+    const error = await screen.findByTestId('error-message');
+    expect(error.textContent).toContain('Synchronizers are turned off on this site.');
+    expect(error.textContent).toContain('A Jira admin can turn them on');
+    expect(history.location.pathname).toBe('/structure/s1/import');
+  });
+});

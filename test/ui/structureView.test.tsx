@@ -1,0 +1,156 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ForestRows } from '../../static/structure-ui/src/components/tree/forestIndex';
+import { ForestView } from '../../static/structure-ui/src/pages/StructurePage';
+import { fakeInvoke, jsonResponse } from './support/fakeBackend';
+import { renderWithServices } from './support/renderApp';
+
+/** 1000 epics × (9 stories × 10 sub-tasks): 100,000 rows, three levels. */
+function givenBigForest(): ForestRows {
+  const forest: ForestRows = { rowIds: [], depths: [], issueIds: [] };
+  const add = (depth: number) => {
+    const i = forest.rowIds.length;
+    forest.rowIds.push(i + 1);
+    forest.depths.push(depth);
+    forest.issueIds.push(String(100000 + i));
+  };
+  for (let e = 0; e < 1000; e++) {
+    add(0);
+    for (let s = 0; s < 9; s++) {
+      add(1);
+      for (let t = 0; t < 10; t++) add(2);
+    }
+  }
+  return forest;
+}
+
+/** Jira as the viewer sees it: every issue id N is key DEMO-N. */
+function givenJira() {
+  const bulkfetches: string[][] = [];
+  const requestJira = async (path: string, init?: RequestInit) => {
+    if (path === '/rest/api/3/issue/bulkfetch') {
+      const ids = (JSON.parse(String(init?.body)) as { issueIdsOrKeys: string[] }).issueIdsOrKeys;
+      bulkfetches.push(ids);
+      return jsonResponse({
+        issues: ids.map((id) => ({
+          id,
+          key: `DEMO-${id}`,
+          fields: { summary: `Summary of ${id}`, issuetype: { name: 'Story' }, status: { name: 'To Do', statusCategory: { key: 'new' } }, assignee: null },
+        })),
+        issueErrors: [],
+      });
+    }
+    const key = /^\/rest\/api\/3\/issue\/DEMO-(\d+)/.exec(path);
+    if (key) return jsonResponse({ id: key[1], key: `DEMO-${key[1]}` });
+    return jsonResponse({ errorMessages: ['Issue does not exist or you do not have permission to see it.'] }, 404);
+  };
+  return { requestJira, bulkfetches };
+}
+
+const HEIGHT = 400;
+const MAX_RENDERED = Math.ceil(HEIGHT / 36) + 2 * 8 + 1;
+const canvas = () => screen.getByTestId('tree-canvas');
+const visibleCount = () => Number(canvas().getAttribute('data-visible-rows'));
+
+describe('Structure view', () => {
+  const forest = givenBigForest();
+
+  it('puts only the rows in the viewport into the DOM, even with every row of 100k expanded', async () => {
+    // given
+    const jira = givenJira();
+    renderWithServices(<ForestView forest={forest} hiddenRows={0} height={HEIGHT} />, { invoke: fakeInvoke({}).invoke, requestJira: jira.requestJira });
+    // then: top level expanded by default
+    expect(visibleCount()).toBe(10000);
+    expect(screen.getAllByTestId('tree-row').length).toBeLessThanOrEqual(MAX_RENDERED);
+    // when
+    await userEvent.click(screen.getByRole('button', { name: 'Expand all' }));
+    // then
+    expect(visibleCount()).toBe(100000);
+    expect(canvas().style.height).toBe(`${100000 * 36}px`);
+    expect(screen.getAllByTestId('tree-row').length).toBeLessThanOrEqual(MAX_RENDERED);
+  });
+
+  it('fetches issue details as the viewer for the rows on screen only, in batches Jira accepts', async () => {
+    // given
+    const jira = givenJira();
+    renderWithServices(<ForestView forest={forest} hiddenRows={0} height={HEIGHT} />, { invoke: fakeInvoke({}).invoke, requestJira: jira.requestJira });
+    // then
+    await waitFor(() => expect(screen.getAllByText('DEMO-100000').length).toBeGreaterThan(0));
+    const fetched = jira.bulkfetches.flat();
+    expect(fetched.length).toBeLessThanOrEqual(MAX_RENDERED);
+    expect(jira.bulkfetches.every((batch) => batch.length <= 100)).toBe(true);
+    expect(screen.getAllByText('Summary of 100000').length).toBe(1);
+  });
+
+  it('expands to level N and collapses all', async () => {
+    // given
+    renderWithServices(<ForestView forest={forest} hiddenRows={0} height={HEIGHT} />, { invoke: fakeInvoke({}).invoke, requestJira: givenJira().requestJira });
+    // when
+    await userEvent.click(screen.getByLabelText('Expand to level'));
+    await userEvent.click(await screen.findByText('Level 3'));
+    // then
+    expect(visibleCount()).toBe(100000);
+    // when
+    await userEvent.click(screen.getByLabelText('Expand to level'));
+    await userEvent.click(await screen.findByText('Level 1'));
+    // then
+    expect(visibleCount()).toBe(1000);
+    // when
+    await userEvent.click(screen.getByRole('button', { name: 'Expand all' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Collapse all' }));
+    // then
+    expect(visibleCount()).toBe(1000);
+  });
+
+  it('finds a row by issue key deep in a collapsed branch, opens its ancestors and selects it', async () => {
+    // given: row 50,055 is a sub-task of epic 500
+    const target = 50055;
+    expect(forest.depths[target]).toBe(2);
+    renderWithServices(<ForestView forest={forest} hiddenRows={0} height={HEIGHT} />, { invoke: fakeInvoke({}).invoke, requestJira: givenJira().requestJira });
+    // when
+    await userEvent.type(screen.getByLabelText('Find issue by key'), `demo-${100000 + target}`);
+    await userEvent.click(screen.getByRole('button', { name: 'Find' }));
+    // then
+    await waitFor(() => expect(screen.getByTestId('tree-message').textContent).toContain(`Found DEMO-${100000 + target}`));
+    const row = document.getElementById(`row-${target + 1}`);
+    expect(row).not.toBeNull();
+    expect(row!.getAttribute('aria-selected')).toBe('true');
+    expect(row!.getAttribute('aria-level')).toBe('3');
+    expect(screen.getByRole('tree').getAttribute('aria-activedescendant')).toBe(`row-${target + 1}`);
+    expect(screen.getAllByTestId('tree-row').length).toBeLessThanOrEqual(MAX_RENDERED);
+  });
+
+  it('says when an issue is not in the structure, or not visible', async () => {
+    // given
+    renderWithServices(<ForestView forest={forest} hiddenRows={0} height={HEIGHT} />, { invoke: fakeInvoke({}).invoke, requestJira: givenJira().requestJira });
+    // when
+    await userEvent.type(screen.getByLabelText('Find issue by key'), 'DEMO-1');
+    await userEvent.click(screen.getByRole('button', { name: 'Find' }));
+    // then
+    await waitFor(() => expect(screen.getByTestId('tree-message').textContent).toContain('DEMO-1 is not in this structure.'));
+    // when
+    await userEvent.clear(screen.getByLabelText('Find issue by key'));
+    await userEvent.type(screen.getByLabelText('Find issue by key'), 'SECRET-1');
+    await userEvent.click(screen.getByRole('button', { name: 'Find' }));
+    // then
+    await waitFor(() => expect(screen.getByTestId('tree-message').textContent).toContain('SECRET-1 was not found in Jira, or you cannot see it.'));
+  });
+
+  it('moves and expands with the keyboard', async () => {
+    // given
+    renderWithServices(<ForestView forest={forest} hiddenRows={0} height={HEIGHT} />, { invoke: fakeInvoke({}).invoke, requestJira: givenJira().requestJira });
+    const tree = screen.getByRole('tree');
+    tree.focus();
+    // when: down to the first story, then open it
+    await userEvent.keyboard('{ArrowDown}{ArrowRight}');
+    // then
+    expect(tree.getAttribute('aria-activedescendant')).toBe('row-2');
+    expect(document.getElementById('row-2')!.getAttribute('aria-expanded')).toBe('true');
+    expect(visibleCount()).toBe(10010);
+    // when: back up to the epic and close it
+    await userEvent.keyboard('{ArrowLeft}{ArrowLeft}{ArrowLeft}');
+    // then
+    expect(tree.getAttribute('aria-activedescendant')).toBe('row-1');
+    expect(document.getElementById('row-1')!.getAttribute('aria-expanded')).toBe('false');
+  });
+});
