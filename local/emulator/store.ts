@@ -165,6 +165,8 @@ export class EmulatorStore {
         this.insertLink({ id: l.id ?? '', type, sourceId: i.id, destinationId: to.id });
       }
     }
+    // Sort once at load so that the first ORDER BY Rank query does not pay for it.
+    this.issuesInRankOrder();
   }
 
   /** Monotonic counter of changes; tests and the app's consistency checks read it. */
