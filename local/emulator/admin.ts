@@ -2,7 +2,7 @@
 // of Jira's API; unauthenticated because the emulator only listens on loopback.
 import type { IncomingMessage } from 'node:http';
 import type { EmulatorCore } from './context';
-import type { FaultState } from './faults';
+import type { FaultConfig } from './faults';
 import { badRequest, isObject, json, notFound, parseJsonBody, readBody, type Reply } from './http';
 import type { IssuePatch, NewIssue } from './store';
 
@@ -28,7 +28,7 @@ export async function handleAdmin(core: EmulatorCore, req: IncomingMessage, meth
   }
   if (sub === '/faults' && method === 'GET') return json(faults.snapshot());
   if (sub === '/faults' && method === 'POST') {
-    faults.configure((await body()) as Partial<FaultState> & { clear?: boolean; seed?: number });
+    faults.configure((await body()) as FaultConfig);
     return json(faults.snapshot());
   }
   if (sub === '/faults' && method === 'DELETE') {

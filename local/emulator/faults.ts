@@ -34,6 +34,14 @@ export interface FaultState {
   rankFailures: string[];
 }
 
+export interface FaultConfig extends Partial<FaultState> {
+  clear?: boolean;
+  seed?: number;
+  rate429?: number;
+  rate5xx?: number;
+  latencyMs?: number;
+}
+
 export type FaultDecision =
   | { type: 'rateLimit'; fault: RateLimitFault }
   | { type: 'serverError'; fault: ServerErrorFault }
@@ -74,10 +82,17 @@ export class FaultInjector {
     this.state.rankFailures.push(...issueKeysOrIds);
   }
 
-  /** Applies a JSON description (the body of POST /__emulator/faults). */
-  configure(body: Partial<FaultState> & { clear?: boolean; seed?: number }): void {
+  /**
+   * Applies a JSON description (the body of POST /__emulator/faults). The shorthands `rate429`
+   * (fraction of burst 429s), `rate5xx` (fraction of 500s) and `latencyMs` (every call) serve
+   * command-line switches such as the dev server's `--fault-429 0.1`.
+   */
+  configure(body: FaultConfig): void {
     if (body.clear) this.clear();
     if (body.seed !== undefined) this.random = mulberry32(body.seed);
+    if (body.rate429 !== undefined && body.rate429 > 0) this.inject429({ kind: 'burst', fraction: body.rate429 });
+    if (body.rate5xx !== undefined && body.rate5xx > 0) this.inject5xx({ status: 500, fraction: body.rate5xx });
+    if (body.latencyMs !== undefined && body.latencyMs > 0) this.setLatency({ ms: body.latencyMs });
     for (const f of body.rateLimit ?? []) this.inject429(f);
     for (const f of body.serverError ?? []) this.inject5xx(f);
     for (const f of body.latency ?? []) this.setLatency(f);

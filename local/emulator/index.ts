@@ -10,7 +10,7 @@ import { createHandler, type RequestHandler } from './server';
 import { EmulatorStore } from './store';
 
 export { FORGE_ACCOUNT_HEADER, FORGE_AS_APP_HEADER } from './auth';
-export type { FaultState, LatencyFault, RateLimitFault, ServerErrorFault } from './faults';
+export type { FaultConfig, FaultState, LatencyFault, RateLimitFault, ServerErrorFault } from './faults';
 export { FaultInjector } from './faults';
 export type { LedgerAccount, LedgerSnapshot } from './ledger';
 export { PointsLedger } from './ledger';

@@ -89,6 +89,16 @@ describe('ledger, rate limits and faults', () => {
     expect(limited).toBeLessThan(35);
   });
 
+  it('accepts the command-line shorthands rate429, rate5xx and latencyMs', async () => {
+    em.jira.faults.configure({ rate429: 1 });
+    expect((await em.call(bob, 'GET', '/rest/api/3/myself')).status).toBe(429);
+    em.jira.faults.configure({ clear: true, rate5xx: 1 });
+    expect((await em.call(bob, 'GET', '/rest/api/3/myself')).status).toBe(500);
+    em.jira.faults.configure({ clear: true, latencyMs: 5 });
+    expect((await em.call(bob, 'GET', '/rest/api/3/myself')).status).toBe(200);
+    expect(em.jira.faults.snapshot().latency).toEqual([{ ms: 5 }]);
+  });
+
   it('injects 5xx and latency', async () => {
     em.jira.faults.inject5xx({ status: 503, count: 1 });
     em.jira.faults.setLatency({ ms: 20, count: 1 });
