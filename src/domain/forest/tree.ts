@@ -84,6 +84,11 @@ export class ForestTree {
     return this.slotByRowId.has(rowId);
   }
 
+  /** Pre-order index in the base forest of a slot, -1 for a row added in this batch. */
+  baseIndexOf(slot: number): number {
+    return slot >= 1 && slot <= this.base.size ? slot - 1 : -1;
+  }
+
   rowIdOf(slot: number): RowId {
     return this.rowId[slot];
   }

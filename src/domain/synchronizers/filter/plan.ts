@@ -1,7 +1,7 @@
-import { AddedRow, ForestAction, IssueId, RowId } from '../../forest';
-import { Forest } from '../../forest';
+import { AddedRow, Forest, ForestAction, IssueId, RowId } from '../../forest';
 import { ForestTree } from '../../forest/tree';
 import { ImportCounts, ImportPlan } from '../types';
+import { hiddenRows, issuesWithAncestors } from './hidden';
 import { FilterParams } from './params';
 
 export interface FilterImportInput {
@@ -9,6 +9,10 @@ export interface FilterImportInput {
   readonly params: FilterParams;
   /** Issue ids of the search result, in result order, as the importing user sees it. */
   readonly matching: Iterable<IssueId>;
+  /**
+   * Whether the importing user can see an issue. Asked about matching issues too (answer true: the
+   * search ran as the user); `filterImportVisibilityQuestions` lists every other issue it may ask about.
+   */
   readonly visible: (issueId: IssueId) => boolean;
   /** The issue of `params.add.issueKey`, resolved by the runner; null or absent when it does not exist. */
   readonly underIssueId?: IssueId | null;
@@ -17,28 +21,32 @@ export interface FilterImportInput {
 /**
  * Plans one Filter import (Structure for Jira's Filter synchronizer, reference §1.2).
  *
- * The place: the top level, or the children of the first row (pre-order) of the `under` issue. When
- * that issue is not in the structure (or the user cannot see it), there is no place: nothing is added
- * or moved, and "remove only where added" removes nothing.
+ * Hidden rows: a row whose issue the user cannot see, and every row under it (the structure view
+ * leaves such a subtree out). Hidden rows are never moved or removed and keep their ancestors, so the
+ * import never changes what the user cannot see. A visible row that moves carries its subtree along,
+ * hidden rows included: they keep their parent.
+ *
+ * The place: the top level, or the children of the first visible row (pre-order) of the `under` issue.
+ * When that issue has no visible row in the structure there is no place: nothing is added or moved,
+ * and "remove only where added" removes nothing.
  *
  * Add and move, in result order so new rows keep the search order:
- * - A matching issue with no row anywhere is appended at the end of the place. An issue already in
- *   the structure is never added again, wherever it is.
+ * - A matching issue with no row anywhere (hidden rows count) is appended at the end of the place.
+ *   An issue already in the structure is never added again.
  * - Allow move (only under an issue): a matching issue with no row inside the place's subtree has its
- *   first row that is not an ancestor of the place moved, with its subtree, to the end of the place.
- *   An issue nested deeper under the place (say a story under an epic under it) counts as in place.
+ *   first visible row that is not an ancestor of the place moved, with its subtree, to the end of the
+ *   place. An issue nested deeper under the place (a story under an epic under it) counts as in place.
  *
- * Remove (when on) works on the forest after the moves. A row is a candidate when its issue is visible,
- * does not match, it is not the place's own row, and — with "remove only where added" — it is a child of
- * the place. With "double-check sub-issues", every visible non-matching row under a candidate is a
- * candidate too; the branch stops at a row that matches (or is invisible): it stays on its own merits.
- * A candidate is removed only when none of its children stays, so a row keeps its place while anything
- * under it stays (Structure's "kept if it has sub-issues that should stay"). Without "remove only where
- * added", double-check changes nothing: every non-matching visible row is a candidate already.
+ * Remove (when on) works on the forest after the moves. A row is a candidate when its issue does not
+ * match, it is not the place's own row, it is not hidden, and — with "remove only where added" — it is
+ * a child of the place. With "double-check sub-issues", every non-matching visible row under a
+ * candidate is a candidate too; the branch stops at a row that matches or is hidden: it stays on its
+ * own merits. A candidate is removed only when none of its children stays, so a row keeps its place
+ * while anything under it stays (Structure's "kept if it has sub-issues that should stay"). Without
+ * "remove only where added", double-check changes nothing: every such row is a candidate already.
  *
- * Rows of issues the user cannot see are never moved or removed, and their subtrees stay with them
- * (which keeps their ancestors too). `skippedNotVisible` counts such rows that would otherwise have been
- * removal candidates, plus matching issues the user cannot see (not added or moved).
+ * `skippedNotVisible` counts hidden rows that would otherwise have been removal candidates, matching
+ * issues whose only movable rows are hidden, and matching issues the user cannot see.
  *
  * O(n + m) for n rows and m matching issues, plus the depth of the place for each move candidate.
  */
@@ -59,14 +67,21 @@ export function planFilterImport(input: FilterImportInput): ImportPlan {
     if (v === undefined) visibility.set(issueId, (v = input.visible(issueId)));
     return v;
   };
+  const hidden = hiddenRows(forest, visible);
 
   const tree = new ForestTree(forest, order.length);
   let place: RowId | null = 0;
   if (params.add.at === 'under') {
     const underIssueId = input.underIssueId ?? null;
     const rows = underIssueId !== null && visible(underIssueId) ? forest.rowsOfIssue(underIssueId) : [];
-    place = rows.length > 0 ? rows[0] : null;
-    if (place === null) notes.push(`Issue ${params.add.issueKey} is not in the structure, so nothing is added or moved.`);
+    place = rows.find((r) => !hidden(forest.indexOf(r))) ?? null;
+    if (place === null) {
+      notes.push(
+        rows.length === 0
+          ? `Issue ${params.add.issueKey} is not in the structure, so nothing is added or moved.`
+          : `Issue ${params.add.issueKey} is in the structure only under issues you cannot see, so nothing is added or moved.`,
+      );
+    }
   }
   const placeSlot = place === null ? -1 : place === 0 ? 0 : tree.slotOf(place);
 
@@ -98,12 +113,17 @@ export function planFilterImport(input: FilterImportInput): ImportPlan {
     if (allowMove && place !== null) {
       const slots = rows.map((r) => tree.slotOf(r));
       if (!slots.some((s) => tree.isWithin(s, placeSlot))) {
-        const movable = slots.find((s) => !tree.isWithin(placeSlot, s));
+        const outside = slots.filter((s) => !tree.isWithin(placeSlot, s));
+        const movable = outside.find((s) => !hidden(tree.baseIndexOf(s)));
         if (movable !== undefined) {
           flushAdds();
           actions.push({ kind: 'move', rowId: tree.rowIdOf(movable), under: place, before: 0 });
           tree.move(tree.rowIdOf(movable), { under: place, before: 0 });
           moved++;
+          continue;
+        }
+        if (outside.length > 0) {
+          skippedNotVisible++;
           continue;
         }
       }
@@ -114,7 +134,10 @@ export function planFilterImport(input: FilterImportInput): ImportPlan {
 
   let removed = 0;
   if (params.remove && !(params.removeOnlyWhereAdded && place === null)) {
-    const result = planRemovals(tree, params, placeSlot, (id) => seen.has(id), visible);
+    const result = planRemovals(tree, params, placeSlot, (id) => seen.has(id), (slot) => {
+      const index = tree.baseIndexOf(slot);
+      return index >= 0 && hidden(index);
+    });
     actions.push(...result.actions);
     removed = result.removed;
     skippedNotVisible += result.skippedNotVisible;
@@ -129,39 +152,34 @@ function planRemovals(
   params: FilterParams,
   placeSlot: number,
   matches: (issueId: IssueId) => boolean,
-  visible: (issueId: IssueId) => boolean,
+  hidden: (slot: number) => boolean,
 ): { actions: ForestAction[]; removed: number; skippedNotVisible: number } {
   const size = tree.slotCount;
   const candidate = new Uint8Array(size);
-  const removedFlag = new Uint8Array(size);
-  let skippedNotVisible = 0;
-  const order: number[] = [];
-  // Pre-order: candidacy flows down (double-check branches); post-order (reverse) decides removal.
-  const stack: number[] = [];
-  for (let c = tree.firstChild(0); c !== -1; c = tree.nextSibling(c)) stack.push(c);
-  stack.reverse();
   const parentOf = new Int32Array(size);
-  for (const s of stack) parentOf[s] = 0;
+  let skippedNotVisible = 0;
+  // Pre-order, so candidacy flows down into double-checked branches; reversed, children come before parents.
+  const order: number[] = [];
+  const stack: number[] = tree.childrenOf(0).reverse();
   while (stack.length > 0) {
     const slot = stack.pop() as number;
     order.push(slot);
     const parent = parentOf[slot];
-    const issueId = tree.issueIdOf(slot);
     const atPlace = !params.removeOnlyWhereAdded || parent === placeSlot;
-    const inBranch = params.doubleCheckSubIssues && parent !== 0 && candidate[parent] === 1;
-    if (slot !== placeSlot && !matches(issueId) && (atPlace || inBranch)) {
-      if (visible(issueId)) candidate[slot] = 1;
-      else skippedNotVisible++;
+    const inBranch = params.doubleCheckSubIssues && candidate[parent] === 1;
+    if (slot !== placeSlot && (atPlace || inBranch) && !matches(tree.issueIdOf(slot))) {
+      if (hidden(slot)) skippedNotVisible++;
+      else candidate[slot] = 1;
     }
-    const children: number[] = [];
-    for (let c = tree.firstChild(slot); c !== -1; c = tree.nextSibling(c)) {
-      parentOf[c] = slot;
-      children.push(c);
+    const children = tree.childrenOf(slot);
+    for (let i = children.length - 1; i >= 0; i--) {
+      parentOf[children[i]] = slot;
+      stack.push(children[i]);
     }
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
-  // A candidate goes only if all its children go: walk in reverse pre-order, children before parents.
+  // A candidate goes only if every child goes.
   const keepsParent = new Uint8Array(size);
+  const removedFlag = new Uint8Array(size);
   let removed = 0;
   for (let i = order.length - 1; i >= 0; i--) {
     const slot = order[i];
@@ -182,24 +200,35 @@ function planRemovals(
 }
 
 /**
- * Every issue `planFilterImport` may ask `visible` about, apart from the matching ones (which the
- * search returned as the importing user, so they are visible) — so a runner can check just these
- * with Jira, in bulk, before planning. A superset: with double-check, whether a row is asked about
- * can depend on its ancestors' visibility.
+ * Every issue `planFilterImport` may ask `visible` about apart from the matching ones (visible by
+ * construction), so a runner can check just these with Jira, in bulk, before planning: the rows the
+ * plan may look at — rows of the `under` issue, removal candidates, rows that Allow move may move —
+ * and all their ancestors (a row under an invisible issue is hidden too). A superset, never a miss.
  */
 export function filterImportVisibilityQuestions(input: Omit<FilterImportInput, 'visible'>): IssueId[] {
   const { forest, params } = input;
   const matching = new Set(input.matching);
-  const asked = new Set<IssueId>();
-  if (params.add.at === 'under' && input.underIssueId != null) asked.add(input.underIssueId);
+  const looked: number[] = [];
+  const anchorRows =
+    params.add.at === 'under' && input.underIssueId != null ? forest.rowsOfIssue(input.underIssueId).map((r) => forest.indexOf(r)) : [];
+  looked.push(...anchorRows);
+  if (params.allowMove) {
+    for (const id of matching) for (const r of forest.rowsOfIssue(id)) looked.push(forest.indexOf(r));
+  }
   if (params.remove) {
-    if (params.removeOnlyWhereAdded && !params.doubleCheckSubIssues) {
-      const place = params.add.at === 'top' ? 0 : (forest.rowsOfIssue(input.underIssueId ?? 0)[0] ?? null);
-      if (place !== null) for (const rowId of forest.childrenOf(place)) asked.add(forest.issueOf(rowId));
+    if (!params.removeOnlyWhereAdded) {
+      for (let i = 0; i < forest.size; i++) if (!matching.has(forest.issueIdAt(i))) looked.push(i);
     } else {
-      for (const issueId of forest.columns.issueIds) asked.add(issueId);
+      // Children of every possible place (or the whole branch under them, with double-check).
+      const places = params.add.at === 'top' ? [-1] : anchorRows;
+      for (const p of places) {
+        const end = p < 0 ? forest.size : forest.subtreeEndAt(p);
+        for (let i = p + 1; i < end; i = params.doubleCheckSubIssues ? i + 1 : forest.subtreeEndAt(i)) looked.push(i);
+      }
     }
   }
+  const asked = issuesWithAncestors(forest, looked);
+  if (params.add.at === 'under' && input.underIssueId != null) asked.add(input.underIssueId);
   for (const id of matching) asked.delete(id);
   return [...asked];
 }

@@ -1,6 +1,7 @@
 import { applyUpdate, Forest } from '../../../../src/domain/forest';
 import { FilterParams, FilterParamsInput, filterImportVisibilityQuestions, planFilterImport } from '../../../../src/domain/synchronizers/filter';
-import { f, issue, issues, keyOf, row, shape } from '../builders';
+import { f, issue, issues, keyOf, random, row, shape } from '../builders';
+import { randomForest } from '../forest/model';
 
 interface Scene {
   params?: Partial<FilterParamsInput>;
@@ -66,6 +67,18 @@ describe('planFilterImport: add', () => {
     expect(result.plan.notes).toEqual(['Issue P-9 is not in the structure, so nothing is added or moved.']);
   });
 
+  it('adds under the first row of the issue the user can see, skipping one under an invisible issue', () => {
+    const forest = f(row('H', row('P-1')), row('P-1'));
+    const result = importInto(forest, { params: under('P-1'), matching: ['X'], invisible: ['H'] });
+    expect(result.shape).toBe('H(P-1) P-1(X)');
+  });
+
+  it('adds nothing when every row of the issue is under an issue the user cannot see', () => {
+    const result = importInto(f(row('H', row('P-1'))), { params: under('P-1'), matching: ['X'], invisible: ['H'] });
+    expect(result.shape).toBe('H(P-1)');
+    expect(result.plan.notes).toEqual(['Issue P-1 is in the structure only under issues you cannot see, so nothing is added or moved.']);
+  });
+
   it('adds nothing under an issue the user cannot see', () => {
     const result = importInto(f(row('P-1')), { params: under('P-1'), matching: ['X'], invisible: ['P-1'] });
     expect(result.shape).toBe('P-1');
@@ -125,6 +138,20 @@ describe('planFilterImport: allow move', () => {
     expect(result.shape).toBe('P-1(C D) D C');
   });
 
+  it('never moves a row out from under an issue the user cannot see', () => {
+    const hiddenRow = f(row('H', row('M')), row('P-1'));
+    const result = importInto(hiddenRow, { params: under('P-1', { allowMove: true }), matching: ['M'], invisible: ['H'] });
+    expect(result.shape).toBe('H(M) P-1');
+    expect(result.counts).toMatchObject({ moved: 0, unchanged: 0, skippedNotVisible: 1 });
+  });
+
+  it('moves the first row it may move when an issue also sits under an invisible row', () => {
+    const twice = f(row('H', row('M')), row('M', row('I')), row('P-1'));
+    const result = importInto(twice, { params: under('P-1', { allowMove: true }), matching: ['M'], invisible: ['H', 'I'] });
+    expect(result.shape).toBe('H(M) P-1(M(I))');
+    expect(result.counts).toMatchObject({ moved: 1, skippedNotVisible: 0 });
+  });
+
   it('never moves a row of an issue the user cannot see', () => {
     const result = importInto(forest, { params: under('P-1', { allowMove: true }), matching: ['T'], invisible: ['T'] });
     expect(result.shape).toBe('A(M(N)) P-1(E(S)) T');
@@ -151,19 +178,25 @@ describe('planFilterImport: remove', () => {
     expect(result.counts).toMatchObject({ removed: 2 });
   });
 
-  it('never removes a row the user cannot see, nor its subtree, and keeps its ancestors', () => {
+  it('never removes a row the user cannot see, nor anything under it, and keeps its ancestors', () => {
     const result = importInto(f(row('A', row('H', row('B'), row('C'))), row('D')), {
       params: removing(),
       matching: ['C'],
       invisible: ['H'],
     });
-    expect(result.shape).toBe('A(H(C))');
-    expect(result.counts).toMatchObject({ removed: 2, skippedNotVisible: 1 });
+    expect(result.shape).toBe('A(H(B C))');
+    expect(result.counts).toEqual({ added: 0, moved: 0, removed: 1, unchanged: 1, skippedNotVisible: 2 });
   });
 
-  it('removes a visible non-matching child of an invisible row, keeping the invisible row', () => {
-    const result = importInto(f(row('H', row('B'))), { params: removing(), matching: [], invisible: ['H'] });
-    expect(result.shape).toBe('H');
+  it('keeps visible non-matching children of an invisible row', () => {
+    const result = importInto(f(row('H', row('B', row('K'))), row('V')), { params: removing(), matching: [], invisible: ['H'] });
+    expect(result.shape).toBe('H(B(K))');
+    expect(result.counts).toMatchObject({ removed: 1, skippedNotVisible: 3 });
+  });
+
+  it('keeps a non-matching row whose only child is invisible', () => {
+    const result = importInto(f(row('B', row('H'))), { params: removing(), matching: [], invisible: ['H'] });
+    expect(result.shape).toBe('B(H)');
   });
 
   it('removes the top-most row of a removed branch with one action', () => {
@@ -263,6 +296,31 @@ describe('filterImportVisibilityQuestions', () => {
     ['the top level when removing only where added there', removing({ removeOnlyWhereAdded: true }), [], ['A', 'C', 'P-1']],
   ])('asks about %s', (_, params, matching, expected) => {
     expect(ask(params, matching)).toEqual(expected);
+  });
+
+  it.each(Array.from({ length: 60 }, (_, i) => i + 1))('covers every question the planner asks, random case #%i', (seed) => {
+    // given
+    const rnd = random(seed);
+    const forest = randomForest(rnd, 5 + rnd.int(60), 30);
+    const at = rnd.next() < 0.5 ? 'top' : 'under';
+    const remove = rnd.next() < 0.7;
+    const p = FilterParams.parse({
+      source: { kind: 'jql', jql: 'x' },
+      add: at === 'top' ? { at } : { at, issueKey: 'P-1' },
+      allowMove: at === 'under' && rnd.next() < 0.6,
+      remove,
+      removeOnlyWhereAdded: remove && rnd.next() < 0.5,
+      doubleCheckSubIssues: remove && rnd.next() < 0.5,
+    });
+    const matching = Array.from({ length: rnd.int(15) }, () => 1 + rnd.int(40));
+    const invisible = new Set(Array.from({ length: rnd.int(8) }, () => 1 + rnd.int(30)));
+    const underIssueId = 1 + rnd.int(30);
+    const asked = new Set<number>();
+    // when
+    planFilterImport({ forest, params: p, matching, underIssueId, visible: (id) => (asked.add(id), !invisible.has(id)) });
+    // then
+    const allowed = new Set([...filterImportVisibilityQuestions({ forest, params: p, matching, underIssueId }), ...matching]);
+    expect([...asked].filter((id) => !allowed.has(id))).toEqual([]);
   });
 
   it('covers every question the planner asks', () => {
