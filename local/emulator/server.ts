@@ -38,6 +38,8 @@ const SERVER_ERROR_MESSAGES: Record<number, string> = {
   504: 'Gateway timeout.',
 };
 
+const ANONYMOUS = 'anonymous';
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export function createHandler(core: EmulatorCore, options: { baseUrl?: string } = {}): RequestHandler {
@@ -62,13 +64,16 @@ export function createHandler(core: EmulatorCore, options: { baseUrl?: string } 
       return;
     }
 
+    // Jira sends rate-limit headers on every response; before authentication they describe the
+    // anonymous bucket.
+    const anonymousHeaders = (): Record<string, string> => quotaHeaders(core.ledger, ANONYMOUS);
     const match = router.match(method, path);
     if (match.kind === 'none') {
-      writeReply(res, { status: 404, body: { errorMessages: [`null for uri: ${path}`], errors: {} } }, {});
+      writeReply(res, { status: 404, body: { errorMessages: [`null for uri: ${path}`], errors: {} } }, anonymousHeaders());
       return;
     }
     if (match.kind === 'method-not-allowed') {
-      writeReply(res, { status: 405, headers: { Allow: match.allowed.join(', ') }, body: { errorMessages: [`Method ${method} is not allowed for ${path}.`], errors: {} } }, {});
+      writeReply(res, { status: 405, headers: { Allow: match.allowed.join(', ') }, body: { errorMessages: [`Method ${method} is not allowed for ${path}.`], errors: {} } }, anonymousHeaders());
       return;
     }
     const { route, params } = match;
@@ -79,9 +84,9 @@ export function createHandler(core: EmulatorCore, options: { baseUrl?: string } 
 
     if (route.anonymous) {
       try {
-        writeReply(res, await route.handle(makeContext(route, params, url, req, undefined)), {});
+        writeReply(res, await route.handle(makeContext(route, params, url, req, undefined)), anonymousHeaders());
       } catch (e) {
-        writeError(res, e, {});
+        writeError(res, e, anonymousHeaders());
       }
       return;
     }
@@ -90,7 +95,7 @@ export function createHandler(core: EmulatorCore, options: { baseUrl?: string } 
     try {
       viewer = new Viewer(core.store, authenticate(req, core.store));
     } catch (e) {
-      writeError(res, e, {});
+      writeError(res, e, anonymousHeaders());
       return;
     }
     const accountId = principalId(viewer.principal);

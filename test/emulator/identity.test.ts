@@ -23,6 +23,7 @@ describe('authentication and identity', () => {
     const answer = await em.call(caller, 'GET', '/rest/api/3/myself');
     expect(answer.status).toBe(401);
     expect(answer.body).toEqual({ errorMessages: ['Client must be authenticated to access this resource.'], errors: {} });
+    expect(answer.headers.get('x-ratelimit-limit')).toBe('65000');
   });
 
   it('accepts HTTP Basic, the Forge account header, and the app header', async () => {
