@@ -77,6 +77,12 @@ describe('JQL subset', () => {
     ['priority = Highest', ['ALPHA-6']],
     ['priority in (High, Highest)', ['ALPHA-2', 'ALPHA-6']],
     ['project = ALPHA AND priority is EMPTY', ['ALPHA-7']],
+    ['project = ALPHA AND issuetype in subTaskIssueTypes()', ['ALPHA-4', 'ALPHA-5']],
+    ['project = BETA AND issuetype in standardIssueTypes()', ['BETA-1', 'BETA-2', 'BETA-3']],
+    ['issue in linkedIssues(ALPHA-3)', ['ALPHA-6', 'BETA-2']],
+    ['issue in linkedIssues(ALPHA-3, "is blocked by")', ['ALPHA-6']],
+    ['issue in linkedIssues(ALPHA-6, "blocks")', ['ALPHA-3']],
+    ['issue in linkedIssues(ALPHA-6, "is blocked by")', ['SECRET-1']],
     ['filter = 10000 AND type = Bug', ['ALPHA-6']],
     ['filter = "Alpha everything" AND labels = frontend', ['ALPHA-3']],
     ['filter = 10003', ['ALPHA-1', 'ALPHA-2', 'ALPHA-3', 'ALPHA-4', 'ALPHA-5', 'ALPHA-7']],
@@ -112,7 +118,9 @@ describe('JQL subset', () => {
     ['project > ALPHA', "The operator '>' is not supported by the 'project' field."],
     ['summary = "x"', "The operator '=' is not supported by the 'summary' field."],
     ['project = ALPHA AND created > "yesterday"', "Date value 'yesterday' for field 'created' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'."],
-    ['issue in linkedIssues(ALPHA-1)', "Unable to find JQL function 'linkedIssues()'."],
+    ['issue in issueHistory()', "Unable to find JQL function 'issueHistory()'."],
+    ['issue in linkedIssues(ALPHA-99)', "Issue 'ALPHA-99' could not be found in function 'linkedIssues'."],
+    ['issuetype in linkedIssues(ALPHA-1)', "The function 'linkedIssues' is not supported by the 'issuetype' field."],
     ['project = currentUser()', "The function 'currentUser' is not supported by the 'project' field."],
     ['filter = 99999', "The value '99999' does not exist for the field 'filter'."],
     ['status WAS Done', "History searches are not supported for the 'status' field."],
@@ -133,6 +141,10 @@ describe('JQL subset', () => {
 
   it('resolves currentUser() per caller', async () => {
     expect(await keys('assignee = currentUser()', bob)).toEqual(['ALPHA-3']);
+  });
+
+  it('leaves hidden issues out of linkedIssues()', async () => {
+    expect(await keys('issue in linkedIssues(ALPHA-6)', bob)).toEqual(['ALPHA-3']);
   });
 
   it('rejects filters the caller cannot see', async () => {

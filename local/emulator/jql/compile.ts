@@ -203,17 +203,56 @@ function operandValues(operand: AstOperand, op: string, kind: FieldKind, fieldNa
   return out;
 }
 
+/** Which field each supported list/user function may be used with. */
+const FUNCTION_FIELDS: Record<string, FieldKind[]> = {
+  currentuser: ['assignee', 'reporter'],
+  membersof: ['assignee', 'reporter'],
+  standardissuetypes: ['issuetype'],
+  subtaskissuetypes: ['issuetype'],
+  linkedissues: ['issuekey'],
+};
+
 function userFunction(fn: AstFunctionOperand, kind: FieldKind, fieldName: string, ctx: CompileContext): Value[] {
   const name = fn.function.value;
   const lower = name.toLowerCase();
-  if (lower !== 'currentuser' && lower !== 'membersof') {
+  const fields = FUNCTION_FIELDS[lower];
+  if (!fields) {
     if (isDateFunction(name)) throw new JqlError([jqlErrors.functionNotForField(name, fieldName)]);
     throw new JqlError([jqlErrors.unknownFunction(name)]);
   }
-  if (kind !== 'assignee' && kind !== 'reporter') throw new JqlError([jqlErrors.functionNotForField(name, fieldName)]);
-  if (lower === 'currentuser') return [ctx.viewer.accountId];
-  const group = fn.arguments[0]?.value;
-  return [...ctx.store.users.values()].filter((u) => group !== undefined && u.groups.includes(group)).map((u) => u.accountId);
+  if (!fields.includes(kind)) throw new JqlError([jqlErrors.functionNotForField(name, fieldName)]);
+  const args = fn.arguments.map((a) => a.value);
+  switch (lower) {
+    case 'currentuser':
+      return [ctx.viewer.accountId];
+    case 'membersof':
+      return [...ctx.store.users.values()].filter((u) => args[0] !== undefined && u.groups.includes(args[0])).map((u) => u.accountId);
+    case 'standardissuetypes':
+      return ctx.store.issueTypes.filter((t) => !t.subtask).map((t) => t.id);
+    case 'subtaskissuetypes':
+      return ctx.store.issueTypes.filter((t) => t.subtask).map((t) => t.id);
+    default:
+      return linkedIssues(args, ctx);
+  }
+}
+
+/** linkedIssues(KEY[, "link description"]): the description is read from KEY's side of the link. */
+function linkedIssues(args: string[], ctx: CompileContext): Value[] {
+  const [ref, description] = args;
+  const issue = ref === undefined ? undefined : ctx.store.issueByIdOrKey(ref);
+  if (!issue || !ctx.viewer.canSeeIssue(issue)) {
+    throw new JqlError([`Issue '${ref ?? ''}' could not be found in function 'linkedIssues'.`]);
+  }
+  const wanted = description?.toLowerCase();
+  const out: string[] = [];
+  for (const link of ctx.store.issueLinks(issue.id)) {
+    const isSource = link.sourceId === issue.id;
+    const phrase = (isSource ? link.type.outward : link.type.inward).toLowerCase();
+    if (wanted !== undefined && phrase !== wanted && link.type.name.toLowerCase() !== wanted) continue;
+    out.push(isSource ? link.destinationId : link.sourceId);
+  }
+  // Ids: the caller may not see every linked issue, and unknown ids are ignored by the key clause.
+  return out;
 }
 
 function emptinessTest(kind: FieldKind): (i: StoredIssue) => boolean {
