@@ -248,7 +248,7 @@ function linkedIssues(args: string[], ctx: CompileContext): Value[] {
   for (const link of ctx.store.issueLinks(issue.id)) {
     const isSource = link.sourceId === issue.id;
     const phrase = (isSource ? link.type.outward : link.type.inward).toLowerCase();
-    if (wanted !== undefined && phrase !== wanted && link.type.name.toLowerCase() !== wanted) continue;
+    if (wanted !== undefined && phrase !== wanted) continue;
     out.push(isSource ? link.destinationId : link.sourceId);
   }
   // Ids: the caller may not see every linked issue, and unknown ids are ignored by the key clause.
