@@ -55,6 +55,9 @@ const cases: Case[] = [
   ['issueLink create', bob, 'POST', '/rest/api/3/issueLink', { type: { name: 'Relates' }, inwardIssue: { key: 'ALPHA-7' }, outwardIssue: { key: 'BETA-3' } }, 201],
   ['issueLink create hidden', bob, 'POST', '/rest/api/3/issueLink', { type: { name: 'Relates' }, inwardIssue: { key: 'ALPHA-7' }, outwardIssue: { key: 'SECRET-1' } }, 404],
   ['issueLink create invalid', bob, 'POST', '/rest/api/3/issueLink', { type: { name: 'Relates' }, inwardIssue: { key: 'ALPHA-7' } }, 400],
+  ['issueLink get', bob, 'GET', '/rest/api/3/issueLink/10000', undefined, 200],
+  ['issueLink get hidden end', bob, 'GET', '/rest/api/3/issueLink/10002', undefined, 404],
+  ['issueLink delete', bob, 'DELETE', '/rest/api/3/issueLink/10001', undefined, 204],
   ['issueLink delete missing', bob, 'DELETE', '/rest/api/3/issueLink/99999', undefined, 404],
   ['issueLink delete invalid', bob, 'DELETE', '/rest/api/3/issueLink/abc', undefined, 400],
   ['issuetype', bob, 'GET', '/rest/api/3/issuetype', undefined, 200],
@@ -67,6 +70,8 @@ const cases: Case[] = [
   ['board issues', alice, 'GET', '/rest/agile/1.0/board/1/issue', undefined, 200],
   ['board issues bad jql', alice, 'GET', '/rest/agile/1.0/board/1/issue?jql=sprnt%3D1', undefined, 400],
   ['board issues missing', carol, 'GET', '/rest/agile/1.0/board/2/issue', undefined, 404],
+  ['board issues kanban with fields', bob, 'GET', '/rest/agile/1.0/board/2/issue?fields=summary,parent,customfield_10019&startAt=1&maxResults=1', undefined, 200],
+  ['boards of a hidden project', carol, 'GET', '/rest/agile/1.0/board?projectKeyOrId=SECRET', undefined, 400],
   ['rank', bob, 'PUT', '/rest/agile/1.0/issue/rank', { issues: ['ALPHA-7'], rankBeforeIssue: 'ALPHA-3' }, 204],
   ['rank partial', bob, 'PUT', '/rest/agile/1.0/issue/rank', { issues: ['ALPHA-7', 'BETA-3'], rankAfterIssue: 'ALPHA-3', rankCustomFieldId: 10019 }, 207],
   ['rank forbidden', carol, 'PUT', '/rest/agile/1.0/issue/rank', { issues: ['ALPHA-7'], rankBeforeIssue: 'ALPHA-3' }, 403],
@@ -91,9 +96,9 @@ describe('emulator responses match the OpenAPI documents', () => {
     expectMatchesOperation(method, path, answer.status, answer.body);
   });
 
-  it('checks a link created by POST /issueLink in the issue shape (one end per entry)', async () => {
-    const answer = await em.call(alice, 'GET', '/rest/api/3/issue/ALPHA-3?fields=issuelinks,subtasks,parent');
-    expect(answer.body.fields.issuelinks.length).toBeGreaterThan(1);
+  it('checks issue links from both ends in the issue shape (one end per entry)', async () => {
+    const answer = await em.call(alice, 'GET', '/rest/api/3/issue/ALPHA-6?fields=issuelinks,subtasks,parent');
+    expect(answer.body.fields.issuelinks.map((l: object) => Object.keys(l).find((k) => k.endsWith('Issue'))).sort()).toEqual(['inwardIssue', 'outwardIssue']);
     expectIssueFieldsMatch(answer.body.fields);
   });
 });
