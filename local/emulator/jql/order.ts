@@ -49,43 +49,82 @@ export function compileOrderBy(fields: AstOrderByField[] | undefined): SortSpec[
 
 export function sortIssues(store: EmulatorStore, issues: StoredIssue[], specs: SortSpec[]): StoredIssue[] {
   if (specs.some((s) => s.field === 'rank')) store.issuesInRankOrder(); // refreshes rankPos
+  if (specs.length === 1 && specs[0].field === 'rank') return byRank(store, issues, specs[0].descending);
+  if (specs.some((s) => s.field === 'summary')) return sortDecorated(store, issues, specs);
+
+  // Numeric keys in typed arrays and an index sort: no per-issue objects, which matters at 100k.
+  const n = issues.length;
+  const projectOrder = projectKeyOrder(store);
   const priorityCount = store.priorities.length;
-  const keyOf = (spec: SortSpec, i: StoredIssue): number | string => {
-    switch (spec.field) {
-      case 'rank':
-        return i.rankPos;
-      case 'id':
-        return i.idNum;
-      case 'created':
-        return i.created;
-      case 'updated':
-        return i.updated;
-      case 'priority': {
-        // The first configured priority is the highest: DESC puts it first. Empty sorts lowest.
-        const idx = store.priorityIndex(i.priority);
-        return idx < 0 ? -1 : priorityCount - idx;
-      }
-      case 'summary':
-        return i.summary.toLowerCase();
-      case 'key':
-        return 0; // compared specially below
+  const columns = specs.map((spec) => {
+    const col = new Float64Array(n);
+    for (let i = 0; i < n; i++) col[i] = numericKey(spec.field, issues[i], store, projectOrder, priorityCount);
+    return col;
+  });
+  const signs = specs.map((s) => (s.descending ? -1 : 1));
+  const index = new Array<number>(n);
+  for (let i = 0; i < n; i++) index[i] = i;
+  index.sort((a, b) => {
+    for (let c = 0; c < columns.length; c++) {
+      const d = columns[c][a] - columns[c][b];
+      if (d !== 0) return d * signs[c];
     }
-  };
-  const decorated = issues.map((issue) => ({ issue, keys: specs.map((s) => keyOf(s, issue)) }));
+    return issues[a].idNum - issues[b].idNum;
+  });
+  return index.map((i) => issues[i]);
+}
+
+/** Rank positions are a dense permutation of all issues: place each issue in its slot, O(n). */
+function byRank(store: EmulatorStore, issues: StoredIssue[], descending: boolean): StoredIssue[] {
+  const slots = new Array<StoredIssue | undefined>(store.issuesById.size);
+  for (const issue of issues) slots[issue.rankPos] = issue;
+  const out: StoredIssue[] = [];
+  for (const issue of slots) if (issue) out.push(issue);
+  return descending ? out.reverse() : out;
+}
+
+function projectKeyOrder(store: EmulatorStore): Map<string, number> {
+  const keys = [...store.projectsById.values()].map((p) => p.key).sort();
+  return new Map(keys.map((k, i) => [k, i]));
+}
+
+function numericKey(field: SortField, i: StoredIssue, store: EmulatorStore, projectOrder: Map<string, number>, priorityCount: number): number {
+  switch (field) {
+    case 'rank':
+      return i.rankPos;
+    case 'id':
+      return i.idNum;
+    case 'created':
+      return i.created;
+    case 'updated':
+      return i.updated;
+    case 'priority': {
+      // The first configured priority is the highest: DESC puts it first. Empty sorts lowest.
+      const idx = store.priorityIndex(i.priority);
+      return idx < 0 ? -1 : priorityCount - idx;
+    }
+    case 'key':
+      // Project key order, then the key's number (ABC-9 before ABC-10).
+      return (projectOrder.get(i.project.key) ?? 0) * 2 ** 32 + i.keyNum;
+    case 'summary':
+      return 0;
+  }
+}
+
+/** The general path, for string keys (summary). */
+function sortDecorated(store: EmulatorStore, issues: StoredIssue[], specs: SortSpec[]): StoredIssue[] {
+  const projectOrder = projectKeyOrder(store);
+  const priorityCount = store.priorities.length;
+  const decorated = issues.map((issue) => ({
+    issue,
+    keys: specs.map((s) => (s.field === 'summary' ? issue.summary.toLowerCase() : numericKey(s.field, issue, store, projectOrder, priorityCount))),
+  }));
   decorated.sort((a, b) => {
     for (let n = 0; n < specs.length; n++) {
-      const spec = specs[n];
-      let c: number;
-      if (spec.field === 'key') {
-        const pa = a.issue.project.key;
-        const pb = b.issue.project.key;
-        c = pa < pb ? -1 : pa > pb ? 1 : a.issue.keyNum - b.issue.keyNum;
-      } else {
-        const x = a.keys[n];
-        const y = b.keys[n];
-        c = x < y ? -1 : x > y ? 1 : 0;
-      }
-      if (c !== 0) return spec.descending ? -c : c;
+      const x = a.keys[n];
+      const y = b.keys[n];
+      const c = x < y ? -1 : x > y ? 1 : 0;
+      if (c !== 0) return specs[n].descending ? -c : c;
     }
     return a.issue.idNum - b.issue.idNum;
   });
