@@ -105,4 +105,33 @@ const filterPlan: Benchmark = {
   },
 };
 
-export const benchmarks: Benchmark[] = [apply, diff, encode, filterPlan];
+/**
+ * The worst case for a move's cycle check: a 60,000-level chain with 190,000 leaves under its deepest
+ * link, and 100k moves of leaves under deep chain rows. Climbing parent pointers would cost O(depth) a move.
+ */
+const applyDeep: Benchmark = {
+  name: 'forest-apply-deep-250k',
+  async run(): Promise<Figures> {
+    const chain = 60_000;
+    const forest = Forest.fromRows(deepChainRows(chain, ROWS - chain));
+    const rnd = random(5);
+    const update: ForestAction[] = [];
+    for (let k = 0; k < 100_000; k++) {
+      update.push({ kind: 'move', rowId: chain + 1 + rnd.int(ROWS - chain), under: chain - rnd.int(1000) });
+    }
+    let result = forest;
+    const wallMs = medianMs(3, () => (result = applyUpdate(forest, update)));
+    return { rows: forest.size, depth: chain, actions: update.length, rowsAfter: result.size, wallMs };
+  },
+};
+
+/** A chain 1 > 2 > … > chain, each chain row followed by its share of leaves (children after the next link). */
+function deepChainRows(chain: number, leaves: number): { rowId: number; depth: number; issueId: number }[] {
+  const rows: { rowId: number; depth: number; issueId: number }[] = [];
+  for (let d = 0; d < chain; d++) rows.push({ rowId: d + 1, depth: d, issueId: d + 1 });
+  // Leaves hang under the deepest link, so they sit at the end of the pre-order.
+  for (let i = 0; i < leaves; i++) rows.push({ rowId: chain + i + 1, depth: chain, issueId: chain + 1 + (i % 5000) });
+  return rows;
+}
+
+export const benchmarks: Benchmark[] = [apply, applyDeep, diff, encode, filterPlan];

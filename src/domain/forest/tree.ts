@@ -1,9 +1,12 @@
 import { ForestColumns, Forest, sameColumns } from './forest';
 import { AddedRow, Placement } from './actions';
 import { checkIssueId, checkRowId, IssueId, MAX_DEPTH, RowId } from './types';
+import { EulerTour } from './euler-tour';
 
 const NONE = -1;
 const ROOT = 0;
+/** Longest parent-pointer climb before ancestry questions go to the Euler tour. */
+const SHALLOW_CLIMB = 64;
 const LIVE = 0;
 const REMOVED = 1;
 /** Removed with its children lifted: `parent` now forwards to where the children went. */
@@ -12,9 +15,10 @@ const FORWARDED = 2;
 /**
  * A forest unfolded into an explicit tree for a batch of edits: parent, first/last child and
  * doubly linked siblings, indexed by slot (slot 0 is the invisible root, slot i+1 is row i).
- * Every edit is O(1) apart from what it must visit (a removed subtree once, a move's ancestor chain
- * for the cycle check), and the result is read back in one pre-order walk. This keeps a whole update
- * at O(n + k·depth) instead of O(n·k) for splicing pre-order arrays k times.
+ * Every edit is O(1) apart from what it must visit (a removed subtree, once), and the result is read
+ * back in one pre-order walk. Moves also need "is the target inside the moved subtree?": a short climb
+ * of parent pointers in shallow forests, an Euler tour in a treap (O(log n)) once a forest proves deep.
+ * A whole update is O(n + k log n) instead of O(n·k) for splicing pre-order arrays k times.
  *
  * Lifting children does not touch them: the removed row forwards to its parent, and parent lookups
  * follow forwards with path compression (union–find), so repeated lifts stay near O(1) each.
@@ -33,12 +37,19 @@ export class ForestTree {
   private readonly slotByRowId = new Map<RowId, number>();
   private nextFresh: number;
   private changed = false;
+  /**
+   * Built at the first deep ancestry question, then kept in step with every add and move. Removed
+   * rows' tokens may stay in it: they never move again, and the order of the others is all it answers.
+   */
+  private tour: EulerTour | undefined;
   /** RowIds handed out in this batch, so one added and removed again is not handed out twice. */
   private readonly givenOut = new Set<RowId>();
 
   constructor(
     private readonly base: Forest,
     extraCapacity = 0,
+    /** Tests set 0 to send every ancestry question to the Euler tour. */
+    private readonly shallowClimb = SHALLOW_CLIMB,
   ) {
     const n = base.size;
     const cap = n + 1 + Math.max(0, extraCapacity);
@@ -128,10 +139,25 @@ export class ForestTree {
     return this.next[slot];
   }
 
-  /** Whether `slot` is `ancestor` or lies in its subtree. O(depth). */
+  /**
+   * Whether `slot` is `ancestor` or lies in its subtree. Climbs parent pointers while the forest is
+   * shallow (real structures are a handful of levels deep); the first climb longer than
+   * SHALLOW_CLIMB switches to the Euler tour for good, so the worst case is O(log n), not O(depth).
+   */
   isWithin(slot: number, ancestor: number): boolean {
-    for (let s = slot; s !== ROOT; s = this.parentOf(s)) if (s === ancestor) return true;
-    return ancestor === ROOT;
+    if (ancestor === ROOT || slot === ancestor) return true;
+    if (slot === ROOT) return false;
+    if (this.tour === undefined) {
+      let s = slot;
+      for (let steps = 0; steps < this.shallowClimb; steps++) {
+        s = this.parentOf(s);
+        if (s === ancestor) return true;
+        if (s === ROOT) return false;
+      }
+    }
+    const tour = this.eulerTour();
+    const at = tour.position(open(slot));
+    return tour.position(open(ancestor)) < at && at < tour.position(close(ancestor));
   }
 
   add(placement: Placement, rows: readonly AddedRow[]): number[] {
@@ -157,6 +183,17 @@ export class ForestTree {
       stack.length = row.depth + 2;
       slots.push(slot);
     });
+    if (this.tour !== undefined) {
+      const tokens: number[] = [];
+      const opened: number[] = [];
+      rows.forEach((row, i) => {
+        while (opened.length > row.depth) tokens.push(close(opened.pop() as number));
+        tokens.push(open(slots[i]));
+        opened.push(slots[i]);
+      });
+      while (opened.length > 0) tokens.push(close(opened.pop() as number));
+      this.tour.paste(this.tourPositionAfter(parentSlot, this.prev[slots[0]]), this.tour.segment(tokens));
+    }
     this.changed = true;
     return slots;
   }
@@ -183,6 +220,10 @@ export class ForestTree {
     }
     this.insertAfter(parentSlot, prevSlot, slot);
     if (parentSlot !== oldParent || prevSlot !== oldPrev) this.changed = true;
+    if (this.tour !== undefined) {
+      const segment = this.tour.cut(this.tour.position(open(slot)), this.tour.position(close(slot)) + 1);
+      this.tour.paste(this.tourPositionAfter(parentSlot, prevSlot), segment);
+    }
   }
 
   remove(rowId: RowId, children: 'remove' | 'lift'): void {
@@ -326,6 +367,38 @@ export class ForestTree {
     this.next = widen(this.next, (n) => new Int32Array(n), NONE);
     this.prev = widen(this.prev, (n) => new Int32Array(n), NONE);
     this.state = widen(this.state, (n) => new Uint8Array(n), LIVE);
+    this.tour?.ensureCapacity(2 * cap);
+  }
+
+  private eulerTour(): EulerTour {
+    if (this.tour !== undefined) return this.tour;
+    const tokens: number[] = [open(ROOT)];
+    const stack: number[] = [];
+    let slot = this.first[ROOT];
+    while (slot !== NONE) {
+      tokens.push(open(slot));
+      if (this.first[slot] !== NONE) {
+        stack.push(slot);
+        slot = this.first[slot];
+        continue;
+      }
+      tokens.push(close(slot));
+      while (this.next[slot] === NONE && stack.length > 0) {
+        slot = stack.pop() as number;
+        tokens.push(close(slot));
+      }
+      slot = this.next[slot];
+    }
+    tokens.push(close(ROOT));
+    this.tour = new EulerTour(2 * this.rowId.length);
+    this.tour.reset(tokens);
+    return this.tour;
+  }
+
+  /** Tour position for a subtree placed under `parentSlot` right after `prevSlot` (NONE = first). */
+  private tourPositionAfter(parentSlot: number, prevSlot: number): number {
+    const tour = this.tour as EulerTour;
+    return prevSlot === NONE ? tour.position(open(parentSlot)) + 1 : tour.position(close(prevSlot)) + 1;
   }
 
   private append(parentSlot: number, slot: number): void {
@@ -353,4 +426,12 @@ export class ForestTree {
     this.prev[slot] = this.next[slot] = NONE;
     this.parent[slot] = NONE;
   }
+}
+
+function open(slot: number): number {
+  return 2 * slot;
+}
+
+function close(slot: number): number {
+  return 2 * slot + 1;
 }
