@@ -31,12 +31,15 @@ export const ISSUE_NOT_FOUND = 'Issue does not exist or you do not have permissi
 export interface Reply {
   status: number;
   body?: unknown;
-  /** Issues returned, for the points ledger (1 point per issue). */
-  issueCount?: number;
+  /**
+   * Points for the objects returned, as Jira counts them: 1 per issue (and other core or
+   * uncategorised object), 2 per identity/permission object. The call itself adds 1.
+   */
+  objectPoints?: number;
   headers?: Record<string, string>;
 }
 
-export const json = (body: unknown, status = 200, issueCount = 0): Reply => ({ status, body, issueCount });
+export const json = (body: unknown, status = 200, objectPoints = 0): Reply => ({ status, body, objectPoints });
 export const empty = (status = 204): Reply => ({ status });
 
 export function readBody(req: IncomingMessage, limitBytes = 5 * 1024 * 1024): Promise<string> {

@@ -124,7 +124,7 @@ export function createHandler(core: EmulatorCore, options: { baseUrl?: string } 
     } catch (e) {
       reply = errorReply(e);
     }
-    core.ledger.charge(accountId, route.write ? 1 : 1 + (reply.issueCount ?? 0));
+    core.ledger.charge(accountId, route.write ? 1 : 1 + (reply.objectPoints ?? 0));
     writeReply(res, reply, quotaHeaders(core.ledger, accountId));
   }
 

@@ -14,13 +14,14 @@ describe('ledger, rate limits and faults', () => {
 
   const ledger = async () => (await fetch(`${em.url}/__emulator/ledger`)).json() as Promise<{ total: { calls: number; points: number }; accounts: Record<string, { calls: number; points: number }> }>;
 
-  it('charges 1 per call plus 1 per issue returned, and 1 per write', async () => {
+  it('charges 1 per call plus 1 per issue returned (2 per identity object), and 1 per write', async () => {
     await em.call(bob, 'POST', '/rest/api/3/search/jql', { jql: 'project = BETA' }); // 1 + 3
     await em.call(bob, 'GET', '/rest/api/3/issue/BETA-1'); // 1 + 1
     await em.call(bob, 'PUT', '/rest/api/3/issue/BETA-2', { fields: { summary: 'Renamed' } }); // 1
-    await em.call(bob, 'GET', '/rest/api/3/myself'); // 1
-    expect(em.jira.ledger.get('acc-bob')).toEqual({ calls: 4, points: 8 });
-    expect((await ledger()).accounts['acc-bob']).toEqual({ calls: 4, points: 8 });
+    await em.call(bob, 'GET', '/rest/api/3/myself'); // 1 + 2 (a user is an identity object)
+    await em.call(bob, 'GET', '/rest/api/3/filter/10000'); // 1 + 1
+    expect(em.jira.ledger.get('acc-bob')).toEqual({ calls: 5, points: 12 });
+    expect((await ledger()).accounts['acc-bob']).toEqual({ calls: 5, points: 12 });
   });
 
   it('resets over HTTP', async () => {
@@ -34,7 +35,7 @@ describe('ledger, rate limits and faults', () => {
     const clocked = await startEmulator(undefined, () => now);
     try {
       await clocked.call(bob, 'GET', '/rest/api/3/myself');
-      expect(clocked.jira.ledger.get('acc-bob').points).toBe(1);
+      expect(clocked.jira.ledger.get('acc-bob').points).toBe(3);
       now = new Date('2026-03-10T13:00:00.000Z');
       expect(clocked.jira.ledger.get('acc-bob').points).toBe(0);
     } finally {
@@ -47,7 +48,7 @@ describe('ledger, rate limits and faults', () => {
     expect(answer.headers.get('beta-ratelimit-policy')).toBe('"global-app-quota";q=65000;w=3600');
     expect(answer.headers.get('beta-ratelimit')).toMatch(/^"global-app-quota";t=\d+$/);
     expect(answer.headers.get('x-ratelimit-limit')).toBe('65000');
-    expect(answer.headers.get('x-ratelimit-remaining')).toBe('64999');
+    expect(answer.headers.get('x-ratelimit-remaining')).toBe('64997');
     const error = await em.call(bob, 'GET', '/rest/api/3/issue/NOPE-1');
     expect(error.headers.get('x-ratelimit-limit')).toBe('65000');
   });
@@ -63,7 +64,7 @@ describe('ledger, rate limits and faults', () => {
     expect(first.headers.get('x-ratelimit-reset')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(first.headers.get('ratelimit-policy')).toBe('"jira-burst-based";q=100;w=1');
     // Rejected calls are not charged.
-    expect(em.jira.ledger.get('acc-bob')).toEqual({ calls: 1, points: 1 });
+    expect(em.jira.ledger.get('acc-bob')).toEqual({ calls: 1, points: 3 });
   });
 
   it('injects quota 429s over HTTP, only for matching calls, retrying after the hour', async () => {

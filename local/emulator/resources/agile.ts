@@ -67,7 +67,7 @@ function listBoards(ctx: RequestContext): ReturnType<Route['handle']> {
     .filter((b) => !filterId || b.filterId === filterId)
     .sort((a, b) => a.id - b.id);
   const page = all.slice(startAt, startAt + maxResults);
-  return json({ maxResults, startAt, total: all.length, isLast: startAt + page.length >= all.length, values: page.map((b) => boardJson(ctx, b)) });
+  return json({ maxResults, startAt, total: all.length, isLast: startAt + page.length >= all.length, values: page.map((b) => boardJson(ctx, b)) }, 200, page.length);
 }
 
 function configuration(ctx: RequestContext): ReturnType<Route['handle']> {
@@ -92,7 +92,7 @@ function configuration(ctx: RequestContext): ReturnType<Route['handle']> {
   };
   if (board.type === 'kanban') body.subQuery = { query: board.subQuery ?? '' };
   else body.estimation = { type: 'field', field: { fieldId: 'customfield_10016', displayName: 'Story point estimate' } };
-  return json(body);
+  return json(body, 200, 1);
 }
 
 function boardIssues(ctx: RequestContext): ReturnType<Route['handle']> {

@@ -58,14 +58,14 @@ function getFilter(ctx: RequestContext): ReturnType<Route['handle']> {
   if (!f || !ctx.viewer.canSeeFilter(f)) {
     throw badRequest(`The selected filter is not available to you, perhaps it has been deleted or had its permissions changed.`);
   }
-  return json(fullFilter(ctx, f));
+  return json(fullFilter(ctx, f), 200, 1);
 }
 
 function favourites(ctx: RequestContext): ReturnType<Route['handle']> {
   const list = [...ctx.core.store.filters.values()].filter(
     (f) => (f.favouritedBy ?? []).includes(ctx.viewer.accountId) && ctx.viewer.canSeeFilter(f),
   );
-  return json(list.map((f) => fullFilter(ctx, f)));
+  return json(list.map((f) => fullFilter(ctx, f)), 200, list.length);
 }
 
 const ORDER_KEYS: Record<string, (f: DatasetFilter, ctx: RequestContext) => string | number> = {
@@ -132,7 +132,7 @@ function searchFilters(ctx: RequestContext): ReturnType<Route['handle']> {
     values,
   };
   if (!isLast) body.nextPage = `${ctx.ser.baseUrl}/rest/api/3/filter/search?startAt=${startAt + maxResults}&maxResults=${maxResults}`;
-  return json(body);
+  return json(body, 200, page.length);
 }
 
 export const filterRoutes: Route[] = [

@@ -44,7 +44,8 @@ function myself(ctx: RequestContext): ReturnType<Route['handle']> {
     : { size: groups.length, items: [] };
   body.applicationRoles = { size: 1, items: [] };
   body.expand = 'groups,applicationRoles';
-  return json(body);
+  // A user is an identity object: 2 points.
+  return json(body, 200, 2);
 }
 
 function myPermissions(ctx: RequestContext): ReturnType<Route['handle']> {
@@ -79,7 +80,7 @@ function myPermissions(ctx: RequestContext): ReturnType<Route['handle']> {
     else have = [...core.store.projectsById.values()].some((p) => viewer.hasProjectPermission(p, key as ProjectPermissionKey));
     out[key] = { id: info.id, key, name: info.name, type: info.type, description: info.description, havePermission: have };
   }
-  return json({ permissions: out });
+  return json({ permissions: out }, 200, 2 * keys.length);
 }
 
 async function checkPermissions(ctx: RequestContext): Promise<ReturnType<typeof json>> {
@@ -126,14 +127,18 @@ async function checkPermissions(ctx: RequestContext): Promise<ReturnType<typeof 
       }
     }
   }
-  return json({
-    globalPermissions: grantedGlobal,
-    projectPermissions: [...byPermission].map(([permission, e]) => ({
-      permission,
-      projects: [...e.projects].sort((a, b) => a - b),
-      issues: [...e.issues].sort((a, b) => a - b),
-    })),
-  });
+  return json(
+    {
+      globalPermissions: grantedGlobal,
+      projectPermissions: [...byPermission].map(([permission, e]) => ({
+        permission,
+        projects: [...e.projects].sort((a, b) => a - b),
+        issues: [...e.issues].sort((a, b) => a - b),
+      })),
+    },
+    200,
+    2 * (global.length + byPermission.size),
+  );
 }
 
 export const identityRoutes: Route[] = [

@@ -4,7 +4,7 @@ import type { RequestContext, Route } from '../context';
 import { badRequest, empty, isObject, JiraHttpError, json, notFound } from '../http';
 
 function linkTypes(ctx: RequestContext): ReturnType<Route['handle']> {
-  return json({ issueLinkTypes: ctx.core.store.linkTypes.map((t) => ctx.ser.linkType(t)) });
+  return json({ issueLinkTypes: ctx.core.store.linkTypes.map((t) => ctx.ser.linkType(t)) }, 200, ctx.core.store.linkTypes.length);
 }
 
 function ref(v: unknown): string | undefined {
@@ -58,7 +58,7 @@ function getLink(ctx: RequestContext): ReturnType<Route['handle']> {
     type: ctx.ser.linkType(link.type),
     inwardIssue: ctx.ser.miniIssue(source),
     outwardIssue: ctx.ser.miniIssue(destination),
-  });
+  }, 200, 1);
 }
 
 function deleteLink(ctx: RequestContext): ReturnType<Route['handle']> {

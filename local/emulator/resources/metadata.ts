@@ -7,7 +7,8 @@ function issueTypes(ctx: RequestContext): ReturnType<Route['handle']> {
   // Admins and the app see every type; others only types of projects they can browse (all types
   // are shared by all projects in the dataset).
   const visible = ctx.viewer.principal.kind === 'app' || ctx.viewer.isSiteAdmin || ctx.viewer.browsableProjects().length > 0;
-  return json(visible ? ctx.core.store.issueTypes.map((t) => ctx.ser.issueType(t)) : []);
+  const types = visible ? ctx.core.store.issueTypes.map((t) => ctx.ser.issueType(t)) : [];
+  return json(types, 200, types.length);
 }
 
 interface FieldSpec {
@@ -58,7 +59,7 @@ function fields(_ctx: RequestContext): ReturnType<Route['handle']> {
     clauseNames: [`cf[${RANK_CUSTOM_FIELD_NUMBER}]`, 'Rank'],
     schema: { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank', customId: RANK_CUSTOM_FIELD_NUMBER },
   };
-  return json([...system, rank]);
+  return json([...system, rank], 200, system.length + 1);
 }
 
 export const metadataRoutes: Route[] = [
