@@ -5,10 +5,12 @@ import { IssueId, RowId } from './types';
  * right after the sibling `after`, or right before the sibling `before`.
  *
  * - `after: X` (X > 0): right after X; if `before: Y` (Y > 0) is given too, Y must follow X.
- * - `before: Y` (Y > 0) without `after`: right before Y.
- * - `after: 0` alone: first child.
- * - `before: 0`, or no neighbour at all: last child. `after: 0, before: 0` also means last: Structure's
- *   own clients send it to say "no neighbour given", so it must not mean "first and last at once".
+ * - otherwise `before: Y` (Y > 0): right before Y.
+ * - otherwise `after: 0` with no `before`: first child.
+ * - otherwise (`before: 0`, no neighbour at all, or `after: 0, before: 0`): last child.
+ *
+ * A zero next to a nonzero neighbour is read as "not given", the way Structure's own clients send
+ * `after: 0, before: 0` to mean "no neighbour"; only a lone `after: 0` asks for the first place.
  */
 export interface Placement {
   readonly under: RowId;
