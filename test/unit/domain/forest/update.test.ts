@@ -19,6 +19,8 @@ describe('applyUpdate', () => {
     ['add X after C under B', add('X').under('B').after('C'), 'A B(C X D) E'],
     ['add X before C under B', add('X').under('B').before('C'), 'A B(X C D) E'],
     ['add X under a leaf', add('X').under('A'), 'A(X) B(C D) E'],
+    ['add X before D, after 0 read as not given', add('X').under('B').after(0).before('D'), 'A B(C X D) E'],
+    ['add X after C, before 0 read as not given', add('X').under('B').after('C').before(0), 'A B(C X D) E'],
     ['add a sub-forest', add(row('X', row('Y', row('Z'))), row('W')).under('E'), 'A B(C D) E(X(Y(Z)) W)'],
     ['move E first', move('E').after(0), 'E A B(C D)'],
     ['move A last', move('A'), 'B(C D) E A'],
