@@ -125,11 +125,10 @@ const applyDeep: Benchmark = {
   },
 };
 
-/** A chain 1 > 2 > … > chain, each chain row followed by its share of leaves (children after the next link). */
+/** A chain 1 > 2 > … > chain, with `leaves` children under its deepest link. */
 function deepChainRows(chain: number, leaves: number): { rowId: number; depth: number; issueId: number }[] {
   const rows: { rowId: number; depth: number; issueId: number }[] = [];
   for (let d = 0; d < chain; d++) rows.push({ rowId: d + 1, depth: d, issueId: d + 1 });
-  // Leaves hang under the deepest link, so they sit at the end of the pre-order.
   for (let i = 0; i < leaves; i++) rows.push({ rowId: chain + i + 1, depth: chain, issueId: chain + 1 + (i % 5000) });
   return rows;
 }
