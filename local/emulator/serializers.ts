@@ -4,8 +4,9 @@ import type { DatasetIssueType, DatasetProject, DatasetStatus, DatasetUser } fro
 import type { EmulatorStore, StoredIssue, StoredLink } from './store';
 import type { Viewer } from './visibility';
 
-export const RANK_FIELD_ID = 'customfield_10019';
-export const RANK_CUSTOM_FIELD_NUMBER = 10019;
+import { fieldNames, fieldSchemas, RANK_FIELD_ID } from './field-catalog';
+
+export { RANK_CUSTOM_FIELD_NUMBER, RANK_FIELD_ID } from './field-catalog';
 
 /** Fields the emulator models; `*navigable` and `*all` expand to these. */
 export const ISSUE_FIELDS = [
@@ -65,6 +66,15 @@ function normaliseFieldName(name: string): string {
   if (lower === 'rank') return RANK_FIELD_ID;
   if (lower === 'type') return 'issuetype';
   return lower;
+}
+
+/** The `names` and `schema` expansions for the fields in `wanted` (other expand values are ignored). */
+export function expansions(expand: string[] | undefined, wanted: Set<string>): Record<string, unknown> {
+  const set = new Set((expand ?? []).map((e) => e.trim()));
+  const out: Record<string, unknown> = {};
+  if (set.has('names')) out.names = fieldNames(wanted);
+  if (set.has('schema')) out.schema = fieldSchemas(wanted);
+  return out;
 }
 
 /** True when a request only wants identifiers: Jira then allows up to 5000 issues per page. */

@@ -15,6 +15,7 @@ const cases: Case[] = [
   ['search/jql GET ids', bob, 'GET', '/rest/api/3/search/jql?jql=project%3DALPHA&maxResults=2', undefined, 200],
   ['search/jql GET all fields', alice, 'GET', '/rest/api/3/search/jql?jql=project%3DALPHA&fields=*all', undefined, 200],
   ['search/jql POST fields', alice, 'POST', '/rest/api/3/search/jql', { jql: 'project in (ALPHA, BETA, SECRET) ORDER BY Rank', fields: ['summary', 'parent', 'subtasks', 'issuelinks', 'issuetype', 'status', 'project', 'assignee', 'labels', 'priority', 'created', 'updated', 'customfield_10019', 'security', 'reporter'], maxResults: 100 }, 200],
+  ['search/jql POST expand', alice, 'POST', '/rest/api/3/search/jql', { jql: 'project = ALPHA', fields: ['*navigable'], expand: 'names,schema,changelog' }, 200],
   ['search/jql POST key only', bob, 'POST', '/rest/api/3/search/jql', { jql: 'project = ALPHA', fields: ['key'], reconcileIssues: [10001] }, 200],
   ['search/jql bad JQL', bob, 'POST', '/rest/api/3/search/jql', { jql: 'sprnt = 1' }, 400],
   ['search/jql unbounded', bob, 'GET', '/rest/api/3/search/jql?jql=', undefined, 400],
@@ -25,6 +26,8 @@ const cases: Case[] = [
   ['removed search POST', bob, 'POST', '/rest/api/3/search', { jql: 'project = ALPHA' }, 410],
   // issues
   ['bulkfetch', alice, 'POST', '/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: ['ALPHA-3', 'ALPHA-6', '10009'] }, 200],
+  ['bulkfetch expand', alice, 'POST', '/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: ['ALPHA-3'], fields: ['summary', 'customfield_10019'], expand: ['names', 'schema'] }, 200],
+  ['GET issue expand', alice, 'GET', '/rest/api/3/issue/ALPHA-2?expand=names,schema', undefined, 200],
   ['bulkfetch too many', alice, 'POST', '/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: Array.from({ length: 101 }, (_, n) => `ALPHA-${n}`) }, 400],
   ['GET issue', alice, 'GET', '/rest/api/3/issue/ALPHA-3', undefined, 200],
   ['GET issue with links both ways', alice, 'GET', '/rest/api/3/issue/ALPHA-6', undefined, 200],

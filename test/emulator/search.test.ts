@@ -49,6 +49,14 @@ describe('search/jql', () => {
     expect(page.body.issues[0]).toMatchObject({ id: expect.any(String), key: expect.stringMatching(/^ALPHA-/), self: expect.stringContaining('/rest/api/3/issue/'), fields: { summary: expect.any(String) } });
   });
 
+  it('expands names and schema for the requested fields', async () => {
+    const page = await em.call(alice, 'POST', '/rest/api/3/search/jql', { jql: 'key = ALPHA-1', fields: ['summary', 'customfield_10019'], expand: 'names,schema' });
+    expect(page.body.names).toEqual({ summary: 'Summary', customfield_10019: 'Rank' });
+    expect(page.body.schema.customfield_10019).toEqual({ type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank', customId: 10019 });
+    const issue = await em.call(alice, 'GET', '/rest/api/3/issue/ALPHA-1?fields=parent&expand=names');
+    expect(issue.body.names).toEqual({ parent: 'Parent' });
+  });
+
   it('keeps later pages consistent with the first even when data changes in between', async () => {
     const first = await em.call(alice, 'POST', '/rest/api/3/search/jql', { jql: 'project = ALPHA ORDER BY key ASC', maxResults: 5, fields: ['key'] });
     em.jira.store.updateIssue('ALPHA-9', { summary: 'changed between pages' });

@@ -1,7 +1,7 @@
 // Single issues: GET, PUT (parent and simple fields), and bulkfetch.
 import type { RequestContext, Route } from '../context';
 import { badRequest, empty, isObject, ISSUE_NOT_FOUND, JiraHttpError, json, listParam, notFound } from '../http';
-import { resolveFields } from '../serializers';
+import { expansions, resolveFields } from '../serializers';
 import type { IssuePatch, StoredIssue } from '../store';
 
 const MAX_BULK = 100;
@@ -13,7 +13,7 @@ function getIssue(ctx: RequestContext): ReturnType<Route['handle']> {
   if (!issue) throw notFound(ISSUE_NOT_FOUND);
   // GET issue's default is all fields (unlike search/jql's ids only).
   const wanted = resolveFields(listParam(ctx.query, 'fields'), ['*all']);
-  return json(ctx.ser.issue(issue, wanted, ctx.viewer), 200, 1);
+  return json({ ...ctx.ser.issue(issue, wanted, ctx.viewer), ...expansions(listParam(ctx.query, 'expand'), wanted) }, 200, 1);
 }
 
 async function bulkFetch(ctx: RequestContext): Promise<ReturnType<typeof json>> {
@@ -37,7 +37,10 @@ async function bulkFetch(ctx: RequestContext): Promise<ReturnType<typeof json>> 
     if (issue) found.set(issue.id, issue);
   }
   const issues = [...found.values()].sort((a, b) => a.idNum - b.idNum);
-  return json({ issues: issues.map((i) => ctx.ser.issue(i, wanted, ctx.viewer)), issueErrors: [] }, 200, issues.length);
+  // bulkfetch's `expand` is an array; BulkIssueResults has no room for names/schema, so they go on each issue.
+  const expand = Array.isArray(body.expand) ? body.expand.filter((e): e is string => typeof e === 'string') : undefined;
+  const extra = expansions(expand, wanted);
+  return json({ issues: issues.map((i) => ({ ...ctx.ser.issue(i, wanted, ctx.viewer), ...extra })), issueErrors: [] }, 200, issues.length);
 }
 
 function refOf(v: unknown): string | undefined {

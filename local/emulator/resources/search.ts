@@ -3,7 +3,7 @@ import type { RequestContext, Route } from '../context';
 import { badRequest, isObject, json, JiraHttpError, listParam, type Reply } from '../http';
 import { runJql } from '../jql';
 import { decodeToken, encodeToken, hashText } from '../search-cache';
-import { isIdsOnly, resolveFields } from '../serializers';
+import { expansions, isIdsOnly, resolveFields } from '../serializers';
 import type { StoredIssue } from '../store';
 
 /** Jira returns at most 5000 issues a page when only ids/keys are requested. */
@@ -19,6 +19,8 @@ interface SearchRequest {
   maxResults?: number;
   fields?: string[];
   reconcileIssues?: number[];
+  /** Comma-separated; `names` and `schema` are honoured, the rest are accepted and ignored. */
+  expand?: string;
 }
 
 function fromQuery(q: URLSearchParams): SearchRequest {
@@ -29,6 +31,7 @@ function fromQuery(q: URLSearchParams): SearchRequest {
     maxResults: max === null || max === '' ? undefined : Number(max),
     fields: listParam(q, 'fields'),
     reconcileIssues: listParam(q, 'reconcileIssues')?.map(Number),
+    expand: q.get('expand') ?? undefined,
   };
 }
 
@@ -51,6 +54,7 @@ function fromBody(body: unknown): SearchRequest {
     maxResults: b.maxResults as number | undefined,
     fields: stringList(b.fields, 'fields'),
     reconcileIssues: b.reconcileIssues as number[] | undefined,
+    expand: typeof b.expand === 'string' ? b.expand : undefined,
   };
 }
 
@@ -96,6 +100,7 @@ function search(ctx: RequestContext, r: SearchRequest): Reply {
   const body: Record<string, unknown> = { issues };
   if (!isLast) body.nextPageToken = encodeToken({ version, offset: next, hash });
   body.isLast = isLast;
+  Object.assign(body, expansions(r.expand?.split(','), wanted));
   return json(body, 200, page.length);
 }
 
