@@ -36,7 +36,15 @@ export async function handleAdmin(core: EmulatorCore, req: IncomingMessage, meth
     return json(faults.snapshot());
   }
   if (sub === '/state' && method === 'GET') {
-    return json({ changeCounter: store.changeCounter, issues: store.issuesById.size, links: store.links.size });
+    return json({ changeCounter: store.changeCounter, issues: store.issuesById.size, links: store.links.size, searchLag: store.searchLagging, staleInSearch: store.staleSearch.size });
+  }
+  if (sub === '/search-lag' && method === 'POST') {
+    store.setSearchLag((await body()).enabled === true);
+    return json({ searchLag: store.searchLagging });
+  }
+  if (sub === '/reindex' && method === 'POST') {
+    store.indexNow();
+    return json({ changeCounter: store.changeCounter });
   }
   if (sub === '/issues' && method === 'POST') {
     const input = (await body()) as unknown as NewIssue;

@@ -95,6 +95,14 @@ export class EmulatorStore {
   readonly links = new Map<string, StoredLink>();
   readonly linksByIssue = new Map<string, Set<StoredLink>>();
 
+  /**
+   * Search lag (Jira's search is eventually consistent): while on, search sees each changed issue
+   * as it was before its first change (null: created meanwhile, not yet searchable) until
+   * `indexNow()`. GET issue and bulkfetch always read current data, as in Jira.
+   */
+  readonly staleSearch = new Map<string, StoredIssue | null>();
+  private searchLag = false;
+
   private nextIssueId = 10000;
   private nextLinkId = 10000;
   private changes = 0;
@@ -234,11 +242,34 @@ export class EmulatorStore {
     return this.rankOrder;
   }
 
+  // ---- search lag ----
+
+  setSearchLag(on: boolean): void {
+    this.searchLag = on;
+    if (!on) this.indexNow();
+  }
+
+  get searchLagging(): boolean {
+    return this.searchLag;
+  }
+
+  /** Lets search catch up with every change so far. */
+  indexNow(): void {
+    if (this.staleSearch.size === 0) return;
+    this.staleSearch.clear();
+    this.touch();
+  }
+
+  private beforeChange(issue: StoredIssue): void {
+    if (this.searchLag && !this.staleSearch.has(issue.id)) this.staleSearch.set(issue.id, { ...issue, labels: [...issue.labels] });
+  }
+
   // ---- mutations (used by the REST write endpoints and by tests) ----
 
   updateIssue(idOrKey: string, patch: IssuePatch): StoredIssue {
     const issue = this.issueByIdOrKey(idOrKey);
     if (!issue) throw new Error(`No issue ${idOrKey}`);
+    this.beforeChange(issue);
     if (patch.summary !== undefined) issue.summary = patch.summary;
     if (patch.type !== undefined) issue.type = this.requireType(patch.type, issue.key);
     if (patch.status !== undefined) issue.status = this.requireStatus(patch.status, issue.key);
@@ -305,6 +336,7 @@ export class EmulatorStore {
     };
     this.indexIssue(issue);
     this.rankOrder = null;
+    if (this.searchLag) this.staleSearch.set(issue.id, null);
     if (input.parent !== undefined) this.updateIssue(id, { parent: input.parent });
     this.touch();
     return issue;
@@ -314,6 +346,8 @@ export class EmulatorStore {
     const issue = this.issueByIdOrKey(idOrKey);
     if (!issue) throw new Error(`No issue ${idOrKey}`);
     for (const child of [...this.children(issue.id)]) this.deleteIssue(child.id);
+    // A deleted issue stays searchable until search catches up (unless it never was).
+    this.beforeChange(issue);
     for (const link of [...this.issueLinks(issue.id)]) this.removeLink(link.id);
     this.setParent(issue, undefined);
     this.issuesById.delete(issue.id);

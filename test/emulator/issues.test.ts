@@ -145,4 +145,33 @@ describe('issues', () => {
       expect(unknown).toMatchObject({ status: 400, body: { errors: { sprint: expect.stringContaining('cannot be set') } } });
     });
   });
+
+  describe('search lag (eventual consistency)', () => {
+    const searchKeys = async (jql: string, reconcileIssues?: number[]) => {
+      const answer = await em.call(bob, 'POST', '/rest/api/3/search/jql', { jql, fields: ['key', 'summary'], reconcileIssues });
+      return answer.body.issues.map((i: { key: string }) => i.key);
+    };
+
+    it('hides writes from search until reindexed, except for reconciled ids; GET issue is current', async () => {
+      // given
+      await fetch(`${em.url}/__emulator/search-lag`, { method: 'POST', body: JSON.stringify({ enabled: true }) });
+      // when
+      expect((await em.call(bob, 'PUT', '/rest/api/3/issue/ALPHA-7', { fields: { parent: { key: 'ALPHA-2' } } })).status).toBe(204);
+      // then
+      expect(await searchKeys('parent = ALPHA-2')).toEqual(['ALPHA-3']);
+      expect(await searchKeys('parent = ALPHA-2 ORDER BY key', [10007])).toEqual(['ALPHA-3', 'ALPHA-7']);
+      expect((await em.call(bob, 'GET', '/rest/api/3/issue/ALPHA-7?fields=parent')).body.fields.parent.key).toBe('ALPHA-2');
+      await fetch(`${em.url}/__emulator/reindex`, { method: 'POST' });
+      expect(await searchKeys('parent = ALPHA-2 ORDER BY key')).toEqual(['ALPHA-3', 'ALPHA-7']);
+    });
+
+    it('finds new issues only after reindexing and deleted ones until then', async () => {
+      em.jira.store.setSearchLag(true);
+      em.jira.store.createIssue({ project: 'BETA', type: 'Story', summary: 'Fresh' });
+      em.jira.store.deleteIssue('BETA-3');
+      expect(await searchKeys('project = BETA ORDER BY key')).toEqual(['BETA-1', 'BETA-2', 'BETA-3']);
+      em.jira.store.indexNow();
+      expect(await searchKeys('project = BETA ORDER BY key')).toEqual(['BETA-1', 'BETA-2', 'BETA-4']);
+    });
+  });
 });

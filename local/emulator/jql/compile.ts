@@ -310,7 +310,9 @@ function valuePlan(kind: FieldKind, values: Value[], fieldName: string, ctx: Com
         throw new JqlError([jqlErrors.unknownIssue(v, fieldName)]);
       });
       const set = new Set(issues.filter((i): i is StoredIssue => i !== undefined));
-      return { test: (i) => set.has(i), candidates: () => set };
+      // By id, not identity: with search lag the evaluated object may be a stale copy.
+      const ids = new Set([...set].map((i) => i.id));
+      return { test: (i) => ids.has(i.id), candidates: () => set };
     }
     case 'parent': {
       const parents = nonEmpty.map((v) => {

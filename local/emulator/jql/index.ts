@@ -20,6 +20,8 @@ export interface JqlRunOptions {
   andJql?: string[];
   /** Order used when the query has no ORDER BY. */
   defaultOrder?: SortSpec[];
+  /** Issue ids read with strong consistency despite search lag (search/jql `reconcileIssues`). */
+  reconcile?: ReadonlySet<string>;
 }
 
 /** Visible issues matching `jql`, ordered as the query says. Throws JqlError on any query problem. */
@@ -39,6 +41,7 @@ export function runJql(jql: string, opts: JqlRunOptions): StoredIssue[] {
     if (where) plans.push(where);
   }
   const tests = [...plans.map((p) => p.test), ...(opts.extra ?? [])];
+  if (store.staleSearch.size > 0) return runLagging(opts, tests, order);
   let source: Iterable<StoredIssue> = store.issuesById.values();
   let best = Infinity;
   for (const p of plans) {
@@ -57,4 +60,27 @@ export function runJql(jql: string, opts: JqlRunOptions): StoredIssue[] {
     out.push(issue);
   }
   return sortIssues(store, out, order);
+}
+
+/**
+ * Evaluation under search lag: every issue is seen as search last indexed it (a stale copy), except
+ * those the caller asked to reconcile. Indexes reflect current data, so this path scans everything.
+ */
+function runLagging(opts: JqlRunOptions, tests: ((issue: StoredIssue) => boolean)[], order: SortSpec[]): StoredIssue[] {
+  const { store, viewer } = opts;
+  const reconcile = opts.reconcile ?? new Set<string>();
+  const out: StoredIssue[] = [];
+  const consider = (issue: StoredIssue): void => {
+    if (!viewer.canSeeIssue(issue)) return;
+    for (const t of tests) if (!t(issue)) return;
+    out.push(issue);
+  };
+  for (const live of store.issuesById.values()) {
+    const stale = reconcile.has(live.id) ? undefined : store.staleSearch.get(live.id);
+    if (stale === null) continue; // created since the last indexing
+    consider(stale ?? live);
+  }
+  // Deleted since the last indexing: still found (unless reconciled).
+  for (const [id, stale] of store.staleSearch) if (stale && !store.issuesById.has(id) && !reconcile.has(id)) consider(stale);
+  return sortIssues(store, out, order, { byRankString: true });
 }

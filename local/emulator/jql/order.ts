@@ -47,10 +47,11 @@ export function compileOrderBy(fields: AstOrderByField[] | undefined): SortSpec[
   });
 }
 
-export function sortIssues(store: EmulatorStore, issues: StoredIssue[], specs: SortSpec[]): StoredIssue[] {
+export function sortIssues(store: EmulatorStore, issues: StoredIssue[], specs: SortSpec[], opts: { byRankString?: boolean } = {}): StoredIssue[] {
+  // Stale copies (search lag) carry outdated rank positions: compare their rank strings instead.
+  if (opts.byRankString || specs.some((s) => s.field === 'summary')) return sortDecorated(store, issues, specs);
   if (specs.some((s) => s.field === 'rank')) store.issuesInRankOrder(); // refreshes rankPos
   if (specs.length === 1 && specs[0].field === 'rank') return byRank(store, issues, specs[0].descending);
-  if (specs.some((s) => s.field === 'summary')) return sortDecorated(store, issues, specs);
 
   // Numeric keys in typed arrays and an index sort: no per-issue objects, which matters at 100k.
   const n = issues.length;
@@ -111,13 +112,15 @@ function numericKey(field: SortField, i: StoredIssue, store: EmulatorStore, proj
   }
 }
 
-/** The general path, for string keys (summary). */
+/** The general path, for string keys (summary, rank strings). */
 function sortDecorated(store: EmulatorStore, issues: StoredIssue[], specs: SortSpec[]): StoredIssue[] {
   const projectOrder = projectKeyOrder(store);
   const priorityCount = store.priorities.length;
   const decorated = issues.map((issue) => ({
     issue,
-    keys: specs.map((s) => (s.field === 'summary' ? issue.summary.toLowerCase() : numericKey(s.field, issue, store, projectOrder, priorityCount))),
+    keys: specs.map((s) =>
+      s.field === 'summary' ? issue.summary.toLowerCase() : s.field === 'rank' ? issue.rank : numericKey(s.field, issue, store, projectOrder, priorityCount),
+    ),
   }));
   decorated.sort((a, b) => {
     for (let n = 0; n < specs.length; n++) {

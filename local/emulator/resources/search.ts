@@ -59,11 +59,11 @@ function fromBody(body: unknown): SearchRequest {
 }
 
 /** Runs a query for the caller through the per-(caller, data version, JQL) result cache. */
-export function cachedSearch(ctx: RequestContext, jql: string, version: number): StoredIssue[] {
+export function cachedSearch(ctx: RequestContext, jql: string, version: number, reconcile: number[] = []): StoredIssue[] {
   const { core, viewer } = ctx;
-  const key = `${viewer.accountId}\n${version}\n${jql}`;
+  const key = `${viewer.accountId}\n${version}\n${reconcile.join(',')}\n${jql}`;
   return core.searchCache.get(key, () =>
-    runJql(jql, { store: core.store, viewer, now: core.now(), requireBounded: true }),
+    runJql(jql, { store: core.store, viewer, now: core.now(), requireBounded: true, reconcile: new Set(reconcile.map(String)) }),
   );
 }
 
@@ -90,7 +90,7 @@ function search(ctx: RequestContext, r: SearchRequest): Reply {
   }
   // A token from an older data version pages through the snapshot it was cut from, if still cached;
   // otherwise the query is re-run on current data (as an expired snapshot would be).
-  const results = cachedSearch(ctx, r.jql, version);
+  const results = cachedSearch(ctx, r.jql, version, r.reconcileIssues);
   const page = results.slice(offset, offset + pageSize);
   const wanted = resolveFields(r.fields, ['id']);
   const withKey = r.fields?.includes('key') ?? false;
