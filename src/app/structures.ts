@@ -48,8 +48,9 @@ export async function listStructures(inv: Invocation, scope: 'mine' | 'all'): Pr
 
 export async function getStructure(inv: Invocation, structureId: string): Promise<StructureDetails> {
   const structure = await findStructure(inv, structureId);
-  const level = await requireLevel(inv, structure, 'view');
-  return details(structure, level, await forestsOf(inv).getHeader(structureId));
+  await requireLevel(inv, structure, 'view');
+  // The exact level for display (requireLevel stops asking Jira once "view" is settled).
+  return details(structure, await levelOf(inv, structure), await forestsOf(inv).getHeader(structureId));
 }
 
 export async function createStructure(inv: Invocation, input: { name: string; description: string }): Promise<StructureDetails> {

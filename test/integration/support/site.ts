@@ -15,6 +15,8 @@ export const APP_DIR = path.join(__dirname, '..', '..', '..');
 export interface Site {
   rt: LocalForge;
   jira: JiraEmulator;
+  /** Base URL of the emulator, to ask Jira directly what it says. */
+  jiraUrl: string;
   invokeAs<K extends ResolverKey>(who: Person, key: K, payload: PayloadIn<K>): Promise<ResolverAnswerOf<K>>;
   close(): Promise<void>;
 }
@@ -27,6 +29,7 @@ export async function startSite(dataset: Dataset = siteDataset()): Promise<Site>
   return {
     rt,
     jira,
+    jiraUrl: url,
     invokeAs: async (who, key, payload) => (await rt.invokeResolver({ key, payload, accountId: people[who].accountId })) as never,
     close: async () => {
       await rt.close();

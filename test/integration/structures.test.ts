@@ -1,0 +1,115 @@
+// Structures and permission levels: the server enforces the level on every resolver.
+import { data, givenStructure, givenSynchronizersEnabled, startSite, type Site } from './support/site';
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+  await givenSynchronizersEnabled(site);
+});
+afterAll(async () => site?.close());
+
+const params = { source: { kind: 'jql', jql: 'project = APP' }, add: { at: 'top' } };
+
+describe('structures', () => {
+  it('creates, renames, describes, lists and deletes a structure', async () => {
+    // given
+    const created = await givenStructure(site, 'olivia', 'Roadmap');
+    // when
+    const updated = data(await site.invokeAs('olivia', 'updateStructure', { structureId: created.id, name: 'Roadmap 2027', description: 'Next year' }));
+    const listed = data(await site.invokeAs('olivia', 'listStructures', { scope: 'mine' }));
+    const deleted = await site.invokeAs('olivia', 'deleteStructure', { structureId: created.id });
+    // then
+    expect(created).toMatchObject({ name: 'Roadmap', ownerAccountId: 'acc-olivia', level: 'control', rowCount: 0, forestVersion: 0 });
+    expect(updated).toMatchObject({ name: 'Roadmap 2027', description: 'Next year' });
+    expect(listed.structures.map((s) => s.id)).toContain(created.id);
+    expect(deleted).toEqual({ ok: true, data: { deleted: true } });
+    expect(await site.invokeAs('olivia', 'getStructure', { structureId: created.id })).toMatchObject({ ok: false, error: { code: 'STRUCTURE_NOT_FOUND' } });
+  });
+});
+
+describe('permission levels', () => {
+  it('refuses an import from a user with edit but not control', async () => {
+    // given: ed has edit through the group "editors"
+    const structure = await givenStructure(site);
+    data(await site.invokeAs('olivia', 'setPermissions', { structureId: structure.id, rules: [{ subject: { type: 'group', groupName: 'editors' }, level: 'edit' }] }));
+    // when
+    const answer = site.invokeAs('ed', 'startImport', { structureId: structure.id, synchronizer: 'filter', params });
+    // then
+    await expect(answer).resolves.toMatchObject({ ok: false, error: { code: 'PERMISSION_LEVEL', needed: 'control' } });
+  });
+
+  it('reports each user’s effective level', async () => {
+    // given
+    const structure = await givenStructure(site);
+    data(
+      await site.invokeAs('olivia', 'setPermissions', {
+        structureId: structure.id,
+        rules: [
+          { subject: { type: 'anyone' }, level: 'view' },
+          { subject: { type: 'group', groupName: 'editors' }, level: 'edit' },
+          { subject: { type: 'user', accountId: 'acc-ed' }, level: 'automate' },
+        ],
+      }),
+    );
+    // when
+    const level = async (who: 'olivia' | 'adam' | 'ed' | 'pat') => data(await site.invokeAs(who, 'getStructure', { structureId: structure.id })).level;
+    // then: owner and Jira admin have control; otherwise the highest matching rule
+    expect(await level('olivia')).toBe('control');
+    expect(await level('adam')).toBe('control');
+    expect(await level('ed')).toBe('automate');
+    expect(await level('pat')).toBe('view');
+  });
+
+  it('hides a structure from a user with no matching rule', async () => {
+    // given
+    const structure = await givenStructure(site);
+    // when
+    const get = await site.invokeAs('pat', 'getStructure', { structureId: structure.id });
+    const list = data(await site.invokeAs('pat', 'listStructures', {}));
+    // then
+    expect(get).toMatchObject({ ok: false, error: { code: 'PERMISSION_LEVEL', needed: 'view' } });
+    expect(list.structures.map((s) => s.id)).not.toContain(structure.id);
+  });
+
+  it.each([
+    ['updateStructure', (id: string) => ({ structureId: id, name: 'x' })],
+    ['deleteStructure', (id: string) => ({ structureId: id })],
+    ['setPermissions', (id: string) => ({ structureId: id, rules: [] })],
+    ['previewImport', (id: string) => ({ structureId: id, synchronizer: 'filter', params })],
+  ] as const)('%s needs control', async (key, payload) => {
+    const structure = await givenStructure(site);
+    data(await site.invokeAs('olivia', 'setPermissions', { structureId: structure.id, rules: [{ subject: { type: 'user', accountId: 'acc-ed' }, level: 'automate' }] }));
+    const answer = await site.invokeAs('ed', key, payload(structure.id) as never);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'PERMISSION_LEVEL', needed: 'control' } });
+  });
+});
+
+describe('app settings', () => {
+  it('lets only a Jira admin change settings', async () => {
+    const answer = await site.invokeAs('olivia', 'setSettings', { synchronizersEnabled: false });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_JIRA_ADMIN' } });
+    expect(data(await site.invokeAs('olivia', 'getSettings', {}))).toEqual({ synchronizersEnabled: true, canChange: false });
+    expect(data(await site.invokeAs('adam', 'getSettings', {}))).toEqual({ synchronizersEnabled: true, canChange: true });
+  });
+
+  it('refuses imports while synchronizers are disabled', async () => {
+    // given
+    const structure = await givenStructure(site);
+    data(await site.invokeAs('adam', 'setSettings', { synchronizersEnabled: false }));
+    try {
+      // when
+      const answer = await site.invokeAs('olivia', 'startImport', { structureId: structure.id, synchronizer: 'filter', params });
+      // then
+      expect(answer).toMatchObject({ ok: false, error: { code: 'SYNCHRONIZERS_DISABLED' } });
+    } finally {
+      await givenSynchronizersEnabled(site);
+    }
+  });
+
+  it('lists the Filter synchronizer with its parameter schema', async () => {
+    const { synchronizers } = data(await site.invokeAs('olivia', 'listSynchronizers', {}));
+    expect(synchronizers).toEqual([
+      expect.objectContaining({ key: 'filter', directions: ['import'], paramsSchema: expect.objectContaining({ type: 'object' }), defaults: expect.objectContaining({ remove: false }) }),
+    ]);
+  });
+});
