@@ -28,7 +28,12 @@ export async function handleAdmin(core: EmulatorCore, req: IncomingMessage, meth
   }
   if (sub === '/faults' && method === 'GET') return json(faults.snapshot());
   if (sub === '/faults' && method === 'POST') {
-    faults.configure((await body()) as FaultConfig);
+    const config = (await body()) as FaultConfig;
+    try {
+      faults.configure(config);
+    } catch (e) {
+      throw badRequest((e as Error).message);
+    }
     return json(faults.snapshot());
   }
   if (sub === '/faults' && method === 'DELETE') {

@@ -47,6 +47,12 @@ export type FaultDecision =
   | { type: 'serverError'; fault: ServerErrorFault }
   | undefined;
 
+/** Copies a rule, refusing a `match` that is not a valid regular expression. */
+function checked<T extends FaultRule>(rule: T): T {
+  if (rule.match !== undefined) new RegExp(rule.match); // throws SyntaxError naming the problem
+  return { ...rule };
+}
+
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -67,15 +73,16 @@ export class FaultInjector {
   }
 
   inject429(fault: RateLimitFault): void {
-    this.state.rateLimit.push({ ...fault });
+    if (!['burst', 'quota', 'tenant-quota', 'per-issue'].includes(fault.kind)) throw new Error(`Unknown rate limit kind '${String(fault.kind)}'`);
+    this.state.rateLimit.push(checked(fault));
   }
 
   inject5xx(fault: ServerErrorFault = {}): void {
-    this.state.serverError.push({ ...fault });
+    this.state.serverError.push(checked(fault));
   }
 
   setLatency(fault: LatencyFault): void {
-    this.state.latency.push({ ...fault });
+    this.state.latency.push(checked(fault));
   }
 
   failRank(issueKeysOrIds: string[]): void {

@@ -81,6 +81,13 @@ describe('ledger, rate limits and faults', () => {
     expect((await em.call(bob, 'POST', '/rest/api/3/search/jql', { jql: 'project = BETA' })).status).toBe(200);
   });
 
+  it('refuses a fault with an invalid match pattern or kind', async () => {
+    const badMatch = await fetch(`${em.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ rateLimit: [{ kind: 'burst', match: '(' }] }) });
+    const badKind = await fetch(`${em.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ rateLimit: [{ kind: 'slow' }] }) });
+    expect([badMatch.status, badKind.status]).toEqual([400, 400]);
+    expect((await em.call(bob, 'GET', '/rest/api/3/myself')).status).toBe(200);
+  });
+
   it('fails a fraction of calls deterministically', async () => {
     em.jira.faults.inject429({ kind: 'burst', fraction: 0.5 });
     const statuses: number[] = [];

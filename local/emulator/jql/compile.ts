@@ -172,7 +172,7 @@ function compileTerminal(clause: AstTerminal, ctx: CompileContext): Plan {
     const isEmpty = emptinessTest(kind);
     return op === 'is' ? { test: isEmpty } : { test: (i) => !isEmpty(i) };
   }
-  if (kind === 'summary' || kind === 'text') return textPlan(op, operand, fieldName, ctx);
+  if (kind === 'summary' || kind === 'text') return textPlan(op, operand, fieldName);
   if (kind === 'created' || kind === 'updated') return datePlan(kind, op, operand, fieldName, ctx);
   if (kind === 'filter') return filterPlan(op, operand, fieldName, ctx);
 
@@ -404,9 +404,8 @@ function valuePlan(kind: FieldKind, values: Value[], fieldName: string, ctx: Com
 /** Splits text into lower-cased words, as Jira's index does (without stemming). */
 const words = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
 
-function textPlan(op: string, operand: AstOperand, fieldName: string, ctx: CompileContext): Plan {
+function textPlan(op: string, operand: AstOperand, fieldName: string): Plan {
   if (operand.operandType !== 'value') throw new JqlError([jqlErrors.unsupportedOperator(op, fieldName)]);
-  void ctx;
   const raw = operand.value.trim();
   let matches: (summary: string) => boolean;
   if (raw.length > 1 && raw.startsWith('"') && raw.endsWith('"')) {
