@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useServices } from './ServicesContext';
+import { useHostContext, useServices } from './ServicesContext';
 import type { AppServices } from './services';
 
 // One lookup per account per session: the same owners repeat across hundreds of table rows.
@@ -24,15 +24,17 @@ function lookup(requestJira: AppServices['requestJira'], accountId: string): Pro
 /** A user's display name as Jira shows it to the viewer; the accountId until (or unless) it is known. */
 export function useUserName(accountId: string | undefined): string {
   const { requestJira } = useServices();
+  const viewer = useHostContext().accountId;
   const [name, setName] = useState(accountId ?? '');
   useEffect(() => {
     if (!accountId) return;
     let live = true;
     setName(accountId);
-    void lookup(requestJira, accountId).then((n) => live && setName(n));
+    // When Jira cannot name the viewer, "you" still reads better than an account id.
+    void lookup(requestJira, accountId).then((n) => live && setName(n === accountId && accountId === viewer ? 'you' : n));
     return () => {
       live = false;
     };
-  }, [accountId, requestJira]);
+  }, [accountId, requestJira, viewer]);
   return name;
 }

@@ -59,10 +59,9 @@ export function JobHistory(props: { structureId: string }) {
   if (state === 'loading') return <Loading label="Loading job history" />;
   if (error && jobs.length === 0) return <ErrorMessage error={error} title="Job history could not be loaded" onRetry={() => setGeneration((g) => g + 1)} />;
   return (
-    <>
+    <div data-testid="job-history">
       <DynamicTable
         label="Job history"
-        testId="job-history"
         head={{
           cells: [
             { key: 'state', content: 'State' },
@@ -97,6 +96,6 @@ export function JobHistory(props: { structureId: string }) {
           Show older jobs
         </Button>
       )}
-    </>
+    </div>
   );
 }

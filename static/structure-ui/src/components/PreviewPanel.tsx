@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
@@ -19,6 +20,12 @@ function where(action: PreviewAction): string {
 /** What an import would do, computed by the server without changing anything. */
 export function PreviewPanel(props: { preview: ImportPreview }) {
   const { counts, actions, totalActions, warnings } = props.preview;
+  const section = useRef<HTMLElement>(null);
+  // The preview opens below the form: bring it into view so the result of the click is seen.
+  // Braces matter: Chromium's scrollIntoView returns a promise, which React would take for a cleanup.
+  useEffect(() => {
+    section.current?.scrollIntoView?.({ block: 'start' });
+  }, [props.preview]);
   const figures: Array<[string, number]> = [
     ['Added', counts.added],
     ['Moved', counts.moved],
@@ -27,11 +34,11 @@ export function PreviewPanel(props: { preview: ImportPreview }) {
     ['Skipped (not visible to you)', counts.skippedNotVisible],
   ];
   return (
-    <section aria-labelledby="preview-heading" data-testid="import-preview" style={{ marginTop: token('space.300') }}>
+    <section ref={section} aria-labelledby="preview-heading" data-testid="import-preview" style={{ marginTop: token('space.300') }}>
       <Heading size="medium" as="h2" id="preview-heading">
         Preview
       </Heading>
-      <dl style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.300'), margin: `${token('space.150')} 0` }}>
+      <dl style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.300'), margin: `${token('space.150')} 0`, padding: 0 }}>
         {figures.map(([label, n]) => (
           <div key={label}>
             <dt style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>{label}</dt>
@@ -50,7 +57,7 @@ export function PreviewPanel(props: { preview: ImportPreview }) {
         <p>Nothing to change: the structure already matches.</p>
       ) : (
         <table style={{ borderCollapse: 'collapse', width: '100%', marginTop: token('space.100') }}>
-          <caption style={{ textAlign: 'left', color: token('color.text.subtle'), paddingBottom: token('space.100') }}>
+          <caption style={{ textAlign: 'left', font: token('font.body.small'), color: token('color.text.subtle'), paddingBottom: token('space.100') }}>
             {actions.length < totalActions
               ? `The first ${actions.length} of ${totalActions.toLocaleString()} changes`
               : `${totalActions.toLocaleString()} changes`}

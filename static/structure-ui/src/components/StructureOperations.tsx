@@ -20,41 +20,41 @@ export function StructureOperations(props: {
       style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: `${token('space.050')} ${token('space.150')}`, alignItems: 'center' }}
     >
       {can.open && (
-        <li>
+        <li style={{ margin: 0 }}>
           <RouteLink to={{ page: 'structure', structureId: id }} aria-label={`Open ${s.name}`}>Open</RouteLink>
         </li>
       )}
       {can.import && (
-        <li>
+        <li style={{ margin: 0 }}>
           <RouteLink to={{ page: 'import', structureId: id }} aria-label={`Import into ${s.name}`} testId="op-import">Import</RouteLink>
         </li>
       )}
       {can.export && (
-        <li>
+        <li style={{ margin: 0 }}>
           <RouteLink to={{ page: 'export', structureId: id }} aria-label={`Export from ${s.name}`}>Export</RouteLink>
         </li>
       )}
       {can.syncSettings && (
-        <li>
+        <li style={{ margin: 0 }}>
           <RouteLink to={{ page: 'syncSettings', structureId: id }} aria-label={`Synchronization settings of ${s.name}`}>
             Synchronization settings
           </RouteLink>
         </li>
       )}
       {can.permissions && (
-        <li>
+        <li style={{ margin: 0 }}>
           <RouteLink to={{ page: 'permissions', structureId: id }} aria-label={`Permissions of ${s.name}`}>Permissions</RouteLink>
         </li>
       )}
       {can.edit && (
-        <li>
+        <li style={{ margin: 0 }}>
           <Button appearance="subtle" spacing="compact" onClick={props.onEdit} aria-label={`Edit ${s.name}`}>
             Edit
           </Button>
         </li>
       )}
       {can.delete && (
-        <li>
+        <li style={{ margin: 0 }}>
           <Button appearance="subtle" spacing="compact" onClick={props.onDelete} aria-label={`Delete ${s.name}`}>
             Delete
           </Button>

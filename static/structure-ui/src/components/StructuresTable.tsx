@@ -52,6 +52,7 @@ export function StructuresTable(props: {
     ],
   }));
   return (
+    <div data-testid="structures-table">
     <DynamicTable
       label="Structures"
       head={head}
@@ -60,7 +61,6 @@ export function StructuresTable(props: {
       defaultPage={1}
       defaultSortKey="name"
       defaultSortOrder="ASC"
-      testId="structures-table"
       emptyView={
         <EmptyState
           header="No structures yet"
@@ -69,5 +69,6 @@ export function StructuresTable(props: {
         />
       }
     />
+    </div>
   );
 }

@@ -122,7 +122,7 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
           <JobStateLozenge state={j.state} />
         </span>
         <span style={{ color: token('color.text.subtle') }}>
-          {j.synchronizer} synchronizer · started by <UserName accountId={j.startedBy} /> on {formatDateTime(j.createdAt)}
+          {j.synchronizer.charAt(0).toUpperCase() + j.synchronizer.slice(1)} synchronizer · started by <UserName accountId={j.startedBy} /> on {formatDateTime(j.createdAt)}
           {j.finishedAt && ` · ended ${formatDateTime(j.finishedAt)}`}
           {duration && ` (${duration})`}
         </span>

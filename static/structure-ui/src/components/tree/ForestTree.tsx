@@ -66,17 +66,22 @@ export function ForestTree(props: {
     store.request(ids);
   }, [first, last, visible, forest, store]);
 
-  const scrollToPosition = (pos: number) => {
+  /** Keyboard moves scroll as little as possible; a search result is brought to the middle. */
+  const scrollToPosition = (pos: number, center = false) => {
     const el = viewport.current;
     if (!el || pos < 0) return;
     const top = pos * ROW_HEIGHT;
-    if (top < el.scrollTop) el.scrollTop = top;
+    if (center) el.scrollTop = Math.max(0, top - Math.floor((height - ROW_HEIGHT) / 2));
+    else if (top < el.scrollTop) el.scrollTop = top;
     else if (top + ROW_HEIGHT > el.scrollTop + height) el.scrollTop = top + ROW_HEIGHT - height;
     setScrollTop(el.scrollTop);
   };
 
   useEffect(() => {
-    if (props.scrollTarget) scrollToPosition(visiblePosition(visible, props.scrollTarget.i));
+    if (!props.scrollTarget) return;
+    scrollToPosition(visiblePosition(visible, props.scrollTarget.i), true);
+    // The tree may itself be below the fold of the page.
+    viewport.current?.scrollIntoView?.({ block: 'nearest' });
     // Only a new search target scrolls; the rest of the tree state changing must not.
   }, [props.scrollTarget?.seq, visible]);
 

@@ -33,16 +33,18 @@ export function StructureToolbar(props: {
           placeholder="Expand to level…"
           value={null}
           onChange={(o) => o && props.onExpandToLevel(o.value)}
+          spacing="compact"
           testId="expand-level"
         />
       </div>
-      <form role="search" onSubmit={submit} style={{ display: 'flex', gap: token('space.050'), marginLeft: 'auto' }}>
-        <div style={{ width: 200 }}>
+      <form role="search" onSubmit={submit} style={{ display: 'flex', alignItems: 'center', gap: token('space.050'), marginLeft: 'auto' }}>
+        <div style={{ width: 240 }}>
           <TextField
             aria-label="Find issue by key"
             placeholder="Find issue by key, e.g. DEMO-12"
             value={query}
             onChange={(e) => setQuery(e.currentTarget.value)}
+            isCompact
             testId="find-key"
           />
         </div>
