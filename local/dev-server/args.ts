@@ -1,0 +1,56 @@
+// Command-line options of `npm start`. Unknown options are an error with the usage text, not a surprise.
+import path from 'node:path';
+
+export interface DevServerArgs {
+  port: number;
+  host: string;
+  dataset?: string;
+  dataDir: string;
+  /** Fresh KVS in memory instead of the data dir (demos, tests). */
+  memory: boolean;
+  faults: { rate429?: number; rate5xx?: number; latencyMs?: number };
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm start -- [options]
+
+  --port P          port to listen on (default 4700; 0 picks a free one)
+  --host H          interface to bind (default 127.0.0.1)
+  --dataset FILE    seed the Jira emulator from FILE (default: the demo dataset)
+  --data-dir DIR    where the local KVS (SQLite) is kept (default .data/ in the repo)
+  --memory          keep the KVS in memory: every start is a clean install
+  --fault-429 R     answer a fraction R (0..1) of Jira calls with 429 Too Many Requests
+  --fault-5xx R     answer a fraction R (0..1) of Jira calls with 503
+  --latency MS      add MS milliseconds to every Jira call
+  --help            this text`;
+
+export function parseArgs(argv: readonly string[], repoRoot: string): DevServerArgs {
+  const args: DevServerArgs = { port: 4700, host: '127.0.0.1', dataDir: path.join(repoRoot, '.data'), memory: false, faults: {}, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`Option ${flag} needs a value.\n\n${USAGE}`);
+      return v;
+    };
+    const number = (min: number, max: number): number => {
+      const raw = value();
+      const n = Number(raw);
+      if (!Number.isFinite(n) || n < min || n > max) throw new Error(`Option ${flag} must be a number from ${min} to ${max}, got "${raw}".`);
+      return n;
+    };
+    switch (flag) {
+      case '--port': args.port = number(0, 65535); break;
+      case '--host': args.host = value(); break;
+      case '--dataset': args.dataset = path.resolve(value()); break;
+      case '--data-dir': args.dataDir = path.resolve(value()); break;
+      case '--memory': args.memory = true; break;
+      case '--fault-429': args.faults.rate429 = number(0, 1); break;
+      case '--fault-5xx': args.faults.rate5xx = number(0, 1); break;
+      case '--latency': args.faults.latencyMs = number(0, 60000); break;
+      case '--help': case '-h': args.help = true; break;
+      default: throw new Error(`Unknown option "${flag}".\n\n${USAGE}`);
+    }
+  }
+  return args;
+}

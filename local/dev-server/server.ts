@@ -1,0 +1,157 @@
+// The dev server: one port serving the Jira emulator (/rest/**), the local Forge runtime
+// (POST /__local/invoke), the built Custom UI (/app/) and the host page that plays Jira (/).
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createJiraEmulator, JiraEmulator } from '../emulator';
+import { loadDataset } from '../dataset/load';
+import type { Dataset } from '../dataset/types';
+import { LocalForge, startLocalForge } from '../runtime';
+import { resolveInside, sendFile, sendJson } from './static-files';
+import { uiBuildDir } from './ui-build';
+
+export interface DevServerOptions {
+  repoRoot: string;
+  port?: number;
+  host?: string;
+  /** A dataset file, or the dataset itself; default the demo dataset. */
+  dataset?: string | Dataset;
+  /** SQLite file for the KVS; default in memory. */
+  kvsFile?: string;
+  faults?: { rate429?: number; rate5xx?: number; latencyMs?: number };
+  /** Queue time scale for tests (see LocalForgeOptions.timeScale). */
+  timeScale?: number;
+  log?: (message: string) => void;
+}
+
+export interface DevServer {
+  url: string;
+  dataset: Dataset;
+  jira: JiraEmulator;
+  forge: LocalForge;
+  close(): Promise<void>;
+}
+
+/** The invoke request limit Forge enforces on @forge/bridge invoke. */
+const MAX_INVOKE_BYTES = 500 * 1024;
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const { repoRoot } = options;
+  const log = options.log ?? console.log;
+  const dataset =
+    typeof options.dataset === 'object' ? options.dataset : loadDataset(options.dataset ?? path.join(repoRoot, 'local', 'dataset', 'demo.json'));
+  const jira = createJiraEmulator({ dataset });
+  if (options.faults) jira.faults.configure(options.faults);
+  const users = dataset.users.map((u) => ({ accountId: u.accountId, displayName: u.displayName, siteAdmin: u.siteAdmin }));
+  const userIds = new Set(users.map((u) => u.accountId));
+  const hostDir = path.join(__dirname, 'host');
+  const uiDir = uiBuildDir(repoRoot);
+
+  let forge: LocalForge | undefined;
+
+  async function handleInvoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const text = await readBody(req, MAX_INVOKE_BYTES);
+    if (text === undefined) return sendJson(res, 413, { error: { name: 'PayloadTooLarge', message: 'The invoke request is over 500 KB, the limit Forge sets.' } });
+    let body: { key?: unknown; payload?: unknown; accountId?: unknown; moduleKey?: unknown; context?: unknown };
+    try {
+      body = JSON.parse(text || '{}');
+    } catch {
+      return sendJson(res, 400, { error: { name: 'BadRequest', message: 'The body is not JSON: send { "key", "payload", "accountId" }.' } });
+    }
+    if (typeof body.key !== 'string' || !body.key) return sendJson(res, 400, { error: { name: 'BadRequest', message: '"key" (the resolver key) is required.' } });
+    if (body.accountId !== undefined && (typeof body.accountId !== 'string' || !userIds.has(body.accountId))) {
+      return sendJson(res, 400, { error: { name: 'BadRequest', message: `"accountId" must be one of the dataset's users: ${[...userIds].join(', ')}.` } });
+    }
+    const outcome = await forge!.tryInvokeResolver({
+      key: body.key,
+      payload: body.payload,
+      accountId: body.accountId as string | undefined,
+      moduleKey: typeof body.moduleKey === 'string' ? body.moduleKey : undefined,
+      context: typeof body.context === 'object' && body.context ? (body.context as Record<string, unknown>) : undefined,
+    });
+    if (outcome.ok) return sendJson(res, 200, outcome.result ?? null);
+    return sendJson(res, 500, { error: outcome.error });
+  }
+
+  function injectBridge(file: string, res: ServerResponse): void {
+    // The bridge must exist in the iframe's own window before the app's script runs.
+    const html = readFileSync(file, 'utf8').replace(/<head>/i, '<head><script src="/__local/bridge.js"></script>');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+    res.end(html);
+  }
+
+  const server: Server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    const pathname = url.split('?')[0] ?? '/';
+    const notFound = () => sendJson(res, 404, { errorMessages: [`Nothing is served at ${pathname}.`], errors: {} });
+    void (async () => {
+      if (pathname.startsWith('/rest/') || pathname.startsWith('/__emulator/')) return jira.handler(req, res, notFound);
+      if (pathname === '/__local/invoke' && req.method === 'POST') return handleInvoke(req, res);
+      if (pathname === '/__local/users') return sendJson(res, 200, users);
+      if (pathname === '/__local/site') return sendJson(res, 200, { name: dataset.site.name, cloudId: dataset.site.cloudId, url: server.address() ? baseUrl() : '' });
+      if (pathname === '/__local/bridge.js') {
+        const file = resolveInside(hostDir, 'bridge.js');
+        return file ? sendFile(res, file) : notFound();
+      }
+      if (pathname === '/app' ) {
+        res.writeHead(302, { location: '/app/' });
+        return res.end();
+      }
+      if (pathname.startsWith('/app/')) {
+        const file = resolveInside(uiDir, pathname.slice('/app/'.length)) ?? resolveInside(uiDir, 'index.html');
+        if (!file) return sendJson(res, 503, { error: 'The Custom UI is not built: run npm run build:ui.' });
+        return file.endsWith('index.html') ? injectBridge(file, res) : sendFile(res, file);
+      }
+      const file = resolveInside(hostDir, pathname === '/' ? 'index.html' : pathname);
+      return file ? sendFile(res, file) : notFound();
+    })().catch((err: unknown) => {
+      log(`dev server: ${req.method} ${pathname} failed: ${err instanceof Error ? err.stack : String(err)}`);
+      if (!res.headersSent) sendJson(res, 500, { error: { name: 'DevServerError', message: err instanceof Error ? err.message : String(err) } });
+      else res.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  function baseUrl(): string {
+    const address = server.address() as AddressInfo;
+    return `http://${options.host ?? '127.0.0.1'}:${address.port}`;
+  }
+  const url = baseUrl();
+  if (options.kvsFile) mkdirSync(path.dirname(options.kvsFile), { recursive: true });
+  forge = await startLocalForge({
+    appDir: repoRoot,
+    jiraBaseUrl: url,
+    kvsFile: options.kvsFile,
+    timeScale: options.timeScale,
+    cloudId: dataset.site.cloudId,
+    siteUrl: url,
+    log,
+  });
+
+  return {
+    url,
+    dataset,
+    jira,
+    forge,
+    async close() {
+      await forge?.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+    },
+  };
+}
