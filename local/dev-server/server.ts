@@ -59,7 +59,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const hostDir = path.join(__dirname, 'host');
   const uiDir = uiBuildDir(repoRoot);
 
-  let forge: LocalForge | undefined;
+  // The runtime needs the server's URL, so it starts after listen; requests before then get 503.
+  const started: { forge?: LocalForge } = {};
 
   async function handleInvoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const text = await readBody(req, MAX_INVOKE_BYTES);
@@ -74,7 +75,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     if (body.accountId !== undefined && (typeof body.accountId !== 'string' || !userIds.has(body.accountId))) {
       return sendJson(res, 400, { error: { name: 'BadRequest', message: `"accountId" must be one of the dataset's users: ${[...userIds].join(', ')}.` } });
     }
-    const outcome = await forge!.tryInvokeResolver({
+    if (!started.forge) return sendJson(res, 503, { error: { name: 'Starting', message: 'The local Forge runtime is still starting; try again.' } });
+    const outcome = await started.forge.tryInvokeResolver({
       key: body.key,
       payload: body.payload,
       accountId: body.accountId as string | undefined,
@@ -133,7 +135,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
   const url = baseUrl();
   if (options.kvsFile) mkdirSync(path.dirname(options.kvsFile), { recursive: true });
-  forge = await startLocalForge({
+  const forge = await startLocalForge({
     appDir: repoRoot,
     jiraBaseUrl: url,
     kvsFile: options.kvsFile,
@@ -142,6 +144,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     siteUrl: url,
     log,
   });
+  started.forge = forge;
 
   return {
     url,
@@ -149,7 +152,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     jira,
     forge,
     async close() {
-      await forge?.close();
+      await forge.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
     },
