@@ -39,12 +39,12 @@ const MAX_INVOKE_BYTES = 500 * 1024;
 async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // Read to the end even past the limit: answering mid-upload resets the keep-alive connection.
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) return undefined;
-    chunks.push(chunk as Buffer);
+    if (size <= limit) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > limit ? undefined : Buffer.concat(chunks).toString('utf8');
 }
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
