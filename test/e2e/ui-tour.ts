@@ -36,7 +36,7 @@ async function main(): Promise<void> {
 
     // Manage structures: empty, create.
     app = await open(page, base, `as=${ALICE}&module=global`);
-    await app.getByText('No structures yet').waitFor();
+    await app.getByText('No structures to show').waitFor();
     await shot('03-manage-empty');
     await app.getByRole('button', { name: 'Create structure' }).first().click();
     await app.getByLabel('Name').fill('Platform roadmap');

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { PayloadIn } from '../../src/contract';
 import { ImportForm } from '../../static/structure-ui/src/pages/ImportPage';
 import { fail, fakeInvoke, jsonResponse, ok, type Handlers } from './support/fakeBackend';
-import { filterSynchronizer, givenJob, givenStructure } from './support/fixtures';
+import { filterSynchronizer, givenJob, givenStructure, otherSynchronizer } from './support/fixtures';
 import { renderWithServices } from './support/renderApp';
 
 function givenImportPage(handlers: Handlers = {}, requestJira?: (path: string) => Promise<Response>) {
@@ -36,7 +36,47 @@ describe('Filter parameters form', () => {
     await userEvent.type(screen.getByLabelText('Parent issue key'), 'not a key');
     await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
     // then
-    expect((await screen.findByTestId('param-placement-issueKey-error')).textContent).toContain('Parent issue key has the wrong format');
+    expect((await screen.findByTestId('param-add-issueKey-error')).textContent).toContain('An issue key looks like PROJ-123');
+  });
+
+  it('offers Allow move only under an issue, and the Remove options only with Remove, as the server demands', async () => {
+    // given
+    givenImportPage();
+    const allowMove = (await screen.findByLabelText('Allow move')) as HTMLInputElement;
+    const onlyWhereAdded = screen.getByLabelText('Remove only where added') as HTMLInputElement;
+    // then
+    expect(allowMove.disabled).toBe(true);
+    expect(onlyWhereAdded.disabled).toBe(true);
+    expect(screen.getByText(/Only with new issues added under an issue/)).toBeTruthy();
+    // when
+    await userEvent.click(screen.getByLabelText('Under an issue'));
+    await userEvent.click(screen.getByLabelText('Remove'));
+    // then
+    expect(allowMove.disabled).toBe(false);
+    expect(onlyWhereAdded.disabled).toBe(false);
+    // when: checked, then its condition goes away
+    await userEvent.click(allowMove);
+    await userEvent.click(screen.getByLabelText('At the top level'));
+    // then
+    expect(allowMove.checked).toBe(false);
+    expect(allowMove.disabled).toBe(true);
+  });
+
+  it('generates the form from any schema, with other parameter names', async () => {
+    // given
+    const backend = fakeInvoke({
+      listSynchronizers: () => ok<'listSynchronizers'>({ synchronizers: [otherSynchronizer] }),
+      previewImport: () => fail({ code: 'PARENT_ISSUE_NOT_FOUND', message: 'DEMO-9 is not in the structure or not visible to you.' }),
+    });
+    renderWithServices(<ImportForm structure={givenStructure()} />, { invoke: backend.invoke });
+    await userEvent.type(await jqlField(), 'project = DEMO');
+    await userEvent.click(screen.getByLabelText('Under an issue'));
+    await userEvent.type(screen.getByLabelText('Parent issue key'), 'demo-9');
+    // when
+    await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    // then
+    expect(backend.callsOf('previewImport')[0]).toMatchObject({ params: { source: { type: 'jql', jql: 'project = DEMO' }, placement: { type: 'under', issueKey: 'DEMO-9' } } });
+    expect((await screen.findByTestId('param-placement-issueKey-error')).textContent).toContain('DEMO-9 is not in the structure');
   });
 
   it("shows Jira's JQL error from the server next to the JQL field", async () => {
@@ -127,8 +167,8 @@ describe('Import flow', () => {
         structureId: 's1',
         synchronizer: 'filter',
         params: {
-          source: { type: 'jql', jql: 'project = DEMO' },
-          placement: { type: 'top' },
+          source: { kind: 'jql', jql: 'project = DEMO' },
+          add: { at: 'top' },
           allowMove: false,
           remove: false,
           removeOnlyWhereAdded: false,
@@ -144,6 +184,7 @@ describe('Import flow', () => {
     const { backend, history } = givenImportPage({ startImport: () => ok<'startImport'>({ job: givenJob({ id: 'job-42' }) }) });
     await userEvent.type(await jqlField(), 'project = DEMO');
     await userEvent.click(screen.getByLabelText('Remove'));
+    await userEvent.click(screen.getByLabelText('Double-check sub-issues'));
     // when
     await userEvent.click(screen.getByRole('button', { name: 'Run Import' }));
     // then
@@ -156,7 +197,7 @@ describe('Import flow', () => {
     // then
     await waitFor(() => expect(history.location.pathname).toBe('/job/job-42'));
     const started = backend.callsOf('startImport')[0] as PayloadIn<'startImport'>;
-    expect(started.params).toMatchObject({ source: { type: 'jql', jql: 'project = DEMO' }, remove: true });
+    expect(started.params).toMatchObject({ source: { kind: 'jql', jql: 'project = DEMO' }, add: { at: 'top' }, remove: true, doubleCheckSubIssues: true });
   });
 
   it('shows a refusal of the server with what to do, and stays on the page', async () => {

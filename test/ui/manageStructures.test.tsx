@@ -83,7 +83,7 @@ describe('Manage structures', () => {
       settings: { synchronizersEnabled: false, canChange: false },
       handlers: { createStructure: (p) => ok<'createStructure'>(givenStructure({ id: 's9', name: String(p.name) })) },
     });
-    expect(await screen.findByText('No structures yet')).toBeTruthy();
+    expect(await screen.findByText('No structures to show')).toBeTruthy();
     // when
     await userEvent.click(screen.getAllByRole('button', { name: 'Create structure' })[0]!);
     await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Create' }));
@@ -118,7 +118,7 @@ describe('Manage structures', () => {
     expect(dialog.textContent).toContain('This cannot be undone');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
     // then
-    await waitFor(() => expect(screen.getByText('No structures yet')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('No structures to show')).toBeTruthy());
     expect(backend.callsOf('deleteStructure')).toEqual([{ structureId: 's1' }]);
   });
 

@@ -14,6 +14,7 @@ import type {
 } from '../../../src/contract';
 import { PERMISSION_LEVELS } from '../../../src/contract';
 import type { Dataset } from '../../../local/dataset/types';
+import { listSynchronizers } from '../../../src/app/synchronizers';
 
 interface Forest {
   rowIds: number[];
@@ -21,39 +22,8 @@ interface Forest {
   issueIds: string[];
 }
 
-const filterSchema = {
-  type: 'object',
-  properties: {
-    source: {
-      oneOf: [
-        { type: 'object', properties: { type: { const: 'jql' }, jql: { type: 'string', minLength: 1 } }, required: ['type', 'jql'] },
-        { type: 'object', properties: { type: { const: 'filter' }, filterId: { type: 'string', minLength: 1 } }, required: ['type', 'filterId'] },
-      ],
-    },
-    placement: {
-      oneOf: [
-        { type: 'object', properties: { type: { const: 'top' } }, required: ['type'] },
-        { type: 'object', properties: { type: { const: 'under' }, issueKey: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*-\\d+$' } }, required: ['type', 'issueKey'] },
-      ],
-    },
-    allowMove: { type: 'boolean', default: false },
-    remove: { type: 'boolean', default: false },
-    removeOnlyWhereAdded: { type: 'boolean', default: false },
-    doubleCheckSubIssues: { type: 'boolean', default: false },
-  },
-  required: ['source', 'placement'],
-};
-
-const SYNCHRONIZERS: SynchronizerInfo[] = [
-  {
-    key: 'filter',
-    label: 'Filter',
-    description: 'Adds the issues of a saved filter or a JQL query, and removes the ones that no longer match.',
-    directions: ['import'],
-    paramsSchema: filterSchema,
-    defaults: { source: { type: 'jql', jql: '' }, placement: { type: 'top' } },
-  },
-];
+// The synchronizers exactly as the backend describes them, so the form under test is the real one.
+const SYNCHRONIZERS: SynchronizerInfo[] = listSynchronizers().synchronizers;
 
 type Answer<K extends ResolverKey> = ResolverAnswerOf<K>;
 const ok = <T>(data: T) => ({ ok: true as const, data });
@@ -110,9 +80,9 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string) {
 
   /** The issue ids a Filter source matches for this user, or an error for the form. */
   async function search(accountId: string, rawParams: Record<string, unknown>): Promise<{ ids: string[] } | { error: AppErrorDto }> {
-    const params = rawParams as { source?: { type?: string; jql?: string; filterId?: string } };
+    const params = rawParams as { source?: { kind?: string; jql?: string; filterId?: string } };
     let jql: string = params.source?.jql ?? '';
-    if (params.source?.type === 'filter') {
+    if (params.source?.kind === 'filter') {
       const f = await jira(accountId, `/rest/api/3/filter/${encodeURIComponent(params.source.filterId ?? '')}`);
       if (f.status !== 200) return { error: { code: 'FILTER_NOT_FOUND', message: (f.json.errorMessages ?? ['The filter is not visible to you.'])[0], field: 'params.source.filterId' } };
       jql = f.json.jql ?? '';

@@ -1,3 +1,4 @@
+import { listSynchronizers } from '../../../src/app/synchronizers';
 import type { JobDto, StructureDetails, SynchronizerInfo } from '../../../src/contract';
 
 export const alice = 'acc-alice';
@@ -19,8 +20,11 @@ export function givenStructure(overrides: Partial<StructureDetails> = {}): Struc
   };
 }
 
-/** The Filter synchronizer's parameter schema as zod's toJSONSchema writes it. */
-export const filterParamsSchema = {
+/** The Filter synchronizer exactly as the backend's listSynchronizers describes it. */
+export const filterSynchronizer: SynchronizerInfo = listSynchronizers().synchronizers.find((s) => s.key === 'filter')!;
+
+/** Another synchronizer's schema with other names (`placement.type`), to show the form is generated, not hard-wired. */
+export const otherParamsSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   type: 'object',
   properties: {
@@ -48,13 +52,13 @@ export const filterParamsSchema = {
   required: ['source', 'placement'],
 };
 
-export const filterSynchronizer: SynchronizerInfo = {
-  key: 'filter',
-  label: 'Filter',
-  description: 'Adds the issues of a saved filter or a JQL query.',
+export const otherSynchronizer: SynchronizerInfo = {
+  key: 'other',
+  label: 'Other',
+  description: 'A synchronizer described with other parameter names.',
   directions: ['import'],
-  paramsSchema: filterParamsSchema,
-  defaults: { source: { type: 'jql', jql: '' }, placement: { type: 'top' } },
+  paramsSchema: otherParamsSchema,
+  defaults: {},
 };
 
 export function givenJob(overrides: Partial<JobDto> = {}): JobDto {

@@ -1,8 +1,8 @@
-import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import type { StructureSummary } from '../../../../src/contract';
 import { allowedOperations } from '../api/permissions';
 import { RouteLink } from '../routing/RouteLink';
+import { TextButton } from './TextButton';
 
 /** The Operations column: each operation appears only when the caller's level allows it. */
 export function StructureOperations(props: {
@@ -48,16 +48,16 @@ export function StructureOperations(props: {
       )}
       {can.edit && (
         <li style={{ margin: 0 }}>
-          <Button appearance="subtle" spacing="compact" onClick={props.onEdit} aria-label={`Edit ${s.name}`}>
+          <TextButton onClick={props.onEdit} aria-label={`Edit ${s.name}`}>
             Edit
-          </Button>
+          </TextButton>
         </li>
       )}
       {can.delete && (
         <li style={{ margin: 0 }}>
-          <Button appearance="subtle" spacing="compact" onClick={props.onDelete} aria-label={`Delete ${s.name}`}>
+          <TextButton onClick={props.onDelete} aria-label={`Delete ${s.name}`} danger>
             Delete
-          </Button>
+          </TextButton>
         </li>
       )}
     </ul>

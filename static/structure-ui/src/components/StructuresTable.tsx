@@ -63,8 +63,8 @@ export function StructuresTable(props: {
       defaultSortOrder="ASC"
       emptyView={
         <EmptyState
-          header="No structures yet"
-          description="A structure is a hierarchical list of Jira issues. Create one, then fill it by hand or with an import."
+          header="No structures to show"
+          description="Either none exist yet, or none is shared with you. A structure is a hierarchical list of Jira issues: create one, then fill it with an import."
           primaryAction={props.emptyAction}
         />
       }

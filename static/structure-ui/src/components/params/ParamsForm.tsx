@@ -1,6 +1,6 @@
 import { HelperMessage } from '@atlaskit/form';
-import { ObjectFields } from './SchemaField';
-import { typeOf, type FieldErrors, type JsonSchema, type ParamValues } from './jsonSchema';
+import { ObjectFields, UnavailableContext } from './SchemaField';
+import { applyDependencies, typeOf, unavailable, type FieldErrors, type JsonSchema, type ParamValues } from './jsonSchema';
 
 /**
  * The parameter form of a synchronizer, generated from the `paramsSchema` that
@@ -12,7 +12,15 @@ export function ParamsForm(props: { schema: JsonSchema; values: ParamValues; err
   }
   return (
     <div data-testid="params-form">
-      <ObjectFields schema={props.schema} value={props.values} path="" errors={props.errors} onChange={(v) => props.onChange(v as ParamValues)} />
+      <UnavailableContext.Provider value={unavailable(props.schema, props.values)}>
+        <ObjectFields
+          schema={props.schema}
+          value={props.values}
+          path=""
+          errors={props.errors}
+          onChange={(v) => props.onChange(applyDependencies(props.schema, v as ParamValues))}
+        />
+      </UnavailableContext.Provider>
     </div>
   );
 }

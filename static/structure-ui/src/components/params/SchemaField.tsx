@@ -1,3 +1,4 @@
+import { createContext, useContext } from 'react';
 import Checkbox from '@atlaskit/checkbox';
 import { ErrorMessage as FieldError, HelperMessage, Label } from '@atlaskit/form';
 import { RadioGroup } from '@atlaskit/radio';
@@ -27,6 +28,9 @@ interface FieldProps {
   onChange: (value: unknown) => void;
 }
 
+/** Options that do not apply to the current values, by path, with the reason shown instead of their help. */
+export const UnavailableContext = createContext<Record<string, string>>({});
+
 export const fieldId = (path: string) => `param-${path.replace(/\./g, '-')}`;
 
 const ISSUE_KEY_NAMES = /^(issueKey|underIssueKey|parentIssueKey|parentKey)$/;
@@ -50,6 +54,7 @@ export function SchemaField(props: FieldProps) {
   const label = labelOf(name, schema);
   const help = helpOf(name, schema);
   const variants = variantsOf(schema);
+  const unavailableWhy = useContext(UnavailableContext)[path];
   if (variants) return <UnionField {...props} variants={variants} />;
 
   const type = typeOf(schema);
@@ -70,13 +75,14 @@ export function SchemaField(props: FieldProps) {
           name={path}
           label={label}
           isChecked={value === true}
+          isDisabled={unavailableWhy !== undefined}
           isInvalid={!!error}
           aria-describedby={describedBy}
           onChange={(e) => props.onChange(e.currentTarget.checked)}
         />
-        {help && (
+        {(help || unavailableWhy) && (
           <div style={{ marginLeft: token('space.300') }}>
-            <HelperMessage>{help}</HelperMessage>
+            <HelperMessage>{unavailableWhy ? `${help ? `${help} ` : ''}${unavailableWhy}` : help}</HelperMessage>
           </div>
         )}
         <FieldErrorText path={path} errors={errors} />

@@ -81,12 +81,12 @@ const LABELS: Record<string, string> = {
   source: 'Filter',
   jql: 'JQL',
   filterId: 'Favourite filter',
-  placement: 'Place added issues',
+  placement: 'Add new issues',
   issueKey: 'Parent issue key',
   underIssueKey: 'Parent issue key',
   parentIssueKey: 'Parent issue key',
   parentKey: 'Parent issue key',
-  add: 'Add',
+  add: 'Add new issues',
   allowMove: 'Allow move',
   remove: 'Remove',
   removeOnlyWhereAdded: 'Remove only where added',
@@ -96,7 +96,8 @@ const LABELS: Record<string, string> = {
 };
 
 const HELP: Record<string, string> = {
-  add: 'Add every issue that matches and is not in the structure yet.',
+  add: 'Every issue that matches and is not in the structure yet is added here, at the end.',
+  placement: 'Every issue that matches and is not in the structure yet is added here, at the end.',
   allowMove: 'Move matching issues that are elsewhere in the structure to the place where issues are added.',
   remove: 'Remove rows of issues that no longer match; a row is kept while it has children that stay.',
   removeOnlyWhereAdded: 'Remove only rows at the place where the synchronizer adds issues.',
@@ -104,6 +105,46 @@ const HELP: Record<string, string> = {
   doubleCheckSubIssues: 'When a row is removed, remove its whole branch unless a child matches on its own.',
   doubleCheck: 'When a row is removed, remove its whole branch unless a child matches on its own.',
 };
+
+/** What a value of a well-known parameter looks like, when it does not match the schema's pattern. */
+const PATTERN_HINTS: Record<string, string> = {
+  issueKey: 'An issue key looks like PROJ-123',
+  underIssueKey: 'An issue key looks like PROJ-123',
+  parentIssueKey: 'An issue key looks like PROJ-123',
+  parentKey: 'An issue key looks like PROJ-123',
+  filterId: 'Choose one of your favourite filters',
+};
+
+/**
+ * Options that only mean something with another one (Structure's Filter synchronizer: Allow move
+ * only with "under an issue"; the Remove sub-options only with Remove). The server refuses them
+ * otherwise, so the form switches them off and says why. Keyed by top-level parameter name.
+ */
+export const DEPENDENCIES: Record<string, { when: (values: ParamValues) => boolean; why: string }> = {
+  allowMove: {
+    when: (v) => ['under', 'underIssue'].includes(String((v.add as ParamValues | undefined)?.at ?? (v.placement as ParamValues | undefined)?.type ?? '')),
+    why: 'Only with new issues added under an issue.',
+  },
+  removeOnlyWhereAdded: { when: (v) => v.remove === true, why: 'Only with Remove.' },
+  removeOnlyWherePlaced: { when: (v) => v.remove === true, why: 'Only with Remove.' },
+  doubleCheckSubIssues: { when: (v) => v.remove === true, why: 'Only with Remove.' },
+};
+
+/** Values with every option whose condition does not hold switched off. */
+export function applyDependencies(schema: JsonSchema, values: ParamValues): ParamValues {
+  let out = values;
+  for (const [name, dep] of Object.entries(DEPENDENCIES)) {
+    if (schema.properties?.[name] && out[name] === true && !dep.when(out)) out = { ...out, [name]: false };
+  }
+  return out;
+}
+
+/** Paths of the options that are off limits for these values, with the reason. */
+export function unavailable(schema: JsonSchema, values: ParamValues): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, dep] of Object.entries(DEPENDENCIES)) if (schema.properties?.[name] && !dep.when(values)) out[name] = dep.why;
+  return out;
+}
 
 const VARIANT_LABELS: Record<string, string> = {
   jql: 'JQL query',
@@ -164,7 +205,7 @@ export function validate(schema: JsonSchema, value: unknown, path = '', name = '
       const s = String(value ?? '');
       if (schema.minLength !== undefined && s.trim().length < schema.minLength) errors[path] = `${label} is required`;
       else if (schema.maxLength !== undefined && s.length > schema.maxLength) errors[path] = `${label} is longer than ${schema.maxLength} characters`;
-      else if (schema.pattern && !new RegExp(schema.pattern, 'u').test(s)) errors[path] = `${label} has the wrong format`;
+      else if (schema.pattern && !new RegExp(schema.pattern, 'u').test(s.trim())) errors[path] = PATTERN_HINTS[name] ?? `${label} has the wrong format`;
       return errors;
     }
     case 'integer':
