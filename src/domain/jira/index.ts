@@ -1,0 +1,1 @@
+export type { IssueFacts, IssueFactsById, LinkFact, LinkTypeFacts } from './issue-facts';
