@@ -29,7 +29,12 @@ type Answer<K extends ResolverKey> = ResolverAnswerOf<K>;
 const ok = <T>(data: T) => ({ ok: true as const, data });
 const err = (error: AppErrorDto) => ({ ok: false as const, error });
 
-export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string) {
+export interface FakeOptions {
+  /** Pre-create structure `big` (owned by the first Jira admin) with this many rows: epics > stories > sub-tasks, issues reused. */
+  bigStructureRows?: number;
+}
+
+export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, options: FakeOptions = {}) {
   const users = new Map(dataset.users.map((u) => [u.accountId, u]));
   const settings = { synchronizersEnabled: false };
   const structures = new Map<string, Omit<StructureDetails, 'level'>>();
@@ -37,6 +42,19 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string) {
   const jobs = new Map<string, JobDto>();
   let nextId = 1;
   let nextRow = 1;
+
+  if (options.bigStructureRows) {
+    const admin = dataset.users.find((u) => u.siteAdmin) ?? dataset.users[0]!;
+    const now = new Date().toISOString();
+    structures.set('big', { id: 'big', name: `Big structure (${options.bigStructureRows.toLocaleString('en')} rows)`, description: 'For the structure view benchmark', ownerAccountId: admin.accountId, rowCount: 0, createdAt: now, updatedAt: now, rules: [], forestVersion: 1 });
+    const forest: Forest = { rowIds: [], depths: [], issueIds: [] };
+    for (let i = 0; i < options.bigStructureRows; i++) {
+      forest.rowIds.push(nextRow++);
+      forest.depths.push(i % 100 === 0 ? 0 : i % 10 === 1 ? 1 : 2);
+      forest.issueIds.push(dataset.issues[i % dataset.issues.length]!.id);
+    }
+    forests.set('big', forest);
+  }
 
   const isAdmin = (accountId: string) => users.get(accountId)?.siteAdmin === true;
   const levelOf = (s: Omit<StructureDetails, 'level'>, accountId: string): PermissionLevel => {

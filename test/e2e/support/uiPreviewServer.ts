@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadDataset } from '../../../local/dataset/load';
 import { createJiraEmulator } from '../../../local/emulator';
-import { createFakeResolvers } from './fakeResolvers';
+import { createFakeResolvers, type FakeOptions } from './fakeResolvers';
 
 const repo = path.resolve(__dirname, '../../..');
 const hostDir = path.join(repo, 'local/dev-server/host');
@@ -23,11 +23,11 @@ function fileIn(root: string, urlPath: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-export async function startUiPreviewServer(port = 0): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startUiPreviewServer(port = 0, fakes: FakeOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const dataset = loadDataset(path.join(repo, 'local/dataset/demo.json'));
   const jira = createJiraEmulator({ dataset });
   let url = '';
-  const invoke = createFakeResolvers(dataset, () => url);
+  const invoke = createFakeResolvers(dataset, () => url, fakes);
   const server: Server = createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0]!;
     const send = (status: number, body: string | Buffer, type = 'application/json') => {

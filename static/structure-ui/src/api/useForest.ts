@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppErrorDto } from '../../../../src/contract';
 import type { ForestRows } from '../components/tree/forestIndex';
+import { perfMark } from './perfMark';
 import { useServices } from './ServicesContext';
 
 export type ForestLoad =
@@ -37,6 +38,8 @@ export function useForest(structureId: string, generation: number): ForestLoad {
         cursor = page.nextCursor;
         if (cursor) setState({ status: 'loading', loaded: forest.rowIds.length, total: page.totalRows });
       } while (cursor);
+      // Marks for the benchmark in test/e2e: from the last page received to the first screen of rows.
+      perfMark('structure:forest-received', { rows: forest.rowIds.length });
       setState({ status: 'ready', forest, hiddenRows, version });
     })();
     return () => {

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { token } from '@atlaskit/tokens';
 import type { IssueDetailsStore } from '../../api/issueDetails';
+import { perfMark } from '../../api/perfMark';
 import { hasChildren, isExpanded, toggle, visibleRows, type Expansion, type ForestIndex, type ForestRows } from './forestIndex';
 import { ROW_HEIGHT, TREE_COLUMNS, TreeRow } from './TreeRow';
 
@@ -84,6 +85,11 @@ export function ForestTree(props: {
     viewport.current?.scrollIntoView?.({ block: 'nearest' });
     // Only a new search target scrolls; the rest of the tree state changing must not.
   }, [props.scrollTarget?.seq, visible]);
+
+  // The first screen of rows is on the page: the benchmark's end mark (once per forest).
+  useEffect(() => {
+    requestAnimationFrame(() => perfMark('structure:first-screen', { rows: forest.rowIds.length }));
+  }, [forest]);
 
   const activePos = visiblePosition(visible, props.active);
   const moveTo = (pos: number) => {

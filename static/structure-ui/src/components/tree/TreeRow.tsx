@@ -9,6 +9,11 @@ export const ROW_HEIGHT = 36;
 export const TREE_COLUMNS = 'minmax(220px, 1.3fr) minmax(200px, 3fr) 150px 200px';
 const INDENT = 20;
 
+/** Stands in for text that is on its way from Jira, so rows keep their shape while details load. */
+function Skeleton(props: { width: number | string }) {
+  return <span aria-hidden="true" style={{ display: 'inline-block', width: props.width, height: 10, borderRadius: 3, background: token('color.skeleton') }} />;
+}
+
 const statusLook = { new: 'default', indeterminate: 'inprogress', done: 'success' } as const;
 
 interface TreeRowProps {
@@ -29,7 +34,7 @@ interface TreeRowProps {
 /** One row of the structure view, absolutely positioned inside the scrolled canvas. */
 export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
   const { entry } = props;
-  const key = entry ? entry.key : entry === null ? 'Not visible' : '…';
+  const key = entry ? entry.key : entry === null ? 'Not visible' : <Skeleton width={64} />;
   const cell = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', padding: `0 ${token('space.100')}` } as const;
   return (
     <div
@@ -97,7 +102,7 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
         </span>
       </div>
       <div style={cell} title={entry?.summary}>
-        {entry?.summary ?? ''}
+        {entry === undefined ? <Skeleton width={`${40 + ((props.rowId * 37) % 45)}%`} /> : (entry?.summary ?? '')}
       </div>
       <div style={cell}>{entry?.statusName && <Lozenge appearance={statusLook[entry.statusCategory as keyof typeof statusLook] ?? 'default'}>{entry.statusName}</Lozenge>}</div>
       <div style={{ ...cell, display: 'flex', alignItems: 'center', gap: token('space.075') }}>
