@@ -145,6 +145,17 @@ describe('Manage structures', () => {
     expect(await screen.findByText('Back again')).toBeTruthy();
   });
 
+  it('narrows the global list to the structures you own', async () => {
+    // given
+    const { backend } = givenManagePage({ structures, settings: { synchronizersEnabled: false, canChange: false } });
+    await screen.findByText('Controlled');
+    // when
+    await userEvent.click(screen.getByRole('button', { name: 'Owned by you' }));
+    // then
+    await waitFor(() => expect(backend.callsOf('listStructures')).toEqual([{ scope: 'all' }, { scope: 'mine' }]));
+    expect(screen.getByRole('button', { name: 'Owned by you' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('shows owners by their Jira display name', async () => {
     // given
     const s = { ...summary('s1', 'Bobs', 'view'), ownerAccountId: bob };

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
+import { token } from '@atlaskit/tokens';
 import type { StructureSummary } from '../../../../src/contract';
 import { useResolver } from '../api/useResolver';
 import { DeleteStructureModal } from '../components/DeleteStructureModal';
@@ -19,7 +20,8 @@ type Dialog = { kind: 'create' } | { kind: 'edit'; structure: StructureSummary }
  */
 export function ManageStructuresPage(props: { admin: boolean }) {
   const { navigate } = useRouter();
-  const structures = useResolver('listStructures', { scope: 'all' });
+  const [scope, setScope] = useState<'all' | 'mine'>('all');
+  const structures = useResolver('listStructures', { scope });
   const settings = useResolver('getSettings', {});
   const [dialog, setDialog] = useState<Dialog | undefined>();
 
@@ -41,6 +43,16 @@ export function ManageStructuresPage(props: { admin: boolean }) {
       }
       actions={createButton}
     >
+      {!props.admin && (
+        <div role="group" aria-label="Which structures" style={{ display: 'flex', gap: token('space.050'), marginBottom: token('space.150') }}>
+          <Button isSelected={scope === 'all'} aria-pressed={scope === 'all'} onClick={() => setScope('all')} spacing="compact">
+            All you can see
+          </Button>
+          <Button isSelected={scope === 'mine'} aria-pressed={scope === 'mine'} onClick={() => setScope('mine')} spacing="compact">
+            Owned by you
+          </Button>
+        </div>
+      )}
       {structures.state.status === 'loading' && <Loading label="Loading structures" />}
       {structures.state.status === 'error' && (
         <ErrorMessage error={structures.state.error} title="Structures could not be loaded" onRetry={structures.reload} />

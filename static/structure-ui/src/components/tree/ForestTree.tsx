@@ -45,6 +45,7 @@ export function ForestTree(props: {
   const visible = useMemo(() => visibleRows(forest, index, expansion), [forest, index, expansion]);
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
+  const [focused, setFocused] = useState(false);
   const [measured, setMeasured] = useState(props.height ?? 600);
   const height = props.height ?? measured;
   useSyncExternalStore(store.subscribe, store.getVersion);
@@ -159,6 +160,7 @@ export function ForestTree(props: {
         hasChildren={children}
         expanded={children && isExpanded(forest, expansion, i)}
         active={i === props.active}
+        focused={focused && i === props.active}
         matched={i === props.matched}
         entry={store.get(forest.issueIds[i]!)}
         onToggle={(rowId) => {
@@ -192,9 +194,11 @@ export function ForestTree(props: {
         aria-activedescendant={activePos >= 0 ? `row-${forest.rowIds[props.active]}` : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         data-testid="forest-tree"
-        style={{ height: props.height ?? 'calc(100vh - 260px)', minHeight: 240, overflowY: 'auto', position: 'relative', outlineOffset: -2 }}
+        style={{ height: props.height ?? 'calc(100vh - 260px)', minHeight: 240, overflowY: 'auto', position: 'relative', outline: 'none' }}
       >
         <div data-testid="tree-canvas" data-visible-rows={visible.length} style={{ height: visible.length * ROW_HEIGHT, position: 'relative' }}>
           {rows}

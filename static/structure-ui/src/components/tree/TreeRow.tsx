@@ -24,6 +24,8 @@ interface TreeRowProps {
   hasChildren: boolean;
   expanded: boolean;
   active: boolean;
+  /** The tree has keyboard focus and this is its active row: draw the focus ring here. */
+  focused: boolean;
   matched: boolean;
   entry: IssueEntry | undefined;
   posInSet?: number;
@@ -62,7 +64,11 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
           : props.matched
             ? token('color.background.accent.yellow.subtlest')
             : token('elevation.surface'),
-        boxShadow: props.active ? `inset 2px 0 0 ${token('color.border.selected')}` : undefined,
+        boxShadow: props.focused
+          ? `inset 0 0 0 2px ${token('color.border.focused')}`
+          : props.active
+            ? `inset 2px 0 0 ${token('color.border.selected')}`
+            : undefined,
         cursor: 'default',
         color: token('color.text'),
       }}
