@@ -1,11 +1,21 @@
+import { agileSynchronizer } from './agile';
 import { filterSynchronizer } from './filter';
+import { hierarchySynchronizer } from './hierarchy';
+import { linksSynchronizer } from './links';
+import { subtasksSynchronizer } from './subtasks';
 import { Synchronizer, SyncDirection, ParameterSchema } from './types';
 
 /**
  * Every synchronizer the app offers. A new one (subtasks, links, agile, hierarchy) is one folder
  * next to `filter/` exporting a descriptor, plus one line here.
  */
-export const SYNCHRONIZERS: readonly Synchronizer[] = [filterSynchronizer as Synchronizer];
+export const SYNCHRONIZERS: readonly Synchronizer[] = [
+  filterSynchronizer as Synchronizer,
+  subtasksSynchronizer as Synchronizer,
+  linksSynchronizer as Synchronizer,
+  agileSynchronizer as Synchronizer,
+  hierarchySynchronizer as Synchronizer,
+];
 
 export function findSynchronizer(key: string): Synchronizer | undefined {
   return SYNCHRONIZERS.find((s) => s.key === key);

@@ -1,0 +1,3 @@
+export type { PlacementModel } from './model';
+export { planPlacement, MAX_NOTES } from './plan';
+export { placementVisibilityQuestions } from './questions';

@@ -1,0 +1,359 @@
+import { AddedRow, Forest, ForestAction, IssueId, Placement } from '../../forest';
+import { longestIncreasingSubsequence } from '../../forest/lis';
+import { ForestTree } from '../../forest/tree';
+import { hiddenRows } from '../filter/hidden';
+import { ImportPlan } from '../types';
+import { PlacementModel } from './model';
+
+/** Notes beyond this many are summed up in one line, so a job log stays readable after a bad link graph. */
+export const MAX_NOTES = 50;
+
+/**
+ * Plans the forest actions that make a structure follow a `PlacementModel`: under every visible row
+ * of a parent issue, the children that belong there, in the model's order; at the top level (when the
+ * model has roots), the roots in order.
+ *
+ * For each row R that gets children, and each child issue C that belongs under it:
+ * - a row of C already directly under R stays (the first one, when C sits there twice);
+ * - otherwise a row of C that does not belong where it is (its parent row's issue is not a parent of
+ *   C, or it is at the top level and C is not a root) is moved under R, with its subtree — a *free*
+ *   row: rows that belong where they are are never taken away, so an issue with two parents, or a
+ *   parent in two rows, ends up in every place it belongs;
+ * - otherwise a new row is added when the model allows it (`mayAdd`), together with the descendants
+ *   it would get that have no row anywhere yet, in one action.
+ * The children that stay keep the longest run already in order (LIS), the others are moved or added
+ * right after their predecessor in the model's order (or before the first child that stays, or at the
+ * end), so rows the model does not place keep their positions, and a second run plans nothing.
+ *
+ * Never touched: rows the user cannot see — a row of an invisible issue and everything under it
+ * (see `hiddenRows`): no children are placed under them and they are never moved or removed. An
+ * issue is never placed under itself or its own descendant row (a cycle): it is left out there and a
+ * note names the cycle by keys. Rows the model does not mention are left where they are, and nothing
+ * is removed unless the model has `removesUnder` (after all moves and adds, a child row that does
+ * not belong under its managed parent row is removed with its subtree, unless that subtree holds a
+ * row the user cannot see).
+ *
+ * The planner walks the forest as it changes, in pre-order, so rows moved or added are arranged in
+ * turn. O(n + a log a) for n rows and a placed children, plus the rows of each child issue it looks
+ * at for a free row and the depth of each cycle check.
+ */
+export function planPlacement(forest: Forest, model: PlacementModel, visible: (issueId: IssueId) => boolean): ImportPlan {
+  return new Placer(forest, model, visible).run();
+}
+
+const NONE = -1;
+
+class Placer {
+  private readonly tree: ForestTree;
+  private readonly hiddenAt: (index: number) => boolean;
+  private readonly actions: ForestAction[] = [];
+  private readonly notes = new Set<string>();
+  private noteOverflow = 0;
+  private added = 0;
+  private moved = 0;
+  private removed = 0;
+  private unchanged = 0;
+  private skippedNotVisible = 0;
+  /** Issues of the rows from the top level down to the row being arranged, for the cycle check. */
+  private readonly path: IssueId[] = [];
+  private readonly onPath = new Map<IssueId, number>();
+
+  constructor(
+    private readonly forest: Forest,
+    private readonly model: PlacementModel,
+    visible: (issueId: IssueId) => boolean,
+  ) {
+    const answers = new Map<IssueId, boolean>();
+    const remembered = (issueId: IssueId): boolean => {
+      let v = answers.get(issueId);
+      if (v === undefined) answers.set(issueId, (v = visible(issueId)));
+      return v;
+    };
+    this.hiddenAt = hiddenRows(forest, remembered);
+    this.tree = new ForestTree(forest);
+  }
+
+  run(): ImportPlan {
+    if (this.model.roots !== null) this.arrange(0, 0, -1);
+    this.walk();
+    if (this.model.removesUnder !== undefined) this.removeUnplaced(this.model.removesUnder);
+    const notes = [...this.notes];
+    if (this.noteOverflow > 0) notes.push(`… and ${this.noteOverflow} more like these.`);
+    return {
+      update: this.actions,
+      counts: {
+        added: this.added,
+        moved: this.moved,
+        removed: this.removed,
+        unchanged: this.unchanged,
+        skippedNotVisible: this.skippedNotVisible,
+      },
+      notes,
+    };
+  }
+
+  /** Rows added in this plan are visible; moves keep every row's hidden state (only visible rows move, under visible rows). */
+  private hidden(slot: number): boolean {
+    const index = this.tree.baseIndexOf(slot);
+    return index >= 0 && this.hiddenAt(index);
+  }
+
+  /** Pre-order over the changing tree; each row's children are arranged before the walk goes down. */
+  private walk(): void {
+    const { tree, model } = this;
+    // Parallel stacks: the row, the parent it was found under, its depth and its "belongs under" chain.
+    const slots: number[] = [];
+    const parents: number[] = [];
+    const depths: number[] = [];
+    const chains: number[] = [];
+    const pushChildren = (parent: number, parentIssue: IssueId | null, depth: number, chain: number): void => {
+      const start = slots.length;
+      for (let c = tree.firstChild(parent); c !== NONE; c = tree.nextSibling(c)) {
+        slots.push(c);
+        parents.push(parent);
+        depths.push(depth);
+        chains.push(parentIssue !== null && model.belongsUnder(parentIssue, tree.issueIdOf(c)) ? chain + 1 : 0);
+      }
+      reverse(slots, start);
+      reverse(parents, start);
+      reverse(depths, start);
+      reverse(chains, start);
+    };
+    pushChildren(0, null, 0, 0);
+    while (slots.length > 0) {
+      const slot = slots.pop() as number;
+      const parent = parents.pop() as number;
+      const depth = depths.pop() as number;
+      const chain = chains.pop() as number;
+      // A row moved away after it was queued is walked where it went.
+      if (tree.parentOf(slot) !== parent) continue;
+      this.truncatePath(depth);
+      const issueId = tree.issueIdOf(slot);
+      this.pushPath(issueId);
+      if (chain < model.levels && model.childrenOf(issueId).length > 0) {
+        if (this.hidden(slot)) this.skippedNotVisible++;
+        else this.arrange(slot, issueId, chain);
+      }
+      pushChildren(slot, issueId, depth + 1, chain);
+    }
+    this.truncatePath(0);
+  }
+
+  /**
+   * Makes the children of row `slot` (0: the top level) follow the model. The path ends at its issue;
+   * `chain` is the row's "belongs under" chain (-1 for the top level, whose rows start at 0).
+   */
+  private arrange(slot: number, issueId: IssueId, chain: number): void {
+    const { tree, model } = this;
+    const wanted = slot === 0 ? (model.roots ?? []) : model.childrenOf(issueId);
+    if (wanted.length === 0) return;
+    const wantedSet = new Set(wanted);
+    // The first row of each wanted issue among the current children, with its position.
+    const present = new Map<IssueId, number>();
+    const position = new Map<number, number>();
+    let pos = 0;
+    for (let c = tree.firstChild(slot); c !== NONE; c = tree.nextSibling(c), pos++) {
+      const id = tree.issueIdOf(c);
+      if (wantedSet.has(id) && !present.has(id)) {
+        present.set(id, c);
+        position.set(c, pos);
+      }
+    }
+    // What each wanted child needs: a row that stays or is reordered, a free row to move, or a new row.
+    const itemIssue: IssueId[] = [];
+    const itemSlot: number[] = [];
+    const existing: number[] = [];
+    for (const c of wanted) {
+      if (slot !== 0 && this.onPath.has(c)) {
+        this.noteCycle(c, issueId);
+        continue;
+      }
+      const s = present.get(c);
+      if (s !== undefined) {
+        existing.push(itemIssue.length);
+        itemIssue.push(c);
+        itemSlot.push(s);
+        continue;
+      }
+      const free = this.freeRow(c, slot);
+      if (free !== NONE || model.mayAdd(c)) {
+        itemIssue.push(c);
+        itemSlot.push(free);
+      }
+    }
+    const kept = new Uint8Array(itemIssue.length);
+    const runs = longestIncreasingSubsequence(existing.map((i) => position.get(itemSlot[i]) as number));
+    for (const k of runs) kept[existing[k]] = 1;
+    const nextKept = new Int32Array(itemIssue.length + 1).fill(NONE);
+    for (let i = itemIssue.length - 1; i >= 0; i--) nextKept[i] = kept[i] === 1 ? itemSlot[i] : nextKept[i + 1];
+
+    const under = slot === 0 ? 0 : tree.rowIdOf(slot);
+    let prev = NONE;
+    for (let i = 0; i < itemIssue.length; ) {
+      if (kept[i] === 1) {
+        prev = itemSlot[i];
+        this.unchanged++;
+        i++;
+        continue;
+      }
+      const placement: Placement =
+        prev !== NONE
+          ? { under, after: tree.rowIdOf(prev) }
+          : nextKept[i] !== NONE
+            ? { under, before: tree.rowIdOf(nextKept[i]) }
+            : { under };
+      if (itemSlot[i] !== NONE) {
+        const rowId = tree.rowIdOf(itemSlot[i]);
+        this.actions.push({ kind: 'move', rowId, ...placement });
+        tree.move(rowId, placement);
+        this.moved++;
+        prev = itemSlot[i];
+        i++;
+        continue;
+      }
+      // A run of new rows goes in one action, each with the new descendants it brings along.
+      const rows: AddedRow[] = [];
+      for (; i < itemIssue.length && itemSlot[i] === NONE; i++) this.newSubtree(itemIssue[i], chain + 1, rows);
+      this.actions.push({ kind: 'add', ...placement, rows });
+      const added = tree.add(placement, rows);
+      for (let r = rows.length - 1; r >= 0; r--) {
+        if (rows[r].depth === 0) {
+          prev = added[r];
+          break;
+        }
+      }
+      this.added += rows.length;
+    }
+  }
+
+  /**
+   * A row of `issueId` that may be moved under row `target`: one from the forest as it was (rows
+   * added in this plan are where they belong), visible, not where it belongs, and not holding `target`.
+   */
+  private freeRow(issueId: IssueId, target: number): number {
+    const { tree, model } = this;
+    let hiddenOnly = false;
+    for (const rowId of this.forest.rowsOfIssue(issueId)) {
+      const s = tree.slotOf(rowId);
+      const parent = tree.parentOf(s);
+      const belongs = parent === 0 ? model.isRoot(issueId) : model.belongsUnder(tree.issueIdOf(parent), issueId);
+      if (belongs) continue;
+      if (this.hidden(s)) {
+        hiddenOnly = true;
+        continue;
+      }
+      if (tree.isWithin(target, s)) continue;
+      return s;
+    }
+    if (hiddenOnly) this.skippedNotVisible++;
+    return NONE;
+  }
+
+  /** Rows for a new row of `issueId` and the new descendants it brings (issues with no row anywhere yet). */
+  private newSubtree(issueId: IssueId, chain: number, rows: AddedRow[], depth = 0): void {
+    const { model } = this;
+    rows.push({ depth, issueId });
+    if (chain >= model.levels) return;
+    const children = model.childrenOf(issueId);
+    if (children.length === 0) return;
+    this.pushPath(issueId);
+    for (const c of children) {
+      if (this.forest.rowsOfIssue(c).length > 0 || !model.mayAdd(c)) continue;
+      if (this.onPath.has(c)) {
+        this.noteCycle(c, issueId);
+        continue;
+      }
+      this.newSubtree(c, chain + 1, rows, depth + 1);
+    }
+    this.popPath();
+  }
+
+  /** After all moves and adds: child rows that do not belong under their managed parent row go, with their subtrees. */
+  private removeUnplaced(removesUnder: (parent: IssueId, child: IssueId) => boolean): void {
+    const { tree, model } = this;
+    // Pre-order of the final tree with parents and chains, then subtree sizes and hidden rows bottom-up.
+    const order: number[] = [];
+    const parentOf = new Map<number, number>();
+    const chainOf = new Map<number, number>();
+    const stack: number[] = [];
+    for (let c = tree.firstChild(0); c !== NONE; c = tree.nextSibling(c)) stack.push(c);
+    reverse(stack, 0);
+    for (const s of stack) {
+      parentOf.set(s, 0);
+      chainOf.set(s, 0);
+    }
+    while (stack.length > 0) {
+      const s = stack.pop() as number;
+      order.push(s);
+      const start = stack.length;
+      const issueId = tree.issueIdOf(s);
+      for (let c = tree.firstChild(s); c !== NONE; c = tree.nextSibling(c)) {
+        stack.push(c);
+        parentOf.set(c, s);
+        chainOf.set(c, model.belongsUnder(issueId, tree.issueIdOf(c)) ? (chainOf.get(s) as number) + 1 : 0);
+      }
+      reverse(stack, start);
+    }
+    const size = new Map<number, number>();
+    const holdsHidden = new Set<number>();
+    for (let i = order.length - 1; i >= 0; i--) {
+      const s = order[i];
+      const p = parentOf.get(s) as number;
+      size.set(s, (size.get(s) ?? 0) + 1);
+      if (p !== 0) size.set(p, (size.get(p) ?? 0) + (size.get(s) as number));
+      if (p !== 0 && (holdsHidden.has(s) || this.hidden(s))) holdsHidden.add(p);
+    }
+    const gone = new Set<number>();
+    for (const s of order) {
+      const p = parentOf.get(s) as number;
+      if (p === 0 || gone.has(p)) {
+        if (gone.has(p)) gone.add(s);
+        continue;
+      }
+      const parentIssue = tree.issueIdOf(p);
+      const issueId = tree.issueIdOf(s);
+      if ((chainOf.get(p) as number) >= model.levels || model.belongsUnder(parentIssue, issueId) || !removesUnder(parentIssue, issueId)) continue;
+      if (this.hidden(p) || this.hidden(s)) continue;
+      if (holdsHidden.has(s)) {
+        this.skippedNotVisible++;
+        continue;
+      }
+      gone.add(s);
+      this.actions.push({ kind: 'remove', rowId: tree.rowIdOf(s), children: 'remove' });
+      this.removed += size.get(s) as number;
+    }
+  }
+
+  private noteCycle(issueId: IssueId, parent: IssueId): void {
+    const from = this.path.lastIndexOf(issueId);
+    const keys = [...this.path.slice(from), issueId].map((id) => this.model.keyOf(id));
+    const note = `Cycle ${keys.join(' → ')}: ${this.model.keyOf(issueId)} not placed under ${this.model.keyOf(parent)}`;
+    if (this.notes.has(note)) return;
+    if (this.notes.size < MAX_NOTES) this.notes.add(note);
+    else this.noteOverflow++;
+  }
+
+  private pushPath(issueId: IssueId): void {
+    this.path.push(issueId);
+    this.onPath.set(issueId, (this.onPath.get(issueId) ?? 0) + 1);
+  }
+
+  private popPath(): void {
+    const issueId = this.path.pop() as IssueId;
+    const n = this.onPath.get(issueId) as number;
+    if (n === 1) this.onPath.delete(issueId);
+    else this.onPath.set(issueId, n - 1);
+  }
+
+  private truncatePath(depth: number): void {
+    while (this.path.length > depth) this.popPath();
+  }
+}
+
+function reverse(xs: number[], from: number): void {
+  for (let i = from, j = xs.length - 1; i < j; i++, j--) {
+    const t = xs[i];
+    xs[i] = xs[j];
+    xs[j] = t;
+  }
+}
