@@ -47,6 +47,11 @@ export async function startFakeJira(): Promise<FakeJira> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // fetch keeps connections alive; without this, close() waits for them to time out.
+        server.closeAllConnections();
+      }),
   };
 }

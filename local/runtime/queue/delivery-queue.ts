@@ -85,7 +85,8 @@ export class DeliveryQueue {
       reorderWindowMs: options.reorderWindowMs ?? 25,
       random: options.random ?? Math.random,
     };
-    this.switches = { duplicate: false, reorder: false, extraDelayMs: 0, ...options.switches };
+    const given = options.switches ?? {};
+    this.switches = { duplicate: given.duplicate ?? false, reorder: given.reorder ?? false, extraDelayMs: given.extraDelayMs ?? 0 };
   }
 
   get timeScale(): number {
