@@ -3,6 +3,7 @@ import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import type { AppErrorDto, PermissionRule, StructureDetails } from '../../../../src/contract';
+import { atLeast } from '../api/permissions';
 import { useServices } from '../api/ServicesContext';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LevelLozenge } from '../components/LevelLozenge';
@@ -14,7 +15,18 @@ import { UserName } from '../components/UserName';
 export function PermissionsPage(props: { structureId: string }) {
   return (
     <StructureGate structureId={props.structureId} pageTitle="Permissions">
-      {(structure, _reload, setStructure) => <PermissionsEditor structure={structure} onSaved={setStructure} />}
+      {(structure, _reload, setStructure) =>
+        atLeast(structure.level, 'control') ? (
+          <PermissionsEditor structure={structure} onSaved={setStructure} />
+        ) : (
+          <PageLayout title="Permissions" windowTitle={`Permissions · ${structure.name}`} breadcrumbs={structureCrumbs(structure, 'Permissions')}>
+            <ErrorMessage
+              title="You cannot change who has access"
+              error={{ code: 'PERMISSION_LEVEL', message: `Permissions need control on the structure; you have ${structure.level}.`, needed: 'control' }}
+            />
+          </PageLayout>
+        )
+      }
     </StructureGate>
   );
 }
