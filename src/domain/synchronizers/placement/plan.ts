@@ -14,7 +14,7 @@ export const MAX_NOTES = 50;
  * model has roots), the roots in order.
  *
  * For each row R that gets children, and each child issue C that belongs under it:
- * - a row of C already directly under R stays (the first one, when C sits there twice);
+ * - a row of C already directly under R stays (the one with the smaller rowId, when C sits there twice);
  * - otherwise a row of C that does not belong where it is (its parent row's issue is not a parent of
  *   C, or it is at the top level and C is not a root) is moved under R, with its subtree — a *free*
  *   row: rows that belong where they are are never taken away, so an issue with two parents, or a
@@ -148,13 +148,17 @@ class Placer {
     const wanted = slot === 0 ? (model.roots ?? []) : model.childrenOf(issueId);
     if (wanted.length === 0) return;
     const wantedSet = new Set(wanted);
-    // The first row of each wanted issue among the current children, with its position.
+    // One row of each wanted issue among the current children, with its position. When an issue sits
+    // there twice, the smaller rowId is the one arranged: rowIds never change, so a repeated import
+    // picks the same row (the first in order would be a different one once the plan has moved it).
     const present = new Map<IssueId, number>();
     const position = new Map<number, number>();
     let pos = 0;
     for (let c = tree.firstChild(slot); c !== NONE; c = tree.nextSibling(c), pos++) {
       const id = tree.issueIdOf(c);
-      if (wantedSet.has(id) && !present.has(id)) {
+      if (!wantedSet.has(id)) continue;
+      const other = present.get(id);
+      if (other === undefined || tree.rowIdOf(c) < tree.rowIdOf(other)) {
         present.set(id, c);
         position.set(c, pos);
       }
