@@ -161,7 +161,7 @@ describe('secrets', () => {
 describe('batches', () => {
   it('sets, gets and deletes in batches, reporting failed items separately', async () => {
     // when
-    const set = await kvs.batchSet([
+    const set = await kvs.batchSet<unknown>([
       { key: 'b1', value: 1 },
       { key: 'b2', value: { two: 2 } },
       { key: 'bad/key', value: 3 },

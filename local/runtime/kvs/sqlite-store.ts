@@ -1,5 +1,7 @@
 // Durable rows behind the local KVS: one SQLite table keyed by (namespace, key). Plain keys, secrets and
 // each custom entity live in separate namespaces, as they do in Forge (the same key can exist in each).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 
 export interface StoredItem {
@@ -41,6 +43,8 @@ export class SqliteStore {
   private readonly statements;
 
   constructor(file: string, private readonly now: () => number = Date.now) {
+    // A fresh clone has no data directory yet; SQLite will not create one.
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     this.db = new Database(file);
     if (file !== ':memory:') this.db.pragma('journal_mode = WAL');
     this.db.exec(`CREATE TABLE IF NOT EXISTS items (
