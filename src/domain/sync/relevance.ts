@@ -1,0 +1,103 @@
+import { IssueId } from '../forest';
+import { SyncEvent } from './events';
+import { InstalledSynchronizer, runsInBackground } from './installed';
+
+/**
+ * Which product events may change what a synchronizer would do. Kept separate from the parameters'
+ * schemas (each synchronizer owns those): `interestOf` reads them loosely, and anything it cannot
+ * read makes the interest wider, never narrower.
+ */
+export type SyncInterest =
+  /** Issue events in these projects (ids or keys); every issue event when `projects` is unknown. With `links`, link events there too. */
+  | { readonly on: 'issues-in-projects'; readonly projects?: ReadonlySet<string>; readonly links?: boolean }
+  /** Link events of the type (any type when unknown), and issue events of issues in the structure. */
+  | { readonly on: 'links'; readonly linkTypeId?: string; readonly scope?: 'structure' | 'expand' | 'all' }
+  /** Issue events of sub-tasks, or of issues whose parent changed. */
+  | { readonly on: 'subtasks' }
+  | { readonly on: 'anything' };
+
+/**
+ * The interest of a synchronizer from its key and parameters. `projects` are the projects its runner
+ * resolved (a board's projects, a filter's when it names them); unknown means every project.
+ * - filter: issue events, and link events too (JQL may ask about links: `issue in linkedIssues(...)`).
+ * - agile, hierarchy: issue events (rank, parent, status changes arrive as `updated`).
+ * - links: link events of its type; issue events of issues in the structure (a filter may now fail).
+ * - subtasks: issue events of sub-tasks and parent changes.
+ * - any other key: every event.
+ */
+export function interestOf(synchronizerKey: string, params: unknown, projects?: ReadonlySet<string>): SyncInterest {
+  switch (synchronizerKey) {
+    case 'filter':
+      return { on: 'issues-in-projects', projects, links: true };
+    case 'agile':
+    case 'hierarchy':
+      return { on: 'issues-in-projects', projects };
+    case 'links': {
+      const p = (typeof params === 'object' && params !== null ? params : {}) as Record<string, unknown>;
+      const linkType = p.linkType as Record<string, unknown> | string | undefined;
+      const linkTypeId =
+        typeof p.linkTypeId === 'string'
+          ? p.linkTypeId
+          : typeof linkType === 'object' && linkType !== null && typeof linkType.id === 'string'
+            ? linkType.id
+            : undefined;
+      const scope = p.scope === 'structure' || p.scope === 'expand' || p.scope === 'all' ? p.scope : undefined;
+      return { on: 'links', linkTypeId, scope };
+    }
+    case 'subtasks':
+      return { on: 'subtasks' };
+    default:
+      return { on: 'anything' };
+  }
+}
+
+export interface WatchedSynchronizer {
+  readonly sync: InstalledSynchronizer;
+  readonly interest: SyncInterest;
+}
+
+/**
+ * Whether an issue has a row in a structure: true, false, or undefined when the runner cannot tell
+ * cheaply (then the answer is "maybe", and the synchronizer counts as affected).
+ */
+export type InStructure = (structureId: string, issueId: IssueId) => boolean | undefined;
+
+/**
+ * The synchronizers running in the background that an event may affect, conservatively: when in
+ * doubt, a synchronizer is affected — a needless resync costs a little, a missed one leaves the
+ * structure wrong until someone notices. Disabled, unavailable and guard-stopped ones never are.
+ */
+export function affectedSynchronizers(event: SyncEvent, watched: readonly WatchedSynchronizer[], inStructure: InStructure = () => undefined): InstalledSynchronizer[] {
+  return watched.filter((w) => runsInBackground(w.sync) && affects(event, w, inStructure)).map((w) => w.sync);
+}
+
+function affects(event: SyncEvent, { sync, interest }: WatchedSynchronizer, inStructure: InStructure): boolean {
+  const maybeIn = (issueId: IssueId | undefined): boolean => issueId !== undefined && inStructure(sync.structureId, issueId) !== false;
+  switch (interest.on) {
+    case 'anything':
+      return true;
+    case 'issues-in-projects': {
+      const inProjects = (...refs: (string | undefined)[]): boolean => {
+        if (interest.projects === undefined) return true;
+        const known = refs.filter((r): r is string => r !== undefined);
+        return known.length === 0 || known.some((r) => interest.projects?.has(r));
+      };
+      if (event.kind === 'issue') return inProjects(event.projectId, event.projectKey);
+      return interest.links === true && inProjects(event.sourceProjectId, event.destinationProjectId);
+    }
+    case 'links':
+      if (event.kind === 'link') {
+        if (interest.linkTypeId !== undefined && event.linkTypeId !== undefined && interest.linkTypeId !== event.linkTypeId) return false;
+        // Only "all issues" reaches issues outside the structure; otherwise one end must be in it.
+        return interest.scope === 'all' || maybeIn(event.sourceIssueId) || maybeIn(event.destinationIssueId);
+      }
+      return maybeIn(event.issueId);
+    case 'subtasks': {
+      if (event.kind === 'link') return false;
+      const parentChanged = event.previousParentId !== undefined || (event.changedFields ?? []).some((f) => f === 'IssueParentAssociation' || f === 'parent');
+      if (event.subtask === false && !parentChanged) return false;
+      if (event.parentId === undefined) return true;
+      return maybeIn(event.issueId) || maybeIn(event.parentId) || maybeIn(event.previousParentId);
+    }
+  }
+}
