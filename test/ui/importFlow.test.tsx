@@ -177,6 +177,10 @@ describe('Import flow', () => {
       },
     ]);
     expect(backend.callsOf('startImport')).toHaveLength(0);
+    // when: the next step is offered next to the preview
+    await userEvent.click(within(preview).getByRole('button', { name: 'Run this import' }));
+    // then
+    expect((await screen.findByRole('dialog')).textContent).toContain('may change the structure as a whole');
   });
 
   it('confirms that the import may change the whole structure and runs as the user, then opens the job', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
@@ -18,7 +18,7 @@ function where(action: PreviewAction): string {
 }
 
 /** What an import would do, computed by the server without changing anything. */
-export function PreviewPanel(props: { preview: ImportPreview }) {
+export function PreviewPanel(props: { preview: ImportPreview; action?: ReactNode }) {
   const { counts, actions, totalActions, warnings } = props.preview;
   const section = useRef<HTMLElement>(null);
   // The preview opens below the form: bring it into view so the result of the click is seen.
@@ -35,9 +35,12 @@ export function PreviewPanel(props: { preview: ImportPreview }) {
   ];
   return (
     <section ref={section} aria-labelledby="preview-heading" data-testid="import-preview" style={{ marginTop: token('space.300') }}>
-      <Heading size="medium" as="h2" id="preview-heading">
-        Preview
-      </Heading>
+      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: token('space.200') }}>
+        <Heading size="medium" as="h2" id="preview-heading">
+          Preview
+        </Heading>
+        {props.action}
+      </div>
       <dl style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.300'), margin: `${token('space.150')} 0`, padding: 0 }}>
         {figures.map(([label, n]) => (
           <div key={label}>

@@ -177,7 +177,19 @@ function ImportEditor(props: { structure: StructureDetails; importers: Synchroni
         </Button>
       </div>
       {busy === 'preview' && <Loading label="Computing the preview" />}
-      {preview && <PreviewPanel preview={preview} />}
+      {preview && (
+        <PreviewPanel
+          preview={preview}
+          action={
+            preview.totalActions > 0 && (
+              // The preview can be long: offer the next step where the reader is.
+              <Button appearance="primary" onClick={() => checkLocally() && setConfirming(true)}>
+                Run this import
+              </Button>
+            )
+          }
+        />
+      )}
       {confirming && (
         <ConfirmImportModal
           structureName={structure.name}
