@@ -1,7 +1,7 @@
 import { IssueId } from '../forest';
-import type { IssueFactsById, LinkFact } from '../jira';
-import { LinkCreate, LinkDelete, LinksExportPlan } from './links';
-import { ParentChange } from './parent';
+import type { LinkFact } from '../jira';
+import type { LinkCreate, LinksExportPlan } from './links';
+import type { ParentChange } from './parent';
 
 /** Where a logged change stands: planned by the export, written by Jira, or refused by Jira. */
 export type ChangeOutcome = 'planned' | 'applied' | 'failed';

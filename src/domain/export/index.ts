@@ -20,3 +20,5 @@ export type {
 } from './change-log';
 export { preflightExport } from './preflight';
 export type { ExportPermission, ProjectPermissions, PreflightInput, MissingPermission, PreflightResult } from './preflight';
+export { exportCounts, isEmptyExport, preflightChangesOf } from './plan';
+export type { ExportPlan, ExportCounts } from './plan';
