@@ -198,7 +198,10 @@ export function ForestTree(props: {
         onBlur={() => setFocused(false)}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         data-testid="forest-tree"
-        style={{ height: props.height ?? 'calc(100vh - 260px)', minHeight: 240, overflowY: 'auto', position: 'relative', outline: 'none' }}
+        style={{
+          // Capped: where the host sizes the iframe to its content, 100vh follows the content, and an
+          // uncapped height would keep growing.
+          height: props.height ?? 'min(calc(100vh - 260px), 880px)', minHeight: 240, overflowY: 'auto', position: 'relative', outline: 'none' }}
       >
         <div data-testid="tree-canvas" data-visible-rows={visible.length} style={{ height: visible.length * ROW_HEIGHT, position: 'relative' }}>
           {rows}
