@@ -1,7 +1,7 @@
 // The local async-events queue through the real @forge/events client: delivery to the consumer of
 // manifest.yml, delays, retries, the harsh-delivery switches, getStats and cancel.
 import { kvs } from '@forge/kvs';
-import { journal } from './fixture-app/src';
+import { journal, overlapProbe } from './fixture-app/src';
 import { Harness, startHarness, stopHarness } from './harness';
 
 let h: Harness;
@@ -126,6 +126,28 @@ describe('retries', () => {
     const remaining = (await kvs.get(`clock:${journal[0].eventId}`)) as number;
     expect(remaining).toBeGreaterThan(800_000);
     expect(remaining).toBeLessThanOrEqual(900_000);
+  });
+});
+
+describe('concurrency', () => {
+  const overlapping = (n: number, concurrency?: { key: string; limit: number }): Events =>
+    Array.from({ length: n }, () => ({ body: { mode: 'overlap', sleepMs: 30 }, ...(concurrency ? { concurrency } : {}) }));
+
+  beforeEach(() => {
+    overlapProbe.max = 0;
+  });
+
+  it('runs events of a push in parallel by default', async () => {
+    await push(overlapping(4));
+    await h.rt.queue.drain();
+    expect(overlapProbe.max).toBeGreaterThan(1);
+  });
+
+  it('honours concurrency { key, limit } on pushed events', async () => {
+    await push(overlapping(4, { key: 'structure-1', limit: 1 }));
+    await h.rt.queue.drain();
+    expect(journal).toHaveLength(4);
+    expect(overlapProbe.max).toBe(1);
   });
 });
 

@@ -66,6 +66,8 @@ export class DeliveryQueue {
   private scheduled: Delivery[] = [];
   private ready: Delivery[] = [];
   private running = 0;
+  /** Running deliveries per `concurrency.key`, shared across queues as in Forge. */
+  private readonly runningByKey = new Map<string, number>();
   private seq = 0;
   private timer: NodeJS.Timeout | undefined;
   private timerDueAt = Infinity;
@@ -245,12 +247,22 @@ export class DeliveryQueue {
     return shuffled;
   }
 
+  /** Starts waiting deliveries up to the queue's concurrency and each event's `concurrency: {key, limit}`. */
   private startReady(): void {
-    while (!this.closed && this.running < this.opts.concurrency && this.ready.length > 0) {
-      const delivery = this.ready.shift() as Delivery;
+    let i = 0;
+    while (!this.closed && this.running < this.opts.concurrency && i < this.ready.length) {
+      const delivery = this.ready[i];
+      const limit = delivery.state.event.concurrency;
+      if (limit && (this.runningByKey.get(limit.key) ?? 0) >= limit.limit) {
+        i += 1;
+        continue;
+      }
+      this.ready.splice(i, 1);
       this.running += 1;
+      if (limit) this.runningByKey.set(limit.key, (this.runningByKey.get(limit.key) ?? 0) + 1);
       void this.run(delivery).finally(() => {
         this.running -= 1;
+        if (limit) this.runningByKey.set(limit.key, (this.runningByKey.get(limit.key) ?? 1) - 1);
         this.startReady();
         this.checkIdle();
       });

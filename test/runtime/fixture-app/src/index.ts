@@ -10,6 +10,9 @@ const queue = new Queue({ key: 'fixture-jobs' });
 /** Deliveries in the order the worker saw them (tests read it; the app itself never does). */
 export const journal: Array<{ eventId: string; jobId: string; queueName: string; body: Record<string, unknown>; retryContext?: AsyncEvent['retryContext'] }> = [];
 
+/** Most deliveries that ran at the same time (tests of `concurrency` read it). */
+export const overlapProbe = { active: 0, max: 0 };
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const resolver = new Resolver();
@@ -84,7 +87,7 @@ export const resolverHandler = resolver.getDefinitions();
 export { resolverHandler as resolver };
 
 type WorkerBody = {
-  mode: 'job' | 'record' | 'retry' | 'throw' | 'asUserWithoutId' | 'clock';
+  mode: 'job' | 'record' | 'retry' | 'throw' | 'asUserWithoutId' | 'clock' | 'overlap';
   id?: string;
   accountId?: string;
   steps?: number;
@@ -138,6 +141,12 @@ export async function worker(event: AsyncEvent, context: unknown): Promise<unkno
       } catch (e) {
         await kvs.set(`asUser:${event.eventId}`, { name: (e as Error).name, message: (e as Error).message });
       }
+      return undefined;
+    case 'overlap':
+      overlapProbe.active += 1;
+      overlapProbe.max = Math.max(overlapProbe.max, overlapProbe.active);
+      await sleep(body.sleepMs ?? 20);
+      overlapProbe.active -= 1;
       return undefined;
     case 'clock': {
       const remaining = getAppContext().invocationRemainingTimeInMillis();
