@@ -51,6 +51,11 @@ export function PreviewPanel(props: { preview: ImportPreview; action?: ReactNode
           </div>
         ))}
       </dl>
+      {props.preview.complete === false && (
+        <SectionMessage appearance="information" title="A partial preview">
+          <p>The source is too big to preview in full here: the counts cover a sample and leave removals out. The import itself runs in full.</p>
+        </SectionMessage>
+      )}
       {warnings.map((w, i) => (
         <SectionMessage key={i} appearance="warning">
           {w}

@@ -159,6 +159,7 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
         </Heading>
         <p data-testid="job-cost">
           {j.cost.jiraCalls.toLocaleString()} Jira calls · {j.cost.jiraPoints.toLocaleString()} Jira points · {j.cost.kvsWrites.toLocaleString()} storage writes
+          {j.cost.forestWrites !== undefined && ` (${j.cost.forestWrites.toLocaleString()} for the forest)`}
         </p>
       </section>
       <section aria-labelledby="log-heading" style={{ marginTop: token('space.300') }}>
