@@ -131,3 +131,23 @@ describe('invocation clock', () => {
     expect(await kvs.get('late')).toBeUndefined();
   });
 });
+
+describe('several runtimes in one process', () => {
+  it('routes SDK calls to the runtime that runs the invocation', async () => {
+    // given: a second runtime, started later (the default target outside invocations)
+    const other = await startHarness();
+    try {
+      // when
+      await h.rt.invokeResolver({ key: 'slowWrite', accountId: 'a', payload: { key: 'mine', sleepMs: 0 } });
+      await other.rt.invokeResolver({ key: 'whoami', accountId: 'acc-other' });
+      // then
+      expect(h.rt.kvs.peek('mine')).toBe('written');
+      expect(other.rt.kvs.peek('mine')).toBeUndefined();
+      expect(other.jira.requests.map((r) => r.headers['x-forge-account-id'])).toEqual(['acc-other']);
+      expect(h.jira.requests).toHaveLength(0);
+      expect(await kvs.get('mine')).toBeUndefined(); // outside invocations: the most recent runtime
+    } finally {
+      await stopHarness(other);
+    }
+  });
+});

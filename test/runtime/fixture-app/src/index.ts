@@ -47,7 +47,7 @@ resolver.define('clock', async ({ payload }) => {
 resolver.define('slowWrite', async ({ payload }) => {
   const { key, sleepMs } = payload as { key: string; sleepMs: number };
   await sleep(sleepMs);
-  await kvs.set(key, 'written after the deadline');
+  await kvs.set(key, 'written');
   return 'done';
 });
 
