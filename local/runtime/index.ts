@@ -18,7 +18,8 @@
  *   (`app.storage.entities`) with index queries, batches and transactions, with Forge's limits and error
  *   bodies (`{ code, message }`, which @forge/kvs raises as ForgeKvsAPIError).
  * - Queue: a push is delivered later to the consumer function of its queue as
- *   `handler({ body, queueName, jobId, eventId, retryContext? }, context)`; InvocationError results and thrown
+ *   `handler({ body, queueName, jobId, eventId, retryContext? }, context)`, after `delayInSeconds` and within
+ * `concurrency: {key, limit}`; InvocationError results and thrown
  *   errors are retried; getStats/cancel answer like the platform.
  * - requestJira: sent over HTTP to `jiraBaseUrl` with `X-Forge-Account-Id` (as a user) or `X-Forge-As-App: true`.
  * - Invocations: each runs in an AsyncLocalStorage context with its accountId and deadline, which
