@@ -19,8 +19,8 @@
  *   bodies (`{ code, message }`, which @forge/kvs raises as ForgeKvsAPIError).
  * - Queue: a push is delivered later to the consumer function of its queue as
  *   `handler({ body, queueName, jobId, eventId, retryContext? }, context)`, after `delayInSeconds` and within
- * `concurrency: {key, limit}`; InvocationError results and thrown
- *   errors are retried; getStats/cancel answer like the platform.
+ *   `concurrency: {key, limit}`; InvocationError results and thrown errors are retried; getStats/cancel
+ *   answer like the platform.
  * - requestJira: sent over HTTP to `jiraBaseUrl` with `X-Forge-Account-Id` (as a user) or `X-Forge-As-App: true`.
  * - Invocations: each runs in an AsyncLocalStorage context with its accountId and deadline, which
  *   `getAppContext().invocationRemainingTimeInMillis()` reads; resolvers get `principal.accountId` from the
