@@ -22,3 +22,5 @@ export { preflightExport } from './preflight';
 export type { ExportPermission, ProjectPermissions, PreflightInput, MissingPermission, PreflightResult } from './preflight';
 export { exportCounts, isEmptyExport, preflightChangesOf } from './plan';
 export type { ExportPlan, ExportCounts } from './plan';
+export { rankCallOutcomes, settleRankLog } from './rank-outcome';
+export type { RankCallAnswer, RankIssueOutcome } from './rank-outcome';
