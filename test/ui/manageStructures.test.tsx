@@ -145,6 +145,24 @@ describe('Manage structures', () => {
     expect(await screen.findByText('Back again')).toBeTruthy();
   });
 
+  it('pages and sorts hundreds of structures', async () => {
+    // given
+    const many = Array.from({ length: 300 }, (_, i) => summary(`s${i}`, `Structure ${String(i).padStart(3, '0')}`, 'view'));
+    givenManagePage({ structures: many, settings: { synchronizersEnabled: false, canChange: false } });
+    await screen.findByText('Structure 000');
+    // then
+    expect(screen.getAllByRole('list', { name: /^Operations on / })).toHaveLength(25);
+    // when
+    await userEvent.click(screen.getByRole('button', { name: /Name/ }));
+    // then
+    await waitFor(() => expect(screen.getByText('Structure 299')).toBeTruthy());
+    expect(screen.queryByText('Structure 000')).toBeNull();
+    // when
+    await userEvent.click(screen.getByRole('button', { name: 'Page 2' }));
+    // then
+    expect(await screen.findByText('Structure 274')).toBeTruthy();
+  });
+
   it('narrows the global list to the structures you own', async () => {
     // given
     const { backend } = givenManagePage({ structures, settings: { synchronizersEnabled: false, canChange: false } });
