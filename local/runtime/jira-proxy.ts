@@ -14,6 +14,8 @@ export interface JiraCall {
   /** The account the call ran as, or 'app'. */
   as: string;
   status: number;
+  /** The request body as sent (JSON text), so contract tests can check the app's requests. */
+  body?: string;
 }
 
 export class JiraProxy {
@@ -43,7 +45,7 @@ export class JiraProxy {
     const method = (init?.method ?? 'GET').toUpperCase();
     // Concatenated, not `new URL(path, base)`, so a base URL with a path prefix keeps it.
     const response = await fetch(`${this.baseUrl.replace(/\/+$/, '')}${path}`, { ...init, method, headers });
-    this.calls.push({ method, path, as, status: response.status });
+    this.calls.push({ method, path, as, status: response.status, body: typeof init?.body === 'string' ? init.body : undefined });
     return response;
   }
 }
