@@ -48,7 +48,8 @@ class Placer {
   private readonly hiddenAt: (index: number) => boolean;
   private readonly actions: ForestAction[] = [];
   private readonly notes = new Set<string>();
-  private noteOverflow = 0;
+  private readonly freeCursor = new Map<IssueId, number>();
+  private readonly hasHiddenRow = new Set<IssueId>();
   private added = 0;
   private moved = 0;
   private removed = 0;
@@ -77,8 +78,8 @@ class Placer {
     if (this.model.roots !== null) this.arrange(0, 0, -1);
     this.walk();
     if (this.model.removesUnder !== undefined) this.removeUnplaced(this.model.removesUnder);
-    const notes = [...this.notes];
-    if (this.noteOverflow > 0) notes.push(`… and ${this.noteOverflow} more like these.`);
+    const notes = [...this.notes].slice(0, MAX_NOTES);
+    if (this.notes.size > MAX_NOTES) notes.push(`… and ${this.notes.size - MAX_NOTES} more like these.`);
     return {
       update: this.actions,
       counts: {
@@ -233,24 +234,37 @@ class Placer {
   /**
    * A row of `issueId` that may be moved under row `target`: one from the forest as it was (rows
    * added in this plan are where they belong), visible, not where it belongs, and not holding `target`.
+   * A row that belongs where it is, or is hidden, stays so for the whole plan (only free rows move,
+   * and only to where they belong), so a cursor skips such rows for good: an issue with many rows is
+   * scanned once, not once per parent row that wants it.
    */
   private freeRow(issueId: IssueId, target: number): number {
-    const { tree, model } = this;
-    let hiddenOnly = false;
-    for (const rowId of this.forest.rowsOfIssue(issueId)) {
-      const s = tree.slotOf(rowId);
-      const parent = tree.parentOf(s);
-      const belongs = parent === 0 ? model.isRoot(issueId) : model.belongsUnder(tree.issueIdOf(parent), issueId);
-      if (belongs) continue;
+    const rows = this.forest.rowsOfIssue(issueId);
+    let k = this.freeCursor.get(issueId) ?? 0;
+    for (; k < rows.length; k++) {
+      const s = this.tree.slotOf(rows[k]);
+      if (this.belongsWhereItIs(s, issueId)) continue;
+      if (!this.hidden(s)) break;
+      this.hasHiddenRow.add(issueId);
+    }
+    this.freeCursor.set(issueId, k);
+    for (let j = k; j < rows.length; j++) {
+      const s = this.tree.slotOf(rows[j]);
+      if (this.belongsWhereItIs(s, issueId)) continue;
       if (this.hidden(s)) {
-        hiddenOnly = true;
+        this.hasHiddenRow.add(issueId);
         continue;
       }
-      if (tree.isWithin(target, s)) continue;
-      return s;
+      if (!this.tree.isWithin(target, s)) return s;
     }
-    if (hiddenOnly) this.skippedNotVisible++;
+    // Counted once per place the issue could not be moved to only because of rows the user cannot see.
+    if (this.hasHiddenRow.has(issueId)) this.skippedNotVisible++;
     return NONE;
+  }
+
+  private belongsWhereItIs(slot: number, issueId: IssueId): boolean {
+    const parent = this.tree.parentOf(slot);
+    return parent === 0 ? this.model.isRoot(issueId) : this.model.belongsUnder(this.tree.issueIdOf(parent), issueId);
   }
 
   /** Rows for a new row of `issueId` and the new descendants it brings (issues with no row anywhere yet). */
@@ -332,9 +346,7 @@ class Placer {
     const from = this.path.lastIndexOf(issueId);
     const keys = [...this.path.slice(from), issueId].map((id) => this.model.keyOf(id));
     const note = `Cycle ${keys.join(' → ')}: ${this.model.keyOf(issueId)} not placed under ${this.model.keyOf(parent)}`;
-    if (this.notes.has(note)) return;
-    if (this.notes.size < MAX_NOTES) this.notes.add(note);
-    else this.noteOverflow++;
+    this.notes.add(note);
   }
 
   private pushPath(issueId: IssueId): void {

@@ -1,4 +1,4 @@
-import { Forest, IssueId } from '../../../../src/domain/forest';
+import { firstActions, Forest, IssueId } from '../../../../src/domain/forest';
 import {
   compareIssueKeys,
   HierarchyImportData,
@@ -101,6 +101,19 @@ describe('planHierarchyImport', () => {
     const again = importInto(first.after, ['H-1', 'H-2'], PORTFOLIO);
     expect(again.plan.update).toEqual([]);
     expect(again.after).toBe(first.after);
+  });
+
+  it('previews the first rows of a big first import one top-level issue at a time', () => {
+    // given
+    const result = importInto(f(), ['H-1', 'H-2'], PORTFOLIO);
+    // when
+    const preview = firstActions(result.plan.update, 50);
+    // then
+    expect(result.plan.update).toHaveLength(1);
+    expect(preview.map((a) => (a.kind === 'add' ? a.rows.map((r) => keyOf(r.issueId)).join(' ') : a.kind))).toEqual([
+      'H-2 H-3',
+      'H-1 H-10 H-11 H-12 H-9',
+    ]);
   });
 
   it('is offered for import and export', () => {

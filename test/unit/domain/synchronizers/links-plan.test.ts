@@ -8,6 +8,7 @@ import {
   linksImportVisibilityQuestions,
   planLinksImport,
 } from '../../../../src/domain/synchronizers/links';
+import { MAX_NOTES } from '../../../../src/domain/synchronizers/placement';
 import { getSynchronizer } from '../../../../src/domain/synchronizers/registry';
 import { f, issue, keyOf, random, row, shape } from '../builders';
 import { randomForest } from '../forest/model';
@@ -128,6 +129,14 @@ describe('planLinksImport', () => {
       const inside = importInto(f(row('A')), { links: ['A>B', 'B>C', 'C>A'], params: expand() });
       expect(inside.shape).toBe('A(B(C))');
       expect(inside.notes).toEqual(['Cycle A → B → C → A: A not placed under C']);
+    });
+
+    it('names at most MAX_NOTES cycles and counts the rest', () => {
+      const keys = Array.from({ length: MAX_NOTES + 7 }, (_, i) => `SELF-${i + 1}`);
+      const result = importInto(f(...keys.map((k) => row(k))), { links: keys.map((k) => `${k}>${k}`) });
+      expect(result.notes).toHaveLength(MAX_NOTES + 1);
+      expect(result.notes[0]).toBe('Cycle SELF-1 → SELF-1: SELF-1 not placed under SELF-1');
+      expect(result.notes[MAX_NOTES]).toBe('… and 7 more like these.');
     });
 
     it('does not place an issue linked to itself', () => {
