@@ -136,6 +136,7 @@ export function ForestView(props: { forest: ForestRows; hiddenRows: number; heig
     <>
       <StructureToolbar
         maxDepth={index.maxDepth}
+        level={expansion.overrides.size === 0 && Number.isFinite(expansion.level) ? expansion.level + 1 : undefined}
         onExpandAll={() => setExpansion({ level: Infinity, overrides: new Map() })}
         onCollapseAll={() => setExpansion({ level: 0, overrides: new Map() })}
         onExpandToLevel={(level) => setExpansion({ level: level - 1, overrides: new Map() })}

@@ -7,6 +7,8 @@ import { token } from '@atlaskit/tokens';
 /** Expand/collapse all, expand to level N, and find an issue by key. */
 export function StructureToolbar(props: {
   maxDepth: number;
+  /** The level the tree is expanded to, when it is exactly one (no row toggled by hand since). */
+  level?: number;
   onExpandAll: () => void;
   onCollapseAll: () => void;
   onExpandToLevel: (level: number) => void;
@@ -31,7 +33,7 @@ export function StructureToolbar(props: {
           inputId="expand-level"
           options={levels}
           placeholder="Expand to level…"
-          value={null}
+          value={levels.find((l) => l.value === props.level) ?? null}
           onChange={(o) => o && props.onExpandToLevel(o.value)}
           spacing="compact"
           testId="expand-level"
