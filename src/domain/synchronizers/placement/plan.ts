@@ -34,8 +34,8 @@ export const MAX_NOTES = 50;
  * row the user cannot see).
  *
  * The planner walks the forest as it changes, in pre-order, so rows moved or added are arranged in
- * turn. O(n + a log a) for n rows and a placed children, plus the rows of each child issue it looks
- * at for a free row and the depth of each cycle check.
+ * turn. O(n + a log a) for n rows and a placed children, plus one pass over the rows of each child
+ * issue in search of a free one (with an ancestry test per candidate); the cycle check is O(1).
  */
 export function planPlacement(forest: Forest, model: PlacementModel, visible: (issueId: IssueId) => boolean): ImportPlan {
   return new Placer(forest, model, visible).run();

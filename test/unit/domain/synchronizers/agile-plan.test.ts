@@ -90,8 +90,12 @@ describe('planAgileImport', () => {
     expect(result.counts).toMatchObject({ added: 3 });
   });
 
-  it('is offered for import and export', () => {
-    expect(getSynchronizer('agile')).toMatchObject({ key: 'agile', directions: ['import', 'export'] });
+  it('is offered for import and export, with a form schema derived from its parameters', () => {
+    expect(getSynchronizer('agile')).toMatchObject({
+      key: 'agile',
+      directions: ['import', 'export'],
+      parameterSchema: { required: ['source'], properties: { subtasks: { type: 'boolean', default: false } } },
+    });
   });
 });
 

@@ -116,8 +116,12 @@ describe('planHierarchyImport', () => {
     ]);
   });
 
-  it('is offered for import and export', () => {
-    expect(getSynchronizer('hierarchy')).toMatchObject({ key: 'hierarchy', directions: ['import', 'export'] });
+  it('is offered for import and export, with a form schema derived from its parameters', () => {
+    expect(getSynchronizer('hierarchy')).toMatchObject({
+      key: 'hierarchy',
+      directions: ['import', 'export'],
+      parameterSchema: { required: ['roots'], properties: { order: { enum: ['rank', 'key'], default: 'rank' } } },
+    });
   });
 });
 

@@ -182,8 +182,15 @@ describe('planLinksImport', () => {
     });
   });
 
-  it('is offered for import and export', () => {
-    expect(getSynchronizer('links')).toMatchObject({ key: 'links', directions: ['import', 'export'] });
+  it('is offered for import and export, with a form schema derived from its parameters', () => {
+    expect(getSynchronizer('links')).toMatchObject({
+      key: 'links',
+      directions: ['import', 'export'],
+      parameterSchema: {
+        required: ['linkTypeId'],
+        properties: { parentEnd: { enum: ['inward', 'outward'], default: 'inward' }, levels: { default: 10, maximum: 50 } },
+      },
+    });
   });
 });
 

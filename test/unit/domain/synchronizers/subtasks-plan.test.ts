@@ -104,8 +104,12 @@ describe('planSubtasksImport', () => {
     expect(result.counts).toMatchObject({ unchanged: 2 });
   });
 
-  it('is offered for import only', () => {
-    expect(getSynchronizer('subtasks')).toMatchObject({ key: 'subtasks', directions: ['import'] });
+  it('is offered for import only, with a form schema derived from its parameters', () => {
+    expect(getSynchronizer('subtasks')).toMatchObject({
+      key: 'subtasks',
+      directions: ['import'],
+      parameterSchema: { type: 'object', properties: { addMissing: { type: 'boolean', default: false } } },
+    });
   });
 });
 
