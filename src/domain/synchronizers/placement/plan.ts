@@ -290,16 +290,13 @@ class Placer {
   private removeUnplaced(removesUnder: (parent: IssueId, child: IssueId) => boolean): void {
     const { tree, model } = this;
     // Pre-order of the final tree with parents and chains, then subtree sizes and hidden rows bottom-up.
+    const slots = tree.slotCount;
+    const parentOf = new Int32Array(slots);
+    const chainOf = new Int32Array(slots);
     const order: number[] = [];
-    const parentOf = new Map<number, number>();
-    const chainOf = new Map<number, number>();
     const stack: number[] = [];
     for (let c = tree.firstChild(0); c !== NONE; c = tree.nextSibling(c)) stack.push(c);
     reverse(stack, 0);
-    for (const s of stack) {
-      parentOf.set(s, 0);
-      chainOf.set(s, 0);
-    }
     while (stack.length > 0) {
       const s = stack.pop() as number;
       order.push(s);
@@ -307,38 +304,40 @@ class Placer {
       const issueId = tree.issueIdOf(s);
       for (let c = tree.firstChild(s); c !== NONE; c = tree.nextSibling(c)) {
         stack.push(c);
-        parentOf.set(c, s);
-        chainOf.set(c, model.belongsUnder(issueId, tree.issueIdOf(c)) ? (chainOf.get(s) as number) + 1 : 0);
+        parentOf[c] = s;
+        chainOf[c] = model.belongsUnder(issueId, tree.issueIdOf(c)) ? chainOf[s] + 1 : 0;
       }
       reverse(stack, start);
     }
-    const size = new Map<number, number>();
-    const holdsHidden = new Set<number>();
+    const size = new Int32Array(slots);
+    const holdsHidden = new Uint8Array(slots);
     for (let i = order.length - 1; i >= 0; i--) {
       const s = order[i];
-      const p = parentOf.get(s) as number;
-      size.set(s, (size.get(s) ?? 0) + 1);
-      if (p !== 0) size.set(p, (size.get(p) ?? 0) + (size.get(s) as number));
-      if (p !== 0 && (holdsHidden.has(s) || this.hidden(s))) holdsHidden.add(p);
+      const p = parentOf[s];
+      size[s] += 1;
+      if (p === 0) continue;
+      size[p] += size[s];
+      if (holdsHidden[s] === 1 || this.hidden(s)) holdsHidden[p] = 1;
     }
-    const gone = new Set<number>();
+    const gone = new Uint8Array(slots);
     for (const s of order) {
-      const p = parentOf.get(s) as number;
-      if (p === 0 || gone.has(p)) {
-        if (gone.has(p)) gone.add(s);
+      const p = parentOf[s];
+      if (p === 0) continue;
+      if (gone[p] === 1) {
+        gone[s] = 1;
         continue;
       }
       const parentIssue = tree.issueIdOf(p);
       const issueId = tree.issueIdOf(s);
-      if ((chainOf.get(p) as number) >= model.levels || model.belongsUnder(parentIssue, issueId) || !removesUnder(parentIssue, issueId)) continue;
-      if (this.hidden(p) || this.hidden(s)) continue;
-      if (holdsHidden.has(s)) {
+      if (chainOf[p] >= model.levels || model.belongsUnder(parentIssue, issueId) || !removesUnder(parentIssue, issueId)) continue;
+      if (this.hidden(p)) continue;
+      if (this.hidden(s) || holdsHidden[s] === 1) {
         this.skippedNotVisible++;
         continue;
       }
-      gone.add(s);
+      gone[s] = 1;
       this.actions.push({ kind: 'remove', rowId: tree.rowIdOf(s), children: 'remove' });
-      this.removed += size.get(s) as number;
+      this.removed += size[s];
     }
   }
 
