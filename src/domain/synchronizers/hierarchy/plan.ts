@@ -29,12 +29,7 @@ export function hierarchyModel(params: HierarchyParams, data: HierarchyImportDat
   }
   const children = new Map<IssueId, IssueId[]>();
   for (const [parent, list] of childLists) children.set(parent, list.sort(compare).map((f) => f.id));
-  // A root whose parent is among the issues appears under that parent instead (no top-level copy).
-  const roots = [...new Set(data.roots)]
-    .map((id) => issues.get(id))
-    .filter((f): f is HierarchyIssueFacts => f !== undefined && (f.parentId == null || !issues.has(f.parentId)))
-    .sort(compare)
-    .map((f) => f.id);
+  const roots = topRoots(data, children, params.levels).sort(compare).map((f) => f.id);
   const rootSet = new Set(roots);
   return {
     childrenOf: (parent) => children.get(parent) ?? [],
@@ -51,11 +46,53 @@ export function hierarchyModel(params: HierarchyParams, data: HierarchyImportDat
 }
 
 /**
+ * The roots that go to the top level: a root that the hierarchy already places under its parent
+ * (within `levels` of another top-level root) appears there instead, so an "everything in the
+ * project" JQL does not list issues twice; one whose parent is out of reach stays a top-level root.
+ * Higher levels are settled first, so the answer does not depend on the order of `roots`.
+ */
+function topRoots(data: HierarchyImportData, children: ReadonlyMap<IssueId, readonly IssueId[]>, levels: number): HierarchyIssueFacts[] {
+  const candidates = [...new Set(data.roots)]
+    .map((id) => data.issues.get(id))
+    .filter((f): f is HierarchyIssueFacts => f !== undefined)
+    .sort((a, b) => b.hierarchyLevel - a.hierarchyLevel || (a.id < b.id ? -1 : 1));
+  const depth = new Map<IssueId, number>();
+  const reach = (from: IssueId): void => {
+    depth.set(from, 0);
+    const queue = [from];
+    for (let q = 0; q < queue.length; q++) {
+      const d = depth.get(queue[q]) as number;
+      if (d >= levels) continue;
+      for (const c of children.get(queue[q]) ?? []) {
+        const known = depth.get(c);
+        if (known !== undefined && known <= d + 1) continue;
+        depth.set(c, d + 1);
+        queue.push(c);
+      }
+    }
+  };
+  const top: HierarchyIssueFacts[] = [];
+  // Roots whose parent is not among the issues first: they are the top whatever else happens.
+  for (const f of candidates) {
+    if (f.parentId == null || !data.issues.has(f.parentId)) {
+      top.push(f);
+      reach(f.id);
+    }
+  }
+  for (const f of candidates) {
+    if (depth.has(f.id)) continue;
+    top.push(f);
+    reach(f.id);
+  }
+  return top;
+}
+
+/**
  * Plans one Hierarchy import: Jira Cloud's unified `parent` field across all levels (custom levels
  * above Epic, Epic, standard issues, sub-tasks; levels as the issue types' `hierarchyLevel` say).
  *
- * - Top level: the roots, ordered like siblings; a root whose parent is also among the issues goes
- *   under that parent instead, so an "everything in the project" JQL does not list issues twice.
+ * - Top level: the roots, ordered like siblings; a root that the hierarchy places under its parent
+ *   (within `levels`) goes there instead, so an "everything in the project" JQL does not list issues twice.
  * - Under every row of an issue, its children (`parent` = it), down to `levels` levels below a row
  *   that is not itself under its parent; siblings by rank (issues without rank last, ties by key) or
  *   by key in natural order (PROJ-9 before PROJ-10).

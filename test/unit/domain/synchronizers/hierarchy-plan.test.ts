@@ -61,6 +61,7 @@ describe('planHierarchyImport', () => {
     ['stops at the levels limit', f(), ['H-1', 'H-2'], { levels: 1 }, 'H-2(H-3) H-1(H-10 H-9)'],
     ['goes two levels down with levels 2', f(), ['H-1'], { levels: 2, order: 'key' }, 'H-1(H-9 H-10(H-11))'],
     ['puts a root whose parent is among the issues under that parent only', f(), ['H-1', 'H-10'], { levels: 1 }, 'H-1(H-10 H-9)'],
+    ['keeps a root at the top when the levels limit stops above it', f(), ['H-1', 'H-11'], { levels: 1 }, 'H-11(H-12) H-1(H-10 H-9)'],
     ['moves an issue found elsewhere to its parent', f(row('H-11'), row('H-1')), ['H-1'], {}, 'H-1(H-10(H-11(H-12)) H-9)'],
     ['leaves rows of other issues alone', f(row('X', row('Y')), row('H-2')), ['H-2'], {}, 'X(Y) H-2(H-3)'],
     ['gives every row of a parent its children', f(row('X', row('H-10'))), ['H-2'], {}, 'X(H-10(H-11(H-12))) H-2(H-3)'],
