@@ -3,7 +3,7 @@
 //   2. visibility (only when Remove is on): which rows' issues the user can see, 1000 ids a batch;
 //   3. apply: plan with the domain planner and replace the forest (see import-apply.ts).
 import type { Forest, IssueId } from '../domain/forest';
-import type { FilterParams } from '../domain/synchronizers/filter';
+import { filterImportVisibilityQuestions, type FilterParams } from '../domain/synchronizers/filter';
 import { JobDataRepository, type JobRecord } from '../storage';
 import { applyImport } from './import-apply';
 import { loadForest } from './forest-store';
@@ -68,31 +68,20 @@ async function checkedOf(step: JobStep, cache: FilterImportCache): Promise<{ che
 }
 
 /**
- * Issues whose rows a removal could touch: not matching, not the place's own issue, and — with "remove
- * only where added" — inside the place's subtree. Only these need a visibility check.
+ * Issues whose rows the planner may ask about (the domain says which: removal candidates and the place),
+ * minus those already known visible. Only these need a visibility check with Jira.
  */
-function removalCandidates(forest: Forest, params: FilterParams, matching: Set<number>, underIssueId: number | undefined): number[] {
-  let from = 0;
-  let to = forest.size;
-  if (params.removeOnlyWhereAdded && underIssueId !== undefined) {
-    const rows = forest.rowsOfIssue(underIssueId);
-    if (rows.length === 0) return [];
-    from = forest.indexOf(rows[0]) + 1;
-    to = forest.subtreeEndAt(from - 1);
-  }
-  const out = new Set<number>();
-  for (let i = from; i < to; i++) {
-    const id = forest.issueIdAt(i);
-    if (!matching.has(id) && id !== underIssueId) out.add(id);
-  }
-  return [...out].sort((a, b) => a - b);
+function removalCandidates(forest: Forest, params: FilterParams, matching: number[], underIssueId: number | undefined): number[] {
+  return filterImportVisibilityQuestions({ forest, params, matching, underIssueId: underIssueId ?? null })
+    .filter((id) => id !== underIssueId)
+    .sort((a, b) => a - b);
 }
 
 const underIdOf = (step: JobStep): number | undefined => (step.job.resolved.underIssueId ? Number(step.job.resolved.underIssueId) : undefined);
 
 async function checkVisibility(step: JobStep, params: FilterParams, cache: FilterImportCache): Promise<JobRecord> {
   const cp = step.job.checkpoint;
-  const matching = new Set(await matchingOf(step, cache));
+  const matching = await matchingOf(step, cache);
   const { checked, visible } = await checkedOf(step, cache);
   const { forest } = await loadForest(step.inv, step.job.structureId);
   const candidates = removalCandidates(forest, params, matching, underIdOf(step));
@@ -122,7 +111,7 @@ async function plan(step: JobStep, params: FilterParams, cache: FilterImportCach
     const { checked, visible: seen } = await checkedOf(step, cache);
     for (const id of seen) visible.add(id);
     // Rows added by someone else since the visibility steps: check them now (usually none or few).
-    const late = removalCandidates(forest, params, matchingSet, underIssueId).filter((id) => !checked.has(id));
+    const late = removalCandidates(forest, params, matching, underIssueId).filter((id) => !checked.has(id));
     for (const id of await visibleIssueIds(step.inv.jira, late)) visible.add(id);
     for (const id of late) checked.add(id);
   }

@@ -5,7 +5,7 @@
 // counts from a sample would claim rows go that the full import keeps. The job always runs in full.
 import type { ImportPreview, PreviewAction } from '../contract';
 import type { Forest, ForestAction } from '../domain/forest';
-import type { FilterParams } from '../domain/synchronizers/filter';
+import { filterImportVisibilityQuestions, type FilterParams } from '../domain/synchronizers/filter';
 import type { Invocation } from './invocation';
 import { loadForest } from './forest-store';
 import { prepareImport, type ImportRequest } from './start-import';
@@ -40,9 +40,8 @@ export async function previewImport(inv: Invocation, request: ImportRequest): Pr
   const visible = new Set<number>(matchingSet);
   if (underIssueId !== undefined) visible.add(underIssueId);
   if (params.remove && complete) {
-    const candidates = new Set<number>();
-    for (let i = 0; i < forest.size; i++) if (!matchingSet.has(forest.issueIdAt(i))) candidates.add(forest.issueIdAt(i));
-    if (candidates.size > PREVIEW_MAX_VISIBILITY) {
+    const candidates = filterImportVisibilityQuestions({ forest, params, matching, underIssueId: underIssueId ?? null }).filter((id) => id !== underIssueId);
+    if (candidates.length > PREVIEW_MAX_VISIBILITY) {
       complete = false;
       warnings.push(`More than ${PREVIEW_MAX_VISIBILITY} rows could be removed; this preview leaves removals out. The import itself checks them all.`);
     } else {
