@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   const server = await startUiPreviewServer(0, { bigStructureRows: rows });
   const browser = await launchChromium();
   const figures: number[] = [];
+  const firstRows: number[] = [];
   let loadMs = 0;
   try {
     for (let run = 0; run < runs; run++) {
@@ -24,16 +25,20 @@ async function main(): Promise<void> {
       await page.goto(`${server.url}/?module=global#/structure/big`);
       const app = await appFrame(page);
       await app.getByTestId('tree-row').first().waitFor({ timeout: 60000 });
-      const measured = await app.evaluate(async () => {
-        for (let i = 0; i < 100 && performance.getEntriesByName('structure:first-screen').length === 0; i++) {
-          await new Promise((r) => setTimeout(r, 20));
-        }
+      // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
+      // The view shows the first page at once and re-renders as pages arrive; the figure asked for
+      // is the complete forest: last page received → first screen of all rows.
+      const measured = (await app.evaluate(`(async (total) => {
+        const complete = () => performance.getEntriesByName('structure:first-screen').find((e) => e.detail && e.detail.rows === total);
+        for (let i = 0; i < 500 && !complete(); i++) await new Promise((r) => setTimeout(r, 20));
         const received = performance.getEntriesByName('structure:forest-received')[0];
-        const shown = performance.getEntriesByName('structure:first-screen')[0];
-        return received && shown ? { firstScreenMs: shown.startTime - received.startTime } : undefined;
-      });
+        const shown = complete();
+        const firstRows = performance.getEntriesByName('structure:first-screen')[0];
+        return received && shown && firstRows ? { firstScreenMs: shown.startTime - received.startTime, firstRowsMs: firstRows.startTime } : undefined;
+      })(${rows})`)) as { firstScreenMs: number; firstRowsMs: number } | undefined;
       if (!measured) throw new Error('The structure view did not record its performance marks.');
       figures.push(measured.firstScreenMs);
+      firstRows.push(measured.firstRowsMs);
       loadMs = Date.now() - started;
       if (run === 0) await screenshot(page, 'bench-structure-view-100k');
       await context.close();
@@ -49,6 +54,8 @@ async function main(): Promise<void> {
       rows,
       firstScreenMs: Math.round(sorted[Math.floor(sorted.length / 2)]!),
       firstScreenMsMax: Math.round(sorted[sorted.length - 1]!),
+      // From the frame's navigation to the first rows on screen (first page of 10k rows).
+      firstRowsFromLoadMs: Math.round([...firstRows].sort((a, b) => a - b)[Math.floor(firstRows.length / 2)]!),
       pageLoadWallMs: loadMs,
     }),
   );

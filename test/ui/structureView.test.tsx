@@ -1,8 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ForestRows } from '../../static/structure-ui/src/components/tree/forestIndex';
-import { ForestView } from '../../static/structure-ui/src/pages/StructurePage';
-import { fakeInvoke, jsonResponse } from './support/fakeBackend';
+import { ForestView, StructurePage } from '../../static/structure-ui/src/pages/StructurePage';
+import { fakeInvoke, jsonResponse, ok } from './support/fakeBackend';
+import { givenStructure } from './support/fixtures';
 import { renderWithServices } from './support/renderApp';
 
 /** 1000 epics × (9 stories × 10 sub-tasks): 100,000 rows, three levels. */
@@ -152,5 +153,42 @@ describe('Structure view', () => {
     // then
     expect(tree.getAttribute('aria-activedescendant')).toBe('row-1');
     expect(document.getElementById('row-1')!.getAttribute('aria-expanded')).toBe('false');
+  });
+});
+
+describe('Structure page', () => {
+  it('shows the first page of rows while the rest of the forest is still loading', async () => {
+    // given: a forest in two pages, the second held back
+    let releaseSecond: () => void = () => undefined;
+    const secondPage = new Promise<void>((resolve) => (releaseSecond = resolve));
+    const page = (from: number, count: number, nextCursor?: string) => ({
+      structureId: 's1',
+      version: 3,
+      rowIds: Array.from({ length: count }, (_, i) => from + i + 1),
+      depths: Array.from({ length: count }, () => 0),
+      issueIds: Array.from({ length: count }, (_, i) => String(100000 + from + i)),
+      hiddenRows: 0,
+      totalRows: 15000,
+      nextCursor,
+    });
+    const backend = fakeInvoke({
+      getStructure: () => ok<'getStructure'>(givenStructure({ rowCount: 15000 })),
+      getSettings: () => ok<'getSettings'>({ synchronizersEnabled: true, canChange: false }),
+      getForest: async (p) => (p.cursor ? (await secondPage, ok<'getForest'>(page(10000, 5000))) : ok<'getForest'>(page(0, 10000, 'next'))),
+    });
+    renderWithServices(<StructurePage structureId="s1" />, { invoke: backend.invoke, requestJira: givenJira().requestJira });
+    // then
+    expect(await screen.findByText(/10,000 rows · loading more rows \(10,000 of 15,000\)/)).toBeTruthy();
+    expect(screen.getAllByTestId('tree-row').length).toBeGreaterThan(0);
+    // when
+    releaseSecond();
+    // then
+    expect(await screen.findByText('15,000 rows')).toBeTruthy();
+    expect(backend.callsOf('getForest')).toEqual([
+      { structureId: 's1', cursor: undefined, limit: 10000 },
+      { structureId: 's1', cursor: 'next', limit: 10000 },
+    ]);
+    expect(screen.getByRole('heading', { name: 'Release 1' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Import' })).toBeTruthy();
   });
 });

@@ -58,14 +58,12 @@ function StructureView(props: { structure: StructureDetails }) {
         </>
       }
     >
-      {forest.status === 'loading' && (
-        <Loading label={forest.loaded ? `Loading rows: ${forest.loaded.toLocaleString()}${forest.total ? ` of ${forest.total.toLocaleString()}` : ''}` : 'Loading rows'} />
-      )}
+      {forest.status === 'loading' && <Loading label="Loading rows" />}
       {forest.status === 'error' && (
         <ErrorMessage error={forest.error} title="The structure's rows could not be loaded" onRetry={() => setGeneration((g) => g + 1)} />
       )}
       {forest.status === 'ready' &&
-        (forest.forest.rowIds.length === 0 ? (
+        (forest.forest.rowIds.length === 0 && !forest.more ? (
           <EmptyState
             header={forest.hiddenRows ? 'No rows you can see' : 'This structure is empty'}
             description={
@@ -78,14 +76,14 @@ function StructureView(props: { structure: StructureDetails }) {
             primaryAction={can.import ? <Button appearance="primary" onClick={() => navigate({ page: 'import', structureId: structure.id })}>Import issues</Button> : undefined}
           />
         ) : (
-          <ForestView forest={forest.forest} hiddenRows={forest.hiddenRows} />
+          <ForestView forest={forest.forest} hiddenRows={forest.hiddenRows} more={forest.more} />
         ))}
     </PageLayout>
   );
 }
 
 /** The loaded forest with its toolbar; exported for the component tests. */
-export function ForestView(props: { forest: ForestRows; hiddenRows: number; height?: number }) {
+export function ForestView(props: { forest: ForestRows; hiddenRows: number; more?: { loaded: number; total: number }; height?: number }) {
   const { forest } = props;
   const { requestJira } = useServices();
   const store = useMemo(() => new IssueDetailsStore(requestJira), [requestJira]);
@@ -121,7 +119,7 @@ export function ForestView(props: { forest: ForestRows; hiddenRows: number; heig
     let found = forest.issueIds.indexOf(issueId, from);
     if (found < 0 && from > 0) found = forest.issueIds.indexOf(issueId);
     if (found < 0) {
-      setMessage({ tone: 'information', text: `${key} is not in this structure.` });
+      setMessage({ tone: 'information', text: props.more ? `${key} is not in the rows loaded so far; try again when all rows are loaded.` : `${key} is not in this structure.` });
       return;
     }
     const count = forest.issueIds.reduce((n, id) => (id === issueId ? n + 1 : n), 0);
@@ -160,6 +158,7 @@ export function ForestView(props: { forest: ForestRows; hiddenRows: number; heig
       <p style={{ margin: `0 0 ${token('space.100')}`, color: token('color.text.subtle'), font: token('font.body.small') }}>
         {forest.rowIds.length.toLocaleString()} rows
         {props.hiddenRows > 0 && ` · ${props.hiddenRows.toLocaleString()} rows hidden because you cannot see their issues`}
+        {props.more && ` · loading more rows (${props.more.loaded.toLocaleString()} of ${props.more.total.toLocaleString()})…`}
       </p>
       <ForestTree
         forest={forest}
