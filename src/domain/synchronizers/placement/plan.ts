@@ -50,6 +50,8 @@ class Placer {
   private readonly notes = new Set<string>();
   private readonly freeCursor = new Map<IssueId, number>();
   private readonly hasHiddenRow = new Set<IssueId>();
+  /** Rows this plan placed (kept, moved or added), so none is counted twice. */
+  private readonly settled = new Set<number>();
   private added = 0;
   private moved = 0;
   private removed = 0;
@@ -131,6 +133,8 @@ class Placer {
       this.truncatePath(depth);
       const issueId = tree.issueIdOf(slot);
       this.pushPath(issueId);
+      // A row walked again (moved after it was walked) is arranged again: its new ancestors may
+      // allow a child that was a cycle where it was before.
       if (chain < model.levels && model.childrenOf(issueId).length > 0) {
         if (this.hidden(slot)) this.skippedNotVisible++;
         else this.arrange(slot, issueId, chain);
@@ -197,7 +201,12 @@ class Placer {
     for (let i = 0; i < itemIssue.length; ) {
       if (kept[i] === 1) {
         prev = itemSlot[i];
-        this.unchanged++;
+        // Unchanged: a row that was there before the plan and was not counted yet (a row is arranged
+        // again when walked again; rows this plan added or moved are not unchanged).
+        if (!this.settled.has(prev)) {
+          this.settled.add(prev);
+          this.unchanged++;
+        }
         i++;
         continue;
       }
@@ -213,6 +222,7 @@ class Placer {
         tree.move(rowId, placement);
         this.moved++;
         prev = itemSlot[i];
+        this.settled.add(prev);
         i++;
         continue;
       }
@@ -221,6 +231,7 @@ class Placer {
       for (; i < itemIssue.length && itemSlot[i] === NONE; i++) this.newSubtree(itemIssue[i], chain + 1, rows);
       this.actions.push({ kind: 'add', ...placement, rows });
       const added = tree.add(placement, rows);
+      for (const a of added) this.settled.add(a);
       for (let r = rows.length - 1; r >= 0; r--) {
         if (rows[r].depth === 0) {
           prev = added[r];
