@@ -11,9 +11,20 @@ import { StructurePage } from './pages/StructurePage';
 import { SyncSettingsPage } from './pages/SyncSettingsPage';
 import type { AppHistory } from './routing/history';
 import { RouterProvider, useRouter } from './routing/RouterContext';
+import { routePath, type Route } from './routing/routes';
+import { PageErrorBoundary } from './components/PageErrorBoundary';
 
 function Pages(props: { admin: boolean }) {
-  const { route } = useRouter();
+  const { route, navigate } = useRouter();
+  return (
+    <PageErrorBoundary key={routePath(route)} onHome={() => navigate({ page: 'home' })}>
+      <Page route={route} admin={props.admin} />
+    </PageErrorBoundary>
+  );
+}
+
+function Page(props: { route: Route; admin: boolean }) {
+  const { route } = props;
   // A key per page resets page state when the route changes to another structure or job.
   switch (route.page) {
     case 'home':
