@@ -25,16 +25,33 @@ export const DEADLINE_MARGIN_MS = 60_000;
  */
 export const MAX_UNITS_PER_INVOCATION = 20;
 
-export async function runJobEvent(inv: Invocation, event: JobEvent, env: RunnerEnv): Promise<void> {
+/**
+ * How long a job may go without a checkpoint before a redelivered driving event may take it over. Longer
+ * than any unit of work (a search page with all its in-place retries takes well under a minute).
+ */
+export const ADOPT_AFTER_MS = 120_000;
+
+/** What the consumer should tell the platform: nothing, or "deliver this event again later". */
+export type EventOutcome = { retryAfterSeconds: number } | undefined;
+
+export async function runJobEvent(inv: Invocation, event: JobEvent, env: RunnerEnv): Promise<EventOutcome> {
   const job = await jobsOf(inv).get(event.jobId);
   if (!job) {
     console.warn(`Job ${event.jobId} does not exist; event ignored`);
-    return;
+    return undefined;
   }
-  if (isTerminal(job) || job.step !== event.step) return;
+  if (isTerminal(job)) return undefined;
   if (job.startedBy !== inv.accountId) throw new Error(`Job ${job.id} must run as the user who started it`);
 
   const step = new JobStep(inv, job);
+  if (job.step !== event.step) {
+    // Another step: a duplicate or a late event (nothing to do), or the redelivery of the event whose
+    // invocation died mid-way. Only the latter may continue the job, once it has been quiet long enough.
+    if (job.driver !== event.step) return undefined;
+    const quietMs = inv.now() - (job.checkpointAt ?? 0);
+    if (quietMs < ADOPT_AFTER_MS) return { retryAfterSeconds: Math.ceil((ADOPT_AFTER_MS - quietMs) / 1000) };
+    step.job = { ...job, log: step.log('warn', 'The previous run of this job stopped unexpectedly; continuing from its last checkpoint.') };
+  }
   try {
     if (step.job.state === 'queued') {
       await step.commit({ state: 'running', startedAt: inv.now(), progress: { phase: PHASE.searching, done: 0 } });
@@ -43,17 +60,20 @@ export async function runJobEvent(inv: Invocation, event: JobEvent, env: RunnerE
     for (let units = 0; ; units++) {
       // The first unit always runs, so a short clock cannot make events chase each other forever.
       if (units > 0 && (units >= MAX_UNITS_PER_INVOCATION || env.remainingMs() < DEADLINE_MARGIN_MS)) {
-        await env.push({ jobId: step.job.id, step: step.job.step });
-        return;
+        // Hand over to the next event: from now on only it (or its redelivery) may drive the job.
+        const handed = await step.commit({ driver: step.job.step + 1 });
+        await env.push({ jobId: handed.id, step: handed.step });
+        return undefined;
       }
       const next = await runUnit(step, cache);
       if (isTerminal(next)) {
         await dropJobData(step);
-        return;
+        return undefined;
       }
     }
   } catch (error) {
     await handleFailure(step, error, env);
+    return undefined;
   }
 }
 
@@ -69,6 +89,7 @@ async function handleFailure(step: JobStep, error: unknown, env: RunnerEnv): Pro
       // Quota exhaustion is not a failure: keep the job running and come back when Jira allows.
       const delay = Math.min(error.retryAfterSeconds, MAX_EVENT_DELAY_SECONDS);
       const paused = await step.commit({
+        driver: step.job.step + 1,
         progress: { ...step.job.progress, phase: PHASE.waiting },
         log: step.log('warn', `Jira's rate limit was reached (${error.reason ?? 'no reason given'}); continuing in ${delay} s.`),
       });

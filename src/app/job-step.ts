@@ -32,7 +32,7 @@ export class JobStep {
 
   /** The next record (step + 1, cost so far) and the operation that writes it only from the current step. */
   next(changes: Partial<JobRecord>): { record: JobRecord; op: TxOp } {
-    const record: JobRecord = { ...this.job, ...changes, step: this.job.step + 1, cost: this.cost() };
+    const record: JobRecord = { ...this.job, ...changes, step: this.job.step + 1, cost: this.cost(), checkpointAt: this.inv.now() };
     return { record, op: jobsOf(this.inv).commitOp(record, this.job.step) };
   }
 

@@ -53,6 +53,8 @@ export async function startImport(inv: Invocation, request: ImportRequest, push:
     log: [logEntry(inv, 'info', `Import with the ${synchronizer.label} synchronizer from ${source}: ${resolved.jql}`)],
     cost: { jiraCalls: inv.jira.cost.calls, jiraPoints: inv.jira.cost.points, kvsWrites: 0 },
     step: 0,
+    driver: 0,
+    checkpointAt: now,
     resolved,
     checkpoint: { pages: 0, matched: 0, searchDone: false },
   };

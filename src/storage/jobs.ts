@@ -57,6 +57,14 @@ export interface JobRecord {
   error?: { code: string; message: string };
   /** Monotonic step counter: the queue event for step n is the only one allowed to write step n+1. */
   step: number;
+  /**
+   * The step of the queue event that drives the job now (set before that event is pushed). If the
+   * invocation handling it dies (timeout, out of memory), the platform redelivers that event; seeing
+   * `driver` unchanged and no checkpoint for a while, the redelivery adopts the job from `step`.
+   */
+  driver?: number;
+  /** When the last checkpoint was written (ms since epoch). */
+  checkpointAt?: number;
   resolved: JobResolved;
   checkpoint: JobCheckpoint;
   undo?: JobUndoInfo;

@@ -1,8 +1,9 @@
 // The queue consumer: runs job steps as the user who started the job (offline impersonation), stopping
 // before the invocation deadline. Errors are recorded on the job by the runner; nothing is rethrown, since
-// a platform retry of a failed step would only find the job already failed.
+// a platform retry of a failed step would only find the job already failed. The only retry it asks for is
+// for the redelivered event of an invocation that may have died (see runJobEvent).
 import { getAppContext } from '@forge/api';
-import type { AsyncEvent } from '@forge/events';
+import { InvocationError, InvocationErrorCode, type AsyncEvent } from '@forge/events';
 import { createInvocation, JOB_QUEUE_KEY, pushJobEvent, runJobEvent, WORKER_RETRY, type JobEvent } from '../app';
 import { JobRepository, KvsWriteMeter } from '../storage';
 
@@ -11,18 +12,21 @@ function isJobEvent(body: unknown): body is JobEvent {
   return typeof b?.jobId === 'string' && typeof b.step === 'number' && Number.isInteger(b.step);
 }
 
-export async function handler(event: AsyncEvent): Promise<void> {
+export async function handler(event: AsyncEvent): Promise<InvocationError | undefined> {
   const body = event.body;
   if (!isJobEvent(body)) {
     console.warn(`Ignoring an event on ${JOB_QUEUE_KEY} that is not a job step`, body);
-    return;
+    return undefined;
   }
   // The job says who runs it; the event body is only a pointer.
   const job = await new JobRepository(new KvsWriteMeter()).get(body.jobId);
-  if (!job) return;
+  if (!job) return undefined;
   const inv = createInvocation(job.startedBy, { retry: WORKER_RETRY });
-  await runJobEvent(inv, body, {
+  const outcome = await runJobEvent(inv, body, {
     remainingMs: () => getAppContext().invocationRemainingTimeInMillis(),
     push: pushJobEvent,
   });
+  // The job may be driven by an invocation that died; ask the platform to bring this event back later.
+  if (outcome) return new InvocationError({ retryAfter: outcome.retryAfterSeconds, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+  return undefined;
 }

@@ -1,0 +1,74 @@
+// The worker's rules for an event that does not match the job's step: ignore duplicates and late events,
+// and let only the redelivery of the driving event take over a job whose invocation died.
+import type { LocalForge } from '../../../local/runtime';
+import { createInvocation, runJobEvent, type RunnerEnv } from '../../../src/app';
+import { ADOPT_AFTER_MS } from '../../../src/app/job-runner';
+import { createStructure } from '../../../src/app/structures';
+import { JobDataRepository, JobRepository, KvsWriteMeter, type JobRecord } from '../../../src/storage';
+import { startKvs } from '../storage/local-kvs';
+
+let rt: LocalForge;
+beforeAll(async () => {
+  rt = await startKvs();
+});
+afterAll(async () => rt?.close());
+
+const NOW = Date.parse('2026-06-01T12:00:00Z');
+const inv = () => createInvocation('acc-olivia', { transport: async () => Promise.reject(new Error('no Jira in this test')), now: () => NOW });
+const env = (): RunnerEnv & { pushed: unknown[] } => {
+  const pushed: unknown[] = [];
+  return { pushed, remainingMs: () => 600_000, push: async (event) => void pushed.push(event) };
+};
+const jobs = () => new JobRepository(new KvsWriteMeter());
+
+/** A running Filter import whose search is done (ids stored), last checkpointed `quietMs` ago by the invocation of event 1. */
+async function givenRunningJob(quietMs: number): Promise<JobRecord> {
+  const structure = await createStructure(inv(), { name: 'S', description: '' });
+  const job: JobRecord = {
+    id: `job-${structure.id}`,
+    kind: 'import',
+    structureId: structure.id,
+    synchronizer: 'filter',
+    params: { source: { kind: 'jql', jql: 'x = 1' }, add: { at: 'top' } },
+    startedBy: 'acc-olivia',
+    state: 'running',
+    createdAt: NOW - 3_600_000,
+    progress: { phase: 'applying', done: 2 },
+    log: [],
+    cost: { jiraCalls: 1, jiraPoints: 3, kvsWrites: 1 },
+    step: 3,
+    driver: 1,
+    checkpointAt: NOW - quietMs,
+    resolved: { jql: 'x = 1' },
+    checkpoint: { pages: 1, matched: 2, searchDone: true },
+  };
+  await new JobDataRepository(new KvsWriteMeter()).putIdsPage(job.id, 0, [10, 11]);
+  await jobs().create(job);
+  return job;
+}
+
+it('ignores a late event that never drove the job', async () => {
+  const job = await givenRunningJob(10 * 60_000);
+  const outcome = await runJobEvent(inv(), { jobId: job.id, step: 0 }, env());
+  expect(outcome).toBeUndefined();
+  expect(await jobs().get(job.id)).toMatchObject({ step: 3, state: 'running' });
+});
+
+it('asks to be delivered again later when the driving invocation may still be alive', async () => {
+  const job = await givenRunningJob(5_000);
+  const outcome = await runJobEvent(inv(), { jobId: job.id, step: 1 }, env());
+  expect(outcome).toEqual({ retryAfterSeconds: (ADOPT_AFTER_MS - 5_000) / 1000 });
+  expect(await jobs().get(job.id)).toMatchObject({ step: 3, state: 'running' });
+});
+
+it('takes over from the last checkpoint when the driving invocation died', async () => {
+  // given
+  const job = await givenRunningJob(ADOPT_AFTER_MS + 1);
+  // when: the platform redelivers event 1
+  const outcome = await runJobEvent(inv(), { jobId: job.id, step: 1 }, env());
+  // then
+  expect(outcome).toBeUndefined();
+  const after = await jobs().get(job.id);
+  expect(after).toMatchObject({ state: 'finished', result: { added: 2 } });
+  expect(after?.log.map((l) => l.message)).toContain('The previous run of this job stopped unexpectedly; continuing from its last checkpoint.');
+});
