@@ -1,6 +1,6 @@
 // Which of some issues the user can see: Jira decides, by an ids-only JQL search run as the user.
 // `id in (...)` in batches of 1000 keeps each query short (~8 KB) and each answer on one page.
-import type { JiraClient } from '../jira';
+import { BULKFETCH_MAX, JiraJqlInvalid, type JiraClient } from '../jira';
 
 export const VISIBILITY_BATCH = 1000;
 
@@ -14,12 +14,38 @@ export async function visibleIssueIds(jira: JiraClient, issueIds: Iterable<numbe
   return visible;
 }
 
+/**
+ * Jira may refuse `id in (...)` outright when some id does not exist or is hidden ("An issue with key
+ * '10042' does not exist for field 'id'", as it does for keys). Those ids are invisible by definition:
+ * drop the ones Jira names and ask again; if it names none, fall back to bulkfetch, which silently leaves
+ * out what the user cannot see (100 ids a call).
+ */
 export async function visibleInBatch(jira: JiraClient, batch: number[]): Promise<number[]> {
-  if (batch.length === 0) return [];
+  let ids = batch;
+  for (let attempt = 0; attempt < 3 && ids.length > 0; attempt++) {
+    try {
+      return await searchIdsIn(jira, ids);
+    } catch (error) {
+      if (!(error instanceof JiraJqlInvalid)) throw error;
+      const named = new Set([...error.jiraMessage.matchAll(/'(\d+)'/g)].map((m) => Number(m[1])));
+      const rest = ids.filter((id) => !named.has(id));
+      if (rest.length === ids.length) break;
+      ids = rest;
+    }
+  }
+  if (ids.length === 0) return [];
+  const out: number[] = [];
+  for (let i = 0; i < ids.length; i += BULKFETCH_MAX) {
+    for (const issue of await jira.bulkFetch(ids.slice(i, i + BULKFETCH_MAX), ['id'])) out.push(Number(issue.id));
+  }
+  return out;
+}
+
+async function searchIdsIn(jira: JiraClient, ids: number[]): Promise<number[]> {
   const out: number[] = [];
   let token: string | undefined;
   do {
-    const page = await jira.searchIds(`id in (${batch.join(',')})`, token);
+    const page = await jira.searchIds(`id in (${ids.join(',')})`, token);
     out.push(...page.ids);
     token = page.nextPageToken;
   } while (token);
