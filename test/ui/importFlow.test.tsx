@@ -7,7 +7,11 @@ import { filterSynchronizer, givenJob, givenStructure, otherSynchronizer } from 
 import { renderWithServices } from './support/renderApp';
 
 function givenImportPage(handlers: Handlers = {}, requestJira?: (path: string) => Promise<Response>) {
-  const backend = fakeInvoke({ listSynchronizers: () => ok<'listSynchronizers'>({ synchronizers: [filterSynchronizer] }), ...handlers });
+  const backend = fakeInvoke({
+    listSynchronizers: () => ok<'listSynchronizers'>({ synchronizers: [filterSynchronizer] }),
+    getSettings: () => ok<'getSettings'>({ synchronizersEnabled: true, canChange: false }),
+    ...handlers,
+  });
   const view = renderWithServices(<ImportForm structure={givenStructure()} />, { invoke: backend.invoke, requestJira, path: '/structure/s1/import' });
   return { backend, ...view };
 }
@@ -114,6 +118,28 @@ describe('Filter parameters form', () => {
     // then
     expect(requested).toContain('/rest/api/3/filter/favourite');
     expect(await screen.findByText('type = Bug AND resolution IS EMPTY')).toBeTruthy();
+  });
+
+  it('puts a parameter refused by the server next to that parameter, without repeating its path', async () => {
+    // given
+    givenImportPage({
+      previewImport: () => fail({ code: 'INVALID_PARAMS', message: 'params.remove: Remove is not allowed here', field: 'params.remove' }),
+    });
+    await userEvent.type(await jqlField(), 'project = DEMO');
+    // when
+    await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    // then
+    expect((await screen.findByTestId('param-remove-error')).textContent).toBe('Remove is not allowed here');
+  });
+
+  it('says up front when synchronizers are turned off', async () => {
+    // given
+    givenImportPage({ getSettings: () => ok<'getSettings'>({ synchronizersEnabled: false, canChange: false }) });
+    // then
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Synchronizers are turned off');
+    expect(alert.textContent).toContain('A Jira admin can turn them on');
+    expect(screen.queryByRole('button', { name: 'Run Import' })).toBeNull();
   });
 
   it('says so when no synchronizer supports import', async () => {

@@ -35,6 +35,7 @@ export function ImportPage(props: { structureId: string }) {
 export function ImportForm(props: { structure: StructureDetails }) {
   const { structure } = props;
   const synchronizers = useResolver('listSynchronizers', {});
+  const settings = useResolver('getSettings', {});
   const frame = (children: React.ReactNode) => (
     <PageLayout
       title="Import"
@@ -51,6 +52,14 @@ export function ImportForm(props: { structure: StructureDetails }) {
       <ErrorMessage
         title="You cannot import into this structure"
         error={{ code: 'PERMISSION_LEVEL', message: `Import needs control on the structure; you have ${structure.level}.`, needed: 'control' }}
+      />,
+    );
+  }
+  if (settings.state.status === 'ready' && !settings.state.data.synchronizersEnabled) {
+    return frame(
+      <ErrorMessage
+        title="Synchronizers are turned off"
+        error={{ code: 'SYNCHRONIZERS_DISABLED', message: 'Import runs a synchronizer, and synchronizers are turned off on this site.' }}
       />,
     );
   }
@@ -105,7 +114,9 @@ function ImportEditor(props: { structure: StructureDetails; importers: Synchroni
   const showServerError = (error: AppErrorDto) => {
     const path = serverFieldPath(error, schema, values);
     if (path !== undefined) {
-      setErrors({ [path]: error.message });
+      // Next to its field, the message need not repeat the field's path ("params.source.jql: …").
+      const message = error.field && error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
+      setErrors({ [path]: message });
       setGeneralError(undefined);
     } else {
       setGeneralError(error);
