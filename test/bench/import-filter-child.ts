@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { startLocalForge } from '../../local/runtime';
 import type { JobDto, ResolverAnswer, StructureDetails } from '../../src/contract';
-import { KvsWriteMeter, SettingsRepository } from '../../src/storage';
+import { ForestRepository, KvsWriteMeter, SettingsRepository } from '../../src/storage';
 
 interface Ledger {
   total: { calls: number; points: number };
@@ -55,8 +55,12 @@ export async function main([jiraUrl, accountId, jql]: string[]): Promise<Record<
     const versionAfterFirst = unwrap<StructureDetails>(await rt.invokeResolver({ key: 'getStructure', payload: { structureId: structure.id }, accountId })).forestVersion;
     const repeat = await runImport();
     const versionAfterRepeat = unwrap<StructureDetails>(await rt.invokeResolver({ key: 'getStructure', payload: { structureId: structure.id }, accountId })).forestVersion;
+    const header = await new ForestRepository(new KvsWriteMeter()).getHeader(structure.id);
     return {
       issues: first.job.result?.added ?? 0,
+      forestChunks: header?.chunkCount ?? -1,
+      /** As stored: the binary encoding in base64 chunks. */
+      storedForestBytesPerRow: header ? Math.round((header.encodedBytes / Math.max(1, header.rowCount)) * 100) / 100 : -1,
       jiraCalls: first.jiraCalls,
       jiraPoints: first.jiraPoints,
       wallMs: Math.round(first.wallMs),
