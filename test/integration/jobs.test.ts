@@ -1,4 +1,6 @@
 // Job life cycle through the resolvers: preview, list, cancel, undo, and Jira misbehaving (429/5xx).
+import { kvs } from '@forge/kvs';
+import type { JobDto } from '../../src/contract';
 import { id } from './support/dataset';
 import { data, givenForest, givenStructure, givenSynchronizersEnabled, runImport, shape, startSite, type Site } from './support/site';
 
@@ -13,6 +15,14 @@ afterAll(async () => site?.close());
 const top = { at: 'top' } as const;
 const jql = (q: string) => ({ kind: 'jql', jql: q });
 const opsWithRemove = { source: jql('project = OPS ORDER BY key ASC'), add: top, remove: true };
+async function waitForJob(jobId: string, until: (job: JobDto) => boolean): Promise<JobDto> {
+  for (;;) {
+    const job = data(await site.invokeAs('olivia', 'getJob', { jobId }));
+    if (until(job)) return job;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 const scene = async (...keys: string[]) => {
   const structure = await givenStructure(site);
   await givenForest(structure.id, keys.map((k) => [0, id(k)]));
@@ -132,11 +142,25 @@ describe('Jira misbehaving', () => {
     const started = data(await site.invokeAs('olivia', 'startImport', { structureId, synchronizer: 'filter', params: { source: jql('project = APP'), add: top } }));
     site.jira.faults.inject429({ kind: 'quota', count: 1, match: 'search/jql', retryAfterSeconds: 600 });
     // when
+    const paused = await waitForJob(started.job.id, (j) => j.progress.phase === 'waiting for Jira rate limit');
     await site.rt.queue.drain();
     // then
+    expect(paused.state).toBe('running');
     const job = data(await site.invokeAs('olivia', 'getJob', { jobId: started.job.id }));
     expect(job).toMatchObject({ state: 'finished', result: { added: 6 } });
     expect(job.log).toEqual(expect.arrayContaining([expect.objectContaining({ level: 'warn', message: expect.stringMatching(/rate limit.*600 s/) })]));
+  });
+
+  it('answers an unexpected failure as INTERNAL with a short message, no stack trace', async () => {
+    // given: a forest whose stored chunk is corrupt
+    const structureId = await scene('APP-1');
+    const { forestVersion } = data(await site.invokeAs('olivia', 'getStructure', { structureId }));
+    await kvs.set(`forest:${structureId}:${forestVersion}:0`, 'not a forest');
+    // when
+    const answer = await site.invokeAs('olivia', 'getForest', { structureId });
+    // then
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(answer)).not.toMatch(/at .*\.ts:\d+/);
   });
 
   it('answers JIRA_UNAVAILABLE when Jira’s quota is gone while starting', async () => {
