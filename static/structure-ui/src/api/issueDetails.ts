@@ -64,20 +64,19 @@ export class IssueDetailsStore {
     return undefined;
   }
 
-  /** Ask for these issues; ones already known or on their way are skipped. Batched and debounced. */
+  /**
+   * Ask for the issues on screen now; ones already known or on their way are skipped. Batched and
+   * debounced, and each call replaces what is still waiting: rows scrolled past before the
+   * debounce ends are never fetched.
+   */
   request(issueIds: Iterable<string>): void {
+    this.queued = new Set();
     for (const id of issueIds) if (!this.entries.has(id) && !this.inFlight.has(id)) this.queued.add(id);
     if (this.queued.size === 0 || this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.flush();
     }, this.debounceMs);
-  }
-
-  /** Forget failures so the next request retries them. */
-  retry(issueIds: Iterable<string>): void {
-    this.error = undefined;
-    this.request(issueIds);
   }
 
   private async flush(): Promise<void> {
@@ -100,6 +99,7 @@ export class IssueDetailsStore {
           this.entries.set(String(issue.id), toDetails(issue));
         }
         for (const id of batch) if (!found.has(id)) this.entries.set(id, null);
+        this.error = undefined;
       } catch (e) {
         this.error = e instanceof Error ? e.message : String(e);
       } finally {
