@@ -27,6 +27,7 @@ describe('Filter parameters form', () => {
     // then
     expect((await screen.findByTestId('param-source-jql-error')).textContent).toContain('JQL is required');
     expect((await jqlField()).getAttribute('aria-describedby')).toBe('param-source-jql-error');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('JQL')));
     expect(backend.callsOf('startImport')).toHaveLength(0);
     expect(backend.callsOf('previewImport')).toHaveLength(0);
   });

@@ -13,6 +13,7 @@ import { Loading } from '../components/Loading';
 import { PageLayout } from '../components/PageLayout';
 import { asSchema, initialValue, validate, type FieldErrors, type ParamValues } from '../components/params/jsonSchema';
 import { ParamsForm } from '../components/params/ParamsForm';
+import { fieldId } from '../components/params/SchemaField';
 import { serverFieldPath } from '../components/params/serverFieldError';
 import { PreviewPanel } from '../components/PreviewPanel';
 import { StructureGate, structureCrumbs } from '../components/StructureGate';
@@ -103,11 +104,21 @@ function ImportEditor(props: { structure: StructureDetails; importers: Synchroni
     setGeneralError(undefined);
   };
 
+  /** Keyboard and screen-reader users land on the first field to fix. */
+  const focusField = (path: string | undefined) => {
+    if (path === undefined) return;
+    requestAnimationFrame(() => {
+      const el = document.getElementById(fieldId(path)) ?? document.querySelector<HTMLElement>(`[name="${path}"]`);
+      el?.focus();
+    });
+  };
+
   /** Client-side check first, so most mistakes are named before a round trip. */
   const checkLocally = (): boolean => {
     const found = validate(schema, values);
     setErrors(found);
     setGeneralError(undefined);
+    focusField(Object.keys(found)[0]);
     return Object.keys(found).length === 0;
   };
 
@@ -118,6 +129,7 @@ function ImportEditor(props: { structure: StructureDetails; importers: Synchroni
       const message = error.field && error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
       setErrors({ [path]: message });
       setGeneralError(undefined);
+      focusField(path);
     } else {
       setGeneralError(error);
     }
