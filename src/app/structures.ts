@@ -1,7 +1,7 @@
 // Structure use cases: list, read, create, rename/describe, delete, permission rules.
 import { randomUUID } from 'node:crypto';
 import type { PermissionRule, StructureDetails, StructureSummary } from '../contract';
-import { StructureRepository, type ForestHeader, type StructureRecord, runTransaction } from '../storage';
+import { JobRepository, StructureRepository, type ForestHeader, type StructureRecord, runTransaction } from '../storage';
 import { keys } from '../storage/keys';
 import { levelOf, requireLevel } from './access';
 import { structureNotFound } from './errors';
@@ -89,6 +89,11 @@ export async function deleteStructure(inv: Invocation, structureId: string): Pro
   // The record first: once it is gone nobody can reach the forest, so a failure below leaves only garbage.
   await structuresOf(inv).delete(structureId);
   await forestsOf(inv).deleteAll(structureId);
+  // Its jobs go too; a job still queued then finds nothing and its events do nothing.
+  const jobs = new JobRepository(inv.kvsWrites);
+  for (let page = await jobs.listByStructure(structureId, 100); page.jobs.length > 0; page = await jobs.listByStructure(structureId, 100)) {
+    for (const job of page.jobs) await jobs.delete(job.id);
+  }
   return { deleted: true };
 }
 

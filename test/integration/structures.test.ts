@@ -1,5 +1,5 @@
 // Structures and permission levels: the server enforces the level on every resolver.
-import { data, givenStructure, givenSynchronizersEnabled, startSite, type Site } from './support/site';
+import { data, givenStructure, givenSynchronizersEnabled, runImport, startSite, type Site } from './support/site';
 
 let site: Site;
 beforeAll(async () => {
@@ -24,6 +24,18 @@ describe('structures', () => {
     expect(listed.structures.map((s) => s.id)).toContain(created.id);
     expect(deleted).toEqual({ ok: true, data: { deleted: true } });
     expect(await site.invokeAs('olivia', 'getStructure', { structureId: created.id })).toMatchObject({ ok: false, error: { code: 'STRUCTURE_NOT_FOUND' } });
+  });
+
+  it('deletes a structure with its forest and jobs', async () => {
+    // given
+    const structure = await givenStructure(site);
+    const job = await runImport(site, 'olivia', structure.id, params);
+    expect(site.rt.kvs.peek(`forest:${structure.id}:1:0`)).toBeDefined();
+    // when
+    data(await site.invokeAs('olivia', 'deleteStructure', { structureId: structure.id }));
+    // then
+    expect(await site.invokeAs('olivia', 'getJob', { jobId: job.id })).toMatchObject({ ok: false, error: { code: 'JOB_NOT_FOUND' } });
+    expect(site.rt.kvs.peek(`forest:${structure.id}:1:0`)).toBeUndefined();
   });
 });
 
