@@ -22,7 +22,8 @@ export async function loadForest(inv: Invocation, structureId: string): Promise<
  * Replaces the forest computed from `from` with `forest`, together with `extra` operations, in one
  * transaction conditioned on `from.version`. Throws TransactionConditionFailed when anything moved.
  */
+export const forestChunks = (forest: Forest): string[] => (forest.size === 0 ? [] : forestToChunks(forest));
+
 export async function replaceForest(inv: Invocation, from: ForestHeader, forest: Forest, changedBy: string, extra: TxOp[] = []): Promise<ForestHeader> {
-  const chunks = forest.size === 0 ? [] : forestToChunks(forest);
-  return forestsOf(inv).replace(from, chunks, forest.size, changedBy, inv.now(), extra);
+  return forestsOf(inv).replace(from, forestChunks(forest), forest.size, changedBy, inv.now(), extra);
 }

@@ -4,9 +4,9 @@
 // step loses on the job condition and changes nothing.
 import { applyUpdate, type Forest } from '../domain/forest';
 import type { ImportPlan } from '../domain/synchronizers/types';
-import { JobDataRepository, StaleJobStep, TransactionConditionFailed, type JobRecord } from '../storage';
+import { JobDataRepository, requestUnits, StaleJobStep, TransactionConditionFailed, type JobRecord } from '../storage';
 import { AppError } from './errors';
-import { loadForest, replaceForest } from './forest-store';
+import { forestChunks, forestsOf, loadForest } from './forest-store';
 import type { JobStep } from './job-step';
 import { jobsOf, logEntry } from './jobs';
 
@@ -34,13 +34,15 @@ export async function applyImport(step: JobStep, planFor: PlanFor): Promise<JobR
       // Nothing to change: no forest write at all, and nothing to undo.
       return step.commit({ ...finished, log: log(`The structure already matches. ${summary}`) });
     }
-    const { record, op } = step.next({
-      ...finished,
-      log: log(summary),
-      undo: { replacedVersion: header.version, appliedVersion: header.version + 1 },
-    });
+    const chunks = forestChunks(updated);
+    // The forest write is part of this job's cost; count it in the record the same transaction writes.
+    const units = requestUnits(chunks.reduce((n, c) => n + c.length, 0) + 1024);
+    const { record, op } = step.next(
+      { ...finished, log: log(summary), undo: { replacedVersion: header.version, appliedVersion: header.version + 1 } },
+      { kvsWrites: units, forestWrites: units },
+    );
     try {
-      await replaceForest(inv, header, updated, step.job.id, [op]);
+      await forestsOf(inv).replace(header, chunks, updated.size, step.job.id, inv.now(), [op]);
       return step.committed(record);
     } catch (error) {
       if (!(error instanceof TransactionConditionFailed)) throw error;

@@ -31,8 +31,14 @@ export class JobStep {
   }
 
   /** The next record (step + 1, cost so far) and the operation that writes it only from the current step. */
-  next(changes: Partial<JobRecord>): { record: JobRecord; op: TxOp } {
-    const record: JobRecord = { ...this.job, ...changes, step: this.job.step + 1, cost: this.cost(), checkpointAt: this.inv.now() };
+  /** `pending`: writes the same transaction is about to make, so the record counts them too. */
+  next(changes: Partial<JobRecord>, pending?: { kvsWrites: number; forestWrites: number }): { record: JobRecord; op: TxOp } {
+    const cost = this.cost();
+    if (pending) {
+      cost.kvsWrites += pending.kvsWrites;
+      cost.forestWrites = (cost.forestWrites ?? 0) + pending.forestWrites;
+    }
+    const record: JobRecord = { ...this.job, ...changes, step: this.job.step + 1, cost, checkpointAt: this.inv.now() };
     return { record, op: jobsOf(this.inv).commitOp(record, this.job.step) };
   }
 
