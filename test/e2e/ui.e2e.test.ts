@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { DEMO_USERS } from '../../local/dataset/build-demo';
 import { startDevServer, type DevServer } from '../../local/dev-server/server';
+import { audit } from './support/a11y';
 import { appFrame, launchChromium, newPage, screenshot } from './support/browser';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -170,5 +171,19 @@ describe('Structure Sync in the browser', () => {
     await app.getByRole('button', { name: 'Find' }).click();
     await app.getByTestId('tree-message').getByText(`${hiddenKey} was not found in Jira, or you cannot see it.`).waitFor();
     await shot('11-restricted-view');
+  });
+
+  it('has no WCAG 2 A/AA violations that axe-core can find on its main pages', async () => {
+    for (const [user, module, appPath] of [
+      [alice, 'admin', '/'],
+      [priya, 'global', '/'],
+      [priya, 'global', `/structure/${structureId}`],
+      [priya, 'global', `/structure/${structureId}/import`],
+      [priya, 'global', `/structure/${structureId}/permissions`],
+    ] as const) {
+      const app = await openAs(user, module, appPath);
+      await page.waitForTimeout(500);
+      expect({ appPath, violations: await audit(app) }).toEqual({ appPath, violations: [] });
+    }
   });
 });
