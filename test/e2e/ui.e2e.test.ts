@@ -173,6 +173,28 @@ describe('Structure Sync in the browser', () => {
     await shot('11-restricted-view');
   });
 
+  it('undoes a finished import from its job page', async () => {
+    // given: a fresh structure filled by an import
+    const app = await openAs(priya, 'global');
+    await app.getByRole('button', { name: 'Create structure' }).first().click();
+    await app.getByLabel('Name').fill('Mobile, briefly');
+    await app.getByRole('button', { name: 'Create', exact: true }).click();
+    await app.getByText('This structure is empty').waitFor();
+    await app.getByRole('button', { name: 'Import' }).first().click();
+    await app.getByLabel('JQL', { exact: true }).fill('project = MOB ORDER BY key ASC');
+    await app.getByRole('button', { name: 'Run Import' }).click();
+    await app.getByRole('dialog').getByRole('button', { name: 'Run import' }).click();
+    await app.getByRole('button', { name: 'Undo import' }).waitFor({ timeout: 60000 });
+    // when
+    await app.getByRole('button', { name: 'Undo import' }).click();
+    // then
+    await app.getByRole('heading', { name: 'Undo job' }).waitFor();
+    await app.getByRole('button', { name: 'Open structure' }).waitFor({ timeout: 60000 });
+    await shot('12-undo-finished');
+    await app.getByRole('button', { name: 'Open structure' }).click();
+    await app.getByText('This structure is empty').waitFor();
+  });
+
   it('has no WCAG 2 A/AA violations that axe-core can find on its main pages', async () => {
     for (const [user, module, appPath] of [
       [alice, 'admin', '/'],
