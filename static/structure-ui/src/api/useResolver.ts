@@ -38,7 +38,11 @@ export function useResolver<K extends ResolverKey>(
     };
   }, [invoke, key, payloadKey, generation]);
 
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const reload = useCallback(() => {
+    // After an error, "Try again" shows the spinner; otherwise the data stays on screen meanwhile.
+    setState((s) => (s.status === 'error' ? { status: 'loading' } : s));
+    setGeneration((g) => g + 1);
+  }, []);
   const setData = useCallback((data: ResolverResults[K]) => setState({ status: 'ready', data }), []);
   return { state, reload, setData };
 }
