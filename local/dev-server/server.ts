@@ -143,6 +143,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     cloudId: dataset.site.cloudId,
     siteUrl: url,
     log,
+    // Emulator changes reach the app's triggers; scheduled triggers tick in `npm start` (real time),
+    // not in tests that scale time.
+    jira,
+    scheduledTriggers: options.timeScale === undefined,
   });
   started.forge = forge;
 

@@ -6,7 +6,19 @@ import type { FaultConfig } from './faults';
 import { badRequest, isObject, json, notFound, parseJsonBody, readBody, type Reply } from './http';
 import type { IssuePatch, NewIssue } from './store';
 
+/** Control-API changes are announced as made by this user (default: the change feed's default actor). */
+export const EMULATOR_ACTOR_HEADER = 'x-emulator-actor';
+
 export async function handleAdmin(core: EmulatorCore, req: IncomingMessage, method: string, path: string): Promise<Reply> {
+  const actor = req.headers[EMULATOR_ACTOR_HEADER];
+  if (typeof actor === 'string' && actor !== '') {
+    if (!core.store.users.has(actor)) throw badRequest(`${EMULATOR_ACTOR_HEADER}: no user with accountId '${actor}'.`);
+    return core.store.events.asActor(actor, () => handleControl(core, req, method, path));
+  }
+  return handleControl(core, req, method, path);
+}
+
+async function handleControl(core: EmulatorCore, req: IncomingMessage, method: string, path: string): Promise<Reply> {
   const body = async (): Promise<Record<string, unknown>> => {
     const parsed = parseJsonBody(await readBody(req));
     if (parsed === undefined) return {};

@@ -15,6 +15,11 @@ export { FaultInjector } from './faults';
 export type { LedgerAccount, LedgerSnapshot } from './ledger';
 export { PointsLedger } from './ledger';
 export type { IssuePatch, NewIssue, StoredIssue, StoredLink } from './store';
+export { ChangeFeed } from './change-feed';
+export type { EventActor, ProductEventListener } from './change-feed';
+export { JIRA_EVENTS, isIssueEvent } from './product-events';
+export type { ChangelogItem, IssueEvent, IssueEventType, IssueLinkEvent, IssueLinkEventType, JiraProductEvent } from './product-events';
+export { EMULATOR_ACTOR_HEADER } from './admin';
 export { EmulatorStore } from './store';
 export { APP_ACCOUNT_ID } from './visibility';
 export { RANK_FIELD_ID } from './serializers';
@@ -40,6 +45,12 @@ export interface JiraEmulator {
   ledger: PointsLedger;
   faults: FaultInjector;
   store: EmulatorStore;
+  /**
+   * The change feed: `events.subscribe(listener)` → unsubscribe; every change (REST writes, the control
+   * API, `store` methods) arrives as a Forge product event. `events.asActor(accountId, fn)` attributes
+   * direct `store` changes to a user.
+   */
+  events: EmulatorStore['events'];
   /** Drops cached search results (they are also keyed by the store's change counter). */
   clearSearchCache(): void;
 }
@@ -47,6 +58,7 @@ export interface JiraEmulator {
 export function createJiraEmulator(options: JiraEmulatorOptions): JiraEmulator {
   const now = options.now ?? (() => new Date());
   const store = new EmulatorStore(options.dataset, now);
+  if (options.baseUrl) store.events.baseUrl = options.baseUrl;
   const ledger = new PointsLedger(now);
   if (options.quota !== undefined) ledger.quota = options.quota;
   const faults = new FaultInjector(options.seed ?? 1);
@@ -60,6 +72,7 @@ export function createJiraEmulator(options: JiraEmulatorOptions): JiraEmulator {
     ledger,
     faults,
     store,
+    events: store.events,
     clearSearchCache: () => searchCache.clear(),
     async listen(port = 0) {
       if (server) throw new Error('The Jira emulator is already listening');
@@ -70,7 +83,9 @@ export function createJiraEmulator(options: JiraEmulatorOptions): JiraEmulator {
         s.listen(port, '127.0.0.1', () => resolve());
       });
       const { port: actual } = s.address() as AddressInfo;
-      return { url: `http://127.0.0.1:${actual}` };
+      const url = `http://127.0.0.1:${actual}`;
+      if (!options.baseUrl) store.events.baseUrl = url;
+      return { url };
     },
     async close() {
       const s = server;

@@ -2,7 +2,7 @@
 // resource handler, error mapping to Jira's ErrorCollection, ledger charging and rate-limit headers.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleAdmin } from './admin';
-import { authenticate } from './auth';
+import { authenticate, FORGE_ACCOUNT_HEADER } from './auth';
 import type { EmulatorCore, RequestContext, Route } from './context';
 import { JiraHttpError, parseJsonBody, readBody, writeReply, type Reply } from './http';
 import { JqlError } from './jql';
@@ -119,8 +119,11 @@ export function createHandler(core: EmulatorCore, options: { baseUrl?: string } 
     }
 
     let reply: Reply;
+    // Changes made by this request are announced as this caller's; a Forge call (asApp, or asUser
+    // through the X-Forge-Account-Id header) is the app's own doing: `selfGenerated`.
+    const selfGenerated = viewer.principal.kind === 'app' || typeof req.headers[FORGE_ACCOUNT_HEADER] === 'string';
     try {
-      reply = await route.handle(makeContext(route, params, url, req, viewer));
+      reply = await core.store.events.asActor({ accountId, selfGenerated }, () => route.handle(makeContext(route, params, url, req, viewer)));
     } catch (e) {
       reply = errorReply(e);
     }

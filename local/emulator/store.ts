@@ -11,6 +11,9 @@ import type {
   DatasetStatus,
   DatasetUser,
 } from '../dataset/types';
+import { ChangeFeed } from './change-feed';
+import { changelogItems, snapshotIssue } from './changelog';
+import { JIRA_EVENTS, ProductEventBuilder } from './product-events';
 import { rankBetween } from './rank';
 
 export interface StoredIssue {
@@ -36,6 +39,8 @@ export interface StoredIssue {
   security?: DatasetSecurityLevel;
   created: number;
   updated: number;
+  /** Who created it in the emulator (product events' `creator`); dataset issues use the reporter. */
+  creator?: string;
 }
 
 export interface StoredLink {
@@ -103,6 +108,15 @@ export class EmulatorStore {
   readonly staleSearch = new Map<string, StoredIssue | null>();
   private searchLag = false;
 
+  /**
+   * Every change below is announced here as the Jira product event Forge would deliver
+   * (`events.subscribe(listener)`); payloads are only built while someone listens.
+   */
+  readonly events: ChangeFeed;
+  private readonly eventBuilder: ProductEventBuilder;
+  /** >0 while a mutation calls another one that must not announce itself (create's parent). */
+  private quiet = 0;
+
   private nextIssueId = 10000;
   private nextLinkId = 10000;
   private changes = 0;
@@ -110,6 +124,9 @@ export class EmulatorStore {
 
   constructor(dataset: Dataset, private readonly now: () => Date) {
     this.site = dataset.site;
+    const admin = dataset.users.find((u) => u.siteAdmin) ?? dataset.users[0];
+    this.events = new ChangeFeed(admin?.accountId ?? 'unknown');
+    this.eventBuilder = new ProductEventBuilder(this, () => this.events.baseUrl, now);
     for (const u of dataset.users) {
       this.users.set(u.accountId, u);
       this.usersByEmail.set(u.email.toLowerCase(), u);
@@ -270,6 +287,7 @@ export class EmulatorStore {
     const issue = this.issueByIdOrKey(idOrKey);
     if (!issue) throw new Error(`No issue ${idOrKey}`);
     this.beforeChange(issue);
+    const before = this.announcing ? snapshotIssue(issue) : undefined;
     if (patch.summary !== undefined) issue.summary = patch.summary;
     if (patch.type !== undefined) issue.type = this.requireType(patch.type, issue.key);
     if (patch.status !== undefined) issue.status = this.requireStatus(patch.status, issue.key);
@@ -301,6 +319,11 @@ export class EmulatorStore {
     }
     issue.updated = this.now().getTime();
     this.touch();
+    if (before) {
+      const items = changelogItems(this, before, issue);
+      // Saving an unchanged value records no history and sends no event.
+      if (items.length > 0) this.events.emit(this.eventBuilder.issueEvent(JIRA_EVENTS.issueUpdated, issue, this.events.currentActor(), { changelog: items }));
+    }
     return issue;
   }
 
@@ -333,12 +356,14 @@ export class EmulatorStore {
       security: input.security ? this.requireSecurity(input.security, key) : undefined,
       created: now,
       updated: now,
+      creator: this.events.currentActor().accountId,
     };
     this.indexIssue(issue);
     this.rankOrder = null;
     if (this.searchLag) this.staleSearch.set(issue.id, null);
-    if (input.parent !== undefined) this.updateIssue(id, { parent: input.parent });
+    if (input.parent !== undefined) this.silently(() => this.updateIssue(id, { parent: input.parent }));
     this.touch();
+    if (this.announcing) this.events.emit(this.eventBuilder.issueEvent(JIRA_EVENTS.issueCreated, issue, this.events.currentActor()));
     return issue;
   }
 
@@ -349,12 +374,15 @@ export class EmulatorStore {
     // A deleted issue stays searchable until search catches up (unless it never was).
     this.beforeChange(issue);
     for (const link of [...this.issueLinks(issue.id)]) this.removeLink(link.id);
+    // Built while the issue still has its parent and project.
+    const deleted = this.announcing ? this.eventBuilder.issueEvent(JIRA_EVENTS.issueDeleted, issue, this.events.currentActor()) : undefined;
     this.setParent(issue, undefined);
     this.issuesById.delete(issue.id);
     this.issuesByKey.delete(issue.key.toUpperCase());
     this.issuesByProject.get(issue.project.id)?.delete(issue);
     this.rankOrder = null;
     this.touch();
+    if (deleted) this.events.emit(deleted);
   }
 
   /** Adds a link "source <outward> destination"; an identical link is not duplicated (Jira is idempotent). */
@@ -370,6 +398,7 @@ export class EmulatorStore {
     const link = this.insertLink({ id: '', type, sourceId: source.id, destinationId: destination.id });
     source.updated = destination.updated = this.now().getTime();
     this.touch();
+    if (this.announcing) this.events.emit(this.eventBuilder.linkEvent(JIRA_EVENTS.issueLinkCreated, link, this.events.currentActor()));
     return link;
   }
 
@@ -380,7 +409,24 @@ export class EmulatorStore {
     this.linksByIssue.get(link.sourceId)?.delete(link);
     this.linksByIssue.get(link.destinationId)?.delete(link);
     this.touch();
+    if (this.announcing) this.events.emit(this.eventBuilder.linkEvent(JIRA_EVENTS.issueLinkDeleted, link, this.events.currentActor()));
     return true;
+  }
+
+  // ---- change feed ----
+
+  /** Whether mutations should build and emit events now. */
+  private get announcing(): boolean {
+    return this.quiet === 0 && this.events.active;
+  }
+
+  private silently<T>(fn: () => T): T {
+    this.quiet++;
+    try {
+      return fn();
+    } finally {
+      this.quiet--;
+    }
   }
 
   // ---- internals ----

@@ -12,6 +12,10 @@
  *   rt.kvs.usage()  // { readUnits, writeUnits, ... } in 10 KB units;  rt.kvs.peek(key), rt.kvs.reset()
  *   rt.jira.calls                                             // every requestJira that reached the emulator
  *   rt.setInvocationTimeout(functionKey, ms);                 // shorten a function's clock
+ *   rt.connectJira(jiraEmulator);                             // its change feed → the app's `trigger` modules
+ *   rt.deliverProductEvent({ eventType: 'avi:jira:updated:issue', ... }); // → { jobId, triggers: [keys] }
+ *   await rt.runScheduledTrigger('hourly-resync');            // fire a `scheduledTrigger` now
+ *   await rt.drain();                                         // queue, trigger deliveries and scheduled runs all idle
  *   await rt.close();
  *
  * - KVS: `/api/v1/*` on SQLite (better-sqlite3): plain keys, secrets, the entities of manifest.yml
@@ -21,6 +25,11 @@
  *   `handler({ body, queueName, jobId, eventId, retryContext? }, context)`, after `delayInSeconds` and within
  *   `concurrency: {key, limit}`; InvocationError results and thrown errors are retried; getStats/cancel
  *   answer like the platform.
+ * - Triggers: product events go to every `trigger` module listing their type (`filter.ignoreSelf` honoured,
+ *   `filter.expression` not evaluated), each as `handler(event, context)` in its own invocation as the app,
+ *   through `rt.triggerQueue` (same switches, retries and `retryContext` as the queue). Scheduled triggers
+ *   get `({ context: { cloudId, moduleKey }, contextToken }, context)`; with `scheduledTriggers: true` they
+ *   also run every interval × timeScale.
  * - requestJira: sent over HTTP to `jiraBaseUrl` with `X-Forge-Account-Id` (as a user) or `X-Forge-As-App: true`.
  * - Invocations: each runs in an AsyncLocalStorage context with its accountId and deadline, which
  *   `getAppContext().invocationRemainingTimeInMillis()` reads; resolvers get `principal.accountId` from the
@@ -47,6 +56,8 @@ export type { DeliveryQueue } from './queue/delivery-queue';
 export type { DeliveredEvent, DeliveryRecord, FailedEvent, JobStats, QueueOptions, QueueSwitches, RetryContext } from './queue/types';
 export { ACCOUNT_HEADER, AS_APP_HEADER } from './jira-proxy';
 export type { JiraCall, JiraProxy } from './jira-proxy';
-export type { AppManifest, FunctionDefinition, ConsumerDefinition, UiModuleDefinition } from './manifest';
+export type { AppManifest, FunctionDefinition, ConsumerDefinition, UiModuleDefinition, TriggerDefinition, ScheduledTriggerDefinition, ScheduleInterval } from './manifest';
+export { SCHEDULE_INTERVALS } from './manifest';
+export type { ProductEvent, ProductEventDelivery, ProductEventSource } from './triggers/product-triggers';
 export { currentInvocation } from './invocation';
 export type { Invocation } from './invocation';

@@ -1,5 +1,6 @@
 // One running local Forge installation of an app: its manifest and handlers, its KVS, its queue and its
-// Jira proxy, and the invocation machinery that calls handlers the way the platform does.
+// Jira proxy, its product-event and scheduled triggers, and the invocation machinery that calls
+// handlers the way the platform does.
 import path from 'node:path';
 import { Handler, loadHandlers } from './app-loader';
 import { AppIdentity, attachHost, detachHost, ForgeFetchArgs, ForgeHost } from './globals';
@@ -7,10 +8,12 @@ import { Invocation, InvocationTimeoutError, newInvocation, runInInvocation } fr
 import { JiraProxy } from './jira-proxy';
 import { handleKvsRequest } from './kvs/http';
 import { LocalKvs } from './kvs/local-kvs';
-import { AppManifest, loadManifest } from './manifest';
+import { AppManifest, loadManifest, ScheduledTriggerDefinition, TriggerDefinition } from './manifest';
 import { DeliveryQueue } from './queue/delivery-queue';
 import { handleQueueRequest, isQueuePath } from './queue/http';
 import { DeliveredEvent, QueueOptions } from './queue/types';
+import { ProductEvent, ProductEventDelivery, ProductEventSource, ProductTriggers } from './triggers/product-triggers';
+import { ScheduledTriggers } from './triggers/scheduled-triggers';
 
 export interface LocalForgeOptions {
   /** Directory holding manifest.yml and src/. */
@@ -31,6 +34,13 @@ export interface LocalForgeOptions {
   environmentType?: 'DEVELOPMENT' | 'STAGING' | 'PRODUCTION';
   /** Where failed queue deliveries and the like are reported; default console.error. */
   log?: (message: string) => void;
+  /** A product-event source to connect at start (see `connectJira`), e.g. the Jira emulator. */
+  jira?: ProductEventSource | { events: ProductEventSource };
+  /**
+   * Run scheduled triggers on timers, each interval × timeScale (`npm start`). Default false: tests
+   * fire them with `runScheduledTrigger(key)`.
+   */
+  scheduledTriggers?: boolean;
 }
 
 /** A resolver call as @forge/bridge `invoke(key, payload)` makes it from a UI module. */
@@ -63,6 +73,7 @@ export class ResolverInvocationError extends Error {
   }
 }
 
+/** Consumers, triggers and scheduled triggers: 55 s unless the function sets timeoutSeconds. */
 const DEFAULT_CONSUMER_TIMEOUT_SECONDS = 55;
 const DEFAULT_RESOLVER_TIMEOUT_MS = 25_000;
 
@@ -74,6 +85,14 @@ export class LocalForge implements ForgeHost {
   readonly kvs: LocalKvs;
   readonly queue: DeliveryQueue;
   readonly jira: JiraProxy;
+  /**
+   * Deliveries of product events to triggers (queue name = trigger key): `.deliveries`, `.failures`.
+   * Shares `queue.switches`, so the duplicate/reorder/delay switches apply to triggers too.
+   */
+  readonly triggerQueue: DeliveryQueue;
+  private readonly productTriggers: ProductTriggers;
+  private readonly scheduled: ScheduledTriggers;
+  private readonly disconnects = new Set<() => void>();
   private readonly handlers: Map<string, Handler>;
   private readonly timeouts = new Map<string, number>();
   private readonly log: (message: string) => void;
@@ -99,6 +118,16 @@ export class LocalForge implements ForgeHost {
       timeScale: options.timeScale,
       switches: { duplicate, reorder, extraDelayMs },
     });
+    this.triggerQueue = new DeliveryQueue((event) => this.productTriggers.handle(event, (t, e) => this.invokeTrigger(t, e)), {
+      ...tuning,
+      timeScale: options.timeScale,
+      sharedSwitches: this.queue.switches,
+    });
+    this.productTriggers = new ProductTriggers(this.manifest.triggers, this.triggerQueue);
+    this.scheduled = new ScheduledTriggers(this.manifest.scheduledTriggers, this.identity.cloudId, (t, r) => this.invokeScheduled(t, r), this.log);
+    for (const t of this.manifest.triggers) {
+      if (t.expression) this.log(`[local-forge] trigger '${t.key}': filter.expression is not evaluated locally; every ${t.events.join(', ')} event is delivered`);
+    }
     this.jira = new JiraProxy(options.jiraBaseUrl);
     // Globals first: app modules may touch the SDK while they load.
     attachHost(this);
@@ -108,6 +137,68 @@ export class LocalForge implements ForgeHost {
       this.shutdown();
       throw e;
     }
+    if (options.jira) this.connectJira(options.jira);
+    if (options.scheduledTriggers) this.scheduled.start(options.timeScale ?? 1);
+  }
+
+  // ---- triggers -----------------------------------------------------------------------------------------
+
+  /**
+   * Hands a product event (e.g. `avi:jira:updated:issue`) to every trigger of manifest.yml that lists its
+   * type, as the platform does: later, each trigger in its own invocation as the app (no user), with
+   * `(event, context)`, at least once. Returns at once with what it was queued for; `drain()` waits.
+   */
+  deliverProductEvent<E extends ProductEvent>(event: E): ProductEventDelivery {
+    if (this.closed) throw new Error('The local Forge runtime is closed');
+    return this.productTriggers.deliver(event);
+  }
+
+  /** Fires a scheduledTrigger now; resolves to its function's result, rejects when it throws. */
+  runScheduledTrigger(key: string): Promise<unknown> {
+    if (this.closed) return Promise.reject(new Error('The local Forge runtime is closed'));
+    return this.scheduled.run(key);
+  }
+
+  /**
+   * Delivers every event of a source — the Jira emulator (`connectJira(jira)`) or its `events` feed — to
+   * the triggers from now on. Returns the function that disconnects it (close() does too).
+   */
+  connectJira(source: ProductEventSource | { events: ProductEventSource }): () => void {
+    const feed = 'events' in source ? source.events : source;
+    const unsubscribe = feed.subscribe((event) => {
+      if (!this.closed) this.productTriggers.deliver(event);
+    });
+    const disconnect = (): void => {
+      unsubscribe();
+      this.disconnects.delete(disconnect);
+    };
+    this.disconnects.add(disconnect);
+    return disconnect;
+  }
+
+  /**
+   * Resolves once nothing is pending or running: queue events, trigger deliveries and scheduled runs,
+   * including whatever those cause in turn (a consumer's Jira write → a trigger → a push ...).
+   */
+  async drain(options: { timeoutMs?: number } = {}): Promise<void> {
+    const deadline = options.timeoutMs === undefined ? undefined : Date.now() + options.timeoutMs;
+    const left = (): number | undefined => (deadline === undefined ? undefined : Math.max(1, deadline - Date.now()));
+    while (!(this.queue.idle && this.triggerQueue.idle && !this.scheduled.busy)) {
+      await this.scheduled.settle();
+      await this.triggerQueue.drain({ timeoutMs: left() });
+      await this.queue.drain({ timeoutMs: left() });
+    }
+  }
+
+  private invokeTrigger(trigger: TriggerDefinition, event: Record<string, unknown>): Promise<unknown> {
+    return this.invokeFunction(trigger.functionKey, [event, this.installationContext()], { moduleKey: trigger.key, moduleType: 'core:trigger' }).catch((e: unknown) => {
+      if (!this.closed) this.log(`[local-forge] trigger '${trigger.key}' failed on ${String(event.eventType)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      throw e;
+    });
+  }
+
+  private invokeScheduled(trigger: ScheduledTriggerDefinition, request: Record<string, unknown>): Promise<unknown> {
+    return this.invokeFunction(trigger.functionKey, [request, this.installationContext()], { moduleKey: trigger.key, moduleType: 'core:scheduledTrigger' });
   }
 
   // ---- invoking functions -----------------------------------------------------------------------------
@@ -202,8 +293,11 @@ export class LocalForge implements ForgeHost {
     if (override !== undefined) return override;
     const seconds = this.manifest.functions.get(functionKey)?.timeoutSeconds;
     if (seconds !== undefined) return seconds * 1000;
-    const isConsumer = this.manifest.consumers.some((c) => c.functionKey === functionKey);
-    return isConsumer ? DEFAULT_CONSUMER_TIMEOUT_SECONDS * 1000 : this.options.resolverTimeoutMs ?? DEFAULT_RESOLVER_TIMEOUT_MS;
+    const isBackground =
+      this.manifest.consumers.some((c) => c.functionKey === functionKey) ||
+      this.manifest.triggers.some((t) => t.functionKey === functionKey) ||
+      this.manifest.scheduledTriggers.some((t) => t.functionKey === functionKey);
+    return isBackground ? DEFAULT_CONSUMER_TIMEOUT_SECONDS * 1000 : this.options.resolverTimeoutMs ?? DEFAULT_RESOLVER_TIMEOUT_MS;
   }
 
   private installationContext(): Record<string, unknown> {
@@ -258,7 +352,10 @@ export class LocalForge implements ForgeHost {
   private shutdown(): void {
     if (this.closed) return;
     this.closed = true;
+    for (const disconnect of [...this.disconnects]) disconnect();
+    this.scheduled.stop();
     this.queue.close();
+    this.triggerQueue.close();
     detachHost(this);
     this.kvs.close();
   }

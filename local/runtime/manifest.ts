@@ -1,5 +1,5 @@
 // What the runtime needs from manifest.yml: functions and their handlers, queue consumers, the functions
-// UI modules call as resolvers, and the custom entities of the storage.
+// UI modules call as resolvers, product-event and scheduled triggers, and the custom entities of the storage.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -21,6 +21,27 @@ export interface ConsumerDefinition {
   functionKey: string;
 }
 
+/** A `trigger` module: the function Forge calls with each product event of the listed types. */
+export interface TriggerDefinition {
+  key: string;
+  functionKey: string;
+  events: string[];
+  /** `filter.ignoreSelf`: skip events the app caused itself (`selfGenerated: true`). */
+  ignoreSelf: boolean;
+  /** `filter.expression` (a Jira expression); not evaluated locally — every event is delivered. */
+  expression?: string;
+}
+
+export const SCHEDULE_INTERVALS = { fiveMinute: 300, hour: 3600, day: 86_400, week: 604_800 } as const;
+export type ScheduleInterval = keyof typeof SCHEDULE_INTERVALS;
+
+/** A `scheduledTrigger` module: the function Forge calls once per interval. */
+export interface ScheduledTriggerDefinition {
+  key: string;
+  functionKey: string;
+  interval: ScheduleInterval;
+}
+
 export interface UiModuleDefinition {
   moduleType: string;
   moduleKey: string;
@@ -35,6 +56,8 @@ export interface AppManifest {
   functions: Map<string, FunctionDefinition>;
   consumers: ConsumerDefinition[];
   uiModules: UiModuleDefinition[];
+  triggers: TriggerDefinition[];
+  scheduledTriggers: ScheduledTriggerDefinition[];
   entities: EntityDefinition[];
   scopes: string[];
 }
@@ -56,6 +79,27 @@ function parseEntity(raw: unknown): EntityDefinition {
     attributes[name] = { type: String(asRecord(def).type ?? 'any') as AttributeType };
   }
   return { name: String(r.name), attributes, indexes: asArray(r.indexes).map(parseIndex) };
+}
+
+function parseTrigger(raw: unknown): TriggerDefinition {
+  const t = asRecord(raw);
+  const filter = asRecord(t.filter);
+  return {
+    key: String(t.key),
+    functionKey: String(t.function),
+    events: asArray(t.events).map(String),
+    ignoreSelf: filter.ignoreSelf === true,
+    ...(typeof filter.expression === 'string' ? { expression: filter.expression } : {}),
+  };
+}
+
+function parseScheduledTrigger(raw: unknown): ScheduledTriggerDefinition {
+  const t = asRecord(raw);
+  const interval = String(t.interval);
+  if (!(interval in SCHEDULE_INTERVALS)) {
+    throw new Error(`manifest.yml: scheduledTrigger '${String(t.key)}' has interval '${interval}', expected one of ${Object.keys(SCHEDULE_INTERVALS).join(', ')}`);
+  }
+  return { key: String(t.key), functionKey: String(t.function), interval: interval as ScheduleInterval };
 }
 
 export function parseManifest(text: string): AppManifest {
@@ -103,6 +147,8 @@ export function parseManifest(text: string): AppManifest {
     functions,
     consumers,
     uiModules,
+    triggers: asArray(modules.trigger).map(parseTrigger),
+    scheduledTriggers: asArray(modules.scheduledTrigger).map(parseScheduledTrigger),
     entities: asArray(asRecord(app.storage).entities).map(parseEntity),
     scopes,
   };

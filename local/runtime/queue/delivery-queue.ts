@@ -73,7 +73,7 @@ export class DeliveryQueue {
   private timerDueAt = Infinity;
   private idleWaiters: Array<() => void> = [];
   private closed = false;
-  private readonly opts: Required<Omit<QueueOptions, 'switches'>>;
+  private readonly opts: Required<Omit<QueueOptions, 'switches' | 'sharedSwitches'>>;
 
   constructor(
     private readonly deliver: Deliver,
@@ -88,7 +88,7 @@ export class DeliveryQueue {
       random: options.random ?? Math.random,
     };
     const given = options.switches ?? {};
-    this.switches = { duplicate: given.duplicate ?? false, reorder: given.reorder ?? false, extraDelayMs: given.extraDelayMs ?? 0 };
+    this.switches = options.sharedSwitches ?? { duplicate: given.duplicate ?? false, reorder: given.reorder ?? false, extraDelayMs: given.extraDelayMs ?? 0 };
   }
 
   get timeScale(): number {

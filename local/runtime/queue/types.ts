@@ -54,6 +54,11 @@ export interface QueueOptions {
   /** Source of randomness for 'shuffle' (tests can make it deterministic). */
   random?: () => number;
   switches?: Partial<QueueSwitches>;
+  /**
+   * Use this switches object itself (not a copy), so that one set of switches governs several queues:
+   * product-event triggers follow `rt.queue.switches`.
+   */
+  sharedSwitches?: QueueSwitches;
 }
 
 export interface JobStats {
