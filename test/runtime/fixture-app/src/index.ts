@@ -156,3 +156,41 @@ export async function worker(event: AsyncEvent, context: unknown): Promise<unkno
     }
   }
 }
+
+// ---- triggers -------------------------------------------------------------------------------------------
+
+/** What the product-event trigger function saw, in delivery order (tests read it). */
+export const triggerJournal: Array<{ moduleKey: string; event: Record<string, unknown>; context: Record<string, unknown>; asUserWithoutId: string; finished: boolean }> = [];
+
+/** How the trigger function behaves; tests set it. */
+export const triggerBehaviour = { retryTimes: 0, sleepMs: 0 };
+
+export async function onJiraEvent(event: Record<string, unknown>, context: Record<string, unknown>): Promise<unknown> {
+  const entry = { moduleKey: getAppContext().moduleKey, event, context, asUserWithoutId: '', finished: false };
+  triggerJournal.push(entry);
+  // Triggers run as the app: there is no user to act for unless an accountId is given.
+  try {
+    await api.asUser().requestJira(route`/rest/api/3/myself`);
+    entry.asUserWithoutId = 'allowed';
+  } catch (e) {
+    entry.asUserWithoutId = (e as Error).name;
+  }
+  const retryCount = (event.retryContext as { retryCount?: number } | undefined)?.retryCount ?? 0;
+  if (retryCount < triggerBehaviour.retryTimes) {
+    return new InvocationError({ retryAfter: 5, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST, retryData: { attempt: retryCount } });
+  }
+  await sleep(triggerBehaviour.sleepMs);
+  entry.finished = true;
+  return undefined;
+}
+
+/** Runs of the scheduled trigger (tests read it). */
+export const scheduleJournal: Array<{ moduleKey: string; request: Record<string, unknown>; context: Record<string, unknown> }> = [];
+
+export async function onSchedule(request: Record<string, unknown>, context: Record<string, unknown>): Promise<unknown> {
+  scheduleJournal.push({ moduleKey: getAppContext().moduleKey, request, context });
+  // A scheduled run may use the app's storage like any other function.
+  const runs = ((await kvs.get<number>('scheduled-runs')) ?? 0) + 1;
+  await kvs.set('scheduled-runs', runs);
+  return { runs };
+}
