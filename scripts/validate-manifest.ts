@@ -23,6 +23,8 @@ function sourceFiles(dir: string): string[] {
 /** Validates the manifest in `appDir`; returns every problem found (empty when the manifest is valid). */
 export async function checkManifest(appDir: string): Promise<ManifestProblem[]> {
   const previous = process.cwd();
+  // @forge/lint sets process.exitCode when it finds errors; the caller decides what a problem means.
+  const exitCode = process.exitCode;
   process.chdir(appDir);
   try {
     const problems: ManifestProblem[] = [];
@@ -65,6 +67,7 @@ export async function checkManifest(appDir: string): Promise<ManifestProblem[]> 
     return problems;
   } finally {
     process.chdir(previous);
+    process.exitCode = exitCode;
   }
 }
 

@@ -14,7 +14,7 @@ export type Caller = { user: Pick<DatasetUser, 'email' | 'apiToken'> } | { accou
 export interface Running {
   jira: JiraEmulator;
   url: string;
-  call<T = any>(caller: Caller, method: string, path: string, body?: unknown): Promise<Answer<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  call<T = any>(caller: Caller, method: string, path: string, body?: unknown): Promise<Answer<T>>;  
   close(): Promise<void>;
 }
 
