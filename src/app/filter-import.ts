@@ -3,12 +3,15 @@
 //   2. visibility (only when Remove is on): which rows' issues the user can see, 1000 ids a batch;
 //   3. apply: plan with the domain planner and replace the forest (see import-apply.ts).
 import type { Forest, IssueId } from '../domain/forest';
-import { filterImportVisibilityQuestions, type FilterParams } from '../domain/synchronizers/filter';
+import { filterImportVisibilityQuestions, filterSynchronizer, planFilterImport, type FilterParams } from '../domain/synchronizers/filter';
 import { JobDataRepository, type JobRecord } from '../storage';
 import { applyImport } from './import-apply';
 import { loadForest } from './forest-store';
 import type { JobStep } from './job-step';
-import { synchronizerFor, validateParams } from './synchronizers';
+import { resolveFilterSource } from './filter-source';
+import { previewFilterImport } from './filter-preview';
+import type { ImportRunner } from './import-runner';
+import { validateParams } from './params';
 import { VISIBILITY_BATCH, visibleInBatch, visibleIssueIds } from './visibility';
 
 export const PHASE = {
@@ -28,7 +31,7 @@ export interface FilterImportCache {
 const dataOf = (step: JobStep): JobDataRepository => new JobDataRepository(step.inv.kvsWrites);
 
 function paramsOf(step: JobStep): FilterParams {
-  return validateParams(synchronizerFor('filter', 'import'), step.job.params) as FilterParams;
+  return validateParams(filterSynchronizer, step.job.params);
 }
 
 /** Runs the next unit of a Filter import and returns the committed job. */
@@ -115,13 +118,19 @@ async function plan(step: JobStep, params: FilterParams, cache: FilterImportCach
     for (const id of await visibleIssueIds(step.inv.jira, late)) visible.add(id);
     for (const id of late) checked.add(id);
   }
-  const synchronizer = synchronizerFor('filter', 'import');
-  if (!synchronizer.planImport) throw new Error('The Filter synchronizer has no import planner');
-  return synchronizer.planImport({
+  return planFilterImport({
     forest,
     params,
-    data: { matching, underIssueId: underIssueId ?? null },
+    matching,
+    underIssueId: underIssueId ?? null,
     // Without Remove only matching issues (visible by construction) and the place are ever looked at.
     visible: (issueId: IssueId) => visible.has(issueId) || !params.remove,
   });
 }
+
+export const filterImportRunner: ImportRunner = {
+  key: 'filter',
+  resolve: (inv, params) => resolveFilterSource(inv, params as FilterParams),
+  runUnit: (step, cache) => runFilterImportUnit(step, cache as FilterImportCache),
+  preview: previewFilterImport,
+};

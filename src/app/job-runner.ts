@@ -4,7 +4,8 @@
 import { JiraError, JiraRateLimited } from '../jira';
 import { StaleJobStep, type JobRecord } from '../storage';
 import { AppError } from './errors';
-import { PHASE, runFilterImportUnit, type FilterImportCache } from './filter-import';
+import { PHASE } from './filter-import';
+import { importRunnerFor } from './import-runners';
 import { dropJobData } from './import-apply';
 import type { Invocation } from './invocation';
 import { JobStep } from './job-step';
@@ -56,7 +57,7 @@ export async function runJobEvent(inv: Invocation, event: JobEvent, env: RunnerE
     if (step.job.state === 'queued') {
       await step.commit({ state: 'running', startedAt: inv.now(), progress: { phase: PHASE.searching, done: 0 } });
     }
-    const cache: FilterImportCache = {};
+    const cache: Record<string, unknown> = {};
     for (let units = 0; ; units++) {
       // The first unit always runs, so a short clock cannot make events chase each other forever.
       if (units > 0 && (units >= MAX_UNITS_PER_INVOCATION || env.remainingMs() < DEADLINE_MARGIN_MS)) {
@@ -77,9 +78,9 @@ export async function runJobEvent(inv: Invocation, event: JobEvent, env: RunnerE
   }
 }
 
-function runUnit(step: JobStep, cache: FilterImportCache): Promise<JobRecord> {
-  if (step.job.kind === 'import' && step.job.synchronizer === 'filter') return runFilterImportUnit(step, cache);
-  throw new AppError('UNKNOWN_SYNCHRONIZER', `The worker cannot run ${step.job.kind} jobs of the ${step.job.synchronizer} synchronizer.`);
+function runUnit(step: JobStep, cache: Record<string, unknown>): Promise<JobRecord> {
+  if (step.job.kind !== 'import') throw new AppError('UNKNOWN_SYNCHRONIZER', `The worker cannot run ${step.job.kind} jobs.`);
+  return importRunnerFor(step.job.synchronizer).runUnit(step, cache);
 }
 
 async function handleFailure(step: JobStep, error: unknown, env: RunnerEnv): Promise<void> {

@@ -2,10 +2,9 @@
 // is recorded as queued and its first event pushed. The worker does the rest as the same user.
 import { randomBytes } from 'node:crypto';
 import type { JobDto } from '../contract';
-import type { FilterParams } from '../domain/synchronizers/filter';
 import type { JobRecord } from '../storage';
 import { requireLevel } from './access';
-import { resolveFilterSource } from './filter-source';
+import { importRunnerFor } from './import-runners';
 import type { Invocation } from './invocation';
 import { isTerminal, jobsOf, logEntry, toJobDto } from './jobs';
 import { pushJobEvent, type PushJobEvent } from './queue';
@@ -31,9 +30,10 @@ export async function prepareImport(inv: Invocation, request: ImportRequest) {
   await requireLevel(inv, structure, 'control');
   await requireSynchronizersEnabled(inv);
   const synchronizer = synchronizerFor(request.synchronizer, 'import');
-  const params = validateParams(synchronizer, request.params) as FilterParams;
-  const resolved = await resolveFilterSource(inv, params);
-  return { structure, synchronizer, params, resolved };
+  const runner = importRunnerFor(synchronizer.key);
+  const params = validateParams(synchronizer, request.params);
+  const resolved = await runner.resolve(inv, params);
+  return { structure, synchronizer, runner, params, resolved };
 }
 
 export async function startImport(inv: Invocation, request: ImportRequest, push: PushJobEvent = pushJobEvent): Promise<{ job: JobDto }> {
