@@ -32,14 +32,13 @@ function details(structure: StructureRecord, level: StructureSummary['level'], h
 }
 
 export async function listStructures(inv: Invocation, scope: 'mine' | 'all'): Promise<{ structures: StructureSummary[] }> {
-  const all = await structuresOf(inv).list();
+  const all = (await structuresOf(inv).list()).filter((s) => scope === 'all' || s.ownerAccountId === inv.accountId);
+  const headers = await forestsOf(inv).getHeaders(all.map((s) => s.id));
   const out: StructureSummary[] = [];
   for (const structure of all) {
-    if (scope === 'mine' && structure.ownerAccountId !== inv.accountId) continue;
     const level = await levelOf(inv, structure);
     if (level === 'none') continue;
-    const header = await forestsOf(inv).getHeader(structure.id);
-    const { rules: _rules, forestVersion: _v, ...summary } = details(structure, level, header);
+    const { rules: _rules, forestVersion: _v, ...summary } = details(structure, level, headers.get(structure.id));
     out.push(summary);
   }
   out.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));

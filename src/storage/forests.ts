@@ -43,6 +43,17 @@ export class ForestRepository {
     return kvs.entity<ForestHeader>(entities.forest).get(keys.forestHeader(structureId));
   }
 
+  /** Headers of many structures, 25 a request. */
+  async getHeaders(structureIds: string[]): Promise<Map<string, ForestHeader>> {
+    const out = new Map<string, ForestHeader>();
+    for (let i = 0; i < structureIds.length; i += BATCH_GET_MAX) {
+      const batch = structureIds.slice(i, i + BATCH_GET_MAX).map((id) => ({ key: keys.forestHeader(id), entityName: entities.forest }));
+      const result = await kvs.batchGet<ForestHeader>(batch);
+      for (const item of result.successfulKeys) out.set(item.value.structureId, item.value);
+    }
+    return out;
+  }
+
   /** The header of an empty forest, version 0; written with the structure so every later write can be conditional. */
   emptyHeaderOp(structureId: string, now: number): Extract<TxOp, { kind: 'set' }> {
     const header: ForestHeader = { structureId, version: 0, chunkCount: 0, rowCount: 0, encodedBytes: 0, updatedAt: now };

@@ -125,3 +125,15 @@ describe('app settings', () => {
     ]);
   });
 });
+
+describe('listStructures', () => {
+  it('lists the structures the caller may see, with their row counts', async () => {
+    // given
+    const seen = await givenStructure(site, 'olivia', 'Aardvark listing');
+    await runImport(site, 'olivia', seen.id, params);
+    // when
+    const { structures } = data(await site.invokeAs('olivia', 'listStructures', { scope: 'mine' }));
+    // then
+    expect(structures.find((s) => s.id === seen.id)).toMatchObject({ name: 'Aardvark listing', level: 'control', rowCount: 6 });
+  });
+});
