@@ -17,6 +17,11 @@ export const ERROR_CODES = [
   'UNDO_NOT_POSSIBLE',
   'CONFLICT', // the structure changed concurrently; retry
   'JIRA_UNAVAILABLE', // Jira kept failing (5xx) or rate-limited past our patience
+  'SYNCHRONIZER_NOT_FOUND', // no installed synchronizer with that id on that structure
+  'DIRECTION_NOT_SUPPORTED', // the synchronizer does not run in the asked direction; `field` is "direction"
+  'SYNCHRONIZER_NOT_AVAILABLE', // its run-as user lost access; the message says why
+  'EXPORT_PERMISSIONS', // the export preflight found missing Jira permissions; the message lists what and where
+  'REVERT_NOT_POSSIBLE', // not a finished export, or already reverted
   'INTERNAL',
 ] as const;
 

@@ -132,6 +132,14 @@ export interface JobDto {
   cancellable: boolean;
   /** For a finished import: whether it can still be undone (the structure has not changed since). */
   undoable?: boolean;
+  /** Export and revert jobs: counts, per-issue failures. */
+  exportResult?: ExportJobResult;
+  /** For a finished export: whether revertJob may be called (not yet reverted). */
+  revertible?: boolean;
+  /** The installed synchronizer the job ran for, when it did (resync, background). */
+  installedSynchronizerId?: string;
+  /** What started the job: a person, a Jira event or the schedule. Absent: a person. */
+  trigger?: 'manual' | 'event' | 'schedule';
 }
 
 export interface AppSettings {
@@ -139,3 +147,118 @@ export interface AppSettings {
   /** Whether the caller may change settings (Jira admins only). */
   canChange: boolean;
 }
+
+// ——— Installed synchronizers, export and revert (issue 5) ———
+
+export type InstalledSynchronizerState = 'disabled' | 'enabled' | 'not-available';
+
+/** How an installed synchronizer's last run went, for the Synchronization settings page. */
+export interface InstalledSynchronizerLastRun {
+  jobId?: string;
+  direction: Direction;
+  /** What started it: a person (resync), a Jira event, or the hourly schedule. */
+  trigger: 'manual' | 'event' | 'schedule';
+  at: string;
+  finishedAt?: string;
+  /** The job's state when last seen. */
+  state: JobState;
+  result: 'running' | 'succeeded' | 'partial' | 'failed' | 'cancelled';
+  /** One readable line, e.g. "3 added, 1 moved" or the error. */
+  message?: string;
+}
+
+/** Why the cycle guard turned background sync off; stays until someone enables it again. */
+export interface GuardStopDto {
+  at: string;
+  rounds: number;
+  reason: string;
+  /** Installed synchronizer ids that took part in the loop. */
+  synchronizerIds: string[];
+}
+
+export interface InstalledSynchronizerDto {
+  id: string;
+  structureId: string;
+  /** The synchronizer key (filter, links, agile...). */
+  synchronizer: string;
+  label: string;
+  /** Directions a resync may take (only these are offered). */
+  directions: Direction[];
+  params: Record<string, unknown>;
+  /** The parameters in one readable line, e.g. "Board 12, sub-tasks included". */
+  paramsSummary: string;
+  /** accountId of the user the synchronizer acts as: whoever installed it. */
+  runAs: string;
+  /** What the user chose (enable/disable); `state` is what actually happens. */
+  enabled: boolean;
+  state: InstalledSynchronizerState;
+  /** Why it is not available (state not-available), e.g. "Priya no longer has control of this structure". */
+  notAvailableReason?: string;
+  stoppedByGuard?: GuardStopDto;
+  lastRun?: InstalledSynchronizerLastRun;
+}
+
+export type ExportChangeKind = 'rank' | 'parent' | 'link-create' | 'link-delete';
+
+/** One Jira change an export makes (or made), with readable old and new values. */
+export interface ExportChangeDto {
+  kind: ExportChangeKind;
+  issueId: string;
+  issueKey?: string;
+  /** rank: "3rd of 40"; parent: an issue key or "none"; links: "PLAT-1 blocks PLAT-2" or "none". */
+  before: string;
+  after: string;
+  /** In a job's log only: what Jira answered. */
+  outcome?: 'planned' | 'applied' | 'failed' | 'reverted' | 'skipped';
+  error?: string;
+}
+
+export interface ExportCountsDto {
+  rankCalls: number;
+  issuesRanked: number;
+  parentChanges: number;
+  linksCreated: number;
+  linksDeleted: number;
+  /** Placements reported instead of written (Jira cannot represent them, or the rows conflict). */
+  notRepresentable: number;
+}
+
+export interface MissingPermissionDto {
+  /** SCHEDULE_ISSUES, EDIT_ISSUES or LINK_ISSUES. */
+  permission: string;
+  /** Project key, or "an unknown project". */
+  project: string;
+  changes: number;
+}
+
+export interface ExportPreflightDto {
+  ok: boolean;
+  missing: MissingPermissionDto[];
+  /** e.g. "You need Schedule issues in PLAT (12 rank changes) to run this export." */
+  message: string | null;
+}
+
+export interface ExportPreview {
+  counts: ExportCountsDto;
+  totalChanges: number;
+  /** The first 50 changes. */
+  changes: ExportChangeDto[];
+  /** Shown in the confirmation, e.g. the links-deletion warning of scope "all". */
+  warnings: string[];
+  /** Placements Jira cannot represent, one sentence each (the first 50). */
+  notRepresentable: string[];
+  preflight: ExportPreflightDto;
+}
+
+/** What a finished export or revert did; on JobDto.exportResult. */
+export interface ExportJobResult {
+  counts: ExportCountsDto;
+  applied: number;
+  failed: number;
+  /** Revert only: changes left alone because Jira changed since the export. */
+  skipped: number;
+  /** The first 50 per-issue failures (207 entries, refused writes) and skips. */
+  problems: ExportChangeDto[];
+}
+
+export type ResyncPreview = { direction: 'import'; import: ImportPreview } | { direction: 'export'; export: ExportPreview };

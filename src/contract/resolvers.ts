@@ -3,9 +3,12 @@
 import type { ResolverAnswer } from './errors';
 import type {
   AppSettings,
+  ExportPreview,
   ForestPage,
+  InstalledSynchronizerDto,
   ImportPreview,
   JobDto,
+  ResyncPreview,
   StructureDetails,
   StructureSummary,
   SynchronizerInfo,
@@ -29,6 +32,17 @@ export interface ResolverResults {
   undoImport: { job: JobDto };
   getSettings: AppSettings;
   setSettings: AppSettings;
+  installSynchronizer: { synchronizer: InstalledSynchronizerDto };
+  listInstalledSynchronizers: { synchronizers: InstalledSynchronizerDto[]; /** Whether the caller has control (may change them). */ canChange: boolean };
+  updateSynchronizer: { synchronizer: InstalledSynchronizerDto };
+  removeSynchronizer: { removed: true };
+  setSynchronizerEnabled: { synchronizer: InstalledSynchronizerDto };
+  /** For the resync confirmation: what the run would change, in the chosen direction. */
+  previewResync: ResyncPreview;
+  resync: { job: JobDto };
+  previewExport: ExportPreview;
+  startExport: { job: JobDto };
+  revertJob: { job: JobDto };
 }
 
 // Compile-time check that results and payload schemas list the same keys.

@@ -42,6 +42,17 @@ export const payloadSchemas = {
   undoImport: z.object({ jobId: id }),
   getSettings: z.object({}).default({}),
   setSettings: z.object({ synchronizersEnabled: z.boolean() }),
+  // Installed synchronizers, export, revert (issue 5).
+  installSynchronizer: z.object({ structureId: id, synchronizer: z.string().min(1).max(50), params: z.record(z.string(), z.unknown()) }),
+  listInstalledSynchronizers: z.object({ structureId: id }),
+  updateSynchronizer: z.object({ structureId: id, synchronizerId: id, params: z.record(z.string(), z.unknown()) }),
+  removeSynchronizer: z.object({ structureId: id, synchronizerId: id }),
+  setSynchronizerEnabled: z.object({ structureId: id, synchronizerId: id, enabled: z.boolean() }),
+  previewResync: z.object({ structureId: id, synchronizerId: id, direction: z.enum(['import', 'export']) }),
+  resync: z.object({ structureId: id, synchronizerId: id, direction: z.enum(['import', 'export']) }),
+  previewExport: z.object({ structureId: id, synchronizer: z.string().min(1).max(50), params: z.record(z.string(), z.unknown()) }),
+  startExport: z.object({ structureId: id, synchronizer: z.string().min(1).max(50), params: z.record(z.string(), z.unknown()) }),
+  revertJob: z.object({ jobId: id }),
 } as const;
 
 export type ResolverKey = keyof typeof payloadSchemas;

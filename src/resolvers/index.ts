@@ -26,6 +26,16 @@ const useCases: { [K in ResolverKey]: UseCase<K> } = {
   undoImport: (inv, p) => app.undoImport(inv, p.jobId),
   getSettings: (inv) => app.getSettings(inv),
   setSettings: (inv, p) => app.setSettings(inv, p),
+  installSynchronizer: (inv, p) => app.installSynchronizer(inv, p),
+  listInstalledSynchronizers: (inv, p) => app.listInstalledSynchronizers(inv, p.structureId),
+  updateSynchronizer: (inv, p) => app.updateSynchronizer(inv, p),
+  removeSynchronizer: (inv, p) => app.removeSynchronizer(inv, p),
+  setSynchronizerEnabled: (inv, p) => app.setSynchronizerEnabled(inv, p),
+  previewResync: (inv, p) => app.previewResync(inv, p),
+  resync: (inv, p) => app.resync(inv, p),
+  previewExport: (inv, p) => app.previewExport(inv, p),
+  startExport: (inv, p) => app.startExport(inv, p),
+  revertJob: (inv, p) => app.revertJob(inv, p.jobId),
 };
 
 interface ResolverRequest {

@@ -28,6 +28,7 @@ const SYNCHRONIZERS: SynchronizerInfo[] = listSynchronizers().synchronizers;
 type Answer<K extends ResolverKey> = ResolverAnswerOf<K>;
 const ok = <T>(data: T) => ({ ok: true as const, data });
 const err = (error: AppErrorDto) => ({ ok: false as const, error });
+const notInFake = () => err({ code: 'INTERNAL', message: 'Not available in the preview backend.' });
 
 export interface FakeOptions {
   /** Pre-create structure `big` (owned by the first Jira admin) with this many rows: epics > stories > sub-tasks, issues reused. */
@@ -285,6 +286,17 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
       settings.synchronizersEnabled = p.synchronizersEnabled;
       return ok({ ...settings, canChange: true });
     },
+    // Issue 5 keys: the preview backend answers these until the Sync settings and Export pages need them.
+    installSynchronizer: () => notInFake(),
+    listInstalledSynchronizers: () => ok({ synchronizers: [], canChange: false }),
+    updateSynchronizer: () => notInFake(),
+    removeSynchronizer: () => notInFake(),
+    setSynchronizerEnabled: () => notInFake(),
+    previewResync: () => notInFake(),
+    resync: () => notInFake(),
+    previewExport: () => notInFake(),
+    startExport: () => notInFake(),
+    revertJob: () => notInFake(),
   };
 
   return async function invoke(key: string, payload: unknown, accountId: string): Promise<unknown> {
