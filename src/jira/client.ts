@@ -39,7 +39,8 @@ export interface Myself {
   groups: string[];
 }
 
-interface Call {
+/** One typed Jira call: what other files of src/jira describe to `JiraClient.call`. */
+export interface JiraCall {
   method: 'GET' | 'POST';
   path: Route;
   body?: unknown;
@@ -140,7 +141,8 @@ export class JiraClient {
     return json.permissions?.[permission]?.havePermission === true;
   }
 
-  private async call<T>(call: Call): Promise<T> {
+  /** Sends one call with retries, rate-limit pauses and cost counting; typed calls in other files of src/jira use it. */
+  async call<T>(call: JiraCall): Promise<T> {
     const init = {
       method: call.method,
       headers: { Accept: 'application/json', ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
