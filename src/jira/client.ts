@@ -41,7 +41,7 @@ export interface Myself {
 
 /** One typed Jira call: what other files of src/jira describe to `JiraClient.call`. */
 export interface JiraCall {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: Route;
   body?: unknown;
   /** How many objects the answer holds, for points; and their point weight. */

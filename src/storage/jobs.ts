@@ -68,6 +68,12 @@ export interface JobRecord {
   resolved: JobResolved;
   checkpoint: JobCheckpoint;
   undo?: JobUndoInfo;
+  /** Export and revert jobs: where the job is (see src/app/export); bulky data lives in job data. */
+  exportState?: Record<string, unknown>;
+  /** The installed synchronizer this job runs for (resync by hand, background). */
+  installedId?: string;
+  /** What started the job; absent: a person. */
+  trigger?: 'manual' | 'event' | 'schedule';
 }
 
 export class StaleJobStep extends Error {
