@@ -39,7 +39,8 @@ export async function prepareImport(inv: Invocation, request: ImportRequest) {
 export async function startImport(inv: Invocation, request: ImportRequest, push: PushJobEvent = pushJobEvent): Promise<{ job: JobDto }> {
   const { structure, synchronizer, params, resolved } = await prepareImport(inv, request);
   const now = inv.now();
-  const source = resolved.filterName !== undefined ? `saved filter "${resolved.filterName}"` : 'JQL';
+  const source = resolved.filterName !== undefined ? `saved filter "${resolved.filterName}"` : (resolved.source ?? 'JQL');
+  const reads = resolved.jql === '' ? source : `${source}: ${resolved.jql}`;
   const job: JobRecord = {
     id: newJobId(now),
     kind: 'import',
@@ -50,7 +51,7 @@ export async function startImport(inv: Invocation, request: ImportRequest, push:
     state: 'queued',
     createdAt: now,
     progress: { phase: 'queued', done: 0 },
-    log: [logEntry(inv, 'info', `Import with the ${synchronizer.label} synchronizer from ${source}: ${resolved.jql}`)],
+    log: [logEntry(inv, 'info', `Import with the ${synchronizer.label} synchronizer from ${reads}`)],
     cost: { jiraCalls: inv.jira.cost.calls, jiraPoints: inv.jira.cost.points, kvsWrites: 0 },
     step: 0,
     driver: 0,

@@ -13,6 +13,10 @@ export const ERROR_CODES = [
   'JQL_INVALID', // Jira's own message in `message`
   'FILTER_NOT_FOUND', // unknown saved filter, or not visible to the caller
   'PARENT_ISSUE_NOT_FOUND', // "under an issue" key unknown or not visible
+  'LINK_TYPE_NOT_FOUND', // Links import: no issue link type with that id
+  'BOARD_NOT_FOUND', // Agile import: unknown board, or its filter is not visible to the caller
+  'PROJECT_NOT_FOUND', // a project key that does not exist or the caller cannot browse
+  'FIELD_NOT_FOUND', // Agile import: the rank field id is not a field of this site
   'JOB_NOT_CANCELLABLE',
   'UNDO_NOT_POSSIBLE',
   'CONFLICT', // the structure changed concurrently; retry

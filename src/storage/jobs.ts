@@ -17,6 +17,8 @@ export interface JobCheckpoint {
   /** Visibility batches stored (jobdata vis keys 0..visibilityPages-1), and whether all are checked. */
   visibilityPages?: number;
   visibilityDone?: boolean;
+  /** Sub-tasks, links, agile and hierarchy imports: the fetch stage reached and its cursor (src/app/import/stages.ts). */
+  stage?: { index: number; cursor?: Record<string, unknown> };
 }
 
 /** Values resolved when the job was started, so the worker never re-reads the request. */
@@ -28,6 +30,10 @@ export interface JobResolved {
   underIssueKey?: string;
   /** For undo jobs: the import being undone. */
   undoOfJobId?: string;
+  /** What the import reads, in words for the job log (e.g. `board "Team" (kanban)`), when not a filter or JQL. */
+  source?: string;
+  /** The Rank field's id (e.g. customfield_10019), for imports that order by rank. */
+  rankFieldId?: string;
 }
 
 export interface JobUndoInfo {
