@@ -9,11 +9,15 @@ import { JqlError } from './jql';
 import { quotaHeaders, tooManyRequestsHeaders } from './rate-limit-headers';
 import { agileRoutes } from './resources/agile';
 import { filterRoutes } from './resources/filters';
+import { groupRoutes } from './resources/groups';
 import { identityRoutes } from './resources/identity';
 import { issueRoutes } from './resources/issues';
 import { linkRoutes } from './resources/links';
 import { metadataRoutes } from './resources/metadata';
+import { projectRoleRoutes } from './resources/project-roles';
+import { projectRoutes } from './resources/projects';
 import { searchRoutes } from './resources/search';
+import { userRoutes } from './resources/users';
 import { Router } from './router';
 import { Serializer } from './serializers';
 import { principalId, Viewer } from './visibility';
@@ -29,6 +33,10 @@ export const ALL_ROUTES: Route[] = [
   ...linkRoutes,
   ...metadataRoutes,
   ...agileRoutes,
+  ...userRoutes,
+  ...groupRoutes,
+  ...projectRoutes,
+  ...projectRoleRoutes,
 ];
 
 const SERVER_ERROR_MESSAGES: Record<number, string> = {
