@@ -64,12 +64,12 @@ export async function previewFilterImport(inv: Invocation, request: PreviewReque
   return { forestVersion: header.version, counts: { ...plan.counts }, totalActions: countActions(plan.update), actions, warnings, complete };
 }
 
-function countActions(update: readonly ForestAction[]): number {
+export function countActions(update: readonly ForestAction[]): number {
   return update.reduce((n, a) => n + (a.kind === 'add' ? a.rows.length : 1), 0);
 }
 
 /** The first actions as issues a person recognises (keys from one bulkfetch of ≤100 issues). */
-async function describe(inv: Invocation, forest: Forest, update: readonly ForestAction[], limit: number): Promise<PreviewAction[]> {
+export async function describe(inv: Invocation, forest: Forest, update: readonly ForestAction[], limit: number): Promise<PreviewAction[]> {
   const issueOfRow = (rowId: number): number | undefined => (rowId === 0 || !forest.has(rowId) ? undefined : forest.issueOf(rowId));
   const out: PreviewAction[] = [];
   for (const action of update) {

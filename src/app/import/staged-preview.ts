@@ -1,0 +1,50 @@
+// Preview of a staged import (sub-tasks, links, agile, hierarchy): the same stages the job runs, in
+// memory, within a budget of Jira calls that fits a resolver's 25 s; then the same plan, counted, with
+// the first 50 actions described by issue key. Beyond the budget the preview is partial: it says so,
+// and plans without anything that would remove rows on partial data. The job always reads everything.
+import type { ImportPreview } from '../../contract';
+import type { JobResolved } from '../../storage';
+import { countActions, describe, PREVIEW_ACTIONS } from '../filter-preview';
+import { loadForest } from '../forest-store';
+import type { PreviewRequest } from '../import-runner';
+import type { Invocation } from '../invocation';
+import type { FactsPage } from './facts';
+import { planStaged, visibilityStage, type Cursor, type StagedImport } from './staged-import';
+
+/** About 20k issues with fields (100 a call) or a whole forest of 20k rows: a few seconds of Jira. */
+export const PREVIEW_MAX_CALLS = 200;
+
+export async function previewStagedImport<P, D>(spec: StagedImport<P, D>, inv: Invocation, request: PreviewRequest): Promise<ImportPreview> {
+  const params = request.params as P;
+  const resolved: JobResolved = request.resolved;
+  const { header, forest } = await loadForest(inv, request.structureId);
+  const stages = [...spec.stages(params, resolved), visibilityStage(spec)];
+  const pages: FactsPage[] = [];
+  const memo = new Map<string, unknown>();
+  const warnings: string[] = [];
+  const startCalls = inv.jira.cost.calls;
+  let complete = true;
+  for (let index = 0; index < stages.length && complete; index++) {
+    let cursor: Cursor | undefined;
+    for (;;) {
+      if (inv.jira.cost.calls - startCalls >= PREVIEW_MAX_CALLS) {
+        complete = false;
+        break;
+      }
+      const unit = await stages[index].run({ jira: inv.jira, params, resolved, pages, memo, forest: async () => forest }, cursor);
+      if (unit.page) pages.push(unit.page);
+      if (unit.done) break;
+      cursor = unit.cursor;
+    }
+  }
+  const effective = complete || !spec.partialParams ? params : spec.partialParams(params);
+  if (!complete) {
+    warnings.push(
+      `This preview read only part of what the import reads (${PREVIEW_MAX_CALLS} Jira calls)${effective !== params ? ' and leaves removals out' : ''}. The import itself reads everything.`,
+    );
+  }
+  const plan = await planStaged(spec, inv.jira, effective, resolved, pages, forest, memo);
+  warnings.push(...plan.notes);
+  const actions = await describe(inv, forest, plan.update.slice(0, PREVIEW_ACTIONS), PREVIEW_ACTIONS);
+  return { forestVersion: header.version, counts: { ...plan.counts }, totalActions: countActions(plan.update), actions, warnings, complete };
+}

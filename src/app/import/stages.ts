@@ -1,0 +1,196 @@
+// Fetch stages the staged imports are made of. Each unit makes at most CALLS_PER_UNIT Jira calls and
+// returns one page; the cursor says where the next unit continues, so a deadline between units resumes.
+//   forestIssuesStage: bulkfetch (≤100 a call) of the forest's distinct issues, in id order;
+//   searchStage:       a JQL search, ids-only pages of 5000 or pages of 100 with fields;
+//   expandStage:       level by level, bulkfetch of the issues a previous level points at;
+//   childrenStage:     level by level, `parent in (…)` searches below the previous level.
+import type { IssueId } from '../../domain/forest';
+import { BULKFETCH_MAX, IDS_PAGE_SIZE } from '../../jira';
+import type { JobResolved } from '../../storage';
+import { issuesOf, storedIssue, visibilityOf, type FactsPage } from './facts';
+import { CALLS_PER_UNIT, type Stage, type StageContext } from './staged-import';
+
+/** Issues with fields a search page holds at most (Jira's limit when fields are asked for). */
+export const FIELDS_PAGE_SIZE = 100;
+/** Parent ids per `parent in (…)` query: about 6 KB of JQL. */
+export const PARENT_CHUNK = 1000;
+
+const PHASE_SEARCH = 'searching Jira';
+const PHASE_READ = 'reading the structure’s issues from Jira';
+const PHASE_LEVELS = 'following the hierarchy level by level';
+
+/** The forest's distinct issue ids in ascending order (memoised per invocation). */
+async function forestIds<P>(ctx: StageContext<P>): Promise<number[]> {
+  const cached = ctx.memo.get('forestIds') as number[] | undefined;
+  if (cached) return cached;
+  const forest = await ctx.forest();
+  const ids = new Set<number>();
+  for (let i = 0; i < forest.size; i++) ids.add(forest.issueIdAt(i));
+  const sorted = [...ids].sort((a, b) => a - b);
+  ctx.memo.set('forestIds', sorted);
+  return sorted;
+}
+
+/** First index in sorted `ids` of an id greater than `after`. */
+function firstAfter(ids: readonly number[], after: number): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+async function bulkFetchStored<P>(ctx: StageContext<P>, ids: readonly number[], fields: string[]) {
+  const issues = [];
+  for (let i = 0; i < ids.length; i += BULKFETCH_MAX) {
+    for (const issue of await ctx.jira.bulkFetch(ids.slice(i, i + BULKFETCH_MAX), fields)) issues.push(storedIssue(issue, ctx.resolved.rankFieldId));
+  }
+  return issues;
+}
+
+/**
+ * The facts of every issue in the structure, CALLS_PER_UNIT × 100 a unit: ids bulkfetch does not return
+ * are issues the user cannot see, so this also answers visibility for every row.
+ */
+export function forestIssuesStage<P>(name: string, fields: string[]): Stage<P> {
+  return {
+    phase: PHASE_READ,
+    async run(ctx, cursor) {
+      const ids = await forestIds(ctx);
+      const from = firstAfter(ids, Number(cursor?.after ?? 0));
+      const asked = ids.slice(from, from + BULKFETCH_MAX * CALLS_PER_UNIT);
+      if (asked.length === 0) return { done: true };
+      const issues = await bulkFetchStored(ctx, asked, fields);
+      return {
+        page: { stage: name, round: 0, issues, asked },
+        cursor: { after: asked[asked.length - 1] },
+        done: from + asked.length >= ids.length,
+        fetched: issues.length,
+      };
+    },
+  };
+}
+
+/**
+ * All results of a JQL search, CALLS_PER_UNIT pages a unit: `fields: 'ids'` reads ids-only pages of 5000
+ * (membership and order), otherwise pages of 100 issues with those fields.
+ */
+export function searchStage<P>(name: string, jqlOf: (params: P, resolved: JobResolved) => string, fields: string[] | 'ids', note?: (matched: number) => string): Stage<P> {
+  return {
+    phase: PHASE_SEARCH,
+    async run(ctx, cursor) {
+      const jql = jqlOf(ctx.params, ctx.resolved);
+      let token = cursor?.token as string | undefined;
+      const page: FactsPage = { stage: name, round: 0 };
+      let fetched = 0;
+      for (let call = 0; call < CALLS_PER_UNIT; call++) {
+        if (fields === 'ids') {
+          const ids = await ctx.jira.searchIds(jql, token, IDS_PAGE_SIZE);
+          (page.ids ??= []).push(...ids.ids);
+          fetched += ids.ids.length;
+          token = ids.nextPageToken;
+        } else {
+          const found = await ctx.jira.searchIssues(jql, fields, token, FIELDS_PAGE_SIZE);
+          (page.issues ??= []).push(...found.issues.map((i) => storedIssue(i, ctx.resolved.rankFieldId)));
+          fetched += found.issues.length;
+          token = found.nextPageToken;
+        }
+        if (!token) break;
+      }
+      const done = !token;
+      const matched = done ? ctx.pages.filter((p) => p.stage === name).reduce((n, p) => n + (p.ids?.length ?? p.issues?.length ?? 0), 0) + fetched : 0;
+      return { page, cursor: { token }, done, fetched, note: done && note ? note(matched) : undefined };
+    },
+  };
+}
+
+/**
+ * Level by level (round 1..rounds): the issues `frontier` names from the pages of the previous round
+ * (round 0: the first stages' pages) that no page holds yet, bulk-fetched in id order. A round with
+ * nothing to fetch ends the stage.
+ */
+export function expandStage<P>(
+  name: string,
+  fields: string[],
+  rounds: (params: P) => number,
+  frontier: (previousRound: readonly FactsPage[], params: P) => Iterable<IssueId>,
+): Stage<P> {
+  return {
+    phase: PHASE_LEVELS,
+    async run(ctx, cursor) {
+      const round = Number(cursor?.round ?? 1);
+      if (round > rounds(ctx.params)) return { done: true };
+      const ids = roundIds(ctx, name, round, () => {
+        const known = visibilityOf(ctx.pages).asked;
+        for (const id of issuesOf(ctx.pages).keys()) known.add(id);
+        const previous = ctx.pages.filter((p) => (p.round ?? 0) === round - 1);
+        return [...new Set(frontier(previous, ctx.params))].filter((id) => !known.has(id));
+      });
+      const from = firstAfter(ids, Number(cursor?.after ?? 0));
+      const asked = ids.slice(from, from + BULKFETCH_MAX * CALLS_PER_UNIT);
+      if (asked.length === 0) return { done: true };
+      const issues = await bulkFetchStored(ctx, asked, fields);
+      const roundDone = from + asked.length >= ids.length;
+      return {
+        page: { stage: name, round, issues, asked },
+        cursor: roundDone ? { round: round + 1 } : { round, after: asked[asked.length - 1] },
+        done: false,
+        fetched: issues.length,
+      };
+    },
+  };
+}
+
+/**
+ * Level by level (round 1..rounds): the children (`parent in (…)`, PARENT_CHUNK parents a query) of the
+ * issues the previous round found (round 0: the roots), with `fields`. Issues already found are not
+ * kept twice, so a roots JQL that also matches children costs pages but never duplicates facts.
+ */
+export function childrenStage<P>(name: string, fields: (resolved: JobResolved) => string[], rounds: (params: P) => number): Stage<P> {
+  return {
+    phase: PHASE_LEVELS,
+    async run(ctx, cursor) {
+      const round = Number(cursor?.round ?? 1);
+      if (round > rounds(ctx.params)) return { done: true };
+      const parents = roundIds(ctx, name, round, () => [...issuesOf(ctx.pages, (p) => (p.round ?? 0) === round - 1).keys()]);
+      let chunk = Number(cursor?.chunk ?? 0);
+      let token = cursor?.token as string | undefined;
+      if (chunk * PARENT_CHUNK >= parents.length) return { done: true };
+      const known = issuesOf(ctx.pages);
+      const issues = [];
+      let fetched = 0;
+      for (let call = 0; call < CALLS_PER_UNIT && chunk * PARENT_CHUNK < parents.length; call++) {
+        const ids = parents.slice(chunk * PARENT_CHUNK, (chunk + 1) * PARENT_CHUNK);
+        const found = await ctx.jira.searchIssues(`parent in (${ids.join(',')})`, fields(ctx.resolved), token, FIELDS_PAGE_SIZE);
+        fetched += found.issues.length;
+        for (const issue of found.issues) {
+          const stored = storedIssue(issue, ctx.resolved.rankFieldId);
+          if (!known.has(stored.id)) issues.push(stored);
+        }
+        token = found.nextPageToken;
+        if (!token) chunk++;
+      }
+      const roundDone = chunk * PARENT_CHUNK >= parents.length;
+      return {
+        page: { stage: name, round, issues },
+        cursor: roundDone ? { round: round + 1 } : { round, chunk, token },
+        done: false,
+        fetched,
+      };
+    },
+  };
+}
+
+/** A round's ids, computed once per invocation from pages that no longer change (earlier rounds). */
+function roundIds<P>(ctx: StageContext<P>, name: string, round: number, compute: () => number[]): number[] {
+  const key = `round:${name}:${round}`;
+  let ids = ctx.memo.get(key) as number[] | undefined;
+  if (!ids) {
+    ids = compute().sort((a, b) => a - b);
+    ctx.memo.set(key, ids);
+  }
+  return ids;
+}

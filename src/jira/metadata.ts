@@ -1,0 +1,100 @@
+// Read-only site metadata the import runners check parameters against: link types, issue types with
+// their hierarchy levels, fields (the Rank field), and a board's configuration (its filter and sub-query).
+import { route } from '@forge/api';
+import type { JiraClient } from './client';
+import { JiraNotFound } from './errors';
+
+export interface IssueLinkType {
+  id: string;
+  name: string;
+  inward: string;
+  outward: string;
+}
+
+export interface IssueType {
+  id: string;
+  name: string;
+  /** -1 sub-task, 0 standard, 1 epic, 2+ levels above epic. */
+  hierarchyLevel: number;
+  subtask: boolean;
+}
+
+export interface JiraField {
+  id: string;
+  name: string;
+  custom: boolean;
+  schema?: { type?: string; custom?: string; customId?: number };
+}
+
+export interface BoardConfiguration {
+  id: number;
+  name: string;
+  type: string;
+  filterId: string;
+  /** A Kanban board's sub-query (may be empty); absent on Scrum boards. */
+  subQuery?: string;
+  /** The board's rank field as a custom field number, e.g. 10019. */
+  rankCustomFieldId?: number;
+}
+
+/** Jira's schema marker of the Rank field (a LexoRank string). */
+export const RANK_FIELD_CUSTOM_TYPE = 'com.pyxis.greenhopper.jira:gh-lexo-rank';
+
+export async function listIssueLinkTypes(jira: JiraClient): Promise<IssueLinkType[]> {
+  const json = await jira.call<{ issueLinkTypes?: Array<Partial<IssueLinkType> & { id: string | number }> }>({
+    method: 'GET',
+    path: route`/rest/api/3/issueLinkType`,
+    objects: (j) => (j as { issueLinkTypes?: unknown[] }).issueLinkTypes?.length ?? 0,
+  });
+  return (json.issueLinkTypes ?? []).map((t) => ({ id: String(t.id), name: t.name ?? '', inward: t.inward ?? '', outward: t.outward ?? '' }));
+}
+
+export async function listIssueTypes(jira: JiraClient): Promise<IssueType[]> {
+  const json = await jira.call<Array<{ id: string | number; name?: string; hierarchyLevel?: number; subtask?: boolean }>>({
+    method: 'GET',
+    path: route`/rest/api/3/issuetype`,
+    objects: (j) => (Array.isArray(j) ? j.length : 0),
+  });
+  return json.map((t) => ({
+    id: String(t.id),
+    name: t.name ?? '',
+    hierarchyLevel: t.hierarchyLevel ?? (t.subtask ? -1 : 0),
+    subtask: t.subtask === true,
+  }));
+}
+
+export async function listFields(jira: JiraClient): Promise<JiraField[]> {
+  return jira.call<JiraField[]>({ method: 'GET', path: route`/rest/api/3/field`, objects: (j) => (Array.isArray(j) ? j.length : 0) });
+}
+
+/** The site's Rank field id (e.g. customfield_10019), or undefined when there is none. */
+export async function findRankFieldId(jira: JiraClient): Promise<string | undefined> {
+  const fields = await listFields(jira);
+  return (fields.find((f) => f.schema?.custom === RANK_FIELD_CUSTOM_TYPE) ?? fields.find((f) => f.custom && f.name === 'Rank'))?.id;
+}
+
+/** Throws JiraNotFound when the board does not exist or the caller cannot see it (its filter is not shared with them). */
+export async function getBoardConfiguration(jira: JiraClient, boardId: number): Promise<BoardConfiguration> {
+  const json = await jira.call<{
+    id: number;
+    name?: string;
+    type?: string;
+    filter?: { id?: string | number };
+    subQuery?: { query?: string };
+    ranking?: { rankCustomFieldId?: number };
+  }>({
+    method: 'GET',
+    path: route`/rest/agile/1.0/board/${String(boardId)}/configuration`,
+    objects: () => 1,
+    notFound: [400, 403, 404],
+  });
+  if (json.filter?.id === undefined) throw new JiraNotFound(`Board ${boardId} has no filter you can see`);
+  return {
+    id: json.id,
+    name: json.name ?? `Board ${boardId}`,
+    type: json.type ?? 'scrum',
+    filterId: String(json.filter.id),
+    subQuery: json.subQuery?.query,
+    rankCustomFieldId: json.ranking?.rankCustomFieldId,
+  };
+}
