@@ -183,7 +183,8 @@ describe('Manage structures', () => {
     });
     renderWithServices(<ManageStructuresPage admin={false} />, {
       invoke: backend.invoke,
-      requestJira: async (path) => jsonResponse(path.includes(bob) ? { accountId: bob, displayName: 'Bob Builder' } : {}, 200),
+      requestJira: async (path) =>
+        jsonResponse(path.startsWith('/rest/api/3/user/bulk?') && path.includes(bob) ? { isLast: true, values: [{ accountId: bob, displayName: 'Bob Builder' }] } : {}, 200),
     });
     // then
     expect(await screen.findByText('Bob Builder')).toBeTruthy();

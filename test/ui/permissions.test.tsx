@@ -22,7 +22,9 @@ describe('Permissions editor', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Add rule' }));
     await userEvent.click(screen.getByLabelText('Rule 2 subject type'));
     await userEvent.click(await screen.findByText('Group'));
-    await userEvent.type(screen.getByLabelText('Rule 2 group name'), 'jira-software-users');
+    // (this fake Jira lists no groups: the typed name is used as it is)
+    await userEvent.type(screen.getByLabelText('Rule 2 group'), 'jira-software-users');
+    await userEvent.click(await screen.findByText('Use group “jira-software-users”'));
     await userEvent.click(screen.getByLabelText('Rule 2 level'));
     await userEvent.click(await screen.findByText('Automate'));
     await userEvent.click(screen.getByRole('button', { name: 'Save permissions' }));

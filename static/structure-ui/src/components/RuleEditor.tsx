@@ -1,8 +1,9 @@
 import Button from '@atlaskit/button/new';
 import Select from '@atlaskit/select';
-import TextField from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { PERMISSION_LEVELS, type PermissionLevel, type PermissionRule, type PermissionSubject } from '../../../../src/contract';
+import { GroupPicker } from './GroupPicker';
+import { ProjectRolePicker } from './ProjectRolePicker';
 import { UserPicker } from './UserPicker';
 
 const subjectTypes: Array<{ label: string; value: PermissionSubject['type'] }> = [
@@ -58,34 +59,22 @@ export function RuleEditor(props: { index: number; rule: PermissionRule; onChang
           </>
         )}
         {rule.subject.type === 'group' && (
-          <TextField
-            id={id('group')}
-            aria-label={`Rule ${index + 1} group name`}
-            placeholder="Group name, e.g. jira-software-users"
-            value={rule.subject.groupName}
-            onChange={(e) => setSubject({ type: 'group', groupName: e.currentTarget.value })}
+          <>
+            <label htmlFor={id('group')} style={srOnly}>
+              Rule {index + 1} group
+            </label>
+            <GroupPicker inputId={id('group')} groupName={rule.subject.groupName} onChange={(groupName) => setSubject({ type: 'group', groupName })} />
+          </>
+        )}
+        {rule.subject.type === 'projectRole' && (
+          <ProjectRolePicker
+            idPrefix={id('role')}
+            labelPrefix={`Rule ${index + 1}`}
+            projectKey={rule.subject.projectKey}
+            roleName={rule.subject.roleName}
+            onChange={(v) => setSubject({ type: 'projectRole', ...v })}
           />
         )}
-        {rule.subject.type === 'projectRole' &&
-          (() => {
-            const subject = rule.subject;
-            return (
-              <div style={{ display: 'flex', gap: token('space.100') }}>
-                <TextField
-                  aria-label={`Rule ${index + 1} project key`}
-                  placeholder="Project key"
-                  value={subject.projectKey}
-                  onChange={(e) => setSubject({ ...subject, projectKey: e.currentTarget.value.toUpperCase() })}
-                />
-                <TextField
-                  aria-label={`Rule ${index + 1} project role`}
-                  placeholder="Role, e.g. Developers"
-                  value={subject.roleName}
-                  onChange={(e) => setSubject({ ...subject, roleName: e.currentTarget.value })}
-                />
-              </div>
-            );
-          })()}
         {rule.subject.type === 'anyone' && <span style={{ color: token('color.text.subtle') }}>Every user who can use Jira</span>}
       </td>
       <td style={{ padding: token('space.100'), width: 160 }}>

@@ -1,5 +1,6 @@
 import { AsyncSelect } from '@atlaskit/select';
 import { useServices } from '../api/ServicesContext';
+import { userDirectory } from '../api/userDirectory';
 import { useUserName } from '../api/useUserName';
 
 interface Option {
@@ -8,18 +9,22 @@ interface Option {
 }
 
 /**
- * Picks a Jira user with Jira's user search, run as the viewer. When the search is unavailable,
- * the typed text can still be used as an account ID, so a rule can always be written.
+ * Picks a Jira user with Jira's user search (display name or email prefix), run as the viewer. When
+ * the search is unavailable or finds nobody, the typed text can still be used as an account ID, so a
+ * rule can always be written.
  */
 export function UserPicker(props: { inputId: string; accountId: string; onChange: (accountId: string) => void; isInvalid?: boolean }) {
   const { requestJira } = useServices();
   const currentName = useUserName(props.accountId || undefined);
   const loadOptions = async (query: string): Promise<Option[]> => {
     const typed = query.trim() ? [{ label: `Account ID “${query.trim()}”`, value: query.trim() }] : [];
+    if (!query.trim()) return [];
     try {
-      const res = await requestJira(`/rest/api/3/user/search?query=${encodeURIComponent(query)}&maxResults=20`);
+      const res = await requestJira(`/rest/api/3/user/search?query=${encodeURIComponent(query.trim())}&maxResults=20`);
       if (!res.ok) return typed;
       const users = (await res.json()) as Array<{ accountId: string; displayName?: string }>;
+      const directory = userDirectory(requestJira);
+      users.forEach((u) => u.displayName && directory.remember(u.accountId, u.displayName));
       const found = users.map((u) => ({ label: u.displayName ?? u.accountId, value: u.accountId }));
       return found.length ? found : typed;
     } catch {
@@ -29,12 +34,12 @@ export function UserPicker(props: { inputId: string; accountId: string; onChange
   return (
     <AsyncSelect<Option>
       inputId={props.inputId}
-      defaultOptions
       cacheOptions
       loadOptions={loadOptions}
       value={props.accountId ? { label: currentName, value: props.accountId } : null}
       onChange={(option) => option && props.onChange(option.value)}
-      placeholder="Search for a user"
+      placeholder="Type a name or email to search"
+      noOptionsMessage={({ inputValue }) => (inputValue.trim() ? 'Nobody found' : 'Type a name or email to search')}
       isInvalid={props.isInvalid}
       menuPortalTarget={document.body}
       styles={{ menuPortal: (base) => ({ ...base, zIndex: 9999 }) }}
