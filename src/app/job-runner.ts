@@ -5,6 +5,7 @@ import { JiraError, JiraRateLimited } from '../jira';
 import { StaleJobStep, type JobRecord } from '../storage';
 import { AppError } from './errors';
 import { PHASE } from './filter-import';
+import { runExportUnit } from './export/job';
 import { importRunnerFor } from './import-runners';
 import { dropJobData } from './import-apply';
 import type { Invocation } from './invocation';
@@ -79,6 +80,7 @@ export async function runJobEvent(inv: Invocation, event: JobEvent, env: RunnerE
 }
 
 function runUnit(step: JobStep, cache: Record<string, unknown>): Promise<JobRecord> {
+  if (step.job.kind === 'export' || step.job.kind === 'revert') return runExportUnit(step, cache);
   if (step.job.kind !== 'import') throw new AppError('UNKNOWN_SYNCHRONIZER', `The worker cannot run ${step.job.kind} jobs.`);
   return importRunnerFor(step.job.synchronizer).runUnit(step, cache);
 }

@@ -3,6 +3,7 @@ import type { JobDto, JobLogEntry } from '../contract';
 import { JobRepository, StaleJobStep, type ForestHeader, type JobRecord } from '../storage';
 import { requireLevel } from './access';
 import { AppError, jobNotFound } from './errors';
+import { canRevert, exportResultOf } from './export/revertible';
 import { forestsOf } from './forest-store';
 import type { Invocation } from './invocation';
 import { findStructure } from './structures';
@@ -49,6 +50,9 @@ export function toJobDto(job: JobRecord, header: ForestHeader | undefined): JobD
     error: job.error,
     cancellable: !isTerminal(job),
     undoable: job.kind === 'import' ? canUndo(job, header) : undefined,
+    ...(job.kind === 'export' || job.kind === 'revert' ? { exportResult: exportResultOf(job), revertible: canRevert(job) } : {}),
+    ...(job.installedId !== undefined ? { installedSynchronizerId: job.installedId } : {}),
+    ...(job.trigger !== undefined ? { trigger: job.trigger } : {}),
   };
 }
 

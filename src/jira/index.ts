@@ -4,3 +4,4 @@ export * from './errors';
 export * from './forge-transport';
 export * from './retry-policy';
 export * from './transport';
+export * from './export-calls';

@@ -1,5 +1,7 @@
 export * from './errors';
+export * from './export-data';
 export * from './forests';
+export * from './installed';
 export * from './job-data';
 export * from './jobs';
 export * from './keys';

@@ -1,0 +1,389 @@
+// Export and revert jobs as resumable units of work, each a few Jira calls and one checkpoint:
+//   gather — read Jira (board order, facts, filter matches), a page of job data per call;
+//   plan   — the domain plans; the permission preflight (nothing is written when something is missing);
+//   write  — rank calls first (re-planned from Jira's simulated order after a refused one), then parent
+//            and link writes; per-issue refusals are recorded, not fatal;
+//   finish — the change log with every change's old and new value and outcome, kept for revert.
+import type { ExportChangeDto } from '../../contract';
+import {
+  applyRankOps,
+  planRankExport,
+  planRevert,
+  preflightChangesOf,
+  settleRankLog,
+  withOutcome,
+  type ChangeLogEntry,
+  type RankIssueOutcome,
+  type RankLogEntry,
+  type RankOperation,
+} from '../../domain/export';
+import type { IssueId } from '../../domain/forest';
+import { ExportDataRepository, type JobRecord } from '../../storage';
+import { AppError } from '../errors';
+import { loadForest } from '../forest-store';
+import type { JobStep } from '../job-step';
+import { jobsOf } from '../jobs';
+import { firstCursor, gatherStep, type GatherContext, type GatherPage } from './gather';
+import { changeDto, factsById, isChange, mergePages, planExport, type Gathered } from './plan';
+import { runPreflight } from './preflight';
+import { FAIL, PAGE, stateOf, type ExportState } from './state';
+import { structureIdsOf } from './structure-ids';
+import { opKey, runOtherOp, runRankOp, type OtherOp } from './write';
+
+/** Jira calls per unit: with the job runner's 20 units an invocation stays under Forge's ~100 requests. */
+export const CALLS_PER_UNIT = 4;
+const PROBLEMS_SHOWN = 50;
+const FAILURES_LOGGED = 20;
+
+export const EXPORT_PHASE = {
+  gather: 'reading Jira',
+  write: 'writing to Jira',
+  finish: 'recording the changes',
+} as const;
+
+interface ExportCache {
+  pages?: GatherPage[];
+  gathered?: Gathered;
+  rankOps?: RankOperation[];
+  otherOps?: OtherOp[];
+  structureIds?: IssueId[];
+}
+
+const dataOf = (step: JobStep): ExportDataRepository => new ExportDataRepository(step.inv.kvsWrites);
+
+export async function runExportUnit(step: JobStep, cacheIn: Record<string, unknown>): Promise<JobRecord> {
+  const cache = cacheIn as ExportCache;
+  const s = stateOf(step.job);
+  switch (s.phase) {
+    case 'gather':
+      return gatherUnit(step, s, cache);
+    case 'plan':
+      return s.mode === 'export' ? planExportUnit(step, s, cache) : planRevertUnit(step, s, cache);
+    case 'write':
+      return writeUnit(step, s, cache);
+    case 'finish':
+      return finishUnit(step, s, cache);
+  }
+}
+
+async function pagesOf(step: JobStep, s: ExportState, cache: ExportCache): Promise<GatherPage[]> {
+  if (!cache.pages) {
+    const data = dataOf(step);
+    cache.pages = [];
+    for (let n = 0; n < s.pagePieces.length; n++) cache.pages.push(await data.get<GatherPage>(step.job.id, PAGE(n), s.pagePieces[n]));
+  }
+  return cache.pages;
+}
+
+async function gatheredOf(step: JobStep, s: ExportState, cache: ExportCache): Promise<Gathered> {
+  cache.gathered ??= mergePages(await pagesOf(step, s, cache));
+  return cache.gathered;
+}
+
+/** Revert reads the export's log; the export its structure. */
+async function exportLogOf(step: JobStep, s: ExportState): Promise<ChangeLogEntry[]> {
+  const exportJob = await jobsOf(step.inv).get(s.revertOf as string);
+  const es = exportJob ? stateOf(exportJob) : undefined;
+  if (!exportJob || !es?.pieces) throw new AppError('REVERT_NOT_POSSIBLE', 'The export being reverted has no change log.');
+  return dataOf(step).get<ChangeLogEntry[]>(exportJob.id, 'log', es.pieces.log);
+}
+
+function idsOfLog(log: readonly ChangeLogEntry[]): IssueId[] {
+  const ids = new Set<IssueId>();
+  for (const e of log) {
+    ids.add(e.issueId);
+    if (e.kind === 'parent') for (const p of [e.before, e.after]) if (p !== null) ids.add(p);
+    if (e.kind === 'link-create') ids.add(e.after.outwardId);
+    if (e.kind === 'link-delete') ids.add(e.before.outwardId);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+
+async function gatherUnit(step: JobStep, s: ExportState, cache: ExportCache): Promise<JobRecord> {
+  const job = step.job;
+  if (!cache.structureIds) {
+    cache.structureIds = s.mode === 'export' ? structureIdsOf((await loadForest(step.inv, job.structureId)).forest) : idsOfLog(await exportLogOf(step, s));
+  }
+  const pages = await pagesOf(step, s, cache);
+  const orderKnown = new Set(pages.flatMap((p) => p.order ?? []));
+  // A revert reads facts with links and ranks of the logged issues, whatever the synchronizer was.
+  const ctx: GatherContext =
+    s.mode === 'export'
+      ? { key: job.synchronizer as GatherContext['key'], params: job.params, structureIds: cache.structureIds, orderKnown, rankField: s.rankField }
+      : { key: 'links', params: {}, structureIds: cache.structureIds, orderKnown, rankField: s.rankField };
+  const pagePieces = [...s.pagePieces];
+  let cursor = s.cursor;
+  for (let calls = 0; calls < CALLS_PER_UNIT && cursor.stage !== 'done'; calls++) {
+    const next = await gatherStep(step.inv.jira, ctx, cursor);
+    pagePieces.push(await dataOf(step).put(job.id, PAGE(pagePieces.length), next.page));
+    pages.push(next.page);
+    for (const id of next.page.order ?? []) orderKnown.add(id);
+    cursor = next.cursor;
+  }
+  cache.gathered = undefined;
+  const done = cursor.stage === 'done';
+  const read = pages.reduce((n, p) => n + p.facts.length, 0);
+  return step.commit({
+    exportState: { ...s, cursor, pagePieces, phase: done ? 'plan' : 'gather' } as unknown as Record<string, unknown>,
+    progress: { phase: EXPORT_PHASE.gather, done: read },
+    log: done ? step.log('info', `Read ${read} issues from Jira.`) : step.job.log,
+  });
+}
+
+async function planExportUnit(step: JobStep, s: ExportState, cache: ExportCache): Promise<JobRecord> {
+  const job = step.job;
+  const { forest } = await loadForest(step.inv, job.structureId);
+  const gathered = await gatheredOf(step, s, cache);
+  const planned = planExport(job.synchronizer as GatherContext['key'], job.params, forest, gathered);
+  const preflight = await runPreflight(step.inv.jira, preflightChangesOf(planned.plan), (id) => gathered.facts.get(id)?.p);
+  let log = step.job.log;
+  for (const w of planned.warnings) log = [...log, { at: new Date(step.inv.now()).toISOString(), level: 'warn', message: w }];
+  for (const r of planned.notRepresentable.slice(0, FAILURES_LOGGED)) log = [...log, { at: new Date(step.inv.now()).toISOString(), level: 'warn', message: `Not written: ${r}` }];
+  if (!preflight.ok) {
+    const message = `${preflight.message} Nothing was written.`;
+    return step.commit({
+      state: 'failed',
+      finishedAt: step.inv.now(),
+      error: { code: 'EXPORT_PERMISSIONS', message },
+      log: [...log, { at: new Date(step.inv.now()).toISOString(), level: 'error', message }],
+      exportState: { ...s, counts: planned.counts } as unknown as Record<string, unknown>,
+    });
+  }
+  const data = dataOf(step);
+  const rankOps = [...(planned.plan.rank?.operations ?? [])];
+  const pieces = {
+    rankOps: await data.put(job.id, 'rankops', rankOps),
+    otherOps: await data.put(job.id, 'otherops', planned.otherOps),
+    log: await data.put(job.id, 'log', planned.log, true),
+    order: await data.put(job.id, 'order', planned.jiraOrder),
+    structureOrder: await data.put(job.id, 'sorder', planned.structureOrder),
+  };
+  cache.rankOps = rankOps;
+  cache.otherOps = planned.otherOps;
+  const c = planned.counts;
+  log = [
+    ...log,
+    {
+      at: new Date(step.inv.now()).toISOString(),
+      level: 'info',
+      message: `Plan: ${c.issuesRanked} issues to rank in ${c.rankCalls} calls, ${c.parentChanges} parent changes, ${c.linksCreated} links to create, ${c.linksDeleted} to delete, ${c.notRepresentable} placements Jira cannot hold. Permissions checked.`,
+    },
+  ];
+  return step.commit({
+    exportState: { ...s, phase: 'write', counts: c, pieces, rankOpsCount: rankOps.length, otherOpsCount: planned.otherOps.length } as unknown as Record<string, unknown>,
+    progress: { phase: EXPORT_PHASE.write, done: 0, total: rankOps.length + planned.otherOps.length },
+    log,
+  });
+}
+
+async function planRevertUnit(step: JobStep, s: ExportState, cache: ExportCache): Promise<JobRecord> {
+  const job = step.job;
+  const exportLog = await exportLogOf(step, s);
+  const gathered = await gatheredOf(step, s, cache);
+  const facts = factsById(gathered);
+  const rankOrder = exportLog
+    .filter((e): e is RankLogEntry => e.kind === 'rank')
+    .map((e) => e.issueId)
+    .filter((id) => facts.get(id)?.rank !== undefined)
+    .sort((a, b) => ((facts.get(a)?.rank as string) < (facts.get(b)?.rank as string) ? -1 : 1));
+  const plan = planRevert({ log: exportLog, facts, rankOrder });
+  const keyOf = (id: IssueId): string => gathered.facts.get(id)?.k ?? String(id);
+  let log = step.job.log;
+  for (const skipped of plan.skipped) {
+    log = [...log, { at: new Date(step.inv.now()).toISOString(), level: 'info', message: `Skipped ${skipped.entry.kind} of ${keyOf(skipped.entry.issueId)}: ${skipped.reason}` }];
+  }
+  const changes = { rank: plan.rank, parents: plan.parents, linkCreates: plan.linkCreates, linkDeletes: plan.linkDeletes };
+  const preflight = await runPreflight(step.inv.jira, changes, (id) => gathered.facts.get(id)?.p);
+  if (!preflight.ok) {
+    const message = `${preflight.message?.replace('this export', 'this revert')} Nothing was written.`;
+    return step.commit({ state: 'failed', finishedAt: step.inv.now(), error: { code: 'EXPORT_PERMISSIONS', message }, log: [...log, { at: new Date(step.inv.now()).toISOString(), level: 'error', message }] });
+  }
+  const otherOps: OtherOp[] = [
+    ...plan.parents.map((c): OtherOp => ({ k: 'parent', issueId: c.issueId, to: c.to })),
+    ...plan.linkCreates.map((c): OtherOp => ({ k: 'link-create', typeId: c.linkTypeId, inwardId: c.inwardId, outwardId: c.outwardId })),
+    ...plan.linkDeletes.map((d): OtherOp => ({ k: 'link-delete', linkId: d.linkId, typeId: d.linkTypeId, inwardId: d.inwardId, outwardId: d.outwardId })),
+  ];
+  const data = dataOf(step);
+  const pieces = { rankOps: await data.put(job.id, 'rankops', plan.rank), otherOps: await data.put(job.id, 'otherops', otherOps), log: 0 };
+  cache.rankOps = [...plan.rank];
+  cache.otherOps = otherOps;
+  return step.commit({
+    exportState: { ...s, phase: 'write', pieces, rankOpsCount: plan.rank.length, otherOpsCount: otherOps.length, skipped: plan.skipped.length } as unknown as Record<string, unknown>,
+    progress: { phase: EXPORT_PHASE.write, done: 0, total: plan.rank.length + otherOps.length },
+    log,
+  });
+}
+
+async function writeUnit(step: JobStep, s: ExportState, cache: ExportCache): Promise<JobRecord> {
+  const job = step.job;
+  const data = dataOf(step);
+  const pieces = { ...(s.pieces as NonNullable<ExportState['pieces']>) };
+  cache.rankOps ??= await data.get<RankOperation[]>(job.id, 'rankops', pieces.rankOps);
+  cache.otherOps ??= await data.get<OtherOp[]>(job.id, 'otherops', pieces.otherOps);
+  let rankOps = cache.rankOps;
+  const otherOps = cache.otherOps;
+  let { rankIndex, otherIndex, applied, failed, replans } = s;
+  const failedRank = new Set(s.failedRank);
+  const failures: Array<[string, string]> = [];
+  let replanned = false;
+  for (let calls = 0; calls < CALLS_PER_UNIT; calls++) {
+    if (rankIndex < rankOps.length) {
+      const op = rankOps[rankIndex++];
+      const outcomes = await runRankOp(step.inv.jira, op, s.rankFieldId);
+      let refused = 0;
+      for (const [id, o] of outcomes) {
+        if (o.outcome === 'applied') applied++;
+        else {
+          failed++;
+          refused++;
+          failedRank.add(id);
+          failures.push([`rank:${id}`, o.error ?? 'refused']);
+        }
+      }
+      if (refused > 0 && s.mode === 'export' && rankIndex < rankOps.length) {
+        // The calls after a refused one were anchored on issues that did not move: plan the rest again
+        // from where Jira's order now is, leaving out the issues Jira refuses to rank.
+        const base = await data.get<IssueId[]>(job.id, 'order', pieces.order as number);
+        const done = rankOps.slice(0, rankIndex).map((o) => ({ ...o, issues: o.issues.filter((id) => !failedRank.has(id)) })).filter((o) => o.issues.length > 0);
+        const now = applyRankOps(base, done);
+        const structureOrder = (await data.get<IssueId[]>(job.id, 'sorder', pieces.structureOrder as number)).filter((id) => !failedRank.has(id));
+        rankOps = [...planRankExport({ structureOrder, jiraOrder: now }).operations];
+        pieces.order = await data.put(job.id, 'order', now);
+        rankIndex = 0;
+        replans++;
+        replanned = true;
+      }
+    } else if (otherIndex < otherOps.length) {
+      const op = otherOps[otherIndex++];
+      const error = await runOtherOp(step.inv.jira, op);
+      if (error === undefined) applied++;
+      else {
+        failed++;
+        failures.push([opKey(op), error]);
+      }
+    } else break;
+  }
+  if (replanned) pieces.rankOps = await data.put(job.id, 'rankops', rankOps);
+  cache.rankOps = rankOps;
+  const failPieces = [...s.failPieces];
+  if (failures.length > 0) failPieces.push(await data.put(job.id, FAIL(failPieces.length), failures));
+  const finished = rankIndex >= rankOps.length && otherIndex >= otherOps.length;
+  let log = step.job.log;
+  const alreadyLogged = s.failed;
+  for (const [key, message] of failures.slice(0, Math.max(0, FAILURES_LOGGED - alreadyLogged))) {
+    log = [...log, { at: new Date(step.inv.now()).toISOString(), level: 'warn', message: `Jira refused ${describeKey(key)}: ${message}` }];
+  }
+  if (replanned) log = [...log, { at: new Date(step.inv.now()).toISOString(), level: 'info', message: 'A rank call was partly refused; the remaining rank calls were planned again.' }];
+  return step.commit({
+    exportState: {
+      ...s,
+      phase: finished ? 'finish' : 'write',
+      pieces,
+      rankIndex,
+      otherIndex,
+      rankOpsCount: rankOps.length,
+      applied,
+      failed,
+      replans,
+      failPieces,
+      failedRank: [...failedRank],
+    } as unknown as Record<string, unknown>,
+    progress: { phase: finished ? EXPORT_PHASE.finish : EXPORT_PHASE.write, done: rankIndex + otherIndex, total: rankOps.length + otherOps.length },
+    log,
+  });
+}
+
+function describeKey(key: string): string {
+  const [kind, ...rest] = key.split(':');
+  if (kind === 'rank') return `the rank of issue ${rest[0]}`;
+  if (kind === 'parent') return `the parent of issue ${rest[0]}`;
+  if (kind === 'link-create') return `a link from issue ${rest[1]} to issue ${rest[2]}`;
+  return `deleting link ${rest[0]}`;
+}
+
+export function entryKey(e: ChangeLogEntry): string {
+  switch (e.kind) {
+    case 'rank':
+      return `rank:${e.issueId}`;
+    case 'parent':
+      return `parent:${e.issueId}`;
+    case 'link-create':
+      return `link-create:${e.after.linkTypeId}:${e.after.inwardId}:${e.after.outwardId}`;
+    case 'link-delete':
+      return `link-delete:${e.before.linkId}`;
+  }
+}
+
+async function finishUnit(step: JobStep, s: ExportState, cache: ExportCache): Promise<JobRecord> {
+  const job = step.job;
+  const data = dataOf(step);
+  const failures = new Map<string, string>();
+  for (let n = 0; n < s.failPieces.length; n++) for (const [k, m] of await data.get<Array<[string, string]>>(job.id, FAIL(n), s.failPieces[n])) failures.set(k, m);
+  const gathered = await gatheredOf(step, s, cache);
+  const keyOf = (id: IssueId): string => gathered.facts.get(id)?.k ?? String(id);
+  const pieces = { ...(s.pieces as NonNullable<ExportState['pieces']>) };
+  let problems: ExportChangeDto[];
+  let appliedChanges = s.applied;
+  if (s.mode === 'export') {
+    const planned = await data.get<ChangeLogEntry[]>(job.id, 'log', pieces.log);
+    const rankEntries = planned.filter((e): e is RankLogEntry => e.kind === 'rank');
+    const rankOutcomes = new Map<IssueId, RankIssueOutcome>();
+    for (const e of rankEntries) {
+      const m = failures.get(entryKey(e));
+      if (m !== undefined) rankOutcomes.set(e.issueId, { outcome: 'failed', error: m });
+    }
+    const settledRank = settleRankLog(rankEntries, rankOutcomes);
+    const settled: ChangeLogEntry[] = [
+      ...settledRank,
+      ...planned.filter((e) => e.kind !== 'rank').map((e) => {
+        const m = failures.get(entryKey(e));
+        return m === undefined ? withOutcome(e, 'applied') : withOutcome(e, 'failed', m);
+      }),
+    ];
+    pieces.log = await data.put(job.id, 'log', settled, true);
+    const total = rankEntries.length;
+    problems = settled.filter((e) => e.outcome === 'failed').slice(0, PROBLEMS_SHOWN).map((e) => changeDto(e, keyOf, total));
+    appliedChanges = settled.filter((e) => e.outcome === 'applied' && isChange(e)).length;
+  } else {
+    problems = [...failures].slice(0, PROBLEMS_SHOWN).map(([key, error]) => {
+      const [kind, a] = key.split(':');
+      const id = Number(kind === 'link-create' ? key.split(':')[2] : a);
+      return { kind: kind as ExportChangeDto['kind'], issueId: String(id), issueKey: keyOf(id), before: '', after: '', outcome: 'failed', error };
+    });
+  }
+  const counts = s.counts ?? { rankCalls: s.rankOpsCount, issuesRanked: 0, parentChanges: 0, linksCreated: 0, linksDeleted: 0, notRepresentable: 0 };
+  const result = { counts, applied: appliedChanges, failed: failures.size, skipped: s.skipped, problems };
+  const what = s.mode === 'export' ? 'Export' : 'Revert';
+  const message =
+    `${what} finished: ${appliedChanges} changes written` +
+    (failures.size > 0 ? `, ${failures.size} refused by Jira (see the problems)` : '') +
+    (s.skipped > 0 ? `, ${s.skipped} skipped because Jira changed since the export` : '') +
+    '.';
+  const finished = await step.commit({
+    state: 'finished',
+    finishedAt: step.inv.now(),
+    exportState: { ...s, pieces, result } as unknown as Record<string, unknown>,
+    progress: { phase: 'finished', done: s.rankIndex + s.otherIndex, total: s.rankOpsCount + s.otherOpsCount },
+    log: step.log(failures.size > 0 ? 'warn' : 'info', message),
+  });
+  if (s.mode === 'revert') await markReverted(step, s.revertOf as string, job.id);
+  return finished;
+}
+
+/** The export remembers its revert, so it is not reverted twice. */
+async function markReverted(step: JobStep, exportJobId: string, revertJobId: string): Promise<void> {
+  const jobs = jobsOf(step.inv);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const exportJob = await jobs.get(exportJobId);
+    if (!exportJob) return;
+    const es = stateOf(exportJob);
+    try {
+      await jobs.commit({ ...exportJob, step: exportJob.step + 1, exportState: { ...es, revertedBy: revertJobId } as unknown as Record<string, unknown> }, exportJob.step);
+      return;
+    } catch (error) {
+      if (!(error instanceof Error) || error.name !== 'StaleJobStep') throw error;
+    }
+  }
+}
+
+export { firstCursor };

@@ -1,0 +1,56 @@
+// previewExport: what an export would write, read and planned within the resolver's 25 s, as the caller.
+// Nothing is written. A structure too big to read within the call budget gets a partial preview that
+// says so; the export itself always reads everything.
+import type { ExportPreview } from '../../contract';
+import { preflightChangesOf } from '../../domain/export';
+import type { IssueId } from '../../domain/forest';
+import { loadForest } from '../forest-store';
+import type { Invocation } from '../invocation';
+import { firstCursor, gatherStep, type GatherContext, type GatherPage } from './gather';
+import { changeDto, isChange, mergePages, planExport } from './plan';
+import { runPreflight } from './preflight';
+import { prepareExport, type ExportRequest, type PreparedExport } from './prepare';
+import { structureIdsOf } from './structure-ids';
+
+/** Jira calls a preview may make: 100 issues each, so structures up to ~6000 issues preview in full. */
+export const PREVIEW_CALL_BUDGET = 60;
+const SHOWN = 50;
+
+export async function previewExport(inv: Invocation, request: ExportRequest): Promise<ExportPreview> {
+  return previewPrepared(inv, await prepareExport(inv, request));
+}
+
+export async function previewPrepared(inv: Invocation, prepared: PreparedExport): Promise<ExportPreview> {
+  const { forest } = await loadForest(inv, prepared.structureId);
+  const pages: GatherPage[] = [];
+  const orderKnown = new Set<IssueId>();
+  const ctx: GatherContext = { key: prepared.key, params: prepared.params, structureIds: structureIdsOf(forest), orderKnown, rankField: prepared.rankField };
+  let cursor = firstCursor(prepared.key);
+  let calls = 0;
+  while (cursor.stage !== 'done' && calls < PREVIEW_CALL_BUDGET) {
+    const step = await gatherStep(inv.jira, ctx, cursor);
+    calls++;
+    pages.push(step.page);
+    for (const id of step.page.order ?? []) orderKnown.add(id);
+    cursor = step.cursor;
+  }
+  const gathered = mergePages(pages);
+  const planned = planExport(prepared.key, prepared.params, forest, gathered);
+  const keyOf = (id: IssueId): string => gathered.facts.get(id)?.k ?? String(id);
+  const preflight = await runPreflight(inv.jira, preflightChangesOf(planned.plan), (id) => gathered.facts.get(id)?.p);
+  const changes = planned.log.filter(isChange);
+  const warnings = [...planned.warnings];
+  if (cursor.stage !== 'done') warnings.unshift(`This preview read only part of Jira (${calls} calls); the export itself reads everything and may change more.`);
+  const c = planned.counts;
+  return {
+    counts: c,
+    totalChanges: c.issuesRanked + c.parentChanges + c.linksCreated + c.linksDeleted,
+    changes: changes.slice(0, SHOWN).map((e) => {
+      const { outcome: _o, ...dto } = changeDto(e, keyOf, planned.structureOrder.length);
+      return dto;
+    }),
+    warnings,
+    notRepresentable: planned.notRepresentable.slice(0, SHOWN),
+    preflight: { ok: preflight.ok, missing: preflight.missing.map((m) => ({ ...m })), message: preflight.message },
+  };
+}

@@ -1,0 +1,14 @@
+import type { ExportJobResult } from '../../contract';
+import type { JobRecord } from '../../storage';
+import { stateOf } from './state';
+
+/** Whether revertJob may be called: a finished export that wrote something and was not reverted yet. */
+export function canRevert(job: JobRecord): boolean {
+  if (job.kind !== 'export' || job.state !== 'finished' || !job.exportState) return false;
+  const s = stateOf(job);
+  return s.revertedBy === undefined && (s.result?.applied ?? 0) > 0;
+}
+
+export function exportResultOf(job: JobRecord): ExportJobResult | undefined {
+  return job.exportState ? stateOf(job).result : undefined;
+}

@@ -1,0 +1,102 @@
+// startExport and revertJob: every check that can fail fast runs here, as the caller; then the job is
+// recorded as queued and its first event pushed. The worker writes to Jira as the same user.
+import type { JobDto } from '../../contract';
+import type { JobRecord } from '../../storage';
+import { requireLevel } from '../access';
+import { AppError } from '../errors';
+import type { Invocation } from '../invocation';
+import { findJob, isTerminal, jobsOf, logEntry, toJobDto } from '../jobs';
+import { pushJobEvent, type PushJobEvent } from '../queue';
+import { newJobId } from '../start-import';
+import { findStructure } from '../structures';
+import { forestsOf } from '../forest-store';
+import { firstCursor } from './gather';
+import { prepareExport, type ExportRequest, type PreparedExport } from './prepare';
+import { canRevert } from './revertible';
+import { initialExportState, stateOf } from './state';
+
+export interface JobOrigin {
+  installedId?: string;
+  trigger?: 'manual' | 'event' | 'schedule';
+}
+
+export async function startExport(inv: Invocation, request: ExportRequest, push: PushJobEvent = pushJobEvent, origin: JobOrigin = {}): Promise<{ job: JobDto }> {
+  const prepared = await prepareExport(inv, request, { checkLevel: origin.trigger === undefined || origin.trigger === 'manual' });
+  return startPrepared(inv, prepared, push, origin);
+}
+
+export async function startPrepared(inv: Invocation, prepared: PreparedExport, push: PushJobEvent, origin: JobOrigin): Promise<{ job: JobDto }> {
+  const now = inv.now();
+  const job: JobRecord = {
+    id: newJobId(now),
+    kind: 'export',
+    structureId: prepared.structureId,
+    synchronizer: prepared.key,
+    params: prepared.params as Record<string, unknown>,
+    startedBy: inv.accountId,
+    state: 'queued',
+    createdAt: now,
+    progress: { phase: 'queued', done: 0 },
+    log: [logEntry(inv, 'info', `Export with the ${prepared.label} synchronizer from structure "${prepared.structureName}" into Jira, as ${inv.accountId}.`)],
+    cost: { jiraCalls: inv.jira.cost.calls, jiraPoints: inv.jira.cost.points, kvsWrites: 0 },
+    step: 0,
+    driver: 0,
+    checkpointAt: now,
+    resolved: { jql: '' },
+    checkpoint: { pages: 0, matched: 0, searchDone: true },
+    exportState: initialExportState('export', firstCursor(prepared.key), prepared.rankField, prepared.rankFieldId) as unknown as Record<string, unknown>,
+    ...(origin.installedId !== undefined ? { installedId: origin.installedId } : {}),
+    ...(origin.trigger !== undefined ? { trigger: origin.trigger } : {}),
+  };
+  return enqueue(inv, job, push);
+}
+
+async function enqueue(inv: Invocation, job: JobRecord, push: PushJobEvent): Promise<{ job: JobDto }> {
+  await jobsOf(inv).create(job);
+  try {
+    await push({ jobId: job.id, step: 0 });
+  } catch (error) {
+    await jobsOf(inv).commit({ ...job, state: 'failed', step: 1, finishedAt: inv.now(), error: { code: 'INTERNAL', message: 'The job could not be queued.' } }, 0);
+    throw error;
+  }
+  return { job: toJobDto(job, await forestsOf(inv).getHeader(job.structureId)) };
+}
+
+export async function revertJob(inv: Invocation, jobId: string, push: PushJobEvent = pushJobEvent): Promise<{ job: JobDto }> {
+  const exportJob = await findJob(inv, jobId);
+  const structure = await findStructure(inv, exportJob.structureId);
+  await requireLevel(inv, structure, 'control');
+  if (!canRevert(exportJob)) {
+    const why =
+      exportJob.kind !== 'export'
+        ? 'Only an export can be reverted.'
+        : !isTerminal(exportJob) || exportJob.state !== 'finished'
+          ? `The export is ${exportJob.state}; only a finished export can be reverted.`
+          : stateOf(exportJob).revertedBy !== undefined
+            ? 'This export was reverted already.'
+            : 'This export changed nothing in Jira.';
+    throw new AppError('REVERT_NOT_POSSIBLE', why);
+  }
+  const es = stateOf(exportJob);
+  const now = inv.now();
+  const job: JobRecord = {
+    id: newJobId(now),
+    kind: 'revert',
+    structureId: exportJob.structureId,
+    synchronizer: exportJob.synchronizer,
+    params: exportJob.params,
+    startedBy: inv.accountId,
+    state: 'queued',
+    createdAt: now,
+    progress: { phase: 'queued', done: 0 },
+    log: [logEntry(inv, 'info', `Revert of export ${exportJob.id}: values Jira still holds from that export are set back; anything changed since is left alone.`)],
+    cost: { jiraCalls: 0, jiraPoints: 0, kvsWrites: 0 },
+    step: 0,
+    driver: 0,
+    checkpointAt: now,
+    resolved: { jql: '', undoOfJobId: exportJob.id },
+    checkpoint: { pages: 0, matched: 0, searchDone: true },
+    exportState: { ...initialExportState('revert', { stage: 'facts', offset: 0 }, es.rankField, es.rankFieldId), revertOf: exportJob.id } as unknown as Record<string, unknown>,
+  };
+  return enqueue(inv, job, push);
+}

@@ -1,0 +1,57 @@
+// Executing an export's writes, one Jira call each. What Jira refuses for one issue (a 207 entry, a
+// 4xx answer) is an outcome to record, not a reason to stop; rate limits and outages still throw, so the
+// job pauses (Retry-After) or fails as imports do. Every write here is idempotent, so a unit repeated
+// after a pause writes the same values again.
+import { rankCallOutcomes, rankRequestBody, type RankIssueOutcome, type RankOperation } from '../../domain/export';
+import type { IssueId } from '../../domain/forest';
+import { createIssueLink, deleteIssueLink, JiraHttpError, JiraNotFound, rankIssues, setParent, type JiraClient } from '../../jira';
+
+export type OtherOp =
+  | { k: 'parent'; issueId: IssueId; to: IssueId | null }
+  | { k: 'link-create'; typeId: string; inwardId: IssueId; outwardId: IssueId }
+  | { k: 'link-delete'; linkId: string; typeId: string; inwardId: IssueId; outwardId: IssueId };
+
+/** Identifies the log entry an outcome belongs to. */
+export function opKey(op: OtherOp): string {
+  switch (op.k) {
+    case 'parent':
+      return `parent:${op.issueId}`;
+    case 'link-create':
+      return `link-create:${op.typeId}:${op.inwardId}:${op.outwardId}`;
+    case 'link-delete':
+      return `link-delete:${op.linkId}`;
+  }
+}
+
+export function refusal(error: unknown): string | undefined {
+  if (error instanceof JiraHttpError) return error.jiraMessages.join(' ') || `Jira answered ${error.status}`;
+  if (error instanceof JiraNotFound) return error.message;
+  return undefined;
+}
+
+export async function runRankOp(jira: JiraClient, op: RankOperation, rankFieldId: number | undefined): Promise<Map<IssueId, RankIssueOutcome>> {
+  try {
+    const answer = await rankIssues(jira, rankRequestBody(op, rankFieldId));
+    return rankCallOutcomes(op, answer.entries ? { status: 207, entries: answer.entries } : { status: 204 });
+  } catch (error) {
+    const message = refusal(error);
+    if (message === undefined || !(error instanceof JiraHttpError)) throw error;
+    return rankCallOutcomes(op, { status: error.status, error: message });
+  }
+}
+
+/** undefined when Jira did it; Jira's message when it refused. */
+export async function runOtherOp(jira: JiraClient, op: OtherOp): Promise<string | undefined> {
+  try {
+    if (op.k === 'parent') await setParent(jira, String(op.issueId), op.to === null ? null : String(op.to));
+    else if (op.k === 'link-create') await createIssueLink(jira, op.typeId, String(op.inwardId), String(op.outwardId));
+    else await deleteIssueLink(jira, op.linkId);
+    return undefined;
+  } catch (error) {
+    // A link already gone is what the delete wanted (a repeated unit, or someone was quicker).
+    if (op.k === 'link-delete' && error instanceof JiraHttpError && error.status === 404) return undefined;
+    const message = refusal(error);
+    if (message === undefined) throw error;
+    return message;
+  }
+}

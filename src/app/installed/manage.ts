@@ -1,0 +1,98 @@
+// Installing, listing, editing, removing, enabling and disabling synchronizers on a structure. Changes
+// need control; listing needs view. The run-as user is whoever installed it (reference §2.3): background
+// runs act as them, never as whoever caused the event.
+import { randomBytes } from 'node:crypto';
+import type { InstalledSynchronizerDto, Payload } from '../../contract';
+import { installSynchronizer as newInstalled, setEnabled, type InstalledSynchronizer } from '../../domain/sync/installed';
+import { findSynchronizer } from '../../domain/synchronizers/registry';
+import { InstalledSynchronizerRepository, type StructureRecord } from '../../storage';
+import { levelOf, requireLevel } from '../access';
+import { AppError } from '../errors';
+import type { Invocation } from '../invocation';
+import { jobsOf } from '../jobs';
+import { validateParams } from '../params';
+import { requireSynchronizersEnabled } from '../settings';
+import { findStructure } from '../structures';
+import { atLeast } from '../../domain/permissions';
+import { unavailableReason } from './availability';
+import { toInstalledDto } from './dto';
+
+export const installedOf = (inv: Invocation): InstalledSynchronizerRepository => new InstalledSynchronizerRepository(inv.kvsWrites);
+
+export async function findInstalled(inv: Invocation, structureId: string, synchronizerId: string): Promise<InstalledSynchronizer> {
+  const found = await installedOf(inv).get(structureId, synchronizerId);
+  if (!found) throw new AppError('SYNCHRONIZER_NOT_FOUND', `There is no synchronizer ${synchronizerId} on this structure; it may have been removed.`);
+  return found;
+}
+
+function checkedParams(key: string, params: unknown): unknown {
+  const descriptor = findSynchronizer(key);
+  if (!descriptor) throw new AppError('UNKNOWN_SYNCHRONIZER', `There is no synchronizer "${key}".`, { field: 'synchronizer' });
+  return validateParams(descriptor, params);
+}
+
+async function dtoOf(inv: Invocation, s: InstalledSynchronizer): Promise<InstalledSynchronizerDto> {
+  const job = s.lastRun?.jobId ? await jobsOf(inv).get(s.lastRun.jobId) : undefined;
+  return toInstalledDto(s, job);
+}
+
+/** Looks again whether the run-as user can still run it; stores a change of availability. */
+export async function refreshAvailability(inv: Invocation, structure: StructureRecord, s: InstalledSynchronizer): Promise<InstalledSynchronizer> {
+  const reason = await unavailableReason(structure, s.runAs);
+  let next: InstalledSynchronizer;
+  if (reason !== undefined) next = { ...s, state: 'not-available', notAvailableReason: reason };
+  else {
+    const { notAvailableReason: _r, ...rest } = s;
+    next = { ...rest, state: s.enabled ? 'enabled' : 'disabled' };
+  }
+  if (next.state !== s.state || next.notAvailableReason !== s.notAvailableReason) await installedOf(inv).put(next);
+  return next;
+}
+
+export async function installSynchronizer(inv: Invocation, p: Payload<'installSynchronizer'>): Promise<{ synchronizer: InstalledSynchronizerDto }> {
+  const structure = await findStructure(inv, p.structureId);
+  await requireLevel(inv, structure, 'control');
+  await requireSynchronizersEnabled(inv);
+  const params = checkedParams(p.synchronizer, p.params);
+  const s = newInstalled({ id: `sync-${inv.now().toString(36)}-${randomBytes(4).toString('hex')}`, structureId: structure.id, synchronizerKey: p.synchronizer, params, runAs: inv.accountId });
+  await installedOf(inv).put(s);
+  return { synchronizer: await dtoOf(inv, s) };
+}
+
+export async function listInstalledSynchronizers(inv: Invocation, structureId: string): Promise<{ synchronizers: InstalledSynchronizerDto[]; canChange: boolean }> {
+  const structure = await findStructure(inv, structureId);
+  const level = await requireLevel(inv, structure, 'view');
+  const list = await installedOf(inv).list(structureId);
+  const out: InstalledSynchronizerDto[] = [];
+  for (const s of list) out.push(await dtoOf(inv, await refreshAvailability(inv, structure, s)));
+  return { synchronizers: out, canChange: atLeast(level, 'control') };
+}
+
+export async function updateSynchronizer(inv: Invocation, p: Payload<'updateSynchronizer'>): Promise<{ synchronizer: InstalledSynchronizerDto }> {
+  const structure = await findStructure(inv, p.structureId);
+  await requireLevel(inv, structure, 'control');
+  const s = await findInstalled(inv, structure.id, p.synchronizerId);
+  const next: InstalledSynchronizer = { ...s, params: checkedParams(s.synchronizerKey, p.params) };
+  await installedOf(inv).put(next);
+  return { synchronizer: await dtoOf(inv, next) };
+}
+
+export async function removeSynchronizer(inv: Invocation, p: Payload<'removeSynchronizer'>): Promise<{ removed: true }> {
+  const structure = await findStructure(inv, p.structureId);
+  await requireLevel(inv, structure, 'control');
+  await findInstalled(inv, structure.id, p.synchronizerId);
+  await installedOf(inv).delete(structure.id, p.synchronizerId);
+  return { removed: true };
+}
+
+export async function setSynchronizerEnabled(inv: Invocation, p: Payload<'setSynchronizerEnabled'>): Promise<{ synchronizer: InstalledSynchronizerDto }> {
+  const structure = await findStructure(inv, p.structureId);
+  await requireLevel(inv, structure, 'control');
+  if (p.enabled) await requireSynchronizersEnabled(inv);
+  const s = await findInstalled(inv, structure.id, p.synchronizerId);
+  const next = await refreshAvailability(inv, structure, setEnabled(s, p.enabled));
+  await installedOf(inv).put(next);
+  return { synchronizer: await dtoOf(inv, next) };
+}
+
+export { levelOf };

@@ -1,0 +1,90 @@
+// Jira calls an export makes: the board's issues in rank order, the writes (rank, parent, links) and the
+// permission preflight. Writes cost one point each; a write Jira refuses throws JiraHttpError with its
+// status, which the export records per issue instead of failing the job.
+import { route } from '@forge/api';
+import type { JiraClient, JiraIssue } from './client';
+
+/** Jira's page cap for board issues. */
+export const BOARD_PAGE_SIZE = 100;
+
+export interface BoardIssuesPage {
+  issues: JiraIssue[];
+  /** Where the next page starts, or undefined after the last one. */
+  nextStartAt?: number;
+}
+
+export async function boardIssuesPage(jira: JiraClient, boardId: number, startAt: number, fields: string[]): Promise<BoardIssuesPage> {
+  const query = new URLSearchParams({ startAt: String(startAt), maxResults: String(BOARD_PAGE_SIZE), fields: fields.join(',') });
+  const json = await jira.call<{ issues?: JiraIssue[]; total?: number; maxResults?: number; isLast?: boolean }>({
+    method: 'GET',
+    path: route`/rest/agile/1.0/board/${String(boardId)}/issue?${query}`,
+    objects: (j) => ((j as { issues?: unknown[] }).issues ?? []).length,
+    notFound: [404],
+  });
+  const issues = json.issues ?? [];
+  const next = startAt + issues.length;
+  const last = json.isLast === true || issues.length === 0 || (json.total !== undefined && next >= json.total);
+  return { issues, nextStartAt: last ? undefined : next };
+}
+
+/** The board's rank field id (e.g. 10019), to rank by the field the board orders by. */
+export async function boardRankFieldId(jira: JiraClient, boardId: number): Promise<number | undefined> {
+  const json = await jira.call<{ ranking?: { rankCustomFieldId?: number } }>({
+    method: 'GET',
+    path: route`/rest/agile/1.0/board/${String(boardId)}/configuration`,
+    objects: () => 1,
+    notFound: [404],
+  });
+  return json.ranking?.rankCustomFieldId;
+}
+
+export interface RankBody {
+  issues: string[];
+  rankBeforeIssue?: string;
+  rankAfterIssue?: string;
+  rankCustomFieldId?: number;
+}
+
+/** 204 → no entries; 207 → Jira's per-issue entries. Refusals of the whole call throw JiraHttpError. */
+export async function rankIssues(jira: JiraClient, body: RankBody): Promise<{ entries?: Array<{ issueId: number | string; status: number; errors?: string[] }> }> {
+  const json = await jira.call<{ entries?: Array<{ issueId: number | string; status: number; errors?: string[] }> }>({
+    method: 'PUT',
+    path: route`/rest/agile/1.0/issue/rank`,
+    body,
+    objects: () => 0,
+  });
+  return Array.isArray(json.entries) ? { entries: json.entries } : {};
+}
+
+/** Sets (or with null removes) an issue's unified parent field. */
+export async function setParent(jira: JiraClient, issueId: string, parentId: string | null): Promise<void> {
+  const body = parentId === null ? { update: { parent: [{ set: { none: true } }] } } : { fields: { parent: { id: parentId } } };
+  await jira.call({ method: 'PUT', path: route`/rest/api/3/issue/${issueId}`, body, objects: () => 0 });
+}
+
+/** "inwardIssue <outward phrase> outwardIssue"; Jira answers 201 without the link's id, and a duplicate is a no-op. */
+export async function createIssueLink(jira: JiraClient, linkTypeId: string, inwardId: string, outwardId: string): Promise<void> {
+  await jira.call({
+    method: 'POST',
+    path: route`/rest/api/3/issueLink`,
+    body: { type: { id: linkTypeId }, inwardIssue: { id: inwardId }, outwardIssue: { id: outwardId } },
+    objects: () => 0,
+  });
+}
+
+export async function deleteIssueLink(jira: JiraClient, linkId: string): Promise<void> {
+  await jira.call({ method: 'DELETE', path: route`/rest/api/3/issueLink/${linkId}`, objects: () => 0 });
+}
+
+/** Which of `permissions` the calling user holds in a project (GET /mypermissions?projectKey=). */
+export async function myProjectPermissions(jira: JiraClient, projectKey: string, permissions: string[]): Promise<Record<string, boolean>> {
+  const query = new URLSearchParams({ projectKey, permissions: permissions.join(',') });
+  const json = await jira.call<{ permissions?: Record<string, { havePermission?: boolean }> }>({
+    method: 'GET',
+    path: route`/rest/api/3/mypermissions?${query}`,
+    objects: (j) => Object.keys((j as { permissions?: object }).permissions ?? {}).length,
+    pointsPerObject: 2,
+    notFound: [404],
+  });
+  return Object.fromEntries(permissions.map((p) => [p, json.permissions?.[p]?.havePermission === true]));
+}

@@ -1,0 +1,53 @@
+// Bulky data of export and revert jobs (facts pages, the plan, the change log), kept out of the job
+// record: each named value is JSON cut into pieces below the 240 KiB KVS value limit. The change log is
+// kept without a time limit, since a revert may come much later; the rest expires after a week.
+import { kvs } from '@forge/kvs';
+import { jsonBytes, type KvsWriteMeter } from './write-meter';
+
+const PIECE_CHARS = 200_000;
+const BATCH_MAX = 25;
+const TEMPORARY = { ttl: { value: 7, unit: 'DAYS' } } as const;
+
+const pieceKey = (jobId: string, name: string, i: number): string => `jobdata:${jobId}:x:${name}:${i}`;
+
+export class ExportDataRepository {
+  constructor(private readonly meter: KvsWriteMeter) {}
+
+  /** Writes `value` under `name`; returns the piece count the reader needs (recorded in the job's checkpoint). */
+  async put(jobId: string, name: string, value: unknown, keep = false): Promise<number> {
+    const text = JSON.stringify(value);
+    const pieces = Math.max(1, Math.ceil(text.length / PIECE_CHARS));
+    for (let i = 0; i < pieces; i++) {
+      const piece = text.slice(i * PIECE_CHARS, (i + 1) * PIECE_CHARS);
+      if (keep) await kvs.set(pieceKey(jobId, name, i), piece);
+      else await kvs.set(pieceKey(jobId, name, i), piece, TEMPORARY);
+      this.meter.add(jsonBytes(piece));
+    }
+    return pieces;
+  }
+
+  async get<T>(jobId: string, name: string, pieces: number): Promise<T> {
+    const wanted = Array.from({ length: pieces }, (_, i) => pieceKey(jobId, name, i));
+    const byKey = new Map<string, string>();
+    for (let i = 0; i < wanted.length; i += BATCH_MAX) {
+      const result = await kvs.batchGet<string>(wanted.slice(i, i + BATCH_MAX).map((key) => ({ key })));
+      for (const item of result.successfulKeys) byKey.set(item.key, item.value);
+    }
+    const text = wanted
+      .map((key) => {
+        const piece = byKey.get(key);
+        if (piece === undefined) throw new Error(`Job data ${key} is missing`);
+        return piece;
+      })
+      .join('');
+    return JSON.parse(text) as T;
+  }
+
+  async delete(jobId: string, name: string, pieces: number): Promise<void> {
+    const all = Array.from({ length: pieces }, (_, i) => ({ key: pieceKey(jobId, name, i) }));
+    for (let i = 0; i < all.length; i += BATCH_MAX) {
+      await kvs.batchDelete(all.slice(i, i + BATCH_MAX));
+      this.meter.add(0);
+    }
+  }
+}
