@@ -66,6 +66,25 @@ describe('Hierarchy import', () => {
     expect(rows.some((r) => r.endsWith(`:${wid('OPS-1')}`) || r.endsWith(`:${wid('OPS-2')}`))).toBe(false);
   });
 
+  it('resumes from its checkpoint when every invocation reaches the deadline after one unit of work', async () => {
+    // given: each worker invocation does one unit (a search page, a level, the visibility check, the apply)
+    const calm = await givenStructure(site);
+    await runSyncImport(site, 'olivia', calm.id, 'hierarchy', highest(['APP']));
+    const structure = await givenStructure(site);
+    site.rt.setInvocationTimeout('job-worker', 30_000);
+    const before = site.rt.queue.deliveries.length;
+    try {
+      // when
+      const job = await runSyncImport(site, 'olivia', structure.id, 'hierarchy', highest(['APP']));
+      // then
+      expect(job.state).toBe('finished');
+      expect(await shape(structure.id)).toEqual(await shape(calm.id));
+      expect(site.rt.queue.deliveries.length - before).toBeGreaterThan(3);
+    } finally {
+      site.rt.setInvocationTimeout('job-worker', undefined);
+    }
+  });
+
   it('refuses unknown projects and bad JQL, naming the parameter with Jira’s reason', async () => {
     const structure = await givenStructure(site);
     const start = (params: Record<string, unknown>) => site.invokeAs('olivia', 'startImport', { structureId: structure.id, synchronizer: 'hierarchy', params });
