@@ -122,10 +122,33 @@ describe('Structure Sync in the browser', () => {
 
     // and it is shared with everyone at view level, through the permissions page
     app = await openAs(priya, 'global', `/structure/${structureId}/permissions`);
+    await app.getByText('Priya Raman').waitFor();
     await app.getByRole('button', { name: 'Add rule' }).click();
+    // and with Dan by name, picked from Jira's user search
+    await app.getByRole('button', { name: 'Add rule' }).click();
+    await app.getByLabel('Rule 2 subject type').click();
+    await app.getByRole('option', { name: 'User', exact: true }).click();
+    await app.getByLabel('Rule 2 user').pressSequentially('dan');
+    await shot('08a-permissions-user-search');
+    await app.getByRole('option', { name: 'Dan Okafor' }).click();
+    // and with the Developers of Platform, picked from the project's roles
+    await app.getByRole('button', { name: 'Add rule' }).click();
+    await app.getByLabel('Rule 3 subject type').click();
+    await app.getByRole('option', { name: 'Project role' }).click();
+    await app.getByLabel('Rule 3 project', { exact: true }).pressSequentially('plat');
+    await app.getByRole('option', { name: 'Platform (PLAT)' }).click();
+    await app.getByLabel('Rule 3 project role').click();
+    await app.getByRole('option', { name: 'Developers' }).click();
     await app.getByRole('button', { name: 'Save permissions' }).click();
     await app.getByText('Permissions saved').waitFor();
+    await app.getByText('Dan Okafor').waitFor();
     await shot('08-permissions');
+    const saved = (await invoke('getStructure', { structureId }, priya.accountId)) as Answer & { data?: { rules?: unknown[] } };
+    expect(saved.data?.rules).toEqual([
+      { subject: { type: 'anyone' }, level: 'view' },
+      { subject: { type: 'user', accountId: dan.accountId }, level: 'view' },
+      { subject: { type: 'projectRole', projectKey: 'PLAT', roleName: 'Developers' }, level: 'view' },
+    ]);
   });
 
   it('shows no Import link to a user without control, and the server refuses startImport', async () => {
