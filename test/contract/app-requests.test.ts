@@ -22,6 +22,8 @@ it('sends only documented requests with valid bodies while structures are create
   // given: a structure and every kind of Filter source and placement
   await invoke('setSettings', { synchronizersEnabled: true }, 'alice');
   const structure = (await invoke('createStructure', { name: 'Contract check' }, 'priya')).data;
+  // shared with a project role, so that others' access reads the role's actors (as the app)
+  await invoke('setPermissions', { structureId: structure.id, rules: [{ subject: { type: 'projectRole', projectKey: 'MOB', roleName: 'Developers' }, level: 'view' }] }, 'priya');
   const runs = [
     { source: { kind: 'jql', jql: 'project = PLAT AND issuetype = Epic ORDER BY Rank' }, add: { at: 'top' } },
     { source: { kind: 'filter', filterId: '10002' }, add: { at: 'top' }, remove: true },
@@ -49,4 +51,5 @@ it('sends only documented requests with valid bodies while structures are create
   }
   // A call to an endpoint the documents do not have would fail above; so would the removed search.
   expect(calls.some((c) => c.path.startsWith('/rest/api/3/search?'))).toBe(false);
+  expect(calls.filter((c) => /\/project\/MOB\/role/.test(c.path)).length).toBeGreaterThanOrEqual(2);
 });
