@@ -17,7 +17,9 @@ export const isJiraAdmin = (inv: Invocation): Promise<boolean> => memo(inv, 'adm
  * Role membership is read as the app, not as the user: it is project configuration, not issue data,
  * and Jira shows a role's actors only to admins of that project — most users could never read their
  * own roles. Jira also has no "my roles" call. The app reads only what decides access to the app's own
- * structures, and nothing of it is returned to the user.
+ * structures, and nothing of it is returned to the user. (The app holds Administer Projects through the
+ * atlassian-addons-project-access role of Jira's default schemes; where a scheme removes it, Jira answers
+ * 404 and the rule matches nobody: fail closed.)
  */
 const projectRoles = (inv: Invocation): Promise<ProjectRoles> =>
   memo(inv, 'project-roles', async () => new ProjectRoles(forgeTransportAsApp(), RESOLVER_RETRY));
