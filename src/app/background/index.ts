@@ -1,0 +1,4 @@
+export { onProductEvent } from './on-event';
+export { runScheduledResync } from './schedule';
+export { runSyncTick } from './tick';
+export { isSyncTick, SYNC_QUEUE_KEY } from './sync-queue';

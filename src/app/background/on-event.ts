@@ -1,0 +1,27 @@
+// A Jira product event: which installed synchronizers it may affect (conservatively, domain relevance),
+// a debounced resync of each, and a tick for when the first is due. A change by a person (an event the
+// app did not cause) also starts the structure's cycle guard over.
+import { IDLE_GUARD } from '../../domain/sync/cycle-guard';
+import { addTrigger } from '../../domain/sync/debounce';
+import { syncEventFromProduct } from '../../domain/sync/events';
+import { affectedSynchronizers, interestOf } from '../../domain/sync/relevance';
+import { InstalledSynchronizerRepository, KvsWriteMeter } from '../../storage';
+import { debounceOptions } from './options';
+import { syncsInBackground } from './run';
+import { scheduleTick, type PushSyncTick, pushSyncTick } from './sync-queue';
+import { DEFAULT_QUIET_MS } from '../../domain/sync/debounce';
+
+export async function onProductEvent(payload: unknown, now: number, push: PushSyncTick = pushSyncTick): Promise<number> {
+  const event = syncEventFromProduct(payload);
+  if (!event) return 0;
+  const repo = new InstalledSynchronizerRepository(new KvsWriteMeter());
+  const all = (await repo.list()).filter(syncsInBackground);
+  const affected = affectedSynchronizers(event, all.map((sync) => ({ sync, interest: interestOf(sync.synchronizerKey, sync.params) })));
+  if (affected.length === 0) return 0;
+  if (!event.selfGenerated) for (const structureId of new Set(affected.map((s) => s.structureId))) await repo.putGuard(structureId, IDLE_GUARD);
+  let pending = await repo.getPending();
+  for (const s of affected) pending = addTrigger(pending, { structureId: s.structureId, synchronizerId: s.id }, now);
+  await repo.putPending(pending);
+  await scheduleTick(now + (debounceOptions().quietMs ?? DEFAULT_QUIET_MS), now, push);
+  return affected.length;
+}

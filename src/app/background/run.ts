@@ -1,0 +1,38 @@
+// Starting one background run of an installed synchronizer, as its run-as user (offline impersonation,
+// reference §2.3). A run-as user who lost access makes the synchronizer "not available" with the reason,
+// instead of failing quietly again and again.
+import type { InstalledSynchronizer } from '../../domain/sync/installed';
+import { findSynchronizer } from '../../domain/synchronizers/registry';
+import { InstalledSynchronizerRepository, KvsWriteMeter, StructureRepository } from '../../storage';
+import { AppError } from '../errors';
+import { hasImportRunner } from '../import-runners';
+import { createInvocation, WORKER_RETRY } from '../invocation';
+import { unavailableReason } from '../installed/availability';
+import { startResync } from '../installed/resync';
+
+/** Background sync runs imports: Jira changed, so the structure follows. Exports run only by hand. */
+export function syncsInBackground(s: InstalledSynchronizer): boolean {
+  return findSynchronizer(s.synchronizerKey)?.directions.includes('import') === true && hasImportRunner(s.synchronizerKey);
+}
+
+export async function startBackgroundRun(s: InstalledSynchronizer, trigger: 'event' | 'schedule', now: number): Promise<boolean> {
+  const meter = new KvsWriteMeter();
+  const repo = new InstalledSynchronizerRepository(meter);
+  const structure = await new StructureRepository(meter).get(s.structureId);
+  if (!structure || !syncsInBackground(s)) return false;
+  const reason = await unavailableReason(structure, s.runAs);
+  if (reason !== undefined) {
+    await repo.put({ ...s, state: 'not-available', notAvailableReason: reason });
+    return false;
+  }
+  const inv = createInvocation(s.runAs, { retry: WORKER_RETRY });
+  try {
+    await startResync(inv, s, 'import', { installedId: s.id, trigger });
+    return true;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const at = new Date(now).toISOString();
+    await repo.put({ ...s, lastRun: { direction: 'import', trigger, startedAt: at, finishedAt: at, result: 'failed', message: error.message } });
+    return false;
+  }
+}

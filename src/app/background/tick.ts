@@ -1,0 +1,95 @@
+// One tick of background sync:
+//   1. settle background runs that ended: record the last run, feed the cycle guard (stopping looping
+//      synchronizers with the reason), and when a run changed the structure, trigger the structure's other
+//      synchronizers — their result may depend on the rows it changed;
+//   2. start the debounced resyncs that are due, as their run-as users;
+//   3. come back later while something is pending or running.
+import { IDLE_GUARD, recordGuardEvent } from '../../domain/sync/cycle-guard';
+import { addTrigger, takeDue, type PendingResyncs } from '../../domain/sync/debounce';
+import { runsInBackground, stopByCycleGuard, type InstalledSynchronizer } from '../../domain/sync/installed';
+import { findSynchronizer } from '../../domain/synchronizers/registry';
+import { InstalledSynchronizerRepository, JobRepository, KvsWriteMeter, type JobRecord } from '../../storage';
+import { lastRunMessageOf, lastRunResultOf } from '../installed/dto';
+import { paramsSummary } from '../installed/summary';
+import { isTerminal } from '../jobs';
+import { debounceOptions, guardMaxRounds, pollMs } from './options';
+import { startBackgroundRun } from './run';
+import { scheduleTick, tickStarted, type PushSyncTick, pushSyncTick } from './sync-queue';
+
+const changedSomething = (job: JobRecord): boolean => {
+  if (job.state !== 'finished') return false;
+  if (job.result) return job.result.added + job.result.moved + job.result.removed > 0;
+  const r = (job.exportState as { result?: { applied?: number } } | undefined)?.result;
+  return (r?.applied ?? 0) > 0;
+};
+
+const labelOf = (all: readonly InstalledSynchronizer[]) => (id: string): string => {
+  const s = all.find((x) => x.id === id);
+  if (!s) return id;
+  return `${findSynchronizer(s.synchronizerKey)?.label ?? s.synchronizerKey} (${paramsSummary(s.synchronizerKey, s.params)})`;
+};
+
+export async function runSyncTick(now: number, push: PushSyncTick = pushSyncTick): Promise<void> {
+  await tickStarted();
+  const meter = new KvsWriteMeter();
+  const repo = new InstalledSynchronizerRepository(meter);
+  const jobs = new JobRepository(meter);
+  let all = await repo.list();
+  let pending: PendingResyncs = await repo.getPending();
+  const running = new Set<string>();
+
+  for (const s of all) {
+    if (s.lastRun?.result !== 'running' || s.lastRun.jobId === undefined) continue;
+    const job = await jobs.get(s.lastRun.jobId);
+    if (job && !isTerminal(job)) {
+      running.add(s.id);
+      continue;
+    }
+    const message = job ? lastRunMessageOf(job) : 'The job record is gone.';
+    const settled: InstalledSynchronizer = {
+      ...s,
+      lastRun: {
+        ...s.lastRun,
+        result: job ? lastRunResultOf(job) : 'failed',
+        finishedAt: new Date(job?.finishedAt ?? now).toISOString(),
+        ...(message !== undefined ? { message } : {}),
+      },
+    };
+    await repo.put(settled);
+    all = all.map((x) => (x.id === s.id ? settled : x));
+    if (s.lastRun.trigger === 'manual' || !job) continue;
+    const changed = changedSomething(job);
+    const guard = (await repo.getGuard(s.structureId)) ?? IDLE_GUARD;
+    const decision = recordGuardEvent(guard, { kind: 'sync-run', synchronizerId: s.id, changed, side: job.kind === 'import' ? 'forest' : 'jira' }, { maxRounds: guardMaxRounds(), labelOf: labelOf(all) });
+    await repo.putGuard(s.structureId, decision.state);
+    if (decision.stop) {
+      const stop = { at: new Date(now).toISOString(), rounds: decision.stop.rounds, synchronizerIds: [...decision.stop.synchronizerIds], reason: decision.stop.reason };
+      for (const id of decision.stop.synchronizerIds) {
+        const target = all.find((x) => x.id === id);
+        if (!target) continue;
+        const stopped = stopByCycleGuard(target, stop);
+        await repo.put(stopped);
+        all = all.map((x) => (x.id === id ? stopped : x));
+        const { [id]: _dropped, ...rest } = pending;
+        pending = rest;
+      }
+      continue;
+    }
+    if (changed) {
+      for (const other of all) {
+        if (other.structureId === s.structureId && other.id !== s.id && runsInBackground(other)) pending = addTrigger(pending, { structureId: other.structureId, synchronizerId: other.id }, now);
+      }
+    }
+  }
+
+  const taken = takeDue(pending, now, debounceOptions(), running);
+  for (const due of taken.due) {
+    const s = all.find((x) => x.id === due.synchronizerId);
+    if (!s || !runsInBackground(s)) continue;
+    if (await startBackgroundRun(s, 'event', now)) running.add(s.id);
+  }
+  await repo.putPending(taken.pending);
+
+  const next = [taken.nextCheckAt, running.size > 0 ? now + pollMs() : null].filter((t): t is number => t !== null);
+  if (next.length > 0) await scheduleTick(Math.min(...next), now, push);
+}
