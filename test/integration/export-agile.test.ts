@@ -58,3 +58,108 @@ describe('Agile export', () => {
     expect(parentOf(5)).toBe(exp(2));
   });
 });
+
+describe('Agile export: preflight, partial failures, revert', () => {
+  const reversed = (): Array<[number, number]> => [
+    [0, exp(1)],
+    [1, exp(8)],
+    [1, exp(7)],
+    [1, exp(6)],
+    [0, exp(2)],
+    [1, exp(5)],
+    [1, exp(4)],
+    [1, exp(3)],
+  ];
+
+  it('refuses a user lacking Schedule issues before writing anything, and says where', async () => {
+    // given: pat has control of the structure but may not rank (or edit) in EXP
+    const structure = await givenStructure(site);
+    data(await site.invokeAs('olivia', 'setPermissions', { structureId: structure.id, rules: [{ subject: { type: 'user', accountId: people.pat.accountId }, level: 'control' }] }));
+    await givenForest(structure.id, reversed());
+    const changesBefore = site.jira.store.changeCounter;
+    // when
+    const preview = data(await site.invokeAs('pat', 'previewExport', { structureId: structure.id, synchronizer: 'agile', params: agile }));
+    const job = await runExport('pat', structure.id);
+    // then
+    expect(preview.preflight.ok).toBe(false);
+    expect(preview.preflight.message).toMatch(/You need Schedule issues in EXP \(\d+ rank changes\) and Edit issues in EXP/);
+    expect(job).toMatchObject({ state: 'failed', error: { code: 'EXPORT_PERMISSIONS' } });
+    expect(job.error?.message).toMatch(/Schedule issues in EXP.*Nothing was written/);
+    expect(site.jira.store.changeCounter).toBe(changesBefore);
+  });
+
+  it('records a 207 partial failure per issue and still ranks the others', async () => {
+    // given
+    const structure = await givenStructure(site);
+    await givenForest(structure.id, reversed());
+    site.jira.faults.failRank(['EXP-7']);
+    try {
+      // when
+      const job = await runExport('olivia', structure.id);
+      // then
+      expect(job.state).toBe('finished');
+      expect(job.exportResult?.failed).toBe(1);
+      expect(job.exportResult?.problems).toEqual([expect.objectContaining({ kind: 'rank', issueKey: 'EXP-7', outcome: 'failed', error: expect.stringMatching(/./) })]);
+      expect(job.log.some((l) => l.level === 'warn' && /EXP-7|30007/.test(l.message))).toBe(true);
+      const order = (await boardOrder()).filter((i) => i !== exp(7) && i !== exp(9));
+      expect(order).toEqual([1, 8, 6, 2, 5, 4, 3].map(exp));
+    } finally {
+      site.jira.faults.clear();
+    }
+  });
+
+  it('reverts every value the export wrote', async () => {
+    // given: Jira's order and parents before the export
+    const structure = await givenStructure(site);
+    const orderBefore = await boardOrder();
+    const parentsBefore = [3, 4, 5, 6, 7, 8].map(parentOf);
+    await givenForest(structure.id, [[0, exp(2)], [1, exp(3)], [1, exp(8)], [0, exp(1)], [1, exp(6)], [1, exp(5)], [0, exp(4)], [0, exp(7)]]);
+    const exported = await runExport('olivia', structure.id);
+    expect(exported.exportResult?.applied).toBeGreaterThan(0);
+    expect(parentOf(3)).toBe(exp(2));
+    // when
+    const revert = data(await site.invokeAs('olivia', 'revertJob', { jobId: exported.id }));
+    await site.rt.drain();
+    // then
+    const reverted = data(await site.invokeAs('olivia', 'getJob', { jobId: revert.job.id }));
+    expect(reverted).toMatchObject({ kind: 'revert', state: 'finished', exportResult: { failed: 0, skipped: 0 } });
+    expect(await boardOrder()).toEqual(orderBefore);
+    expect([3, 4, 5, 6, 7, 8].map(parentOf)).toEqual(parentsBefore);
+    expect(data(await site.invokeAs('olivia', 'getJob', { jobId: exported.id })).revertible).toBe(false);
+    expect(await site.invokeAs('olivia', 'revertJob', { jobId: exported.id })).toMatchObject({ ok: false, error: { code: 'REVERT_NOT_POSSIBLE' } });
+  });
+
+  it('skips what changed in Jira since the export, with a log line each', async () => {
+    // given
+    const structure = await givenStructure(site);
+    await givenForest(structure.id, [[0, exp(2)], [1, exp(6)]]);
+    const exported = await runExport('olivia', structure.id);
+    expect(parentOf(6)).toBe(exp(2));
+    site.jira.store.updateIssue('EXP-6', { parent: 'EXP-1' });
+    // when
+    const revert = data(await site.invokeAs('olivia', 'revertJob', { jobId: exported.id }));
+    await site.rt.drain();
+    // then
+    const reverted = data(await site.invokeAs('olivia', 'getJob', { jobId: revert.job.id }));
+    expect(reverted.exportResult?.skipped).toBeGreaterThanOrEqual(1);
+    expect(reverted.log.some((l) => /Skipped parent of EXP-6/.test(l.message))).toBe(true);
+    expect(parentOf(6)).toBe(exp(1));
+  });
+
+  it('waits out a 429 with Retry-After and finishes', async () => {
+    // given
+    const structure = await givenStructure(site);
+    await givenForest(structure.id, reversed());
+    site.jira.faults.inject429({ kind: 'burst', count: 1, retryAfterSeconds: 1, match: 'PUT /rest/agile/1.0/issue/rank' });
+    try {
+      // when
+      const job = await runExport('olivia', structure.id);
+      // then
+      expect(job.state).toBe('finished');
+      expect(job.exportResult?.failed).toBe(0);
+      expect((await boardOrder()).filter((i) => i !== exp(9))).toEqual([1, 8, 7, 6, 2, 5, 4, 3].map(exp));
+    } finally {
+      site.jira.faults.clear();
+    }
+  });
+});
