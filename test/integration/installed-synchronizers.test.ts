@@ -1,0 +1,66 @@
+// Installed synchronizers: control to install, they start disabled and run as the installer, edit and
+// remove, not available once the run-as user lost control.
+import { people } from './support/dataset';
+import { data, givenStructure, givenSynchronizersEnabled, startSite, type Site } from './support/site';
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+  await givenSynchronizersEnabled(site);
+});
+afterAll(async () => site?.close());
+
+const params = { source: { kind: 'jql', jql: 'project = APP' }, add: { at: 'top' } };
+const rule = (who: keyof typeof people, level: 'edit' | 'control') => ({ subject: { type: 'user' as const, accountId: people[who].accountId }, level });
+
+describe('Installed synchronizers', () => {
+  it('refuses an install from a user with edit but not control', async () => {
+    // given
+    const structure = await givenStructure(site);
+    data(await site.invokeAs('olivia', 'setPermissions', { structureId: structure.id, rules: [rule('ed', 'edit')] }));
+    // when
+    const answer = await site.invokeAs('ed', 'installSynchronizer', { structureId: structure.id, synchronizer: 'filter', params });
+    // then
+    expect(answer).toMatchObject({ ok: false, error: { code: 'PERMISSION_LEVEL', needed: 'control' } });
+  });
+
+  it('installs disabled, running as the installer, with a readable summary; edits and removes', async () => {
+    // given
+    const structure = await givenStructure(site);
+    // when
+    const installed = data(await site.invokeAs('olivia', 'installSynchronizer', { structureId: structure.id, synchronizer: 'filter', params })).synchronizer;
+    // then
+    expect(installed).toMatchObject({ synchronizer: 'filter', label: 'Filter', directions: ['import'], runAs: 'acc-olivia', state: 'disabled', enabled: false });
+    expect(installed.paramsSummary).toBe('Issues from JQL "project = APP", added at the top level');
+    // when
+    const edited = data(await site.invokeAs('olivia', 'updateSynchronizer', { structureId: structure.id, synchronizerId: installed.id, params: { ...params, remove: true } })).synchronizer;
+    // then
+    expect(edited.paramsSummary).toMatch(/remove issues that no longer match/);
+    expect(await site.invokeAs('olivia', 'updateSynchronizer', { structureId: structure.id, synchronizerId: installed.id, params: { source: { kind: 'jql', jql: '' } } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_PARAMS' },
+    });
+    // when
+    data(await site.invokeAs('olivia', 'removeSynchronizer', { structureId: structure.id, synchronizerId: installed.id }));
+    // then
+    expect(data(await site.invokeAs('olivia', 'listInstalledSynchronizers', { structureId: structure.id })).synchronizers).toEqual([]);
+    expect(await site.invokeAs('olivia', 'removeSynchronizer', { structureId: structure.id, synchronizerId: installed.id })).toMatchObject({ ok: false, error: { code: 'SYNCHRONIZER_NOT_FOUND' } });
+  });
+
+  it('is not available once its run-as user lost control, and says why', async () => {
+    // given: ed had control, installed and enabled a synchronizer, then lost control
+    const structure = await givenStructure(site);
+    data(await site.invokeAs('olivia', 'setPermissions', { structureId: structure.id, rules: [rule('ed', 'control')] }));
+    const installed = data(await site.invokeAs('ed', 'installSynchronizer', { structureId: structure.id, synchronizer: 'filter', params })).synchronizer;
+    data(await site.invokeAs('ed', 'setSynchronizerEnabled', { structureId: structure.id, synchronizerId: installed.id, enabled: true }));
+    data(await site.invokeAs('olivia', 'setPermissions', { structureId: structure.id, rules: [rule('ed', 'edit')] }));
+    // when
+    const listed = data(await site.invokeAs('olivia', 'listInstalledSynchronizers', { structureId: structure.id }));
+    // then
+    expect(listed.canChange).toBe(true);
+    expect(listed.synchronizers[0]).toMatchObject({ runAs: 'acc-ed', enabled: true, state: 'not-available' });
+    expect(listed.synchronizers[0].notAvailableReason).toMatch(/no longer has control/);
+    // and a viewer sees the list without being able to change it
+    expect(data(await site.invokeAs('ed', 'listInstalledSynchronizers', { structureId: structure.id })).canChange).toBe(false);
+  });
+});
