@@ -67,6 +67,23 @@ describe('Permissions editor pickers', () => {
     expect(screen.getByText('Priya Patel')).toBeTruthy();
   });
 
+  it('takes a typed account ID when the search finds nobody, but never a misspelt name', async () => {
+    // given
+    const { backend } = givenEditor();
+    await screen.findByTestId('rule-0');
+    await addRuleOfType(2, 'User');
+    // when
+    await userEvent.type(screen.getByLabelText('Rule 2 user'), 'zz');
+    // then
+    expect(await screen.findByText('Nobody found')).toBeTruthy();
+    // when
+    await userEvent.clear(screen.getByLabelText('Rule 2 user'));
+    await userEvent.type(screen.getByLabelText('Rule 2 user'), '5b10ac8d82e05b22cc7d4ef5');
+    await userEvent.click(await screen.findByText('Account ID “5b10ac8d82e05b22cc7d4ef5”'));
+    // then
+    expect((await save(backend))[1]).toEqual({ subject: { type: 'user', accountId: '5b10ac8d82e05b22cc7d4ef5' }, level: 'view' });
+  });
+
   it('adds a group rule from Jira’s group picker', async () => {
     // given
     const { backend } = givenEditor();

@@ -36,7 +36,7 @@ export function RuleEditor(props: { index: number; rule: PermissionRule; onChang
   const srOnly = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' } as const;
   return (
     <tr data-testid={`rule-${index}`}>
-      <td style={{ padding: token('space.100'), width: 180 }}>
+      <td style={{ verticalAlign: 'top', padding: token('space.100'), width: 180 }}>
         <label htmlFor={id('type')} style={srOnly}>
           Rule {index + 1} subject type
         </label>
@@ -49,7 +49,7 @@ export function RuleEditor(props: { index: number; rule: PermissionRule; onChang
           styles={{ menuPortal: (base) => ({ ...base, zIndex: 9999 }) }}
         />
       </td>
-      <td style={{ padding: token('space.100') }}>
+      <td style={{ verticalAlign: 'top', padding: token('space.100') }}>
         {rule.subject.type === 'user' && (
           <>
             <label htmlFor={id('user')} style={srOnly}>
@@ -75,9 +75,9 @@ export function RuleEditor(props: { index: number; rule: PermissionRule; onChang
             onChange={(v) => setSubject({ type: 'projectRole', ...v })}
           />
         )}
-        {rule.subject.type === 'anyone' && <span style={{ color: token('color.text.subtle') }}>Every user who can use Jira</span>}
+        {rule.subject.type === 'anyone' && <span style={{ display: 'block', lineHeight: '40px', color: token('color.text.subtle') }}>Every user who can use Jira</span>}
       </td>
-      <td style={{ padding: token('space.100'), width: 160 }}>
+      <td style={{ verticalAlign: 'top', padding: token('space.100'), width: 160 }}>
         <label htmlFor={id('level')} style={srOnly}>
           Rule {index + 1} level
         </label>
@@ -90,7 +90,7 @@ export function RuleEditor(props: { index: number; rule: PermissionRule; onChang
           styles={{ menuPortal: (base) => ({ ...base, zIndex: 9999 }) }}
         />
       </td>
-      <td style={{ padding: token('space.100'), width: 100 }}>
+      <td style={{ verticalAlign: 'top', padding: token('space.100'), paddingTop: token('space.150'), width: 100 }}>
         <Button appearance="subtle" onClick={props.onRemove} aria-label={`Remove rule ${index + 1}`}>
           Remove
         </Button>
