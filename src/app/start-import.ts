@@ -36,7 +36,12 @@ export async function prepareImport(inv: Invocation, request: ImportRequest) {
   return { structure, synchronizer, runner, params, resolved };
 }
 
-export async function startImport(inv: Invocation, request: ImportRequest, push: PushJobEvent = pushJobEvent): Promise<{ job: JobDto }> {
+export async function startImport(
+  inv: Invocation,
+  request: ImportRequest,
+  push: PushJobEvent = pushJobEvent,
+  origin: { installedId?: string; trigger?: 'manual' | 'event' | 'schedule' } = {},
+): Promise<{ job: JobDto }> {
   const { structure, synchronizer, params, resolved } = await prepareImport(inv, request);
   const now = inv.now();
   const source = resolved.filterName !== undefined ? `saved filter "${resolved.filterName}"` : (resolved.source ?? 'JQL');
@@ -58,6 +63,9 @@ export async function startImport(inv: Invocation, request: ImportRequest, push:
     checkpointAt: now,
     resolved,
     checkpoint: { pages: 0, matched: 0, searchDone: false },
+    // A resync of an installed synchronizer (by hand or in the background) says which and why.
+    ...(origin.installedId !== undefined ? { installedId: origin.installedId } : {}),
+    ...(origin.trigger !== undefined ? { trigger: origin.trigger } : {}),
   };
   await jobsOf(inv).create(job);
   try {

@@ -1,7 +1,7 @@
 // Structure use cases: list, read, create, rename/describe, delete, permission rules.
 import { randomUUID } from 'node:crypto';
 import type { PermissionRule, StructureDetails, StructureSummary } from '../contract';
-import { JobRepository, StructureRepository, type ForestHeader, type StructureRecord, runTransaction } from '../storage';
+import { InstalledSynchronizerRepository, JobRepository, StructureRepository, type ForestHeader, type StructureRecord, runTransaction } from '../storage';
 import { keys } from '../storage/keys';
 import { levelOf, requireLevel } from './access';
 import { structureNotFound } from './errors';
@@ -93,6 +93,9 @@ export async function deleteStructure(inv: Invocation, structureId: string): Pro
   for (let page = await jobs.listByStructure(structureId, 100); page.jobs.length > 0; page = await jobs.listByStructure(structureId, 100)) {
     for (const job of page.jobs) await jobs.delete(job.id);
   }
+  // And its installed synchronizers, so background sync forgets it.
+  const installed = new InstalledSynchronizerRepository(inv.kvsWrites);
+  for (const s of await installed.list(structureId)) await installed.delete(structureId, s.id);
   return { deleted: true };
 }
 

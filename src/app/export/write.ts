@@ -4,7 +4,7 @@
 // after a pause writes the same values again.
 import { rankCallOutcomes, rankRequestBody, type RankIssueOutcome, type RankOperation } from '../../domain/export';
 import type { IssueId } from '../../domain/forest';
-import { createIssueLink, deleteIssueLink, JiraHttpError, JiraNotFound, rankIssues, setParent, type JiraClient } from '../../jira';
+import { createIssueLink, deleteIssueLink, JiraHttpError, JiraNotFound, JiraUnavailable, rankIssues, setParent, type JiraClient } from '../../jira';
 
 export type OtherOp =
   | { k: 'parent'; issueId: IssueId; to: IssueId | null }
@@ -23,9 +23,15 @@ export function opKey(op: OtherOp): string {
   }
 }
 
+/**
+ * Jira's answer to one write, when it is about that write: a refusal (4xx), or a 5xx that outlasted the
+ * retries — recorded on the issue so the export goes on and its log stays revertible. Rate limits are
+ * not here: they pause the job.
+ */
 export function refusal(error: unknown): string | undefined {
   if (error instanceof JiraHttpError) return error.jiraMessages.join(' ') || `Jira answered ${error.status}`;
   if (error instanceof JiraNotFound) return error.message;
+  if (error instanceof JiraUnavailable) return error.message;
   return undefined;
 }
 
@@ -35,8 +41,9 @@ export async function runRankOp(jira: JiraClient, op: RankOperation, rankFieldId
     return rankCallOutcomes(op, answer.entries ? { status: 207, entries: answer.entries } : { status: 204 });
   } catch (error) {
     const message = refusal(error);
-    if (message === undefined || !(error instanceof JiraHttpError)) throw error;
-    return rankCallOutcomes(op, { status: error.status, error: message });
+    if (message === undefined) throw error;
+    const status = error instanceof JiraHttpError ? error.status : error instanceof JiraUnavailable ? (error.status ?? 503) : 404;
+    return rankCallOutcomes(op, { status, error: message });
   }
 }
 

@@ -47,7 +47,7 @@ export async function resync(inv: Invocation, p: Payload<'resync'>): Promise<{ j
 export async function startResync(inv: Invocation, s: InstalledSynchronizer, direction: Direction, origin: JobOrigin, push: PushJobEvent = pushJobEvent): Promise<{ job: JobDto }> {
   const started =
     direction === 'import'
-      ? await startImport(inv, request(s), push)
+      ? await startImport(inv, request(s), push, origin)
       : await startPrepared(inv, await prepareExport(inv, request(s), { checkLevel: origin.trigger === 'manual' }), push, origin);
   const fresh = (await installedOf(inv).get(s.structureId, s.id)) ?? s;
   await installedOf(inv).put({
