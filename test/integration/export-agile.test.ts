@@ -4,6 +4,7 @@ import { people } from './support/dataset';
 import { BOARD_ID, exp, exportDataset } from './support/export-dataset';
 import { data, givenForest, givenStructure, givenSynchronizersEnabled, startSite, type Site } from './support/site';
 import type { JobDto } from '../../src/contract';
+import { planRankExport } from '../../src/domain/export';
 
 let site: Site;
 beforeAll(async () => {
@@ -100,7 +101,7 @@ describe('Agile export: preflight, partial failures, revert', () => {
       expect(job.state).toBe('finished');
       expect(job.exportResult?.failed).toBe(1);
       expect(job.exportResult?.problems).toEqual([expect.objectContaining({ kind: 'rank', issueKey: 'EXP-7', outcome: 'failed', error: expect.stringMatching(/./) })]);
-      expect(job.log.some((l) => l.level === 'warn' && /EXP-7|30007/.test(l.message))).toBe(true);
+      expect(job.log.some((l) => l.level === 'warn' && /Jira refused the rank of EXP-7/.test(l.message))).toBe(true);
       const order = (await boardOrder()).filter((i) => i !== exp(7) && i !== exp(9));
       expect(order).toEqual([1, 8, 6, 2, 5, 4, 3].map(exp));
     } finally {
@@ -146,20 +147,57 @@ describe('Agile export: preflight, partial failures, revert', () => {
     expect(parentOf(6)).toBe(exp(1));
   });
 
-  it('waits out a 429 with Retry-After and finishes', async () => {
+  const inOrder = (): Array<[number, number]> => [2, 3, 4, 5, 1, 6, 7, 8].map((n) => [n <= 2 ? 0 : 1, exp(n)]);
+  it.each([
+    ['waits a short Retry-After in place', 1, false, reversed, [1, 8, 7, 6, 2, 5, 4, 3]],
+    ['pauses the job for a long Retry-After, like imports', 120, true, inOrder, [2, 3, 4, 5, 1, 6, 7, 8]],
+  ])('%s and finishes', async (_, retryAfterSeconds, paused, rows, expected) => {
     // given
     const structure = await givenStructure(site);
-    await givenForest(structure.id, reversed());
-    site.jira.faults.inject429({ kind: 'burst', count: 1, retryAfterSeconds: 1, match: 'PUT /rest/agile/1.0/issue/rank' });
+    await givenForest(structure.id, rows());
+    site.jira.faults.inject429({ kind: 'burst', count: 1, retryAfterSeconds, match: 'PUT /rest/agile/1.0/issue/rank' });
     try {
       // when
       const job = await runExport('olivia', structure.id);
       // then
       expect(job.state).toBe('finished');
+      expect(job.log.some((l) => /rate limit was reached/.test(l.message))).toBe(paused);
       expect(job.exportResult?.failed).toBe(0);
-      expect((await boardOrder()).filter((i) => i !== exp(9))).toEqual([1, 8, 7, 6, 2, 5, 4, 3].map(exp));
+      expect((await boardOrder()).filter((i) => i !== exp(9))).toEqual(expected.map(exp));
     } finally {
       site.jira.faults.clear();
     }
+  });
+});
+
+describe('Agile export of more than one rank call', () => {
+  let big: Site;
+  beforeAll(async () => {
+    big = await startSite(exportDataset(150));
+    data(await big.invokeAs('adam', 'setSettings', { synchronizersEnabled: true }));
+  });
+  afterAll(async () => big?.close());
+
+  it('plans the remaining rank calls again after a refused one', async () => {
+    // given: 150 stories in a shuffled order; Jira will refuse to rank one issue of the first call
+    const stories = Array.from({ length: 150 }, (_, i) => exp(3 + i));
+    const order = stories.map((id, i) => ({ id, k: (i * 7919) % 151 })).sort((a, b) => a.k - b.k).map((x) => x.id);
+    const structure = data(await big.invokeAs('olivia', 'createStructure', { name: 'Big board' }));
+    await givenForest(structure.id, order.map((id) => [0, id]));
+    const jiraOrder = big.jira.store.issuesInRankOrder().map((i) => Number(i.id));
+    const plan = planRankExport({ structureOrder: order, jiraOrder });
+    expect(plan.operations.length).toBeGreaterThan(1);
+    const refused = plan.operations[0].issues[0];
+    big.jira.faults.failRank([String(refused)]);
+    // when
+    const started = data(await big.invokeAs('olivia', 'startExport', { structureId: structure.id, synchronizer: 'agile', params: agile }));
+    await big.rt.drain();
+    const job = data(await big.invokeAs('olivia', 'getJob', { jobId: started.job.id }));
+    // then
+    expect(job.exportResult).toMatchObject({ failed: 1, problems: [expect.objectContaining({ issueId: String(refused), kind: 'rank' })] });
+    expect(job.log.some((l) => /planned again/.test(l.message))).toBe(true);
+    const wanted = order.filter((id) => id !== refused);
+    const inWanted = new Set(wanted);
+    expect(big.jira.store.issuesInRankOrder().map((i) => Number(i.id)).filter((id) => inWanted.has(id))).toEqual(wanted);
   });
 });

@@ -269,9 +269,11 @@ async function writeUnit(step: JobStep, s: ExportState, cache: ExportCache): Pro
   if (failures.length > 0) failPieces.push(await data.put(job.id, FAIL(failPieces.length), failures));
   const finished = rankIndex >= rankOps.length && otherIndex >= otherOps.length;
   let log = step.job.log;
-  const alreadyLogged = s.failed;
-  for (const [key, message] of failures.slice(0, Math.max(0, FAILURES_LOGGED - alreadyLogged))) {
-    log = [...log, { at: new Date(step.inv.now()).toISOString(), level: 'warn', message: `Jira refused ${describeKey(key)}: ${message}` }];
+  const toLog = failures.slice(0, Math.max(0, FAILURES_LOGGED - s.failed));
+  if (toLog.length > 0) {
+    const gathered = await gatheredOf(step, s, cache);
+    const keyOf = (id: string): string => gathered.facts.get(Number(id))?.k ?? `issue ${id}`;
+    for (const [key, message] of toLog) log = [...log, { at: new Date(step.inv.now()).toISOString(), level: 'warn', message: `Jira refused ${describeKey(key, keyOf)}: ${message}` }];
   }
   if (replanned) log = [...log, { at: new Date(step.inv.now()).toISOString(), level: 'info', message: 'A rank call was partly refused; the remaining rank calls were planned again.' }];
   return step.commit({
@@ -293,11 +295,11 @@ async function writeUnit(step: JobStep, s: ExportState, cache: ExportCache): Pro
   });
 }
 
-function describeKey(key: string): string {
+function describeKey(key: string, keyOf: (id: string) => string): string {
   const [kind, ...rest] = key.split(':');
-  if (kind === 'rank') return `the rank of issue ${rest[0]}`;
-  if (kind === 'parent') return `the parent of issue ${rest[0]}`;
-  if (kind === 'link-create') return `a link from issue ${rest[1]} to issue ${rest[2]}`;
+  if (kind === 'rank') return `the rank of ${keyOf(rest[0])}`;
+  if (kind === 'parent') return `the parent of ${keyOf(rest[0])}`;
+  if (kind === 'link-create') return `a link from ${keyOf(rest[1])} to ${keyOf(rest[2])}`;
   return `deleting link ${rest[0]}`;
 }
 
