@@ -11,7 +11,7 @@ import { ConfirmImportModal } from '../components/ConfirmImportModal';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { PageLayout } from '../components/PageLayout';
-import { asSchema, initialValue, validate, type FieldErrors, type ParamValues } from '../components/params/jsonSchema';
+import { asSchema, compact, initialValue, validate, type FieldErrors, type ParamValues } from '../components/params/jsonSchema';
 import { ParamsForm } from '../components/params/ParamsForm';
 import { fieldId } from '../components/params/SchemaField';
 import { serverFieldPath } from '../components/params/serverFieldError';
@@ -139,7 +139,7 @@ function ImportEditor(props: { structure: StructureDetails; importers: Synchroni
     if (!checkLocally()) return;
     setBusy('preview');
     setPreview(undefined);
-    const answer = await invoke('previewImport', { structureId: structure.id, synchronizer: key, params: values });
+    const answer = await invoke('previewImport', { structureId: structure.id, synchronizer: key, params: compact(schema, values) as ParamValues });
     setBusy(undefined);
     if (answer.ok) setPreview(answer.data);
     else showServerError(answer.error);
@@ -147,7 +147,7 @@ function ImportEditor(props: { structure: StructureDetails; importers: Synchroni
 
   const start = async () => {
     setBusy('start');
-    const answer = await invoke('startImport', { structureId: structure.id, synchronizer: key, params: values });
+    const answer = await invoke('startImport', { structureId: structure.id, synchronizer: key, params: compact(schema, values) as ParamValues });
     setBusy(undefined);
     setConfirming(false);
     if (answer.ok) navigate({ page: 'job', jobId: answer.data.job.id });

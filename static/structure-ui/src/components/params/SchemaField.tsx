@@ -6,8 +6,11 @@ import TextArea from '@atlaskit/textarea';
 import TextField from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { FavouriteFilterSelect } from './FavouriteFilterSelect';
+import { JiraOptionsSelect } from './JiraOptionsSelect';
+import { loadBoards, loadLinkTypes, loadProjects, loadRankFields } from './jiraPickers';
 import {
   discriminatorOf,
+  enumLabel,
   helpOf,
   initialValue,
   labelOf,
@@ -99,7 +102,7 @@ export function SchemaField(props: FieldProps) {
           name={path}
           aria-labelledby={`${id}-label`}
           value={String(value ?? '')}
-          options={schema.enum.map((v) => ({ name: path, value: String(v), label: String(v) }))}
+          options={schema.enum.map((v) => ({ name: path, value: String(v), label: enumLabel(name, v) }))}
           onChange={(e) => props.onChange(e.currentTarget.value)}
         />
         <FieldErrorText path={path} errors={errors} />
@@ -109,12 +112,34 @@ export function SchemaField(props: FieldProps) {
   const numeric = type === 'number' || type === 'integer';
   const text = value === undefined || value === null ? '' : String(value);
   const toValue = (raw: string): unknown => (numeric && raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw);
+  const picker = (what: string, load: typeof loadLinkTypes, placeholder: string, typedPlaceholder: string, extra: { isMulti?: boolean; chooseOnlyOption?: boolean } = {}) => (
+    <JiraOptionsSelect
+      inputId={id}
+      value={Array.isArray(value) ? value.map(String) : text}
+      isInvalid={!!error}
+      describedBy={describedBy}
+      what={what}
+      load={load}
+      placeholder={placeholder}
+      typedPlaceholder={typedPlaceholder}
+      onChange={(v) => props.onChange(Array.isArray(v) ? v : toValue(v))}
+      {...extra}
+    />
+  );
   let control;
-  if (name === 'filterId') {
+  if (name === 'linkTypeId') {
+    control = picker('link types', loadLinkTypes, 'Choose a link type', 'Link type ID, e.g. 10000');
+  } else if (name === 'boardId') {
+    control = picker('boards', loadBoards, 'Choose a board', 'Board ID, e.g. 1');
+  } else if (name === 'projectKeys') {
+    control = picker('projects', loadProjects, 'Choose projects', 'Project keys, e.g. DEMO, WEB', { isMulti: true });
+  } else if (name === 'rankFieldId') {
+    control = picker('rank fields', loadRankFields, 'Choose the rank field', 'Field ID, e.g. customfield_10019', { chooseOnlyOption: true });
+  } else if (name === 'filterId') {
     control = (
       <FavouriteFilterSelect inputId={id} value={text} isInvalid={!!error} describedBy={describedBy} onChange={(v) => props.onChange(toValue(v))} />
     );
-  } else if (name === 'jql') {
+  } else if (/jql$/i.test(name)) {
     control = (
       <TextArea
         id={id}

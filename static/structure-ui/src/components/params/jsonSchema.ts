@@ -19,6 +19,10 @@ export interface JsonSchema {
   pattern?: string;
   minimum?: number;
   maximum?: number;
+  exclusiveMinimum?: number;
+  items?: JsonSchema;
+  minItems?: number;
+  maxItems?: number;
 }
 
 export type ParamValues = Record<string, unknown>;
@@ -70,6 +74,8 @@ export function initialValue(schema: JsonSchema, given?: unknown): unknown {
     }
     case 'boolean':
       return base ?? false;
+    case 'array':
+      return base ?? [];
     case 'string':
       return base ?? (schema.enum ? schema.enum[0] : '');
     default:
@@ -93,7 +99,46 @@ const LABELS: Record<string, string> = {
   removeOnlyWherePlaced: 'Remove only where added',
   doubleCheckSubIssues: 'Double-check sub-issues',
   doubleCheck: 'Double-check sub-issues',
+  // Sub-tasks, Links, Agile, Hierarchy
+  addMissing: 'Add missing sub-tasks',
+  linkTypeId: 'Link type',
+  parentEnd: 'Parent is',
+  parentJql: 'Parent filter (JQL)',
+  childJql: 'Sub-issue filter (JQL)',
+  scope: 'Scope',
+  levels: 'Levels',
+  removeUnlinked: 'Remove sub-issues whose link is gone',
+  boardId: 'Board',
+  projectKeys: 'Projects',
+  rankFieldId: 'Rank field',
+  subtasks: 'Sub-tasks under their parents',
+  roots: 'Roots',
+  order: 'Order siblings',
 };
+
+/** Unions named by the variants they offer, where one name (e.g. `source`) means different things. */
+const UNION_LABELS: Record<string, string> = {
+  'board|custom': 'Issues from',
+  'highestLevel|jql': 'Roots',
+};
+
+/** Labels of enum values, by parameter name. */
+const ENUM_LABELS: Record<string, Record<string, string>> = {
+  parentEnd: {
+    inward: 'The inward issue (in “A blocks B”, A is the parent)',
+    outward: 'The outward issue (in “A blocks B”, B is the parent)',
+  },
+  scope: {
+    structure: 'Issues already in the structure',
+    expand: 'Expand: add linked issues below the structure’s issues',
+    all: 'All issues matching the parent filter',
+  },
+  order: { rank: 'By rank', key: 'By key (PROJ-9 before PROJ-10)' },
+};
+
+export function enumLabel(name: string, value: unknown): string {
+  return ENUM_LABELS[name]?.[String(value)] ?? String(value);
+}
 
 const HELP: Record<string, string> = {
   add: 'Every issue that matches and is not in the structure yet is added here, at the end.',
@@ -104,6 +149,13 @@ const HELP: Record<string, string> = {
   removeOnlyWherePlaced: 'Remove only rows at the place where the synchronizer adds issues.',
   doubleCheckSubIssues: 'When a row is removed, remove its whole branch unless a child matches on its own.',
   doubleCheck: 'When a row is removed, remove its whole branch unless a child matches on its own.',
+  addMissing: 'Sub-tasks that are not in the structure yet are added under every row of their parent; off: only those already in it are moved there.',
+  parentJql: 'Only links whose parent matches count. Leave empty to accept every issue.',
+  childJql: 'Only links whose sub-issue matches count. Leave empty to accept every issue.',
+  levels: 'How many links deep to follow below an issue.',
+  removeUnlinked: 'Remove a row from under its parent when the link between them is gone (only where this synchronizer places sub-issues).',
+  subtasks: 'Place the board’s sub-tasks under their parent issues; off: sub-tasks are left alone.',
+  rankFieldId: 'The issues are listed in the order of this field.',
 };
 
 /** What a value of a well-known parameter looks like, when it does not match the schema's pattern. */
@@ -154,6 +206,9 @@ const VARIANT_LABELS: Record<string, string> = {
   topLevel: 'At the top level',
   under: 'Under an issue',
   underIssue: 'Under an issue',
+  board: 'A board',
+  custom: 'Projects, in rank order',
+  highestLevel: 'The highest level in projects',
 };
 
 function humanize(name: string): string {
@@ -162,7 +217,10 @@ function humanize(name: string): string {
 }
 
 export function labelOf(name: string, schema: JsonSchema): string {
-  return schema.title ?? LABELS[name] ?? humanize(name);
+  const variants = variantsOf(schema);
+  const tag = variants && discriminatorOf(variants);
+  const union = tag ? UNION_LABELS[variants.map((v) => String(v.properties?.[tag]?.const)).sort().join('|')] : undefined;
+  return schema.title ?? union ?? LABELS[name] ?? humanize(name);
 }
 
 export function helpOf(name: string, schema: JsonSchema): string | undefined {
@@ -208,10 +266,17 @@ export function validate(schema: JsonSchema, value: unknown, path = '', name = '
       else if (schema.pattern && !new RegExp(schema.pattern, 'u').test(s.trim())) errors[path] = PATTERN_HINTS[name] ?? `${label} has the wrong format`;
       return errors;
     }
+    case 'array': {
+      const list = Array.isArray(value) ? value : [];
+      if (schema.minItems !== undefined && list.length < schema.minItems) errors[path] = `Choose at least ${schema.minItems === 1 ? 'one' : schema.minItems}`;
+      else if (schema.maxItems !== undefined && list.length > schema.maxItems) errors[path] = `Choose at most ${schema.maxItems}`;
+      return errors;
+    }
     case 'integer':
     case 'number': {
       const n = Number(value);
       if (!Number.isFinite(n)) errors[path] = `${label} must be a number`;
+      else if (schema.exclusiveMinimum !== undefined && n <= schema.exclusiveMinimum) errors[path] = `Choose a ${label.toLowerCase()}`;
       else if (schema.minimum !== undefined && n < schema.minimum) errors[path] = `${label} must be at least ${schema.minimum}`;
       else if (schema.maximum !== undefined && n > schema.maximum) errors[path] = `${label} must be at most ${schema.maximum}`;
       return errors;
@@ -239,6 +304,25 @@ export function renderedPaths(schema: JsonSchema, value: unknown, path = '', out
     return out;
   }
   out.push(path);
+  return out;
+}
+
+/** The values to send: optional parameters left empty are left out (the server reads "absent" as "no filter", and refuses ""). */
+export function compact(schema: JsonSchema, value: unknown): unknown {
+  const variants = variantsOf(schema);
+  const obj = value as ParamValues;
+  if (variants) {
+    const tag = discriminatorOf(variants);
+    const chosen = tag ? variants.find((v) => v.properties?.[tag]?.const === obj?.[tag]) : undefined;
+    return chosen ? compact(chosen, value) : value;
+  }
+  if (typeOf(schema) !== 'object' || !obj || typeof obj !== 'object') return value;
+  const out: ParamValues = {};
+  for (const [name, v] of Object.entries(obj)) {
+    const prop = schema.properties?.[name];
+    if ((v === '' || v === undefined) && !schema.required?.includes(name)) continue;
+    out[name] = prop ? compact(prop, v) : v;
+  }
   return out;
 }
 

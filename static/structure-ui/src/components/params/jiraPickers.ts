@@ -1,0 +1,65 @@
+// What the Import form's pickers list, read from Jira as the viewer with the documented endpoints.
+import { jiraJson, type JiraOption, type LoadOptions } from './JiraOptionsSelect';
+
+interface LinkType {
+  id: string;
+  name: string;
+  inward: string;
+  outward: string;
+}
+
+export const loadLinkTypes: LoadOptions = async (requestJira) => {
+  const json = await jiraJson<{ issueLinkTypes?: LinkType[] }>(requestJira, '/rest/api/3/issueLinkType');
+  return (json.issueLinkTypes ?? []).map((t) => ({ label: t.name, value: String(t.id), detail: `A ${t.outward} B; B ${t.inward} A.` }));
+};
+
+interface Board {
+  id: number;
+  name: string;
+  type: string;
+  location?: { projectKey?: string; displayName?: string };
+}
+
+/** Every board the viewer can see, 50 a page (Jira's maximum), up to 1000. */
+export const loadBoards: LoadOptions = async (requestJira) => {
+  const out: JiraOption[] = [];
+  for (let startAt = 0; startAt < 1000; startAt += 50) {
+    const page = await jiraJson<{ values?: Board[]; isLast?: boolean }>(requestJira, `/rest/agile/1.0/board?startAt=${startAt}&maxResults=50`);
+    for (const b of page.values ?? []) {
+      const where = b.location?.displayName ?? b.location?.projectKey;
+      out.push({ label: b.name, value: String(b.id), detail: `${b.type === 'kanban' ? 'Kanban' : 'Scrum'} board${where ? ` in ${where}` : ''}` });
+    }
+    if (page.isLast !== false || (page.values ?? []).length === 0) break;
+  }
+  return out;
+};
+
+interface Project {
+  key: string;
+  name: string;
+}
+
+/** Projects the viewer can browse, 100 a page, up to 1000. */
+export const loadProjects: LoadOptions = async (requestJira) => {
+  const out: JiraOption[] = [];
+  for (let startAt = 0; startAt < 1000; startAt += 100) {
+    const page = await jiraJson<{ values?: Project[]; isLast?: boolean }>(requestJira, `/rest/api/3/project/search?startAt=${startAt}&maxResults=100&orderBy=key`);
+    for (const p of page.values ?? []) out.push({ label: `${p.name} (${p.key})`, value: p.key });
+    if (page.isLast !== false || (page.values ?? []).length === 0) break;
+  }
+  return out;
+};
+
+interface Field {
+  id: string;
+  name: string;
+  schema?: { custom?: string };
+}
+
+/** Rank fields: Jira's LexoRank custom field type (normally one, "Rank"). */
+export const loadRankFields: LoadOptions = async (requestJira) => {
+  const fields = await jiraJson<Field[]>(requestJira, '/rest/api/3/field');
+  return fields
+    .filter((f) => f.schema?.custom === 'com.pyxis.greenhopper.jira:gh-lexo-rank')
+    .map((f) => ({ label: `${f.name} (${f.id})`, value: f.id }));
+};
