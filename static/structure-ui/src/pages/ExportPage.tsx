@@ -1,49 +1,191 @@
+import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
+import type { ExportPreview, StructureDetails, SynchronizerInfo } from '../../../../src/contract';
+import { atLeast } from '../api/permissions';
+import { useServices } from '../api/ServicesContext';
 import { useResolver } from '../api/useResolver';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { PageLayout } from '../components/PageLayout';
+import { ParamsForm } from '../components/params/ParamsForm';
 import { StructureGate, structureCrumbs } from '../components/StructureGate';
+import { ConfirmExportModal } from '../components/sync/ConfirmExportModal';
+import { ExportPreviewPanel } from '../components/sync/ExportPreviewPanel';
+import { ParamsErrorSummary } from '../components/sync/ParamsErrorSummary';
+import { useParamsEditor } from '../components/sync/useParamsEditor';
+import { SynchronizerSelect } from '../components/SynchronizerSelect';
+import { RouteLink } from '../routing/RouteLink';
+import { useRouter } from '../routing/RouterContext';
 
-/**
- * Export: the same flow as Import in the other direction. Lists the synchronizers that support
- * export; running one needs the export resolver, which this version of the app does not have yet.
- */
 export function ExportPage(props: { structureId: string }) {
-  const synchronizers = useResolver('listSynchronizers', {});
   return (
     <StructureGate structureId={props.structureId} pageTitle="Export">
-      {(structure) => (
-        <PageLayout title="Export" windowTitle={`Export · ${structure.name}`} breadcrumbs={structureCrumbs(structure, 'Export')}>
-          {synchronizers.state.status === 'loading' && <Loading label="Loading synchronizers" />}
-          {synchronizers.state.status === 'error' && (
-            <ErrorMessage error={synchronizers.state.error} title="Synchronizers could not be loaded" onRetry={synchronizers.reload} />
-          )}
-          {synchronizers.state.status === 'ready' &&
-            (() => {
-              const exporters = synchronizers.state.data.synchronizers.filter((s) => s.directions.includes('export'));
-              return exporters.length === 0 ? (
-                <SectionMessage appearance="information" title="No synchronizer can export">
-                  <p>None are installed or none supports export.</p>
-                </SectionMessage>
-              ) : (
-                <>
-                  <ul style={{ paddingLeft: token('space.250') }}>
-                    {exporters.map((s) => (
-                      <li key={s.key}>
-                        <strong>{s.label}</strong> — {s.description}
-                      </li>
-                    ))}
-                  </ul>
-                  <SectionMessage appearance="information" title="Export is not available yet">
-                    <p>Running an export from this page comes with a later version of Structure Sync. Import is available now.</p>
-                  </SectionMessage>
-                </>
-              );
-            })()}
-        </PageLayout>
-      )}
+      {(structure) => <ExportForm structure={structure} />}
     </StructureGate>
+  );
+}
+
+/**
+ * The counterpart of Import: choose a synchronizer that supports export, fill its parameters,
+ * preview what Jira would get, then Run Export → confirmation → the job's status page.
+ */
+export function ExportForm(props: { structure: StructureDetails }) {
+  const { structure } = props;
+  const synchronizers = useResolver('listSynchronizers', {});
+  const settings = useResolver('getSettings', {});
+  const frame = (children: React.ReactNode) => (
+    <PageLayout
+      title="Export"
+      windowTitle={`Export · ${structure.name}`}
+      breadcrumbs={structureCrumbs(structure, 'Export')}
+      description={<>Write “{structure.name}” into Jira with a synchronizer, once, as you.</>}
+      actions={<RouteLink to={{ page: 'jobs', structureId: structure.id }}>Job history</RouteLink>}
+    >
+      {children}
+    </PageLayout>
+  );
+  if (!atLeast(structure.level, 'control')) {
+    return frame(
+      <ErrorMessage
+        title="You cannot export from this structure"
+        error={{ code: 'PERMISSION_LEVEL', message: `Export needs control on the structure; you have ${structure.level}.`, needed: 'control' }}
+      />,
+    );
+  }
+  if (settings.state.status === 'ready' && !settings.state.data.synchronizersEnabled) {
+    return frame(
+      <ErrorMessage
+        title="Synchronizers are turned off"
+        error={{ code: 'SYNCHRONIZERS_DISABLED', message: 'Export runs a synchronizer, and synchronizers are turned off on this site.' }}
+      />,
+    );
+  }
+  if (synchronizers.state.status === 'loading') return frame(<Loading label="Loading synchronizers" />);
+  if (synchronizers.state.status === 'error') {
+    return frame(<ErrorMessage error={synchronizers.state.error} title="Synchronizers could not be loaded" onRetry={synchronizers.reload} />);
+  }
+  const exporters = synchronizers.state.data.synchronizers.filter((s) => s.directions.includes('export'));
+  if (exporters.length === 0) {
+    return frame(
+      <SectionMessage appearance="information" title="No synchronizer can export">
+        <p>None are installed or none supports export. Import is still available from the structure's Operations.</p>
+      </SectionMessage>,
+    );
+  }
+  return frame(<ExportChooser structure={structure} exporters={exporters} />);
+}
+
+function ExportChooser(props: { structure: StructureDetails; exporters: SynchronizerInfo[] }) {
+  const [key, setKey] = useState<string>(props.exporters[0]!.key);
+  const synchronizer = props.exporters.find((s) => s.key === key) ?? props.exporters[0]!;
+  // A key per synchronizer: choosing another one starts from its defaults.
+  return <ExportEditor key={synchronizer.key} structure={props.structure} exporters={props.exporters} synchronizer={synchronizer} onChoose={setKey} />;
+}
+
+function ExportEditor(props: { structure: StructureDetails; exporters: SynchronizerInfo[]; synchronizer: SynchronizerInfo; onChoose: (key: string) => void }) {
+  const { structure, synchronizer } = props;
+  const { invoke } = useServices();
+  const { navigate } = useRouter();
+  const [preview, setPreview] = useState<ExportPreview | undefined>();
+  const editor = useParamsEditor(synchronizer, undefined, () => setPreview(undefined));
+  const [busy, setBusy] = useState<'preview' | 'confirm' | 'start' | undefined>();
+  const [confirming, setConfirming] = useState(false);
+
+  const fetchPreview = async (): Promise<ExportPreview | undefined> => {
+    const answer = await invoke('previewExport', { structureId: structure.id, synchronizer: synchronizer.key, params: editor.params() });
+    if (answer.ok) return answer.data;
+    editor.showServerError(answer.error);
+    return undefined;
+  };
+
+  const runPreview = async () => {
+    if (!editor.check()) return;
+    setBusy('preview');
+    setPreview(undefined);
+    const p = await fetchPreview();
+    setBusy(undefined);
+    setPreview(p);
+  };
+
+  /** The confirmation names the kinds of changes and the preflight, so it needs the preview. */
+  const askToConfirm = async () => {
+    if (!editor.check()) return;
+    if (preview) {
+      setConfirming(true);
+      return;
+    }
+    setBusy('confirm');
+    const p = await fetchPreview();
+    setBusy(undefined);
+    if (p) {
+      setPreview(p);
+      setConfirming(true);
+    }
+  };
+
+  const start = async () => {
+    setBusy('start');
+    const answer = await invoke('startExport', { structureId: structure.id, synchronizer: synchronizer.key, params: editor.params() });
+    setBusy(undefined);
+    setConfirming(false);
+    if (answer.ok) navigate({ page: 'job', jobId: answer.data.job.id });
+    else editor.showServerError(answer.error);
+  };
+
+  return (
+    <form
+      noValidate
+      aria-label="Export parameters"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void askToConfirm();
+      }}
+      style={{ maxWidth: 880 }}
+    >
+      <SynchronizerSelect synchronizers={props.exporters} value={synchronizer.key} onChange={props.onChoose} />
+      <div style={{ marginTop: token('space.300') }}>
+        <Heading size="small" as="h2">
+          Parameters
+        </Heading>
+        <ParamsForm schema={editor.schema} values={editor.values} errors={editor.errors} onChange={editor.setValues} />
+      </div>
+      <ParamsErrorSummary errors={editor.errors} />
+      {editor.generalError && <ErrorMessage error={editor.generalError} title="The export could not start" />}
+      <div style={{ display: 'flex', gap: token('space.100'), marginTop: token('space.300') }}>
+        <Button onClick={() => void runPreview()} isLoading={busy === 'preview'} isDisabled={busy !== undefined && busy !== 'preview'}>
+          Preview
+        </Button>
+        <Button appearance="primary" type="submit" isLoading={busy === 'confirm'} isDisabled={busy !== undefined && busy !== 'confirm'}>
+          Run Export
+        </Button>
+      </div>
+      {busy === 'preview' && <Loading label="Computing the preview" />}
+      {preview && (
+        <ExportPreviewPanel
+          preview={preview}
+          action={
+            preview.totalChanges > 0 &&
+            preview.preflight.ok && (
+              <Button appearance="primary" onClick={() => void askToConfirm()}>
+                Run this export
+              </Button>
+            )
+          }
+        />
+      )}
+      {confirming && (
+        <ConfirmExportModal
+          structureName={structure.name}
+          synchronizerLabel={synchronizer.label}
+          preview={preview}
+          running={busy === 'start'}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => void start()}
+        />
+      )}
+    </form>
   );
 }

@@ -8,6 +8,8 @@ import { formatDateTime, formatDuration } from '../api/format';
 import { useServices } from '../api/ServicesContext';
 import { useResolver, type Loadable } from '../api/useResolver';
 import { Breadcrumbs } from '../components/Breadcrumbs';
+import { ConfirmRevertModal } from '../components/sync/ConfirmRevertModal';
+import { ExportJobResultView } from '../components/sync/ExportJobResultView';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { JobLog } from '../components/JobLog';
 import { JobProgress } from '../components/JobProgress';
@@ -33,7 +35,8 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
   const [job, setJob] = useState<Loadable<JobDto>>({ status: 'loading' });
   const [pollError, setPollError] = useState<AppErrorDto | undefined>();
   const [actionError, setActionError] = useState<AppErrorDto | undefined>();
-  const [acting, setActing] = useState<'cancel' | 'undo' | undefined>();
+  const [acting, setActing] = useState<'cancel' | 'undo' | 'revert' | undefined>();
+  const [confirmRevert, setConfirmRevert] = useState(false);
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
@@ -78,6 +81,16 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
     else setActionError(answer.error);
   };
 
+  const revert = async () => {
+    setActing('revert');
+    setActionError(undefined);
+    const answer = await invoke('revertJob', { jobId: props.jobId });
+    setActing(undefined);
+    setConfirmRevert(false);
+    if (answer.ok) navigate({ page: 'job', jobId: answer.data.job.id });
+    else setActionError(answer.error);
+  };
+
   if (job.status !== 'ready') {
     return (
       <PageLayout title="Job" breadcrumbs={<Breadcrumbs items={[{ label: 'Manage structures', to: { page: 'home' } }, { label: 'Job' }]} />}>
@@ -109,6 +122,11 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
               Undo import
             </Button>
           )}
+          {j.kind === 'export' && j.state === 'finished' && j.revertible && (
+            <Button onClick={() => setConfirmRevert(true)} isLoading={acting === 'revert'}>
+              Revert export
+            </Button>
+          )}
           {j.state === 'finished' && (
             <Button appearance="primary" onClick={() => navigate({ page: 'structure', structureId: j.structureId })}>
               Open structure
@@ -135,12 +153,20 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
       {j.state === 'failed' && (
         <SectionMessage appearance="error" title="The job failed">
           <p>{j.error?.message ?? 'The job stopped with an error.'}</p>
-          <p>The structure was left as it was before the job. Check the log below, correct the parameters and run the import again.</p>
+          <p>
+            {j.kind === 'export' || j.kind === 'revert'
+              ? 'Changes Jira accepted before the failure are listed in the log and the result below. Check them, correct the parameters or permissions and run it again.'
+              : 'The structure was left as it was before the job. Check the log below, correct the parameters and run the import again.'}
+          </p>
         </SectionMessage>
       )}
       {j.state === 'cancelled' && (
         <SectionMessage appearance="warning" title="The job was cancelled">
-          <p>The structure was left as it was before the job, or with the whole change applied — never half of it.</p>
+          <p>
+            {j.kind === 'export' || j.kind === 'revert'
+              ? 'Jira keeps the changes made before the cancel; they are listed below and in the log.'
+              : 'The structure was left as it was before the job, or with the whole change applied — never half of it.'}
+          </p>
         </SectionMessage>
       )}
       {j.result && (
@@ -153,6 +179,17 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
           </div>
         </section>
       )}
+      {j.exportResult && (
+        <section aria-labelledby="export-result-heading" style={{ marginTop: token('space.300') }}>
+          <Heading size="small" as="h2" id="export-result-heading">
+            {j.kind === 'revert' ? 'Reverted in Jira' : 'Changed in Jira'}
+          </Heading>
+          <div style={{ marginTop: token('space.100') }}>
+            <ExportJobResultView result={j.exportResult} revert={j.kind === 'revert'} />
+          </div>
+        </section>
+      )}
+      {confirmRevert && <ConfirmRevertModal running={acting === 'revert'} onCancel={() => setConfirmRevert(false)} onConfirm={() => void revert()} />}
       <section aria-labelledby="cost-heading" style={{ marginTop: token('space.300') }}>
         <Heading size="small" as="h2" id="cost-heading">
           Cost
