@@ -7,7 +7,7 @@
 import type { IssueId } from '../../domain/forest';
 import { BULKFETCH_MAX, IDS_PAGE_SIZE } from '../../jira';
 import type { JobResolved } from '../../storage';
-import { issuesOf, storedIssue, visibilityOf, type FactsPage } from './facts';
+import { issuesOf, storedIssue, visibilityOf, type FactsPage, type StoredIssue } from './facts';
 import { CALLS_PER_UNIT, type Stage, type StageContext } from './staged-import';
 
 /** Issues with fields a search page holds at most (Jira's limit when fields are asked for). */
@@ -19,16 +19,27 @@ const PHASE_SEARCH = 'searching Jira';
 const PHASE_READ = 'reading the structure’s issues from Jira';
 const PHASE_LEVELS = 'following the hierarchy level by level';
 
-/** The forest's distinct issue ids in ascending order (memoised per invocation). */
-async function forestIds<P>(ctx: StageContext<P>): Promise<number[]> {
-  const cached = ctx.memo.get('forestIds') as number[] | undefined;
+/**
+ * The forest's distinct issue ids by the depth of their shallowest row, each level in ascending id order
+ * (memoised per invocation): parents come before the rows under them, so what a parent tells about
+ * its children (e.g. its sub-tasks) is known before they come up.
+ */
+async function forestLevels<P>(ctx: StageContext<P>): Promise<number[][]> {
+  const cached = ctx.memo.get('forestLevels') as number[][] | undefined;
   if (cached) return cached;
   const forest = await ctx.forest();
-  const ids = new Set<number>();
-  for (let i = 0; i < forest.size; i++) ids.add(forest.issueIdAt(i));
-  const sorted = [...ids].sort((a, b) => a - b);
-  ctx.memo.set('forestIds', sorted);
-  return sorted;
+  const shallowest = new Map<number, number>();
+  for (let i = 0; i < forest.size; i++) {
+    const id = forest.issueIdAt(i);
+    const depth = forest.depthAt(i);
+    const known = shallowest.get(id);
+    if (known === undefined || depth < known) shallowest.set(id, depth);
+  }
+  const levels: number[][] = [];
+  for (const [id, depth] of shallowest) (levels[depth] ??= []).push(id);
+  for (let d = 0; d < levels.length; d++) levels[d] = (levels[d] ?? []).sort((a, b) => a - b);
+  ctx.memo.set('forestLevels', levels);
+  return levels;
 }
 
 /** First index in sorted `ids` of an id greater than `after`. */
@@ -52,26 +63,56 @@ async function bulkFetchStored<P>(ctx: StageContext<P>, ids: readonly number[], 
 }
 
 /**
- * The facts of every issue in the structure, CALLS_PER_UNIT × 100 a unit: ids bulkfetch does not return
- * are issues the user cannot see, so this also answers visibility for every row.
+ * The facts of every issue in the structure, 100 a call and CALLS_PER_UNIT calls a unit, level by level
+ * (see forestLevels): ids bulkfetch does not return are issues the user cannot see, so this also
+ * answers visibility for every row. `answersFor`: ids a fetched issue already answers for, which are
+ * then not fetched (a parent's sub-tasks: Jira lists only those the user sees, and they have none).
  */
-export function forestIssuesStage<P>(name: string, fields: string[]): Stage<P> {
+export function forestIssuesStage<P>(name: string, fields: string[], answersFor?: (issue: StoredIssue) => readonly number[]): Stage<P> {
   return {
     phase: PHASE_READ,
     async run(ctx, cursor) {
-      const ids = await forestIds(ctx);
-      const from = firstAfter(ids, Number(cursor?.after ?? 0));
-      const asked = ids.slice(from, from + BULKFETCH_MAX * CALLS_PER_UNIT);
-      if (asked.length === 0) return { done: true };
-      const issues = await bulkFetchStored(ctx, asked, fields);
-      return {
-        page: { stage: name, round: 0, issues, asked },
-        cursor: { after: asked[asked.length - 1] },
-        done: from + asked.length >= ids.length,
-        fetched: issues.length,
-      };
+      const levels = await forestLevels(ctx);
+      const answered = answersFor ? answeredIds(ctx, name, answersFor) : undefined;
+      let depth = Number(cursor?.depth ?? 0);
+      let at = firstAfter(levels[depth] ?? [], Number(cursor?.after ?? 0));
+      let last = Number(cursor?.after ?? 0);
+      const page: FactsPage = { stage: name, round: 0, issues: [], asked: [] };
+      for (let call = 0; call < CALLS_PER_UNIT; call++) {
+        const batch: number[] = [];
+        while (batch.length < BULKFETCH_MAX && depth < levels.length) {
+          const level = levels[depth] ?? [];
+          if (at >= level.length) {
+            depth++;
+            at = 0;
+            last = 0;
+            continue;
+          }
+          const id = level[at++];
+          last = id;
+          if (!answered?.ids.has(id)) batch.push(id);
+        }
+        if (batch.length === 0) break;
+        const found = await bulkFetchStored(ctx, batch, fields);
+        page.asked?.push(...batch);
+        page.issues?.push(...found);
+        if (answered && answersFor) for (const issue of found) for (const id of answersFor(issue)) answered.ids.add(id);
+      }
+      const done = depth >= levels.length;
+      if ((page.asked ?? []).length === 0) return { done: true };
+      return { page, cursor: { depth, after: last }, done, fetched: page.issues?.length ?? 0 };
     },
   };
+}
+
+/** Ids the pages so far (and this invocation's fetches) answer for, extended page by page. */
+function answeredIds<P>(ctx: StageContext<P>, name: string, answersFor: (issue: StoredIssue) => readonly number[]): { ids: Set<number> } {
+  const key = `answered:${name}`;
+  const known = (ctx.memo.get(key) as { pages: number; ids: Set<number> } | undefined) ?? { pages: 0, ids: new Set<number>() };
+  for (let p = known.pages; p < ctx.pages.length; p++) for (const issue of ctx.pages[p].issues ?? []) for (const id of answersFor(issue)) known.ids.add(id);
+  known.pages = ctx.pages.length;
+  ctx.memo.set(key, known);
+  return known;
 }
 
 /**
@@ -155,7 +196,10 @@ export function childrenStage<P>(name: string, fields: (resolved: JobResolved) =
     async run(ctx, cursor) {
       const round = Number(cursor?.round ?? 1);
       if (round > rounds(ctx.params)) return { done: true };
-      const parents = roundIds(ctx, name, round, () => [...issuesOf(ctx.pages, (p) => (p.round ?? 0) === round - 1).keys()]);
+      // Sub-tasks (level -1) are the bottom of every Jira hierarchy: asking for their children costs a page each chunk for nothing.
+      const parents = roundIds(ctx, name, round, () =>
+        [...issuesOf(ctx.pages, (p) => (p.round ?? 0) === round - 1).values()].filter((i) => i.level === undefined || i.level >= 0).map((i) => i.id),
+      );
       let chunk = Number(cursor?.chunk ?? 0);
       let token = cursor?.token as string | undefined;
       if (chunk * PARENT_CHUNK >= parents.length) return { done: true };

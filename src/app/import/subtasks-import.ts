@@ -9,7 +9,8 @@ export const subtasksImport: StagedImport<SubtasksParams, SubtasksImportData> = 
   synchronizer: subtasksSynchronizer,
   // Nothing to ask Jira before the job: the structure is the source.
   resolve: async () => ({ jql: '', source: 'the sub-tasks of the issues in the structure' }),
-  stages: () => [forestIssuesStage('forest', ['subtasks'])],
+  // A sub-task its parent listed is visible and has no sub-tasks: not fetched again.
+  stages: () => [forestIssuesStage('forest', ['subtasks'], (issue) => issue.subtasks ?? [])],
   data: (pages) => {
     const issues = new Map();
     for (const issue of issuesOf(pages).values()) {

@@ -1,0 +1,129 @@
+// The worker side of the import-{subtasks,links,agile,hierarchy} benchmarks, in its own process
+// (measureInChild) so its peak RSS is the app's: local Forge runtime + this app's resolvers and worker
+// + the KVS. Jira (the emulator with 100k issues) runs in the parent and is reached over HTTP.
+// Reads a scenario file: the synchronizer and parameters, the issues the structure starts with, and
+// the changes (about 1% of the issues) made through the emulator's controls before the repeat.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startLocalForge } from '../../local/runtime';
+import type { JobDto, ResolverAnswer, StructureDetails } from '../../src/contract';
+import { Forest, forestToChunks } from '../../src/domain/forest';
+import { getSynchronizer } from '../../src/domain/synchronizers/registry';
+import type { ImportInput, ImportPlan } from '../../src/domain/synchronizers/types';
+import { ForestRepository, KvsWriteMeter, SettingsRepository } from '../../src/storage';
+
+export type Change =
+  | { kind: 'parent'; key: string; parent: string }
+  | { kind: 'relink'; removeLinkId: string; source: string; type: string; destination: string };
+
+export interface Scenario {
+  synchronizer: string;
+  params: Record<string, unknown>;
+  /** Top-level rows the structure starts with (empty: an empty structure). */
+  startIssueIds: number[];
+  changes: Change[];
+  /** Issues the changes are about, for the report. */
+  changedIssues: number;
+}
+
+interface Ledger {
+  total: { calls: number; points: number };
+}
+
+const unwrap = <T>(answer: unknown): T => {
+  const a = answer as ResolverAnswer<T>;
+  if (!a.ok) throw new Error(`${a.error.code}: ${a.error.message}`);
+  return a.data;
+};
+
+/** Times every call of the synchronizer's planner in this process (the worker's forest compute). */
+function timePlanner(key: string): { last: () => { ms: number; actions: number } } {
+  const sync = getSynchronizer(key) as { planImport?: (input: ImportInput<unknown, unknown>) => ImportPlan };
+  const original = sync.planImport;
+  if (!original) throw new Error(`${key} has no planner`);
+  let last = { ms: 0, actions: 0 };
+  sync.planImport = (input) => {
+    const t0 = performance.now();
+    const plan = original(input);
+    last = { ms: performance.now() - t0, actions: plan.update.length };
+    return plan;
+  };
+  return { last: () => last };
+}
+
+async function control(jiraUrl: string, method: string, route: string, body?: unknown): Promise<void> {
+  const res = await fetch(`${jiraUrl}/__emulator${route}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
+}
+
+export async function main([jiraUrl, accountId, scenarioFile]: string[]): Promise<Record<string, number>> {
+  const scenario = JSON.parse(readFileSync(scenarioFile, 'utf8')) as Scenario;
+  const planner = timePlanner(scenario.synchronizer);
+  const rt = await startLocalForge({
+    appDir: path.join(__dirname, '..', '..'),
+    jiraBaseUrl: jiraUrl,
+    timeScale: 0.001,
+    queue: { duplicate: false, reorder: false, extraDelayMs: 0 },
+  });
+  const ledger = async (): Promise<Ledger> => (await fetch(`${jiraUrl}/__emulator/ledger`)).json() as Promise<Ledger>;
+  try {
+    // Setup that is not part of the import: the dark feature on (straight in storage), the structure.
+    await new SettingsRepository(new KvsWriteMeter()).put({ synchronizersEnabled: true });
+    const invoke = async <T>(key: string, payload: unknown): Promise<T> => unwrap<T>(await rt.invokeResolver({ key, payload, accountId }));
+    const structure = await invoke<StructureDetails>('createStructure', { name: 'Bench' });
+    if (scenario.startIssueIds.length > 0) {
+      const repo = new ForestRepository(new KvsWriteMeter());
+      const stored = await repo.read(structure.id);
+      if (!stored) throw new Error('no forest');
+      const forest = Forest.fromRows(scenario.startIssueIds.map((issueId, i) => ({ rowId: i + 1, depth: 0, issueId })), scenario.startIssueIds.length + 1);
+      await repo.replace(stored.header, forestToChunks(forest), forest.size, 'bench', Date.now());
+    }
+
+    const runImport = async () => {
+      const before = await ledger();
+      const t0 = performance.now();
+      const { job } = await invoke<{ job: JobDto }>('startImport', { structureId: structure.id, synchronizer: scenario.synchronizer, params: scenario.params });
+      await rt.queue.drain();
+      const wallMs = performance.now() - t0;
+      const done = await invoke<JobDto>('getJob', { jobId: job.id });
+      if (done.state !== 'finished') throw new Error(`import ended ${done.state}: ${JSON.stringify(done.error)}`);
+      const after = await ledger();
+      return { job: done, wallMs, jiraCalls: after.total.calls - before.total.calls, jiraPoints: after.total.points - before.total.points, plan: planner.last() };
+    };
+
+    const first = await runImport();
+    for (const change of scenario.changes) {
+      if (change.kind === 'parent') await control(jiraUrl, 'POST', `/issues/${encodeURIComponent(change.key)}`, { parent: change.parent });
+      else {
+        await control(jiraUrl, 'DELETE', `/links/${change.removeLinkId}`);
+        await control(jiraUrl, 'POST', '/links', { source: change.source, type: change.type, destination: change.destination });
+      }
+    }
+    const repeat = await runImport();
+    const rows = (await new ForestRepository(new KvsWriteMeter()).getHeader(structure.id))?.rowCount ?? -1;
+    const r = first.job.result;
+    const rr = repeat.job.result;
+    return {
+      rowsBefore: scenario.startIssueIds.length,
+      rows,
+      added: r?.added ?? -1,
+      jiraCalls: first.jiraCalls,
+      jiraPoints: first.jiraPoints,
+      computeMs: Math.round(first.plan.ms),
+      forestActions: first.plan.actions,
+      wallMs: Math.round(first.wallMs),
+      workerEvents: rt.queue.deliveries.length,
+      repeatChangedIssues: scenario.changedIssues,
+      repeatForestActions: repeat.plan.actions,
+      repeatMoved: rr?.moved ?? -1,
+      repeatAdded: rr?.added ?? -1,
+      repeatRemoved: rr?.removed ?? -1,
+      repeatJiraCalls: repeat.jiraCalls,
+      repeatJiraPoints: repeat.jiraPoints,
+      repeatComputeMs: Math.round(repeat.plan.ms),
+      repeatWallMs: Math.round(repeat.wallMs),
+    };
+  } finally {
+    await rt.close();
+  }
+}
