@@ -2,7 +2,7 @@
 // debounced resync (sync queue) → import job as the run-as user → forest updated; disabled synchronizers
 // stay still; the cycle guard stops two synchronizers that keep undoing each other.
 import { exp, exportDataset } from './support/export-dataset';
-import { data, givenStructure, givenSynchronizersEnabled, shape, startSite, type Site } from './support/site';
+import { data, givenForest, givenStructure, givenSynchronizersEnabled, shape, startSite, type Site } from './support/site';
 
 let site: Site;
 beforeAll(async () => {
@@ -65,6 +65,42 @@ describe('Background synchronization', () => {
     expect(await shape(structure.id)).toEqual([`0:${exp(6)}`]);
     const [listed] = data(await site.invokeAs('olivia', 'listInstalledSynchronizers', { structureId: structure.id })).synchronizers;
     expect(listed).toMatchObject({ state: 'disabled', lastRun: { trigger: 'manual', jobId: resync.job.id } });
+  });
+
+  it("an export's writes (ignored as self-generated events) still reach other structures' synchronizers", async () => {
+    // given: B follows the stories of epic EXP-2; A places EXP-6 under EXP-2
+    const following = await givenStructure(site, 'olivia', 'Epic EXP-2');
+    await givenInstalled(following.id, { source: { kind: 'jql', jql: 'parent = EXP-2 ORDER BY key ASC' }, add: { at: 'top' } }, true);
+    const planning = await givenStructure(site, 'olivia', 'Planning');
+    await givenForest(planning.id, [
+      [0, exp(2)],
+      [1, exp(6)],
+    ]);
+    // when
+    const started = data(await site.invokeAs('olivia', 'startExport', { structureId: planning.id, synchronizer: 'hierarchy', params: { roots: { kind: 'jql', jql: 'project = EXP' } } }));
+    await site.rt.drain();
+    // then
+    expect(data(await site.invokeAs('olivia', 'getJob', { jobId: started.job.id }))).toMatchObject({ state: 'finished', exportResult: { applied: 1 } });
+    expect(await shape(following.id)).toEqual([`0:${exp(6)}`]);
+    const [listed] = data(await site.invokeAs('olivia', 'listInstalledSynchronizers', { structureId: following.id })).synchronizers;
+    expect(listed.lastRun).toMatchObject({ trigger: 'event', result: 'succeeded' });
+  });
+
+  it('the hourly scheduled trigger re-runs enabled imports (time-based JQL sends no event)', async () => {
+    // given: enabling runs nothing by itself
+    const structure = await givenStructure(site);
+    const enabled = await givenInstalled(structure.id, { source: { kind: 'jql', jql: 'key in (EXP-1, EXP-2) ORDER BY key ASC' }, add: { at: 'top' } }, true);
+    const disabled = await givenInstalled(structure.id, { source: { kind: 'jql', jql: 'key = EXP-3' }, add: { at: 'top' } }, false);
+    await site.rt.drain();
+    expect(await shape(structure.id)).toEqual([]);
+    // when
+    await site.rt.runScheduledTrigger('hourly-resync');
+    await site.rt.drain();
+    // then
+    expect(await shape(structure.id)).toEqual([`0:${exp(1)}`, `0:${exp(2)}`]);
+    const listed = data(await site.invokeAs('olivia', 'listInstalledSynchronizers', { structureId: structure.id })).synchronizers;
+    expect(listed.find((s) => s.id === enabled)?.lastRun).toMatchObject({ trigger: 'schedule', result: 'succeeded' });
+    expect(listed.find((s) => s.id === disabled)?.lastRun).toBeUndefined();
   });
 
   it('stops two synchronizers that keep undoing each other, and says why', async () => {

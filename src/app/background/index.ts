@@ -2,3 +2,4 @@ export { onProductEvent } from './on-event';
 export { runScheduledResync } from './schedule';
 export { runSyncTick } from './tick';
 export { isSyncTick, SYNC_QUEUE_KEY } from './sync-queue';
+export { afterExportWrote } from './after-export';

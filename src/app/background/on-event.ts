@@ -7,7 +7,7 @@ import { syncEventFromProduct } from '../../domain/sync/events';
 import { affectedSynchronizers, interestOf } from '../../domain/sync/relevance';
 import { InstalledSynchronizerRepository, KvsWriteMeter } from '../../storage';
 import { debounceOptions } from './options';
-import { syncsInBackground } from './run';
+import { syncsInBackground } from './eligible';
 import { scheduleTick, type PushSyncTick, pushSyncTick } from './sync-queue';
 import { DEFAULT_QUIET_MS } from '../../domain/sync/debounce';
 

@@ -2,18 +2,15 @@
 // reference §2.3). A run-as user who lost access makes the synchronizer "not available" with the reason,
 // instead of failing quietly again and again.
 import type { InstalledSynchronizer } from '../../domain/sync/installed';
-import { findSynchronizer } from '../../domain/synchronizers/registry';
 import { InstalledSynchronizerRepository, KvsWriteMeter, StructureRepository } from '../../storage';
 import { AppError } from '../errors';
-import { hasImportRunner } from '../import-runners';
 import { createInvocation, WORKER_RETRY } from '../invocation';
 import { unavailableReason } from '../installed/availability';
 import { startResync } from '../installed/resync';
+import { syncsInBackground } from './eligible';
 
-/** Background sync runs imports: Jira changed, so the structure follows. Exports run only by hand. */
-export function syncsInBackground(s: InstalledSynchronizer): boolean {
-  return findSynchronizer(s.synchronizerKey)?.directions.includes('import') === true && hasImportRunner(s.synchronizerKey);
-}
+export { syncsInBackground };
+
 
 export async function startBackgroundRun(s: InstalledSynchronizer, trigger: 'event' | 'schedule', now: number): Promise<boolean> {
   const meter = new KvsWriteMeter();

@@ -3,7 +3,8 @@
 import { runsInBackground } from '../../domain/sync/installed';
 import { InstalledSynchronizerRepository, KvsWriteMeter } from '../../storage';
 import { pollMs } from './options';
-import { startBackgroundRun, syncsInBackground } from './run';
+import { syncsInBackground } from './eligible';
+import { startBackgroundRun } from './run';
 import { scheduleTick, type PushSyncTick, pushSyncTick } from './sync-queue';
 
 export async function runScheduledResync(now: number, push: PushSyncTick = pushSyncTick): Promise<number> {

@@ -19,6 +19,7 @@ import {
 } from '../../domain/export';
 import type { IssueId } from '../../domain/forest';
 import { ExportDataRepository, type JobRecord } from '../../storage';
+import { afterExportWrote } from '../background/after-export';
 import { AppError } from '../errors';
 import { loadForest } from '../forest-store';
 import type { JobStep } from '../job-step';
@@ -369,6 +370,7 @@ async function finishUnit(step: JobStep, s: ExportState, cache: ExportCache): Pr
     log: step.log(failures.size > 0 ? 'warn' : 'info', message),
   });
   if (s.mode === 'revert') await markReverted(step, s.revertOf as string, job.id);
+  if (s.applied > 0) await afterExportWrote(step.inv.kvsWrites, step.inv.now());
   return finished;
 }
 
