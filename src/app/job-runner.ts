@@ -99,9 +99,12 @@ async function handleFailure(step: JobStep, error: unknown, env: RunnerEnv): Pro
       await env.push({ jobId: paused.id, step: paused.step }, delay);
       return;
     }
-    const known = error instanceof AppError ? error : error instanceof JiraError ? new AppError('JIRA_UNAVAILABLE', `Jira did not answer properly (${error.message}); the structure was not changed.`) : undefined;
+    // An export or revert writes Jira, not the structure: say what the user must know about either.
+    const writesJira = step.job.kind === 'export' || step.job.kind === 'revert';
+    const untouched = writesJira ? 'changes written to Jira before this stay (see the log)' : 'the structure was not changed';
+    const known = error instanceof AppError ? error : error instanceof JiraError ? new AppError('JIRA_UNAVAILABLE', `Jira did not answer properly (${error.message}); ${untouched}.`) : undefined;
     if (!known) console.error(`Job ${step.job.id} failed unexpectedly`, error);
-    const message = known?.message ?? 'The import stopped because of an unexpected error; the structure was not changed.';
+    const message = known?.message ?? `The ${step.job.kind} stopped because of an unexpected error; ${untouched}.`;
     await step.commit({
       state: 'failed',
       finishedAt: step.inv.now(),

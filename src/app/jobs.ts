@@ -92,7 +92,16 @@ export async function cancelJob(inv: Invocation, jobId: string): Promise<JobDto>
       finishedAt: inv.now(),
       step: job.step + 1,
       progress: { ...job.progress, phase: 'cancelled' },
-      log: [...job.log, logEntry(inv, 'info', `Cancelled by ${inv.accountId}; the structure was left as it was.`)],
+      log: [
+        ...job.log,
+        logEntry(
+          inv,
+          'info',
+          job.kind === 'export' || job.kind === 'revert'
+            ? `Cancelled by ${inv.accountId}; changes already written to Jira stay.`
+            : `Cancelled by ${inv.accountId}; the structure was left as it was.`,
+        ),
+      ],
     };
     try {
       await jobsOf(inv).commit(cancelled, job.step);
