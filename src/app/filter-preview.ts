@@ -74,9 +74,14 @@ export async function describe(inv: Invocation, forest: Forest, update: readonly
   const out: PreviewAction[] = [];
   for (const action of update) {
     if (action.kind === 'add') {
+      // Rows of one add are a pre-order run: a row at depth d > 0 goes under the last row at depth d - 1.
+      const path: number[] = [];
       for (const row of action.rows) {
         if (out.length >= limit) break;
-        out.push({ kind: 'add', issueId: String(row.issueId), underIssueId: optional(issueOfRow(action.under)) });
+        path.length = row.depth;
+        const under = row.depth === 0 ? issueOfRow(action.under) : path[row.depth - 1];
+        path.push(row.issueId);
+        out.push({ kind: 'add', issueId: String(row.issueId), underIssueId: optional(under) });
       }
     } else if (action.kind === 'move') {
       out.push({ kind: 'move', issueId: String(forest.issueOf(action.rowId)), underIssueId: optional(issueOfRow(action.under)) });

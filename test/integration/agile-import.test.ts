@@ -103,6 +103,8 @@ describe('Agile import', () => {
     const again = await runSyncImport(site, 'olivia', structure.id, 'agile', board(1));
     expect(preview).toMatchObject({ complete: true, counts: { added: 8 } });
     expect(preview.actions[0]).toMatchObject({ kind: 'add', issueKey: 'APP-9' });
+    // An epic added with its issues in one action: each issue is described under its epic.
+    expect(preview.actions).toContainEqual(expect.objectContaining({ kind: 'add', issueKey: 'APP-5', underIssueKey: 'APP-2' }));
     expect(job.result).toMatchObject({ added: 8 });
     expect((await shape(structure.id)).length).toBe(8);
     expect(again.result).toMatchObject({ added: 0, moved: 0, unchanged: 8 });

@@ -36,6 +36,12 @@ export const UnavailableContext = createContext<Record<string, string>>({});
 
 export const fieldId = (path: string) => `param-${path.replace(/\./g, '-')}`;
 
+/** Optional filters say so in their placeholder: empty accepts every issue. */
+const JQL_PLACEHOLDERS: Record<string, string> = {
+  parentJql: 'Optional, e.g. project = DEMO AND issuetype = Epic',
+  childJql: 'Optional, e.g. project = DEMO AND statusCategory != Done',
+};
+
 const ISSUE_KEY_NAMES = /^(issueKey|underIssueKey|parentIssueKey|parentKey)$/;
 
 function FieldErrorText(props: { path: string; errors: FieldErrors }) {
@@ -149,7 +155,7 @@ export function SchemaField(props: FieldProps) {
         minimumRows={3}
         isInvalid={!!error}
         aria-describedby={describedBy}
-        placeholder="project = DEMO AND issuetype = Story ORDER BY Rank"
+        placeholder={JQL_PLACEHOLDERS[name] ?? 'project = DEMO AND issuetype = Story ORDER BY Rank'}
         onChange={(e) => props.onChange(e.currentTarget.value)}
       />
     );

@@ -152,7 +152,7 @@ const HELP: Record<string, string> = {
   addMissing: 'Sub-tasks that are not in the structure yet are added under every row of their parent; off: only those already in it are moved there.',
   parentJql: 'Only links whose parent matches count. Leave empty to accept every issue.',
   childJql: 'Only links whose sub-issue matches count. Leave empty to accept every issue.',
-  levels: 'How many links deep to follow below an issue.',
+  levels: 'How many levels to place below an issue (1: only its direct children).',
   removeUnlinked: 'Remove a row from under its parent when the link between them is gone (only where this synchronizer places sub-issues).',
   subtasks: 'Place the board’s sub-tasks under their parent issues; off: sub-tasks are left alone.',
   rankFieldId: 'The issues are listed in the order of this field.',
