@@ -5,7 +5,7 @@ import { CHANGE_LOOK } from './exportWords';
 
 const cell = { padding: token('space.075'), verticalAlign: 'top' } as const;
 
-/** Jira changes with their old and new values (a preview's plan, or a job's failures and skips). */
+/** Jira changes with their old (Before) and new (After) values (a preview's plan, or a job's failures and skips). */
 export function ExportChangesTable(props: { changes: ExportChangeDto[]; caption: string; testId?: string; showOutcome?: boolean }) {
   return (
     <table style={{ borderCollapse: 'collapse', width: '100%', marginTop: token('space.100') }} data-testid={props.testId}>
@@ -14,10 +14,9 @@ export function ExportChangesTable(props: { changes: ExportChangeDto[]; caption:
       </caption>
       <thead>
         <tr style={{ textAlign: 'left', borderBottom: `2px solid ${token('color.border')}`, color: token('color.text.subtle') }}>
-          <th style={cell}>Change</th>
-          <th style={cell}>Issue</th>
+          <th style={{ ...cell, width: '9rem' }}>Change</th>
+          <th style={{ ...cell, width: '8rem' }}>Issue</th>
           <th style={cell}>Before</th>
-          <th style={cell} aria-hidden="true" />
           <th style={cell}>After</th>
           {props.showOutcome && <th style={cell}>Outcome</th>}
         </tr>
@@ -30,9 +29,6 @@ export function ExportChangesTable(props: { changes: ExportChangeDto[]; caption:
             </td>
             <td style={cell}>{c.issueKey ?? c.issueId}</td>
             <td style={{ ...cell, color: token('color.text.subtle') }}>{c.before}</td>
-            <td style={{ ...cell, color: token('color.text.subtlest') }} aria-hidden="true">
-              →
-            </td>
             <td style={cell}>{c.after}</td>
             {props.showOutcome && (
               <td style={cell}>
