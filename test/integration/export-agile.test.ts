@@ -120,8 +120,10 @@ describe('Agile export: preflight, partial failures, revert', () => {
     expect(parentOf(3)).toBe(exp(2));
     // when
     const revert = data(await site.invokeAs('olivia', 'revertJob', { jobId: exported.id }));
+    const twice = await site.invokeAs('olivia', 'revertJob', { jobId: exported.id });
     await site.rt.drain();
     // then
+    expect(twice).toMatchObject({ ok: false, error: { code: 'REVERT_NOT_POSSIBLE', message: 'This export is being reverted now.' } });
     const reverted = data(await site.invokeAs('olivia', 'getJob', { jobId: revert.job.id }));
     expect(reverted).toMatchObject({ kind: 'revert', state: 'finished', exportResult: { failed: 0, skipped: 0 } });
     expect(await boardOrder()).toEqual(orderBefore);

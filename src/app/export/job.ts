@@ -369,25 +369,8 @@ async function finishUnit(step: JobStep, s: ExportState, cache: ExportCache): Pr
     progress: { phase: 'finished', done: s.rankIndex + s.otherIndex, total: s.rankOpsCount + s.otherOpsCount },
     log: step.log(failures.size > 0 ? 'warn' : 'info', message),
   });
-  if (s.mode === 'revert') await markReverted(step, s.revertOf as string, job.id);
   if (s.applied > 0) await afterExportWrote(step.inv.kvsWrites, step.inv.now());
   return finished;
-}
-
-/** The export remembers its revert, so it is not reverted twice. */
-async function markReverted(step: JobStep, exportJobId: string, revertJobId: string): Promise<void> {
-  const jobs = jobsOf(step.inv);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const exportJob = await jobs.get(exportJobId);
-    if (!exportJob) return;
-    const es = stateOf(exportJob);
-    try {
-      await jobs.commit({ ...exportJob, step: exportJob.step + 1, exportState: { ...es, revertedBy: revertJobId } as unknown as Record<string, unknown> }, exportJob.step);
-      return;
-    } catch (error) {
-      if (!(error instanceof Error) || error.name !== 'StaleJobStep') throw error;
-    }
-  }
 }
 
 export { firstCursor };

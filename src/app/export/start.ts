@@ -1,7 +1,7 @@
 // startExport and revertJob: every check that can fail fast runs here, as the caller; then the job is
 // recorded as queued and its first event pushed. The worker writes to Jira as the same user.
 import type { JobDto } from '../../contract';
-import type { JobRecord } from '../../storage';
+import { StaleJobStep, type JobRecord } from '../../storage';
 import { requireLevel } from '../access';
 import { AppError } from '../errors';
 import type { Invocation } from '../invocation';
@@ -66,14 +66,20 @@ export async function revertJob(inv: Invocation, jobId: string, push: PushJobEve
   const exportJob = await findJob(inv, jobId);
   const structure = await findStructure(inv, exportJob.structureId);
   await requireLevel(inv, structure, 'control');
-  if (!canRevert(exportJob)) {
+  // A revert that failed or was cancelled leaves the export revertible again.
+  const previous = stateOf(exportJob).revertedBy;
+  const previousJob = previous !== undefined && exportJob.exportState ? await jobsOf(inv).get(previous) : undefined;
+  const retry = previous !== undefined && (previousJob === undefined || previousJob.state === 'failed' || previousJob.state === 'cancelled');
+  if (!canRevert(exportJob, retry)) {
     const why =
       exportJob.kind !== 'export'
         ? 'Only an export can be reverted.'
         : !isTerminal(exportJob) || exportJob.state !== 'finished'
           ? `The export is ${exportJob.state}; only a finished export can be reverted.`
-          : stateOf(exportJob).revertedBy !== undefined
-            ? 'This export was reverted already.'
+          : previous !== undefined
+            ? previousJob !== undefined && !isTerminal(previousJob)
+              ? 'This export is being reverted now.'
+              : 'This export was reverted already.'
             : 'This export changed nothing in Jira.';
     throw new AppError('REVERT_NOT_POSSIBLE', why);
   }
@@ -98,5 +104,12 @@ export async function revertJob(inv: Invocation, jobId: string, push: PushJobEve
     checkpoint: { pages: 0, matched: 0, searchDone: true },
     exportState: { ...initialExportState('revert', { stage: 'facts', offset: 0 }, es.rankField, es.rankFieldId), revertOf: exportJob.id } as unknown as Record<string, unknown>,
   };
+  // Claim the export first, so two reverts cannot both start: the commit is conditional on its step.
+  try {
+    await jobsOf(inv).commit({ ...exportJob, step: exportJob.step + 1, exportState: { ...es, revertedBy: job.id } as unknown as Record<string, unknown> }, exportJob.step);
+  } catch (error) {
+    if (error instanceof StaleJobStep) throw new AppError('CONFLICT', 'Someone else started a revert of this export just now.');
+    throw error;
+  }
   return enqueue(inv, job, push);
 }
