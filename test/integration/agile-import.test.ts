@@ -1,25 +1,17 @@
 // Agile import end to end: resolvers → queue → worker (as the user) → Jira emulator → KVS. Never writes to Jira.
-import { runSyncImport } from './support/imports';
-import { data, givenForest, givenStructure, givenSynchronizersEnabled, shape, startSite, type Site } from './support/site';
-import { wid, workDataset } from './support/work-dataset';
+import { row, runSyncImport, useWorkSite } from './support/imports';
+import { data, givenForest, givenStructure, shape } from './support/site';
+import { wid } from './support/work-dataset';
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite(workDataset());
-  await givenSynchronizersEnabled(site);
-});
-afterAll(async () => site?.close());
-afterEach(() => Object.assign(site.rt.queue.switches, { duplicate: false, reorder: false, extraDelayMs: 0 }));
-
-const row = (depth: number, key: string): string => `${depth}:${wid(key)}`;
+const work = useWorkSite();
 const board = (boardId: number, subtasks = false) => ({ source: { mode: 'board', boardId }, subtasks });
 
 describe('Agile import', () => {
   it('a Scrum board: epics (and an epic with no issues) in rank order at the top, their issues below in rank order, then issues without an epic', async () => {
     // given
-    const structure = await givenStructure(site);
+    const structure = await givenStructure(work.site);
     // when
-    const job = await runSyncImport(site, 'olivia', structure.id, 'agile', board(1));
+    const job = await runSyncImport(work.site, 'olivia', structure.id, 'agile', board(1));
     // then
     expect(job.state).toBe('finished');
     expect(await shape(structure.id)).toEqual([
@@ -33,8 +25,8 @@ describe('Agile import', () => {
   });
 
   it('a Kanban board with a sub-query leaves out what the sub-query excludes, and places sub-tasks when asked', async () => {
-    const structure = await givenStructure(site);
-    await runSyncImport(site, 'olivia', structure.id, 'agile', board(2, true));
+    const structure = await givenStructure(work.site);
+    await runSyncImport(work.site, 'olivia', structure.id, 'agile', board(2, true));
     expect(await shape(structure.id)).toEqual([
       row(0, 'APP-9'),
       row(0, 'APP-2'), row(1, 'APP-5'), row(2, 'OPS-2'), row(1, 'APP-4'), row(2, 'APP-7'), row(2, 'APP-8'), row(1, 'OPS-1'),
@@ -45,27 +37,27 @@ describe('Agile import', () => {
 
   it('moves an issue whose epic changed since the last import', async () => {
     // given
-    const structure = await givenStructure(site);
-    await runSyncImport(site, 'olivia', structure.id, 'agile', board(1));
-    site.jira.store.updateIssue('APP-6', { parent: 'APP-2' });
+    const structure = await givenStructure(work.site);
+    await runSyncImport(work.site, 'olivia', structure.id, 'agile', board(1));
+    work.site.jira.store.updateIssue('APP-6', { parent: 'APP-2' });
     try {
       // when
-      const job = await runSyncImport(site, 'olivia', structure.id, 'agile', board(1));
+      const job = await runSyncImport(work.site, 'olivia', structure.id, 'agile', board(1));
       // then
       expect(job.result).toMatchObject({ moved: 1, added: 0 });
       expect((await shape(structure.id)).slice(0, 6)).toEqual([row(0, 'APP-9'), row(0, 'APP-2'), row(1, 'APP-6'), row(1, 'APP-5'), row(1, 'APP-4'), row(0, 'APP-3')]);
     } finally {
-      site.jira.store.updateIssue('APP-6', { parent: 'APP-3' });
+      work.site.jira.store.updateIssue('APP-6', { parent: 'APP-3' });
     }
   });
 
   it('never moves a row a user cannot see, and tells a user whose view of the board’s filter is refused why', async () => {
     // given: pat's structure holds OPS-1 (hidden from pat) under APP-3
-    const structure = await givenStructure(site, 'pat');
+    const structure = await givenStructure(work.site, 'pat');
     await givenForest(structure.id, [[0, wid('APP-3')], [1, wid('OPS-1')]]);
     // when
-    const job = await runSyncImport(site, 'pat', structure.id, 'agile', board(1));
-    const refused = await site.invokeAs('pat', 'startImport', { structureId: structure.id, synchronizer: 'agile', params: board(2) });
+    const job = await runSyncImport(work.site, 'pat', structure.id, 'agile', board(1));
+    const refused = await work.site.invokeAs('pat', 'startImport', { structureId: structure.id, synchronizer: 'agile', params: board(2) });
     // then
     expect(job.state).toBe('finished');
     const rows = await shape(structure.id);
@@ -74,15 +66,15 @@ describe('Agile import', () => {
   });
 
   it('custom mode: projects in the rank field’s order, with the epics of their issues', async () => {
-    const structure = await givenStructure(site);
-    await runSyncImport(site, 'olivia', structure.id, 'agile', { source: { mode: 'custom', projectKeys: ['OPS'], rankFieldId: 'customfield_10019' } });
+    const structure = await givenStructure(work.site);
+    await runSyncImport(work.site, 'olivia', structure.id, 'agile', { source: { mode: 'custom', projectKeys: ['OPS'], rankFieldId: 'customfield_10019' } });
     // OPS-1's epic is in APP: fetched as the epic the search did not return.
     expect(await shape(structure.id)).toEqual([row(0, 'APP-2'), row(1, 'OPS-1')]);
   });
 
   it('refuses a board that does not exist or is not shared, unknown projects and unknown rank fields, naming the parameter', async () => {
-    const structure = await givenStructure(site);
-    const start = (params: Record<string, unknown>) => site.invokeAs('olivia', 'startImport', { structureId: structure.id, synchronizer: 'agile', params });
+    const structure = await givenStructure(work.site);
+    const start = (params: Record<string, unknown>) => work.site.invokeAs('olivia', 'startImport', { structureId: structure.id, synchronizer: 'agile', params });
     expect(await start(board(99))).toMatchObject({ ok: false, error: { code: 'BOARD_NOT_FOUND', field: 'params.source.boardId' } });
     expect(await start(board(3))).toMatchObject({ ok: false, error: { code: 'BOARD_NOT_FOUND', field: 'params.source.boardId' } });
     expect(await start({ source: { mode: 'custom', projectKeys: ['NOPE'], rankFieldId: 'customfield_10019' } })).toMatchObject({
@@ -96,11 +88,11 @@ describe('Agile import', () => {
   });
 
   it('gives the same structure under duplicated and reordered delivery; preview, repeat and undo', async () => {
-    const structure = await givenStructure(site);
-    Object.assign(site.rt.queue.switches, { duplicate: true, reorder: 'shuffle' });
-    const preview = data(await site.invokeAs('olivia', 'previewImport', { structureId: structure.id, synchronizer: 'agile', params: board(1) }));
-    const job = await runSyncImport(site, 'olivia', structure.id, 'agile', board(1));
-    const again = await runSyncImport(site, 'olivia', structure.id, 'agile', board(1));
+    const structure = await givenStructure(work.site);
+    Object.assign(work.site.rt.queue.switches, { duplicate: true, reorder: 'shuffle' });
+    const preview = data(await work.site.invokeAs('olivia', 'previewImport', { structureId: structure.id, synchronizer: 'agile', params: board(1) }));
+    const job = await runSyncImport(work.site, 'olivia', structure.id, 'agile', board(1));
+    const again = await runSyncImport(work.site, 'olivia', structure.id, 'agile', board(1));
     expect(preview).toMatchObject({ complete: true, counts: { added: 8 } });
     expect(preview.actions[0]).toMatchObject({ kind: 'add', issueKey: 'APP-9' });
     // An epic added with its issues in one action: each issue is described under its epic.
@@ -109,7 +101,7 @@ describe('Agile import', () => {
     expect((await shape(structure.id)).length).toBe(8);
     expect(again.result).toMatchObject({ added: 0, moved: 0, unchanged: 8 });
     // The repeat wrote nothing, so the first import can still be undone.
-    expect((await site.invokeAs('olivia', 'undoImport', { jobId: job.id })).ok).toBe(true);
+    expect((await work.site.invokeAs('olivia', 'undoImport', { jobId: job.id })).ok).toBe(true);
     expect(await shape(structure.id)).toEqual([]);
   });
 });

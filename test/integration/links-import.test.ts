@@ -1,26 +1,18 @@
 // Links import end to end: resolvers → queue → worker (as the user) → Jira emulator → KVS.
-import { logOf, runSyncImport } from './support/imports';
-import { data, givenForest, givenStructure, givenSynchronizersEnabled, shape, startSite, type Site } from './support/site';
-import { wid, workDataset } from './support/work-dataset';
+import { logOf, row, runSyncImport, useWorkSite } from './support/imports';
+import { data, givenForest, givenStructure, shape } from './support/site';
+import { wid } from './support/work-dataset';
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite(workDataset());
-  await givenSynchronizersEnabled(site);
-});
-afterAll(async () => site?.close());
-afterEach(() => Object.assign(site.rt.queue.switches, { duplicate: false, reorder: false, extraDelayMs: 0 }));
-
-const row = (depth: number, key: string): string => `${depth}:${wid(key)}`;
+const work = useWorkSite();
 const blocks = { linkTypeId: '1', parentEnd: 'inward' } as const;
 
 describe('Links import', () => {
   it('expands below the structure level by level, and reports a link cycle in the job log', async () => {
     // given: APP-4 blocks APP-5 blocks APP-6 blocks APP-4
-    const structure = await givenStructure(site);
+    const structure = await givenStructure(work.site);
     await givenForest(structure.id, [[0, wid('APP-4')]]);
     // when
-    const job = await runSyncImport(site, 'olivia', structure.id, 'links', { ...blocks, scope: 'expand' });
+    const job = await runSyncImport(work.site, 'olivia', structure.id, 'links', { ...blocks, scope: 'expand' });
     // then
     expect(job.state).toBe('finished');
     expect(await shape(structure.id)).toEqual([row(0, 'APP-4'), row(1, 'APP-5'), row(2, 'APP-6')]);
@@ -28,19 +20,19 @@ describe('Links import', () => {
   });
 
   it('with the outward end as parent, builds the hierarchy the other way round', async () => {
-    const structure = await givenStructure(site);
+    const structure = await givenStructure(work.site);
     await givenForest(structure.id, [[0, wid('APP-6')]]);
-    await runSyncImport(site, 'olivia', structure.id, 'links', { linkTypeId: '1', parentEnd: 'outward', scope: 'expand', levels: 1 });
+    await runSyncImport(work.site, 'olivia', structure.id, 'links', { linkTypeId: '1', parentEnd: 'outward', scope: 'expand', levels: 1 });
     expect(await shape(structure.id)).toEqual([row(0, 'APP-6'), row(1, 'APP-5')]);
   });
 
   it('scope all: the parent filter’s issues that are nobody’s child at the top, children below; a child filter drops links', async () => {
     // given
-    const structure = await givenStructure(site);
+    const structure = await givenStructure(work.site);
     // when
-    const job = await runSyncImport(site, 'olivia', structure.id, 'links', { ...blocks, scope: 'all', parentJql: 'key in (APP-10, APP-9) ORDER BY key ASC' });
-    const filtered = await givenStructure(site);
-    await runSyncImport(site, 'olivia', filtered.id, 'links', { ...blocks, scope: 'all', parentJql: 'key in (APP-10, APP-9) ORDER BY key ASC', childJql: 'project = APP' });
+    const job = await runSyncImport(work.site, 'olivia', structure.id, 'links', { ...blocks, scope: 'all', parentJql: 'key in (APP-10, APP-9) ORDER BY key ASC' });
+    const filtered = await givenStructure(work.site);
+    await runSyncImport(work.site, 'olivia', filtered.id, 'links', { ...blocks, scope: 'all', parentJql: 'key in (APP-10, APP-9) ORDER BY key ASC', childJql: 'project = APP' });
     // then
     expect(job.result).toMatchObject({ added: 3 });
     expect(await shape(structure.id)).toEqual([row(0, 'APP-9'), row(0, 'APP-10'), row(1, 'OPS-1')]);
@@ -49,10 +41,10 @@ describe('Links import', () => {
 
   it('a user who cannot see OPS never gets OPS issues, and their rows stay where they are', async () => {
     // given: pat's structure holds APP-10 and, at the top, an OPS issue pat cannot see
-    const structure = await givenStructure(site, 'pat');
+    const structure = await givenStructure(work.site, 'pat');
     await givenForest(structure.id, [[0, wid('APP-10')], [0, wid('OPS-1')], [0, wid('APP-4')]]);
     // when
-    const job = await runSyncImport(site, 'pat', structure.id, 'links', { ...blocks, scope: 'expand', levels: 1, removeUnlinked: true });
+    const job = await runSyncImport(work.site, 'pat', structure.id, 'links', { ...blocks, scope: 'expand', levels: 1, removeUnlinked: true });
     // then
     expect(job.state).toBe('finished');
     expect(await shape(structure.id)).toEqual([row(0, 'APP-10'), row(0, 'OPS-1'), row(0, 'APP-4'), row(1, 'APP-5')]);
@@ -60,20 +52,20 @@ describe('Links import', () => {
 
   it('removes children whose link is gone, as an option', async () => {
     // given: APP-8 under APP-4 without a link
-    const structure = await givenStructure(site);
+    const structure = await givenStructure(work.site);
     await givenForest(structure.id, [[0, wid('APP-4')], [1, wid('APP-8')], [1, wid('APP-5')]]);
     // when
-    const job = await runSyncImport(site, 'olivia', structure.id, 'links', { ...blocks, scope: 'structure', levels: 1, removeUnlinked: true });
+    const job = await runSyncImport(work.site, 'olivia', structure.id, 'links', { ...blocks, scope: 'structure', levels: 1, removeUnlinked: true });
     // then
     expect(job.result).toMatchObject({ removed: 1 });
     expect(await shape(structure.id)).toEqual([row(0, 'APP-4'), row(1, 'APP-5')]);
   });
 
   it('refuses an unknown link type and a bad filter, naming the parameter and Jira’s reason', async () => {
-    const structure = await givenStructure(site);
-    const unknownType = await site.invokeAs('olivia', 'startImport', { structureId: structure.id, synchronizer: 'links', params: { linkTypeId: '99' } });
-    const badJql = await site.invokeAs('olivia', 'previewImport', { structureId: structure.id, synchronizer: 'links', params: { ...blocks, parentJql: 'sprnt = 1' } });
-    const badChild = await site.invokeAs('olivia', 'startImport', { structureId: structure.id, synchronizer: 'links', params: { ...blocks, childJql: 'project = NOPE' } });
+    const structure = await givenStructure(work.site);
+    const unknownType = await work.site.invokeAs('olivia', 'startImport', { structureId: structure.id, synchronizer: 'links', params: { linkTypeId: '99' } });
+    const badJql = await work.site.invokeAs('olivia', 'previewImport', { structureId: structure.id, synchronizer: 'links', params: { ...blocks, parentJql: 'sprnt = 1' } });
+    const badChild = await work.site.invokeAs('olivia', 'startImport', { structureId: structure.id, synchronizer: 'links', params: { ...blocks, childJql: 'project = NOPE' } });
     expect(unknownType).toMatchObject({ ok: false, error: { code: 'LINK_TYPE_NOT_FOUND', field: 'params.linkTypeId' } });
     expect(badJql).toMatchObject({ ok: false, error: { code: 'JQL_INVALID', field: 'params.parentJql', message: expect.stringContaining("'sprnt'") } });
     expect(badChild).toMatchObject({ ok: false, error: { code: 'JQL_INVALID', field: 'params.childJql' } });
@@ -81,15 +73,15 @@ describe('Links import', () => {
 
   it('gives the same structure under duplicated and reordered delivery; preview first, undo after', async () => {
     // given
-    const structure = await givenStructure(site);
+    const structure = await givenStructure(work.site);
     await givenForest(structure.id, [[0, wid('APP-4')]]);
     const params = { ...blocks, scope: 'expand' };
-    Object.assign(site.rt.queue.switches, { duplicate: true, reorder: 'shuffle' });
+    Object.assign(work.site.rt.queue.switches, { duplicate: true, reorder: 'shuffle' });
     // when
-    const preview = data(await site.invokeAs('olivia', 'previewImport', { structureId: structure.id, synchronizer: 'links', params }));
-    const job = await runSyncImport(site, 'olivia', structure.id, 'links', params);
-    const again = await runSyncImport(site, 'olivia', structure.id, 'links', params);
-    const undo = await site.invokeAs('olivia', 'undoImport', { jobId: job.id });
+    const preview = data(await work.site.invokeAs('olivia', 'previewImport', { structureId: structure.id, synchronizer: 'links', params }));
+    const job = await runSyncImport(work.site, 'olivia', structure.id, 'links', params);
+    const again = await runSyncImport(work.site, 'olivia', structure.id, 'links', params);
+    const undo = await work.site.invokeAs('olivia', 'undoImport', { jobId: job.id });
     // then
     expect(preview).toMatchObject({ complete: true, counts: { added: 2 } });
     expect(preview.warnings).toContain('Cycle APP-4 → APP-5 → APP-6 → APP-4: APP-4 not placed under APP-6');

@@ -1,30 +1,22 @@
 // Sub-tasks import end to end: resolvers → queue → worker (as the user) → Jira emulator → KVS.
-import { runSyncImport } from './support/imports';
-import { data, givenForest, givenStructure, givenSynchronizersEnabled, shape, startSite, type Site } from './support/site';
-import { wid, workDataset } from './support/work-dataset';
+import { row, runSyncImport, useWorkSite } from './support/imports';
+import { data, givenForest, givenStructure, shape } from './support/site';
+import { wid } from './support/work-dataset';
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite(workDataset());
-  await givenSynchronizersEnabled(site);
-});
-afterAll(async () => site?.close());
-afterEach(() => Object.assign(site.rt.queue.switches, { duplicate: false, reorder: false, extraDelayMs: 0 }));
-
-const row = (depth: number, key: string): string => `${depth}:${wid(key)}`;
+const work = useWorkSite();
 
 describe('Sub-tasks import', () => {
   it('is offered by listSynchronizers', async () => {
-    const { synchronizers } = data(await site.invokeAs('olivia', 'listSynchronizers', {}));
+    const { synchronizers } = data(await work.site.invokeAs('olivia', 'listSynchronizers', {}));
     expect(synchronizers.map((s) => s.key)).toEqual(expect.arrayContaining(['filter', 'subtasks', 'links', 'agile', 'hierarchy']));
   });
 
   it('moves sub-tasks under their parent and adds the missing ones, under every row of a parent that appears twice', async () => {
     // given: APP-4 twice, APP-7 at the top level, APP-8 not in the structure
-    const structure = await givenStructure(site);
+    const structure = await givenStructure(work.site);
     await givenForest(structure.id, [[0, wid('APP-4')], [0, wid('APP-7')], [0, wid('APP-2')], [1, wid('APP-4')]]);
     // when
-    const job = await runSyncImport(site, 'olivia', structure.id, 'subtasks', { addMissing: true });
+    const job = await runSyncImport(work.site, 'olivia', structure.id, 'subtasks', { addMissing: true });
     // then
     expect(job.state).toBe('finished');
     expect(await shape(structure.id)).toEqual([
@@ -35,19 +27,19 @@ describe('Sub-tasks import', () => {
   });
 
   it('without addMissing only places sub-tasks already in the structure', async () => {
-    const structure = await givenStructure(site);
+    const structure = await givenStructure(work.site);
     await givenForest(structure.id, [[0, wid('APP-7')], [0, wid('APP-4')]]);
-    const job = await runSyncImport(site, 'olivia', structure.id, 'subtasks', { addMissing: false });
+    const job = await runSyncImport(work.site, 'olivia', structure.id, 'subtasks', { addMissing: false });
     expect(job.result).toMatchObject({ added: 0, moved: 1 });
     expect(await shape(structure.id)).toEqual([row(0, 'APP-4'), row(1, 'APP-7')]);
   });
 
   it('leaves what a user cannot see alone: pat does not get OPS-2 under APP-5, nor moves APP-7 out from under OPS-1 (it gets a new row)', async () => {
     // given: APP-7 sits under OPS-1, which pat cannot see
-    const structure = await givenStructure(site, 'pat');
+    const structure = await givenStructure(work.site, 'pat');
     await givenForest(structure.id, [[0, wid('APP-5')], [0, wid('OPS-1')], [1, wid('APP-7')], [0, wid('APP-4')]]);
     // when
-    const job = await runSyncImport(site, 'pat', structure.id, 'subtasks', { addMissing: true });
+    const job = await runSyncImport(work.site, 'pat', structure.id, 'subtasks', { addMissing: true });
     // then
     expect(job.state).toBe('finished');
     expect(await shape(structure.id)).toEqual([row(0, 'APP-5'), row(0, 'OPS-1'), row(1, 'APP-7'), row(0, 'APP-4'), row(1, 'APP-7'), row(1, 'APP-8')]);
@@ -56,14 +48,14 @@ describe('Sub-tasks import', () => {
 
   it('gives the same structure under duplicated and reordered queue delivery, and a repeat changes nothing', async () => {
     // given
-    const structure = await givenStructure(site);
+    const structure = await givenStructure(work.site);
     await givenForest(structure.id, [[0, wid('APP-4')], [0, wid('APP-5')]]);
-    Object.assign(site.rt.queue.switches, { duplicate: true, reorder: 'shuffle' });
+    Object.assign(work.site.rt.queue.switches, { duplicate: true, reorder: 'shuffle' });
     // when
-    const job = await runSyncImport(site, 'olivia', structure.id, 'subtasks', { addMissing: true });
-    const again = await runSyncImport(site, 'olivia', structure.id, 'subtasks', { addMissing: true });
+    const job = await runSyncImport(work.site, 'olivia', structure.id, 'subtasks', { addMissing: true });
+    const again = await runSyncImport(work.site, 'olivia', structure.id, 'subtasks', { addMissing: true });
     // then
-    expect(site.rt.queue.deliveries.some((d) => d.duplicate)).toBe(true);
+    expect(work.site.rt.queue.deliveries.some((d) => d.duplicate)).toBe(true);
     expect(job.result).toMatchObject({ added: 3 });
     expect(await shape(structure.id)).toEqual([row(0, 'APP-4'), row(1, 'APP-7'), row(1, 'APP-8'), row(0, 'APP-5'), row(1, 'OPS-2')]);
     expect(again.result).toMatchObject({ added: 0, moved: 0, unchanged: 3 });
@@ -72,12 +64,12 @@ describe('Sub-tasks import', () => {
 
   it('previews the plan with counts and issue keys, and the import can be undone', async () => {
     // given
-    const structure = await givenStructure(site);
+    const structure = await givenStructure(work.site);
     await givenForest(structure.id, [[0, wid('APP-4')]]);
     // when
-    const preview = data(await site.invokeAs('olivia', 'previewImport', { structureId: structure.id, synchronizer: 'subtasks', params: { addMissing: true } }));
-    const job = await runSyncImport(site, 'olivia', structure.id, 'subtasks', { addMissing: true });
-    const undo = await site.invokeAs('olivia', 'undoImport', { jobId: job.id });
+    const preview = data(await work.site.invokeAs('olivia', 'previewImport', { structureId: structure.id, synchronizer: 'subtasks', params: { addMissing: true } }));
+    const job = await runSyncImport(work.site, 'olivia', structure.id, 'subtasks', { addMissing: true });
+    const undo = await work.site.invokeAs('olivia', 'undoImport', { jobId: job.id });
     // then
     expect(preview).toMatchObject({ complete: true, counts: { added: 2 }, totalActions: 2 });
     expect(preview.actions.map((a) => [a.kind, a.issueKey, a.underIssueKey])).toEqual([['add', 'APP-7', 'APP-4'], ['add', 'APP-8', 'APP-4']]);
