@@ -12,4 +12,4 @@ export { getSettings, setSettings } from './settings';
 export { runJobEvent, DEADLINE_MARGIN_MS, type RunnerEnv } from './job-runner';
 export { jiraUnavailable } from './jira-errors';
 export { pushJobEvent, JOB_QUEUE_KEY, type JobEvent } from './queue';
-export { installSynchronizer, listInstalledSynchronizers, updateSynchronizer, removeSynchronizer, setSynchronizerEnabled, previewResync, resync, previewExport, startExport, revertJob } from './sync-use-cases';
+export { installSynchronizer, listInstalledSynchronizers, updateSynchronizer, removeSynchronizer, setSynchronizerEnabled, previewResync, resync, previewExport, startExport, revertJob, listJobChanges } from './sync-use-cases';

@@ -3,3 +3,4 @@ export { installSynchronizer, listInstalledSynchronizers, updateSynchronizer, re
 export { previewResync, resync } from './installed/resync';
 export { previewExport } from './export/preview';
 export { startExport, revertJob } from './export/start';
+export { listJobChanges } from './export/changes';

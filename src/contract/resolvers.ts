@@ -3,6 +3,7 @@
 import type { ResolverAnswer } from './errors';
 import type {
   AppSettings,
+  ExportChangeDto,
   ExportPreview,
   ForestPage,
   InstalledSynchronizerDto,
@@ -43,6 +44,8 @@ export interface ResolverResults {
   previewExport: ExportPreview;
   startExport: { job: JobDto };
   revertJob: { job: JobDto };
+  /** An export's change log, every change with its old and new value and what Jira answered, in pages. */
+  listJobChanges: { changes: ExportChangeDto[]; total: number; nextCursor?: string };
 }
 
 // Compile-time check that results and payload schemas list the same keys.

@@ -53,6 +53,7 @@ export const payloadSchemas = {
   previewExport: z.object({ structureId: id, synchronizer: z.string().min(1).max(50), params: z.record(z.string(), z.unknown()) }),
   startExport: z.object({ structureId: id, synchronizer: z.string().min(1).max(50), params: z.record(z.string(), z.unknown()) }),
   revertJob: z.object({ jobId: id }),
+  listJobChanges: z.object({ jobId: id, cursor, limit: z.number().int().min(1).max(500).default(100) }),
 } as const;
 
 export type ResolverKey = keyof typeof payloadSchemas;

@@ -36,6 +36,7 @@ const useCases: { [K in ResolverKey]: UseCase<K> } = {
   previewExport: (inv, p) => app.previewExport(inv, p),
   startExport: (inv, p) => app.startExport(inv, p),
   revertJob: (inv, p) => app.revertJob(inv, p.jobId),
+  listJobChanges: (inv, p) => app.listJobChanges(inv, p),
 };
 
 interface ResolverRequest {

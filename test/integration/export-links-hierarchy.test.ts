@@ -79,6 +79,14 @@ describe('Links export', () => {
     expect(preview.counts).toMatchObject({ linksCreated: 2, linksDeleted: 1 });
     expect(preview.warnings.join(' ')).toMatch(/deletes every link of .*Blocks|deletes every link/);
     expect(job).toMatchObject({ state: 'finished', exportResult: { applied: 3, failed: 0 } });
+    const log = data(await site.invokeAs('olivia', 'listJobChanges', { jobId: job.id, limit: 2 }));
+    const rest = data(await site.invokeAs('olivia', 'listJobChanges', { jobId: job.id, cursor: log.nextCursor }));
+    expect(log.total).toBe(3);
+    expect([...log.changes, ...rest.changes].map((c) => [c.kind, c.issueKey, c.before, c.after, c.outcome])).toEqual([
+      ['link-create', 'EXP-3', 'none', 'EXP-3 → EXP-4', 'applied'],
+      ['link-create', 'EXP-3', 'none', 'EXP-3 → EXP-5', 'applied'],
+      ['link-delete', 'EXP-6', 'EXP-6 → EXP-7', 'none', 'applied'],
+    ]);
     // the link to EXP-8, outside the structure, stays
     expect(blocks()).toEqual(['EXP-3>EXP-4', 'EXP-3>EXP-5', 'EXP-6>EXP-8']);
     // and revert brings the deleted link back and removes the created ones

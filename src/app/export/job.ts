@@ -25,7 +25,7 @@ import { loadForest } from '../forest-store';
 import type { JobStep } from '../job-step';
 import { jobsOf } from '../jobs';
 import { firstCursor, gatherStep, type GatherContext, type GatherPage } from './gather';
-import { changeDto, factsById, isChange, mergePages, planExport, type Gathered } from './plan';
+import { changeDto, factsById, isChange, keysOfLog, mergePages, planExport, type Gathered } from './plan';
 import { runPreflight } from './preflight';
 import { FAIL, PAGE, stateOf, type ExportState } from './state';
 import { structureIdsOf } from './structure-ids';
@@ -344,6 +344,8 @@ async function finishUnit(step: JobStep, s: ExportState, cache: ExportCache): Pr
       }),
     ];
     pieces.log = await data.put(job.id, 'log', settled, true);
+    // Keys of the logged issues, kept with the log: the gathered pages holding them expire.
+    pieces.keys = await data.put(job.id, 'keys', keysOfLog(settled, keyOf), true);
     const total = rankEntries.length;
     problems = settled.filter((e) => e.outcome === 'failed').slice(0, PROBLEMS_SHOWN).map((e) => changeDto(e, keyOf, total));
     appliedChanges = settled.filter((e) => e.outcome === 'applied' && isChange(e)).length;

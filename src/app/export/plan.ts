@@ -115,6 +115,18 @@ export function changeDto(e: ChangeLogEntry, keyOf: (id: IssueId) => string, ran
   }
 }
 
+/** Issue keys of every issue a log names (changed issues, parents, link ends), by id. */
+export function keysOfLog(log: readonly ChangeLogEntry[], keyOf: (id: IssueId) => string): Record<string, string> {
+  const ids = new Set<IssueId>();
+  for (const e of log) {
+    ids.add(e.issueId);
+    if (e.kind === 'parent') for (const p of [e.before, e.after]) if (p !== null) ids.add(p);
+    if (e.kind === 'link-create') ids.add(e.after.outwardId);
+    if (e.kind === 'link-delete') ids.add(e.before.outwardId);
+  }
+  return Object.fromEntries([...ids].map((id) => [String(id), keyOf(id)]));
+}
+
 /** Projects whose permissions the preflight needs: those of every issue a change touches. */
 export function projectsOfChanges(plan: Omit<PreflightInput, 'projectOf' | 'permissions'>, projectOf: (id: IssueId) => string | undefined): string[] {
   const ids: IssueId[] = [

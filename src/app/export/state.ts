@@ -15,7 +15,7 @@ export interface ExportState {
   revertOf?: string;
   revertedBy?: string;
   counts?: ExportCountsDto;
-  pieces?: { rankOps: number; otherOps: number; log: number; order?: number; structureOrder?: number };
+  pieces?: { rankOps: number; otherOps: number; log: number; order?: number; structureOrder?: number; keys?: number };
   rankIndex: number;
   rankOpsCount: number;
   otherIndex: number;

@@ -297,6 +297,7 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
     previewExport: () => notInFake(),
     startExport: () => notInFake(),
     revertJob: () => notInFake(),
+    listJobChanges: () => ok({ changes: [], total: 0 }),
   };
 
   return async function invoke(key: string, payload: unknown, accountId: string): Promise<unknown> {

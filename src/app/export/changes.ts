@@ -1,0 +1,34 @@
+// listJobChanges: an export's change log for the job page, a page at a time. Issue keys come from the
+// keys recorded when the export finished, so the log stays readable after its other job data expired.
+import type { ExportChangeDto, Payload } from '../../contract';
+import type { ChangeLogEntry } from '../../domain/export';
+import type { IssueId } from '../../domain/forest';
+import { ExportDataRepository } from '../../storage';
+import { requireLevel } from '../access';
+import { AppError } from '../errors';
+import type { Invocation } from '../invocation';
+import { findJob } from '../jobs';
+import { findStructure } from '../structures';
+import { changeDto, isChange } from './plan';
+import { stateOf } from './state';
+
+export async function listJobChanges(inv: Invocation, p: Payload<'listJobChanges'>): Promise<{ changes: ExportChangeDto[]; total: number; nextCursor?: string }> {
+  const job = await findJob(inv, p.jobId);
+  await requireLevel(inv, await findStructure(inv, job.structureId), 'view');
+  const s = job.exportState ? stateOf(job) : undefined;
+  if (job.kind !== 'export' || !s) throw new AppError('JOB_NOT_FOUND', `Job ${job.id} is not an export; only exports keep a change log.`);
+  if (!s.pieces || s.pieces.log === 0) return { changes: [], total: 0 };
+  const data = new ExportDataRepository(inv.kvsWrites);
+  const log = await data.get<ChangeLogEntry[]>(job.id, 'log', s.pieces.log);
+  const keys = s.pieces.keys ? await data.get<Record<string, string>>(job.id, 'keys', s.pieces.keys) : {};
+  const keyOf = (id: IssueId): string => keys[String(id)] ?? String(id);
+  const changes = log.filter(isChange);
+  const rankTotal = log.filter((e) => e.kind === 'rank').length;
+  const start = p.cursor !== undefined && /^[0-9]+$/.test(p.cursor) ? Number(p.cursor) : 0;
+  const end = Math.min(changes.length, start + p.limit);
+  return {
+    changes: changes.slice(start, end).map((e) => changeDto(e, keyOf, rankTotal)),
+    total: changes.length,
+    ...(end < changes.length ? { nextCursor: String(end) } : {}),
+  };
+}
