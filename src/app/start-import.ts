@@ -17,6 +17,11 @@ export interface ImportRequest {
   structureId: string;
   synchronizer: string;
   params: Record<string, unknown>;
+  /**
+   * Issues the caller has just written to Jira (e.g. a resync right after an export). Jira's search may
+   * not show those writes yet; the import's searches reconcile them (Jira takes at most 50).
+   */
+  reconcileIssueIds?: number[];
 }
 
 /** Time-ordered and unguessable; fits KVS keys. */
@@ -33,6 +38,7 @@ export async function prepareImport(inv: Invocation, request: ImportRequest) {
   const runner = importRunnerFor(synchronizer.key);
   const params = validateParams(synchronizer, request.params);
   const resolved = await runner.resolve(inv, params);
+  if (request.reconcileIssueIds?.length) resolved.reconcileIssueIds = request.reconcileIssueIds.slice(0, 50);
   return { structure, synchronizer, runner, params, resolved };
 }
 

@@ -34,6 +34,8 @@ export interface JobResolved {
   source?: string;
   /** The Rank field's id (e.g. customfield_10019), for imports that order by rank. */
   rankFieldId?: string;
+  /** Issues the starter just wrote (≤50): every search of the import asks Jira to reconcile them (`reconcileIssues`). */
+  reconcileIssueIds?: number[];
 }
 
 export interface JobUndoInfo {

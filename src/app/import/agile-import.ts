@@ -11,6 +11,7 @@ import {
 } from '../../domain/synchronizers/agile';
 import { JiraJqlInvalid, JiraNotFound } from '../../jira';
 import { getBoardConfiguration, listFields } from '../../jira/metadata';
+import { searchIssuesReconciled } from '../../jira/search-reconciled';
 import type { JobResolved } from '../../storage';
 import { AppError } from '../errors';
 import type { Invocation } from '../invocation';
@@ -97,7 +98,7 @@ function missingEpicsStage(): Stage<AgileParams> {
       const page: FactsPage = { stage: 'epics', round: 0, issues: [] };
       for (let call = 0; call < CALLS_PER_UNIT && chunk * PARENT_CHUNK < ids.length; call++) {
         const slice = ids.slice(chunk * PARENT_CHUNK, (chunk + 1) * PARENT_CHUNK);
-        const found = await ctx.jira.searchIssues(`id in (${slice.join(',')}) ORDER BY Rank ASC`, AGILE_FIELDS, token, FIELDS_PAGE_SIZE);
+        const found = await searchIssuesReconciled(ctx.jira, `id in (${slice.join(',')}) ORDER BY Rank ASC`, AGILE_FIELDS, token, FIELDS_PAGE_SIZE, ctx.resolved.reconcileIssueIds);
         page.issues?.push(...found.issues.map((i) => storedIssue(i)));
         token = found.nextPageToken;
         if (!token) chunk++;

@@ -5,7 +5,8 @@
 //   expandStage:       level by level, bulkfetch of the issues a previous level points at;
 //   childrenStage:     level by level, `parent in (…)` searches below the previous level.
 import type { IssueId } from '../../domain/forest';
-import { BULKFETCH_MAX, IDS_PAGE_SIZE } from '../../jira';
+import { BULKFETCH_MAX } from '../../jira';
+import { searchIdsReconciled, searchIssuesReconciled } from '../../jira/search-reconciled';
 import type { JobResolved } from '../../storage';
 import { issuesOf, storedIssue, visibilityOf, type FactsPage, type StoredIssue } from './facts';
 import { CALLS_PER_UNIT, type Stage, type StageContext } from './staged-import';
@@ -129,12 +130,12 @@ export function searchStage<P>(name: string, jqlOf: (params: P, resolved: JobRes
       let fetched = 0;
       for (let call = 0; call < CALLS_PER_UNIT; call++) {
         if (fields === 'ids') {
-          const ids = await ctx.jira.searchIds(jql, token, IDS_PAGE_SIZE);
+          const ids = await searchIdsReconciled(ctx.jira, jql, token, ctx.resolved.reconcileIssueIds);
           (page.ids ??= []).push(...ids.ids);
           fetched += ids.ids.length;
           token = ids.nextPageToken;
         } else {
-          const found = await ctx.jira.searchIssues(jql, fields, token, FIELDS_PAGE_SIZE);
+          const found = await searchIssuesReconciled(ctx.jira, jql, fields, token, FIELDS_PAGE_SIZE, ctx.resolved.reconcileIssueIds);
           (page.issues ??= []).push(...found.issues.map((i) => storedIssue(i, ctx.resolved.rankFieldId)));
           fetched += found.issues.length;
           token = found.nextPageToken;
@@ -208,7 +209,7 @@ export function childrenStage<P>(name: string, fields: (resolved: JobResolved) =
       let fetched = 0;
       for (let call = 0; call < CALLS_PER_UNIT && chunk * PARENT_CHUNK < parents.length; call++) {
         const ids = parents.slice(chunk * PARENT_CHUNK, (chunk + 1) * PARENT_CHUNK);
-        const found = await ctx.jira.searchIssues(`parent in (${ids.join(',')})`, fields(ctx.resolved), token, FIELDS_PAGE_SIZE);
+        const found = await searchIssuesReconciled(ctx.jira, `parent in (${ids.join(',')})`, fields(ctx.resolved), token, FIELDS_PAGE_SIZE, ctx.resolved.reconcileIssueIds);
         fetched += found.issues.length;
         for (const issue of found.issues) {
           const stored = storedIssue(issue, ctx.resolved.rankFieldId);
