@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { DEMO_USERS } from '../../local/dataset/build-demo';
 import { startDevServer, type DevServer } from '../../local/dev-server/server';
+import { audit } from './support/a11y';
 import { appFrame, launchChromium, newPage, screenshot } from './support/browser';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -113,6 +114,7 @@ describe('Export, resync and installed synchronizers in the browser', () => {
     expect(Number(await app.getByTestId('export-preview-ranked').textContent())).toBeGreaterThan(0);
     await app.getByTestId('export-changes').waitFor();
     await shot('02-export-preview');
+    expect(await audit(app)).toEqual([]);
     // when
     await app.getByRole('button', { name: 'Run Export' }).click();
     const dialog = app.getByRole('dialog');
@@ -128,6 +130,7 @@ describe('Export, resync and installed synchronizers in the browser', () => {
     const exported = await boardOrder();
     expect(exported).not.toEqual(originalOrder);
     await shot('04-export-finished');
+    expect(await audit(app)).toEqual([]);
     // when
     await app.getByRole('button', { name: 'Revert export' }).click();
     await app.getByRole('dialog').getByText('puts back the old value').waitFor();
@@ -169,6 +172,7 @@ describe('Export, resync and installed synchronizers in the browser', () => {
     await dialog.getByText('from the structure into Jira (export)').first().waitFor();
     await dialog.getByTestId('export-preview-details').waitFor({ timeout: 30000 });
     await shotDialog('10-resync-export-confirm');
+    expect(await audit(app)).toEqual([]);
     await dialog.getByRole('button', { name: 'Resync into Jira' }).click();
     // then
     await app.getByRole('button', { name: 'Revert export' }).waitFor({ timeout: 60000 });
@@ -197,6 +201,7 @@ describe('Export, resync and installed synchronizers in the browser', () => {
     expect(await app.getByTestId('last-run').textContent()).toContain('Import');
     expect(await app.getByTestId('last-run-result').textContent()).toBe('Succeeded');
     await shot('14-settings-last-run');
+    expect(await audit(app)).toEqual([]);
 
     // when: enabled, then disabled again
     await app.getByRole('button', { name: 'Enable the Agile synchronizer' }).click();

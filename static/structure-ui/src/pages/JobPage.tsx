@@ -18,6 +18,7 @@ import { JobStateLozenge } from '../components/JobStateLozenge';
 import { Loading } from '../components/Loading';
 import { PageLayout } from '../components/PageLayout';
 import { UserName } from '../components/UserName';
+import { RouteLink } from '../routing/RouteLink';
 import { useRouter } from '../routing/RouterContext';
 
 export const isActive = (job: JobDto) => job.state === 'queued' || job.state === 'running';
@@ -143,6 +144,13 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
           {j.synchronizer.charAt(0).toUpperCase() + j.synchronizer.slice(1)} synchronizer · started by <UserName accountId={j.startedBy} /> on {formatDateTime(j.createdAt)}
           {j.finishedAt && ` · ended ${formatDateTime(j.finishedAt)}`}
           {duration && ` (${duration})`}
+          {j.installedSynchronizerId && (
+            <>
+              {' · '}
+              {j.trigger === 'event' ? 'background sync after a Jira change' : j.trigger === 'schedule' ? 'scheduled background sync' : 'resync'} of an{' '}
+              <RouteLink to={{ page: 'syncSettings', structureId: j.structureId }}>installed synchronizer</RouteLink>
+            </>
+          )}
         </span>
       </div>
       {pollError && (

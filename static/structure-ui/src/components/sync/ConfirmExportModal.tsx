@@ -23,7 +23,7 @@ export function ConfirmExportModal(props: {
   const blocked = preview !== undefined && !preview.preflight.ok;
   return (
     <ModalTransition>
-      <Modal onClose={props.onCancel} label="Run export" testId="confirm-export">
+      <Modal onClose={props.onCancel} label="Run export" testId="confirm-export" shouldScrollInViewport>
         <ModalHeader>
           <ModalTitle appearance="warning">Run export from “{props.structureName}” into Jira?</ModalTitle>
         </ModalHeader>

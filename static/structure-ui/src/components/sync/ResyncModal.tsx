@@ -57,7 +57,7 @@ export function ResyncModal(props: {
   const words = DIRECTION_WORDS[direction];
   return (
     <ModalTransition>
-      <Modal onClose={props.onCancel} label={`Resync ${words.phrase}`} width="large" testId="confirm-resync">
+      <Modal onClose={props.onCancel} label={`Resync ${words.phrase}`} width="large" testId="confirm-resync" shouldScrollInViewport>
         <ModalHeader>
           <ModalTitle appearance="warning">
             Resync {synchronizer.label} {words.phrase}?

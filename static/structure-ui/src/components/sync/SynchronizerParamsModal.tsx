@@ -29,7 +29,7 @@ export function SynchronizerParamsModal(props: {
   const title = installed ? `Edit ${installed.label} parameters` : 'Install a synchronizer';
   return (
     <ModalTransition>
-      <Modal onClose={props.onCancel} label={title} width="large" testId="synchronizer-params-modal">
+      <Modal onClose={props.onCancel} label={title} width="large" testId="synchronizer-params-modal" shouldScrollInViewport>
         <ModalHeader>
           <ModalTitle>{title}</ModalTitle>
         </ModalHeader>
