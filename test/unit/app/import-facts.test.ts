@@ -1,0 +1,56 @@
+// What a staged import keeps of Jira's answers: the facts of each issue in domain terms (link ends the
+// way LinkFact reads them), and what its pages say about visibility.
+import { issuesOf, linkFact, storedIssue, visibilityOf, type FactsPage } from '../../../src/app/import/facts';
+
+describe('storedIssue', () => {
+  it('reads parent, hierarchy level, rank and sub-tasks in Jira’s order', () => {
+    // given
+    const issue = {
+      id: '10',
+      key: 'APP-10',
+      fields: {
+        parent: { id: '7', key: 'APP-7' },
+        issuetype: { id: '3', hierarchyLevel: 0, subtask: false },
+        customfield_10019: '0|i0000b:',
+        subtasks: [{ id: '12' }, { id: '11' }],
+      },
+    };
+    // then
+    expect(storedIssue(issue, 'customfield_10019')).toEqual({ id: 10, key: 'APP-10', parent: 7, level: 0, rank: '0|i0000b:', subtasks: [12, 11] });
+  });
+
+  it.each([
+    ['this issue is the source ("APP-1 blocks APP-2"): outwardIssue', { outwardIssue: { id: '2' } }, ['501', '1', 1, 2]],
+    ['this issue is the destination ("APP-2 blocks APP-1"): inwardIssue', { inwardIssue: { id: '2' } }, ['501', '1', 2, 1]],
+  ])('reads a link where %s', (_, end, expected) => {
+    // given
+    const issue = { id: '1', key: 'APP-1', fields: { issuelinks: [{ id: '501', type: { id: '1' }, ...end }] } };
+    // when
+    const stored = storedIssue(issue);
+    // then
+    expect(stored.links).toEqual([expected]);
+    expect(linkFact(stored.links![0]!)).toEqual({ linkId: '501', linkTypeId: '1', inwardId: expected[2], outwardId: expected[3] });
+  });
+
+  it('a sub-task is level -1 even when Jira leaves out hierarchyLevel', () => {
+    expect(storedIssue({ id: '5', key: 'APP-5', fields: { issuetype: { subtask: true } } }).level).toBe(-1);
+  });
+});
+
+describe('what pages say', () => {
+  const pages: FactsPage[] = [
+    { stage: 'forest', issues: [{ id: 1, key: 'A-1' }, { id: 2, key: 'A-2', parent: 1 }], asked: [1, 2, 3] },
+    { stage: 'expand', round: 1, issues: [{ id: 2, key: 'A-2', parent: 9 }], asked: [2] },
+    { stage: 'visibility', asked: [4, 5], visible: [5] },
+  ];
+
+  it('an issue asked about and never answered is hidden; one answered anywhere is seen', () => {
+    const { seen, hidden } = visibilityOf(pages);
+    expect([...hidden].sort()).toEqual([3, 4]);
+    expect([...seen].sort()).toEqual([1, 2, 5]);
+  });
+
+  it('keeps the first facts of an issue a later page repeats', () => {
+    expect(issuesOf(pages).get(2)?.parent).toBe(1);
+  });
+});
