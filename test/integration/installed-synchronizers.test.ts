@@ -47,6 +47,16 @@ describe('Installed synchronizers', () => {
     expect(await site.invokeAs('olivia', 'removeSynchronizer', { structureId: structure.id, synchronizerId: installed.id })).toMatchObject({ ok: false, error: { code: 'SYNCHRONIZER_NOT_FOUND' } });
   });
 
+  it('refuses parameters Jira rejects, naming the problem', async () => {
+    // given
+    const structure = await givenStructure(site);
+    // when
+    const answer = await site.invokeAs('olivia', 'installSynchronizer', { structureId: structure.id, synchronizer: 'filter', params: { source: { kind: 'jql', jql: 'project = = APP' }, add: { at: 'top' } } });
+    // then
+    expect(answer).toMatchObject({ ok: false, error: { code: 'JQL_INVALID' } });
+    expect(data(await site.invokeAs('olivia', 'listInstalledSynchronizers', { structureId: structure.id })).synchronizers).toEqual([]);
+  });
+
   it('is not available once its run-as user lost control, and says why', async () => {
     // given: ed had control, installed and enabled a synchronizer, then lost control
     const structure = await givenStructure(site);

@@ -9,6 +9,7 @@ import { InstalledSynchronizerRepository, type StructureRecord } from '../../sto
 import { levelOf, requireLevel } from '../access';
 import { AppError } from '../errors';
 import type { Invocation } from '../invocation';
+import { hasImportRunner, importRunnerFor } from '../import-runners';
 import { jobsOf } from '../jobs';
 import { validateParams } from '../params';
 import { requireSynchronizersEnabled } from '../settings';
@@ -25,10 +26,17 @@ export async function findInstalled(inv: Invocation, structureId: string, synchr
   return found;
 }
 
-function checkedParams(key: string, params: unknown): unknown {
+/**
+ * The synchronizer's schema, then what Jira can tell right away as the installing user (the JQL parses,
+ * the saved filter, board or link type exists and is visible): a synchronizer that cannot run should
+ * not be saved as if it could.
+ */
+async function checkedParams(inv: Invocation, key: string, params: unknown): Promise<unknown> {
   const descriptor = findSynchronizer(key);
   if (!descriptor) throw new AppError('UNKNOWN_SYNCHRONIZER', `There is no synchronizer "${key}".`, { field: 'synchronizer' });
-  return validateParams(descriptor, params);
+  const valid = validateParams(descriptor, params);
+  if (hasImportRunner(key)) await importRunnerFor(key).resolve(inv, valid);
+  return valid;
 }
 
 async function dtoOf(inv: Invocation, s: InstalledSynchronizer): Promise<InstalledSynchronizerDto> {
@@ -53,7 +61,7 @@ export async function installSynchronizer(inv: Invocation, p: Payload<'installSy
   const structure = await findStructure(inv, p.structureId);
   await requireLevel(inv, structure, 'control');
   await requireSynchronizersEnabled(inv);
-  const params = checkedParams(p.synchronizer, p.params);
+  const params = await checkedParams(inv, p.synchronizer, p.params);
   const s = newInstalled({ id: `sync-${inv.now().toString(36)}-${randomBytes(4).toString('hex')}`, structureId: structure.id, synchronizerKey: p.synchronizer, params, runAs: inv.accountId });
   await installedOf(inv).put(s);
   return { synchronizer: await dtoOf(inv, s) };
@@ -72,7 +80,7 @@ export async function updateSynchronizer(inv: Invocation, p: Payload<'updateSync
   const structure = await findStructure(inv, p.structureId);
   await requireLevel(inv, structure, 'control');
   const s = await findInstalled(inv, structure.id, p.synchronizerId);
-  const next: InstalledSynchronizer = { ...s, params: checkedParams(s.synchronizerKey, p.params) };
+  const next: InstalledSynchronizer = { ...s, params: await checkedParams(inv, s.synchronizerKey, p.params) };
   await installedOf(inv).put(next);
   return { synchronizer: await dtoOf(inv, next) };
 }
