@@ -60,6 +60,20 @@ describe('Agile export', () => {
   });
 });
 
+describe('Agile export by projects and rank field', () => {
+  it('ranks the projects\' issues by the given rank field when there is no board', async () => {
+    // given
+    const structure = await givenStructure(site);
+    await givenForest(structure.id, [4, 3, 6, 5].map((n) => [0, exp(n)]));
+    // when
+    const job = await runExport('olivia', structure.id, { source: { mode: 'custom', projectKeys: ['EXP'], rankFieldId: 'customfield_10019' } });
+    // then
+    expect(job).toMatchObject({ state: 'finished', exportResult: { failed: 0 } });
+    const wanted = [4, 3, 6, 5].map(exp);
+    expect((await boardOrder()).filter((i) => wanted.includes(i))).toEqual(wanted);
+  });
+});
+
 describe('Agile export: preflight, partial failures, revert', () => {
   const reversed = (): Array<[number, number]> => [
     [0, exp(1)],
