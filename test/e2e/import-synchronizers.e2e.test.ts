@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { DEMO_USERS } from '../../local/dataset/build-demo';
 import { startDevServer, type DevServer } from '../../local/dev-server/server';
+import { audit } from './support/a11y';
 import { appFrame, launchChromium, newPage, screenshot } from './support/browser';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -48,6 +49,8 @@ async function importPage(structureId: string, synchronizer: string): Promise<Fr
 /** Preview, screenshot, run, confirm, wait for the job; answers the job page's "added" figure. */
 async function previewAndRun(app: Frame, name: string): Promise<number> {
   await shot(`${name}-0-form`);
+  // Every form, filled in, passes axe-core's WCAG 2 A/AA rules.
+  expect({ form: name, violations: await audit(app) }).toEqual({ form: name, violations: [] });
   await app.getByRole('button', { name: 'Preview' }).click();
   await app.getByTestId('import-preview').waitFor();
   await shot(`${name}-1-preview`);
