@@ -186,7 +186,7 @@ describe('Agile export: preflight, partial failures, revert', () => {
   });
 });
 
-describe('Agile export of more than one rank call', () => {
+describe('Exports of many writes', () => {
   let big: Site;
   beforeAll(async () => {
     big = await startSite(exportDataset(150));
@@ -215,5 +215,32 @@ describe('Agile export of more than one rank call', () => {
     const wanted = order.filter((id) => id !== refused);
     const inWanted = new Set(wanted);
     expect(big.jira.store.issuesInRankOrder().map((i) => Number(i.id)).filter((id) => inWanted.has(id))).toEqual(wanted);
+  });
+
+  it('reverts what an export cancelled halfway had written', async () => {
+    // given: 40 links to create, each call slowed down, and the export cancelled while writing
+    const structure = data(await big.invokeAs('olivia', 'createStructure', { name: 'Links' }));
+    await givenForest(structure.id, [[0, exp(3)], ...Array.from({ length: 40 }, (_, i): [number, number] => [1, exp(10 + i)])]);
+    big.jira.faults.setLatency({ ms: 20, match: 'POST /rest/api/3/issueLink' });
+    const linksOf3 = () => [...big.jira.store.issueLinks(String(exp(3)))].length;
+    try {
+      const started = data(await big.invokeAs('olivia', 'startExport', { structureId: structure.id, synchronizer: 'links', params: { linkTypeId: '1' } }));
+      for (let i = 0; i < 500 && linksOf3() < 8; i++) await new Promise((r) => setTimeout(r, 10));
+      data(await big.invokeAs('olivia', 'cancelJob', { jobId: started.job.id }));
+      await big.rt.drain();
+      const cancelled = data(await big.invokeAs('olivia', 'getJob', { jobId: started.job.id }));
+      expect(cancelled).toMatchObject({ state: 'cancelled', revertible: true });
+      const written = linksOf3();
+      expect(written).toBeGreaterThan(0);
+      expect(written).toBeLessThan(40);
+      // when
+      const revert = data(await big.invokeAs('olivia', 'revertJob', { jobId: started.job.id }));
+      await big.rt.drain();
+      // then
+      expect(data(await big.invokeAs('olivia', 'getJob', { jobId: revert.job.id })).state).toBe('finished');
+      expect(linksOf3()).toBe(0);
+    } finally {
+      big.jira.faults.clear();
+    }
   });
 });

@@ -86,7 +86,9 @@ async function exportLogOf(step: JobStep, s: ExportState): Promise<ChangeLogEntr
   const exportJob = await jobsOf(step.inv).get(s.revertOf as string);
   const es = exportJob ? stateOf(exportJob) : undefined;
   if (!exportJob || !es?.pieces) throw new AppError('REVERT_NOT_POSSIBLE', 'The export being reverted has no change log.');
-  return dataOf(step).get<ChangeLogEntry[]>(exportJob.id, 'log', es.pieces.log);
+  const log = await dataOf(step).get<ChangeLogEntry[]>(exportJob.id, 'log', es.pieces.log);
+  // A finished export settled its log; a cancelled or failed one stopped before, so settle it here.
+  return exportJob.state === 'finished' ? log : settleLog(log, await failuresOf(dataOf(step), exportJob.id, es));
 }
 
 function idsOfLog(log: readonly ChangeLogEntry[]): IssueId[] {
@@ -304,6 +306,35 @@ function describeKey(key: string, keyOf: (id: string) => string): string {
   return `deleting link ${rest[0]}`;
 }
 
+/**
+ * The log with Jira's answers: what Jira refused is failed, the rest applied. For an export cancelled
+ * (or failed) while writing, the writes it did not reach count as applied too: revert writes back only what Jira still holds from
+ * the export, so a change never made is skipped there.
+ */
+export function settleLog(planned: readonly ChangeLogEntry[], failures: ReadonlyMap<string, string>): ChangeLogEntry[] {
+  const rankEntries = planned.filter((e): e is RankLogEntry => e.kind === 'rank');
+  const rankOutcomes = new Map<IssueId, RankIssueOutcome>();
+  for (const e of rankEntries) {
+    const m = failures.get(entryKey(e));
+    if (m !== undefined) rankOutcomes.set(e.issueId, { outcome: 'failed', error: m });
+  }
+  return [
+    ...settleRankLog(rankEntries, rankOutcomes),
+    ...planned
+      .filter((e) => e.kind !== 'rank')
+      .map((e) => {
+        const m = failures.get(entryKey(e));
+        return m === undefined ? withOutcome(e, 'applied') : withOutcome(e, 'failed', m);
+      }),
+  ];
+}
+
+async function failuresOf(data: ExportDataRepository, jobId: string, s: ExportState): Promise<Map<string, string>> {
+  const failures = new Map<string, string>();
+  for (let n = 0; n < s.failPieces.length; n++) for (const [k, m] of await data.get<Array<[string, string]>>(jobId, FAIL(n), s.failPieces[n])) failures.set(k, m);
+  return failures;
+}
+
 export function entryKey(e: ChangeLogEntry): string {
   switch (e.kind) {
     case 'rank':
@@ -320,8 +351,7 @@ export function entryKey(e: ChangeLogEntry): string {
 async function finishUnit(step: JobStep, s: ExportState, cache: ExportCache): Promise<JobRecord> {
   const job = step.job;
   const data = dataOf(step);
-  const failures = new Map<string, string>();
-  for (let n = 0; n < s.failPieces.length; n++) for (const [k, m] of await data.get<Array<[string, string]>>(job.id, FAIL(n), s.failPieces[n])) failures.set(k, m);
+  const failures = await failuresOf(data, job.id, s);
   const gathered = await gatheredOf(step, s, cache);
   const keyOf = (id: IssueId): string => gathered.facts.get(id)?.k ?? String(id);
   const pieces = { ...(s.pieces as NonNullable<ExportState['pieces']>) };
@@ -329,20 +359,8 @@ async function finishUnit(step: JobStep, s: ExportState, cache: ExportCache): Pr
   let appliedChanges = s.applied;
   if (s.mode === 'export') {
     const planned = await data.get<ChangeLogEntry[]>(job.id, 'log', pieces.log);
-    const rankEntries = planned.filter((e): e is RankLogEntry => e.kind === 'rank');
-    const rankOutcomes = new Map<IssueId, RankIssueOutcome>();
-    for (const e of rankEntries) {
-      const m = failures.get(entryKey(e));
-      if (m !== undefined) rankOutcomes.set(e.issueId, { outcome: 'failed', error: m });
-    }
-    const settledRank = settleRankLog(rankEntries, rankOutcomes);
-    const settled: ChangeLogEntry[] = [
-      ...settledRank,
-      ...planned.filter((e) => e.kind !== 'rank').map((e) => {
-        const m = failures.get(entryKey(e));
-        return m === undefined ? withOutcome(e, 'applied') : withOutcome(e, 'failed', m);
-      }),
-    ];
+    const settled = settleLog(planned, failures);
+    const rankEntries = planned.filter((e) => e.kind === 'rank');
     pieces.log = await data.put(job.id, 'log', settled, true);
     // Keys of the logged issues, kept with the log: the gathered pages holding them expire.
     pieces.keys = await data.put(job.id, 'keys', keysOfLog(settled, keyOf), true);

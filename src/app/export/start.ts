@@ -74,8 +74,8 @@ export async function revertJob(inv: Invocation, jobId: string, push: PushJobEve
     const why =
       exportJob.kind !== 'export'
         ? 'Only an export can be reverted.'
-        : !isTerminal(exportJob) || exportJob.state !== 'finished'
-          ? `The export is ${exportJob.state}; only a finished export can be reverted.`
+        : !isTerminal(exportJob)
+          ? `The export is ${exportJob.state}; wait until it ends.`
           : previous !== undefined
             ? previousJob !== undefined && !isTerminal(previousJob)
               ? 'This export is being reverted now.'
