@@ -76,4 +76,16 @@ describe('Sub-tasks import', () => {
     expect(undo.ok).toBe(true);
     expect(await shape(structure.id)).toEqual([row(0, 'APP-4')]);
   });
+
+  it('says a preview of a big structure is partial, and still plans what it read', async () => {
+    // given: APP-4, then 5000 rows of issues that are not in Jira (50 bulkfetch calls, more than a preview reads)
+    const structure = await givenStructure(work.site);
+    await givenForest(structure.id, [[0, wid('APP-4')], ...Array.from({ length: 5000 }, (_, i): [number, number] => [0, 900000 + i])]);
+    // when
+    const preview = data(await work.site.invokeAs('olivia', 'previewImport', { structureId: structure.id, synchronizer: 'subtasks', params: { addMissing: true } }));
+    // then
+    expect(preview.complete).toBe(false);
+    expect(preview.warnings[0]).toMatch(/^This preview read only part of what the import reads \(4\d Jira calls\)/);
+    expect(preview.counts).toMatchObject({ added: 2 });
+  });
 });

@@ -51,6 +51,8 @@ export interface StageUnit {
 export interface Stage<P> {
   /** Progress phase shown while it runs, e.g. "searching Jira". */
   readonly phase: string;
+  /** The stage never reads earlier pages: they are not loaded for it (each KVS read counts against an invocation's requests). */
+  readonly withoutPages?: boolean;
   run(ctx: StageContext<P>, cursor: Cursor | undefined): Promise<StageUnit>;
 }
 
@@ -120,6 +122,8 @@ function dataOf<P, D>(spec: StagedImport<P, D>, params: P, resolved: JobResolved
 /**
  * Plans against `forest` with what the pages say. Issues the planner may ask about that no page
  * answers (rows added to the structure since the visibility stage) are checked now; usually none.
+ * A partial preview (`unanswered: 'hidden'`) does not ask: it treats them as hidden, so it never
+ * shows a change to a row the user might not see.
  */
 export async function planStaged<P, D>(
   spec: StagedImport<P, D>,
@@ -129,11 +133,13 @@ export async function planStaged<P, D>(
   pages: readonly FactsPage[],
   forest: Forest,
   memo: Map<string, unknown>,
+  unanswered: 'ask' | 'hidden' = 'ask',
 ): Promise<ImportPlan> {
   const data = dataOf(spec, params, resolved, pages, memo);
   const { hidden } = visibilityOf(pages);
   const late = openQuestions(spec, params, resolved, pages, forest, memo);
-  if (late.length > 0) {
+  if (unanswered === 'hidden') for (const id of late) hidden.add(id);
+  else if (late.length > 0) {
     const seen = await visibleIssueIds(jira, late);
     for (const id of late) if (!seen.has(id)) hidden.add(id);
   }
@@ -158,9 +164,10 @@ export async function runStagedUnit<P, D>(spec: StagedImport<P, D>, step: JobSte
   const cp = step.job.checkpoint;
   const stages = [...spec.stages(params, resolved), visibilityStage(spec)];
   const at = cp.stage ?? { index: 0 };
-  const pages = await pagesOf(step, cache);
   const memo = (cache.memo ??= new Map());
   if (at.index < stages.length) {
+    // A stage that reads no pages gets the ones already in memory, or none: this unit's page is kept only with the rest.
+    const pages = stages[at.index].withoutPages ? (cache.pages ?? []) : await pagesOf(step, cache);
     const ctx: StageContext<P> = {
       jira: step.inv.jira,
       params,
@@ -185,6 +192,7 @@ export async function runStagedUnit<P, D>(spec: StagedImport<P, D>, step: JobSte
       log: unit.done && unit.note ? step.log('info', unit.note) : step.job.log,
     });
   }
+  const pages = await pagesOf(step, cache);
   return applyImport(step, (forest) => planStaged(spec, step.inv.jira, params, resolved, pages, forest, memo));
 }
 

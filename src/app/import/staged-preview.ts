@@ -11,8 +11,13 @@ import type { Invocation } from '../invocation';
 import type { FactsPage } from './facts';
 import { planStaged, visibilityStage, type Cursor, type StagedImport } from './staged-import';
 
-/** About 20k issues with fields (100 a call) or a whole forest of 20k rows: a few seconds of Jira. */
-export const PREVIEW_MAX_CALLS = 200;
+/**
+ * A resolver has 25 s: the preview reads at most 40 Jira calls (4000 issues with fields, or a forest of
+ * 4000 issues) and stops reading after 12 s, whichever comes first; the plan and the keys of its first
+ * actions come after.
+ */
+export const PREVIEW_MAX_CALLS = 40;
+export const PREVIEW_MAX_MS = 12_000;
 
 export async function previewStagedImport<P, D>(spec: StagedImport<P, D>, inv: Invocation, request: PreviewRequest): Promise<ImportPreview> {
   const params = request.params as P;
@@ -23,11 +28,12 @@ export async function previewStagedImport<P, D>(spec: StagedImport<P, D>, inv: I
   const memo = new Map<string, unknown>();
   const warnings: string[] = [];
   const startCalls = inv.jira.cost.calls;
+  const startedAt = inv.now();
   let complete = true;
   for (let index = 0; index < stages.length && complete; index++) {
     let cursor: Cursor | undefined;
     for (;;) {
-      if (inv.jira.cost.calls - startCalls >= PREVIEW_MAX_CALLS) {
+      if (inv.jira.cost.calls - startCalls >= PREVIEW_MAX_CALLS || inv.now() - startedAt >= PREVIEW_MAX_MS) {
         complete = false;
         break;
       }
@@ -40,10 +46,10 @@ export async function previewStagedImport<P, D>(spec: StagedImport<P, D>, inv: I
   const effective = complete || !spec.partialParams ? params : spec.partialParams(params);
   if (!complete) {
     warnings.push(
-      `This preview read only part of what the import reads (${PREVIEW_MAX_CALLS} Jira calls)${effective !== params ? ' and leaves removals out' : ''}. The import itself reads everything.`,
+      `This preview read only part of what the import reads (${inv.jira.cost.calls - startCalls} Jira calls)${effective !== params ? ' and leaves removals out' : ''}. The import itself reads everything.`,
     );
   }
-  const plan = await planStaged(spec, inv.jira, effective, resolved, pages, forest, memo);
+  const plan = await planStaged(spec, inv.jira, effective, resolved, pages, forest, memo, complete ? 'ask' : 'hidden');
   warnings.push(...plan.notes);
   const actions = await describe(inv, forest, plan.update.slice(0, PREVIEW_ACTIONS), PREVIEW_ACTIONS);
   return { forestVersion: header.version, counts: { ...plan.counts }, totalActions: countActions(plan.update), actions, warnings, complete };

@@ -72,6 +72,7 @@ async function bulkFetchStored<P>(ctx: StageContext<P>, ids: readonly number[], 
 export function forestIssuesStage<P>(name: string, fields: string[], answersFor?: (issue: StoredIssue) => readonly number[]): Stage<P> {
   return {
     phase: PHASE_READ,
+    withoutPages: answersFor === undefined,
     async run(ctx, cursor) {
       const levels = await forestLevels(ctx);
       const answered = answersFor ? answeredIds(ctx, name, answersFor) : undefined;
@@ -123,6 +124,7 @@ function answeredIds<P>(ctx: StageContext<P>, name: string, answersFor: (issue: 
 export function searchStage<P>(name: string, jqlOf: (params: P, resolved: JobResolved) => string, fields: string[] | 'ids', note?: (matched: number) => string): Stage<P> {
   return {
     phase: PHASE_SEARCH,
+    withoutPages: true,
     async run(ctx, cursor) {
       const jql = jqlOf(ctx.params, ctx.resolved);
       let token = cursor?.token as string | undefined;
@@ -143,8 +145,8 @@ export function searchStage<P>(name: string, jqlOf: (params: P, resolved: JobRes
         if (!token) break;
       }
       const done = !token;
-      const matched = done ? ctx.pages.filter((p) => p.stage === name).reduce((n, p) => n + (p.ids?.length ?? p.issues?.length ?? 0), 0) + fetched : 0;
-      return { page, cursor: { token }, done, fetched, note: done && note ? note(matched) : undefined };
+      const matched = Number(cursor?.matched ?? 0) + fetched;
+      return { page, cursor: { token, matched }, done, fetched, note: done && note ? note(matched) : undefined };
     },
   };
 }
