@@ -10,7 +10,7 @@ import { audit } from './support/a11y';
 import { appFrame, launchChromium, newPage, screenshot } from './support/browser';
 
 const repoRoot = path.resolve(__dirname, '../..');
-const { alice, priya } = DEMO_USERS; // alice: Jira admin; priya: every project
+const { alice, priya, dan } = DEMO_USERS; // alice: Jira admin; priya: every project; dan: not SEC
 
 let server: DevServer;
 let browser: Browser;
@@ -26,8 +26,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openAs(user: { accountId: string }, appPath = '/'): Promise<Frame> {
-  await page.goto(`${server.url}/?as=${user.accountId}&module=global#${appPath}`);
+async function openAs(user: { accountId: string }, appPath = '/', theme: 'light' | 'dark' = 'light'): Promise<Frame> {
+  await page.goto(`${server.url}/?as=${user.accountId}&module=global${theme === 'dark' ? '&theme=dark' : ''}#${appPath}`);
   return appFrame(page);
 }
 
@@ -231,5 +231,25 @@ describe('Export, resync and installed synchronizers in the browser', () => {
     await dialog.getByText('this export deletes every link').waitFor();
     await shotDialog('17-export-links-confirm');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('shows a synchronizer whose run-as user lost control as not available, with the reason', async () => {
+    // given: Dan had control, installed a Links synchronizer, then lost control
+    const control = [{ subject: { type: 'user', accountId: dan.accountId }, level: 'control' }];
+    expect((await invoke('setPermissions', { structureId, rules: control }, priya.accountId)).ok).toBe(true);
+    const byDan = await invoke('installSynchronizer', { structureId, synchronizer: 'links', params: { linkTypeId: '10000' } }, dan.accountId);
+    expect(byDan.ok).toBe(true);
+    expect((await invoke('setPermissions', { structureId, rules: [] }, priya.accountId)).ok).toBe(true);
+    // when
+    const app = await openAs(priya, `/structure/${structureId}/sync`);
+    // then
+    await app.getByText('Not available').waitFor();
+    await app.getByTestId('run-as').getByText('Dan Okafor').waitFor();
+    await app.getByTestId('state-reason').getByText(/\(Dan Okafor\) no longer has control/).waitFor();
+    await shot('18-settings-not-available');
+    // and in the dark theme
+    const dark = await openAs(priya, `/structure/${structureId}/sync`, 'dark');
+    await dark.getByTestId('run-as').getByText('Dan Okafor').waitFor();
+    await shot('19-settings-dark');
   });
 });

@@ -136,7 +136,7 @@ export function SyncSettings(props: { structure: StructureDetails }) {
         />
       ) : (
         <table style={{ borderCollapse: 'collapse', width: '100%' }} data-testid="installed-synchronizers">
-          <caption style={{ textAlign: 'left', font: token('font.body.small'), color: token('color.text.subtle'), paddingBottom: token('space.050') }}>
+          <caption style={{ textAlign: 'left', font: token('font.body.small'), color: token('color.text.subtle'), margin: `0 0 ${token('space.050')}` }}>
             {list.length === 1 ? 'One installed synchronizer' : `${list.length} installed synchronizers`}
           </caption>
           <thead>

@@ -9,7 +9,7 @@ const cell = { padding: token('space.075'), verticalAlign: 'top' } as const;
 export function ExportChangesTable(props: { changes: ExportChangeDto[]; caption: string; testId?: string; showOutcome?: boolean }) {
   return (
     <table style={{ borderCollapse: 'collapse', width: '100%', marginTop: token('space.100') }} data-testid={props.testId}>
-      <caption style={{ textAlign: 'left', font: token('font.body.small'), color: token('color.text.subtle'), paddingBottom: token('space.100') }}>
+      <caption style={{ textAlign: 'left', font: token('font.body.small'), color: token('color.text.subtle'), margin: `${token('space.100')} 0` }}>
         {props.caption}
       </caption>
       <thead>

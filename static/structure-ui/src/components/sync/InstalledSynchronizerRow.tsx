@@ -20,6 +20,8 @@ export function InstalledSynchronizerRow(props: {
 }) {
   const s = props.synchronizer;
   const name = `${s.label} synchronizer`;
+  // Its run-as user cannot run it (the reason is in the State column): only disable, edit or remove.
+  const unavailable = s.state === 'not-available';
   return (
     <tr style={{ borderBottom: `1px solid ${token('color.border')}` }} data-testid={`installed-${s.id}`}>
       <td style={cellStyle}>
@@ -44,13 +46,14 @@ export function InstalledSynchronizerRow(props: {
         {props.canChange ? (
           <div role="group" aria-label={`Actions on the ${name}`} style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100') }}>
             {s.directions.map((d) => (
-              <Button key={d} onClick={() => props.onResync(d)} aria-label={`Resync the ${name} ${DIRECTION_WORDS[d].phrase}`}>
+              <Button key={d} onClick={() => props.onResync(d)} isDisabled={unavailable} aria-label={`Resync the ${name} ${DIRECTION_WORDS[d].phrase}`}>
                 {DIRECTION_WORDS[d].button}
               </Button>
             ))}
             <Button
               onClick={() => props.onToggle(!s.enabled)}
               isLoading={props.toggling}
+              isDisabled={unavailable && !s.enabled}
               aria-label={`${s.enabled ? 'Disable' : 'Enable'} the ${name}`}
             >
               {s.enabled ? 'Disable' : 'Enable'}
