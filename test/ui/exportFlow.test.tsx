@@ -184,3 +184,15 @@ describe('Job page of an export', () => {
     expect(screen.queryByRole('button', { name: 'Revert export' })).toBeNull();
   });
 });
+
+describe('Job page of a cancelled export', () => {
+  it('offers Revert for the changes made before the cancel', async () => {
+    // given
+    const cancelled = givenJob({ id: 'j8', kind: 'export', synchronizer: 'links', state: 'cancelled', cancellable: false, revertible: true });
+    const backend = fakeInvoke({ getJob: () => ok<'getJob'>(cancelled), getStructure: () => ok<'getStructure'>(givenStructure()) });
+    renderWithServices(<JobPage jobId="j8" />, { invoke: backend.invoke, path: '/job/j8' });
+    // then
+    expect(await screen.findByText(/Jira keeps the changes made before the cancel.*Revert export puts them back/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Revert export' })).toBeTruthy();
+  });
+});

@@ -123,7 +123,7 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
               Undo import
             </Button>
           )}
-          {j.kind === 'export' && j.state === 'finished' && j.revertible && (
+          {j.kind === 'export' && j.revertible && !isActive(j) && (
             <Button onClick={() => setConfirmRevert(true)} isLoading={acting === 'revert'}>
               Revert export
             </Button>
@@ -163,7 +163,7 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
           <p>{j.error?.message ?? 'The job stopped with an error.'}</p>
           <p>
             {j.kind === 'export' || j.kind === 'revert'
-              ? 'Changes Jira accepted before the failure are listed in the log and the result below. Check them, correct the parameters or permissions and run it again.'
+              ? `Changes Jira accepted before the failure are listed in the log and the result below.${j.revertible ? ' Revert export puts them back.' : ''} Correct the parameters or permissions and run it again.`
               : 'The structure was left as it was before the job. Check the log below, correct the parameters and run the import again.'}
           </p>
         </SectionMessage>
@@ -172,7 +172,7 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
         <SectionMessage appearance="warning" title="The job was cancelled">
           <p>
             {j.kind === 'export' || j.kind === 'revert'
-              ? 'Jira keeps the changes made before the cancel; they are listed below and in the log.'
+              ? `Jira keeps the changes made before the cancel; they are listed below and in the log.${j.revertible ? ' Revert export puts them back.' : ''}`
               : 'The structure was left as it was before the job, or with the whole change applied — never half of it.'}
           </p>
         </SectionMessage>
