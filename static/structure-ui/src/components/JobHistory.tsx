@@ -16,6 +16,11 @@ function summary(job: JobDto): string {
     const r = job.result;
     return `+${r.added} added, ${r.moved} moved, −${r.removed} removed`;
   }
+  if (job.exportResult) {
+    const e = job.exportResult;
+    const verb = job.kind === 'revert' ? 'reverted' : 'written';
+    return `${e.applied} ${e.applied === 1 ? 'change' : 'changes'} ${verb} in Jira${e.failed ? `, ${e.failed} failed` : ''}${e.skipped ? `, ${e.skipped} skipped` : ''}`;
+  }
   if (job.error) return job.error.message;
   return job.progress.phase;
 }
