@@ -61,7 +61,9 @@ export async function runJobEvent(inv: Invocation, event: JobEvent, env: RunnerE
     const cache: Record<string, unknown> = {};
     for (let units = 0; ; units++) {
       // The first unit always runs, so a short clock cannot make events chase each other forever.
-      if (units > 0 && (units >= MAX_UNITS_PER_INVOCATION || env.remainingMs() < DEADLINE_MARGIN_MS)) {
+      // A unit may also ask for a fresh invocation before a heavy one (`cache.handOver`), so the heavy
+      // unit has the whole request budget of an invocation to itself.
+      if (units > 0 && (units >= MAX_UNITS_PER_INVOCATION || env.remainingMs() < DEADLINE_MARGIN_MS || cache.handOver === true)) {
         // Hand over to the next event: from now on only it (or its redelivery) may drive the job.
         const handed = await step.commit({ driver: step.job.step + 1 });
         await env.push({ jobId: handed.id, step: handed.step });

@@ -27,20 +27,29 @@ export class ExportDataRepository {
   }
 
   async get<T>(jobId: string, name: string, pieces: number): Promise<T> {
-    const wanted = Array.from({ length: pieces }, (_, i) => pieceKey(jobId, name, i));
+    const [value] = await this.getMany<T>(jobId, [{ name, pieces }]);
+    return value;
+  }
+
+  /** Several values in as few requests as the batch limit allows (25 pieces a request). */
+  async getMany<T>(jobId: string, values: ReadonlyArray<{ name: string; pieces: number }>): Promise<T[]> {
+    const keysOf = values.map((v) => Array.from({ length: v.pieces }, (_, i) => pieceKey(jobId, v.name, i)));
+    const wanted = keysOf.flat();
     const byKey = new Map<string, string>();
     for (let i = 0; i < wanted.length; i += BATCH_MAX) {
       const result = await kvs.batchGet<string>(wanted.slice(i, i + BATCH_MAX).map((key) => ({ key })));
       for (const item of result.successfulKeys) byKey.set(item.key, item.value);
     }
-    const text = wanted
-      .map((key) => {
-        const piece = byKey.get(key);
-        if (piece === undefined) throw new Error(`Job data ${key} is missing`);
-        return piece;
-      })
-      .join('');
-    return JSON.parse(text) as T;
+    return keysOf.map((keys) => {
+      const text = keys
+        .map((key) => {
+          const piece = byKey.get(key);
+          if (piece === undefined) throw new Error(`Job data ${key} is missing`);
+          return piece;
+        })
+        .join('');
+      return JSON.parse(text) as T;
+    });
   }
 
   async delete(jobId: string, name: string, pieces: number): Promise<void> {

@@ -31,8 +31,13 @@ import { FAIL, PAGE, stateOf, type ExportState } from './state';
 import { structureIdsOf } from './structure-ids';
 import { opKey, runOtherOp, runRankOp, type OtherOp } from './write';
 
-/** Jira calls per unit: with the job runner's 20 units an invocation stays under Forge's ~100 requests. */
-export const CALLS_PER_UNIT = 4;
+/**
+ * Jira calls per unit. Forge allows ~100 outbound requests per invocation (Jira and storage alike) and the
+ * job runner runs up to 20 units in one: a gather unit makes 2 calls, 1 job data write and 1 commit, a
+ * write unit 3 calls and 1 commit (plus 1 write when Jira refused something) — about 4 requests a unit.
+ */
+export const GATHER_CALLS_PER_UNIT = 2;
+export const WRITE_CALLS_PER_UNIT = 3;
 const PROBLEMS_SHOWN = 50;
 const FAILURES_LOGGED = 20;
 
@@ -43,6 +48,8 @@ export const EXPORT_PHASE = {
 } as const;
 
 interface ExportCache {
+  /** Read by the job runner: hand over to a fresh invocation before the next unit. */
+  handOver?: boolean;
   pages?: GatherPage[];
   gathered?: Gathered;
   rankOps?: RankOperation[];
@@ -69,9 +76,8 @@ export async function runExportUnit(step: JobStep, cacheIn: Record<string, unkno
 
 async function pagesOf(step: JobStep, s: ExportState, cache: ExportCache): Promise<GatherPage[]> {
   if (!cache.pages) {
-    const data = dataOf(step);
-    cache.pages = [];
-    for (let n = 0; n < s.pagePieces.length; n++) cache.pages.push(await data.get<GatherPage>(step.job.id, PAGE(n), s.pagePieces[n]));
+    const values = await dataOf(step).getMany<GatherPage[]>(step.job.id, s.pagePieces.map((pieces, n) => ({ name: PAGE(n), pieces })));
+    cache.pages = values.flat();
   }
   return cache.pages;
 }
@@ -116,20 +122,25 @@ async function gatherUnit(step: JobStep, s: ExportState, cache: ExportCache): Pr
       : { key: 'links', params: {}, structureIds: cache.structureIds, orderKnown, rankField: s.rankField };
   const pagePieces = [...s.pagePieces];
   let cursor = s.cursor;
-  for (let calls = 0; calls < CALLS_PER_UNIT && cursor.stage !== 'done'; calls++) {
+  const read: GatherPage[] = [];
+  for (let calls = 0; calls < GATHER_CALLS_PER_UNIT && cursor.stage !== 'done'; calls++) {
     const next = await gatherStep(step.inv.jira, ctx, cursor);
-    pagePieces.push(await dataOf(step).put(job.id, PAGE(pagePieces.length), next.page));
-    pages.push(next.page);
+    read.push(next.page);
     for (const id of next.page.order ?? []) orderKnown.add(id);
     cursor = next.cursor;
   }
+  // One job data value for the unit's pages: one storage write, whatever the number of calls.
+  if (read.length > 0) pagePieces.push(await dataOf(step).put(job.id, PAGE(pagePieces.length), read));
+  pages.push(...read);
   cache.gathered = undefined;
   const done = cursor.stage === 'done';
-  const read = pages.reduce((n, p) => n + p.facts.length, 0);
+  // Planning reads and writes much job data and asks Jira about permissions: give it an invocation of its own.
+  if (done) cache.handOver = true;
+  const issues = pages.reduce((n, p) => n + p.facts.length, 0);
   return step.commit({
     exportState: { ...s, cursor, pagePieces, phase: done ? 'plan' : 'gather' } as unknown as Record<string, unknown>,
-    progress: { phase: EXPORT_PHASE.gather, done: read },
-    log: done ? step.log('info', `Read ${read} issues from Jira.`) : step.job.log,
+    progress: { phase: EXPORT_PHASE.gather, done: issues },
+    log: done ? step.log('info', `Read ${issues} issues from Jira.`) : step.job.log,
   });
 }
 
@@ -229,7 +240,7 @@ async function writeUnit(step: JobStep, s: ExportState, cache: ExportCache): Pro
   const failedRank = new Set(s.failedRank);
   const failures: Array<[string, string]> = [];
   let replanned = false;
-  for (let calls = 0; calls < CALLS_PER_UNIT; calls++) {
+  for (let calls = 0; calls < WRITE_CALLS_PER_UNIT; calls++) {
     if (rankIndex < rankOps.length) {
       const op = rankOps[rankIndex++];
       const outcomes = await runRankOp(step.inv.jira, op, s.rankFieldId);
@@ -330,9 +341,8 @@ export function settleLog(planned: readonly ChangeLogEntry[], failures: Readonly
 }
 
 async function failuresOf(data: ExportDataRepository, jobId: string, s: ExportState): Promise<Map<string, string>> {
-  const failures = new Map<string, string>();
-  for (let n = 0; n < s.failPieces.length; n++) for (const [k, m] of await data.get<Array<[string, string]>>(jobId, FAIL(n), s.failPieces[n])) failures.set(k, m);
-  return failures;
+  const values = await data.getMany<Array<[string, string]>>(jobId, s.failPieces.map((pieces, n) => ({ name: FAIL(n), pieces })));
+  return new Map(values.flat());
 }
 
 export function entryKey(e: ChangeLogEntry): string {
