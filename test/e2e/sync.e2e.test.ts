@@ -251,5 +251,9 @@ describe('Export, resync and installed synchronizers in the browser', () => {
     const dark = await openAs(priya, `/structure/${structureId}/sync`, 'dark');
     await dark.getByTestId('run-as').getByText('Dan Okafor').waitFor();
     await shot('19-settings-dark');
+    // and in a narrow frame (Jira's sidebar open on a small screen)
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await shot('20-settings-narrow');
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 });
