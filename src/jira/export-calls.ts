@@ -76,6 +76,26 @@ export async function deleteIssueLink(jira: JiraClient, linkId: string): Promise
   await jira.call({ method: 'DELETE', path: route`/rest/api/3/issueLink/${linkId}`, objects: () => 0 });
 }
 
+/**
+ * Which of `permissions` the calling user holds in each project, in one call (POST /permissions/check,
+ * at most 1000 projects): project id → permissions held.
+ */
+export async function checkProjectPermissions(jira: JiraClient, projectIds: number[], permissions: string[]): Promise<Map<number, Set<string>>> {
+  if (projectIds.length > 1000) throw new RangeError(`permissions/check takes at most 1000 projects, got ${projectIds.length}`);
+  const json = await jira.call<{ projectPermissions?: Array<{ permission?: string; projects?: number[] }> }>({
+    method: 'POST',
+    path: route`/rest/api/3/permissions/check`,
+    body: { projectPermissions: [{ permissions, projects: projectIds }] },
+    objects: (j) => ((j as { projectPermissions?: unknown[] }).projectPermissions ?? []).length,
+    pointsPerObject: 2,
+  });
+  const held = new Map<number, Set<string>>(projectIds.map((id) => [id, new Set<string>()]));
+  for (const grant of json.projectPermissions ?? []) {
+    for (const id of grant.projects ?? []) if (grant.permission) held.get(Number(id))?.add(grant.permission);
+  }
+  return held;
+}
+
 /** Which of `permissions` the calling user holds in a project (GET /mypermissions?projectKey=). */
 export async function myProjectPermissions(jira: JiraClient, projectKey: string, permissions: string[]): Promise<Record<string, boolean>> {
   const query = new URLSearchParams({ projectKey, permissions: permissions.join(',') });

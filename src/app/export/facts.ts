@@ -10,6 +10,8 @@ export interface CompactFact {
   i: number;
   k: string;
   p: string;
+  /** Project id, for the one-call permission check. */
+  pi?: number;
   t: string;
   tn: string;
   l: number;
@@ -34,7 +36,7 @@ interface RefIssue {
 
 export function compactFact(issue: JiraIssue, rankField?: string): CompactFact {
   const f = issue.fields ?? {};
-  const project = f.project as { key?: string } | undefined;
+  const project = f.project as { key?: string; id?: string } | undefined;
   const type = f.issuetype as { id?: string; name?: string; hierarchyLevel?: number; subtask?: boolean } | undefined;
   const parent = f.parent as RefIssue | undefined;
   const id = Number(issue.id);
@@ -42,6 +44,7 @@ export function compactFact(issue: JiraIssue, rankField?: string): CompactFact {
     i: id,
     k: issue.key,
     p: project?.key ?? '',
+    ...(project?.id !== undefined ? { pi: Number(project.id) } : {}),
     t: type?.id ?? '',
     tn: type?.name ?? '',
     l: typeof type?.hierarchyLevel === 'number' ? type.hierarchyLevel : type?.subtask ? -1 : 0,

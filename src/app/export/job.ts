@@ -26,7 +26,7 @@ import type { JobStep } from '../job-step';
 import { jobsOf } from '../jobs';
 import { firstCursor, gatherStep, type GatherContext, type GatherPage } from './gather';
 import { changeDto, factsById, isChange, keysOfLog, mergePages, planExport, type Gathered } from './plan';
-import { runPreflight } from './preflight';
+import { projectIdsOf, runPreflight } from './preflight';
 import { FAIL, PAGE, stateOf, type ExportState } from './state';
 import { structureIdsOf } from './structure-ids';
 import { opKey, runOtherOp, runRankOp, type OtherOp } from './write';
@@ -149,7 +149,7 @@ async function planExportUnit(step: JobStep, s: ExportState, cache: ExportCache)
   const { forest } = await loadForest(step.inv, job.structureId);
   const gathered = await gatheredOf(step, s, cache);
   const planned = planExport(job.synchronizer as GatherContext['key'], job.params, forest, gathered);
-  const preflight = await runPreflight(step.inv.jira, preflightChangesOf(planned.plan), (id) => gathered.facts.get(id)?.p);
+  const preflight = await runPreflight(step.inv.jira, preflightChangesOf(planned.plan), (id) => gathered.facts.get(id)?.p, projectIdsOf(gathered.facts.values()));
   let log = step.job.log;
   for (const w of planned.warnings) log = [...log, { at: new Date(step.inv.now()).toISOString(), level: 'warn', message: w }];
   for (const r of planned.notRepresentable.slice(0, FAILURES_LOGGED)) log = [...log, { at: new Date(step.inv.now()).toISOString(), level: 'warn', message: `Not written: ${r}` }];
@@ -207,7 +207,7 @@ async function planRevertUnit(step: JobStep, s: ExportState, cache: ExportCache)
     log = [...log, { at: new Date(step.inv.now()).toISOString(), level: 'info', message: `Skipped ${skipped.entry.kind} of ${keyOf(skipped.entry.issueId)}: ${skipped.reason}` }];
   }
   const changes = { rank: plan.rank, parents: plan.parents, linkCreates: plan.linkCreates, linkDeletes: plan.linkDeletes };
-  const preflight = await runPreflight(step.inv.jira, changes, (id) => gathered.facts.get(id)?.p);
+  const preflight = await runPreflight(step.inv.jira, changes, (id) => gathered.facts.get(id)?.p, projectIdsOf(gathered.facts.values()));
   if (!preflight.ok) {
     const message = `${preflight.message?.replace('this export', 'this revert')} Nothing was written.`;
     return step.commit({ state: 'failed', finishedAt: step.inv.now(), error: { code: 'EXPORT_PERMISSIONS', message }, log: [...log, { at: new Date(step.inv.now()).toISOString(), level: 'error', message }] });

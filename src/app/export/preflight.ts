@@ -1,17 +1,30 @@
-// The permission preflight as the exporting user: one /mypermissions call per project the changes touch,
-// then the domain decides what is missing and says it in one sentence.
+// The permission preflight as the exporting user: one bulk permission check for every project the changes
+// touch (one /mypermissions call per project when a project's id is unknown), then the domain decides what
+// is missing and says it in one sentence.
 import { preflightExport, type PreflightInput, type PreflightResult, type ProjectPermissions } from '../../domain/export';
 import type { IssueId } from '../../domain/forest';
-import { myProjectPermissions, JiraNotFound, type JiraClient } from '../../jira';
+import { checkProjectPermissions, myProjectPermissions, JiraNotFound, type JiraClient } from '../../jira';
 import { projectsOfChanges } from './plan';
 
 const NEEDED = ['SCHEDULE_ISSUES', 'EDIT_ISSUES', 'LINK_ISSUES'];
 
 export type PlannedChanges = Omit<PreflightInput, 'projectOf' | 'permissions'>;
 
-export async function runPreflight(jira: JiraClient, changes: PlannedChanges, projectOf: (id: IssueId) => string | undefined): Promise<PreflightResult> {
+/** `projectIdOf`: a project key's id, when the facts carried it. */
+export async function runPreflight(
+  jira: JiraClient,
+  changes: PlannedChanges,
+  projectOf: (id: IssueId) => string | undefined,
+  projectIdOf: (projectKey: string) => number | undefined = () => undefined,
+): Promise<PreflightResult> {
   const permissions: Record<string, Record<string, boolean>> = {};
-  for (const project of projectsOfChanges(changes, projectOf)) {
+  const projects = projectsOfChanges(changes, projectOf);
+  const withIds = projects.filter((p) => projectIdOf(p) !== undefined);
+  if (withIds.length > 0) {
+    const held = await checkProjectPermissions(jira, withIds.map((p) => projectIdOf(p) as number), NEEDED);
+    for (const p of withIds) permissions[p] = Object.fromEntries(NEEDED.map((n) => [n, held.get(projectIdOf(p) as number)?.has(n) === true]));
+  }
+  for (const project of projects.filter((p) => projectIdOf(p) === undefined)) {
     try {
       permissions[project] = await myProjectPermissions(jira, project, NEEDED);
     } catch (error) {
@@ -21,4 +34,11 @@ export async function runPreflight(jira: JiraClient, changes: PlannedChanges, pr
     }
   }
   return preflightExport({ ...changes, projectOf, permissions: permissions as ProjectPermissions });
+}
+
+/** Project ids by key from gathered facts. */
+export function projectIdsOf(facts: Iterable<{ p: string; pi?: number }>): (projectKey: string) => number | undefined {
+  const ids = new Map<string, number>();
+  for (const f of facts) if (f.pi !== undefined) ids.set(f.p, f.pi);
+  return (key) => ids.get(key);
 }

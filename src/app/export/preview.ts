@@ -8,7 +8,7 @@ import { loadForest } from '../forest-store';
 import type { Invocation } from '../invocation';
 import { firstCursor, gatherStep, type GatherContext, type GatherPage } from './gather';
 import { changeDto, isChange, mergePages, planExport } from './plan';
-import { runPreflight } from './preflight';
+import { projectIdsOf, runPreflight } from './preflight';
 import { prepareExport, type ExportRequest, type PreparedExport } from './prepare';
 import { structureIdsOf } from './structure-ids';
 
@@ -37,7 +37,7 @@ export async function previewPrepared(inv: Invocation, prepared: PreparedExport)
   const gathered = mergePages(pages);
   const planned = planExport(prepared.key, prepared.params, forest, gathered);
   const keyOf = (id: IssueId): string => gathered.facts.get(id)?.k ?? String(id);
-  const preflight = await runPreflight(inv.jira, preflightChangesOf(planned.plan), (id) => gathered.facts.get(id)?.p);
+  const preflight = await runPreflight(inv.jira, preflightChangesOf(planned.plan), (id) => gathered.facts.get(id)?.p, projectIdsOf(gathered.facts.values()));
   const changes = planned.log.filter(isChange);
   const warnings = [...planned.warnings];
   if (cursor.stage !== 'done') warnings.unshift(`This preview read only part of Jira (${calls} calls); the export itself reads everything and may change more.`);
