@@ -1,5 +1,5 @@
 // Export and revert jobs as resumable units of work, each a few Jira calls and one checkpoint:
-//   gather — read Jira (board order, facts, filter matches), a page of job data per call;
+//   gather — read Jira (board order, facts, filter matches), a value of job data per unit;
 //   plan   — the domain plans; the permission preflight (nothing is written when something is missing);
 //   write  — rank calls first (re-planned from Jira's simulated order after a refused one), then parent
 //            and link writes; per-issue refusals are recorded, not fatal;
@@ -10,10 +10,7 @@ import {
   planRankExport,
   planRevert,
   preflightChangesOf,
-  settleRankLog,
-  withOutcome,
   type ChangeLogEntry,
-  type RankIssueOutcome,
   type RankLogEntry,
   type RankOperation,
 } from '../../domain/export';
@@ -29,6 +26,7 @@ import { changeDto, factsById, isChange, keysOfLog, mergePages, planExport, type
 import { projectIdsOf, runPreflight } from './preflight';
 import { FAIL, PAGE, stateOf, type ExportState } from './state';
 import { structureIdsOf } from './structure-ids';
+import { describeKey, idsOfLog, settleLog } from './outcomes';
 import { opKey, runOtherOp, runRankOp, type OtherOp } from './write';
 
 /**
@@ -95,17 +93,6 @@ async function exportLogOf(step: JobStep, s: ExportState): Promise<ChangeLogEntr
   const log = await dataOf(step).get<ChangeLogEntry[]>(exportJob.id, 'log', es.pieces.log);
   // A finished export settled its log; a cancelled or failed one stopped before, so settle it here.
   return exportJob.state === 'finished' ? log : settleLog(log, await failuresOf(dataOf(step), exportJob.id, es));
-}
-
-function idsOfLog(log: readonly ChangeLogEntry[]): IssueId[] {
-  const ids = new Set<IssueId>();
-  for (const e of log) {
-    ids.add(e.issueId);
-    if (e.kind === 'parent') for (const p of [e.before, e.after]) if (p !== null) ids.add(p);
-    if (e.kind === 'link-create') ids.add(e.after.outwardId);
-    if (e.kind === 'link-delete') ids.add(e.before.outwardId);
-  }
-  return [...ids].sort((a, b) => a - b);
 }
 
 async function gatherUnit(step: JobStep, s: ExportState, cache: ExportCache): Promise<JobRecord> {
@@ -309,53 +296,9 @@ async function writeUnit(step: JobStep, s: ExportState, cache: ExportCache): Pro
   });
 }
 
-function describeKey(key: string, keyOf: (id: string) => string): string {
-  const [kind, ...rest] = key.split(':');
-  if (kind === 'rank') return `the rank of ${keyOf(rest[0])}`;
-  if (kind === 'parent') return `the parent of ${keyOf(rest[0])}`;
-  if (kind === 'link-create') return `a link from ${keyOf(rest[1])} to ${keyOf(rest[2])}`;
-  return `deleting link ${rest[0]}`;
-}
-
-/**
- * The log with Jira's answers: what Jira refused is failed, the rest applied. For an export cancelled
- * (or failed) while writing, the writes it did not reach count as applied too: revert writes back only what Jira still holds from
- * the export, so a change never made is skipped there.
- */
-export function settleLog(planned: readonly ChangeLogEntry[], failures: ReadonlyMap<string, string>): ChangeLogEntry[] {
-  const rankEntries = planned.filter((e): e is RankLogEntry => e.kind === 'rank');
-  const rankOutcomes = new Map<IssueId, RankIssueOutcome>();
-  for (const e of rankEntries) {
-    const m = failures.get(entryKey(e));
-    if (m !== undefined) rankOutcomes.set(e.issueId, { outcome: 'failed', error: m });
-  }
-  return [
-    ...settleRankLog(rankEntries, rankOutcomes),
-    ...planned
-      .filter((e) => e.kind !== 'rank')
-      .map((e) => {
-        const m = failures.get(entryKey(e));
-        return m === undefined ? withOutcome(e, 'applied') : withOutcome(e, 'failed', m);
-      }),
-  ];
-}
-
 async function failuresOf(data: ExportDataRepository, jobId: string, s: ExportState): Promise<Map<string, string>> {
   const values = await data.getMany<Array<[string, string]>>(jobId, s.failPieces.map((pieces, n) => ({ name: FAIL(n), pieces })));
   return new Map(values.flat());
-}
-
-export function entryKey(e: ChangeLogEntry): string {
-  switch (e.kind) {
-    case 'rank':
-      return `rank:${e.issueId}`;
-    case 'parent':
-      return `parent:${e.issueId}`;
-    case 'link-create':
-      return `link-create:${e.after.linkTypeId}:${e.after.inwardId}:${e.after.outwardId}`;
-    case 'link-delete':
-      return `link-delete:${e.before.linkId}`;
-  }
 }
 
 async function finishUnit(step: JobStep, s: ExportState, cache: ExportCache): Promise<JobRecord> {
