@@ -74,3 +74,25 @@ describe('Installed synchronizers', () => {
     expect(data(await site.invokeAs('ed', 'listInstalledSynchronizers', { structureId: structure.id })).canChange).toBe(false);
   });
 });
+
+describe('Installed synchronizers whose run-as user Jira refuses', () => {
+  it('are not available while Jira answers 401 as that user', async () => {
+    // given: ed has control through the "editors" group (Jira must be asked), installed one, then was deactivated
+    const structure = await givenStructure(site);
+    data(await site.invokeAs('olivia', 'setPermissions', { structureId: structure.id, rules: [{ subject: { type: 'group', groupName: 'editors' }, level: 'control' }] }));
+    const installed = data(await site.invokeAs('ed', 'installSynchronizer', { structureId: structure.id, synchronizer: 'filter', params })).synchronizer;
+    const ed = site.jira.store.users.get(people.ed.accountId) as { active?: boolean };
+    ed.active = false;
+    try {
+      // when
+      const listed = data(await site.invokeAs('olivia', 'listInstalledSynchronizers', { structureId: structure.id })).synchronizers;
+      // then
+      expect(listed[0]).toMatchObject({ id: installed.id, state: 'not-available' });
+      expect(listed[0].notAvailableReason).toMatch(/Jira refuses to act as the run-as user \(acc-ed\): HTTP 401/);
+    } finally {
+      ed.active = true;
+    }
+    // and once Jira accepts them again, it is back to its chosen state
+    expect(data(await site.invokeAs('olivia', 'listInstalledSynchronizers', { structureId: structure.id })).synchronizers[0]).toMatchObject({ state: 'disabled' });
+  });
+});
