@@ -1,15 +1,16 @@
 // Installed synchronizers (small records under plain keys, listed by structure) and the background
-// sync state: the pending debounced resyncs (one record for the site: a handful of entries at most) and
-// each structure's cycle-guard state.
+// sync state: the pending debounced resyncs (one key per synchronizer, so trigger invocations running at
+// the same time for different synchronizers never overwrite each other) and each structure's cycle guard.
 import { kvs, WhereConditions } from '@forge/kvs';
 import type { InstalledSynchronizer } from '../domain/sync/installed';
 import type { CycleGuardState } from '../domain/sync/cycle-guard';
-import type { PendingResyncs } from '../domain/sync/debounce';
+import type { PendingResync, PendingResyncs } from '../domain/sync/debounce';
 import { jsonBytes, type KvsWriteMeter } from './write-meter';
 
 const PREFIX = 'installed:';
 const installedKey = (structureId: string, id: string): string => `${PREFIX}${structureId}:${id}`;
-const PENDING_KEY = 'syncstate:pending';
+const PENDING_PREFIX = 'syncstate:pending:';
+const pendingKey = (synchronizerId: string): string => `${PENDING_PREFIX}${synchronizerId}`;
 const guardKey = (structureId: string): string => `syncstate:guard:${structureId}`;
 
 export class InstalledSynchronizerRepository {
@@ -45,12 +46,31 @@ export class InstalledSynchronizerRepository {
   }
 
   async getPending(): Promise<PendingResyncs> {
-    return (await kvs.get<PendingResyncs>(PENDING_KEY)) ?? {};
+    const out: Record<string, PendingResync> = {};
+    let cursor: string | undefined;
+    do {
+      let query = kvs.query().where('key', WhereConditions.beginsWith(PENDING_PREFIX)).limit(100);
+      if (cursor) query = query.cursor(cursor);
+      const page = await query.getMany<PendingResync>();
+      for (const r of page.results) out[r.value.synchronizerId] = r.value;
+      cursor = page.nextCursor;
+    } while (cursor);
+    return out;
   }
 
-  async putPending(pending: PendingResyncs): Promise<void> {
-    await kvs.set(PENDING_KEY, pending);
-    this.meter.add(jsonBytes(pending));
+  /** One synchronizer's pending entry, read and written alone. */
+  getPendingOf(synchronizerId: string): Promise<PendingResync | undefined> {
+    return kvs.get<PendingResync>(pendingKey(synchronizerId));
+  }
+
+  async putPendingOf(entry: PendingResync): Promise<void> {
+    await kvs.set(pendingKey(entry.synchronizerId), entry);
+    this.meter.add(jsonBytes(entry));
+  }
+
+  async deletePendingOf(synchronizerId: string): Promise<void> {
+    await kvs.delete(pendingKey(synchronizerId));
+    this.meter.add(0);
   }
 
   getGuard(structureId: string): Promise<CycleGuardState | undefined> {

@@ -2,11 +2,11 @@
 // filters out (ignoreSelf): a 10k-issue rank export would otherwise wake the trigger 10k times. Instead,
 // a finished export that wrote something triggers one debounced resync of every synchronizer syncing in
 // the background, so other structures following the same issues catch up.
-import { addTrigger } from '../../domain/sync/debounce';
 import { runsInBackground } from '../../domain/sync/installed';
 import { InstalledSynchronizerRepository, type KvsWriteMeter } from '../../storage';
 import { DEFAULT_QUIET_MS } from '../../domain/sync/debounce';
 import { debounceOptions } from './options';
+import { recordTrigger } from './pending';
 import { syncsInBackground } from './eligible';
 import { scheduleTick, pushSyncTick, type PushSyncTick } from './sync-queue';
 
@@ -14,9 +14,7 @@ export async function afterExportWrote(meter: KvsWriteMeter, now: number, push: 
   const repo = new InstalledSynchronizerRepository(meter);
   const targets = (await repo.list()).filter((s) => runsInBackground(s) && syncsInBackground(s));
   if (targets.length === 0) return 0;
-  let pending = await repo.getPending();
-  for (const s of targets) pending = addTrigger(pending, { structureId: s.structureId, synchronizerId: s.id }, now);
-  await repo.putPending(pending);
+  for (const s of targets) await recordTrigger(repo, { structureId: s.structureId, synchronizerId: s.id }, now);
   await scheduleTick(now + (debounceOptions().quietMs ?? DEFAULT_QUIET_MS), now, push);
   return targets.length;
 }

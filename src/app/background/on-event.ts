@@ -2,11 +2,11 @@
 // a debounced resync of each, and a tick for when the first is due. A change by a person (an event the
 // app did not cause) also starts the structure's cycle guard over.
 import { IDLE_GUARD } from '../../domain/sync/cycle-guard';
-import { addTrigger } from '../../domain/sync/debounce';
 import { syncEventFromProduct } from '../../domain/sync/events';
 import { affectedSynchronizers, interestOf } from '../../domain/sync/relevance';
 import { InstalledSynchronizerRepository, KvsWriteMeter } from '../../storage';
 import { debounceOptions } from './options';
+import { recordTrigger } from './pending';
 import { syncsInBackground } from './eligible';
 import { scheduleTick, type PushSyncTick, pushSyncTick } from './sync-queue';
 import { DEFAULT_QUIET_MS } from '../../domain/sync/debounce';
@@ -19,9 +19,7 @@ export async function onProductEvent(payload: unknown, now: number, push: PushSy
   const affected = affectedSynchronizers(event, all.map((sync) => ({ sync, interest: interestOf(sync.synchronizerKey, sync.params) })));
   if (affected.length === 0) return 0;
   if (!event.selfGenerated) for (const structureId of new Set(affected.map((s) => s.structureId))) await repo.putGuard(structureId, IDLE_GUARD);
-  let pending = await repo.getPending();
-  for (const s of affected) pending = addTrigger(pending, { structureId: s.structureId, synchronizerId: s.id }, now);
-  await repo.putPending(pending);
+  for (const s of affected) await recordTrigger(repo, { structureId: s.structureId, synchronizerId: s.id }, now);
   await scheduleTick(now + (debounceOptions().quietMs ?? DEFAULT_QUIET_MS), now, push);
   return affected.length;
 }

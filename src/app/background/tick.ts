@@ -14,6 +14,7 @@ import { paramsSummary } from '../installed/summary';
 import { isTerminal } from '../jobs';
 import { debounceOptions, guardMaxRounds, pollMs } from './options';
 import { startBackgroundRun } from './run';
+import { recordTrigger } from './pending';
 import { scheduleTick, tickStarted, type PushSyncTick, pushSyncTick } from './sync-queue';
 
 const changedSomething = (job: JobRecord): boolean => {
@@ -72,23 +73,28 @@ export async function runSyncTick(now: number, push: PushSyncTick = pushSyncTick
         all = all.map((x) => (x.id === id ? stopped : x));
         const { [id]: _dropped, ...rest } = pending;
         pending = rest;
+        await repo.deletePendingOf(id);
       }
       continue;
     }
     if (changed) {
       for (const other of all) {
-        if (other.structureId === s.structureId && other.id !== s.id && runsInBackground(other)) pending = addTrigger(pending, { structureId: other.structureId, synchronizerId: other.id }, now);
+        if (other.structureId !== s.structureId || other.id === s.id || !runsInBackground(other)) continue;
+        const target = { structureId: other.structureId, synchronizerId: other.id };
+        pending = addTrigger(pending, target, now);
+        await recordTrigger(repo, target, now);
       }
     }
   }
 
   const taken = takeDue(pending, now, debounceOptions(), running);
   for (const due of taken.due) {
+    // Taken before the run starts: a trigger arriving from now on asks for one more run after it.
+    await repo.deletePendingOf(due.synchronizerId);
     const s = all.find((x) => x.id === due.synchronizerId);
     if (!s || !runsInBackground(s)) continue;
     if (await startBackgroundRun(s, 'event', now)) running.add(s.id);
   }
-  await repo.putPending(taken.pending);
 
   const next = [taken.nextCheckAt, running.size > 0 ? now + pollMs() : null].filter((t): t is number => t !== null);
   if (next.length > 0) await scheduleTick(Math.min(...next), now, push);

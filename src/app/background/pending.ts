@@ -1,0 +1,9 @@
+// Recording a trigger for one synchronizer with the domain's debounce, in that synchronizer's own key.
+import { addTrigger } from '../../domain/sync/debounce';
+import type { InstalledSynchronizerRepository } from '../../storage';
+
+export async function recordTrigger(repo: InstalledSynchronizerRepository, target: { structureId: string; synchronizerId: string }, now: number): Promise<void> {
+  const old = await repo.getPendingOf(target.synchronizerId);
+  const next = addTrigger(old ? { [target.synchronizerId]: old } : {}, target, now)[target.synchronizerId];
+  await repo.putPendingOf(next);
+}
