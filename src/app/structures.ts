@@ -95,7 +95,10 @@ export async function deleteStructure(inv: Invocation, structureId: string): Pro
   }
   // And its installed synchronizers, so background sync forgets it.
   const installed = new InstalledSynchronizerRepository(inv.kvsWrites);
-  for (const s of await installed.list(structureId)) await installed.delete(structureId, s.id);
+  for (const s of await installed.list(structureId)) {
+    await installed.delete(structureId, s.id);
+    await installed.deletePendingOf(s.id);
+  }
   return { deleted: true };
 }
 
