@@ -15,7 +15,7 @@ export function run() {
       params: { source: { mode: 'custom', projectKeys: dataset.projects.map((p) => p.key), rankFieldId: 'customfield_10019' }, subtasks: true },
       startIssueIds: [],
       changes: moved.map((m, k) => ({ kind: 'parent', key: m.key, parent: (to[k].key === m.parent ? to[(k + 1) % to.length] : to[k]).key })),
-      changedIssues: moved.length,
+      changedIssueIds: moved.map((m) => Number(m.id)),
     };
   });
 }

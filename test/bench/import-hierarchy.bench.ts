@@ -23,7 +23,7 @@ export function run() {
       params: { roots: { kind: 'jql', jql: `project in (${dataset.projects.map((p) => p.key).join(', ')}) AND parent is EMPTY` }, levels: 10, order: 'rank' },
       startIssueIds: [],
       changes,
-      changedIssues: moved.length,
+      changedIssueIds: moved.map((m) => Number(m.id)),
     };
   });
 }

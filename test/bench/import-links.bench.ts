@@ -17,7 +17,7 @@ export function run() {
       params: { linkTypeId: blocks.id, parentEnd: 'inward', scope: 'all', parentJql: `project in (${dataset.projects.map((p) => p.key).join(', ')}) ORDER BY Rank ASC`, levels: 10 },
       startIssueIds: [],
       changes: moved.map((l, k) => ({ kind: 'relink', removeLinkId: l.id, source: parents[k].id, type: blocks.name, destination: l.destinationId })),
-      changedIssues: new Set(moved.map((l) => l.destinationId)).size,
+      changedIssueIds: moved.map((l) => Number(l.destinationId)),
     };
   });
 }

@@ -17,7 +17,7 @@ export function run() {
       params: { addMissing: true },
       startIssueIds: standard.map((i) => Number(i.id)),
       changes: moved.map((m, k) => ({ kind: 'parent', key: m.key, parent: to[k % to.length].key })),
-      changedIssues: moved.length,
+      changedIssueIds: moved.map((m) => Number(m.id)),
     };
   });
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startLocalForge } from '../../local/runtime';
 import type { JobDto, ResolverAnswer, StructureDetails } from '../../src/contract';
-import { Forest, forestToChunks } from '../../src/domain/forest';
+import { applyUpdate, Forest, forestToChunks } from '../../src/domain/forest';
 import { getSynchronizer } from '../../src/domain/synchronizers/registry';
 import type { ImportInput, ImportPlan } from '../../src/domain/synchronizers/types';
 import { ForestRepository, KvsWriteMeter, SettingsRepository } from '../../src/storage';
@@ -22,8 +22,8 @@ export interface Scenario {
   /** Top-level rows the structure starts with (empty: an empty structure). */
   startIssueIds: number[];
   changes: Change[];
-  /** Issues the changes are about, for the report. */
-  changedIssues: number;
+  /** Issues the changes are about (ids), to check the repeat touches only them. */
+  changedIssueIds: number[];
 }
 
 interface Ledger {
@@ -36,19 +36,48 @@ const unwrap = <T>(answer: unknown): T => {
   return a.data;
 };
 
+interface PlannerCall {
+  ms: number;
+  actions: number;
+  /** Issues whose rows the plan moves, removes or adds (an added subtree counts every issue in it). */
+  touched: Set<number>;
+  /** The plan's input and update, to check after the run (so the check adds nothing to the worker's peak RSS). */
+  forest: Forest;
+  update: ImportPlan['update'];
+}
+
 /** Times every call of the synchronizer's planner in this process (the worker's forest compute). */
-function timePlanner(key: string): { last: () => { ms: number; actions: number } } {
+function timePlanner(key: string): { last: () => PlannerCall } {
   const sync = getSynchronizer(key) as { planImport?: (input: ImportInput<unknown, unknown>) => ImportPlan };
   const original = sync.planImport;
   if (!original) throw new Error(`${key} has no planner`);
-  let last = { ms: 0, actions: 0 };
+  let last: PlannerCall = { ms: 0, actions: 0, touched: new Set(), forest: Forest.EMPTY, update: [] };
   sync.planImport = (input) => {
     const t0 = performance.now();
     const plan = original(input);
-    last = { ms: performance.now() - t0, actions: plan.update.length };
+    const ms = performance.now() - t0;
+    const touched = new Set<number>();
+    for (const a of plan.update) {
+      if (a.kind === 'add') for (const r of a.rows) touched.add(r.issueId);
+      else touched.add(input.forest.issueOf(a.rowId));
+    }
+    last = { ms, actions: plan.update.length, touched, forest: input.forest, update: plan.update };
     return plan;
   };
   return { last: () => last };
+}
+
+function outsideChangedSubtrees(forest: Forest, touched: ReadonlySet<number>, changed: ReadonlySet<number>): number {
+  let outside = 0;
+  for (const id of touched) {
+    if (changed.has(id)) continue;
+    const within = forest.rowsOfIssue(id).some((rowId) => {
+      for (let r = forest.parentOf(rowId); r !== 0; r = forest.parentOf(r)) if (changed.has(forest.issueOf(r))) return true;
+      return false;
+    });
+    if (!within) outside++;
+  }
+  return outside;
 }
 
 async function control(jiraUrl: string, method: string, route: string, body?: unknown): Promise<void> {
@@ -100,6 +129,9 @@ export async function main([jiraUrl, accountId, scenarioFile]: string[]): Promis
       }
     }
     const repeat = await runImport();
+    // The worker's peak: measured before the checks below, which are the benchmark's, not the app's.
+    const workerPeakRssMb = Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
+    const outside = outsideChangedSubtrees(applyUpdate(repeat.plan.forest, repeat.plan.update), repeat.plan.touched, new Set(scenario.changedIssueIds));
     const rows = (await new ForestRepository(new KvsWriteMeter()).getHeader(structure.id))?.rowCount ?? -1;
     const r = first.job.result;
     const rr = repeat.job.result;
@@ -112,9 +144,14 @@ export async function main([jiraUrl, accountId, scenarioFile]: string[]): Promis
       computeMs: Math.round(first.plan.ms),
       forestActions: first.plan.actions,
       wallMs: Math.round(first.wallMs),
+      workerPeakRssMb,
       workerEvents: rt.queue.deliveries.length,
-      repeatChangedIssues: scenario.changedIssues,
+      repeatChangedIssues: new Set(scenario.changedIssueIds).size,
       repeatForestActions: repeat.plan.actions,
+      repeatIssuesTouched: repeat.plan.touched.size,
+      repeatIssuesTouchedNotChanged: [...repeat.plan.touched].filter((id) => !scenario.changedIssueIds.includes(id)).length,
+      /** Of those, issues outside every changed issue's subtree: the repeat's changes should be limited to the changed issues (and what hangs under them). */
+      repeatIssuesTouchedOutsideChangedSubtrees: outside,
       repeatMoved: rr?.moved ?? -1,
       repeatAdded: rr?.added ?? -1,
       repeatRemoved: rr?.removed ?? -1,

@@ -1,8 +1,9 @@
 // Shared by the import-{subtasks,links,agile,hierarchy} benchmarks: a generated 100k-issue dataset
 // (seed 1) in the emulator, in this process; the import run twice in a child process (the first import,
 // then a repeat after the scenario's changes to about 1% of the issues). Figures as issue 4 names them:
-// jiraCalls (target ≤ ceil(N/100) + 50), jiraPoints, computeMs (the planner, < 2 s), peakRssMb (< 512),
-// repeatChangedIssues and repeatForestActions. Targets are reported next to the figures, never enforced
+// jiraCalls (target ≤ ceil(N/100) + 50), jiraPoints, computeMs (the planner, < 2 s), workerPeakRssMb
+// (< 512; peakRssMb also counts the benchmark's own checks after the runs), repeatChangedIssues,
+// repeatForestActions and the issues the repeat touched outside the changed issues' subtrees (0 expected). Targets are reported next to the figures, never enforced
 // by hiding a figure.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -47,7 +48,7 @@ export async function runSyncImportBench(scenarioOf: ScenarioOf): Promise<Figure
       issues: ISSUES,
       ...figures,
       jiraCallsTarget: target,
-      meetsTargets: Number(figures.jiraCalls) <= target && Number(figures.computeMs) < 2000 && figures.peakRssMb < 512 ? 'yes' : 'no',
+      meetsTargets: Number(figures.jiraCalls) <= target && Number(figures.computeMs) < 2000 && Number(figures.workerPeakRssMb) < 512 ? 'yes' : 'no',
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
