@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadDataset } from '../../../local/dataset/load';
 import { createJiraEmulator } from '../../../local/emulator';
-import { createFakeResolvers, type FakeOptions } from './fakeResolvers';
+import { createFakeResolvers, type FakeControls, type FakeOptions } from './fakeResolvers';
 
 const repo = path.resolve(__dirname, '../../..');
 const hostDir = path.join(repo, 'local/dev-server/host');
@@ -23,11 +23,18 @@ function fileIn(root: string, urlPath: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-export async function startUiPreviewServer(port = 0, fakes: FakeOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export interface UiPreviewServer {
+  url: string;
+  close: () => Promise<void>;
+  /** What happens in the background of a real site, on demand (e.g. the cycle guard stopping synchronizers). */
+  fake: FakeControls;
+}
+
+export async function startUiPreviewServer(port = 0, fakes: FakeOptions = {}): Promise<UiPreviewServer> {
   const dataset = loadDataset(path.join(repo, 'local/dataset/demo.json'));
   const jira = createJiraEmulator({ dataset });
   let url = '';
-  const invoke = createFakeResolvers(dataset, () => url, fakes);
+  const { invoke, controls } = createFakeResolvers(dataset, () => url, fakes);
   const server: Server = createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0]!;
     const send = (status: number, body: string | Buffer, type = 'application/json') => {
@@ -66,6 +73,7 @@ export async function startUiPreviewServer(port = 0, fakes: FakeOptions = {}): P
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    fake: controls,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
