@@ -77,8 +77,9 @@ describe('Links export', () => {
     const job = await runExport(structure.id, 'links', links('all'));
     // then
     expect(preview.counts).toMatchObject({ linksCreated: 2, linksDeleted: 1 });
-    expect(preview.warnings.join(' ')).toMatch(/deletes every link of .*Blocks|deletes every link/);
+    expect(preview.warnings.join(' ')).toMatch(/deletes every link of type “Blocks” between issues/);
     expect(job).toMatchObject({ state: 'finished', exportResult: { applied: 3, failed: 0 } });
+    expect(job.log.map((l) => l.message)).toEqual(expect.arrayContaining([expect.stringMatching(/deletes every link of type “Blocks”/), expect.stringMatching(/2 links of type “Blocks” to create, 1 to delete/)]));
     const log = data(await site.invokeAs('olivia', 'listJobChanges', { jobId: job.id, limit: 2 }));
     const rest = data(await site.invokeAs('olivia', 'listJobChanges', { jobId: job.id, cursor: log.nextCursor }));
     expect(log.total).toBe(3);
@@ -94,6 +95,26 @@ describe('Links export', () => {
     await site.rt.drain();
     expect(data(await site.invokeAs('olivia', 'getJob', { jobId: revert.job.id })).state).toBe('finished');
     expect(blocks()).toEqual(['EXP-6>EXP-7', 'EXP-6>EXP-8']);
+  });
+});
+
+describe('Links synchronizer summary', () => {
+  it('names the link type as Jira lists it, and shows the id of a type Jira no longer has', async () => {
+    // given
+    const structure = await givenStructure(site);
+    const installed = data(await site.invokeAs('olivia', 'installSynchronizer', { structureId: structure.id, synchronizer: 'links', params: links('structure') })).synchronizer;
+    // then
+    expect(installed.paramsSummary).toBe('Link type “Blocks”, parent is the inward issue, scope structure');
+    // when: the type is gone from Jira
+    const types = site.jira.store.linkTypes as Array<(typeof site.jira.store.linkTypes)[number]>;
+    const saved = types.splice(0);
+    try {
+      const listed = data(await site.invokeAs('olivia', 'listInstalledSynchronizers', { structureId: structure.id })).synchronizers;
+      // then
+      expect(listed[0].paramsSummary).toBe('Link type 1, parent is the inward issue, scope structure');
+    } finally {
+      types.push(...saved);
+    }
   });
 });
 

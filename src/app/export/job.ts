@@ -28,6 +28,7 @@ import { FAIL, PAGE, stateOf, type ExportState } from './state';
 import { structureIdsOf } from './structure-ids';
 import { describeKey, idsOfLog, settleLog } from './outcomes';
 import { opKey, runOtherOp, runRankOp, type OtherOp } from './write';
+import { linkTypeNameOfParams } from '../names/link-type-name';
 
 /**
  * Jira calls per unit. Forge allows ~100 outbound requests per invocation (Jira and storage alike) and the
@@ -131,11 +132,18 @@ async function gatherUnit(step: JobStep, s: ExportState, cache: ExportCache): Pr
   });
 }
 
+/** " of type “Blocks”" in a Links export's plan line (the id when Jira does not list the type). */
+function linksOfType(job: JobRecord, linkTypeName: string | undefined): string {
+  if (job.synchronizer !== 'links') return '';
+  return linkTypeName !== undefined ? ` of type “${linkTypeName}”` : ` of type ${String((job.params as { linkTypeId?: unknown }).linkTypeId)}`;
+}
+
 async function planExportUnit(step: JobStep, s: ExportState, cache: ExportCache): Promise<JobRecord> {
   const job = step.job;
   const { forest } = await loadForest(step.inv, job.structureId);
   const gathered = await gatheredOf(step, s, cache);
-  const planned = planExport(job.synchronizer as GatherContext['key'], job.params, forest, gathered);
+  const linkTypeName = await linkTypeNameOfParams(step.inv, job.synchronizer, job.params);
+  const planned = planExport(job.synchronizer as GatherContext['key'], job.params, forest, gathered, linkTypeName);
   const preflight = await runPreflight(step.inv.jira, preflightChangesOf(planned.plan), (id) => gathered.facts.get(id)?.p, projectIdsOf(gathered.facts.values()));
   let log = step.job.log;
   for (const w of planned.warnings) log = [...log, { at: new Date(step.inv.now()).toISOString(), level: 'warn', message: w }];
@@ -167,7 +175,7 @@ async function planExportUnit(step: JobStep, s: ExportState, cache: ExportCache)
     {
       at: new Date(step.inv.now()).toISOString(),
       level: 'info',
-      message: `Plan: ${c.issuesRanked} issues to rank in ${c.rankCalls} calls, ${c.parentChanges} parent changes, ${c.linksCreated} links to create, ${c.linksDeleted} to delete, ${c.notRepresentable} placements Jira cannot hold. Permissions checked.`,
+      message: `Plan: ${c.issuesRanked} issues to rank in ${c.rankCalls} calls, ${c.parentChanges} parent changes, ${c.linksCreated} links${linksOfType(job, linkTypeName)} to create, ${c.linksDeleted} to delete, ${c.notRepresentable} placements Jira cannot hold. Permissions checked.`,
     },
   ];
   return step.commit({

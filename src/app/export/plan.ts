@@ -46,7 +46,8 @@ export interface PlannedExport {
   notRepresentable: string[];
 }
 
-export function planExport(key: ExportSynchronizerKey, params: unknown, forest: Forest, gathered: Gathered): PlannedExport {
+/** `linkTypeName`: the Links type's name as Jira lists it, for the warnings (the id when absent). */
+export function planExport(key: ExportSynchronizerKey, params: unknown, forest: Forest, gathered: Gathered, linkTypeName?: string): PlannedExport {
   const facts = factsById(gathered);
   const warnings: string[] = [];
   let plan: ExportPlan;
@@ -69,6 +70,7 @@ export function planExport(key: ExportSynchronizerKey, params: unknown, forest: 
       forest,
       facts,
       linkTypeId: p.linkTypeId,
+      ...(linkTypeName !== undefined ? { linkTypeName } : {}),
       parentEnd: p.parentEnd,
       scope: p.scope,
       ...(gathered.parentMatch ? { parentMatches: (id: IssueId) => gathered.parentMatch?.has(id) === true } : {}),

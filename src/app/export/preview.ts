@@ -8,6 +8,7 @@ import { loadForest } from '../forest-store';
 import type { Invocation } from '../invocation';
 import { firstCursor, gatherStep, type GatherContext, type GatherPage } from './gather';
 import { changeDto, isChange, mergePages, planExport } from './plan';
+import { linkTypeNameOfParams } from '../names/link-type-name';
 import { projectIdsOf, runPreflight } from './preflight';
 import { prepareExport, type ExportRequest, type PreparedExport } from './prepare';
 import { structureIdsOf } from './structure-ids';
@@ -35,7 +36,7 @@ export async function previewPrepared(inv: Invocation, prepared: PreparedExport)
     cursor = step.cursor;
   }
   const gathered = mergePages(pages);
-  const planned = planExport(prepared.key, prepared.params, forest, gathered);
+  const planned = planExport(prepared.key, prepared.params, forest, gathered, await linkTypeNameOfParams(inv, prepared.key, prepared.params));
   const keyOf = (id: IssueId): string => gathered.facts.get(id)?.k ?? String(id);
   const preflight = await runPreflight(inv.jira, preflightChangesOf(planned.plan), (id) => gathered.facts.get(id)?.p, projectIdsOf(gathered.facts.values()));
   const changes = planned.log.filter(isChange);

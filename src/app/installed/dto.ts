@@ -3,7 +3,7 @@ import type { InstalledSynchronizerDto, InstalledSynchronizerLastRun } from '../
 import type { InstalledSynchronizer } from '../../domain/sync/installed';
 import { findSynchronizer } from '../../domain/synchronizers/registry';
 import type { JobRecord } from '../../storage';
-import { paramsSummary } from './summary';
+import { paramsSummary, type SummaryNames } from './summary';
 
 export function lastRunResultOf(job: JobRecord): InstalledSynchronizerLastRun['result'] {
   if (job.state === 'queued' || job.state === 'running') return 'running';
@@ -21,7 +21,7 @@ export function lastRunMessageOf(job: JobRecord): string | undefined {
   return undefined;
 }
 
-export function toInstalledDto(s: InstalledSynchronizer, lastJob: JobRecord | undefined): InstalledSynchronizerDto {
+export function toInstalledDto(s: InstalledSynchronizer, lastJob: JobRecord | undefined, names: SummaryNames = {}): InstalledSynchronizerDto {
   const descriptor = findSynchronizer(s.synchronizerKey);
   const dto: InstalledSynchronizerDto = {
     id: s.id,
@@ -30,7 +30,7 @@ export function toInstalledDto(s: InstalledSynchronizer, lastJob: JobRecord | un
     label: descriptor?.label ?? s.synchronizerKey,
     directions: [...(descriptor?.directions ?? [])],
     params: (s.params ?? {}) as Record<string, unknown>,
-    paramsSummary: paramsSummary(s.synchronizerKey, s.params),
+    paramsSummary: paramsSummary(s.synchronizerKey, s.params, names),
     runAs: s.runAs,
     enabled: s.enabled,
     state: s.state,

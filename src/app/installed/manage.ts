@@ -17,6 +17,7 @@ import { findStructure } from '../structures';
 import { atLeast } from '../../domain/permissions';
 import { unavailableReason } from './availability';
 import { toInstalledDto } from './dto';
+import { summaryNamesOf } from './summary-names';
 
 export const installedOf = (inv: Invocation): InstalledSynchronizerRepository => new InstalledSynchronizerRepository(inv.kvsWrites);
 
@@ -41,7 +42,7 @@ async function checkedParams(inv: Invocation, key: string, params: unknown): Pro
 
 async function dtoOf(inv: Invocation, s: InstalledSynchronizer): Promise<InstalledSynchronizerDto> {
   const job = s.lastRun?.jobId ? await jobsOf(inv).get(s.lastRun.jobId) : undefined;
-  return toInstalledDto(s, job);
+  return toInstalledDto(s, job, await summaryNamesOf(inv, s));
 }
 
 /** Looks again whether the run-as user can still run it; stores a change of availability. */

@@ -4,7 +4,12 @@
 type P = Record<string, unknown>;
 const obj = (v: unknown): P => (typeof v === 'object' && v !== null ? (v as P) : {});
 
-export function paramsSummary(key: string, params: unknown): string {
+/** Names read from Jira for ids in the parameters; an id without a name reads as the id. */
+export interface SummaryNames {
+  linkTypeName?: string;
+}
+
+export function paramsSummary(key: string, params: unknown, names: SummaryNames = {}): string {
   const p = obj(params);
   switch (key) {
     case 'filter': {
@@ -21,7 +26,7 @@ export function paramsSummary(key: string, params: unknown): string {
       return `${from}${p.subtasks ? ', sub-tasks included' : ''}`;
     }
     case 'links':
-      return `Link type ${String(p.linkTypeId)}, parent is the ${String(p.parentEnd ?? 'inward')} issue, scope ${String(p.scope ?? 'structure')}${p.parentJql ? `, parents: ${String(p.parentJql)}` : ''}${p.childJql ? `, sub-issues: ${String(p.childJql)}` : ''}`;
+      return `Link type ${names.linkTypeName !== undefined ? `“${names.linkTypeName}”` : String(p.linkTypeId)}, parent is the ${String(p.parentEnd ?? 'inward')} issue, scope ${String(p.scope ?? 'structure')}${p.parentJql ? `, parents: ${String(p.parentJql)}` : ''}${p.childJql ? `, sub-issues: ${String(p.childJql)}` : ''}`;
     case 'hierarchy': {
       const roots = obj(p.roots);
       const from = roots.kind === 'jql' ? `roots from JQL "${String(roots.jql)}"` : `highest level of ${((roots.projectKeys as string[]) ?? []).join(', ')}`;

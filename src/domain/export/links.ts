@@ -12,7 +12,7 @@ export interface LinksExportInput {
   /** Facts of the structure's issues the exporting user can see, with their links. Others are never linked or unlinked. */
   readonly facts: IssueFactsById;
   readonly linkTypeId: string;
-  /** The link type's name, for the confirmation text. */
+  /** The link type's name, for the confirmation text; without it the text shows the id. */
   readonly linkTypeName?: string;
   readonly parentEnd: LinkParentEnd;
   readonly scope: LinkScope;
@@ -108,7 +108,7 @@ export function planLinksExport(input: LinksExportInput): LinksExportPlan {
         deletes.push(l);
       }
     }
-    const type = input.linkTypeName === undefined ? 'this type' : `type “${input.linkTypeName}”`;
+    const type = input.linkTypeName === undefined ? `type ${linkTypeId}` : `type “${input.linkTypeName}”`;
     warnings.push(
       `Scope “all issues”: this export deletes every link of ${type} between issues of the structure that are not ` +
         `parent and child in it — ${deletes.length} ${deletes.length === 1 ? 'link' : 'links'} now.`,

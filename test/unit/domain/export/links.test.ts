@@ -9,6 +9,7 @@ const RELATES = '10003';
 
 interface Scene {
   forest: Forest;
+  linkTypeName?: string;
   known: IssueFactsById;
   parentEnd?: LinkParentEnd;
   scope?: LinkScope;
@@ -16,12 +17,12 @@ interface Scene {
 }
 
 /** Runs the planner; links read "inward > outward" in keys. */
-function exportLinks({ forest, known, parentEnd = 'inward', scope = 'structure', filtered = [] }: Scene) {
+function exportLinks({ forest, known, parentEnd = 'inward', scope = 'structure', filtered = [], linkTypeName = 'Blocks' }: Scene) {
   const plan = planLinksExport({
     forest,
     facts: known,
     linkTypeId: BLOCKS,
-    linkTypeName: 'Blocks',
+    ...(linkTypeName !== '' ? { linkTypeName } : {}),
     parentEnd,
     scope,
     childMatches: (id) => !filtered.includes(keyOf(id)),
@@ -97,6 +98,10 @@ describe('planLinksExport: deletes', () => {
     expect(exportLinks(scene('all')).plan.warnings).toEqual([
       'Scope “all issues”: this export deletes every link of type “Blocks” between issues of the structure that are not parent and child in it — 2 links now.',
     ]);
+  });
+
+  it('names the type by its id when Jira did not give its name', () => {
+    expect(exportLinks({ ...scene('all'), linkTypeName: '' }).plan.warnings[0]).toMatch(/^Scope “all issues”: this export deletes every link of type 10000 between/);
   });
 
   it('does not delete a link whose child fails the sub-issue filter', () => {
