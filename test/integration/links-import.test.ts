@@ -91,4 +91,21 @@ describe('Links import', () => {
     expect(undo.ok).toBe(true);
     expect(await shape(structure.id)).toEqual([row(0, 'APP-4')]);
   });
+
+  it('resumes level by level from its checkpoint when every invocation reaches the deadline after one unit', async () => {
+    // given: each worker invocation does one unit, and events come twice and out of order
+    const structure = await givenStructure(work.site);
+    await givenForest(structure.id, [[0, wid('APP-4')], [0, wid('APP-10')]]);
+    work.site.rt.setInvocationTimeout('job-worker', 30_000);
+    Object.assign(work.site.rt.queue.switches, { duplicate: true, reorder: 'shuffle' });
+    try {
+      // when
+      const job = await runSyncImport(work.site, 'olivia', structure.id, 'links', { ...blocks, scope: 'expand' });
+      // then
+      expect(job.state).toBe('finished');
+      expect(await shape(structure.id)).toEqual([row(0, 'APP-4'), row(1, 'APP-5'), row(2, 'APP-6'), row(0, 'APP-10'), row(1, 'OPS-1')]);
+    } finally {
+      work.site.rt.setInvocationTimeout('job-worker', undefined);
+    }
+  });
 });
