@@ -6,6 +6,7 @@ import { AppError, jobNotFound } from './errors';
 import { canRevert, exportResultOf } from './export/revertible';
 import { forestsOf } from './forest-store';
 import type { Invocation } from './invocation';
+import { displayNameOf } from './names/display-name';
 import { findStructure } from './structures';
 
 export const jobsOf = (inv: Invocation): JobRepository => new JobRepository(inv.kvsWrites);
@@ -86,6 +87,8 @@ export async function cancelJob(inv: Invocation, jobId: string): Promise<JobDto>
     const structure = await findStructure(inv, job.structureId);
     if (job.startedBy !== inv.accountId) await requireLevel(inv, structure, 'control');
     if (isTerminal(job)) throw new AppError('JOB_NOT_CANCELLABLE', `The job is already ${job.state}.`);
+    // Memoised: a retry of this loop asks Jira no more.
+    const who = await displayNameOf(inv, inv.accountId);
     const cancelled: JobRecord = {
       ...job,
       state: 'cancelled',
@@ -98,8 +101,8 @@ export async function cancelJob(inv: Invocation, jobId: string): Promise<JobDto>
           inv,
           'info',
           job.kind === 'export' || job.kind === 'revert'
-            ? `Cancelled by ${inv.accountId}; changes already written to Jira stay.`
-            : `Cancelled by ${inv.accountId}; the structure was left as it was.`,
+            ? `Cancelled by ${who}; changes already written to Jira stay.`
+            : `Cancelled by ${who}; the structure was left as it was.`,
         ),
       ],
     };

@@ -1,5 +1,6 @@
-// Read-only site metadata the import runners check parameters against: link types, issue types with
-// their hierarchy levels, fields (the Rank field), and a board's configuration (its filter and sub-query).
+// Read-only site metadata the import runners check parameters against — link types, issue types with
+// their hierarchy levels, fields (the Rank field), a board's configuration (its filter and sub-query) —
+// and a user's display name for job log lines.
 import { route } from '@forge/api';
 import type { JiraClient } from './client';
 import { JiraNotFound } from './errors';
@@ -97,4 +98,21 @@ export async function getBoardConfiguration(jira: JiraClient, boardId: number): 
     subQuery: json.subQuery?.query,
     rankCustomFieldId: json.ranking?.rankCustomFieldId,
   };
+}
+
+/** A user's display name, or undefined when Jira does not know the account (or hides it from the caller). */
+export async function getUserDisplayName(jira: JiraClient, accountId: string): Promise<string | undefined> {
+  const query = new URLSearchParams({ accountId });
+  try {
+    const json = await jira.call<{ displayName?: string }>({
+      method: 'GET',
+      path: route`/rest/api/3/user?${query}`,
+      objects: () => 1,
+      notFound: [404],
+    });
+    return typeof json.displayName === 'string' && json.displayName !== '' ? json.displayName : undefined;
+  } catch (error) {
+    if (error instanceof JiraNotFound) return undefined;
+    throw error;
+  }
 }

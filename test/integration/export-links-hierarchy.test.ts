@@ -65,6 +65,7 @@ describe('Links export', () => {
     ]);
     expect(preview.warnings).toEqual([]);
     expect(job).toMatchObject({ state: 'finished', exportResult: { applied: 2, failed: 0 } });
+    expect(job.log[0].message).toBe('Export with the Links synchronizer from structure "' + structure.name + '" into Jira, as Olivia Owner.');
     expect(blocks()).toEqual(['EXP-3>EXP-4', 'EXP-3>EXP-5', 'EXP-6>EXP-7', 'EXP-6>EXP-8']);
   });
 

@@ -69,6 +69,7 @@ describe('jobs', () => {
     await site.rt.queue.drain();
     // then
     expect(cancelled).toMatchObject({ state: 'cancelled', cancellable: false });
+    expect(cancelled.log.at(-1)?.message).toBe('Cancelled by Olivia Owner; the structure was left as it was.');
     expect(data(await site.invokeAs('olivia', 'getJob', { jobId: started.job.id })).state).toBe('cancelled');
     expect(await shape(structureId)).toEqual([`0:${id('APP-4')}`]);
     expect(await site.invokeAs('olivia', 'cancelJob', { jobId: started.job.id })).toMatchObject({ ok: false, error: { code: 'JOB_NOT_CANCELLABLE' } });

@@ -12,6 +12,7 @@ import { findStructure } from '../structures';
 import { forestsOf } from '../forest-store';
 import { firstCursor } from './gather';
 import { prepareExport, type ExportRequest, type PreparedExport } from './prepare';
+import { displayNameOf } from '../names/display-name';
 import { canRevert } from './revertible';
 import { initialExportState, stateOf } from './state';
 
@@ -26,6 +27,7 @@ export async function startExport(inv: Invocation, request: ExportRequest, push:
 }
 
 export async function startPrepared(inv: Invocation, prepared: PreparedExport, push: PushJobEvent, origin: JobOrigin): Promise<{ job: JobDto }> {
+  const runner = await displayNameOf(inv, inv.accountId);
   const now = inv.now();
   const job: JobRecord = {
     id: newJobId(now),
@@ -37,7 +39,7 @@ export async function startPrepared(inv: Invocation, prepared: PreparedExport, p
     state: 'queued',
     createdAt: now,
     progress: { phase: 'queued', done: 0 },
-    log: [logEntry(inv, 'info', `Export with the ${prepared.label} synchronizer from structure "${prepared.structureName}" into Jira, as ${inv.accountId}.`)],
+    log: [logEntry(inv, 'info', `Export with the ${prepared.label} synchronizer from structure "${prepared.structureName}" into Jira, as ${runner}.`)],
     cost: { jiraCalls: inv.jira.cost.calls, jiraPoints: inv.jira.cost.points, kvsWrites: 0 },
     step: 0,
     driver: 0,
