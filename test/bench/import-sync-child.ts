@@ -4,13 +4,11 @@
 // Reads a scenario file: the synchronizer and parameters, the issues the structure starts with, and
 // the changes (about 1% of the issues) made through the emulator's controls before the repeat.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { startLocalForge } from '../../local/runtime';
-import type { JobDto, ResolverAnswer, StructureDetails } from '../../src/contract';
 import { applyUpdate, Forest, forestToChunks } from '../../src/domain/forest';
 import { getSynchronizer } from '../../src/domain/synchronizers/registry';
 import type { ImportInput, ImportPlan } from '../../src/domain/synchronizers/types';
-import { ForestRepository, KvsWriteMeter, SettingsRepository } from '../../src/storage';
+import { ForestRepository, KvsWriteMeter } from '../../src/storage';
+import { startBenchApp } from './bench-app';
 
 export type Change =
   | { kind: 'parent'; key: string; parent: string }
@@ -25,16 +23,6 @@ export interface Scenario {
   /** Issues the changes are about (ids), to check the repeat touches only them. */
   changedIssueIds: number[];
 }
-
-interface Ledger {
-  total: { calls: number; points: number };
-}
-
-const unwrap = <T>(answer: unknown): T => {
-  const a = answer as ResolverAnswer<T>;
-  if (!a.ok) throw new Error(`${a.error.code}: ${a.error.message}`);
-  return a.data;
-};
 
 interface PlannerCall {
   ms: number;
@@ -88,18 +76,10 @@ async function control(jiraUrl: string, method: string, route: string, body?: un
 export async function main([jiraUrl, accountId, scenarioFile]: string[]): Promise<Record<string, number>> {
   const scenario = JSON.parse(readFileSync(scenarioFile, 'utf8')) as Scenario;
   const planner = timePlanner(scenario.synchronizer);
-  const rt = await startLocalForge({
-    appDir: path.join(__dirname, '..', '..'),
-    jiraBaseUrl: jiraUrl,
-    timeScale: 0.001,
-    queue: { duplicate: false, reorder: false, extraDelayMs: 0 },
-  });
-  const ledger = async (): Promise<Ledger> => (await fetch(`${jiraUrl}/__emulator/ledger`)).json() as Promise<Ledger>;
+  const app = await startBenchApp(jiraUrl, accountId);
   try {
-    // Setup that is not part of the import: the dark feature on (straight in storage), the structure.
-    await new SettingsRepository(new KvsWriteMeter()).put({ synchronizersEnabled: true });
-    const invoke = async <T>(key: string, payload: unknown): Promise<T> => unwrap<T>(await rt.invokeResolver({ key, payload, accountId }));
-    const structure = await invoke<StructureDetails>('createStructure', { name: 'Bench' });
+    // Setup that is not part of the import: the structure and the rows it starts with.
+    const structure = await app.createStructure('Bench');
     if (scenario.startIssueIds.length > 0) {
       const repo = new ForestRepository(new KvsWriteMeter());
       const stored = await repo.read(structure.id);
@@ -107,18 +87,7 @@ export async function main([jiraUrl, accountId, scenarioFile]: string[]): Promis
       const forest = Forest.fromRows(scenario.startIssueIds.map((issueId, i) => ({ rowId: i + 1, depth: 0, issueId })), scenario.startIssueIds.length + 1);
       await repo.replace(stored.header, forestToChunks(forest), forest.size, 'bench', Date.now());
     }
-
-    const runImport = async () => {
-      const before = await ledger();
-      const t0 = performance.now();
-      const { job } = await invoke<{ job: JobDto }>('startImport', { structureId: structure.id, synchronizer: scenario.synchronizer, params: scenario.params });
-      await rt.queue.drain();
-      const wallMs = performance.now() - t0;
-      const done = await invoke<JobDto>('getJob', { jobId: job.id });
-      if (done.state !== 'finished') throw new Error(`import ended ${done.state}: ${JSON.stringify(done.error)}`);
-      const after = await ledger();
-      return { job: done, wallMs, jiraCalls: after.total.calls - before.total.calls, jiraPoints: after.total.points - before.total.points, plan: planner.last() };
-    };
+    const runImport = async () => ({ ...(await app.runImport(structure.id, scenario.synchronizer, scenario.params)), plan: planner.last() });
 
     const first = await runImport();
     for (const change of scenario.changes) {
@@ -145,7 +114,7 @@ export async function main([jiraUrl, accountId, scenarioFile]: string[]): Promis
       forestActions: first.plan.actions,
       wallMs: Math.round(first.wallMs),
       workerPeakRssMb,
-      workerEvents: rt.queue.deliveries.length,
+      workerEvents: app.rt.queue.deliveries.length,
       repeatChangedIssues: new Set(scenario.changedIssueIds).size,
       repeatForestActions: repeat.plan.actions,
       repeatIssuesTouched: repeat.plan.touched.size,
@@ -161,6 +130,6 @@ export async function main([jiraUrl, accountId, scenarioFile]: string[]): Promis
       repeatWallMs: Math.round(repeat.wallMs),
     };
   } finally {
-    await rt.close();
+    await app.close();
   }
 }
