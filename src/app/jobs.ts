@@ -3,7 +3,7 @@ import type { JobDto, JobLogEntry } from '../contract';
 import { JobRepository, StaleJobStep, type ForestHeader, type JobRecord } from '../storage';
 import { requireLevel } from './access';
 import { AppError, jobNotFound } from './errors';
-import { canRevert, exportResultOf } from './export/revertible';
+import { canRevertGiven, claimingRevertId, exportResultOf } from './export/revertible';
 import { forestsOf } from './forest-store';
 import type { Invocation } from './invocation';
 import { displayNameOf } from './names/display-name';
@@ -32,7 +32,8 @@ export function canUndo(job: JobRecord, header: ForestHeader | undefined): boole
   );
 }
 
-export function toJobDto(job: JobRecord, header: ForestHeader | undefined): JobDto {
+/** `claimingRevert`: for an export, the revert job named by its claim (see `revertsClaiming`), so `revertible` agrees with revertJob. */
+export function toJobDto(job: JobRecord, header: ForestHeader | undefined, claimingRevert?: JobRecord): JobDto {
   return {
     id: job.id,
     kind: job.kind,
@@ -51,7 +52,7 @@ export function toJobDto(job: JobRecord, header: ForestHeader | undefined): JobD
     error: job.error,
     cancellable: !isTerminal(job),
     undoable: job.kind === 'import' ? canUndo(job, header) : undefined,
-    ...(job.kind === 'export' || job.kind === 'revert' ? { exportResult: exportResultOf(job), revertible: canRevert(job) } : {}),
+    ...(job.kind === 'export' || job.kind === 'revert' ? { exportResult: exportResultOf(job), revertible: canRevertGiven(job, claimingRevert) } : {}),
     ...(job.installedId !== undefined ? { installedSynchronizerId: job.installedId } : {}),
     ...(job.trigger !== undefined ? { trigger: job.trigger } : {}),
   };
@@ -63,17 +64,37 @@ export async function findJob(inv: Invocation, jobId: string): Promise<JobRecord
   return job;
 }
 
+/** The reverts that claimed these exports, by id: from `known` (e.g. the same page of jobs) or read. */
+async function revertsClaiming(inv: Invocation, jobs: readonly JobRecord[], known: readonly JobRecord[] = []): Promise<Map<string, JobRecord>> {
+  const byId = new Map(known.map((j) => [j.id, j]));
+  const out = new Map<string, JobRecord>();
+  for (const job of jobs) {
+    const id = claimingRevertId(job);
+    if (id === undefined) continue;
+    const revert = byId.get(id) ?? (await jobsOf(inv).get(id));
+    if (revert) out.set(id, revert);
+  }
+  return out;
+}
+
+const claimOf = (reverts: ReadonlyMap<string, JobRecord>, job: JobRecord): JobRecord | undefined => {
+  const id = claimingRevertId(job);
+  return id === undefined ? undefined : reverts.get(id);
+};
+
 export async function getJob(inv: Invocation, jobId: string): Promise<JobDto> {
   const job = await findJob(inv, jobId);
   await requireLevel(inv, await findStructure(inv, job.structureId), 'view');
-  return toJobDto(job, await forestsOf(inv).getHeader(job.structureId));
+  const reverts = await revertsClaiming(inv, [job]);
+  return toJobDto(job, await forestsOf(inv).getHeader(job.structureId), claimOf(reverts, job));
 }
 
 export async function listJobs(inv: Invocation, input: { structureId: string; cursor?: string; limit: number }): Promise<{ jobs: JobDto[]; nextCursor?: string }> {
   await requireLevel(inv, await findStructure(inv, input.structureId), 'view');
   const page = await jobsOf(inv).listByStructure(input.structureId, input.limit, input.cursor);
   const header = await forestsOf(inv).getHeader(input.structureId);
-  return { jobs: page.jobs.map((j) => toJobDto(j, header)), nextCursor: page.nextCursor };
+  const reverts = await revertsClaiming(inv, page.jobs, page.jobs);
+  return { jobs: page.jobs.map((j) => toJobDto(j, header, claimOf(reverts, j))), nextCursor: page.nextCursor };
 }
 
 /**

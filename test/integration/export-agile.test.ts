@@ -146,6 +146,29 @@ describe('Agile export: preflight, partial failures, revert', () => {
     expect(await site.invokeAs('olivia', 'revertJob', { jobId: exported.id })).toMatchObject({ ok: false, error: { code: 'REVERT_NOT_POSSIBLE' } });
   });
 
+  it('is revertible again after its revert was cancelled, in getJob and listJobs alike, as revertJob agrees', async () => {
+    // given: an export, and a revert of it cancelled before it ran
+    const structure = await givenStructure(site);
+    await givenForest(structure.id, [[0, exp(2)], [1, exp(6)]]);
+    const exported = await runExport('olivia', structure.id);
+    const revert = data(await site.invokeAs('olivia', 'revertJob', { jobId: exported.id }));
+    expect(data(await site.invokeAs('olivia', 'getJob', { jobId: exported.id })).revertible).toBe(false);
+    data(await site.invokeAs('olivia', 'cancelJob', { jobId: revert.job.id }));
+    await site.rt.drain();
+    // when
+    const got = data(await site.invokeAs('olivia', 'getJob', { jobId: exported.id }));
+    const listed = data(await site.invokeAs('olivia', 'listJobs', { structureId: structure.id })).jobs.find((j) => j.id === exported.id);
+    // then
+    expect(got.revertible).toBe(true);
+    expect(listed?.revertible).toBe(true);
+    // and the retry revertJob allows does revert it, after which it is not revertible
+    const retry = data(await site.invokeAs('olivia', 'revertJob', { jobId: exported.id }));
+    await site.rt.drain();
+    expect(data(await site.invokeAs('olivia', 'getJob', { jobId: retry.job.id })).state).toBe('finished');
+    expect(parentOf(6)).not.toBe(exp(2));
+    expect(data(await site.invokeAs('olivia', 'getJob', { jobId: exported.id })).revertible).toBe(false);
+  });
+
   it('skips what changed in Jira since the export, with a log line each', async () => {
     // given
     const structure = await givenStructure(site);

@@ -15,6 +15,21 @@ export function canRevert(job: JobRecord, retry = false): boolean {
   return (s.revertedBy === undefined || retry) && wrote;
 }
 
+/** The revert that claimed this export, if any (`revertedBy`): whether it still holds the claim decides revertibility. */
+export function claimingRevertId(job: JobRecord): string | undefined {
+  return job.kind === 'export' && job.exportState ? stateOf(job).revertedBy : undefined;
+}
+
+/**
+ * Whether an export can be reverted now, given the revert that claimed it (read by `claimingRevertId`):
+ * a revert that failed or was cancelled — or whose record is gone — lets go of its claim, so the
+ * export may be reverted again. revertJob and the job's `revertible` both ask this, so they agree.
+ */
+export function canRevertGiven(job: JobRecord, claimingRevert: JobRecord | undefined): boolean {
+  const released = claimingRevertId(job) !== undefined && (claimingRevert === undefined || claimingRevert.state === 'failed' || claimingRevert.state === 'cancelled');
+  return canRevert(job, released);
+}
+
 export function exportResultOf(job: JobRecord): ExportJobResult | undefined {
   return job.exportState ? stateOf(job).result : undefined;
 }

@@ -13,7 +13,7 @@ import { forestsOf } from '../forest-store';
 import { firstCursor } from './gather';
 import { prepareExport, type ExportRequest, type PreparedExport } from './prepare';
 import { displayNameOf } from '../names/display-name';
-import { canRevert } from './revertible';
+import { canRevertGiven, claimingRevertId } from './revertible';
 import { initialExportState, stateOf } from './state';
 
 export interface JobOrigin {
@@ -69,10 +69,9 @@ export async function revertJob(inv: Invocation, jobId: string, push: PushJobEve
   const structure = await findStructure(inv, exportJob.structureId);
   await requireLevel(inv, structure, 'control');
   // A revert that failed or was cancelled leaves the export revertible again.
-  const previous = stateOf(exportJob).revertedBy;
-  const previousJob = previous !== undefined && exportJob.exportState ? await jobsOf(inv).get(previous) : undefined;
-  const retry = previous !== undefined && (previousJob === undefined || previousJob.state === 'failed' || previousJob.state === 'cancelled');
-  if (!canRevert(exportJob, retry)) {
+  const previous = claimingRevertId(exportJob);
+  const previousJob = previous !== undefined ? await jobsOf(inv).get(previous) : undefined;
+  if (!canRevertGiven(exportJob, previousJob)) {
     const why =
       exportJob.kind !== 'export'
         ? 'Only an export can be reverted.'
