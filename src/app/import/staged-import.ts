@@ -148,6 +148,17 @@ export async function planStaged<P, D>(
   return spec.synchronizer.planImport({ forest, params, data, visible: (id) => !hidden.has(id) });
 }
 
+/** A KVS value holds at most 240 KiB: a page whose issues carry many links is stored as several. */
+export const PAGE_MAX_BYTES = 200_000;
+
+export function splitPage(page: FactsPage): FactsPage[] {
+  const issues = page.issues ?? [];
+  if (issues.length <= 1 || JSON.stringify(page).length <= PAGE_MAX_BYTES) return [page];
+  const half = Math.ceil(issues.length / 2);
+  // The ids asked about stay with the first part: visibility reads every page together.
+  return [...splitPage({ ...page, issues: issues.slice(0, half) }), ...splitPage({ stage: page.stage, round: page.round, issues: issues.slice(half) })];
+}
+
 async function pagesOf(step: JobStep, cache: Cache): Promise<FactsPage[]> {
   const count = step.job.checkpoint.pages;
   if (!cache.pages || cache.pages.length !== count) {
@@ -178,9 +189,9 @@ export async function runStagedUnit<P, D>(spec: StagedImport<P, D>, step: JobSte
     };
     const unit = await stages[at.index].run(ctx, at.cursor);
     let count = cp.pages;
-    if (unit.page) {
-      await new JobPagesRepository(step.inv.kvsWrites).put(step.job.id, count, unit.page);
-      pages.push(unit.page);
+    for (const part of unit.page ? splitPage(unit.page) : []) {
+      await new JobPagesRepository(step.inv.kvsWrites).put(step.job.id, count, part);
+      pages.push(part);
       count++;
     }
     const index = unit.done ? at.index + 1 : at.index;

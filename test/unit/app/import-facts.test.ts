@@ -1,6 +1,7 @@
 // What a staged import keeps of Jira's answers: the facts of each issue in domain terms (link ends the
 // way LinkFact reads them), and what its pages say about visibility.
 import { issuesOf, linkFact, storedIssue, visibilityOf, type FactsPage } from '../../../src/app/import/facts';
+import { PAGE_MAX_BYTES, splitPage } from '../../../src/app/import/staged-import';
 
 describe('storedIssue', () => {
   it('reads parent, hierarchy level, rank and sub-tasks in Jira’s order', () => {
@@ -52,5 +53,25 @@ describe('what pages say', () => {
 
   it('keeps the first facts of an issue a later page repeats', () => {
     expect(issuesOf(pages).get(2)?.parent).toBe(1);
+  });
+});
+
+describe('splitPage', () => {
+  it('stores a page too big for one KVS value as several, keeping every issue and what was asked', () => {
+    // given: 300 issues with 100 links each (~1 MB of JSON)
+    const links = Array.from({ length: 100 }, (_, i): [string, string, number, number] => [String(10_000 + i), '10000', 1, 2]);
+    const page: FactsPage = { stage: 'forest', round: 0, asked: [1, 2, 3], issues: Array.from({ length: 300 }, (_, i) => ({ id: i + 1, key: `A-${i + 1}`, links })) };
+    // when
+    const parts = splitPage(page);
+    // then
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(JSON.stringify(part).length).toBeLessThanOrEqual(PAGE_MAX_BYTES);
+    expect(parts.flatMap((p) => p.issues ?? []).map((i) => i.id)).toEqual(page.issues!.map((i) => i.id));
+    expect(parts.flatMap((p) => p.asked ?? [])).toEqual([1, 2, 3]);
+  });
+
+  it('leaves a page that fits alone', () => {
+    const page: FactsPage = { stage: 'forest', issues: [{ id: 1, key: 'A-1' }] };
+    expect(splitPage(page)).toEqual([page]);
   });
 });
