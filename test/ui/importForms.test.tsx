@@ -74,7 +74,8 @@ describe('Import forms of the parent/children synchronizers', () => {
     // when
     await userEvent.click(screen.getByLabelText('Link type'));
     await userEvent.click(await screen.findByText('Relates'));
-    await userEvent.click(screen.getByLabelText('The outward issue (in “A blocks B”, B is the parent)'));
+    // the parent end in the chosen type's own words
+    await userEvent.click(await screen.findByLabelText('The outward issue (in “A relates to B”, B is the parent)'));
     await userEvent.click(screen.getByLabelText('Expand: add linked issues below the structure’s issues'));
     await userEvent.type(screen.getByLabelText('Sub-issue filter (JQL)'), 'project = DEMO');
     await userEvent.click(previewButton());
@@ -99,6 +100,7 @@ describe('Import forms of the parent/children synchronizers', () => {
     // when
     await userEvent.click(screen.getByLabelText('Link type'));
     await userEvent.click(await screen.findByText('Blocks'));
+    expect(screen.getByLabelText('The inward issue (in “A blocks B”, A is the parent)')).toBeTruthy();
     await userEvent.type(screen.getByLabelText('Parent filter (JQL)'), 'sprnt = 1');
     await userEvent.click(previewButton());
     // then

@@ -1,5 +1,5 @@
 import { HelperMessage } from '@atlaskit/form';
-import { ObjectFields, UnavailableContext } from './SchemaField';
+import { FormValuesContext, ObjectFields, UnavailableContext } from './SchemaField';
 import { applyDependencies, typeOf, unavailable, type FieldErrors, type JsonSchema, type ParamValues } from './jsonSchema';
 
 /**
@@ -13,13 +13,15 @@ export function ParamsForm(props: { schema: JsonSchema; values: ParamValues; err
   return (
     <div data-testid="params-form">
       <UnavailableContext.Provider value={unavailable(props.schema, props.values)}>
-        <ObjectFields
-          schema={props.schema}
-          value={props.values}
-          path=""
-          errors={props.errors}
-          onChange={(v) => props.onChange(applyDependencies(props.schema, v as ParamValues))}
-        />
+        <FormValuesContext.Provider value={props.values}>
+          <ObjectFields
+            schema={props.schema}
+            value={props.values}
+            path=""
+            errors={props.errors}
+            onChange={(v) => props.onChange(applyDependencies(props.schema, v as ParamValues))}
+          />
+        </FormValuesContext.Provider>
       </UnavailableContext.Provider>
     </div>
   );

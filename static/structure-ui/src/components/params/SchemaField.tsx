@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
 import Checkbox from '@atlaskit/checkbox';
 import { ErrorMessage as FieldError, HelperMessage, Label } from '@atlaskit/form';
 import { RadioGroup } from '@atlaskit/radio';
@@ -7,7 +7,8 @@ import TextField from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { FavouriteFilterSelect } from './FavouriteFilterSelect';
 import { JiraOptionsSelect } from './JiraOptionsSelect';
-import { loadBoards, loadLinkTypes, loadProjects, loadRankFields } from './jiraPickers';
+import { useServices } from '../../api/ServicesContext';
+import { linkTypes, loadBoards, loadLinkTypes, loadProjects, loadRankFields, parentEndLabel, type LinkType } from './jiraPickers';
 import {
   discriminatorOf,
   enumLabel,
@@ -98,6 +99,7 @@ export function SchemaField(props: FieldProps) {
       </div>
     );
   }
+  if (schema.enum && name === 'parentEnd') return <ParentEndField {...props} />;
   if (schema.enum) {
     return (
       <div style={{ marginTop: token('space.200') }} role="group" aria-labelledby={`${id}-label`}>
@@ -181,6 +183,43 @@ export function SchemaField(props: FieldProps) {
       <Label htmlFor={id}>{label}</Label>
       {control}
       {help && <HelperMessage>{help}</HelperMessage>}
+      <FieldErrorText path={path} errors={errors} />
+    </div>
+  );
+}
+
+/** Values of the whole form, for a field whose wording depends on another (the parent end on the link type). */
+export const FormValuesContext = createContext<ParamValues>({});
+
+/** Links' parent end, worded with the chosen link type ("A blocks B") once Jira has listed the types. */
+function ParentEndField(props: FieldProps) {
+  const { requestJira } = useServices();
+  const linkTypeId = String(useContext(FormValuesContext).linkTypeId ?? '');
+  const [types, setTypes] = useState<LinkType[]>([]);
+  useEffect(() => {
+    let live = true;
+    linkTypes(requestJira)
+      .then((list) => live && setTypes(list))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [requestJira]);
+  const type = types.find((t) => t.id === linkTypeId);
+  const { name, schema, value, path, errors } = props;
+  const id = fieldId(path);
+  return (
+    <div style={{ marginTop: token('space.200') }} role="group" aria-labelledby={`${id}-label`}>
+      <span id={`${id}-label`} style={{ font: token('font.heading.xxsmall') }}>
+        {labelOf(name, schema)}
+      </span>
+      <RadioGroup
+        name={path}
+        aria-labelledby={`${id}-label`}
+        value={String(value ?? '')}
+        options={(schema.enum ?? []).map((v) => ({ name: path, value: String(v), label: type ? parentEndLabel(String(v), type) : enumLabel(name, v) }))}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+      />
       <FieldErrorText path={path} errors={errors} />
     </div>
   );

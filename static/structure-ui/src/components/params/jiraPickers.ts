@@ -1,17 +1,33 @@
 // What the Import form's pickers list, read from Jira as the viewer with the documented endpoints.
 import { jiraJson, type JiraOption, type LoadOptions } from './JiraOptionsSelect';
 
-interface LinkType {
+export interface LinkType {
   id: string;
   name: string;
   inward: string;
   outward: string;
 }
 
-export const loadLinkTypes: LoadOptions = async (requestJira) => {
-  const json = await jiraJson<{ issueLinkTypes?: LinkType[] }>(requestJira, '/rest/api/3/issueLinkType');
-  return (json.issueLinkTypes ?? []).map((t) => ({ label: t.name, value: String(t.id), detail: `A ${t.outward} B; B ${t.inward} A.` }));
-};
+/** Link types as Jira lists them to the viewer, read once per page load (the picker and the parent-end wording share them). */
+const linkTypesOnce = new WeakMap<object, Promise<LinkType[]>>();
+export function linkTypes(requestJira: Parameters<LoadOptions>[0]): Promise<LinkType[]> {
+  let found = linkTypesOnce.get(requestJira);
+  if (!found) {
+    found = jiraJson<{ issueLinkTypes?: LinkType[] }>(requestJira, '/rest/api/3/issueLinkType').then((j) => (j.issueLinkTypes ?? []).map((t) => ({ ...t, id: String(t.id) })));
+    // A failed read is not kept: the next form tries again.
+    found.catch(() => linkTypesOnce.delete(requestJira));
+    linkTypesOnce.set(requestJira, found);
+  }
+  return found;
+}
+
+export const loadLinkTypes: LoadOptions = async (requestJira) =>
+  (await linkTypes(requestJira)).map((t) => ({ label: t.name, value: t.id, detail: `A ${t.outward} B; B ${t.inward} A.` }));
+
+/** "Which end is the parent" in the chosen link type's own words. */
+export function parentEndLabel(value: string, type: Pick<LinkType, 'outward'>): string {
+  return value === 'inward' ? `The inward issue (in “A ${type.outward} B”, A is the parent)` : `The outward issue (in “A ${type.outward} B”, B is the parent)`;
+}
 
 interface Board {
   id: number;
