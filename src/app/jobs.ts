@@ -32,8 +32,15 @@ export function canUndo(job: JobRecord, header: ForestHeader | undefined): boole
   );
 }
 
-/** `claimingRevert`: for an export, the revert job named by its claim (see `revertsClaiming`), so `revertible` agrees with revertJob. */
-export function toJobDto(job: JobRecord, header: ForestHeader | undefined, claimingRevert?: JobRecord): JobDto {
+/** What an export's `revertible` depends on besides the job, so it agrees with revertJob. */
+export interface RevertFacts {
+  /** The revert job named by the export's claim (see `revertsClaiming`). */
+  claimingRevert?: JobRecord;
+  /** The invocation's clock, for the revert window. */
+  now: number;
+}
+
+export function toJobDto(job: JobRecord, header: ForestHeader | undefined, revert: RevertFacts = { now: Date.now() }): JobDto {
   return {
     id: job.id,
     kind: job.kind,
@@ -52,7 +59,7 @@ export function toJobDto(job: JobRecord, header: ForestHeader | undefined, claim
     error: job.error,
     cancellable: !isTerminal(job),
     undoable: job.kind === 'import' ? canUndo(job, header) : undefined,
-    ...(job.kind === 'export' || job.kind === 'revert' ? { exportResult: exportResultOf(job), revertible: canRevertGiven(job, claimingRevert) } : {}),
+    ...(job.kind === 'export' || job.kind === 'revert' ? { exportResult: exportResultOf(job), revertible: canRevertGiven(job, revert.claimingRevert, revert.now) } : {}),
     ...(job.installedId !== undefined ? { installedSynchronizerId: job.installedId } : {}),
     ...(job.trigger !== undefined ? { trigger: job.trigger } : {}),
   };
@@ -86,7 +93,7 @@ export async function getJob(inv: Invocation, jobId: string): Promise<JobDto> {
   const job = await findJob(inv, jobId);
   await requireLevel(inv, await findStructure(inv, job.structureId), 'view');
   const reverts = await revertsClaiming(inv, [job]);
-  return toJobDto(job, await forestsOf(inv).getHeader(job.structureId), claimOf(reverts, job));
+  return toJobDto(job, await forestsOf(inv).getHeader(job.structureId), { claimingRevert: claimOf(reverts, job), now: inv.now() });
 }
 
 export async function listJobs(inv: Invocation, input: { structureId: string; cursor?: string; limit: number }): Promise<{ jobs: JobDto[]; nextCursor?: string }> {
@@ -94,7 +101,7 @@ export async function listJobs(inv: Invocation, input: { structureId: string; cu
   const page = await jobsOf(inv).listByStructure(input.structureId, input.limit, input.cursor);
   const header = await forestsOf(inv).getHeader(input.structureId);
   const reverts = await revertsClaiming(inv, page.jobs, page.jobs);
-  return { jobs: page.jobs.map((j) => toJobDto(j, header, claimOf(reverts, j))), nextCursor: page.nextCursor };
+  return { jobs: page.jobs.map((j) => toJobDto(j, header, { claimingRevert: claimOf(reverts, j), now: inv.now() })), nextCursor: page.nextCursor };
 }
 
 /**
@@ -129,7 +136,7 @@ export async function cancelJob(inv: Invocation, jobId: string): Promise<JobDto>
     };
     try {
       await jobsOf(inv).commit(cancelled, job.step);
-      return toJobDto(cancelled, await forestsOf(inv).getHeader(job.structureId));
+      return toJobDto(cancelled, await forestsOf(inv).getHeader(job.structureId), { now: inv.now() });
     } catch (error) {
       if (!(error instanceof StaleJobStep)) throw error;
     }

@@ -7,6 +7,7 @@ import { levelOf, requireLevel } from './access';
 import { structureNotFound } from './errors';
 import { forestsOf } from './forest-store';
 import type { Invocation } from './invocation';
+import { deleteExportData } from './export/delete-data';
 
 const structuresOf = (inv: Invocation): StructureRepository => new StructureRepository(inv.kvsWrites);
 
@@ -88,10 +89,14 @@ export async function deleteStructure(inv: Invocation, structureId: string): Pro
   // The record first: once it is gone nobody can reach the forest, so a failure below leaves only garbage.
   await structuresOf(inv).delete(structureId);
   await forestsOf(inv).deleteAll(structureId);
-  // Its jobs go too; a job still queued then finds nothing and its events do nothing.
+  // Its jobs go too, with their data; a job still queued then finds nothing and its events do nothing.
   const jobs = new JobRepository(inv.kvsWrites);
   for (let page = await jobs.listByStructure(structureId, 100); page.jobs.length > 0; page = await jobs.listByStructure(structureId, 100)) {
-    for (const job of page.jobs) await jobs.delete(job.id);
+    for (const job of page.jobs) {
+      // An export's change log is kept for the revert window: it goes with the structure, like the job.
+      await deleteExportData(inv.kvsWrites, job);
+      await jobs.delete(job.id);
+    }
   }
   // And its installed synchronizers, so background sync forgets it.
   const installed = new InstalledSynchronizerRepository(inv.kvsWrites);

@@ -25,7 +25,8 @@ export const ERROR_CODES = [
   'DIRECTION_NOT_SUPPORTED', // the synchronizer does not run in the asked direction; `field` is "direction"
   'SYNCHRONIZER_NOT_AVAILABLE', // its run-as user lost access; the message says why
   'EXPORT_PERMISSIONS', // the export preflight found missing Jira permissions; the message lists what and where
-  'REVERT_NOT_POSSIBLE', // not a finished export, or already reverted
+  'REVERT_NOT_POSSIBLE', // not a finished export, or already reverted, or past the revert window
+  'CHANGE_LOG_EXPIRED', // an export's change log is kept only as long as a revert is offered
   'INTERNAL',
 ] as const;
 

@@ -1,12 +1,13 @@
 // Bulky data of export and revert jobs (facts pages, the plan, the change log), kept out of the job
-// record: each named value is JSON cut into pieces below the 240 KiB KVS value limit. The change log is
-// kept without a time limit, since a revert may come much later; the rest expires after a week.
-import { kvs } from '@forge/kvs';
+// record: each named value is JSON cut into pieces below the 240 KiB KVS value limit. Everything expires:
+// working data after a week, the change log after the TTL its caller gives (as long as a revert is
+// offered, see src/app/export/retention.ts). Deleting a structure deletes its jobs' data (`deleteAll`).
+import { kvs, type Ttl } from '@forge/kvs';
 import { jsonBytes, type KvsWriteMeter } from './write-meter';
 
 const PIECE_CHARS = 200_000;
 const BATCH_MAX = 25;
-const TEMPORARY = { ttl: { value: 7, unit: 'DAYS' } } as const;
+const TEMPORARY: Ttl = { value: 7, unit: 'DAYS' };
 
 const pieceKey = (jobId: string, name: string, i: number): string => `jobdata:${jobId}:x:${name}:${i}`;
 
@@ -14,13 +15,12 @@ export class ExportDataRepository {
   constructor(private readonly meter: KvsWriteMeter) {}
 
   /** Writes `value` under `name`; returns the piece count the reader needs (recorded in the job's checkpoint). */
-  async put(jobId: string, name: string, value: unknown, keep = false): Promise<number> {
+  async put(jobId: string, name: string, value: unknown, ttl: Ttl = TEMPORARY): Promise<number> {
     const text = JSON.stringify(value);
     const pieces = Math.max(1, Math.ceil(text.length / PIECE_CHARS));
     for (let i = 0; i < pieces; i++) {
       const piece = text.slice(i * PIECE_CHARS, (i + 1) * PIECE_CHARS);
-      if (keep) await kvs.set(pieceKey(jobId, name, i), piece);
-      else await kvs.set(pieceKey(jobId, name, i), piece, TEMPORARY);
+      await kvs.set(pieceKey(jobId, name, i), piece, { ttl });
       this.meter.add(jsonBytes(piece));
     }
     return pieces;
@@ -53,7 +53,12 @@ export class ExportDataRepository {
   }
 
   async delete(jobId: string, name: string, pieces: number): Promise<void> {
-    const all = Array.from({ length: pieces }, (_, i) => ({ key: pieceKey(jobId, name, i) }));
+    await this.deleteAll(jobId, [{ name, pieces }]);
+  }
+
+  /** Several values in as few requests as the batch limit allows (25 pieces a request). */
+  async deleteAll(jobId: string, values: ReadonlyArray<{ name: string; pieces: number }>): Promise<void> {
+    const all = values.flatMap((v) => Array.from({ length: v.pieces }, (_, i) => ({ key: pieceKey(jobId, v.name, i) })));
     for (let i = 0; i < all.length; i += BATCH_MAX) {
       await kvs.batchDelete(all.slice(i, i + BATCH_MAX));
       this.meter.add(0);

@@ -5,6 +5,9 @@ import { BOARD_ID, exp, exportDataset } from './support/export-dataset';
 import { data, givenForest, givenStructure, givenSynchronizersEnabled, startSite, type Site } from './support/site';
 import type { JobDto } from '../../src/contract';
 import { planRankExport } from '../../src/domain/export';
+import { kvs, MetadataField } from '@forge/kvs';
+import { REVERT_WINDOW_DAYS } from '../../src/app/export/retention';
+import { JobRepository, KvsWriteMeter } from '../../src/storage';
 
 let site: Site;
 beforeAll(async () => {
@@ -167,6 +170,53 @@ describe('Agile export: preflight, partial failures, revert', () => {
     expect(data(await site.invokeAs('olivia', 'getJob', { jobId: retry.job.id })).state).toBe('finished');
     expect(parentOf(6)).not.toBe(exp(2));
     expect(data(await site.invokeAs('olivia', 'getJob', { jobId: exported.id })).revertible).toBe(false);
+  });
+
+  it('keeps the change log as long as a revert is offered, and deletes it with the structure', async () => {
+    // given: a finished export
+    const structure = await givenStructure(site);
+    await givenForest(structure.id, [[0, exp(2)], [1, exp(6)]]);
+    const exported = await runExport('olivia', structure.id);
+    const dataKeys = (): string[] => site.rt.kvs.keys().filter((k) => k.startsWith(`jobdata:${exported.id}:`));
+    // then: its log expires at the end of the revert window
+    const log = await kvs.get<string>(`jobdata:${exported.id}:x:log:0`, { metadataFields: [MetadataField.EXPIRE_TIME] });
+    const days = (Date.parse(log?.expireTime ?? '') - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(REVERT_WINDOW_DAYS - 1);
+    expect(days).toBeLessThanOrEqual(REVERT_WINDOW_DAYS);
+    expect(dataKeys()).toEqual(expect.arrayContaining([`jobdata:${exported.id}:x:log:0`, `jobdata:${exported.id}:x:keys:0`]));
+    // and a revert (which leaves Jira as the other tests expect it) keeps data of its own
+    const revert = data(await site.invokeAs('olivia', 'revertJob', { jobId: exported.id })).job;
+    await site.rt.drain();
+    expect(site.rt.kvs.keys().some((k) => k.startsWith(`jobdata:${revert.id}:`))).toBe(true);
+    // when: the structure is deleted
+    data(await site.invokeAs('olivia', 'deleteStructure', { structureId: structure.id }));
+    // then: the jobs and all their data are gone
+    expect(dataKeys()).toEqual([]);
+    expect(site.rt.kvs.keys().filter((k) => k.startsWith(`jobdata:${revert.id}:`))).toEqual([]);
+    expect(await site.invokeAs('olivia', 'getJob', { jobId: exported.id })).toMatchObject({ ok: false, error: { code: 'JOB_NOT_FOUND' } });
+  });
+
+  it('is no longer revertible past the revert window, and says why', async () => {
+    // given: an export created longer ago than the window
+    const structure = await givenStructure(site);
+    await givenForest(structure.id, [[0, exp(2)], [1, exp(6)]]);
+    const exported = await runExport('olivia', structure.id);
+    const jobs = new JobRepository(new KvsWriteMeter());
+    const stored = await jobs.get(exported.id);
+    if (!stored) throw new Error('export job missing');
+    await jobs.create({ ...stored, createdAt: Date.now() - (REVERT_WINDOW_DAYS + 1) * 86_400_000 });
+    // when
+    const got = data(await site.invokeAs('olivia', 'getJob', { jobId: exported.id }));
+    const revert = await site.invokeAs('olivia', 'revertJob', { jobId: exported.id });
+    const changes = await site.invokeAs('olivia', 'listJobChanges', { jobId: exported.id });
+    // then
+    expect(got.revertible).toBe(false);
+    expect(revert).toMatchObject({ ok: false, error: { code: 'REVERT_NOT_POSSIBLE', message: expect.stringMatching(/more than 90 days old: its change log is no longer kept/) } });
+    expect(changes).toMatchObject({ ok: false, error: { code: 'CHANGE_LOG_EXPIRED', message: expect.stringMatching(/kept for 90 days/) } });
+    // and, back inside the window, the revert leaves Jira as the other tests expect it
+    await jobs.create(stored);
+    data(await site.invokeAs('olivia', 'revertJob', { jobId: exported.id }));
+    await site.rt.drain();
   });
 
   it('skips what changed in Jira since the export, with a log line each', async () => {

@@ -1,5 +1,6 @@
 // listJobChanges: an export's change log for the job page, a page at a time. Issue keys come from the
-// keys recorded when the export finished, so the log stays readable after its other job data expired.
+// keys recorded when the export finished, so the log stays readable after its other job data expired —
+// for as long as a revert is offered (retention.ts), like the log itself.
 import type { ExportChangeDto, Payload } from '../../contract';
 import type { ChangeLogEntry } from '../../domain/export';
 import type { IssueId } from '../../domain/forest';
@@ -10,6 +11,7 @@ import type { Invocation } from '../invocation';
 import { findJob } from '../jobs';
 import { findStructure } from '../structures';
 import { changeDto, isChange } from './plan';
+import { REVERT_WINDOW_DAYS, withinRevertWindow } from './retention';
 import { stateOf } from './state';
 
 export async function listJobChanges(inv: Invocation, p: Payload<'listJobChanges'>): Promise<{ changes: ExportChangeDto[]; total: number; nextCursor?: string }> {
@@ -18,6 +20,10 @@ export async function listJobChanges(inv: Invocation, p: Payload<'listJobChanges
   const s = job.exportState ? stateOf(job) : undefined;
   if (job.kind !== 'export' || !s) throw new AppError('JOB_NOT_FOUND', `Job ${job.id} is not an export; only exports keep a change log.`);
   if (!s.pieces || s.pieces.log === 0) return { changes: [], total: 0 };
+  // The log expires with the revert window (its TTL is at least as long): say so rather than fail reading it.
+  if (!withinRevertWindow(job, inv.now())) {
+    throw new AppError('CHANGE_LOG_EXPIRED', `The change log of an export is kept for ${REVERT_WINDOW_DAYS} days; this export's has expired. Its summary stays on the job.`);
+  }
   const data = new ExportDataRepository(inv.kvsWrites);
   const log = await data.get<ChangeLogEntry[]>(job.id, 'log', s.pieces.log);
   const keys = s.pieces.keys ? await data.get<Record<string, string>>(job.id, 'keys', s.pieces.keys) : {};

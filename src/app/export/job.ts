@@ -29,6 +29,7 @@ import { structureIdsOf } from './structure-ids';
 import { describeKey, idsOfLog, settleLog } from './outcomes';
 import { opKey, runOtherOp, runRankOp, type OtherOp } from './write';
 import { linkTypeNameOfParams } from '../names/link-type-name';
+import { CHANGE_LOG_TTL } from './retention';
 
 /**
  * Jira calls per unit. Forge allows ~100 outbound requests per invocation (Jira and storage alike) and the
@@ -163,7 +164,7 @@ async function planExportUnit(step: JobStep, s: ExportState, cache: ExportCache)
   const pieces = {
     rankOps: await data.put(job.id, 'rankops', rankOps),
     otherOps: await data.put(job.id, 'otherops', planned.otherOps),
-    log: await data.put(job.id, 'log', planned.log, true),
+    log: await data.put(job.id, 'log', planned.log, CHANGE_LOG_TTL),
     order: await data.put(job.id, 'order', planned.jiraOrder),
     structureOrder: await data.put(job.id, 'sorder', planned.structureOrder),
   };
@@ -322,9 +323,9 @@ async function finishUnit(step: JobStep, s: ExportState, cache: ExportCache): Pr
     const planned = await data.get<ChangeLogEntry[]>(job.id, 'log', pieces.log);
     const settled = settleLog(planned, failures);
     const rankEntries = planned.filter((e) => e.kind === 'rank');
-    pieces.log = await data.put(job.id, 'log', settled, true);
+    pieces.log = await data.put(job.id, 'log', settled, CHANGE_LOG_TTL);
     // Keys of the logged issues, kept with the log: the gathered pages holding them expire.
-    pieces.keys = await data.put(job.id, 'keys', keysOfLog(settled, keyOf), true);
+    pieces.keys = await data.put(job.id, 'keys', keysOfLog(settled, keyOf), CHANGE_LOG_TTL);
     const total = rankEntries.length;
     problems = settled.filter((e) => e.outcome === 'failed').slice(0, PROBLEMS_SHOWN).map((e) => changeDto(e, keyOf, total));
     appliedChanges = settled.filter((e) => e.outcome === 'applied' && isChange(e)).length;

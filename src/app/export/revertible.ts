@@ -1,14 +1,15 @@
 import type { ExportJobResult } from '../../contract';
 import type { JobRecord } from '../../storage';
+import { withinRevertWindow } from './retention';
 import { stateOf } from './state';
 
 /**
  * Whether revertJob may be called: an export that wrote something — finished, or cancelled or failed
- * while writing — and has no revert yet (`retry`: the revert it has failed or was cancelled, which revertJob
- * checks).
+ * while writing —, still within the revert window (its change log is kept that long), and has no revert
+ * yet (`retry`: the revert it has failed or was cancelled, see canRevertGiven).
  */
-export function canRevert(job: JobRecord, retry = false): boolean {
-  if (job.kind !== 'export' || !job.exportState) return false;
+export function canRevert(job: JobRecord, now: number, retry = false): boolean {
+  if (job.kind !== 'export' || !job.exportState || !withinRevertWindow(job, now)) return false;
   const s = stateOf(job);
   const wrote =
     job.state === 'finished' ? (s.result?.applied ?? 0) > 0 : (job.state === 'cancelled' || job.state === 'failed') && s.pieces !== undefined && s.rankIndex + s.otherIndex + s.replans > 0;
@@ -25,9 +26,9 @@ export function claimingRevertId(job: JobRecord): string | undefined {
  * a revert that failed or was cancelled — or whose record is gone — lets go of its claim, so the
  * export may be reverted again. revertJob and the job's `revertible` both ask this, so they agree.
  */
-export function canRevertGiven(job: JobRecord, claimingRevert: JobRecord | undefined): boolean {
+export function canRevertGiven(job: JobRecord, claimingRevert: JobRecord | undefined, now: number): boolean {
   const released = claimingRevertId(job) !== undefined && (claimingRevert === undefined || claimingRevert.state === 'failed' || claimingRevert.state === 'cancelled');
-  return canRevert(job, released);
+  return canRevert(job, now, released);
 }
 
 export function exportResultOf(job: JobRecord): ExportJobResult | undefined {

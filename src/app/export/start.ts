@@ -13,6 +13,7 @@ import { forestsOf } from '../forest-store';
 import { firstCursor } from './gather';
 import { prepareExport, type ExportRequest, type PreparedExport } from './prepare';
 import { displayNameOf } from '../names/display-name';
+import { REVERT_WINDOW_DAYS, withinRevertWindow } from './retention';
 import { canRevertGiven, claimingRevertId } from './revertible';
 import { initialExportState, stateOf } from './state';
 
@@ -61,7 +62,7 @@ async function enqueue(inv: Invocation, job: JobRecord, push: PushJobEvent): Pro
     await jobsOf(inv).commit({ ...job, state: 'failed', step: 1, finishedAt: inv.now(), error: { code: 'INTERNAL', message: 'The job could not be queued.' } }, 0);
     throw error;
   }
-  return { job: toJobDto(job, await forestsOf(inv).getHeader(job.structureId)) };
+  return { job: toJobDto(job, await forestsOf(inv).getHeader(job.structureId), { now: inv.now() }) };
 }
 
 export async function revertJob(inv: Invocation, jobId: string, push: PushJobEvent = pushJobEvent): Promise<{ job: JobDto }> {
@@ -71,17 +72,19 @@ export async function revertJob(inv: Invocation, jobId: string, push: PushJobEve
   // A revert that failed or was cancelled leaves the export revertible again.
   const previous = claimingRevertId(exportJob);
   const previousJob = previous !== undefined ? await jobsOf(inv).get(previous) : undefined;
-  if (!canRevertGiven(exportJob, previousJob)) {
+  if (!canRevertGiven(exportJob, previousJob, inv.now())) {
     const why =
       exportJob.kind !== 'export'
         ? 'Only an export can be reverted.'
         : !isTerminal(exportJob)
           ? `The export is ${exportJob.state}; wait until it ends.`
-          : previous !== undefined
-            ? previousJob !== undefined && !isTerminal(previousJob)
-              ? 'This export is being reverted now.'
-              : 'This export was reverted already.'
-            : 'This export changed nothing in Jira.';
+          : !withinRevertWindow(exportJob, inv.now())
+            ? `This export is more than ${REVERT_WINDOW_DAYS} days old: its change log is no longer kept, so it cannot be reverted. Run an export with the values you want instead.`
+            : previous !== undefined
+              ? previousJob !== undefined && !isTerminal(previousJob)
+                ? 'This export is being reverted now.'
+                : 'This export was reverted already.'
+              : 'This export changed nothing in Jira.';
     throw new AppError('REVERT_NOT_POSSIBLE', why);
   }
   const es = stateOf(exportJob);
