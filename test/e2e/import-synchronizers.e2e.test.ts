@@ -48,6 +48,7 @@ async function importPage(structureId: string, synchronizer: string): Promise<Fr
 
 /** Preview, screenshot, run, confirm, wait for the job; answers the job page's "added" figure. */
 async function previewAndRun(app: Frame, name: string): Promise<number> {
+  await page.waitForTimeout(300); // Atlaskit's radio and checkbox fill animates
   await shot(`${name}-0-form`);
   // Every form, filled in, passes axe-core's WCAG 2 A/AA rules.
   expect({ form: name, violations: await audit(app) }).toEqual({ form: name, violations: [] });
