@@ -19,7 +19,7 @@ describe('Hierarchy import', () => {
       row(1, 'APP-2'), row(2, 'APP-5'), row(3, 'OPS-2'), row(2, 'APP-4'), row(3, 'APP-7'), row(3, 'APP-8'), row(2, 'OPS-1'),
       row(1, 'APP-3'), row(2, 'APP-6'),
     ]);
-    expect(job.log[0].message).toContain('the highest level (2) in APP');
+    expect(job.log[0].message).toContain('the highest level in APP (Initiative)');
   });
 
   it('down to a chosen depth, siblings by key; roots from a JQL', async () => {

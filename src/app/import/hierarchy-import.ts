@@ -34,8 +34,9 @@ async function resolveHierarchy(inv: Invocation, params: HierarchyParams): Promi
   const projects = `project in (${quoteKeys(params.roots.projectKeys)})`;
   await checkProjectsJql(inv, projects, 'params.roots.projectKeys');
   // The highest level that has issues in these projects (Initiative on Premium, else Epic...).
+  const types = await listIssueTypes(inv.jira);
   const byLevel = new Map<number, string[]>();
-  for (const t of await listIssueTypes(inv.jira)) byLevel.set(t.hierarchyLevel, [...(byLevel.get(t.hierarchyLevel) ?? []), t.id]);
+  for (const t of types) byLevel.set(t.hierarchyLevel, [...(byLevel.get(t.hierarchyLevel) ?? []), t.id]);
   const levels = [...byLevel.keys()].sort((a, b) => b - a);
   let chosen = levels[0] ?? 0;
   for (const level of levels) {
@@ -45,7 +46,8 @@ async function resolveHierarchy(inv: Invocation, params: HierarchyParams): Promi
     }
   }
   const jql = `${projects} AND issuetype in (${(byLevel.get(chosen) ?? []).join(', ')})`;
-  return { jql, source: `the highest level (${chosen}) in ${params.roots.projectKeys.join(', ')}`, rankFieldId };
+  const names = [...new Set(types.filter((t) => t.hierarchyLevel === chosen).map((t) => t.name))].join(', ');
+  return { jql, source: `the highest level in ${params.roots.projectKeys.join(', ')} (${names})`, rankFieldId };
 }
 
 function data(pages: readonly FactsPage[]): HierarchyImportData {
