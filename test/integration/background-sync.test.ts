@@ -128,3 +128,27 @@ describe('Background synchronization', () => {
     expect(await shape(structure.id)).toEqual(before);
   });
 });
+
+describe('Background relevance of a links synchronizer', () => {
+  it("resyncs for a change of an issue in its structure, not for one elsewhere", async () => {
+    // given: an enabled Links synchronizer on a structure of EXP-3 > EXP-4
+    const structure = await givenStructure(site, 'olivia', 'Blocked work');
+    await givenForest(structure.id, [
+      [0, exp(3)],
+      [1, exp(4)],
+    ]);
+    const installed = data(await site.invokeAs('olivia', 'installSynchronizer', { structureId: structure.id, synchronizer: 'links', params: { linkTypeId: '1', parentEnd: 'inward', scope: 'structure' } })).synchronizer;
+    data(await site.invokeAs('olivia', 'setSynchronizerEnabled', { structureId: structure.id, synchronizerId: installed.id, enabled: true }));
+    const lastRun = async () => data(await site.invokeAs('olivia', 'listInstalledSynchronizers', { structureId: structure.id })).synchronizers[0].lastRun;
+    // when: an issue outside the structure changes
+    changeInJira('EXP-9', ['elsewhere']);
+    await site.rt.drain();
+    // then
+    expect(await lastRun()).toBeUndefined();
+    // when: an issue in it changes
+    changeInJira('EXP-4', ['here']);
+    await site.rt.drain();
+    // then
+    expect(await lastRun()).toMatchObject({ trigger: 'event', direction: 'import' });
+  });
+});

@@ -1,12 +1,14 @@
-// A Jira product event: which installed synchronizers it may affect (conservatively, domain relevance),
+// A Jira product event: which installed synchronizers it may affect (conservatively, domain relevance;
+// for links and sub-tasks ones, knowing which issues their structures hold),
 // a debounced resync of each, and a tick for when the first is due. A change by a person (an event the
 // app did not cause) also starts the structure's cycle guard over.
 import { IDLE_GUARD } from '../../domain/sync/cycle-guard';
 import { syncEventFromProduct } from '../../domain/sync/events';
-import { affectedSynchronizers, interestOf } from '../../domain/sync/relevance';
+import { affectedSynchronizers, asksStructureIssues, interestOf } from '../../domain/sync/relevance';
 import { InstalledSynchronizerRepository, KvsWriteMeter } from '../../storage';
 import { debounceOptions } from './options';
 import { recordTrigger } from './pending';
+import { structureIssuesOf } from './structure-issues';
 import { syncsInBackground } from './eligible';
 import { scheduleTick, type PushSyncTick, pushSyncTick } from './sync-queue';
 import { DEFAULT_QUIET_MS } from '../../domain/sync/debounce';
@@ -16,7 +18,12 @@ export async function onProductEvent(payload: unknown, now: number, push: PushSy
   if (!event) return 0;
   const repo = new InstalledSynchronizerRepository(new KvsWriteMeter());
   const all = (await repo.list()).filter(syncsInBackground);
-  const affected = affectedSynchronizers(event, all.map((sync) => ({ sync, interest: interestOf(sync.synchronizerKey, sync.params) })));
+  const watched = all.map((sync) => ({ sync, interest: interestOf(sync.synchronizerKey, sync.params) }));
+  let affected = affectedSynchronizers(event, watched);
+  // Links and sub-tasks synchronizers care only about their structure's issues: read the forests of the
+  // structures they would resync for this event (only those), then ask again knowing which issues they hold.
+  const toRead = watched.filter((w) => asksStructureIssues(w.interest) && affected.includes(w.sync)).map((w) => w.sync.structureId);
+  if (toRead.length > 0) affected = affectedSynchronizers(event, watched, await structureIssuesOf(toRead));
   if (affected.length === 0) return 0;
   if (!event.selfGenerated) for (const structureId of new Set(affected.map((s) => s.structureId))) await repo.putGuard(structureId, IDLE_GUARD);
   for (const s of affected) await recordTrigger(repo, { structureId: s.structureId, synchronizerId: s.id }, now);

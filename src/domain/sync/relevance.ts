@@ -51,6 +51,11 @@ export function interestOf(synchronizerKey: string, params: unknown, projects?: 
   }
 }
 
+/** Whether the interest asks which issues are in the structure (`InStructure`): only then is a forest worth reading. */
+export function asksStructureIssues(interest: SyncInterest): boolean {
+  return interest.on === 'links' || interest.on === 'subtasks';
+}
+
 export interface WatchedSynchronizer {
   readonly sync: InstalledSynchronizer;
   readonly interest: SyncInterest;

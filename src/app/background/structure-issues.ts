@@ -1,0 +1,26 @@
+// Which issues a structure holds, for the relevance of links and sub-tasks synchronizers, which care only
+// about events of their structure's issues. A trigger reads the forests of just the structures an event
+// could resync that way (one KVS read of the header and its chunks each, ~2.3 bytes a row) — far cheaper
+// than the needless resync, a whole import job, it saves. A forest it cannot read answers "maybe".
+import { forestFromChunks, type IssueId } from '../../domain/forest';
+import type { InStructure } from '../../domain/sync/relevance';
+import { ForestRepository, KvsWriteMeter } from '../../storage';
+
+export async function structureIssuesOf(structureIds: Iterable<string>): Promise<InStructure> {
+  const forests = new ForestRepository(new KvsWriteMeter());
+  const holds = new Map<string, (issueId: IssueId) => boolean>();
+  for (const structureId of new Set(structureIds)) {
+    try {
+      const stored = await forests.read(structureId);
+      if (!stored) continue;
+      if (stored.header.chunkCount === 0) holds.set(structureId, () => false);
+      else {
+        const forest = forestFromChunks(stored.chunks);
+        holds.set(structureId, (issueId) => forest.rowsOfIssue(issueId).length > 0);
+      }
+    } catch {
+      // Unreadable now (a replace in flight, a KVS hiccup): leave it unknown, so the event counts.
+    }
+  }
+  return (structureId, issueId) => holds.get(structureId)?.(issueId);
+}
