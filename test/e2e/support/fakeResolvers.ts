@@ -349,9 +349,9 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
     const changes: ExportChangeDto[] = [];
     const warnings: string[] = [];
     if (synchronizer === 'agile') {
-      // Jira's order here is the dataset's (issues are created in rank order).
-      const index = new Map(dataset.issues.map((issue, i) => [issue.id, i]));
-      const jiraOrder = [...f.issueIds].sort((x, y) => (index.get(x) ?? 0) - (index.get(y) ?? 0));
+      // The fake takes Jira's current rank to be newest issue first, as if the board had been re-ranked
+      // since the structure was imported, so that the preview has rank changes to show.
+      const jiraOrder = [...f.issueIds].reverse();
       const n = f.issueIds.length;
       f.issueIds.forEach((id, i) => {
         const was = jiraOrder.indexOf(id);
