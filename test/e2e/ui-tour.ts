@@ -4,7 +4,7 @@
 //
 //   npx tsx test/e2e/ui-tour.ts [--url URL]
 import type { Frame, Page } from 'playwright-core';
-import { appFrame, launchChromium, newPage, screenshot } from './support/browser';
+import { appFrame, choose, launchChromium, newPage, screenshot } from './support/browser';
 import { invokeOk } from './support/localInvoke';
 import { startUiPreviewServer } from './support/uiPreviewServer';
 
@@ -17,12 +17,6 @@ async function open(page: Page, base: string, query: string, hash = '/'): Promis
   if (page.url() === url) await page.reload();
   else await page.goto(url);
   return appFrame(page);
-}
-
-/** Picks an option of an Atlaskit select by its input's label. */
-async function choose(app: Frame, label: string, option: string): Promise<void> {
-  await app.getByLabel(label, { exact: true }).click();
-  await app.getByRole('option', { name: option }).first().click();
 }
 
 async function main(): Promise<void> {

@@ -37,3 +37,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** Picks an option of an Atlaskit select by its input's label. */
+export async function choose(app: Frame, label: string, option: string): Promise<void> {
+  await app.getByLabel(label, { exact: true }).click();
+  await app.getByRole('option', { name: option }).first().click();
+}

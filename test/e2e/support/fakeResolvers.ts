@@ -405,7 +405,7 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
       Object.assign(job, { state: 'running', startedAt: new Date().toISOString(), progress: { phase: 'Writing to Jira', done: 0, total } });
       job.log.push({ at: new Date().toISOString(), level: 'info', message: `Writing ${total} changes to Jira as ${users.get(job.startedBy)?.displayName}` });
     });
-    step(2500, () => {
+    step(1600, () => {
       job.progress = { phase: 'Writing to Jira', done: Math.floor(total / 3), total };
       job.cost = { jiraCalls: 3, jiraPoints: 3, kvsWrites: 2 };
     });
