@@ -1,31 +1,26 @@
 // Errors users can act on: each is a JSON value with a code and a message, and none creates a job.
 import { people } from './support/dataset';
-import { data, givenStructure, givenSynchronizersEnabled, startSite, type Site } from './support/site';
+import { data, givenStructure, useSite } from './support/site';
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-  await givenSynchronizersEnabled(site);
-});
-afterAll(async () => site?.close());
+const local = useSite();
 
 const top = { at: 'top' } as const;
 const jql = (q: string) => ({ kind: 'jql', jql: q });
 
 async function startImportAs(who: 'olivia' | 'pat' | 'ed', params: Record<string, unknown>, structureId?: string) {
-  const id = structureId ?? (await givenStructure(site)).id;
-  return site.invokeAs(who, 'startImport', { structureId: id, synchronizer: 'filter', params });
+  const id = structureId ?? (await givenStructure(local.site)).id;
+  return local.site.invokeAs(who, 'startImport', { structureId: id, synchronizer: 'filter', params });
 }
 
 describe('payload errors', () => {
   it('names the field of a payload that fails its schema', async () => {
-    const answer = await site.invokeAs('olivia', 'createStructure', { name: '  ' });
+    const answer = await local.site.invokeAs('olivia', 'createStructure', { name: '  ' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', field: 'name' } });
   });
 
   it('names a nested field', async () => {
-    const structure = await givenStructure(site);
-    const answer = await site.invokeAs('olivia', 'setPermissions', {
+    const structure = await givenStructure(local.site);
+    const answer = await local.site.invokeAs('olivia', 'setPermissions', {
       structureId: structure.id,
       rules: [{ subject: { type: 'user', accountId: 'acc-ed' }, level: 'owner' as never }],
     });
@@ -33,15 +28,15 @@ describe('payload errors', () => {
   });
 
   it('refuses a payload that is too large', async () => {
-    const answer = await site.invokeAs('olivia', 'createStructure', { name: 'big', description: 'x'.repeat(300_000) });
+    const answer = await local.site.invokeAs('olivia', 'createStructure', { name: 'big', description: 'x'.repeat(300_000) });
     expect(answer).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
   });
 
   it('takes the acting user from the platform context, never from the payload', async () => {
     // given
-    const structure = await givenStructure(site);
+    const structure = await givenStructure(local.site);
     // when: olivia slips adam's accountId into the payload
-    const answer = await site.invokeAs('olivia', 'startImport', {
+    const answer = await local.site.invokeAs('olivia', 'startImport', {
       structureId: structure.id,
       synchronizer: 'filter',
       params: { source: jql('project = APP'), add: top },
@@ -49,7 +44,7 @@ describe('payload errors', () => {
     } as never);
     // then
     expect(data(answer).job.startedBy).toBe(people.olivia.accountId);
-    await site.rt.queue.drain();
+    await local.site.rt.queue.drain();
   });
 });
 
@@ -61,15 +56,15 @@ describe('not found', () => {
     ['cancelJob', { jobId: 'no-such-job' }, 'JOB_NOT_FOUND'],
     ['undoImport', { jobId: 'no-such-job' }, 'JOB_NOT_FOUND'],
   ] as const)('%s of something that does not exist → %s', async (key, payload, code) => {
-    const answer = await site.invokeAs('olivia', key, payload as never);
+    const answer = await local.site.invokeAs('olivia', key, payload as never);
     expect(answer).toMatchObject({ ok: false, error: { code } });
   });
 });
 
 describe('startImport errors, found before any job exists', () => {
   it('refuses an unknown synchronizer', async () => {
-    const structure = await givenStructure(site);
-    const answer = await site.invokeAs('olivia', 'startImport', { structureId: structure.id, synchronizer: 'telepathy', params: {} });
+    const structure = await givenStructure(local.site);
+    const answer = await local.site.invokeAs('olivia', 'startImport', { structureId: structure.id, synchronizer: 'telepathy', params: {} });
     expect(answer).toMatchObject({ ok: false, error: { code: 'UNKNOWN_SYNCHRONIZER' } });
   });
 
@@ -86,7 +81,7 @@ describe('startImport errors, found before any job exists', () => {
 
   it('answers Jira’s own message for an invalid JQL', async () => {
     // given: what Jira itself says about the query
-    const jira = await fetch(`${site.jiraUrl}/rest/api/3/search/jql`, {
+    const jira = await fetch(`${local.site.jiraUrl}/rest/api/3/search/jql`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Forge-Account-Id': people.olivia.accountId },
       body: JSON.stringify({ jql: 'project = APP AND (', fields: ['id'] }),
@@ -114,8 +109,8 @@ describe('startImport errors, found before any job exists', () => {
 
   it('refuses an "under" issue the user cannot see (PARENT_ISSUE_NOT_FOUND)', async () => {
     // given
-    const structure = await givenStructure(site);
-    data(await site.invokeAs('olivia', 'setPermissions', { structureId: structure.id, rules: [{ subject: { type: 'user', accountId: 'acc-pat' }, level: 'control' }] }));
+    const structure = await givenStructure(local.site);
+    data(await local.site.invokeAs('olivia', 'setPermissions', { structureId: structure.id, rules: [{ subject: { type: 'user', accountId: 'acc-pat' }, level: 'control' }] }));
     // when
     const answer = await startImportAs('pat', { source: jql('project = APP'), add: { at: 'under', issueKey: 'OPS-1' } }, structure.id);
     // then
@@ -124,10 +119,10 @@ describe('startImport errors, found before any job exists', () => {
 
   it('records no job for a refused import', async () => {
     // given
-    const structure = await givenStructure(site);
+    const structure = await givenStructure(local.site);
     // when
     await startImportAs('olivia', { source: jql('project = ('), add: top }, structure.id);
     // then
-    expect(data(await site.invokeAs('olivia', 'listJobs', { structureId: structure.id })).jobs).toEqual([]);
+    expect(data(await local.site.invokeAs('olivia', 'listJobs', { structureId: structure.id })).jobs).toEqual([]);
   });
 });

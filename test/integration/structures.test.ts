@@ -1,60 +1,55 @@
 // Structures and permission levels: the server enforces the level on every resolver.
-import { data, givenStructure, givenSynchronizersEnabled, runImport, startSite, type Site } from './support/site';
+import { data, givenStructure, givenSynchronizersEnabled, runImport, useSite } from './support/site';
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-  await givenSynchronizersEnabled(site);
-});
-afterAll(async () => site?.close());
+const local = useSite();
 
 const params = { source: { kind: 'jql', jql: 'project = APP' }, add: { at: 'top' } };
 
 describe('structures', () => {
   it('creates, renames, describes, lists and deletes a structure', async () => {
     // given
-    const created = await givenStructure(site, 'olivia', 'Roadmap');
+    const created = await givenStructure(local.site, 'olivia', 'Roadmap');
     // when
-    const updated = data(await site.invokeAs('olivia', 'updateStructure', { structureId: created.id, name: 'Roadmap 2027', description: 'Next year' }));
-    const listed = data(await site.invokeAs('olivia', 'listStructures', { scope: 'mine' }));
-    const deleted = await site.invokeAs('olivia', 'deleteStructure', { structureId: created.id });
+    const updated = data(await local.site.invokeAs('olivia', 'updateStructure', { structureId: created.id, name: 'Roadmap 2027', description: 'Next year' }));
+    const listed = data(await local.site.invokeAs('olivia', 'listStructures', { scope: 'mine' }));
+    const deleted = await local.site.invokeAs('olivia', 'deleteStructure', { structureId: created.id });
     // then
     expect(created).toMatchObject({ name: 'Roadmap', ownerAccountId: 'acc-olivia', level: 'control', rowCount: 0, forestVersion: 0 });
     expect(updated).toMatchObject({ name: 'Roadmap 2027', description: 'Next year' });
     expect(listed.structures.map((s) => s.id)).toContain(created.id);
     expect(deleted).toEqual({ ok: true, data: { deleted: true } });
-    expect(await site.invokeAs('olivia', 'getStructure', { structureId: created.id })).toMatchObject({ ok: false, error: { code: 'STRUCTURE_NOT_FOUND' } });
+    expect(await local.site.invokeAs('olivia', 'getStructure', { structureId: created.id })).toMatchObject({ ok: false, error: { code: 'STRUCTURE_NOT_FOUND' } });
   });
 
   it('deletes a structure with its forest and jobs', async () => {
     // given
-    const structure = await givenStructure(site);
-    const job = await runImport(site, 'olivia', structure.id, params);
-    expect(site.rt.kvs.peek(`forest:${structure.id}:1:0`)).toBeDefined();
+    const structure = await givenStructure(local.site);
+    const job = await runImport(local.site, 'olivia', structure.id, params);
+    expect(local.site.rt.kvs.peek(`forest:${structure.id}:1:0`)).toBeDefined();
     // when
-    data(await site.invokeAs('olivia', 'deleteStructure', { structureId: structure.id }));
+    data(await local.site.invokeAs('olivia', 'deleteStructure', { structureId: structure.id }));
     // then
-    expect(await site.invokeAs('olivia', 'getJob', { jobId: job.id })).toMatchObject({ ok: false, error: { code: 'JOB_NOT_FOUND' } });
-    expect(site.rt.kvs.peek(`forest:${structure.id}:1:0`)).toBeUndefined();
+    expect(await local.site.invokeAs('olivia', 'getJob', { jobId: job.id })).toMatchObject({ ok: false, error: { code: 'JOB_NOT_FOUND' } });
+    expect(local.site.rt.kvs.peek(`forest:${structure.id}:1:0`)).toBeUndefined();
   });
 });
 
 describe('permission levels', () => {
   it('refuses an import from a user with edit but not control', async () => {
     // given: ed has edit through the group "editors"
-    const structure = await givenStructure(site);
-    data(await site.invokeAs('olivia', 'setPermissions', { structureId: structure.id, rules: [{ subject: { type: 'group', groupName: 'editors' }, level: 'edit' }] }));
+    const structure = await givenStructure(local.site);
+    data(await local.site.invokeAs('olivia', 'setPermissions', { structureId: structure.id, rules: [{ subject: { type: 'group', groupName: 'editors' }, level: 'edit' }] }));
     // when
-    const answer = site.invokeAs('ed', 'startImport', { structureId: structure.id, synchronizer: 'filter', params });
+    const answer = local.site.invokeAs('ed', 'startImport', { structureId: structure.id, synchronizer: 'filter', params });
     // then
     await expect(answer).resolves.toMatchObject({ ok: false, error: { code: 'PERMISSION_LEVEL', needed: 'control' } });
   });
 
   it('reports each user’s effective level', async () => {
     // given
-    const structure = await givenStructure(site);
+    const structure = await givenStructure(local.site);
     data(
-      await site.invokeAs('olivia', 'setPermissions', {
+      await local.site.invokeAs('olivia', 'setPermissions', {
         structureId: structure.id,
         rules: [
           { subject: { type: 'anyone' }, level: 'view' },
@@ -64,7 +59,7 @@ describe('permission levels', () => {
       }),
     );
     // when
-    const level = async (who: 'olivia' | 'adam' | 'ed' | 'pat') => data(await site.invokeAs(who, 'getStructure', { structureId: structure.id })).level;
+    const level = async (who: 'olivia' | 'adam' | 'ed' | 'pat') => data(await local.site.invokeAs(who, 'getStructure', { structureId: structure.id })).level;
     // then: owner and Jira admin have control; otherwise the highest matching rule
     expect(await level('olivia')).toBe('control');
     expect(await level('adam')).toBe('control');
@@ -74,10 +69,10 @@ describe('permission levels', () => {
 
   it('hides a structure from a user with no matching rule', async () => {
     // given
-    const structure = await givenStructure(site);
+    const structure = await givenStructure(local.site);
     // when
-    const get = await site.invokeAs('pat', 'getStructure', { structureId: structure.id });
-    const list = data(await site.invokeAs('pat', 'listStructures', {}));
+    const get = await local.site.invokeAs('pat', 'getStructure', { structureId: structure.id });
+    const list = data(await local.site.invokeAs('pat', 'listStructures', {}));
     // then
     expect(get).toMatchObject({ ok: false, error: { code: 'PERMISSION_LEVEL', needed: 'view' } });
     expect(list.structures.map((s) => s.id)).not.toContain(structure.id);
@@ -89,37 +84,37 @@ describe('permission levels', () => {
     ['setPermissions', (id: string) => ({ structureId: id, rules: [] })],
     ['previewImport', (id: string) => ({ structureId: id, synchronizer: 'filter', params })],
   ] as const)('%s needs control', async (key, payload) => {
-    const structure = await givenStructure(site);
-    data(await site.invokeAs('olivia', 'setPermissions', { structureId: structure.id, rules: [{ subject: { type: 'user', accountId: 'acc-ed' }, level: 'automate' }] }));
-    const answer = await site.invokeAs('ed', key, payload(structure.id) as never);
+    const structure = await givenStructure(local.site);
+    data(await local.site.invokeAs('olivia', 'setPermissions', { structureId: structure.id, rules: [{ subject: { type: 'user', accountId: 'acc-ed' }, level: 'automate' }] }));
+    const answer = await local.site.invokeAs('ed', key, payload(structure.id) as never);
     expect(answer).toMatchObject({ ok: false, error: { code: 'PERMISSION_LEVEL', needed: 'control' } });
   });
 });
 
 describe('app settings', () => {
   it('lets only a Jira admin change settings', async () => {
-    const answer = await site.invokeAs('olivia', 'setSettings', { synchronizersEnabled: false });
+    const answer = await local.site.invokeAs('olivia', 'setSettings', { synchronizersEnabled: false });
     expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_JIRA_ADMIN' } });
-    expect(data(await site.invokeAs('olivia', 'getSettings', {}))).toEqual({ synchronizersEnabled: true, canChange: false });
-    expect(data(await site.invokeAs('adam', 'getSettings', {}))).toEqual({ synchronizersEnabled: true, canChange: true });
+    expect(data(await local.site.invokeAs('olivia', 'getSettings', {}))).toEqual({ synchronizersEnabled: true, canChange: false });
+    expect(data(await local.site.invokeAs('adam', 'getSettings', {}))).toEqual({ synchronizersEnabled: true, canChange: true });
   });
 
   it('refuses imports while synchronizers are disabled', async () => {
     // given
-    const structure = await givenStructure(site);
-    data(await site.invokeAs('adam', 'setSettings', { synchronizersEnabled: false }));
+    const structure = await givenStructure(local.site);
+    data(await local.site.invokeAs('adam', 'setSettings', { synchronizersEnabled: false }));
     try {
       // when
-      const answer = await site.invokeAs('olivia', 'startImport', { structureId: structure.id, synchronizer: 'filter', params });
+      const answer = await local.site.invokeAs('olivia', 'startImport', { structureId: structure.id, synchronizer: 'filter', params });
       // then
       expect(answer).toMatchObject({ ok: false, error: { code: 'SYNCHRONIZERS_DISABLED' } });
     } finally {
-      await givenSynchronizersEnabled(site);
+      await givenSynchronizersEnabled(local.site);
     }
   });
 
   it('lists the Filter synchronizer with its parameter schema', async () => {
-    const { synchronizers } = data(await site.invokeAs('olivia', 'listSynchronizers', {}));
+    const { synchronizers } = data(await local.site.invokeAs('olivia', 'listSynchronizers', {}));
     expect(synchronizers).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ key: 'filter', directions: ['import'], paramsSchema: expect.objectContaining({ type: 'object' }), defaults: expect.objectContaining({ remove: false }) }),
@@ -131,10 +126,10 @@ describe('app settings', () => {
 describe('listStructures', () => {
   it('lists the structures the caller may see, with their row counts', async () => {
     // given
-    const seen = await givenStructure(site, 'olivia', 'Aardvark listing');
-    await runImport(site, 'olivia', seen.id, params);
+    const seen = await givenStructure(local.site, 'olivia', 'Aardvark listing');
+    await runImport(local.site, 'olivia', seen.id, params);
     // when
-    const { structures } = data(await site.invokeAs('olivia', 'listStructures', { scope: 'mine' }));
+    const { structures } = data(await local.site.invokeAs('olivia', 'listStructures', { scope: 'mine' }));
     // then
     expect(structures.find((s) => s.id === seen.id)).toMatchObject({ name: 'Aardvark listing', level: 'control', rowCount: 6 });
   });

@@ -1,7 +1,7 @@
 // Running a synchronizer's import through the resolvers and the queue, and reading what it left.
 import type { JobDto } from '../../../src/contract';
 import type { Person } from './dataset';
-import { data, givenSynchronizersEnabled, startSite, type Site } from './site';
+import { data, useSite, type Site } from './site';
 import { wid, workDataset } from './work-dataset';
 
 /** Starts an import with `synchronizer` and lets the queue run until the job is done. */
@@ -19,12 +19,7 @@ export const logOf = (job: JobDto): string[] => job.log.map((entry) => entry.mes
  * plain delivery after each test. Read `.site` inside tests (it exists once beforeAll ran).
  */
 export function useWorkSite(): { site: Site } {
-  const ref = {} as { site: Site };
-  beforeAll(async () => {
-    ref.site = await startSite(workDataset());
-    await givenSynchronizersEnabled(ref.site);
-  });
-  afterAll(async () => ref.site?.close());
+  const ref = useSite(workDataset());
   afterEach(() => Object.assign(ref.site.rt.queue.switches, { duplicate: false, reorder: false, extraDelayMs: 0 }));
   return ref;
 }

@@ -48,6 +48,20 @@ export async function givenSynchronizersEnabled(site: Site): Promise<void> {
   data(await site.invokeAs('adam', 'setSettings', { synchronizersEnabled: true }));
 }
 
+/**
+ * The site for one test file with synchronizers on: started before its tests, closed after. Read
+ * `.site` inside tests (it exists once beforeAll ran); a ref, because the hooks run after this returns.
+ */
+export function useSite(dataset?: Dataset): { site: Site } {
+  const ref = {} as { site: Site };
+  beforeAll(async () => {
+    ref.site = await startSite(dataset);
+    await givenSynchronizersEnabled(ref.site);
+  });
+  afterAll(async () => ref.site?.close());
+  return ref;
+}
+
 export async function givenStructure(site: Site, owner: Person = 'olivia', name = 'Release plan'): Promise<StructureDetails> {
   return data(await site.invokeAs(owner, 'createStructure', { name }));
 }
