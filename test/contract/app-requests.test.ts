@@ -1,22 +1,10 @@
 // The other half of the contract: every request the app itself sends to Jira during real use is a
 // documented operation of Atlassian's OpenAPI documents, with a request body that matches its schema.
-import path from 'node:path';
-import { startDevServer, DevServer } from '../../local/dev-server/server';
 import { DEMO_USERS } from '../../local/dataset/build-demo';
-import { expectRequestMatches, findOperation } from './openapi';
+import { expectDocumentedRequests, invokeAs, useDevServer } from './devServer';
 
-const repoRoot = path.resolve(__dirname, '../..');
-let server: DevServer;
-
-beforeAll(async () => {
-  server = await startDevServer({ repoRoot, timeScale: 0.001, log: () => undefined });
-});
-afterAll(async () => {
-  await server.close();
-});
-
-const invoke = (key: string, payload: unknown, who: keyof typeof DEMO_USERS) =>
-  server.forge.invokeResolver({ key, payload, accountId: DEMO_USERS[who].accountId }) as Promise<any>;
+const dev = useDevServer();
+const invoke = (key: string, payload: unknown, who: keyof typeof DEMO_USERS) => invokeAs<any>(dev.server, key, payload, who);
 
 it('sends only documented requests with valid bodies while structures are created, previewed, imported and viewed', async () => {
   // given: a structure and every kind of Filter source and placement
@@ -30,25 +18,21 @@ it('sends only documented requests with valid bodies while structures are create
     { source: { kind: 'jql', jql: 'project = PLAT AND issuetype = Story' }, add: { at: 'under', issueKey: 'PLAT-2' }, allowMove: true },
     { source: { kind: 'jql', jql: 'sprnt = 1' }, add: { at: 'top' } },
   ];
-  server.forge.jira.calls.length = 0;
+  dev.server.forge.jira.calls.length = 0;
 
   // when
   for (const params of runs) {
     await invoke('previewImport', { structureId: structure.id, synchronizer: 'filter', params }, 'priya');
     await invoke('startImport', { structureId: structure.id, synchronizer: 'filter', params }, 'priya');
-    await server.forge.queue.drain();
+    await dev.server.forge.queue.drain();
   }
   await invoke('getForest', { structureId: structure.id }, 'dan');
   await invoke('listStructures', {}, 'carla');
 
   // then
-  const calls = server.forge.jira.calls;
+  const calls = dev.server.forge.jira.calls;
   expect(calls.length).toBeGreaterThan(10);
-  for (const call of calls) {
-    const url = new URL(call.path, 'http://jira.invalid');
-    findOperation(call.method, url.pathname);
-    if (call.body !== undefined) expectRequestMatches(call.method, url.pathname, JSON.parse(call.body));
-  }
+  expectDocumentedRequests(calls);
   // A call to an endpoint the documents do not have would fail above; so would the removed search.
   expect(calls.some((c) => c.path.startsWith('/rest/api/3/search?'))).toBe(false);
   expect(calls.filter((c) => /\/project\/MOB\/role/.test(c.path)).length).toBeGreaterThanOrEqual(2);

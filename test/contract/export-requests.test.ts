@@ -1,24 +1,12 @@
 // The export side of the contract: every request an export, its preview, its preflight and a revert
 // send to Jira is a documented operation of Atlassian's OpenAPI documents, with a valid body.
-import path from 'node:path';
-import { startDevServer, DevServer } from '../../local/dev-server/server';
 import { DEMO_USERS } from '../../local/dataset/build-demo';
 import { Forest, forestFromChunks, forestToChunks } from '../../src/domain/forest';
 import { ForestRepository, KvsWriteMeter } from '../../src/storage';
-import { expectRequestMatches, findOperation } from './openapi';
+import { expectDocumentedRequests, invokeAs, useDevServer } from './devServer';
 
-const repoRoot = path.resolve(__dirname, '../..');
-let server: DevServer;
-
-beforeAll(async () => {
-  server = await startDevServer({ repoRoot, timeScale: 0.001, log: () => undefined });
-});
-afterAll(async () => {
-  await server.close();
-});
-
-const invoke = (key: string, payload: unknown, who: keyof typeof DEMO_USERS) =>
-  server.forge.invokeResolver({ key, payload, accountId: DEMO_USERS[who].accountId }) as Promise<any>;
+const dev = useDevServer();
+const invoke = (key: string, payload: unknown, who: keyof typeof DEMO_USERS) => invokeAs<any>(dev.server, key, payload, who);
 
 /** Rearranges the imported rows: the first issue takes the next five as children, the rest reversed. */
 async function rearrange(structureId: string): Promise<void> {
@@ -42,14 +30,14 @@ it('sends only documented requests with valid bodies while exports are previewed
   await invoke('setSettings', { synchronizersEnabled: true }, 'alice');
   const structure = (await invoke('createStructure', { name: 'Export contract check' }, 'priya')).data;
   await invoke('startImport', { structureId: structure.id, synchronizer: 'filter', params: { source: { kind: 'jql', jql: 'project = PLAT ORDER BY Rank' }, add: { at: 'top' } } }, 'priya');
-  await server.forge.queue.drain();
+  await dev.server.forge.queue.drain();
   await rearrange(structure.id);
   const exports = [
     { synchronizer: 'agile', params: { source: { mode: 'board', boardId: 1 } } },
     { synchronizer: 'hierarchy', params: { roots: { kind: 'highestLevel', projectKeys: ['PLAT'] } } },
     { synchronizer: 'links', params: { linkTypeId: '10000', parentEnd: 'inward', scope: 'all', parentJql: 'project = PLAT', childJql: 'project = PLAT' } },
   ];
-  server.forge.jira.calls.length = 0;
+  dev.server.forge.jira.calls.length = 0;
 
   // when
   const jobs: string[] = [];
@@ -58,25 +46,21 @@ it('sends only documented requests with valid bodies while exports are previewed
     const started = await invoke('startExport', { structureId: structure.id, ...e }, 'priya');
     expect(started.ok).toBe(true);
     jobs.push(started.data.job.id);
-    await server.forge.queue.drain();
+    await dev.server.forge.queue.drain();
   }
   for (const jobId of jobs) {
     const job = (await invoke('getJob', { jobId }, 'priya')).data;
     expect(job.state).toBe('finished');
     if (job.revertible) {
       await invoke('revertJob', { jobId }, 'priya');
-      await server.forge.queue.drain();
+      await dev.server.forge.queue.drain();
     }
   }
 
   // then
-  const calls = server.forge.jira.calls;
+  const calls = dev.server.forge.jira.calls;
   const seen = new Set(calls.map((c) => `${c.method} ${new URL(c.path, 'http://jira.invalid').pathname.replace(/\/\d{2,}(?=\/|$)/g, '/{id}')}`));
-  for (const call of calls) {
-    const url = new URL(call.path, 'http://jira.invalid');
-    findOperation(call.method, url.pathname);
-    if (call.body !== undefined) expectRequestMatches(call.method, url.pathname, JSON.parse(call.body));
-  }
+  expectDocumentedRequests(calls);
   for (const expected of ['PUT /rest/agile/1.0/issue/rank', 'POST /rest/api/3/issueLink', 'DELETE /rest/api/3/issueLink/{id}', 'PUT /rest/api/3/issue/{id}', 'POST /rest/api/3/permissions/check']) {
     expect(seen).toContain(expected);
   }

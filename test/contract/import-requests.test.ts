@@ -1,22 +1,10 @@
 // Every request the Sub-tasks, Links, Agile and Hierarchy imports send to Jira (their checks, previews
 // and jobs) is a documented operation of Atlassian's OpenAPI documents, with a body that matches it.
-import path from 'node:path';
-import { startDevServer, DevServer } from '../../local/dev-server/server';
 import { DEMO_USERS } from '../../local/dataset/build-demo';
-import { expectRequestMatches, findOperation } from './openapi';
+import { expectDocumentedRequests, invokeAs, useDevServer } from './devServer';
 
-const repoRoot = path.resolve(__dirname, '../..');
-let server: DevServer;
-
-beforeAll(async () => {
-  server = await startDevServer({ repoRoot, timeScale: 0.001, log: () => undefined });
-});
-afterAll(async () => {
-  await server.close();
-});
-
-const invoke = (key: string, payload: unknown, who: keyof typeof DEMO_USERS) =>
-  server.forge.invokeResolver({ key, payload, accountId: DEMO_USERS[who].accountId }) as Promise<{ ok: boolean; data?: { id: string } }>;
+const dev = useDevServer();
+const invoke = (key: string, payload: unknown, who: keyof typeof DEMO_USERS) => invokeAs<{ ok: boolean; data?: { id: string } }>(dev.server, key, payload, who);
 
 it('sends only documented requests with valid bodies while the sub-tasks, links, agile and hierarchy imports check, preview and run', async () => {
   // given
@@ -33,23 +21,19 @@ it('sends only documented requests with valid bodies while the sub-tasks, links,
     ['hierarchy', { roots: { kind: 'highestLevel', projectKeys: ['PLAT', 'MOB'] }, order: 'rank' }],
     ['hierarchy', { roots: { kind: 'jql', jql: 'project = SEC' }, order: 'key', levels: 2 }],
   ];
-  server.forge.jira.calls.length = 0;
+  dev.server.forge.jira.calls.length = 0;
 
   // when
   for (const [synchronizer, params] of runs) {
     await invoke('previewImport', { structureId: structure.id, synchronizer, params }, 'priya');
     await invoke('startImport', { structureId: structure.id, synchronizer, params }, 'priya');
-    await server.forge.queue.drain();
+    await dev.server.forge.queue.drain();
   }
 
   // then
-  const calls = server.forge.jira.calls;
+  const calls = dev.server.forge.jira.calls;
   expect(calls.length).toBeGreaterThan(20);
-  for (const call of calls) {
-    const url = new URL(call.path, 'http://jira.invalid');
-    findOperation(call.method, url.pathname);
-    if (call.body !== undefined) expectRequestMatches(call.method, url.pathname, JSON.parse(call.body));
-  }
+  expectDocumentedRequests(calls);
   const paths = new Set(calls.map((c) => new URL(c.path, 'http://jira.invalid').pathname));
   for (const p of ['/rest/api/3/issueLinkType', '/rest/api/3/issuetype', '/rest/api/3/field', '/rest/agile/1.0/board/1/configuration', '/rest/api/3/issue/bulkfetch', '/rest/api/3/search/jql']) {
     expect(paths).toContain(p);

@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     await enable((await install('agile', params)).id);
     await enable((await install('links', { linkTypeId: '10000' })).id);
     server.fake.stopByCycleGuard('big');
-    await enable((await install('hierarchy', { roots: { kind: 'projects', projectKeys: ['PLAT'] } })).id);
+    await enable((await install('hierarchy', { roots: { kind: 'highestLevel', projectKeys: ['PLAT'] } })).id);
     await invokeOk(server.url, 'setPermissions', { structureId: 'big', rules: [{ subject: { type: 'user', accountId: DAN }, level: 'control' }] }, ALICE);
     await install('subtasks', {}, DAN);
     await invokeOk(server.url, 'setPermissions', { structureId: 'big', rules: [] }, ALICE);
