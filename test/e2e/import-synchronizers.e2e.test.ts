@@ -1,46 +1,26 @@
 // Issue 4's browser acceptance: an import with each of the Sub-tasks, Links, Agile and Hierarchy
 // synchronizers from the Import page, in Debian's Chromium against the dev server (real resolvers,
 // worker, KVS and Jira emulator with the demo dataset). Screenshots: test-results/screenshots/e2e-sync-*.png.
-import path from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { DEMO_USERS } from '../../local/dataset/build-demo';
-import { startDevServer, type DevServer } from '../../local/dev-server/server';
 import { audit } from './support/a11y';
-import { appFrame, launchChromium, newPage, screenshot } from './support/browser';
+import { appFrame, screenshot } from './support/browser';
+import { useDevServerBrowser } from './support/devServerBrowser';
 
-const repoRoot = path.resolve(__dirname, '../..');
 const { alice, priya } = DEMO_USERS;
 
-let server: DevServer;
-let browser: Browser;
-let page: Page;
-
-interface Answer {
-  ok: boolean;
-  data?: { id?: string; forestVersion?: number };
-}
-
-async function invoke(key: string, payload: unknown, accountId: string): Promise<Answer> {
-  const res = await fetch(`${server.url}/__local/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key, payload, accountId }) });
-  return (await res.json()) as Answer;
-}
+const e2e = useDevServerBrowser();
+const invoke = (key: string, payload: unknown, accountId: string) => e2e.invoke<{ id?: string; forestVersion?: number }>(key, payload, accountId);
 
 beforeAll(async () => {
-  server = await startDevServer({ repoRoot, timeScale: 0.001, log: () => undefined });
-  browser = await launchChromium();
-  ({ page } = await newPage(browser));
   await invoke('setSettings', { synchronizersEnabled: true }, alice.accountId);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
-const shot = (name: string) => screenshot(page, `e2e-sync-${name}`);
+const shot = (name: string) => screenshot(e2e.page, `e2e-sync-${name}`);
 
 async function importPage(structureId: string, synchronizer: string): Promise<Frame> {
-  await page.goto(`${server.url}/?as=${priya.accountId}&module=global#/structure/${encodeURIComponent(structureId)}/import`);
-  const app = await appFrame(page);
+  await e2e.page.goto(`${e2e.server.url}/?as=${priya.accountId}&module=global#/structure/${encodeURIComponent(structureId)}/import`);
+  const app = await appFrame(e2e.page);
   await app.getByLabel('Synchronizer').click();
   await app.getByRole('option', { name: synchronizer, exact: true }).click();
   return app;
@@ -48,7 +28,7 @@ async function importPage(structureId: string, synchronizer: string): Promise<Fr
 
 /** Preview, screenshot, run, confirm, wait for the job; answers the job page's "added" figure. */
 async function previewAndRun(app: Frame, name: string): Promise<number> {
-  await page.waitForTimeout(300); // Atlaskit's radio and checkbox fill animates
+  await e2e.page.waitForTimeout(300); // Atlaskit's radio and checkbox fill animates
   await shot(`${name}-0-form`);
   // Every form, filled in, passes axe-core's WCAG 2 A/AA rules.
   expect({ form: name, violations: await audit(app) }).toEqual({ form: name, violations: [] });
@@ -118,7 +98,7 @@ describe('Import with each synchronizer from the Import page', () => {
     // when
     await app.getByLabel('Projects', { exact: true }).click();
     await app.getByRole('option', { name: /\(PLAT\)/ }).click();
-    await page.keyboard.press('Escape');
+    await e2e.page.keyboard.press('Escape');
     const added = await previewAndRun(app, 'hierarchy');
     // then
     expect(added).toBeGreaterThan(0);

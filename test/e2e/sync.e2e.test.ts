@@ -2,56 +2,29 @@
 // resolvers, worker, KVS and Jira emulator). Export from the Export page with preview and
 // confirmation, revert it; install the Agile synchronizer (disabled), resync it in each direction,
 // read the settings page. Screenshots go to test-results/screenshots/sync-*.png.
-import path from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { DEMO_USERS } from '../../local/dataset/build-demo';
-import { startDevServer, type DevServer } from '../../local/dev-server/server';
 import { audit } from './support/a11y';
-import { appFrame, launchChromium, newPage, screenshot } from './support/browser';
+import { appFrame, choose, screenshot } from './support/browser';
+import { useDevServerBrowser } from './support/devServerBrowser';
 
-const repoRoot = path.resolve(__dirname, '../..');
 const { alice, priya, dan } = DEMO_USERS; // alice: Jira admin; priya: every project; dan: not SEC
 
-let server: DevServer;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startDevServer({ repoRoot, timeScale: 0.001, log: () => undefined });
-  browser = await launchChromium();
-  ({ page } = await newPage(browser));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useDevServerBrowser();
 
 async function openAs(user: { accountId: string }, appPath = '/', theme: 'light' | 'dark' = 'light'): Promise<Frame> {
-  await page.goto(`${server.url}/?as=${user.accountId}&module=global${theme === 'dark' ? '&theme=dark' : ''}#${appPath}`);
-  return appFrame(page);
+  await e2e.page.goto(`${e2e.server.url}/?as=${user.accountId}&module=global${theme === 'dark' ? '&theme=dark' : ''}#${appPath}`);
+  return appFrame(e2e.page);
 }
 
-const shot = (name: string) => screenshot(page, `sync-${name}`);
+const shot = (name: string) => screenshot(e2e.page, `sync-${name}`);
 /** Modals fade in: wait for the animation, so the screenshot shows the dialog as people see it. */
 const shotDialog = async (name: string) => {
-  await page.waitForTimeout(600);
+  await e2e.page.waitForTimeout(600);
   await shot(name);
 };
 
-interface Answer<T = Record<string, unknown>> {
-  ok: boolean;
-  data?: T;
-  error?: { code: string; message: string };
-}
-
-async function invoke<T = Record<string, unknown>>(key: string, payload: unknown, accountId: string): Promise<Answer<T>> {
-  const res = await fetch(`${server.url}/__local/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ key, payload, accountId }),
-  });
-  return (await res.json()) as Answer<T>;
-}
+const invoke = e2e.invoke;
 
 async function until(condition: () => Promise<boolean>, timeoutMs = 30000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -63,15 +36,9 @@ async function until(condition: () => Promise<boolean>, timeoutMs = 30000): Prom
 
 /** The board's order as Jira ranks it, read straight from the emulator as Priya. */
 async function boardOrder(): Promise<string[]> {
-  const res = await fetch(`${server.url}/rest/agile/1.0/board/1/issue?maxResults=200&fields=key`, { headers: { 'x-forge-account-id': priya.accountId } });
+  const res = await fetch(`${e2e.server.url}/rest/agile/1.0/board/1/issue?maxResults=200&fields=key`, { headers: { 'x-forge-account-id': priya.accountId } });
   const body = (await res.json()) as { issues?: { key: string }[] };
   return (body.issues ?? []).map((i) => i.key);
-}
-
-/** Picks an option of an Atlaskit select by its input's label. */
-async function choose(app: Frame, label: string, option: string): Promise<void> {
-  await app.getByLabel(label, { exact: true }).click();
-  await app.getByRole('option', { name: option }).first().click();
 }
 
 let structureId = '';
@@ -252,8 +219,8 @@ describe('Export, resync and installed synchronizers in the browser', () => {
     await dark.getByTestId('run-as').getByText('Dan Okafor').waitFor();
     await shot('19-settings-dark');
     // and in a narrow frame (Jira's sidebar open on a small screen)
-    await page.setViewportSize({ width: 1024, height: 800 });
+    await e2e.page.setViewportSize({ width: 1024, height: 800 });
     await shot('20-settings-narrow');
-    await page.setViewportSize({ width: 1440, height: 900 });
+    await e2e.page.setViewportSize({ width: 1440, height: 900 });
   });
 });

@@ -1,56 +1,31 @@
 // Issue 6's acceptance in a real browser: Debian's Chromium drives the host page of the dev server,
 // which runs the real resolvers, worker, KVS and Jira emulator. A screenshot of every step goes to
 // test-results/screenshots/e2e-*.png.
-import path from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { DEMO_USERS } from '../../local/dataset/build-demo';
-import { startDevServer, type DevServer } from '../../local/dev-server/server';
 import { audit } from './support/a11y';
-import { appFrame, launchChromium, newPage, screenshot } from './support/browser';
+import { appFrame, screenshot } from './support/browser';
+import { useDevServerBrowser } from './support/devServerBrowser';
+import type { LooseAnswer } from './support/localInvoke';
 
-const repoRoot = path.resolve(__dirname, '../..');
 const { alice, priya, dan } = DEMO_USERS; // alice: Jira admin; priya: every project; dan: not SEC
 
-let server: DevServer;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startDevServer({ repoRoot, timeScale: 0.001, log: () => undefined });
-  browser = await launchChromium();
-  ({ page } = await newPage(browser));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useDevServerBrowser();
 
 /** Opens the host page as a user on a module and app path; answers the app's frame. */
 async function openAs(user: { accountId: string }, module: 'global' | 'admin', appPath = '/'): Promise<Frame> {
-  await page.goto(`${server.url}/?as=${user.accountId}&module=${module}#${appPath}`);
-  return appFrame(page);
+  await e2e.page.goto(`${e2e.server.url}/?as=${user.accountId}&module=${module}#${appPath}`);
+  return appFrame(e2e.page);
 }
 
-const shot = (name: string) => screenshot(page, `e2e-${name}`);
+const shot = (name: string) => screenshot(e2e.page, `e2e-${name}`);
 
-interface Answer {
-  ok: boolean;
-  data?: { synchronizersEnabled?: boolean };
-  error?: { code: string; needed?: string };
-}
-
-async function invoke(key: string, payload: unknown, accountId: string): Promise<Answer> {
-  const res = await fetch(`${server.url}/__local/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ key, payload, accountId }),
-  });
-  return (await res.json()) as Answer;
-}
+type Answer = LooseAnswer<{ synchronizersEnabled?: boolean }>;
+const invoke = (key: string, payload: unknown, accountId: string): Promise<Answer> => e2e.invoke(key, payload, accountId);
 
 /** What Jira shows this user for a JQL, read straight from the emulator. */
 async function visibleKeys(jql: string, user: { accountId: string }): Promise<string[]> {
-  const res = await fetch(`${server.url}/rest/api/3/search/jql`, {
+  const res = await fetch(`${e2e.server.url}/rest/api/3/search/jql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forge-account-id': user.accountId },
     body: JSON.stringify({ jql, fields: ['key'], maxResults: 5000 }),
@@ -92,7 +67,7 @@ describe('Structure Sync in the browser', () => {
     await app.getByLabel('Name').fill('Platform and security');
     await app.getByRole('button', { name: 'Create', exact: true }).click();
     await app.getByText('This structure is empty').waitFor();
-    structureId = decodeURIComponent(/#\/structure\/([^/?]+)/.exec(page.url())![1]!);
+    structureId = decodeURIComponent(/#\/structure\/([^/?]+)/.exec(e2e.page.url())![1]!);
     await shot('03-created');
     // when
     await app.getByRole('button', { name: 'Import' }).first().click();
@@ -227,7 +202,7 @@ describe('Structure Sync in the browser', () => {
       [priya, 'global', `/structure/${structureId}/permissions`],
     ] as const) {
       const app = await openAs(user, module, appPath);
-      await page.waitForTimeout(500);
+      await e2e.page.waitForTimeout(500);
       expect({ appPath, violations: await audit(app) }).toEqual({ appPath, violations: [] });
     }
   });
