@@ -1,6 +1,6 @@
 // The synchronizers whose import the worker can run. Adding one: a runner (src/app/import/), one entry here.
 import { AppError } from './errors';
-import { filterImportRunner } from './filter-import';
+import { filterImportRunner } from './import/filter-import';
 import type { ImportRunner } from './import-runner';
 import { agileImportRunner } from './import/agile-import';
 import { hierarchyImportRunner } from './import/hierarchy-import';

@@ -4,7 +4,7 @@
 import { JiraError, JiraRateLimited } from '../jira';
 import { StaleJobStep, type JobRecord } from '../storage';
 import { AppError } from './errors';
-import { PHASE } from './filter-import';
+import { PHASE } from './import/filter-import';
 import { runExportUnit } from './export/job';
 import { importRunnerFor } from './import-runners';
 import { dropJobData } from './import-apply';

@@ -4,7 +4,7 @@
 // and plans without anything that would remove rows on partial data. The job always reads everything.
 import type { ImportPreview } from '../../contract';
 import type { JobResolved } from '../../storage';
-import { countActions, describe, PREVIEW_ACTIONS } from '../filter-preview';
+import { countActions, describe, PREVIEW_ACTIONS } from './filter-preview';
 import { loadForest } from '../forest-store';
 import type { PreviewRequest } from '../import-runner';
 import type { Invocation } from '../invocation';

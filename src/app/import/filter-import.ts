@@ -2,17 +2,17 @@
 //   1. search: one ids-only page of the JQL (5000 ids), stored under its own key, cursor in the checkpoint;
 //   2. visibility (only when Remove is on): which rows' issues the user can see, 1000 ids a batch;
 //   3. apply: plan with the domain planner and replace the forest (see import-apply.ts).
-import type { Forest, IssueId } from '../domain/forest';
-import { filterImportVisibilityQuestions, filterSynchronizer, planFilterImport, type FilterParams } from '../domain/synchronizers/filter';
-import { JobDataRepository, type JobRecord } from '../storage';
-import { applyImport } from './import-apply';
-import { loadForest } from './forest-store';
-import type { JobStep } from './job-step';
+import type { Forest, IssueId } from '../../domain/forest';
+import { filterImportVisibilityQuestions, filterSynchronizer, planFilterImport, type FilterParams } from '../../domain/synchronizers/filter';
+import { JobDataRepository, type JobRecord } from '../../storage';
+import { applyImport } from '../import-apply';
+import { loadForest } from '../forest-store';
+import type { JobStep } from '../job-step';
 import { resolveFilterSource } from './filter-source';
 import { previewFilterImport } from './filter-preview';
-import type { ImportRunner } from './import-runner';
-import { validateParams } from './params';
-import { VISIBILITY_BATCH, visibleInBatch, visibleIssueIds } from './visibility';
+import type { ImportRunner } from '../import-runner';
+import { validateParams } from '../params';
+import { VISIBILITY_BATCH, visibleInBatch, visibleIssueIds } from '../visibility';
 
 export const PHASE = {
   searching: 'searching Jira',

@@ -3,13 +3,13 @@
 // checks the visibility of at most PREVIEW_MAX_VISIBILITY removal candidates. Beyond either bound the
 // preview is partial: it says so (complete: false, a warning) and leaves removals out, because removal
 // counts from a sample would claim rows go that the full import keeps. The job always runs in full.
-import type { ImportPreview, PreviewAction } from '../contract';
-import type { Forest, ForestAction } from '../domain/forest';
-import { filterImportVisibilityQuestions, type FilterParams } from '../domain/synchronizers/filter';
-import type { Invocation } from './invocation';
-import { loadForest } from './forest-store';
-import type { PreviewRequest } from './import-runner';
-import { visibleIssueIds, VISIBILITY_BATCH } from './visibility';
+import type { ImportPreview, PreviewAction } from '../../contract';
+import type { Forest, ForestAction } from '../../domain/forest';
+import { filterImportVisibilityQuestions, type FilterParams } from '../../domain/synchronizers/filter';
+import type { Invocation } from '../invocation';
+import { loadForest } from '../forest-store';
+import type { PreviewRequest } from '../import-runner';
+import { visibleIssueIds, VISIBILITY_BATCH } from '../visibility';
 
 export const PREVIEW_MAX_ISSUES = 20_000;
 export const PREVIEW_MAX_VISIBILITY = 5 * VISIBILITY_BATCH;

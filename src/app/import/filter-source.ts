@@ -1,11 +1,11 @@
 // Everything a Filter import needs from Jira before a job exists, checked as the user who starts it:
 // the saved filter's JQL, that Jira accepts the JQL, and the issue to add under. A job is only recorded
 // once all of this holds, so users get these errors at once instead of in a failed job.
-import type { FilterParams } from '../domain/synchronizers/filter';
-import { JiraJqlInvalid, JiraNotFound } from '../jira';
-import type { JobResolved } from '../storage';
-import { AppError } from './errors';
-import type { Invocation } from './invocation';
+import type { FilterParams } from '../../domain/synchronizers/filter';
+import { JiraJqlInvalid, JiraNotFound } from '../../jira';
+import type { JobResolved } from '../../storage';
+import { AppError } from '../errors';
+import type { Invocation } from '../invocation';
 
 export async function resolveFilterSource(inv: Invocation, params: FilterParams): Promise<JobResolved> {
   let jql: string;
