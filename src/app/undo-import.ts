@@ -11,6 +11,7 @@ import type { Invocation } from './invocation';
 import { canUndo, findJob, jobsOf, logEntry, toJobDto } from './jobs';
 import { newJobId } from './start-import';
 import { findStructure } from './structures';
+import { displayNameOf } from './names/display-name';
 
 export async function undoImport(inv: Invocation, jobId: string): Promise<{ job: JobDto }> {
   const job = await findJob(inv, jobId);
@@ -32,6 +33,7 @@ export async function undoImport(inv: Invocation, jobId: string): Promise<{ job:
   const restored = Forest.fromColumns(before.columns, Math.max(before.nextRowId, current.nextRowId));
 
   const now = inv.now();
+  const who = await displayNameOf(inv, inv.accountId);
   const undo: JobRecord = {
     id: newJobId(now),
     kind: 'undo',
@@ -54,7 +56,7 @@ export async function undoImport(inv: Invocation, jobId: string): Promise<{ job:
     ...job,
     step: job.step + 1,
     undo: { ...job.undo, undoneByJobId: undo.id },
-    log: [...job.log, logEntry(inv, 'info', `Undone by ${inv.accountId} (job ${undo.id}).`)],
+    log: [...job.log, logEntry(inv, 'info', `Undone by ${who} (job ${undo.id}).`)],
   };
   const jobs = jobsOf(inv);
   try {

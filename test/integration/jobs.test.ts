@@ -83,7 +83,9 @@ describe('undoImport', () => {
     // then
     expect(undo.job).toMatchObject({ kind: 'undo', state: 'finished' });
     expect(await shape(structureId)).toEqual(before);
-    expect(data(await local.site.invokeAs('olivia', 'getJob', { jobId: imported.id })).undoable).toBe(false);
+    const after = data(await local.site.invokeAs('olivia', 'getJob', { jobId: imported.id }));
+    expect(after.undoable).toBe(false);
+    expect(after.log.at(-1)?.message).toBe(`Undone by Olivia Owner (job ${undo.job.id}).`);
     expect(await local.site.invokeAs('olivia', 'undoImport', { jobId: imported.id })).toMatchObject({ ok: false, error: { code: 'UNDO_NOT_POSSIBLE' } });
   });
 
