@@ -1,23 +1,17 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
-import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import type { ExportPreview, StructureDetails, SynchronizerInfo } from '../../../../src/contract';
-import { atLeast } from '../api/permissions';
 import { useServices } from '../api/ServicesContext';
-import { useResolver } from '../api/useResolver';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
-import { PageLayout } from '../components/PageLayout';
-import { ParamsForm } from '../components/params/ParamsForm';
-import { StructureGate, structureCrumbs } from '../components/StructureGate';
+import { StructureGate } from '../components/StructureGate';
 import { ConfirmExportModal } from '../components/sync/ConfirmExportModal';
 import { ExportPreviewPanel } from '../components/sync/ExportPreviewPanel';
-import { ParamsErrorSummary } from '../components/sync/ParamsErrorSummary';
+import { ParamsSection } from '../components/sync/ParamsSection';
+import { SynchronizerRunGate } from '../components/sync/SynchronizerRunGate';
 import { useParamsEditor } from '../components/sync/useParamsEditor';
 import { SynchronizerSelect } from '../components/SynchronizerSelect';
-import { RouteLink } from '../routing/RouteLink';
 import { useRouter } from '../routing/RouterContext';
 
 export function ExportPage(props: { structureId: string }) {
@@ -33,49 +27,11 @@ export function ExportPage(props: { structureId: string }) {
  * preview what Jira would get, then Run Export → confirmation → the job's status page.
  */
 export function ExportForm(props: { structure: StructureDetails }) {
-  const { structure } = props;
-  const synchronizers = useResolver('listSynchronizers', {});
-  const settings = useResolver('getSettings', {});
-  const frame = (children: React.ReactNode) => (
-    <PageLayout
-      title="Export"
-      windowTitle={`Export · ${structure.name}`}
-      breadcrumbs={structureCrumbs(structure, 'Export')}
-      description={<>Write “{structure.name}” into Jira with a synchronizer, once, as you.</>}
-      actions={<RouteLink to={{ page: 'jobs', structureId: structure.id }}>Job history</RouteLink>}
-    >
-      {children}
-    </PageLayout>
+  return (
+    <SynchronizerRunGate structure={props.structure} direction="export">
+      {(exporters) => <ExportChooser structure={props.structure} exporters={exporters} />}
+    </SynchronizerRunGate>
   );
-  if (!atLeast(structure.level, 'control')) {
-    return frame(
-      <ErrorMessage
-        title="You cannot export from this structure"
-        error={{ code: 'PERMISSION_LEVEL', message: `Export needs control on the structure; you have ${structure.level}.`, needed: 'control' }}
-      />,
-    );
-  }
-  if (settings.state.status === 'ready' && !settings.state.data.synchronizersEnabled) {
-    return frame(
-      <ErrorMessage
-        title="Synchronizers are turned off"
-        error={{ code: 'SYNCHRONIZERS_DISABLED', message: 'Export runs a synchronizer, and synchronizers are turned off on this site.' }}
-      />,
-    );
-  }
-  if (synchronizers.state.status === 'loading') return frame(<Loading label="Loading synchronizers" />);
-  if (synchronizers.state.status === 'error') {
-    return frame(<ErrorMessage error={synchronizers.state.error} title="Synchronizers could not be loaded" onRetry={synchronizers.reload} />);
-  }
-  const exporters = synchronizers.state.data.synchronizers.filter((s) => s.directions.includes('export'));
-  if (exporters.length === 0) {
-    return frame(
-      <SectionMessage appearance="information" title="No synchronizer can export">
-        <p>None are installed or none supports export. Import is still available from the structure's Operations.</p>
-      </SectionMessage>,
-    );
-  }
-  return frame(<ExportChooser structure={structure} exporters={exporters} />);
 }
 
 function ExportChooser(props: { structure: StructureDetails; exporters: SynchronizerInfo[] }) {
@@ -146,13 +102,7 @@ function ExportEditor(props: { structure: StructureDetails; exporters: Synchroni
       style={{ maxWidth: 880 }}
     >
       <SynchronizerSelect synchronizers={props.exporters} value={synchronizer.key} onChange={props.onChoose} />
-      <div style={{ marginTop: token('space.300') }}>
-        <Heading size="small" as="h2">
-          Parameters
-        </Heading>
-        <ParamsForm schema={editor.schema} values={editor.values} errors={editor.errors} onChange={editor.setValues} />
-      </div>
-      <ParamsErrorSummary errors={editor.errors} />
+      <ParamsSection editor={editor} />
       {editor.generalError && <ErrorMessage error={editor.generalError} title="The export could not start" />}
       <div style={{ display: 'flex', gap: token('space.100'), marginTop: token('space.300') }}>
         <Button onClick={() => void runPreview()} isLoading={busy === 'preview'} isDisabled={busy !== undefined && busy !== 'preview'}>

@@ -16,13 +16,15 @@ export interface ParamsEditor {
   /** Puts a server refusal next to its field when it names one, otherwise as a general error. */
   showServerError: (error: AppErrorDto) => void;
   clearGeneralError: () => void;
+  /** Starts over from another synchronizer's defaults, with no errors shown. */
+  restart: (next: SynchronizerInfo) => void;
   /** The parameters to send: only what the chosen variants render. */
   params: () => ParamValues;
 }
 
 /**
- * The parameter state of one synchronizer, as the Import page keeps it: the Export page and the
- * install/edit dialog use the same generated form and the same error placement.
+ * The parameter state of one synchronizer: the Import and Export pages and the install/edit dialog
+ * use the same generated form and the same error placement.
  */
 export function useParamsEditor(synchronizer: SynchronizerInfo, given?: Record<string, unknown>, onChange?: () => void): ParamsEditor {
   const schema = asSchema(synchronizer.paramsSchema);
@@ -30,6 +32,7 @@ export function useParamsEditor(synchronizer: SynchronizerInfo, given?: Record<s
   const [errors, setErrors] = useState<FieldErrors>({});
   const [generalError, setGeneralError] = useState<AppErrorDto | undefined>();
 
+  /** Keyboard and screen-reader users land on the first field to fix. */
   const focusField = (path: string | undefined) => {
     if (path === undefined) return;
     requestAnimationFrame(() => {
@@ -57,6 +60,7 @@ export function useParamsEditor(synchronizer: SynchronizerInfo, given?: Record<s
     showServerError: (error) => {
       const path = serverFieldPath(error, schema, values);
       if (path !== undefined) {
+        // Next to its field, the message need not repeat the field's path ("params.source.jql: …").
         const message = error.field && error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
         setErrors({ [path]: message });
         setGeneralError(undefined);
@@ -66,6 +70,13 @@ export function useParamsEditor(synchronizer: SynchronizerInfo, given?: Record<s
       }
     },
     clearGeneralError: () => setGeneralError(undefined),
+    // For a page that keeps one editor across a choice of synchronizer (Import keeps its select
+    // mounted, so focus stays on it), rather than remounting the editor per synchronizer.
+    restart: (next) => {
+      setValuesState(initialValue(asSchema(next.paramsSchema), next.defaults) as ParamValues);
+      setErrors({});
+      setGeneralError(undefined);
+    },
     params: () => compact(schema, values) as ParamValues,
   };
 }
