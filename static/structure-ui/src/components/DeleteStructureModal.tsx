@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import Button from '@atlaskit/button/new';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
 import type { AppErrorDto } from '../../../../src/contract';
 import { useServices } from '../api/ServicesContext';
+import { ConfirmModal } from './ConfirmModal';
 import { ErrorMessage } from './ErrorMessage';
 
 export function DeleteStructureModal(props: {
@@ -21,27 +20,21 @@ export function DeleteStructureModal(props: {
     else setError(answer.error);
   };
   return (
-    <ModalTransition>
-      <Modal onClose={props.onClose} label="Delete structure">
-        <ModalHeader>
-          <ModalTitle appearance="danger">Delete “{props.structure.name}”?</ModalTitle>
-        </ModalHeader>
-        <ModalBody>
-          {error && <ErrorMessage error={error} title="The structure was not deleted" />}
-          <p>
-            The structure and its {props.structure.rowCount.toLocaleString()} rows, permission rules and job history will be
-            deleted. The issues themselves stay in Jira. This cannot be undone.
-          </p>
-        </ModalBody>
-        <ModalFooter>
-          <Button appearance="subtle" onClick={props.onClose} autoFocus>
-            Cancel
-          </Button>
-          <Button appearance="danger" onClick={() => void remove()} isLoading={deleting}>
-            Delete
-          </Button>
-        </ModalFooter>
-      </Modal>
-    </ModalTransition>
+    <ConfirmModal
+      label="Delete structure"
+      appearance="danger"
+      title={<>Delete “{props.structure.name}”?</>}
+      confirmLabel="Delete"
+      running={deleting}
+      autoFocus="cancel"
+      onCancel={props.onClose}
+      onConfirm={() => void remove()}
+    >
+      {error && <ErrorMessage error={error} title="The structure was not deleted" />}
+      <p>
+        The structure and its {props.structure.rowCount.toLocaleString()} rows, permission rules and job history will be
+        deleted. The issues themselves stay in Jira. This cannot be undone.
+      </p>
+    </ConfirmModal>
   );
 }

@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import Button from '@atlaskit/button/new';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
 import { token } from '@atlaskit/tokens';
 import type { AppErrorDto, Direction, InstalledSynchronizerDto, JobDto, ResyncPreview } from '../../../../../src/contract';
 import { useServices } from '../../api/ServicesContext';
 import type { Loadable } from '../../api/useResolver';
+import { ConfirmModal } from '../ConfirmModal';
 import { ErrorMessage } from '../ErrorMessage';
 import { Loading } from '../Loading';
 import { DIRECTION_WORDS } from './directionWords';
@@ -56,52 +55,53 @@ export function ResyncModal(props: {
   const blocked = preview.status !== 'ready' || (exportPreview !== undefined && !exportPreview.preflight.ok);
   const words = DIRECTION_WORDS[direction];
   return (
-    <ModalTransition>
-      <Modal onClose={props.onCancel} label={`Resync ${words.phrase}`} width="large" testId="confirm-resync" shouldScrollInViewport>
-        <ModalHeader>
-          <ModalTitle appearance="warning">
-            Resync {synchronizer.label} {words.phrase}?
-          </ModalTitle>
-        </ModalHeader>
-        <ModalBody>
-          <p style={{ marginTop: 0 }}>{synchronizer.paramsSummary}</p>
-          {direction === 'import' ? (
-            <p data-testid="resync-direction-text">
-              Direction: <strong>{words.phrase}</strong>. The synchronizer reads Jira as you and may change “{props.structureName}” as a whole: it can add,
-              move and remove rows anywhere in it. Jira is not changed.
-            </p>
-          ) : (
-            <p data-testid="resync-direction-text">
-              Direction: <strong>{words.phrase}</strong>. The synchronizer changes Jira issues to match “{props.structureName}”,{' '}
-              <strong>as you, with your permissions</strong>. The structure is not changed. A finished export can be reverted from its job page.
-            </p>
-          )}
-          {preview.status === 'loading' && <Loading label="Computing what would change" />}
-          {preview.status === 'error' && (
-            <ErrorMessage error={preview.error} title="What would change could not be computed" onRetry={() => setGeneration((g) => g + 1)} />
-          )}
-          {preview.status === 'ready' && preview.data.direction === 'import' && <ImportPreviewSummary preview={preview.data.import} />}
-          {exportPreview && (
-            <>
-              {kindsInWords(exportPreview.counts).length > 0 && <p>It will change: {kindsInWords(exportPreview.counts).join(', ')}.</p>}
-              <ExportPreviewDetails preview={exportPreview} maxChanges={10} />
-            </>
-          )}
-          {startError && (
-            <div style={{ marginTop: token('space.150') }}>
-              <ErrorMessage error={startError} title="The resync could not start" />
-            </div>
-          )}
-        </ModalBody>
-        <ModalFooter>
-          <Button appearance="subtle" onClick={props.onCancel}>
-            Cancel
-          </Button>
-          <Button appearance="warning" onClick={() => void start()} isLoading={starting} isDisabled={blocked} testId="confirm-resync-button">
-            {direction === 'import' ? 'Resync into the structure' : 'Resync into Jira'}
-          </Button>
-        </ModalFooter>
-      </Modal>
-    </ModalTransition>
+    <ConfirmModal
+      label={`Resync ${words.phrase}`}
+      testId="confirm-resync"
+      width="large"
+      scrollInViewport
+      appearance="warning"
+      title={
+        <>
+          Resync {synchronizer.label} {words.phrase}?
+        </>
+      }
+      confirmLabel={direction === 'import' ? 'Resync into the structure' : 'Resync into Jira'}
+      confirmTestId="confirm-resync-button"
+      running={starting}
+      confirmDisabled={blocked}
+      autoFocus="none"
+      onCancel={props.onCancel}
+      onConfirm={() => void start()}
+    >
+      <p style={{ marginTop: 0 }}>{synchronizer.paramsSummary}</p>
+      {direction === 'import' ? (
+        <p data-testid="resync-direction-text">
+          Direction: <strong>{words.phrase}</strong>. The synchronizer reads Jira as you and may change “{props.structureName}” as a whole: it can add,
+          move and remove rows anywhere in it. Jira is not changed.
+        </p>
+      ) : (
+        <p data-testid="resync-direction-text">
+          Direction: <strong>{words.phrase}</strong>. The synchronizer changes Jira issues to match “{props.structureName}”,{' '}
+          <strong>as you, with your permissions</strong>. The structure is not changed. A finished export can be reverted from its job page.
+        </p>
+      )}
+      {preview.status === 'loading' && <Loading label="Computing what would change" />}
+      {preview.status === 'error' && (
+        <ErrorMessage error={preview.error} title="What would change could not be computed" onRetry={() => setGeneration((g) => g + 1)} />
+      )}
+      {preview.status === 'ready' && preview.data.direction === 'import' && <ImportPreviewSummary preview={preview.data.import} />}
+      {exportPreview && (
+        <>
+          {kindsInWords(exportPreview.counts).length > 0 && <p>It will change: {kindsInWords(exportPreview.counts).join(', ')}.</p>}
+          <ExportPreviewDetails preview={exportPreview} maxChanges={10} />
+        </>
+      )}
+      {startError && (
+        <div style={{ marginTop: token('space.150') }}>
+          <ErrorMessage error={startError} title="The resync could not start" />
+        </div>
+      )}
+    </ConfirmModal>
   );
 }
