@@ -15,6 +15,9 @@ for (const dir of [root, path.join(root, 'static', 'structure-ui')]) {
   if (!existsSync(path.join(dir, 'package.json'))) continue;
   if (stale(dir)) {
     console.log(`Installing dependencies in ${path.relative(root, dir) || '.'} …`);
-    execSync(existsSync(path.join(dir, 'package-lock.json')) ? 'npm ci' : 'npm install', { cwd: dir, stdio: 'inherit' });
+    execSync(existsSync(path.join(dir, 'package-lock.json')) ? 'npm ci' : 'npm install', {
+      cwd: dir,
+      stdio: 'inherit',
+    });
   }
 }

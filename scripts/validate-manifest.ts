@@ -30,7 +30,11 @@ export async function checkManifest(appDir: string): Promise<ManifestProblem[]> 
     const problems: ManifestProblem[] = [];
     const result = await validate(false);
     for (const e of result.errors ?? []) {
-      problems.push({ source: 'manifest', level: e.level, message: `${e.message}${e.line ? ` (line ${e.line})` : ''}` });
+      problems.push({
+        source: 'manifest',
+        level: e.level,
+        message: `${e.message}${e.line ? ` (line ${e.line})` : ''}`,
+      });
     }
     if (!result.success) return problems;
 
@@ -61,7 +65,8 @@ export async function checkManifest(appDir: string): Promise<ManifestProblem[]> 
       reportLintResults(logger as never, results);
       for (const r of results) {
         for (const e of r.errors) problems.push({ source: 'lint', level: 'error', message: `${r.file}: ${e.message}` });
-        for (const w of r.warnings) problems.push({ source: 'lint', level: 'warning', message: `${r.file}: ${w.message}` });
+        for (const w of r.warnings)
+          problems.push({ source: 'lint', level: 'warning', message: `${r.file}: ${w.message}` });
       }
     }
     return problems;
@@ -81,7 +86,9 @@ if (require.main === module) {
         console.error(`manifest.yml: ${errors.length} error(s)`);
         process.exit(1);
       }
-      console.log(`manifest.yml is valid (@forge/manifest full validation and @forge/lint client-side linters)${problems.length ? `, ${problems.length} warning(s)` : ''}`);
+      console.log(
+        `manifest.yml is valid (@forge/manifest full validation and @forge/lint client-side linters)${problems.length ? `, ${problems.length} warning(s)` : ''}`,
+      );
     },
     (err: unknown) => {
       console.error(err);

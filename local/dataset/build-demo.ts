@@ -13,13 +13,45 @@ import type { Dataset, DatasetIssue, DatasetUser } from './types';
 /** The four demo accounts, each with a different view of the site. */
 export const DEMO_USERS = {
   /** Site admin: sees and administers everything. */
-  alice: { accountId: '5d1f0a11c2b3a40001a11ce0', displayName: 'Alice Nguyen', email: 'alice@demo.example', apiToken: 'demo-token-alice', groups: ['jira-administrators', 'jira-software-users', 'security-team'], siteAdmin: true, timeZone: 'Europe/Berlin' },
+  alice: {
+    accountId: '5d1f0a11c2b3a40001a11ce0',
+    displayName: 'Alice Nguyen',
+    email: 'alice@demo.example',
+    apiToken: 'demo-token-alice',
+    groups: ['jira-administrators', 'jira-software-users', 'security-team'],
+    siteAdmin: true,
+    timeZone: 'Europe/Berlin',
+  },
   /** Lead of Platform and Security: browses every project, but is not a Jira admin. */
-  priya: { accountId: '5d1f0a11c2b3a40002b0b0b0', displayName: 'Priya Raman', email: 'priya@demo.example', apiToken: 'demo-token-priya', groups: ['jira-software-users', 'security-team'], siteAdmin: false, timeZone: 'Asia/Kolkata' },
+  priya: {
+    accountId: '5d1f0a11c2b3a40002b0b0b0',
+    displayName: 'Priya Raman',
+    email: 'priya@demo.example',
+    apiToken: 'demo-token-priya',
+    groups: ['jira-software-users', 'security-team'],
+    siteAdmin: false,
+    timeZone: 'Asia/Kolkata',
+  },
   /** Developer: browses Platform and Mobile, not the restricted Security project. */
-  dan: { accountId: '5d1f0a11c2b3a40003da0da0', displayName: 'Dan Okafor', email: 'dan@demo.example', apiToken: 'demo-token-dan', groups: ['jira-software-users'], siteAdmin: false, timeZone: 'Europe/London' },
+  dan: {
+    accountId: '5d1f0a11c2b3a40003da0da0',
+    displayName: 'Dan Okafor',
+    email: 'dan@demo.example',
+    apiToken: 'demo-token-dan',
+    groups: ['jira-software-users'],
+    siteAdmin: false,
+    timeZone: 'Europe/London',
+  },
   /** Contractor: browses only the Mobile project. */
-  carla: { accountId: '5d1f0a11c2b3a40004ca71a0', displayName: 'Carla Mendes', email: 'carla@demo.example', apiToken: 'demo-token-carla', groups: ['contractors'], siteAdmin: false, timeZone: 'America/Sao_Paulo' },
+  carla: {
+    accountId: '5d1f0a11c2b3a40004ca71a0',
+    displayName: 'Carla Mendes',
+    email: 'carla@demo.example',
+    apiToken: 'demo-token-carla',
+    groups: ['contractors'],
+    siteAdmin: false,
+    timeZone: 'America/Sao_Paulo',
+  },
 } satisfies Record<string, DatasetUser>;
 
 type Handle = keyof typeof DEMO_USERS;
@@ -52,7 +84,8 @@ function parseOutline(outline: string): Parsed[] {
     }
     if (depth === 0) topProject = project;
     const [type, summary, status, assignee, labels, options = ''] = text.split(' | ');
-    if (!project || !type || !summary || !status || !assignee || !labels) throw new Error(`demo outline line ${lineNo}: cannot parse ${JSON.stringify(line)}`);
+    if (!project || !type || !summary || !status || !assignee || !labels)
+      throw new Error(`demo outline line ${lineNo}: cannot parse ${JSON.stringify(line)}`);
     const number = (counters.get(project) ?? 0) + 1;
     counters.set(project, number);
     const parent = depth > 0 ? stack[depth - 1] : undefined;
@@ -123,8 +156,15 @@ export function buildDemo(): Dataset {
     users: Object.values(DEMO_USERS),
     projects: [
       {
-        id: '10000', key: 'PLAT', name: 'Platform', projectTypeKey: 'software', lead: id('priya'),
-        roles: { Administrators: { users: [id('priya')], groups: ['jira-administrators'] }, Developers: { groups: ['jira-software-users'] } },
+        id: '10000',
+        key: 'PLAT',
+        name: 'Platform',
+        projectTypeKey: 'software',
+        lead: id('priya'),
+        roles: {
+          Administrators: { users: [id('priya')], groups: ['jira-administrators'] },
+          Developers: { groups: ['jira-software-users'] },
+        },
         permissions: {
           BROWSE_PROJECTS: { groups: ['jira-software-users'] },
           EDIT_ISSUES: { roles: ['Administrators', 'Developers'] },
@@ -132,8 +172,15 @@ export function buildDemo(): Dataset {
         },
       },
       {
-        id: '10001', key: 'MOB', name: 'Mobile', projectTypeKey: 'software', lead: id('dan'),
-        roles: { Administrators: { users: [id('dan')], groups: ['jira-administrators'] }, Developers: { users: [id('carla')], groups: ['jira-software-users'] } },
+        id: '10001',
+        key: 'MOB',
+        name: 'Mobile',
+        projectTypeKey: 'software',
+        lead: id('dan'),
+        roles: {
+          Administrators: { users: [id('dan')], groups: ['jira-administrators'] },
+          Developers: { users: [id('carla')], groups: ['jira-software-users'] },
+        },
         permissions: {
           BROWSE_PROJECTS: { groups: ['jira-software-users', 'contractors'] },
           EDIT_ISSUES: { roles: ['Administrators', 'Developers'] },
@@ -142,8 +189,15 @@ export function buildDemo(): Dataset {
         },
       },
       {
-        id: '10002', key: 'SEC', name: 'Security', projectTypeKey: 'software', lead: id('priya'),
-        roles: { Administrators: { users: [id('priya')], groups: ['jira-administrators'] }, Developers: { groups: ['security-team'] } },
+        id: '10002',
+        key: 'SEC',
+        name: 'Security',
+        projectTypeKey: 'software',
+        lead: id('priya'),
+        roles: {
+          Administrators: { users: [id('priya')], groups: ['jira-administrators'] },
+          Developers: { groups: ['security-team'] },
+        },
         // Restricted: only the security team browses it (and so sees its links and filters' results).
         permissions: { BROWSE_PROJECTS: { groups: ['security-team'] } },
       },
@@ -152,19 +206,78 @@ export function buildDemo(): Dataset {
     statuses: [...STATUSES],
     priorities: [...PRIORITIES],
     linkTypes: [...LINK_TYPES],
-    securityLevels: [{ id: '10000', name: 'Confidential', members: { users: [id('priya')], groups: ['jira-administrators'] } }],
+    securityLevels: [
+      { id: '10000', name: 'Confidential', members: { users: [id('priya')], groups: ['jira-administrators'] } },
+    ],
     filters: [
-      { id: '10000', name: 'Platform board', owner: id('priya'), jql: 'project = PLAT ORDER BY Rank ASC', sharePermissions: [{ type: 'project', project: 'PLAT' }], favouritedBy: [id('priya'), id('dan')] },
-      { id: '10001', name: 'Mobile board', owner: id('dan'), jql: 'project = MOB ORDER BY Rank ASC', sharePermissions: [{ type: 'project', project: 'MOB' }], favouritedBy: [id('dan'), id('carla')] },
-      { id: '10002', name: 'Open work across teams', owner: id('priya'), jql: 'project in (PLAT, MOB) AND statusCategory != Done ORDER BY Rank ASC', description: 'Everything not done in Platform and Mobile, in backlog order.', sharePermissions: [{ type: 'global' }], favouritedBy: [id('priya')] },
-      { id: '10003', name: 'Release blockers', owner: id('alice'), jql: 'labels = release-blocker AND statusCategory != Done ORDER BY priority DESC, updated DESC', sharePermissions: [{ type: 'global' }], favouritedBy: [id('alice'), id('dan')] },
-      { id: '10004', name: 'Roadmap: initiatives and epics', owner: id('alice'), jql: 'issuetype in (Initiative, Epic) ORDER BY Rank ASC', sharePermissions: [{ type: 'loggedin' }] },
-      { id: '10005', name: 'My bugs', owner: id('dan'), jql: `assignee = "${id('dan')}" AND issuetype = Bug ORDER BY updated DESC`, description: 'Private: shared with nobody.', sharePermissions: [], favouritedBy: [id('dan')] },
-      { id: '10006', name: 'Security backlog', owner: id('priya'), jql: 'project = SEC AND statusCategory != Done ORDER BY Rank ASC', sharePermissions: [{ type: 'group', group: 'security-team' }], favouritedBy: [id('priya'), id('alice')] },
+      {
+        id: '10000',
+        name: 'Platform board',
+        owner: id('priya'),
+        jql: 'project = PLAT ORDER BY Rank ASC',
+        sharePermissions: [{ type: 'project', project: 'PLAT' }],
+        favouritedBy: [id('priya'), id('dan')],
+      },
+      {
+        id: '10001',
+        name: 'Mobile board',
+        owner: id('dan'),
+        jql: 'project = MOB ORDER BY Rank ASC',
+        sharePermissions: [{ type: 'project', project: 'MOB' }],
+        favouritedBy: [id('dan'), id('carla')],
+      },
+      {
+        id: '10002',
+        name: 'Open work across teams',
+        owner: id('priya'),
+        jql: 'project in (PLAT, MOB) AND statusCategory != Done ORDER BY Rank ASC',
+        description: 'Everything not done in Platform and Mobile, in backlog order.',
+        sharePermissions: [{ type: 'global' }],
+        favouritedBy: [id('priya')],
+      },
+      {
+        id: '10003',
+        name: 'Release blockers',
+        owner: id('alice'),
+        jql: 'labels = release-blocker AND statusCategory != Done ORDER BY priority DESC, updated DESC',
+        sharePermissions: [{ type: 'global' }],
+        favouritedBy: [id('alice'), id('dan')],
+      },
+      {
+        id: '10004',
+        name: 'Roadmap: initiatives and epics',
+        owner: id('alice'),
+        jql: 'issuetype in (Initiative, Epic) ORDER BY Rank ASC',
+        sharePermissions: [{ type: 'loggedin' }],
+      },
+      {
+        id: '10005',
+        name: 'My bugs',
+        owner: id('dan'),
+        jql: `assignee = "${id('dan')}" AND issuetype = Bug ORDER BY updated DESC`,
+        description: 'Private: shared with nobody.',
+        sharePermissions: [],
+        favouritedBy: [id('dan')],
+      },
+      {
+        id: '10006',
+        name: 'Security backlog',
+        owner: id('priya'),
+        jql: 'project = SEC AND statusCategory != Done ORDER BY Rank ASC',
+        sharePermissions: [{ type: 'group', group: 'security-team' }],
+        favouritedBy: [id('priya'), id('alice')],
+      },
     ],
     boards: [
       { id: 1, name: 'PLAT Scrum board', type: 'scrum', filterId: '10000', projectKey: 'PLAT' },
-      { id: 2, name: 'MOB Kanban board', type: 'kanban', filterId: '10001', subQuery: 'statusCategory != Done OR updated >= -14d', projectKey: 'MOB' },
+      {
+        id: 2,
+        name: 'MOB Kanban board',
+        type: 'kanban',
+        filterId: '10001',
+        subQuery: 'statusCategory != Done OR updated >= -14d',
+        projectKey: 'MOB',
+      },
     ],
     issues,
   };

@@ -6,10 +6,34 @@
 import type { DatasetIssueType, DatasetLinkType, DatasetStatus } from './types';
 
 export const ISSUE_TYPES: readonly DatasetIssueType[] = [
-  { id: '10000', name: 'Initiative', hierarchyLevel: 2, subtask: false, description: 'A large goal spanning several epics and teams.' },
-  { id: '10001', name: 'Epic', hierarchyLevel: 1, subtask: false, description: 'A body of work that groups stories, tasks and bugs.' },
-  { id: '10002', name: 'Story', hierarchyLevel: 0, subtask: false, description: 'A user-facing increment of functionality.' },
-  { id: '10003', name: 'Task', hierarchyLevel: 0, subtask: false, description: 'Work that needs doing but is not a feature.' },
+  {
+    id: '10000',
+    name: 'Initiative',
+    hierarchyLevel: 2,
+    subtask: false,
+    description: 'A large goal spanning several epics and teams.',
+  },
+  {
+    id: '10001',
+    name: 'Epic',
+    hierarchyLevel: 1,
+    subtask: false,
+    description: 'A body of work that groups stories, tasks and bugs.',
+  },
+  {
+    id: '10002',
+    name: 'Story',
+    hierarchyLevel: 0,
+    subtask: false,
+    description: 'A user-facing increment of functionality.',
+  },
+  {
+    id: '10003',
+    name: 'Task',
+    hierarchyLevel: 0,
+    subtask: false,
+    description: 'Work that needs doing but is not a feature.',
+  },
   { id: '10004', name: 'Bug', hierarchyLevel: 0, subtask: false, description: 'A problem that impairs the product.' },
   { id: '10005', name: 'Sub-task', hierarchyLevel: -1, subtask: true, description: 'A piece of a story, task or bug.' },
 ];

@@ -11,7 +11,12 @@ export function main(argv: string[]): number {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { issues: { type: 'string' }, seed: { type: 'string', default: '1' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        issues: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
@@ -31,7 +36,9 @@ export function main(argv: string[]): number {
   try {
     const { bytes } = writeGeneratedDataset({ issues, seed: /^\d+$/.test(seed) ? Number(seed) : seed }, values.out);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`Wrote ${issues} issues (seed ${seed}) to ${values.out}: ${(bytes / 1e6).toFixed(1)} MB in ${seconds} s`);
+    console.log(
+      `Wrote ${issues} issues (seed ${seed}) to ${values.out}: ${(bytes / 1e6).toFixed(1)} MB in ${seconds} s`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof RangeError) {

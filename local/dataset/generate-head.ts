@@ -70,9 +70,21 @@ export function planHead(issues: number, seed: number | string, rnd: Random): Ge
       displayName: `${first} ${last}`,
       email: `${handle}${i >= firsts.length ? i : ''}@example.com`,
       apiToken: `demo-token-${hex(rnd, 16)}`,
-      groups: i === 0 ? ['jira-administrators', 'jira-software-users', 'security-team'] : i <= 2 ? ['contractors'] : ['jira-software-users'],
+      groups:
+        i === 0
+          ? ['jira-administrators', 'jira-software-users', 'security-team']
+          : i <= 2
+            ? ['contractors']
+            : ['jira-software-users'],
       siteAdmin: i === 0,
-      timeZone: rnd.pick(['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Europe/London', 'America/Los_Angeles', 'Australia/Sydney']),
+      timeZone: rnd.pick([
+        'Europe/Berlin',
+        'America/New_York',
+        'Asia/Kolkata',
+        'Europe/London',
+        'America/Los_Angeles',
+        'Australia/Sydney',
+      ]),
     });
   }
   const employees = users.slice(3);
@@ -140,7 +152,11 @@ export function planHead(issues: number, seed: number | string, rnd: Random): Ge
       priorities: [...PRIORITIES],
       linkTypes: [...LINK_TYPES],
       securityLevels: [
-        { id: '10000', name: CONFIDENTIAL_LEVEL, members: { groups: ['jira-administrators'], roles: ['Administrators'] } },
+        {
+          id: '10000',
+          name: CONFIDENTIAL_LEVEL,
+          members: { groups: ['jira-administrators'], roles: ['Administrators'] },
+        },
         { id: '10001', name: SECURITY_TEAM_LEVEL, members: { groups: ['security-team'] } },
       ],
       filters,
@@ -155,7 +171,12 @@ function uuid(rnd: Random): string {
 }
 
 /** Per project: a board filter, an open-bugs filter and a board; plus a few global and private filters. */
-function filtersAndBoards(projects: DatasetProject[], plans: ProjectPlan[], users: DatasetUser[], rnd: Random): { filters: DatasetFilter[]; boards: DatasetBoard[] } {
+function filtersAndBoards(
+  projects: DatasetProject[],
+  plans: ProjectPlan[],
+  users: DatasetUser[],
+  rnd: Random,
+): { filters: DatasetFilter[]; boards: DatasetBoard[] } {
   const filters: DatasetFilter[] = [];
   const boards: DatasetBoard[] = [];
   const nextId = (): string => String(10000 + filters.length);

@@ -8,21 +8,93 @@ import { CONFIDENTIAL_LEVEL, SECURITY_TEAM_LEVEL, type GenerationPlan, type Proj
 import type { Random, WeightedTable } from './prng';
 import { lexoRank } from './rank';
 import type { DatasetIssue, DatasetLink } from './types';
-import { bugSummary, COMMON_LABELS, epicSummary, initiativeSummary, storySummary, subtaskSummary, taskSummary } from './vocabulary';
+import {
+  bugSummary,
+  COMMON_LABELS,
+  epicSummary,
+  initiativeSummary,
+  storySummary,
+  subtaskSummary,
+  taskSummary,
+} from './vocabulary';
 
 // Fan-out tables, shaped after public Jira sites: most epics are small, a few are huge; most standard
 // issues have no sub-tasks. Explicit tables (rather than Math.log-based distributions) keep
 // the output identical on every platform.
-const TOP_LEVEL: WeightedTable<'initiative' | 'epic' | 'loose'> = [['initiative', 4], ['epic', 30], ['loose', 66]];
-const EPICS_PER_INITIATIVE: WeightedTable<number> = [[2, 2], [3, 3], [4, 3], [5, 2], [6, 1], [8, 1]];
-const STORIES_PER_EPIC: WeightedTable<number> = [[1, 1], [2, 2], [3, 3], [5, 4], [8, 4], [12, 3], [18, 2], [25, 1], [40, 0.5]];
-const SUBTASKS_PER_ISSUE: WeightedTable<number> = [[0, 70], [1, 10], [2, 8], [3, 6], [4, 3], [5, 2], [6, 0.7], [8, 0.3]];
-const TYPE_IN_EPIC: WeightedTable<string> = [['Story', 60], ['Task', 25], ['Bug', 15]];
-const TYPE_LOOSE: WeightedTable<string> = [['Bug', 40], ['Task', 35], ['Story', 25]];
-const LABEL_COUNT: WeightedTable<number> = [[0, 55], [1, 30], [2, 12], [3, 3]];
-const PRIORITY: WeightedTable<string> = [['Medium', 50], ['High', 20], ['Low', 17], ['Lowest', 8], ['Highest', 5]];
-const BUG_PRIORITY: WeightedTable<string> = [['High', 35], ['Medium', 35], ['Highest', 12], ['Low', 15], ['Lowest', 3]];
-const DAYS_TO_UPDATE: WeightedTable<number> = [[0, 10], [1, 15], [3, 20], [7, 20], [14, 15], [30, 10], [90, 7], [180, 3]];
+const TOP_LEVEL: WeightedTable<'initiative' | 'epic' | 'loose'> = [
+  ['initiative', 4],
+  ['epic', 30],
+  ['loose', 66],
+];
+const EPICS_PER_INITIATIVE: WeightedTable<number> = [
+  [2, 2],
+  [3, 3],
+  [4, 3],
+  [5, 2],
+  [6, 1],
+  [8, 1],
+];
+const STORIES_PER_EPIC: WeightedTable<number> = [
+  [1, 1],
+  [2, 2],
+  [3, 3],
+  [5, 4],
+  [8, 4],
+  [12, 3],
+  [18, 2],
+  [25, 1],
+  [40, 0.5],
+];
+const SUBTASKS_PER_ISSUE: WeightedTable<number> = [
+  [0, 70],
+  [1, 10],
+  [2, 8],
+  [3, 6],
+  [4, 3],
+  [5, 2],
+  [6, 0.7],
+  [8, 0.3],
+];
+const TYPE_IN_EPIC: WeightedTable<string> = [
+  ['Story', 60],
+  ['Task', 25],
+  ['Bug', 15],
+];
+const TYPE_LOOSE: WeightedTable<string> = [
+  ['Bug', 40],
+  ['Task', 35],
+  ['Story', 25],
+];
+const LABEL_COUNT: WeightedTable<number> = [
+  [0, 55],
+  [1, 30],
+  [2, 12],
+  [3, 3],
+];
+const PRIORITY: WeightedTable<string> = [
+  ['Medium', 50],
+  ['High', 20],
+  ['Low', 17],
+  ['Lowest', 8],
+  ['Highest', 5],
+];
+const BUG_PRIORITY: WeightedTable<string> = [
+  ['High', 35],
+  ['Medium', 35],
+  ['Highest', 12],
+  ['Low', 15],
+  ['Lowest', 3],
+];
+const DAYS_TO_UPDATE: WeightedTable<number> = [
+  [0, 10],
+  [1, 15],
+  [3, 20],
+  [7, 20],
+  [14, 15],
+  [30, 10],
+  [90, 7],
+  [180, 3],
+];
 
 const DAY_MS = 24 * 3600 * 1000;
 const RANK_CHUNK_BITS = 20;
@@ -56,7 +128,12 @@ interface Made {
   category: Category;
 }
 
-export function* generateIssues(plan: GenerationPlan, total: number, seed: number, rnd: Random): Generator<DatasetIssue, void> {
+export function* generateIssues(
+  plan: GenerationPlan,
+  total: number,
+  seed: number,
+  rnd: Random,
+): Generator<DatasetIssue, void> {
   const cumulative: number[] = [];
   let sum = 0;
   for (const p of plan.projects) cumulative.push((sum += p.size));
@@ -111,7 +188,13 @@ function* projectIssues(ctx: Context, p: ProjectPlan): Generator<DatasetIssue, n
   }
 }
 
-function* epicTree(ctx: Context, p: ProjectPlan, state: { number: number }, chunk: Chunk, parent: Made | undefined): Generator<DatasetIssue, void> {
+function* epicTree(
+  ctx: Context,
+  p: ProjectPlan,
+  state: { number: number },
+  chunk: Chunk,
+  parent: Made | undefined,
+): Generator<DatasetIssue, void> {
   const epic = makeIssue(ctx, p, state, chunk, 'Epic', parent);
   yield epic.issue;
   // ±30% around the table value, so sizes do not cluster on a few numbers.
@@ -120,7 +203,14 @@ function* epicTree(ctx: Context, p: ProjectPlan, state: { number: number }, chun
   for (let i = 0; i < stories; i++) yield* standardTree(ctx, p, state, chunk, ctx.rnd.weighted(TYPE_IN_EPIC), epic);
 }
 
-function* standardTree(ctx: Context, p: ProjectPlan, state: { number: number }, chunk: Chunk, type: string, parent: Made | undefined): Generator<DatasetIssue, void> {
+function* standardTree(
+  ctx: Context,
+  p: ProjectPlan,
+  state: { number: number },
+  chunk: Chunk,
+  type: string,
+  parent: Made | undefined,
+): Generator<DatasetIssue, void> {
   const standard = makeIssue(ctx, p, state, chunk, type, parent);
   yield standard.issue;
   const subtasks = ctx.rnd.weighted(SUBTASKS_PER_ISSUE);
@@ -137,16 +227,35 @@ function startChunk(ctx: Context): Chunk {
   return { rankPrefix, seq: 0 };
 }
 
-function makeIssue(ctx: Context, p: ProjectPlan, state: { number: number }, chunk: Chunk, type: string, parent: Made | undefined): Made {
+function makeIssue(
+  ctx: Context,
+  p: ProjectPlan,
+  state: { number: number },
+  chunk: Chunk,
+  type: string,
+  parent: Made | undefined,
+): Made {
   const rnd = ctx.rnd;
   const number = ++state.number;
   const key = `${p.key}-${number}`;
   const g = ctx.emitted;
   const age = 1 - g / ctx.total;
 
-  if (chunk.seq >= RANK_SEQ_LIMIT) throw new RangeError(`Backlog item in ${p.key} has more than ${RANK_SEQ_LIMIT} issues`);
+  if (chunk.seq >= RANK_SEQ_LIMIT)
+    throw new RangeError(`Backlog item in ${p.key} has more than ${RANK_SEQ_LIMIT} issues`);
   const category = pickCategory(rnd, type, age, parent?.category);
-  const status = category === 'done' ? (rnd.chance(0.92) ? 'Done' : "Won't Do") : category === 'indeterminate' ? (rnd.chance(0.65) ? 'In Progress' : 'In Review') : rnd.chance(0.6) ? 'To Do' : 'Backlog';
+  const status =
+    category === 'done'
+      ? rnd.chance(0.92)
+        ? 'Done'
+        : "Won't Do"
+      : category === 'indeterminate'
+        ? rnd.chance(0.65)
+          ? 'In Progress'
+          : 'In Review'
+        : rnd.chance(0.6)
+          ? 'To Do'
+          : 'Backlog';
 
   const slot = TWO_YEARS_MS / ctx.total;
   const created = EPOCH - TWO_YEARS_MS + Math.floor(g * slot + rnd.next() * slot * 0.9);
@@ -155,14 +264,26 @@ function makeIssue(ctx: Context, p: ProjectPlan, state: { number: number }, chun
 
   const summary = summaryFor(rnd, type, p);
   const links = linksFor(ctx, p, key, number, type);
-  const rank = lexoRank([[chunk.rankPrefix, 4], [chunk.seq++, 3]]);
+  const rank = lexoRank([
+    [chunk.rankPrefix, 4],
+    [chunk.seq++, 3],
+  ]);
   const labels = labelsFor(rnd, p, type);
   const team = p.team.length > 0 ? p.team : ctx.allUsers;
   const assignee = rnd.chance(category === 'new' ? 0.4 : 0.08) ? undefined : rnd.pick(team);
   const reporter = rnd.chance(0.85) ? rnd.pick(team) : rnd.pick(ctx.allUsers);
   const priority = rnd.weighted(type === 'Bug' ? BUG_PRIORITY : PRIORITY);
   // Jira gives sub-tasks their parent's security level; elsewhere a few issues are locked down.
-  const security = type === 'Sub-task' ? parent?.issue.security : p.restricted ? (rnd.chance(0.15) ? SECURITY_TEAM_LEVEL : undefined) : rnd.chance(0.004) ? CONFIDENTIAL_LEVEL : undefined;
+  const security =
+    type === 'Sub-task'
+      ? parent?.issue.security
+      : p.restricted
+        ? rnd.chance(0.15)
+          ? SECURITY_TEAM_LEVEL
+          : undefined
+        : rnd.chance(0.004)
+          ? CONFIDENTIAL_LEVEL
+          : undefined;
 
   // Optional fields are left out rather than set to undefined: the file stays small and the object
   // returned in-process equals the one parsed back from the file.
@@ -197,12 +318,18 @@ function pickCategory(rnd: Random, type: string, age: number, parent: Category |
 
 function summaryFor(rnd: Random, type: string, p: ProjectPlan): string {
   switch (type) {
-    case 'Initiative': return initiativeSummary(rnd, p.area);
-    case 'Epic': return epicSummary(rnd, p.area);
-    case 'Story': return storySummary(rnd, p.area);
-    case 'Task': return taskSummary(rnd, p.area);
-    case 'Bug': return bugSummary(rnd, p.area);
-    default: return subtaskSummary(rnd);
+    case 'Initiative':
+      return initiativeSummary(rnd, p.area);
+    case 'Epic':
+      return epicSummary(rnd, p.area);
+    case 'Story':
+      return storySummary(rnd, p.area);
+    case 'Task':
+      return taskSummary(rnd, p.area);
+    case 'Bug':
+      return bugSummary(rnd, p.area);
+    default:
+      return subtaskSummary(rnd);
   }
 }
 

@@ -25,12 +25,18 @@ const quote = (value: string | number): string => JSON.stringify(value);
 const a = (name: string): string => `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
 
 /** Indexes a list by one field, failing on the first duplicate. */
-function indexUnique<T>(items: readonly T[], listPath: string, field: string, valueOf: (item: T) => string): Map<string, number> {
+function indexUnique<T>(
+  items: readonly T[],
+  listPath: string,
+  field: string,
+  valueOf: (item: T) => string,
+): Map<string, number> {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const value = valueOf(item);
     const earlier = seen.get(value);
-    if (earlier !== undefined) fail(`${listPath}[${i}].${field}`, `${quote(value)} is a duplicate of ${listPath}[${earlier}].${field}`);
+    if (earlier !== undefined)
+      fail(`${listPath}[${i}].${field}`, `${quote(value)} is a duplicate of ${listPath}[${earlier}].${field}`);
     seen.set(value, i);
   });
   return seen;
@@ -98,7 +104,10 @@ function checkAll(ds: Dataset): void {
   const typeIndex = indexUnique(ds.issueTypes, 'issueTypes', 'name', (t) => t.name);
   ds.issueTypes.forEach((t, i) => {
     if (t.subtask !== (t.hierarchyLevel === -1)) {
-      fail(`issueTypes[${i}].subtask`, `is ${t.subtask} but hierarchyLevel is ${t.hierarchyLevel} (sub-task types, and only they, have level -1)`);
+      fail(
+        `issueTypes[${i}].subtask`,
+        `is ${t.subtask} but hierarchyLevel is ${t.hierarchyLevel} (sub-task types, and only they, have level -1)`,
+      );
     }
   });
   const types = new Map<string, DatasetIssueType>();
@@ -143,7 +152,8 @@ function checkIssues(ds: Dataset, x: IssueContext): void {
   ds.issues.forEach((issue, i) => {
     const path = `issues[${i}]`;
     const project = projectKeyOf(issue.key);
-    if (!x.projects.has(project)) fail(`${path}.key`, `${quote(issue.key)} names project ${quote(project)}, which does not exist`);
+    if (!x.projects.has(project))
+      fail(`${path}.key`, `${quote(issue.key)} names project ${quote(project)}, which does not exist`);
     const type = x.types.get(issue.type);
     if (!type) fail(`${path}.type`, `${quote(issue.type)} does not exist`);
     if (!x.statuses.has(issue.status)) fail(`${path}.status`, `${quote(issue.status)} does not exist`);
@@ -159,13 +169,22 @@ function checkIssues(ds: Dataset, x: IssueContext): void {
       if (!parent || !parentType) fail(`${path}.parent`, `${quote(issue.parent)} has an unknown issue type`);
       if (type.hierarchyLevel === -1) {
         if (parentType.hierarchyLevel !== 0) {
-          fail(`${path}.parent`, `${quote(issue.parent)} is ${a(parentType.name)} (level ${parentType.hierarchyLevel}); a sub-task's parent must be a standard issue (level 0)`);
+          fail(
+            `${path}.parent`,
+            `${quote(issue.parent)} is ${a(parentType.name)} (level ${parentType.hierarchyLevel}); a sub-task's parent must be a standard issue (level 0)`,
+          );
         }
         if (projectKeyOf(issue.parent) !== project) {
-          fail(`${path}.parent`, `${quote(issue.parent)} is in another project; a sub-task must be in its parent's project`);
+          fail(
+            `${path}.parent`,
+            `${quote(issue.parent)} is in another project; a sub-task must be in its parent's project`,
+          );
         }
       } else if (parentType.hierarchyLevel <= type.hierarchyLevel) {
-        fail(`${path}.parent`, `${quote(issue.parent)} is ${a(parentType.name)} (level ${parentType.hierarchyLevel}); ${a(type.name)} (level ${type.hierarchyLevel}) needs a parent of a higher level`);
+        fail(
+          `${path}.parent`,
+          `${quote(issue.parent)} is ${a(parentType.name)} (level ${parentType.hierarchyLevel}); ${a(type.name)} (level ${type.hierarchyLevel}) needs a parent of a higher level`,
+        );
       }
     } else if (type.hierarchyLevel === -1) {
       fail(`${path}.parent`, `is missing; ${a(type.name)} (sub-task) must have a parent`);
@@ -183,11 +202,16 @@ function checkIssues(ds: Dataset, x: IssueContext): void {
       }
     });
 
-    if (issue.assignee !== undefined && !x.ctx.users.has(issue.assignee)) fail(`${path}.assignee`, `${quote(issue.assignee)} does not exist`);
-    if (issue.reporter !== undefined && !x.ctx.users.has(issue.reporter)) fail(`${path}.reporter`, `${quote(issue.reporter)} does not exist`);
-    if (issue.priority !== undefined && !x.priorities.has(issue.priority)) fail(`${path}.priority`, `${quote(issue.priority)} does not exist`);
-    if (issue.security !== undefined && !x.securityLevels.has(issue.security)) fail(`${path}.security`, `${quote(issue.security)} does not exist`);
-    if (Date.parse(issue.updated) < Date.parse(issue.created)) fail(`${path}.updated`, `${quote(issue.updated)} is before created ${quote(issue.created)}`);
+    if (issue.assignee !== undefined && !x.ctx.users.has(issue.assignee))
+      fail(`${path}.assignee`, `${quote(issue.assignee)} does not exist`);
+    if (issue.reporter !== undefined && !x.ctx.users.has(issue.reporter))
+      fail(`${path}.reporter`, `${quote(issue.reporter)} does not exist`);
+    if (issue.priority !== undefined && !x.priorities.has(issue.priority))
+      fail(`${path}.priority`, `${quote(issue.priority)} does not exist`);
+    if (issue.security !== undefined && !x.securityLevels.has(issue.security))
+      fail(`${path}.security`, `${quote(issue.security)} does not exist`);
+    if (Date.parse(issue.updated) < Date.parse(issue.created))
+      fail(`${path}.updated`, `${quote(issue.updated)} is before created ${quote(issue.created)}`);
   });
 }
 
@@ -198,9 +222,12 @@ function checkFiltersAndBoards(ds: Dataset, ctx: Context, projects: Map<string, 
     if (!ctx.users.has(f.owner)) fail(`${path}.owner`, `${quote(f.owner)} does not exist`);
     f.sharePermissions.forEach((share, j) => {
       const sharePath = `${path}.sharePermissions[${j}]`;
-      if (share.project !== undefined && !projects.has(share.project)) fail(`${sharePath}.project`, `${quote(share.project)} does not exist`);
-      if (share.group !== undefined && !ctx.groups.has(share.group)) fail(`${sharePath}.group`, `${quote(share.group)} does not exist (no user is in this group)`);
-      if (share.user !== undefined && !ctx.users.has(share.user)) fail(`${sharePath}.user`, `${quote(share.user)} does not exist`);
+      if (share.project !== undefined && !projects.has(share.project))
+        fail(`${sharePath}.project`, `${quote(share.project)} does not exist`);
+      if (share.group !== undefined && !ctx.groups.has(share.group))
+        fail(`${sharePath}.group`, `${quote(share.group)} does not exist (no user is in this group)`);
+      if (share.user !== undefined && !ctx.users.has(share.user))
+        fail(`${sharePath}.user`, `${quote(share.user)} does not exist`);
     });
     f.favouritedBy?.forEach((u, j) => {
       if (!ctx.users.has(u)) fail(`${path}.favouritedBy[${j}]`, `${quote(u)} does not exist`);

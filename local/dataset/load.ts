@@ -60,7 +60,10 @@ function describe(error: ErrorObject): { path: string; problem: string } {
     case 'required':
       return { path: where, problem: `is missing required property ${JSON.stringify(params.missingProperty)}` };
     case 'enum':
-      return { path: where, problem: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+      return {
+        path: where,
+        problem: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
     case 'not':
       // The only `not` in the schema forbids a sub-query on a scrum board.
       return { path: `${where}.subQuery`, problem: 'is only allowed on kanban boards' };

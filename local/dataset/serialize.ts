@@ -9,7 +9,19 @@ import type { Dataset, DatasetIssue } from './types';
 export type DatasetHead = Omit<Dataset, 'issues'>;
 
 /** Top-level keys in file order; issues come last because they are streamed. */
-const ORDER: readonly (keyof DatasetHead)[] = ['$schema', 'site', 'users', 'projects', 'issueTypes', 'statuses', 'priorities', 'linkTypes', 'securityLevels', 'filters', 'boards'];
+const ORDER: readonly (keyof DatasetHead)[] = [
+  '$schema',
+  'site',
+  'users',
+  'projects',
+  'issueTypes',
+  'statuses',
+  'priorities',
+  'linkTypes',
+  'securityLevels',
+  'filters',
+  'boards',
+];
 const ONE_LINE_ITEMS = new Set<string>(['issueTypes', 'statuses', 'priorities', 'linkTypes']);
 
 const indent = (text: string): string => text.replace(/\n/g, '\n  ');
@@ -26,7 +38,9 @@ export function* datasetText(head: DatasetHead, issues: Iterable<DatasetIssue>):
   for (const key of ORDER) {
     const value = head[key];
     if (value === undefined) continue;
-    const text = Array.isArray(value) ? arrayText(value, ONE_LINE_ITEMS.has(key)) : indent(JSON.stringify(value, null, 2));
+    const text = Array.isArray(value)
+      ? arrayText(value, ONE_LINE_ITEMS.has(key))
+      : indent(JSON.stringify(value, null, 2));
     yield `  ${JSON.stringify(key)}: ${text},\n`;
   }
   yield '  "issues": [';

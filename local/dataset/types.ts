@@ -23,7 +23,8 @@ export interface DatasetUser {
   timeZone?: string;
 }
 
-export type ProjectPermissionKey = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'SCHEDULE_ISSUES' | 'LINK_ISSUES' | 'CREATE_ISSUES';
+export type ProjectPermissionKey =
+  'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'SCHEDULE_ISSUES' | 'LINK_ISSUES' | 'CREATE_ISSUES';
 
 export interface DatasetProject {
   id: string;

@@ -25,7 +25,14 @@ export const USAGE = `Usage: npm start -- [options]
   --help            this text`;
 
 export function parseArgs(argv: readonly string[], repoRoot: string): DevServerArgs {
-  const args: DevServerArgs = { port: 4700, host: '127.0.0.1', dataDir: path.join(repoRoot, '.data'), memory: false, faults: {}, help: false };
+  const args: DevServerArgs = {
+    port: 4700,
+    host: '127.0.0.1',
+    dataDir: path.join(repoRoot, '.data'),
+    memory: false,
+    faults: {},
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = (): string => {
@@ -36,20 +43,41 @@ export function parseArgs(argv: readonly string[], repoRoot: string): DevServerA
     const number = (min: number, max: number): number => {
       const raw = value();
       const n = Number(raw);
-      if (!Number.isFinite(n) || n < min || n > max) throw new Error(`Option ${flag} must be a number from ${min} to ${max}, got "${raw}".`);
+      if (!Number.isFinite(n) || n < min || n > max)
+        throw new Error(`Option ${flag} must be a number from ${min} to ${max}, got "${raw}".`);
       return n;
     };
     switch (flag) {
-      case '--port': args.port = number(0, 65535); break;
-      case '--host': args.host = value(); break;
-      case '--dataset': args.dataset = path.resolve(value()); break;
-      case '--data-dir': args.dataDir = path.resolve(value()); break;
-      case '--memory': args.memory = true; break;
-      case '--fault-429': args.faults.rate429 = number(0, 1); break;
-      case '--fault-5xx': args.faults.rate5xx = number(0, 1); break;
-      case '--latency': args.faults.latencyMs = number(0, 60000); break;
-      case '--help': case '-h': args.help = true; break;
-      default: throw new Error(`Unknown option "${flag}".\n\n${USAGE}`);
+      case '--port':
+        args.port = number(0, 65535);
+        break;
+      case '--host':
+        args.host = value();
+        break;
+      case '--dataset':
+        args.dataset = path.resolve(value());
+        break;
+      case '--data-dir':
+        args.dataDir = path.resolve(value());
+        break;
+      case '--memory':
+        args.memory = true;
+        break;
+      case '--fault-429':
+        args.faults.rate429 = number(0, 1);
+        break;
+      case '--fault-5xx':
+        args.faults.rate5xx = number(0, 1);
+        break;
+      case '--latency':
+        args.faults.latencyMs = number(0, 60000);
+        break;
+      case '--help':
+      case '-h':
+        args.help = true;
+        break;
+      default:
+        throw new Error(`Unknown option "${flag}".\n\n${USAGE}`);
     }
   }
   return args;

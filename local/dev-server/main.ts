@@ -20,7 +20,9 @@ async function main(): Promise<void> {
     kvsFile: args.memory ? undefined : path.join(args.dataDir, 'kvs.sqlite'),
     faults: args.faults,
   });
-  const users = server.dataset.users.map((u) => `    ${u.displayName.padEnd(20)} ${u.accountId}${u.siteAdmin ? '  (Jira admin)' : ''}`).join('\n');
+  const users = server.dataset.users
+    .map((u) => `    ${u.displayName.padEnd(20)} ${u.accountId}${u.siteAdmin ? '  (Jira admin)' : ''}`)
+    .join('\n');
   console.log(`
 Structure Sync is running on ${server.url}
 

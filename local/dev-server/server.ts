@@ -51,10 +51,16 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const { repoRoot } = options;
   const log = options.log ?? console.log;
   const dataset =
-    typeof options.dataset === 'object' ? options.dataset : loadDataset(options.dataset ?? path.join(repoRoot, 'local', 'dataset', 'demo.json'));
+    typeof options.dataset === 'object'
+      ? options.dataset
+      : loadDataset(options.dataset ?? path.join(repoRoot, 'local', 'dataset', 'demo.json'));
   const jira = createJiraEmulator({ dataset });
   if (options.faults) jira.faults.configure(options.faults);
-  const users = dataset.users.map((u) => ({ accountId: u.accountId, displayName: u.displayName, siteAdmin: u.siteAdmin }));
+  const users = dataset.users.map((u) => ({
+    accountId: u.accountId,
+    displayName: u.displayName,
+    siteAdmin: u.siteAdmin,
+  }));
   const userIds = new Set(users.map((u) => u.accountId));
   const hostDir = path.join(__dirname, 'host');
   const uiDir = uiBuildDir(repoRoot);
@@ -64,18 +70,32 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   async function handleInvoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const text = await readBody(req, MAX_INVOKE_BYTES);
-    if (text === undefined) return sendJson(res, 413, { error: { name: 'PayloadTooLarge', message: 'The invoke request is over 500 KB, the limit Forge sets.' } });
+    if (text === undefined)
+      return sendJson(res, 413, {
+        error: { name: 'PayloadTooLarge', message: 'The invoke request is over 500 KB, the limit Forge sets.' },
+      });
     let body: { key?: unknown; payload?: unknown; accountId?: unknown; moduleKey?: unknown; context?: unknown };
     try {
       body = JSON.parse(text || '{}');
     } catch {
-      return sendJson(res, 400, { error: { name: 'BadRequest', message: 'The body is not JSON: send { "key", "payload", "accountId" }.' } });
+      return sendJson(res, 400, {
+        error: { name: 'BadRequest', message: 'The body is not JSON: send { "key", "payload", "accountId" }.' },
+      });
     }
-    if (typeof body.key !== 'string' || !body.key) return sendJson(res, 400, { error: { name: 'BadRequest', message: '"key" (the resolver key) is required.' } });
+    if (typeof body.key !== 'string' || !body.key)
+      return sendJson(res, 400, { error: { name: 'BadRequest', message: '"key" (the resolver key) is required.' } });
     if (body.accountId !== undefined && (typeof body.accountId !== 'string' || !userIds.has(body.accountId))) {
-      return sendJson(res, 400, { error: { name: 'BadRequest', message: `"accountId" must be one of the dataset's users: ${[...userIds].join(', ')}.` } });
+      return sendJson(res, 400, {
+        error: {
+          name: 'BadRequest',
+          message: `"accountId" must be one of the dataset's users: ${[...userIds].join(', ')}.`,
+        },
+      });
     }
-    if (!started.forge) return sendJson(res, 503, { error: { name: 'Starting', message: 'The local Forge runtime is still starting; try again.' } });
+    if (!started.forge)
+      return sendJson(res, 503, {
+        error: { name: 'Starting', message: 'The local Forge runtime is still starting; try again.' },
+      });
     const outcome = await started.forge.tryInvokeResolver({
       key: body.key,
       payload: body.payload,
@@ -102,12 +122,17 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       if (pathname.startsWith('/rest/') || pathname.startsWith('/__emulator/')) return jira.handler(req, res, notFound);
       if (pathname === '/__local/invoke' && req.method === 'POST') return handleInvoke(req, res);
       if (pathname === '/__local/users') return sendJson(res, 200, users);
-      if (pathname === '/__local/site') return sendJson(res, 200, { name: dataset.site.name, cloudId: dataset.site.cloudId, url: server.address() ? baseUrl() : '' });
+      if (pathname === '/__local/site')
+        return sendJson(res, 200, {
+          name: dataset.site.name,
+          cloudId: dataset.site.cloudId,
+          url: server.address() ? baseUrl() : '',
+        });
       if (pathname === '/__local/bridge.js') {
         const file = resolveInside(hostDir, 'bridge.js');
         return file ? sendFile(res, file) : notFound();
       }
-      if (pathname === '/app' ) {
+      if (pathname === '/app') {
         res.writeHead(302, { location: '/app/' });
         return res.end();
       }
@@ -120,7 +145,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       return file ? sendFile(res, file) : notFound();
     })().catch((err: unknown) => {
       log(`dev server: ${req.method} ${pathname} failed: ${err instanceof Error ? err.stack : String(err)}`);
-      if (!res.headersSent) sendJson(res, 500, { error: { name: 'DevServerError', message: err instanceof Error ? err.message : String(err) } });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          error: { name: 'DevServerError', message: err instanceof Error ? err.message : String(err) },
+        });
       else res.end();
     });
   });

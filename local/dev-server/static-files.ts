@@ -25,7 +25,8 @@ export function resolveInside(root: string, urlPath: string): string | undefined
   const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '');
   const file = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
   if (file !== root && !file.startsWith(root + path.sep)) return undefined;
-  if (existsSync(file) && statSync(file).isDirectory()) return resolveInside(root, path.posix.join(decoded, 'index.html'));
+  if (existsSync(file) && statSync(file).isDirectory())
+    return resolveInside(root, path.posix.join(decoded, 'index.html'));
   return existsSync(file) ? file : undefined;
 }
 
@@ -36,6 +37,9 @@ export function sendFile(res: ServerResponse, file: string): void {
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }

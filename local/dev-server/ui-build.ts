@@ -19,13 +19,29 @@ export function uiBuildDir(repoRoot: string): string {
 export function ensureUiBuild(repoRoot: string, log: (m: string) => void = console.log): boolean {
   const uiDir = path.join(repoRoot, 'static', 'structure-ui');
   const built = path.join(uiBuildDir(repoRoot), 'index.html');
-  const sources = [path.join(uiDir, 'src'), path.join(uiDir, 'index.html'), path.join(uiDir, 'vite.config.mts'), path.join(repoRoot, 'src', 'contract')];
+  const sources = [
+    path.join(uiDir, 'src'),
+    path.join(uiDir, 'index.html'),
+    path.join(uiDir, 'vite.config.mts'),
+    path.join(repoRoot, 'src', 'contract'),
+  ];
   const sourceTime = Math.max(...sources.map(newestMtime));
   if (existsSync(built) && statSync(built).mtimeMs >= sourceTime) return false;
   log('Building the Custom UI (static/structure-ui) …');
-  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', path.join(uiDir, 'vite.config.mts'), '--logLevel', 'warn'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      path.join(uiDir, 'vite.config.mts'),
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    },
+  );
   return true;
 }

@@ -9,7 +9,12 @@ import type { IssuePatch, NewIssue } from './store';
 /** Control-API changes are announced as made by this user (default: the change feed's default actor). */
 export const EMULATOR_ACTOR_HEADER = 'x-emulator-actor';
 
-export async function handleAdmin(core: EmulatorCore, req: IncomingMessage, method: string, path: string): Promise<Reply> {
+export async function handleAdmin(
+  core: EmulatorCore,
+  req: IncomingMessage,
+  method: string,
+  path: string,
+): Promise<Reply> {
   const actor = req.headers[EMULATOR_ACTOR_HEADER];
   if (typeof actor === 'string' && actor !== '') {
     if (!core.store.users.has(actor)) throw badRequest(`${EMULATOR_ACTOR_HEADER}: no user with accountId '${actor}'.`);
@@ -53,7 +58,13 @@ async function handleControl(core: EmulatorCore, req: IncomingMessage, method: s
     return json(faults.snapshot());
   }
   if (sub === '/state' && method === 'GET') {
-    return json({ changeCounter: store.changeCounter, issues: store.issuesById.size, links: store.links.size, searchLag: store.searchLagging, staleInSearch: store.staleSearch.size });
+    return json({
+      changeCounter: store.changeCounter,
+      issues: store.issuesById.size,
+      links: store.links.size,
+      searchLag: store.searchLagging,
+      staleInSearch: store.staleSearch.size,
+    });
   }
   if (sub === '/search-lag' && method === 'POST') {
     store.setSearchLag((await body()).enabled === true);

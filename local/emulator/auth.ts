@@ -10,9 +10,14 @@ export const FORGE_ACCOUNT_HEADER = 'x-forge-account-id';
 export const FORGE_AS_APP_HEADER = 'x-forge-as-app';
 
 const unauthorized = (): JiraHttpError =>
-  new JiraHttpError(401, ['Client must be authenticated to access this resource.'], {}, {
-    'WWW-Authenticate': 'Basic realm="protected-area"',
-  });
+  new JiraHttpError(
+    401,
+    ['Client must be authenticated to access this resource.'],
+    {},
+    {
+      'WWW-Authenticate': 'Basic realm="protected-area"',
+    },
+  );
 
 export function authenticate(req: IncomingMessage, store: EmulatorStore): Principal {
   const asApp = req.headers[FORGE_AS_APP_HEADER];

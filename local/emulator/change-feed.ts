@@ -28,7 +28,8 @@ export class ChangeFeed {
   defaultActor: string;
   private readonly listeners = new Set<ProductEventListener>();
   private readonly actor = new AsyncLocalStorage<EventActor>();
-  private errorReporter: (error: unknown) => void = (e) => console.error('[jira-emulator] change-feed listener failed:', e);
+  private errorReporter: (error: unknown) => void = (e) =>
+    console.error('[jira-emulator] change-feed listener failed:', e);
 
   constructor(defaultActor: string, baseUrl = 'http://127.0.0.1') {
     this.defaultActor = defaultActor;

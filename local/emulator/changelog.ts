@@ -8,7 +8,17 @@ import type { EmulatorStore, StoredIssue } from './store';
 /** The parts of an issue a changelog compares; a copy taken before the change. */
 export type IssueSnapshot = Pick<
   StoredIssue,
-  'summary' | 'type' | 'status' | 'parentId' | 'rank' | 'labels' | 'assignee' | 'reporter' | 'priority' | 'security' | 'project'
+  | 'summary'
+  | 'type'
+  | 'status'
+  | 'parentId'
+  | 'rank'
+  | 'labels'
+  | 'assignee'
+  | 'reporter'
+  | 'priority'
+  | 'security'
+  | 'project'
 >;
 
 export function snapshotIssue(issue: StoredIssue): IssueSnapshot {
@@ -39,39 +49,102 @@ const item = (
 
 export function changelogItems(store: EmulatorStore, before: IssueSnapshot, after: StoredIssue): ChangelogItem[] {
   const items: ChangelogItem[] = [];
-  const userName = (id: string | undefined): string | null => (id === undefined ? null : store.users.get(id)?.displayName ?? id);
-  const issueKey = (id: string | undefined): string | null => (id === undefined ? null : store.issuesById.get(id)?.key ?? null);
+  const userName = (id: string | undefined): string | null =>
+    id === undefined ? null : (store.users.get(id)?.displayName ?? id);
+  const issueKey = (id: string | undefined): string | null =>
+    id === undefined ? null : (store.issuesById.get(id)?.key ?? null);
 
-  if (before.summary !== after.summary) items.push(item('summary', 'summary', null, before.summary, null, after.summary));
-  if (before.type.id !== after.type.id) items.push(item('issuetype', 'issuetype', before.type.id, before.type.name, after.type.id, after.type.name));
-  if (before.status.id !== after.status.id) items.push(item('status', 'status', before.status.id, before.status.name, after.status.id, after.status.name));
+  if (before.summary !== after.summary)
+    items.push(item('summary', 'summary', null, before.summary, null, after.summary));
+  if (before.type.id !== after.type.id)
+    items.push(item('issuetype', 'issuetype', before.type.id, before.type.name, after.type.id, after.type.name));
+  if (before.status.id !== after.status.id)
+    items.push(item('status', 'status', before.status.id, before.status.name, after.status.id, after.status.name));
   if (before.parentId !== after.parentId) {
     // Live payloads name a parent change so, without fieldId, for every hierarchy level.
-    items.push(item('IssueParentAssociation', undefined, before.parentId ?? null, issueKey(before.parentId), after.parentId ?? null, issueKey(after.parentId)));
+    items.push(
+      item(
+        'IssueParentAssociation',
+        undefined,
+        before.parentId ?? null,
+        issueKey(before.parentId),
+        after.parentId ?? null,
+        issueKey(after.parentId),
+      ),
+    );
   }
   const labelsBefore = before.labels.join(' ');
   const labelsAfter = after.labels.join(' ');
   // Jira writes labels as one space-separated string on each side.
   if (labelsBefore !== labelsAfter) items.push(item('labels', 'labels', null, labelsBefore, null, labelsAfter));
   if (before.assignee !== after.assignee) {
-    items.push(item('assignee', 'assignee', before.assignee ?? null, userName(before.assignee), after.assignee ?? null, userName(after.assignee)));
+    items.push(
+      item(
+        'assignee',
+        'assignee',
+        before.assignee ?? null,
+        userName(before.assignee),
+        after.assignee ?? null,
+        userName(after.assignee),
+      ),
+    );
   }
   if (before.reporter !== after.reporter) {
-    items.push(item('reporter', 'reporter', before.reporter ?? null, userName(before.reporter), after.reporter ?? null, userName(after.reporter)));
+    items.push(
+      item(
+        'reporter',
+        'reporter',
+        before.reporter ?? null,
+        userName(before.reporter),
+        after.reporter ?? null,
+        userName(after.reporter),
+      ),
+    );
   }
   if (before.priority !== after.priority) {
-    const id = (name: string | undefined): string | null => (name === undefined ? null : String(store.priorityIndex(name) + 1));
-    items.push(item('priority', 'priority', id(before.priority), before.priority ?? null, id(after.priority), after.priority ?? null));
+    const id = (name: string | undefined): string | null =>
+      name === undefined ? null : String(store.priorityIndex(name) + 1);
+    items.push(
+      item(
+        'priority',
+        'priority',
+        id(before.priority),
+        before.priority ?? null,
+        id(after.priority),
+        after.priority ?? null,
+      ),
+    );
   }
   if (before.security?.id !== after.security?.id) {
-    items.push(item('security', 'security', before.security?.id ?? null, before.security?.name ?? null, after.security?.id ?? null, after.security?.name ?? null));
+    items.push(
+      item(
+        'security',
+        'security',
+        before.security?.id ?? null,
+        before.security?.name ?? null,
+        after.security?.id ?? null,
+        after.security?.name ?? null,
+      ),
+    );
   }
   if (before.project.id !== after.project.id) {
-    items.push(item('project', 'project', before.project.id, before.project.name, after.project.id, after.project.name));
+    items.push(
+      item('project', 'project', before.project.id, before.project.name, after.project.id, after.project.name),
+    );
   }
   if (before.rank !== after.rank) {
     // Jira records a rank change as a direction, not the lexorank strings.
-    items.push(item('Rank', RANK_FIELD_ID, null, null, null, after.rank < before.rank ? 'Ranked higher' : 'Ranked lower', 'custom'));
+    items.push(
+      item(
+        'Rank',
+        RANK_FIELD_ID,
+        null,
+        null,
+        null,
+        after.rank < before.rank ? 'Ranked higher' : 'Ranked lower',
+        'custom',
+      ),
+    );
   }
   return items;
 }

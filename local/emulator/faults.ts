@@ -43,9 +43,7 @@ export interface FaultConfig extends Partial<FaultState> {
 }
 
 export type FaultDecision =
-  | { type: 'rateLimit'; fault: RateLimitFault }
-  | { type: 'serverError'; fault: ServerErrorFault }
-  | undefined;
+  { type: 'rateLimit'; fault: RateLimitFault } | { type: 'serverError'; fault: ServerErrorFault } | undefined;
 
 /** Copies a rule, refusing a `match` that is not a valid regular expression. */
 function checked<T extends FaultRule>(rule: T): T {
@@ -73,7 +71,8 @@ export class FaultInjector {
   }
 
   inject429(fault: RateLimitFault): void {
-    if (!['burst', 'quota', 'tenant-quota', 'per-issue'].includes(fault.kind)) throw new Error(`Unknown rate limit kind '${String(fault.kind)}'`);
+    if (!['burst', 'quota', 'tenant-quota', 'per-issue'].includes(fault.kind))
+      throw new Error(`Unknown rate limit kind '${String(fault.kind)}'`);
     this.state.rateLimit.push(checked(fault));
   }
 

@@ -13,7 +13,13 @@ export interface FieldSpec {
   orderable: boolean;
 }
 
-const system = (id: string, name: string, schema: Record<string, unknown>, clauseNames: string[], orderable = true): FieldSpec => ({
+const system = (
+  id: string,
+  name: string,
+  schema: Record<string, unknown>,
+  clauseNames: string[],
+  orderable = true,
+): FieldSpec => ({
   id,
   name,
   custom: false,

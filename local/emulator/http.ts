@@ -46,7 +46,9 @@ export function readBody(req: IncomingMessage, limitBytes = 5 * 1024 * 1024): Pr
   // A mounting dev server may have parsed the body already (express.json style).
   const pre = (req as IncomingMessage & { body?: unknown }).body;
   if (pre !== undefined) {
-    return Promise.resolve(typeof pre === 'string' ? pre : Buffer.isBuffer(pre) ? pre.toString('utf8') : JSON.stringify(pre));
+    return Promise.resolve(
+      typeof pre === 'string' ? pre : Buffer.isBuffer(pre) ? pre.toString('utf8') : JSON.stringify(pre),
+    );
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -93,7 +95,10 @@ export function writeReply(res: ServerResponse, reply: Reply, extraHeaders: Reco
 export function listParam(query: URLSearchParams, name: string): string[] | undefined {
   const all = query.getAll(name);
   if (all.length === 0) return undefined;
-  return all.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return all
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 export function intParam(query: URLSearchParams, name: string, fallback: number): number {

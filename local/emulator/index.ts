@@ -18,7 +18,14 @@ export type { IssuePatch, NewIssue, StoredIssue, StoredLink } from './store';
 export { ChangeFeed } from './change-feed';
 export type { EventActor, ProductEventListener } from './change-feed';
 export { JIRA_EVENTS, isIssueEvent } from './product-events';
-export type { ChangelogItem, IssueEvent, IssueEventType, IssueLinkEvent, IssueLinkEventType, JiraProductEvent } from './product-events';
+export type {
+  ChangelogItem,
+  IssueEvent,
+  IssueEventType,
+  IssueLinkEvent,
+  IssueLinkEventType,
+  JiraProductEvent,
+} from './product-events';
 export { EMULATOR_ACTOR_HEADER } from './admin';
 export { EmulatorStore } from './store';
 export { APP_ACCOUNT_ID } from './visibility';

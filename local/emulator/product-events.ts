@@ -78,7 +78,12 @@ export class ProductEventBuilder {
     private readonly now: () => Date,
   ) {}
 
-  issueEvent(eventType: IssueEventType, issue: StoredIssue, actor: EventActor, options: { changelog?: ChangelogItem[] } = {}): IssueEvent {
+  issueEvent(
+    eventType: IssueEventType,
+    issue: StoredIssue,
+    actor: EventActor,
+    options: { changelog?: ChangelogItem[] } = {},
+  ): IssueEvent {
     const ser = new Serializer(this.store, this.baseUrl());
     const fields: Record<string, unknown> = {
       summary: issue.summary,

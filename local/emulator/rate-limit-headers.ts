@@ -36,7 +36,12 @@ const REASONS: Record<RateLimitFault['kind'], { reason: string; policy: string }
 };
 
 /** Headers of a 429: Retry-After, X-RateLimit-Reset, RateLimit-Reason and the policy that tripped. */
-export function tooManyRequestsHeaders(kind: RateLimitFault['kind'], ledger: PointsLedger, now: Date, retryAfterSeconds?: number): Record<string, string> {
+export function tooManyRequestsHeaders(
+  kind: RateLimitFault['kind'],
+  ledger: PointsLedger,
+  now: Date,
+  retryAfterSeconds?: number,
+): Record<string, string> {
   const { reason, policy } = REASONS[kind];
   const isQuota = kind === 'quota' || kind === 'tenant-quota';
   const retryAfter = retryAfterSeconds ?? (isQuota ? ledger.resetInSeconds() : kind === 'per-issue' ? 2 : 1);

@@ -168,7 +168,13 @@ export class Serializer {
   }
 
   linkType(t: { id: string; name: string; inward: string; outward: string }): Record<string, unknown> {
-    return { id: t.id, name: t.name, inward: t.inward, outward: t.outward, self: `${this.baseUrl}/rest/api/3/issueLinkType/${t.id}` };
+    return {
+      id: t.id,
+      name: t.name,
+      inward: t.inward,
+      outward: t.outward,
+      self: `${this.baseUrl}/rest/api/3/issueLinkType/${t.id}`,
+    };
   }
 
   /** The small issue Jira embeds in `parent`, `subtasks` and `issuelinks`. */
@@ -273,7 +279,13 @@ export class Serializer {
   }
 
   /** IssueBean. `idsOnly` gives the bare `{id}` objects enhanced search returns by default. */
-  issue(issue: StoredIssue, wanted: Set<string>, viewer: Viewer, idsOnly = false, withKey = false): Record<string, unknown> {
+  issue(
+    issue: StoredIssue,
+    wanted: Set<string>,
+    viewer: Viewer,
+    idsOnly = false,
+    withKey = false,
+  ): Record<string, unknown> {
     if (idsOnly) return withKey ? { id: issue.id, key: issue.key } : { id: issue.id };
     return {
       expand: ISSUE_EXPAND,

@@ -77,11 +77,23 @@ export function createHandler(core: EmulatorCore, options: { baseUrl?: string } 
     const anonymousHeaders = (): Record<string, string> => quotaHeaders(core.ledger, ANONYMOUS);
     const match = router.match(method, path);
     if (match.kind === 'none') {
-      writeReply(res, { status: 404, body: { errorMessages: [`null for uri: ${path}`], errors: {} } }, anonymousHeaders());
+      writeReply(
+        res,
+        { status: 404, body: { errorMessages: [`null for uri: ${path}`], errors: {} } },
+        anonymousHeaders(),
+      );
       return;
     }
     if (match.kind === 'method-not-allowed') {
-      writeReply(res, { status: 405, headers: { Allow: match.allowed.join(', ') }, body: { errorMessages: [`Method ${method} is not allowed for ${path}.`], errors: {} } }, anonymousHeaders());
+      writeReply(
+        res,
+        {
+          status: 405,
+          headers: { Allow: match.allowed.join(', ') },
+          body: { errorMessages: [`Method ${method} is not allowed for ${path}.`], errors: {} },
+        },
+        anonymousHeaders(),
+      );
       return;
     }
     const { route, params } = match;
@@ -111,13 +123,22 @@ export function createHandler(core: EmulatorCore, options: { baseUrl?: string } 
     // Injected faults and quota exhaustion are not charged: Jira rejects them before doing work.
     const decision = core.faults.decide(call);
     if (decision?.type === 'rateLimit') {
-      const headers = tooManyRequestsHeaders(decision.fault.kind, core.ledger, core.now(), decision.fault.retryAfterSeconds);
+      const headers = tooManyRequestsHeaders(
+        decision.fault.kind,
+        core.ledger,
+        core.now(),
+        decision.fault.retryAfterSeconds,
+      );
       writeReply(res, { status: 429, body: { errorMessages: ['Rate limit exceeded.'], errors: {} } }, headers);
       return;
     }
     if (decision?.type === 'serverError') {
       const status = decision.fault.status ?? 500;
-      writeReply(res, { status, body: { errorMessages: [SERVER_ERROR_MESSAGES[status] ?? 'Server error.'], errors: {} } }, quotaHeaders(core.ledger, accountId));
+      writeReply(
+        res,
+        { status, body: { errorMessages: [SERVER_ERROR_MESSAGES[status] ?? 'Server error.'], errors: {} } },
+        quotaHeaders(core.ledger, accountId),
+      );
       return;
     }
     if (Number.isFinite(core.ledger.quota) && core.ledger.remaining(accountId) <= 0) {
@@ -131,7 +152,9 @@ export function createHandler(core: EmulatorCore, options: { baseUrl?: string } 
     // through the X-Forge-Account-Id header) is the app's own doing: `selfGenerated`.
     const selfGenerated = viewer.principal.kind === 'app' || typeof req.headers[FORGE_ACCOUNT_HEADER] === 'string';
     try {
-      reply = await core.store.events.asActor({ accountId, selfGenerated }, () => route.handle(makeContext(route, params, url, req, viewer)));
+      reply = await core.store.events.asActor({ accountId, selfGenerated }, () =>
+        route.handle(makeContext(route, params, url, req, viewer)),
+      );
     } catch (e) {
       reply = errorReply(e);
     }
@@ -139,7 +162,13 @@ export function createHandler(core: EmulatorCore, options: { baseUrl?: string } 
     writeReply(res, reply, quotaHeaders(core.ledger, accountId));
   }
 
-  function makeContext(route: Route, params: Record<string, string>, url: URL, req: IncomingMessage, viewer: Viewer | undefined): RequestContext {
+  function makeContext(
+    route: Route,
+    params: Record<string, string>,
+    url: URL,
+    req: IncomingMessage,
+    viewer: Viewer | undefined,
+  ): RequestContext {
     const baseUrl = options.baseUrl ?? `http://${req.headers.host ?? '127.0.0.1'}`;
     let parsed: Promise<unknown> | undefined;
     return {
@@ -168,7 +197,10 @@ function errorReply(e: unknown): Reply {
   if (e instanceof JiraHttpError) return { status: e.status, body: e.body(), headers: e.headers };
   if (e instanceof JqlError) return { status: 400, body: { errorMessages: e.messages, errors: {} } };
   // An emulator bug: answer like Jira's 500 but keep the message so tests show what broke.
-  return { status: 500, body: { errorMessages: [`Internal server error: ${(e as Error)?.message ?? String(e)}`], errors: {} } };
+  return {
+    status: 500,
+    body: { errorMessages: [`Internal server error: ${(e as Error)?.message ?? String(e)}`], errors: {} },
+  };
 }
 
 function writeError(res: ServerResponse, e: unknown, headers: Record<string, string>): void {

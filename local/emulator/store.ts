@@ -122,7 +122,10 @@ export class EmulatorStore {
   private changes = 0;
   private rankOrder: StoredIssue[] | null = null;
 
-  constructor(dataset: Dataset, private readonly now: () => Date) {
+  constructor(
+    dataset: Dataset,
+    private readonly now: () => Date,
+  ) {
     this.site = dataset.site;
     const admin = dataset.users.find((u) => u.siteAdmin) ?? dataset.users[0];
     this.events = new ChangeFeed(admin?.accountId ?? 'unknown');
@@ -278,7 +281,8 @@ export class EmulatorStore {
   }
 
   private beforeChange(issue: StoredIssue): void {
-    if (this.searchLag && !this.staleSearch.has(issue.id)) this.staleSearch.set(issue.id, { ...issue, labels: [...issue.labels] });
+    if (this.searchLag && !this.staleSearch.has(issue.id))
+      this.staleSearch.set(issue.id, { ...issue, labels: [...issue.labels] });
   }
 
   // ---- mutations (used by the REST write endpoints and by tests) ----
@@ -322,7 +326,12 @@ export class EmulatorStore {
     if (before) {
       const items = changelogItems(this, before, issue);
       // Saving an unchanged value records no history and sends no event.
-      if (items.length > 0) this.events.emit(this.eventBuilder.issueEvent(JIRA_EVENTS.issueUpdated, issue, this.events.currentActor(), { changelog: items }));
+      if (items.length > 0)
+        this.events.emit(
+          this.eventBuilder.issueEvent(JIRA_EVENTS.issueUpdated, issue, this.events.currentActor(), {
+            changelog: items,
+          }),
+        );
     }
     return issue;
   }
@@ -363,7 +372,8 @@ export class EmulatorStore {
     if (this.searchLag) this.staleSearch.set(issue.id, null);
     if (input.parent !== undefined) this.silently(() => this.updateIssue(id, { parent: input.parent }));
     this.touch();
-    if (this.announcing) this.events.emit(this.eventBuilder.issueEvent(JIRA_EVENTS.issueCreated, issue, this.events.currentActor()));
+    if (this.announcing)
+      this.events.emit(this.eventBuilder.issueEvent(JIRA_EVENTS.issueCreated, issue, this.events.currentActor()));
     return issue;
   }
 
@@ -375,7 +385,9 @@ export class EmulatorStore {
     this.beforeChange(issue);
     for (const link of [...this.issueLinks(issue.id)]) this.removeLink(link.id);
     // Built while the issue still has its parent and project.
-    const deleted = this.announcing ? this.eventBuilder.issueEvent(JIRA_EVENTS.issueDeleted, issue, this.events.currentActor()) : undefined;
+    const deleted = this.announcing
+      ? this.eventBuilder.issueEvent(JIRA_EVENTS.issueDeleted, issue, this.events.currentActor())
+      : undefined;
     this.setParent(issue, undefined);
     this.issuesById.delete(issue.id);
     this.issuesByKey.delete(issue.key.toUpperCase());
@@ -390,7 +402,8 @@ export class EmulatorStore {
     const source = this.issueByIdOrKey(sourceIdOrKey);
     const destination = this.issueByIdOrKey(destinationIdOrKey);
     const type = this.findLinkType(typeNameOrId);
-    if (!source || !destination || !type) throw new Error(`Cannot link ${sourceIdOrKey} -> ${destinationIdOrKey} (${typeNameOrId})`);
+    if (!source || !destination || !type)
+      throw new Error(`Cannot link ${sourceIdOrKey} -> ${destinationIdOrKey} (${typeNameOrId})`);
     const existing = [...this.issueLinks(source.id)].find(
       (l) => l.type.id === type.id && l.sourceId === source.id && l.destinationId === destination.id,
     );
@@ -398,7 +411,8 @@ export class EmulatorStore {
     const link = this.insertLink({ id: '', type, sourceId: source.id, destinationId: destination.id });
     source.updated = destination.updated = this.now().getTime();
     this.touch();
-    if (this.announcing) this.events.emit(this.eventBuilder.linkEvent(JIRA_EVENTS.issueLinkCreated, link, this.events.currentActor()));
+    if (this.announcing)
+      this.events.emit(this.eventBuilder.linkEvent(JIRA_EVENTS.issueLinkCreated, link, this.events.currentActor()));
     return link;
   }
 
@@ -409,7 +423,8 @@ export class EmulatorStore {
     this.linksByIssue.get(link.sourceId)?.delete(link);
     this.linksByIssue.get(link.destinationId)?.delete(link);
     this.touch();
-    if (this.announcing) this.events.emit(this.eventBuilder.linkEvent(JIRA_EVENTS.issueLinkDeleted, link, this.events.currentActor()));
+    if (this.announcing)
+      this.events.emit(this.eventBuilder.linkEvent(JIRA_EVENTS.issueLinkDeleted, link, this.events.currentActor()));
     return true;
   }
 

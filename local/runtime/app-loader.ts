@@ -12,7 +12,9 @@ export function loadHandler(appDir: string, fn: FunctionDefinition): Handler {
   const mod = require(modulePath) as Record<string, unknown>;
   const handler = mod[fn.exportName];
   if (typeof handler !== 'function') {
-    throw new Error(`manifest.yml: function '${fn.key}' names handler '${fn.handler}', but ${modulePath} has no exported function '${fn.exportName}'`);
+    throw new Error(
+      `manifest.yml: function '${fn.key}' names handler '${fn.handler}', but ${modulePath} has no exported function '${fn.exportName}'`,
+    );
   }
   return handler as Handler;
 }

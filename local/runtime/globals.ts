@@ -28,7 +28,12 @@ export interface AppIdentity {
 /** What a runtime offers the globals. */
 export interface ForgeHost {
   readonly identity: AppIdentity;
-  handleFetch(args: ForgeFetchArgs, path: string, init: RequestInit | undefined, invocation: Invocation | undefined): Promise<Response>;
+  handleFetch(
+    args: ForgeFetchArgs,
+    path: string,
+    init: RequestInit | undefined,
+    invocation: Invocation | undefined,
+  ): Promise<Response>;
 }
 
 const hosts: ForgeHost[] = [];

@@ -53,10 +53,26 @@ export type { KvsUsage } from './kvs/usage';
 export type { LocalKvs } from './kvs/local-kvs';
 export type { EntityDefinition, IndexDefinition, AttributeType } from './kvs/entities';
 export type { DeliveryQueue } from './queue/delivery-queue';
-export type { DeliveredEvent, DeliveryRecord, FailedEvent, JobStats, QueueOptions, QueueSwitches, RetryContext } from './queue/types';
+export type {
+  DeliveredEvent,
+  DeliveryRecord,
+  FailedEvent,
+  JobStats,
+  QueueOptions,
+  QueueSwitches,
+  RetryContext,
+} from './queue/types';
 export { ACCOUNT_HEADER, AS_APP_HEADER } from './jira-proxy';
 export type { JiraCall, JiraProxy } from './jira-proxy';
-export type { AppManifest, FunctionDefinition, ConsumerDefinition, UiModuleDefinition, TriggerDefinition, ScheduledTriggerDefinition, ScheduleInterval } from './manifest';
+export type {
+  AppManifest,
+  FunctionDefinition,
+  ConsumerDefinition,
+  UiModuleDefinition,
+  TriggerDefinition,
+  ScheduledTriggerDefinition,
+  ScheduleInterval,
+} from './manifest';
 export { SCHEDULE_INTERVALS } from './manifest';
 export type { ProductEvent, ProductEventDelivery, ProductEventSource } from './triggers/product-triggers';
 export { currentInvocation } from './invocation';

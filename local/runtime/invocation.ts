@@ -33,12 +33,15 @@ export function runInInvocation<T>(invocation: Invocation, fn: () => Promise<T>)
   return storage.run(invocation, fn);
 }
 
-export const remainingMillis = (invocation: Invocation, now: number = Date.now()): number => Math.max(0, invocation.deadline - now);
+export const remainingMillis = (invocation: Invocation, now: number = Date.now()): number =>
+  Math.max(0, invocation.deadline - now);
 
 /** The platform stopped the invocation at its deadline (Forge reports FUNCTION_TIME_OUT). */
 export class InvocationTimeoutError extends Error {
   constructor(invocation: Invocation, timeoutMs: number) {
-    super(`Function '${invocation.functionKey}' timed out after ${timeoutMs} ms (invocation ${invocation.invocationId}).`);
+    super(
+      `Function '${invocation.functionKey}' timed out after ${timeoutMs} ms (invocation ${invocation.invocationId}).`,
+    );
     this.name = 'FUNCTION_TIME_OUT';
   }
 }

@@ -24,7 +24,12 @@ export class JiraProxy {
 
   constructor(private readonly baseUrl: string | undefined) {}
 
-  async request(args: ForgeFetchArgs, path: string, init: RequestInit | undefined, invocation: Invocation | undefined): Promise<Response> {
+  async request(
+    args: ForgeFetchArgs,
+    path: string,
+    init: RequestInit | undefined,
+    invocation: Invocation | undefined,
+  ): Promise<Response> {
     let principal: Record<string, string>;
     let as: string;
     if (args.provider === 'user') {
@@ -45,7 +50,13 @@ export class JiraProxy {
     const method = (init?.method ?? 'GET').toUpperCase();
     // Concatenated, not `new URL(path, base)`, so a base URL with a path prefix keeps it.
     const response = await fetch(`${this.baseUrl.replace(/\/+$/, '')}${path}`, { ...init, method, headers });
-    this.calls.push({ method, path, as, status: response.status, body: typeof init?.body === 'string' ? init.body : undefined });
+    this.calls.push({
+      method,
+      path,
+      as,
+      status: response.status,
+      body: typeof init?.body === 'string' ? init.body : undefined,
+    });
     return response;
   }
 }

@@ -25,7 +25,11 @@ export interface LocalForgeOptions {
   /** Multiplies queue delays and retry backoff (0.001: a 30 s delay takes 30 ms). Default 1. */
   timeScale?: number;
   /** Queue switches and tuning. */
-  queue?: Omit<QueueOptions, 'timeScale' | 'switches'> & { duplicate?: boolean; reorder?: boolean | 'reverse' | 'shuffle'; extraDelayMs?: number };
+  queue?: Omit<QueueOptions, 'timeScale' | 'switches'> & {
+    duplicate?: boolean;
+    reorder?: boolean | 'reverse' | 'shuffle';
+    extraDelayMs?: number;
+  };
   /** Resolver (UI function) timeout; Forge allows 25 s. */
   resolverTimeoutMs?: number;
   /** Identity of the emulated site and installation. */
@@ -77,7 +81,8 @@ export class ResolverInvocationError extends Error {
 const DEFAULT_CONSUMER_TIMEOUT_SECONDS = 55;
 const DEFAULT_RESOLVER_TIMEOUT_MS = 25_000;
 
-const jsonRoundTrip = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+const jsonRoundTrip = (value: unknown): unknown =>
+  value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 
 export class LocalForge implements ForgeHost {
   readonly manifest: AppManifest;
@@ -118,15 +123,26 @@ export class LocalForge implements ForgeHost {
       timeScale: options.timeScale,
       switches: { duplicate, reorder, extraDelayMs },
     });
-    this.triggerQueue = new DeliveryQueue((event) => this.productTriggers.handle(event, (t, e) => this.invokeTrigger(t, e)), {
-      ...tuning,
-      timeScale: options.timeScale,
-      sharedSwitches: this.queue.switches,
-    });
+    this.triggerQueue = new DeliveryQueue(
+      (event) => this.productTriggers.handle(event, (t, e) => this.invokeTrigger(t, e)),
+      {
+        ...tuning,
+        timeScale: options.timeScale,
+        sharedSwitches: this.queue.switches,
+      },
+    );
     this.productTriggers = new ProductTriggers(this.manifest.triggers, this.triggerQueue);
-    this.scheduled = new ScheduledTriggers(this.manifest.scheduledTriggers, this.identity.cloudId, (t, r) => this.invokeScheduled(t, r), this.log);
+    this.scheduled = new ScheduledTriggers(
+      this.manifest.scheduledTriggers,
+      this.identity.cloudId,
+      (t, r) => this.invokeScheduled(t, r),
+      this.log,
+    );
     for (const t of this.manifest.triggers) {
-      if (t.expression) this.log(`[local-forge] trigger '${t.key}': filter.expression is not evaluated locally; every ${t.events.join(', ')} event is delivered`);
+      if (t.expression)
+        this.log(
+          `[local-forge] trigger '${t.key}': filter.expression is not evaluated locally; every ${t.events.join(', ')} event is delivered`,
+        );
     }
     this.jira = new JiraProxy(options.jiraBaseUrl);
     // Globals first: app modules may touch the SDK while they load.
@@ -191,14 +207,23 @@ export class LocalForge implements ForgeHost {
   }
 
   private invokeTrigger(trigger: TriggerDefinition, event: Record<string, unknown>): Promise<unknown> {
-    return this.invokeFunction(trigger.functionKey, [event, this.installationContext()], { moduleKey: trigger.key, moduleType: 'core:trigger' }).catch((e: unknown) => {
-      if (!this.closed) this.log(`[local-forge] trigger '${trigger.key}' failed on ${String(event.eventType)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    return this.invokeFunction(trigger.functionKey, [event, this.installationContext()], {
+      moduleKey: trigger.key,
+      moduleType: 'core:trigger',
+    }).catch((e: unknown) => {
+      if (!this.closed)
+        this.log(
+          `[local-forge] trigger '${trigger.key}' failed on ${String(event.eventType)}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        );
       throw e;
     });
   }
 
   private invokeScheduled(trigger: ScheduledTriggerDefinition, request: Record<string, unknown>): Promise<unknown> {
-    return this.invokeFunction(trigger.functionKey, [request, this.installationContext()], { moduleKey: trigger.key, moduleType: 'core:scheduledTrigger' });
+    return this.invokeFunction(trigger.functionKey, [request, this.installationContext()], {
+      moduleKey: trigger.key,
+      moduleType: 'core:scheduledTrigger',
+    });
   }
 
   // ---- invoking functions -----------------------------------------------------------------------------
@@ -215,7 +240,14 @@ export class LocalForge implements ForgeHost {
     const module = call.moduleKey
       ? this.manifest.uiModules.find((m) => m.moduleKey === call.moduleKey)
       : this.manifest.uiModules[0];
-    if (!module) return { ok: false, error: { name: 'Error', message: `No UI module with a resolver${call.moduleKey ? ` has key '${call.moduleKey}'` : ''} in manifest.yml` } };
+    if (!module)
+      return {
+        ok: false,
+        error: {
+          name: 'Error',
+          message: `No UI module with a resolver${call.moduleKey ? ` has key '${call.moduleKey}'` : ''} in manifest.yml`,
+        },
+      };
     const platformContext = {
       localId: `${module.moduleKey}-local`,
       cloudId: this.identity.cloudId,
@@ -237,7 +269,11 @@ export class LocalForge implements ForgeHost {
         accountId: call.accountId,
         moduleKey: module.moduleKey,
         moduleType: module.moduleType,
-        timeoutMs: call.timeoutMs ?? this.timeouts.get(module.functionKey) ?? this.options.resolverTimeoutMs ?? DEFAULT_RESOLVER_TIMEOUT_MS,
+        timeoutMs:
+          call.timeoutMs ??
+          this.timeouts.get(module.functionKey) ??
+          this.options.resolverTimeoutMs ??
+          DEFAULT_RESOLVER_TIMEOUT_MS,
       });
       return { ok: true, result: jsonRoundTrip(result) };
     } catch (e) {
@@ -297,13 +333,18 @@ export class LocalForge implements ForgeHost {
       this.manifest.consumers.some((c) => c.functionKey === functionKey) ||
       this.manifest.triggers.some((t) => t.functionKey === functionKey) ||
       this.manifest.scheduledTriggers.some((t) => t.functionKey === functionKey);
-    return isBackground ? DEFAULT_CONSUMER_TIMEOUT_SECONDS * 1000 : this.options.resolverTimeoutMs ?? DEFAULT_RESOLVER_TIMEOUT_MS;
+    return isBackground
+      ? DEFAULT_CONSUMER_TIMEOUT_SECONDS * 1000
+      : (this.options.resolverTimeoutMs ?? DEFAULT_RESOLVER_TIMEOUT_MS);
   }
 
   private installationContext(): Record<string, unknown> {
     return {
       installContext: `ari:cloud:jira::site/${this.identity.cloudId}`,
-      installation: { ari: `ari:cloud:ecosystem::installation/${this.identity.installationId}`, contexts: [`ari:cloud:jira::site/${this.identity.cloudId}`] },
+      installation: {
+        ari: `ari:cloud:ecosystem::installation/${this.identity.installationId}`,
+        contexts: [`ari:cloud:jira::site/${this.identity.cloudId}`],
+      },
     };
   }
 
@@ -317,14 +358,22 @@ export class LocalForge implements ForgeHost {
         moduleType: 'core:consumer',
       });
     } catch (e) {
-      if (!this.closed) this.log(`[local-forge] consumer '${consumer.functionKey}' failed on event ${event.eventId}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      if (!this.closed)
+        this.log(
+          `[local-forge] consumer '${consumer.functionKey}' failed on event ${event.eventId}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        );
       throw e;
     }
   }
 
   // ---- the platform side of __forge_fetch__ -----------------------------------------------------------
 
-  async handleFetch(args: ForgeFetchArgs, path: string, init: RequestInit | undefined, invocation: Invocation | undefined): Promise<Response> {
+  async handleFetch(
+    args: ForgeFetchArgs,
+    path: string,
+    init: RequestInit | undefined,
+    invocation: Invocation | undefined,
+  ): Promise<Response> {
     if (args.type === 'kvs') return handleKvsRequest(this.kvs.service, path, init);
     if (args.type === 'fpp' && args.remote === 'stargate' && isQueuePath(path)) {
       return handleQueueRequest(
@@ -333,7 +382,9 @@ export class LocalForge implements ForgeHost {
           consumerTimeoutSeconds: (queueName) => {
             const consumer = this.manifest.consumers.find((c) => c.queue === queueName);
             if (!consumer) return undefined;
-            return this.manifest.functions.get(consumer.functionKey)?.timeoutSeconds ?? DEFAULT_CONSUMER_TIMEOUT_SECONDS;
+            return (
+              this.manifest.functions.get(consumer.functionKey)?.timeoutSeconds ?? DEFAULT_CONSUMER_TIMEOUT_SECONDS
+            );
           },
         },
         path,

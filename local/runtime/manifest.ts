@@ -97,7 +97,9 @@ function parseScheduledTrigger(raw: unknown): ScheduledTriggerDefinition {
   const t = asRecord(raw);
   const interval = String(t.interval);
   if (!(interval in SCHEDULE_INTERVALS)) {
-    throw new Error(`manifest.yml: scheduledTrigger '${String(t.key)}' has interval '${interval}', expected one of ${Object.keys(SCHEDULE_INTERVALS).join(', ')}`);
+    throw new Error(
+      `manifest.yml: scheduledTrigger '${String(t.key)}' has interval '${interval}', expected one of ${Object.keys(SCHEDULE_INTERVALS).join(', ')}`,
+    );
   }
   return { key: String(t.key), functionKey: String(t.function), interval: interval as ScheduleInterval };
 }
@@ -112,7 +114,8 @@ export function parseManifest(text: string): AppManifest {
     const f = asRecord(raw);
     const handler = String(f.handler);
     const dot = handler.lastIndexOf('.');
-    if (dot <= 0) throw new Error(`manifest.yml: function '${String(f.key)}' has handler '${handler}', expected "<file>.<export>"`);
+    if (dot <= 0)
+      throw new Error(`manifest.yml: function '${String(f.key)}' has handler '${handler}', expected "<file>.<export>"`);
     functions.set(String(f.key), {
       key: String(f.key),
       handler,

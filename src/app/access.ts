@@ -10,8 +10,10 @@ import type { StructureRecord } from '../storage';
 import { AppError } from './errors';
 import { memo, RESOLVER_RETRY, type Invocation } from './invocation';
 
-const groupsOf = (inv: Invocation): Promise<string[]> => memo(inv, 'groups', async () => (await inv.jira.myself()).groups);
-export const isJiraAdmin = (inv: Invocation): Promise<boolean> => memo(inv, 'admin', () => inv.jira.hasGlobalPermission('ADMINISTER'));
+const groupsOf = (inv: Invocation): Promise<string[]> =>
+  memo(inv, 'groups', async () => (await inv.jira.myself()).groups);
+export const isJiraAdmin = (inv: Invocation): Promise<boolean> =>
+  memo(inv, 'admin', () => inv.jira.hasGlobalPermission('ADMINISTER'));
 
 /**
  * Role membership is read as the app, not as the user: it is project configuration, not issue data,
@@ -49,7 +51,11 @@ export async function levelOf(inv: Invocation, structure: StructureRecord): Prom
  * further facts cannot change the answer to "may they?". Below `enough` the level is exact; with
  * `enough = 'control'` it always is.
  */
-async function levelAtLeast(inv: Invocation, structure: StructureRecord, enough: PermissionLevel): Promise<PermissionLevel> {
+async function levelAtLeast(
+  inv: Invocation,
+  structure: StructureRecord,
+  enough: PermissionLevel,
+): Promise<PermissionLevel> {
   let groups: readonly string[] = [];
   let level = effectiveLevel(structure, viewer(inv, groups, []));
   if (atLeast(level, enough)) return level;
@@ -67,7 +73,13 @@ async function levelAtLeast(inv: Invocation, structure: StructureRecord, enough:
  * (project, role) costs two app calls the first time (the project's role list is shared), so a rule
  * at or below the level already held is never looked up, and the look-ups stop once `enough` is reached.
  */
-async function roleLevel(inv: Invocation, structure: StructureRecord, groups: readonly string[], level: PermissionLevel, enough: PermissionLevel): Promise<PermissionLevel> {
+async function roleLevel(
+  inv: Invocation,
+  structure: StructureRecord,
+  groups: readonly string[],
+  level: PermissionLevel,
+  enough: PermissionLevel,
+): Promise<PermissionLevel> {
   const roleRules = structure.rules
     .filter((r): r is PermissionRule & { subject: { type: 'projectRole' } } => r.subject.type === 'projectRole')
     .sort((a, b) => rank(b.level) - rank(a.level));
@@ -83,7 +95,11 @@ async function roleLevel(inv: Invocation, structure: StructureRecord, groups: re
   return level;
 }
 
-export async function requireLevel(inv: Invocation, structure: StructureRecord, needed: PermissionLevel): Promise<PermissionLevel> {
+export async function requireLevel(
+  inv: Invocation,
+  structure: StructureRecord,
+  needed: PermissionLevel,
+): Promise<PermissionLevel> {
   const level = await levelAtLeast(inv, structure, needed);
   if (!atLeast(level, needed)) {
     throw new AppError(

@@ -24,6 +24,12 @@ export async function loadForest(inv: Invocation, structureId: string): Promise<
  */
 export const forestChunks = (forest: Forest): string[] => (forest.size === 0 ? [] : forestToChunks(forest));
 
-export async function replaceForest(inv: Invocation, from: ForestHeader, forest: Forest, changedBy: string, extra: TxOp[] = []): Promise<ForestHeader> {
+export async function replaceForest(
+  inv: Invocation,
+  from: ForestHeader,
+  forest: Forest,
+  changedBy: string,
+  extra: TxOp[] = [],
+): Promise<ForestHeader> {
   return forestsOf(inv).replace(from, forestChunks(forest), forest.size, changedBy, inv.now(), extra);
 }

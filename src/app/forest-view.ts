@@ -17,14 +17,18 @@ function parseCursor(cursor: string | undefined): number {
   return Number(match[1]);
 }
 
-export async function getForest(inv: Invocation, input: { structureId: string; cursor?: string; limit: number }): Promise<ForestPage> {
+export async function getForest(
+  inv: Invocation,
+  input: { structureId: string; cursor?: string; limit: number },
+): Promise<ForestPage> {
   await requireLevel(inv, await findStructure(inv, input.structureId), 'view');
   const { header, forest } = await loadForest(inv, input.structureId);
   const start = Math.min(parseCursor(input.cursor), forest.size);
   const end = Math.min(forest.size, start + input.limit);
 
   const ancestors: number[] = [];
-  if (start < end) for (let p = forest.parentIndexAt(start); p !== -1; p = forest.parentIndexAt(p)) ancestors.unshift(p);
+  if (start < end)
+    for (let p = forest.parentIndexAt(start); p !== -1; p = forest.parentIndexAt(p)) ancestors.unshift(p);
   const wanted = new Set<number>();
   for (const i of ancestors) wanted.add(forest.issueIdAt(i));
   for (let i = start; i < end; i++) wanted.add(forest.issueIdAt(i));
@@ -38,7 +42,15 @@ export async function getForest(inv: Invocation, input: { structureId: string; c
       break;
     }
   }
-  const page: ForestPage = { structureId: input.structureId, version: header.version, rowIds: [], depths: [], issueIds: [], hiddenRows: 0, totalRows: forest.size };
+  const page: ForestPage = {
+    structureId: input.structureId,
+    version: header.version,
+    rowIds: [],
+    depths: [],
+    issueIds: [],
+    hiddenRows: 0,
+    totalRows: forest.size,
+  };
   for (let i = start; i < end; i++) {
     const depth = forest.depthAt(i);
     if (depth <= hideBelow) hideBelow = Infinity;

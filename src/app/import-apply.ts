@@ -21,7 +21,11 @@ export async function applyImport(step: JobStep, planFor: PlanFor): Promise<JobR
     const plan = await planFor(forest);
     const c = plan.counts;
     const summary = `Added ${c.added}, moved ${c.moved}, removed ${c.removed}, unchanged ${c.unchanged}, skipped (not visible to you) ${c.skippedNotVisible}.`;
-    const log = (last: string) => [...step.job.log, ...plan.notes.map((n) => logEntry(inv, 'info', n)), logEntry(inv, 'info', last)];
+    const log = (last: string) => [
+      ...step.job.log,
+      ...plan.notes.map((n) => logEntry(inv, 'info', n)),
+      logEntry(inv, 'info', last),
+    ];
     const finished: Partial<JobRecord> = {
       state: 'finished',
       finishedAt: inv.now(),
@@ -48,10 +52,16 @@ export async function applyImport(step: JobStep, planFor: PlanFor): Promise<JobR
       if (!(error instanceof TransactionConditionFailed)) throw error;
       const current = await jobsOf(inv).get(step.job.id);
       if (!current || current.step !== step.job.step) throw new StaleJobStep(step.job.id, step.job.step);
-      step.job = { ...step.job, log: step.log('info', 'The structure changed while importing; recomputing from the new structure.') };
+      step.job = {
+        ...step.job,
+        log: step.log('info', 'The structure changed while importing; recomputing from the new structure.'),
+      };
     }
   }
-  throw new AppError('CONFLICT', `The structure kept changing during the import (${MAX_APPLY_ATTEMPTS} attempts); run it again.`);
+  throw new AppError(
+    'CONFLICT',
+    `The structure kept changing during the import (${MAX_APPLY_ATTEMPTS} attempts); run it again.`,
+  );
 }
 
 /** Best effort after a job ends: the keys also expire on their own. */

@@ -8,7 +8,10 @@ import { linksImportRunner } from './import/links-import';
 import { subtasksImportRunner } from './import/subtasks-import';
 
 const RUNNERS: ReadonlyMap<string, ImportRunner> = new Map(
-  [filterImportRunner, subtasksImportRunner, linksImportRunner, agileImportRunner, hierarchyImportRunner].map((r) => [r.key, r]),
+  [filterImportRunner, subtasksImportRunner, linksImportRunner, agileImportRunner, hierarchyImportRunner].map((r) => [
+    r.key,
+    r,
+  ]),
 );
 
 export function hasImportRunner(key: string): boolean {
@@ -17,6 +20,7 @@ export function hasImportRunner(key: string): boolean {
 
 export function importRunnerFor(key: string): ImportRunner {
   const runner = RUNNERS.get(key);
-  if (!runner) throw new AppError('UNKNOWN_SYNCHRONIZER', `The ${key} synchronizer cannot import yet.`, { field: 'synchronizer' });
+  if (!runner)
+    throw new AppError('UNKNOWN_SYNCHRONIZER', `The ${key} synchronizer cannot import yet.`, { field: 'synchronizer' });
   return runner;
 }

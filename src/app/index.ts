@@ -1,7 +1,14 @@
 // The use cases, one file each; resolvers and the worker call these and nothing below them.
 export { AppError } from './errors';
 export { createInvocation, RESOLVER_RETRY, WORKER_RETRY, type Invocation, type InvocationOptions } from './invocation';
-export { listStructures, getStructure, createStructure, updateStructure, deleteStructure, setPermissions } from './structures';
+export {
+  listStructures,
+  getStructure,
+  createStructure,
+  updateStructure,
+  deleteStructure,
+  setPermissions,
+} from './structures';
 export { getForest } from './forest-view';
 export { listSynchronizers } from './synchronizers';
 export { previewImport } from './preview-import';
@@ -12,4 +19,16 @@ export { getSettings, setSettings } from './settings';
 export { runJobEvent, DEADLINE_MARGIN_MS, type RunnerEnv } from './job-runner';
 export { jiraUnavailable } from './jira-errors';
 export { pushJobEvent, JOB_QUEUE_KEY, type JobEvent } from './queue';
-export { installSynchronizer, listInstalledSynchronizers, updateSynchronizer, removeSynchronizer, setSynchronizerEnabled, previewResync, resync, previewExport, startExport, revertJob, listJobChanges } from './sync-use-cases';
+export {
+  installSynchronizer,
+  listInstalledSynchronizers,
+  updateSynchronizer,
+  removeSynchronizer,
+  setSynchronizerEnabled,
+  previewResync,
+  resync,
+  previewExport,
+  startExport,
+  revertJob,
+  listJobChanges,
+} from './sync-use-cases';

@@ -52,7 +52,10 @@ export async function runJobEvent(inv: Invocation, event: JobEvent, env: RunnerE
     if (job.driver !== event.step) return undefined;
     const quietMs = inv.now() - (job.checkpointAt ?? 0);
     if (quietMs < ADOPT_AFTER_MS) return { retryAfterSeconds: Math.ceil((ADOPT_AFTER_MS - quietMs) / 1000) };
-    step.job = { ...job, log: step.log('warn', 'The previous run of this job stopped unexpectedly; continuing from its last checkpoint.') };
+    step.job = {
+      ...job,
+      log: step.log('warn', 'The previous run of this job stopped unexpectedly; continuing from its last checkpoint.'),
+    };
   }
   try {
     if (step.job.state === 'queued') {
@@ -63,7 +66,10 @@ export async function runJobEvent(inv: Invocation, event: JobEvent, env: RunnerE
       // The first unit always runs, so a short clock cannot make events chase each other forever.
       // A unit may also ask for a fresh invocation before a heavy one (`cache.handOver`), so the heavy
       // unit has the whole request budget of an invocation to itself.
-      if (units > 0 && (units >= MAX_UNITS_PER_INVOCATION || env.remainingMs() < DEADLINE_MARGIN_MS || cache.handOver === true)) {
+      if (
+        units > 0 &&
+        (units >= MAX_UNITS_PER_INVOCATION || env.remainingMs() < DEADLINE_MARGIN_MS || cache.handOver === true)
+      ) {
         // Hand over to the next event: from now on only it (or its redelivery) may drive the job.
         const handed = await step.commit({ driver: step.job.step + 1 });
         await env.push({ jobId: handed.id, step: handed.step });
@@ -83,7 +89,8 @@ export async function runJobEvent(inv: Invocation, event: JobEvent, env: RunnerE
 
 function runUnit(step: JobStep, cache: Record<string, unknown>): Promise<JobRecord> {
   if (step.job.kind === 'export' || step.job.kind === 'revert') return runExportUnit(step, cache);
-  if (step.job.kind !== 'import') throw new AppError('UNKNOWN_SYNCHRONIZER', `The worker cannot run ${step.job.kind} jobs.`);
+  if (step.job.kind !== 'import')
+    throw new AppError('UNKNOWN_SYNCHRONIZER', `The worker cannot run ${step.job.kind} jobs.`);
   return importRunnerFor(step.job.synchronizer).runUnit(step, cache);
 }
 
@@ -96,15 +103,25 @@ async function handleFailure(step: JobStep, error: unknown, env: RunnerEnv): Pro
       const paused = await step.commit({
         driver: step.job.step + 1,
         progress: { ...step.job.progress, phase: PHASE.waiting },
-        log: step.log('warn', `Jira's rate limit was reached (${error.reason ?? 'no reason given'}); continuing in ${delay} s.`),
+        log: step.log(
+          'warn',
+          `Jira's rate limit was reached (${error.reason ?? 'no reason given'}); continuing in ${delay} s.`,
+        ),
       });
       await env.push({ jobId: paused.id, step: paused.step }, delay);
       return;
     }
     // An export or revert writes Jira, not the structure: say what the user must know about either.
     const writesJira = step.job.kind === 'export' || step.job.kind === 'revert';
-    const untouched = writesJira ? 'changes written to Jira before this stay (see the log)' : 'the structure was not changed';
-    const known = error instanceof AppError ? error : error instanceof JiraError ? new AppError('JIRA_UNAVAILABLE', `Jira did not answer properly (${error.message}); ${untouched}.`) : undefined;
+    const untouched = writesJira
+      ? 'changes written to Jira before this stay (see the log)'
+      : 'the structure was not changed';
+    const known =
+      error instanceof AppError
+        ? error
+        : error instanceof JiraError
+          ? new AppError('JIRA_UNAVAILABLE', `Jira did not answer properly (${error.message}); ${untouched}.`)
+          : undefined;
     if (!known) console.error(`Job ${step.job.id} failed unexpectedly`, error);
     const message = known?.message ?? `The ${step.job.kind} stopped because of an unexpected error; ${untouched}.`;
     await step.commit({

@@ -32,7 +32,10 @@ export class JobStep {
 
   /** The next record (step + 1, cost so far) and the operation that writes it only from the current step. */
   /** `pending`: writes the same transaction is about to make, so the record counts them too. */
-  next(changes: Partial<JobRecord>, pending?: { kvsWrites: number; forestWrites: number }): { record: JobRecord; op: TxOp } {
+  next(
+    changes: Partial<JobRecord>,
+    pending?: { kvsWrites: number; forestWrites: number },
+  ): { record: JobRecord; op: TxOp } {
     const cost = this.cost();
     if (pending) {
       cost.kvsWrites += pending.kvsWrites;

@@ -11,7 +11,8 @@ import { findStructure } from './structures';
 
 export const jobsOf = (inv: Invocation): JobRepository => new JobRepository(inv.kvsWrites);
 
-export const isTerminal = (job: Pick<JobRecord, 'state'>): boolean => job.state === 'finished' || job.state === 'failed' || job.state === 'cancelled';
+export const isTerminal = (job: Pick<JobRecord, 'state'>): boolean =>
+  job.state === 'finished' || job.state === 'failed' || job.state === 'cancelled';
 
 export function logEntry(inv: Invocation, level: JobLogEntry['level'], message: string): JobLogEntry {
   return { at: new Date(inv.now()).toISOString(), level, message };
@@ -40,7 +41,11 @@ export interface RevertFacts {
   now: number;
 }
 
-export function toJobDto(job: JobRecord, header: ForestHeader | undefined, revert: RevertFacts = { now: Date.now() }): JobDto {
+export function toJobDto(
+  job: JobRecord,
+  header: ForestHeader | undefined,
+  revert: RevertFacts = { now: Date.now() },
+): JobDto {
   return {
     id: job.id,
     kind: job.kind,
@@ -59,7 +64,9 @@ export function toJobDto(job: JobRecord, header: ForestHeader | undefined, rever
     error: job.error,
     cancellable: !isTerminal(job),
     undoable: job.kind === 'import' ? canUndo(job, header) : undefined,
-    ...(job.kind === 'export' || job.kind === 'revert' ? { exportResult: exportResultOf(job), revertible: canRevertGiven(job, revert.claimingRevert, revert.now) } : {}),
+    ...(job.kind === 'export' || job.kind === 'revert'
+      ? { exportResult: exportResultOf(job), revertible: canRevertGiven(job, revert.claimingRevert, revert.now) }
+      : {}),
     ...(job.installedId !== undefined ? { installedSynchronizerId: job.installedId } : {}),
     ...(job.trigger !== undefined ? { trigger: job.trigger } : {}),
   };
@@ -72,7 +79,11 @@ export async function findJob(inv: Invocation, jobId: string): Promise<JobRecord
 }
 
 /** The reverts that claimed these exports, by id: from `known` (e.g. the same page of jobs) or read. */
-async function revertsClaiming(inv: Invocation, jobs: readonly JobRecord[], known: readonly JobRecord[] = []): Promise<Map<string, JobRecord>> {
+async function revertsClaiming(
+  inv: Invocation,
+  jobs: readonly JobRecord[],
+  known: readonly JobRecord[] = [],
+): Promise<Map<string, JobRecord>> {
   const byId = new Map(known.map((j) => [j.id, j]));
   const out = new Map<string, JobRecord>();
   for (const job of jobs) {
@@ -93,15 +104,24 @@ export async function getJob(inv: Invocation, jobId: string): Promise<JobDto> {
   const job = await findJob(inv, jobId);
   await requireLevel(inv, await findStructure(inv, job.structureId), 'view');
   const reverts = await revertsClaiming(inv, [job]);
-  return toJobDto(job, await forestsOf(inv).getHeader(job.structureId), { claimingRevert: claimOf(reverts, job), now: inv.now() });
+  return toJobDto(job, await forestsOf(inv).getHeader(job.structureId), {
+    claimingRevert: claimOf(reverts, job),
+    now: inv.now(),
+  });
 }
 
-export async function listJobs(inv: Invocation, input: { structureId: string; cursor?: string; limit: number }): Promise<{ jobs: JobDto[]; nextCursor?: string }> {
+export async function listJobs(
+  inv: Invocation,
+  input: { structureId: string; cursor?: string; limit: number },
+): Promise<{ jobs: JobDto[]; nextCursor?: string }> {
   await requireLevel(inv, await findStructure(inv, input.structureId), 'view');
   const page = await jobsOf(inv).listByStructure(input.structureId, input.limit, input.cursor);
   const header = await forestsOf(inv).getHeader(input.structureId);
   const reverts = await revertsClaiming(inv, page.jobs, page.jobs);
-  return { jobs: page.jobs.map((j) => toJobDto(j, header, { claimingRevert: claimOf(reverts, j), now: inv.now() })), nextCursor: page.nextCursor };
+  return {
+    jobs: page.jobs.map((j) => toJobDto(j, header, { claimingRevert: claimOf(reverts, j), now: inv.now() })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /**

@@ -15,6 +15,9 @@ export type PushJobEvent = (event: JobEvent, delayInSeconds?: number) => Promise
 
 export const pushJobEvent: PushJobEvent = async (event, delayInSeconds) => {
   const queue = new Queue<JobEvent>({ key: JOB_QUEUE_KEY });
-  const delay = delayInSeconds === undefined ? undefined : Math.min(MAX_EVENT_DELAY_SECONDS, Math.max(0, Math.ceil(delayInSeconds)));
+  const delay =
+    delayInSeconds === undefined
+      ? undefined
+      : Math.min(MAX_EVENT_DELAY_SECONDS, Math.max(0, Math.ceil(delayInSeconds)));
   await queue.push(delay ? { body: event, delayInSeconds: delay } : { body: event });
 };

@@ -13,13 +13,17 @@ export async function getSettings(inv: Invocation): Promise<AppSettings> {
 }
 
 export async function setSettings(inv: Invocation, input: { synchronizersEnabled: boolean }): Promise<AppSettings> {
-  if (!(await isJiraAdmin(inv))) throw new AppError('NOT_JIRA_ADMIN', 'Only Jira administrators can change the app settings.');
+  if (!(await isJiraAdmin(inv)))
+    throw new AppError('NOT_JIRA_ADMIN', 'Only Jira administrators can change the app settings.');
   await settingsOf(inv).put({ synchronizersEnabled: input.synchronizersEnabled });
   return { synchronizersEnabled: input.synchronizersEnabled, canChange: true };
 }
 
 export async function requireSynchronizersEnabled(inv: Invocation): Promise<void> {
   if (!(await settingsOf(inv).get()).synchronizersEnabled) {
-    throw new AppError('SYNCHRONIZERS_DISABLED', 'Synchronizers are turned off for this site. A Jira administrator can turn them on in the app settings.');
+    throw new AppError(
+      'SYNCHRONIZERS_DISABLED',
+      'Synchronizers are turned off for this site. A Jira administrator can turn them on in the app settings.',
+    );
   }
 }

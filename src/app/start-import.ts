@@ -50,7 +50,8 @@ export async function startImport(
 ): Promise<{ job: JobDto }> {
   const { structure, synchronizer, params, resolved } = await prepareImport(inv, request);
   const now = inv.now();
-  const source = resolved.filterName !== undefined ? `saved filter "${resolved.filterName}"` : (resolved.source ?? 'JQL');
+  const source =
+    resolved.filterName !== undefined ? `saved filter "${resolved.filterName}"` : (resolved.source ?? 'JQL');
   const reads = resolved.jql === '' ? source : `${source}: ${resolved.jql}`;
   const job: JobRecord = {
     id: newJobId(now),

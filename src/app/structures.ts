@@ -1,7 +1,14 @@
 // Structure use cases: list, read, create, rename/describe, delete, permission rules.
 import { randomUUID } from 'node:crypto';
 import type { PermissionRule, StructureDetails, StructureSummary } from '../contract';
-import { InstalledSynchronizerRepository, JobRepository, StructureRepository, type ForestHeader, type StructureRecord, runTransaction } from '../storage';
+import {
+  InstalledSynchronizerRepository,
+  JobRepository,
+  StructureRepository,
+  type ForestHeader,
+  type StructureRecord,
+  runTransaction,
+} from '../storage';
 import { keys } from '../storage/keys';
 import { levelOf, requireLevel } from './access';
 import { structureNotFound } from './errors';
@@ -17,7 +24,11 @@ export async function findStructure(inv: Invocation, structureId: string): Promi
   return structure;
 }
 
-function details(structure: StructureRecord, level: StructureSummary['level'], header: ForestHeader | undefined): StructureDetails {
+function details(
+  structure: StructureRecord,
+  level: StructureSummary['level'],
+  header: ForestHeader | undefined,
+): StructureDetails {
   return {
     id: structure.id,
     name: structure.name,
@@ -32,7 +43,10 @@ function details(structure: StructureRecord, level: StructureSummary['level'], h
   };
 }
 
-export async function listStructures(inv: Invocation, scope: 'mine' | 'all'): Promise<{ structures: StructureSummary[] }> {
+export async function listStructures(
+  inv: Invocation,
+  scope: 'mine' | 'all',
+): Promise<{ structures: StructureSummary[] }> {
   const all = (await structuresOf(inv).list()).filter((s) => scope === 'all' || s.ownerAccountId === inv.accountId);
   const headers = await forestsOf(inv).getHeaders(all.map((s) => s.id));
   const out: StructureSummary[] = [];
@@ -53,7 +67,10 @@ export async function getStructure(inv: Invocation, structureId: string): Promis
   return details(structure, await levelOf(inv, structure), await forestsOf(inv).getHeader(structureId));
 }
 
-export async function createStructure(inv: Invocation, input: { name: string; description: string }): Promise<StructureDetails> {
+export async function createStructure(
+  inv: Invocation,
+  input: { name: string; description: string },
+): Promise<StructureDetails> {
   const now = new Date(inv.now()).toISOString();
   const structure: StructureRecord = {
     id: randomUUID(),
@@ -70,7 +87,10 @@ export async function createStructure(inv: Invocation, input: { name: string; de
   return details(structure, 'control', header.value as ForestHeader);
 }
 
-export async function updateStructure(inv: Invocation, input: { structureId: string; name?: string; description?: string }): Promise<StructureDetails> {
+export async function updateStructure(
+  inv: Invocation,
+  input: { structureId: string; name?: string; description?: string },
+): Promise<StructureDetails> {
   const structure = await findStructure(inv, input.structureId);
   const level = await requireLevel(inv, structure, 'control');
   const updated: StructureRecord = {
@@ -91,7 +111,11 @@ export async function deleteStructure(inv: Invocation, structureId: string): Pro
   await forestsOf(inv).deleteAll(structureId);
   // Its jobs go too, with their data; a job still queued then finds nothing and its events do nothing.
   const jobs = new JobRepository(inv.kvsWrites);
-  for (let page = await jobs.listByStructure(structureId, 100); page.jobs.length > 0; page = await jobs.listByStructure(structureId, 100)) {
+  for (
+    let page = await jobs.listByStructure(structureId, 100);
+    page.jobs.length > 0;
+    page = await jobs.listByStructure(structureId, 100)
+  ) {
     for (const job of page.jobs) {
       // An export's change log is kept for the revert window: it goes with the structure, like the job.
       await deleteExportData(inv.kvsWrites, job);
@@ -107,7 +131,10 @@ export async function deleteStructure(inv: Invocation, structureId: string): Pro
   return { deleted: true };
 }
 
-export async function setPermissions(inv: Invocation, input: { structureId: string; rules: PermissionRule[] }): Promise<StructureDetails> {
+export async function setPermissions(
+  inv: Invocation,
+  input: { structureId: string; rules: PermissionRule[] },
+): Promise<StructureDetails> {
   const structure = await findStructure(inv, input.structureId);
   await requireLevel(inv, structure, 'control');
   const updated: StructureRecord = { ...structure, rules: input.rules, updatedAt: new Date(inv.now()).toISOString() };

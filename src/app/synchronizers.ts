@@ -9,14 +9,16 @@ export { validateParams } from './params';
 
 export function listSynchronizers(): { synchronizers: SynchronizerInfo[] } {
   return {
-    synchronizers: describeSynchronizers().filter((s) => hasImportRunner(s.key)).map((s) => ({
-      key: s.key,
-      label: s.label,
-      description: s.description,
-      directions: [...s.directions],
-      paramsSchema: s.parameterSchema,
-      defaults: defaultsOf(s.parameterSchema),
-    })),
+    synchronizers: describeSynchronizers()
+      .filter((s) => hasImportRunner(s.key))
+      .map((s) => ({
+        key: s.key,
+        label: s.label,
+        description: s.description,
+        directions: [...s.directions],
+        paramsSchema: s.parameterSchema,
+        defaults: defaultsOf(s.parameterSchema),
+      })),
   };
 }
 
@@ -24,17 +26,22 @@ export function listSynchronizers(): { synchronizers: SynchronizerInfo[] } {
 function defaultsOf(schema: Record<string, unknown>): Record<string, unknown> {
   const properties = (schema.properties ?? {}) as Record<string, { default?: unknown }>;
   const out: Record<string, unknown> = {};
-  for (const [name, property] of Object.entries(properties)) if (property.default !== undefined) out[name] = property.default;
+  for (const [name, property] of Object.entries(properties))
+    if (property.default !== undefined) out[name] = property.default;
   return out;
 }
 
 export function synchronizerFor(key: string, direction: 'import' | 'export'): Synchronizer {
   const synchronizer = findSynchronizer(key);
   if (!synchronizer || (direction === 'import' && !hasImportRunner(synchronizer.key))) {
-    throw new AppError('UNKNOWN_SYNCHRONIZER', `There is no synchronizer "${key}" available.`, { field: 'synchronizer' });
+    throw new AppError('UNKNOWN_SYNCHRONIZER', `There is no synchronizer "${key}" available.`, {
+      field: 'synchronizer',
+    });
   }
   if (!synchronizer.directions.includes(direction)) {
-    throw new AppError('UNKNOWN_SYNCHRONIZER', `The ${synchronizer.label} synchronizer cannot ${direction}.`, { field: 'synchronizer' });
+    throw new AppError('UNKNOWN_SYNCHRONIZER', `The ${synchronizer.label} synchronizer cannot ${direction}.`, {
+      field: 'synchronizer',
+    });
   }
   return synchronizer;
 }

@@ -27,7 +27,8 @@ export async function undoImport(inv: Invocation, jobId: string): Promise<{ job:
     throw new AppError('UNDO_NOT_POSSIBLE', reason);
   }
   const chunks = await forestsOf(inv).readPrevious(header, job.undo.replacedVersion);
-  if (!chunks) throw new AppError('UNDO_NOT_POSSIBLE', 'The structure as it was before this import is no longer stored.');
+  if (!chunks)
+    throw new AppError('UNDO_NOT_POSSIBLE', 'The structure as it was before this import is no longer stored.');
   const before = chunks.length === 0 ? Forest.EMPTY : forestFromChunks(chunks);
   // Rows the import added must never be handed out again: keep the newer high-water mark.
   const restored = Forest.fromColumns(before.columns, Math.max(before.nextRowId, current.nextRowId));

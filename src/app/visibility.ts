@@ -4,7 +4,11 @@ import { BULKFETCH_MAX, JiraJqlInvalid, type JiraClient } from '../jira';
 
 export const VISIBILITY_BATCH = 1000;
 
-export async function visibleIssueIds(jira: JiraClient, issueIds: Iterable<number>, beforeEachBatch?: () => void): Promise<Set<number>> {
+export async function visibleIssueIds(
+  jira: JiraClient,
+  issueIds: Iterable<number>,
+  beforeEachBatch?: () => void,
+): Promise<Set<number>> {
   const unique = [...new Set(issueIds)].sort((a, b) => a - b);
   const visible = new Set<number>();
   for (let i = 0; i < unique.length; i += VISIBILITY_BATCH) {

@@ -261,4 +261,5 @@ export interface ExportJobResult {
   problems: ExportChangeDto[];
 }
 
-export type ResyncPreview = { direction: 'import'; import: ImportPreview } | { direction: 'export'; export: ExportPreview };
+export type ResyncPreview =
+  { direction: 'import'; import: ImportPreview } | { direction: 'export'; export: ExportPreview };

@@ -34,7 +34,10 @@ export interface ResolverResults {
   getSettings: AppSettings;
   setSettings: AppSettings;
   installSynchronizer: { synchronizer: InstalledSynchronizerDto };
-  listInstalledSynchronizers: { synchronizers: InstalledSynchronizerDto[]; /** Whether the caller has control (may change them). */ canChange: boolean };
+  listInstalledSynchronizers: {
+    synchronizers: InstalledSynchronizerDto[];
+    /** Whether the caller has control (may change them). */ canChange: boolean;
+  };
   updateSynchronizer: { synchronizer: InstalledSynchronizerDto };
   removeSynchronizer: { removed: true };
   setSynchronizerEnabled: { synchronizer: InstalledSynchronizerDto };

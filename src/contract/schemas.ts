@@ -9,7 +9,11 @@ const cursor = z.string().max(2000).optional();
 export const permissionSubjectSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('user'), accountId: id }),
   z.object({ type: z.literal('group'), groupName: z.string().min(1).max(255) }),
-  z.object({ type: z.literal('projectRole'), projectKey: z.string().min(1).max(50), roleName: z.string().min(1).max(255) }),
+  z.object({
+    type: z.literal('projectRole'),
+    projectKey: z.string().min(1).max(50),
+    roleName: z.string().min(1).max(255),
+  }),
   z.object({ type: z.literal('anyone') }),
 ]);
 
@@ -34,8 +38,16 @@ export const payloadSchemas = {
   setPermissions: z.object({ structureId: id, rules: z.array(permissionRuleSchema).max(200) }),
   getForest: z.object({ structureId: id, cursor, limit: z.number().int().min(1).max(10000).default(5000) }),
   listSynchronizers: z.object({}).default({}),
-  previewImport: z.object({ structureId: id, synchronizer: z.string().min(1).max(50), params: z.record(z.string(), z.unknown()) }),
-  startImport: z.object({ structureId: id, synchronizer: z.string().min(1).max(50), params: z.record(z.string(), z.unknown()) }),
+  previewImport: z.object({
+    structureId: id,
+    synchronizer: z.string().min(1).max(50),
+    params: z.record(z.string(), z.unknown()),
+  }),
+  startImport: z.object({
+    structureId: id,
+    synchronizer: z.string().min(1).max(50),
+    params: z.record(z.string(), z.unknown()),
+  }),
   getJob: z.object({ jobId: id }),
   listJobs: z.object({ structureId: id, cursor, limit: z.number().int().min(1).max(100).default(20) }),
   cancelJob: z.object({ jobId: id }),
@@ -43,15 +55,27 @@ export const payloadSchemas = {
   getSettings: z.object({}).default({}),
   setSettings: z.object({ synchronizersEnabled: z.boolean() }),
   // Installed synchronizers, export, revert (issue 5).
-  installSynchronizer: z.object({ structureId: id, synchronizer: z.string().min(1).max(50), params: z.record(z.string(), z.unknown()) }),
+  installSynchronizer: z.object({
+    structureId: id,
+    synchronizer: z.string().min(1).max(50),
+    params: z.record(z.string(), z.unknown()),
+  }),
   listInstalledSynchronizers: z.object({ structureId: id }),
   updateSynchronizer: z.object({ structureId: id, synchronizerId: id, params: z.record(z.string(), z.unknown()) }),
   removeSynchronizer: z.object({ structureId: id, synchronizerId: id }),
   setSynchronizerEnabled: z.object({ structureId: id, synchronizerId: id, enabled: z.boolean() }),
   previewResync: z.object({ structureId: id, synchronizerId: id, direction: z.enum(['import', 'export']) }),
   resync: z.object({ structureId: id, synchronizerId: id, direction: z.enum(['import', 'export']) }),
-  previewExport: z.object({ structureId: id, synchronizer: z.string().min(1).max(50), params: z.record(z.string(), z.unknown()) }),
-  startExport: z.object({ structureId: id, synchronizer: z.string().min(1).max(50), params: z.record(z.string(), z.unknown()) }),
+  previewExport: z.object({
+    structureId: id,
+    synchronizer: z.string().min(1).max(50),
+    params: z.record(z.string(), z.unknown()),
+  }),
+  startExport: z.object({
+    structureId: id,
+    synchronizer: z.string().min(1).max(50),
+    params: z.record(z.string(), z.unknown()),
+  }),
   revertJob: z.object({ jobId: id }),
   listJobChanges: z.object({ jobId: id, cursor, limit: z.number().int().min(1).max(500).default(100) }),
 } as const;

@@ -87,7 +87,8 @@ export class JiraClient {
 
   async bulkFetch(idsOrKeys: Array<string | number>, fields: string[]): Promise<JiraIssue[]> {
     if (idsOrKeys.length === 0) return [];
-    if (idsOrKeys.length > BULKFETCH_MAX) throw new RangeError(`bulkfetch takes at most ${BULKFETCH_MAX} issues, got ${idsOrKeys.length}`);
+    if (idsOrKeys.length > BULKFETCH_MAX)
+      throw new RangeError(`bulkfetch takes at most ${BULKFETCH_MAX} issues, got ${idsOrKeys.length}`);
     const json = await this.call<{ issues?: JiraIssue[] }>({
       method: 'POST',
       path: route`/rest/api/3/issue/bulkfetch`,
@@ -119,7 +120,11 @@ export class JiraClient {
   }
 
   async myself(): Promise<Myself> {
-    const json = await this.call<{ accountId: string; displayName?: string; groups?: { items?: Array<{ name?: string }> } }>({
+    const json = await this.call<{
+      accountId: string;
+      displayName?: string;
+      groups?: { items?: Array<{ name?: string }> };
+    }>({
       method: 'GET',
       path: route`/rest/api/3/myself?expand=groups`,
       objects: () => 1,
@@ -145,7 +150,10 @@ export class JiraClient {
   async call<T>(call: JiraCall): Promise<T> {
     const init = {
       method: call.method,
-      headers: { Accept: 'application/json', ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      headers: {
+        Accept: 'application/json',
+        ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      },
       body: call.body !== undefined ? JSON.stringify(call.body) : undefined,
     };
     for (let attempt = 1; ; attempt++) {
@@ -158,15 +166,20 @@ export class JiraClient {
       }
       // Failed calls still cost a call (and Jira charges the base point).
       this.cost.record(0);
-      if (call.notFound?.includes(response.status)) throw new JiraNotFound(jiraMessages(text).join('; ') || `Not found: ${call.path.value}`);
+      if (call.notFound?.includes(response.status))
+        throw new JiraNotFound(jiraMessages(text).join('; ') || `Not found: ${call.path.value}`);
       if (call.jql && response.status === 400) {
         throw new JiraJqlInvalid(jiraMessages(text).join(' ') || 'Jira rejected the JQL query.');
       }
-      if (!isRetryableStatus(response.status)) throw new JiraHttpError(response.status, jiraMessages(text), call.path.value);
+      if (!isRetryableStatus(response.status))
+        throw new JiraHttpError(response.status, jiraMessages(text), call.path.value);
       const decision = decideRetry(response, attempt, this.policy);
       if (decision.kind === 'pause') throw new JiraRateLimited(decision.seconds, decision.reason);
       if (decision.kind === 'fail') {
-        throw new JiraUnavailable(`Jira kept failing (HTTP ${response.status}) for ${call.path.value} after ${attempt} attempts`, response.status);
+        throw new JiraUnavailable(
+          `Jira kept failing (HTTP ${response.status}) for ${call.path.value} after ${attempt} attempts`,
+          response.status,
+        );
       }
       await this.policy.sleep(decision.ms);
     }

@@ -54,7 +54,8 @@ export function jiraMessages(body: string): string[] {
   try {
     const parsed = JSON.parse(body) as { errorMessages?: unknown; errors?: unknown };
     const out: string[] = [];
-    if (Array.isArray(parsed.errorMessages)) out.push(...parsed.errorMessages.filter((m): m is string => typeof m === 'string'));
+    if (Array.isArray(parsed.errorMessages))
+      out.push(...parsed.errorMessages.filter((m): m is string => typeof m === 'string'));
     if (parsed.errors && typeof parsed.errors === 'object') {
       for (const v of Object.values(parsed.errors as Record<string, unknown>)) if (typeof v === 'string') out.push(v);
     }

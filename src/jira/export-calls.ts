@@ -13,8 +13,17 @@ export interface BoardIssuesPage {
   nextStartAt?: number;
 }
 
-export async function boardIssuesPage(jira: JiraClient, boardId: number, startAt: number, fields: string[]): Promise<BoardIssuesPage> {
-  const query = new URLSearchParams({ startAt: String(startAt), maxResults: String(BOARD_PAGE_SIZE), fields: fields.join(',') });
+export async function boardIssuesPage(
+  jira: JiraClient,
+  boardId: number,
+  startAt: number,
+  fields: string[],
+): Promise<BoardIssuesPage> {
+  const query = new URLSearchParams({
+    startAt: String(startAt),
+    maxResults: String(BOARD_PAGE_SIZE),
+    fields: fields.join(','),
+  });
   const json = await jira.call<{ issues?: JiraIssue[]; total?: number; maxResults?: number; isLast?: boolean }>({
     method: 'GET',
     path: route`/rest/agile/1.0/board/${String(boardId)}/issue?${query}`,
@@ -46,7 +55,10 @@ export interface RankBody {
 }
 
 /** 204 → no entries; 207 → Jira's per-issue entries. Refusals of the whole call throw JiraHttpError. */
-export async function rankIssues(jira: JiraClient, body: RankBody): Promise<{ entries?: Array<{ issueId: number | string; status: number; errors?: string[] }> }> {
+export async function rankIssues(
+  jira: JiraClient,
+  body: RankBody,
+): Promise<{ entries?: Array<{ issueId: number | string; status: number; errors?: string[] }> }> {
   const json = await jira.call<{ entries?: Array<{ issueId: number | string; status: number; errors?: string[] }> }>({
     method: 'PUT',
     path: route`/rest/agile/1.0/issue/rank`,
@@ -58,12 +70,18 @@ export async function rankIssues(jira: JiraClient, body: RankBody): Promise<{ en
 
 /** Sets (or with null removes) an issue's unified parent field. */
 export async function setParent(jira: JiraClient, issueId: string, parentId: string | null): Promise<void> {
-  const body = parentId === null ? { update: { parent: [{ set: { none: true } }] } } : { fields: { parent: { id: parentId } } };
+  const body =
+    parentId === null ? { update: { parent: [{ set: { none: true } }] } } : { fields: { parent: { id: parentId } } };
   await jira.call({ method: 'PUT', path: route`/rest/api/3/issue/${issueId}`, body, objects: () => 0 });
 }
 
 /** "inwardIssue <outward phrase> outwardIssue"; Jira answers 201 without the link's id, and a duplicate is a no-op. */
-export async function createIssueLink(jira: JiraClient, linkTypeId: string, inwardId: string, outwardId: string): Promise<void> {
+export async function createIssueLink(
+  jira: JiraClient,
+  linkTypeId: string,
+  inwardId: string,
+  outwardId: string,
+): Promise<void> {
   await jira.call({
     method: 'POST',
     path: route`/rest/api/3/issueLink`,
@@ -80,8 +98,13 @@ export async function deleteIssueLink(jira: JiraClient, linkId: string): Promise
  * Which of `permissions` the calling user holds in each project, in one call (POST /permissions/check,
  * at most 1000 projects): project id → permissions held.
  */
-export async function checkProjectPermissions(jira: JiraClient, projectIds: number[], permissions: string[]): Promise<Map<number, Set<string>>> {
-  if (projectIds.length > 1000) throw new RangeError(`permissions/check takes at most 1000 projects, got ${projectIds.length}`);
+export async function checkProjectPermissions(
+  jira: JiraClient,
+  projectIds: number[],
+  permissions: string[],
+): Promise<Map<number, Set<string>>> {
+  if (projectIds.length > 1000)
+    throw new RangeError(`permissions/check takes at most 1000 projects, got ${projectIds.length}`);
   const json = await jira.call<{ projectPermissions?: Array<{ permission?: string; projects?: number[] }> }>({
     method: 'POST',
     path: route`/rest/api/3/permissions/check`,
@@ -97,7 +120,11 @@ export async function checkProjectPermissions(jira: JiraClient, projectIds: numb
 }
 
 /** Which of `permissions` the calling user holds in a project (GET /mypermissions?projectKey=). */
-export async function myProjectPermissions(jira: JiraClient, projectKey: string, permissions: string[]): Promise<Record<string, boolean>> {
+export async function myProjectPermissions(
+  jira: JiraClient,
+  projectKey: string,
+  permissions: string[],
+): Promise<Record<string, boolean>> {
   const query = new URLSearchParams({ projectKey, permissions: permissions.join(',') });
   const json = await jira.call<{ permissions?: Record<string, { havePermission?: boolean }> }>({
     method: 'GET',

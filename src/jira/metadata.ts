@@ -47,11 +47,18 @@ export async function listIssueLinkTypes(jira: JiraClient): Promise<IssueLinkTyp
     path: route`/rest/api/3/issueLinkType`,
     objects: (j) => (j as { issueLinkTypes?: unknown[] }).issueLinkTypes?.length ?? 0,
   });
-  return (json.issueLinkTypes ?? []).map((t) => ({ id: String(t.id), name: t.name ?? '', inward: t.inward ?? '', outward: t.outward ?? '' }));
+  return (json.issueLinkTypes ?? []).map((t) => ({
+    id: String(t.id),
+    name: t.name ?? '',
+    inward: t.inward ?? '',
+    outward: t.outward ?? '',
+  }));
 }
 
 export async function listIssueTypes(jira: JiraClient): Promise<IssueType[]> {
-  const json = await jira.call<Array<{ id: string | number; name?: string; hierarchyLevel?: number; subtask?: boolean }>>({
+  const json = await jira.call<
+    Array<{ id: string | number; name?: string; hierarchyLevel?: number; subtask?: boolean }>
+  >({
     method: 'GET',
     path: route`/rest/api/3/issuetype`,
     objects: (j) => (Array.isArray(j) ? j.length : 0),
@@ -65,13 +72,19 @@ export async function listIssueTypes(jira: JiraClient): Promise<IssueType[]> {
 }
 
 export async function listFields(jira: JiraClient): Promise<JiraField[]> {
-  return jira.call<JiraField[]>({ method: 'GET', path: route`/rest/api/3/field`, objects: (j) => (Array.isArray(j) ? j.length : 0) });
+  return jira.call<JiraField[]>({
+    method: 'GET',
+    path: route`/rest/api/3/field`,
+    objects: (j) => (Array.isArray(j) ? j.length : 0),
+  });
 }
 
 /** The site's Rank field id (e.g. customfield_10019), or undefined when there is none. */
 export async function findRankFieldId(jira: JiraClient): Promise<string | undefined> {
   const fields = await listFields(jira);
-  return (fields.find((f) => f.schema?.custom === RANK_FIELD_CUSTOM_TYPE) ?? fields.find((f) => f.custom && f.name === 'Rank'))?.id;
+  return (
+    fields.find((f) => f.schema?.custom === RANK_FIELD_CUSTOM_TYPE) ?? fields.find((f) => f.custom && f.name === 'Rank')
+  )?.id;
 }
 
 /** Throws JiraNotFound when the board does not exist or the caller cannot see it (its filter is not shared with them). */

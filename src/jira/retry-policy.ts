@@ -31,7 +31,8 @@ export const defaultRetryPolicy = (overrides: Partial<RetryPolicy> = {}): RetryP
 /** Reasons that mean "the hourly quota is gone": no point retrying before the window resets. */
 const QUOTA_REASONS = new Set(['jira-quota-global-based', 'jira-quota-tenant-based', 'jira-cost-based']);
 
-export type RetryDecision = { kind: 'wait'; ms: number } | { kind: 'pause'; seconds: number; reason?: string } | { kind: 'fail' };
+export type RetryDecision =
+  { kind: 'wait'; ms: number } | { kind: 'pause'; seconds: number; reason?: string } | { kind: 'fail' };
 
 export interface FailedAnswer {
   status: number;
@@ -79,7 +80,9 @@ export function decideRetry(answer: FailedAnswer, attempt: number, policy: Retry
   }
   if (attempt >= policy.maxAttempts) {
     // A burst limit that does not clear after every retry is treated like a quota: pause, do not fail.
-    return answer.status === 429 ? { kind: 'pause', seconds: Math.max(1, Math.ceil(wait / 1000)), reason } : { kind: 'fail' };
+    return answer.status === 429
+      ? { kind: 'pause', seconds: Math.max(1, Math.ceil(wait / 1000)), reason }
+      : { kind: 'fail' };
   }
   return { kind: 'wait', ms: Math.round(wait) };
 }

@@ -42,7 +42,10 @@ export class ProjectRoles {
     const url = roles[roleName] ?? Object.entries(roles).find(([n]) => n.toLowerCase() === roleName.toLowerCase())?.[1];
     const id = url === undefined ? undefined : /\/role\/(\d+)\/?$/.exec(url)?.[1];
     if (id === undefined) return null;
-    const json = await this.get<{ actors?: RoleActorJson[] }>(route`/rest/api/3/project/${projectKey}/role/${id}`, (j) => 1 + 2 * ((j as { actors?: unknown[] }).actors?.length ?? 0));
+    const json = await this.get<{ actors?: RoleActorJson[] }>(
+      route`/rest/api/3/project/${projectKey}/role/${id}`,
+      (j) => 1 + 2 * ((j as { actors?: unknown[] }).actors?.length ?? 0),
+    );
     if (!json) return null;
     const accountIds: string[] = [];
     const groupNames: string[] = [];
@@ -56,7 +59,10 @@ export class ProjectRoles {
   private roleList(projectKey: string): Promise<Record<string, string> | null> {
     let found = this.lists.get(projectKey);
     if (!found) {
-      found = this.get<Record<string, string>>(route`/rest/api/3/project/${projectKey}/role`, (j) => Object.keys(j as object).length);
+      found = this.get<Record<string, string>>(
+        route`/rest/api/3/project/${projectKey}/role`,
+        (j) => Object.keys(j as object).length,
+      );
       this.lists.set(projectKey, found);
     }
     return found;
@@ -82,7 +88,11 @@ export class ProjectRoles {
       if (!isRetryableStatus(response.status)) throw new JiraHttpError(response.status, jiraMessages(text), path.value);
       const decision = decideRetry(response, attempt, this.policy);
       if (decision.kind === 'pause') throw new JiraRateLimited(decision.seconds, decision.reason);
-      if (decision.kind === 'fail') throw new JiraUnavailable(`Jira kept failing (HTTP ${response.status}) for ${path.value} after ${attempt} attempts`, response.status);
+      if (decision.kind === 'fail')
+        throw new JiraUnavailable(
+          `Jira kept failing (HTTP ${response.status}) for ${path.value} after ${attempt} attempts`,
+          response.status,
+        );
       await this.policy.sleep(decision.ms);
     }
   }

@@ -14,8 +14,14 @@ export async function searchIssuesReconciled(
   maxResults: number,
   reconcileIssues: readonly number[] | undefined,
 ): Promise<IssuesPage> {
-  if (!reconcileIssues || reconcileIssues.length === 0) return jira.searchIssues(jql, fields, nextPageToken, maxResults);
-  const body: Record<string, unknown> = { jql, fields, maxResults, reconcileIssues: reconcileIssues.slice(0, RECONCILE_MAX) };
+  if (!reconcileIssues || reconcileIssues.length === 0)
+    return jira.searchIssues(jql, fields, nextPageToken, maxResults);
+  const body: Record<string, unknown> = {
+    jql,
+    fields,
+    maxResults,
+    reconcileIssues: reconcileIssues.slice(0, RECONCILE_MAX),
+  };
   if (nextPageToken) body.nextPageToken = nextPageToken;
   const json = await jira.call<{ issues?: JiraIssue[]; nextPageToken?: string; isLast?: boolean }>({
     method: 'POST',
@@ -24,11 +30,19 @@ export async function searchIssuesReconciled(
     objects: (j) => (j as { issues?: unknown[] }).issues?.length ?? 0,
     jql: true,
   });
-  return { issues: json.issues ?? [], nextPageToken: json.isLast === true ? undefined : json.nextPageToken || undefined };
+  return {
+    issues: json.issues ?? [],
+    nextPageToken: json.isLast === true ? undefined : json.nextPageToken || undefined,
+  };
 }
 
 /** Ids only (up to 5000 a page), reconciled. */
-export async function searchIdsReconciled(jira: JiraClient, jql: string, nextPageToken: string | undefined, reconcileIssues: readonly number[] | undefined) {
+export async function searchIdsReconciled(
+  jira: JiraClient,
+  jql: string,
+  nextPageToken: string | undefined,
+  reconcileIssues: readonly number[] | undefined,
+) {
   const page = await searchIssuesReconciled(jira, jql, ['id'], nextPageToken, IDS_PAGE_SIZE, reconcileIssues);
   return { ids: page.issues.map((i) => Number(i.id)), nextPageToken: page.nextPageToken };
 }

@@ -8,5 +8,11 @@ export function errorAnswer(error: unknown, key: string): ResolverAnswer<never> 
   if (error instanceof AppError) return { ok: false, error: error.toDto() };
   if (error instanceof JiraError) return { ok: false, error: jiraUnavailable(error).toDto() };
   console.error(`Resolver ${key} failed unexpectedly`, error);
-  return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on our side. Try again; if it keeps happening, contact your Jira administrator.' } };
+  return {
+    ok: false,
+    error: {
+      code: 'INTERNAL',
+      message: 'Something went wrong on our side. Try again; if it keeps happening, contact your Jira administrator.',
+    },
+  };
 }

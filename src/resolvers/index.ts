@@ -2,12 +2,21 @@
 // the payload with the contract's schema → call the use case → answer the envelope.
 import Resolver from '@forge/resolver';
 import * as app from '../app';
-import { payloadSchemas, type Payload, type ResolverAnswerOf, type ResolverKey, type ResolverResults } from '../contract';
+import {
+  payloadSchemas,
+  type Payload,
+  type ResolverAnswerOf,
+  type ResolverKey,
+  type ResolverResults,
+} from '../contract';
 import { AppError, createInvocation, type Invocation } from '../app';
 import { errorAnswer } from './answer';
 import { validatePayload } from './validate';
 
-type UseCase<K extends ResolverKey> = (inv: Invocation, payload: Payload<K>) => Promise<ResolverResults[K]> | ResolverResults[K];
+type UseCase<K extends ResolverKey> = (
+  inv: Invocation,
+  payload: Payload<K>,
+) => Promise<ResolverResults[K]> | ResolverResults[K];
 
 const useCases: { [K in ResolverKey]: UseCase<K> } = {
   listStructures: (inv, p) => app.listStructures(inv, p.scope),

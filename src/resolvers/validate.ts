@@ -9,7 +9,10 @@ export const MAX_PAYLOAD_BYTES = 256 * 1024;
 export function validatePayload<S extends z.ZodType>(schema: S, payload: unknown): z.output<S> {
   const size = Buffer.byteLength(JSON.stringify(payload ?? {}) ?? '', 'utf8');
   if (size > MAX_PAYLOAD_BYTES) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `The request is ${Math.ceil(size / 1024)} KB; at most ${MAX_PAYLOAD_BYTES / 1024} KB is accepted.`);
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `The request is ${Math.ceil(size / 1024)} KB; at most ${MAX_PAYLOAD_BYTES / 1024} KB is accepted.`,
+    );
   }
   const parsed = schema.safeParse(payload ?? {});
   if (parsed.success) return parsed.data;

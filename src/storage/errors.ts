@@ -22,5 +22,7 @@ export class TransactionConditionFailed extends Error {
 
 export function isConditionFailure(error: unknown): error is ForgeKvsAPIError {
   if (!(error instanceof ForgeKvsAPIError)) return false;
-  return error.code === 'CONDITIONAL_CHECK_FAILED' || error.responseDetails?.status === 409 || /CONDITION/i.test(error.code);
+  return (
+    error.code === 'CONDITIONAL_CHECK_FAILED' || error.responseDetails?.status === 409 || /CONDITION/i.test(error.code)
+  );
 }

@@ -58,7 +58,9 @@ export class ExportDataRepository {
 
   /** Several values in as few requests as the batch limit allows (25 pieces a request). */
   async deleteAll(jobId: string, values: ReadonlyArray<{ name: string; pieces: number }>): Promise<void> {
-    const all = values.flatMap((v) => Array.from({ length: v.pieces }, (_, i) => ({ key: pieceKey(jobId, v.name, i) })));
+    const all = values.flatMap((v) =>
+      Array.from({ length: v.pieces }, (_, i) => ({ key: pieceKey(jobId, v.name, i) })),
+    );
     for (let i = 0; i < all.length; i += BATCH_MAX) {
       await kvs.batchDelete(all.slice(i, i + BATCH_MAX));
       this.meter.add(0);

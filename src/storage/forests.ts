@@ -47,7 +47,9 @@ export class ForestRepository {
   async getHeaders(structureIds: string[]): Promise<Map<string, ForestHeader>> {
     const out = new Map<string, ForestHeader>();
     for (let i = 0; i < structureIds.length; i += BATCH_GET_MAX) {
-      const batch = structureIds.slice(i, i + BATCH_GET_MAX).map((id) => ({ key: keys.forestHeader(id), entityName: entities.forest }));
+      const batch = structureIds
+        .slice(i, i + BATCH_GET_MAX)
+        .map((id) => ({ key: keys.forestHeader(id), entityName: entities.forest }));
       const result = await kvs.batchGet<ForestHeader>(batch);
       for (const item of result.successfulKeys) out.set(item.value.structureId, item.value);
     }
@@ -56,8 +58,21 @@ export class ForestRepository {
 
   /** The header of an empty forest, version 0; written with the structure so every later write can be conditional. */
   emptyHeaderOp(structureId: string, now: number): Extract<TxOp, { kind: 'set' }> {
-    const header: ForestHeader = { structureId, version: 0, chunkCount: 0, rowCount: 0, encodedBytes: 0, updatedAt: now };
-    return { kind: 'set', key: keys.forestHeader(structureId), value: header, entityName: entities.forest, forest: true };
+    const header: ForestHeader = {
+      structureId,
+      version: 0,
+      chunkCount: 0,
+      rowCount: 0,
+      encodedBytes: 0,
+      updatedAt: now,
+    };
+    return {
+      kind: 'set',
+      key: keys.forestHeader(structureId),
+      value: header,
+      entityName: entities.forest,
+      forest: true,
+    };
   }
 
   async readVersion(structureId: string, version: number, chunkCount: number): Promise<string[]> {
@@ -123,7 +138,12 @@ export class ForestRepository {
       previousVersion: from.version,
       previousChunkCount: from.chunkCount,
     };
-    const ops: TxOp[] = chunks.map((chunk, i) => ({ kind: 'set', key: keys.forestChunk(from.structureId, version, i), value: chunk, forest: true }));
+    const ops: TxOp[] = chunks.map((chunk, i) => ({
+      kind: 'set',
+      key: keys.forestChunk(from.structureId, version, i),
+      value: chunk,
+      forest: true,
+    }));
     ops.push({
       kind: 'set',
       key: keys.forestHeader(from.structureId),
@@ -135,12 +155,21 @@ export class ForestRepository {
     // The version before `from` is no longer needed for undo once this replace lands.
     const stale =
       from.previousVersion !== undefined && from.previousChunkCount !== undefined
-        ? Array.from({ length: from.previousChunkCount }, (_, i) => keys.forestChunk(from.structureId, from.previousVersion as number, i))
+        ? Array.from({ length: from.previousChunkCount }, (_, i) =>
+            keys.forestChunk(from.structureId, from.previousVersion as number, i),
+          )
         : [];
     return { ops, header, stale };
   }
 
-  async replace(from: ForestHeader, chunks: string[], rowCount: number, changedBy: string, now: number, extra: TxOp[] = []): Promise<ForestHeader> {
+  async replace(
+    from: ForestHeader,
+    chunks: string[],
+    rowCount: number,
+    changedBy: string,
+    now: number,
+    extra: TxOp[] = [],
+  ): Promise<ForestHeader> {
     const { ops, header, stale } = this.replaceOps(from, chunks, rowCount, changedBy, now);
     await runTransaction([...ops, ...extra], this.meter);
     await this.dropStale(stale);
@@ -159,9 +188,12 @@ export class ForestRepository {
   async deleteAll(structureId: string): Promise<void> {
     const header = await this.getHeader(structureId);
     if (!header) return;
-    const chunkKeys = Array.from({ length: header.chunkCount }, (_, i) => keys.forestChunk(structureId, header.version, i));
+    const chunkKeys = Array.from({ length: header.chunkCount }, (_, i) =>
+      keys.forestChunk(structureId, header.version, i),
+    );
     if (header.previousVersion !== undefined && header.previousChunkCount !== undefined) {
-      for (let i = 0; i < header.previousChunkCount; i++) chunkKeys.push(keys.forestChunk(structureId, header.previousVersion, i));
+      for (let i = 0; i < header.previousChunkCount; i++)
+        chunkKeys.push(keys.forestChunk(structureId, header.previousVersion, i));
     }
     await this.dropStale(chunkKeys);
     await kvs.entity<ForestHeader>(entities.forest).delete(keys.forestHeader(structureId));

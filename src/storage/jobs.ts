@@ -108,8 +108,17 @@ export class JobRepository {
   /** The operation that moves `job` from `fromStep` to `job.step`, only if nobody else did first. */
   commitOp(job: JobRecord, fromStep: number): TxOp {
     if (job.step <= fromStep) throw new RangeError(`A commit must advance the step past ${fromStep}, got ${job.step}`);
-    const trimmed = job.log.length > MAX_LOG_ENTRIES ? { ...job, log: [...job.log.slice(0, 20), ...job.log.slice(-(MAX_LOG_ENTRIES - 20))] } : job;
-    return { kind: 'set', key: keys.job(job.id), value: trimmed, entityName: entities.job, ifEquals: { attribute: 'step', value: fromStep } };
+    const trimmed =
+      job.log.length > MAX_LOG_ENTRIES
+        ? { ...job, log: [...job.log.slice(0, 20), ...job.log.slice(-(MAX_LOG_ENTRIES - 20))] }
+        : job;
+    return {
+      kind: 'set',
+      key: keys.job(job.id),
+      value: trimmed,
+      entityName: entities.job,
+      ifEquals: { attribute: 'step', value: fromStep },
+    };
   }
 
   /** Writes `job` if it is still at `fromStep`; otherwise StaleJobStep (another event got there first). */
@@ -117,15 +126,25 @@ export class JobRepository {
     try {
       await runTransaction([this.commitOp(job, fromStep)], this.meter);
     } catch (error) {
-      if (error instanceof Error && error.name === 'TransactionConditionFailed') throw new StaleJobStep(job.id, fromStep);
+      if (error instanceof Error && error.name === 'TransactionConditionFailed')
+        throw new StaleJobStep(job.id, fromStep);
       throw error;
     }
     return job;
   }
 
   /** Newest first. */
-  async listByStructure(structureId: string, limit: number, cursor?: string): Promise<{ jobs: JobRecord[]; nextCursor?: string }> {
-    let query = kvs.entity<JobRecord>(entities.job).query().index('by-structure', { partition: [structureId] }).sort(Sort.DESC).limit(limit);
+  async listByStructure(
+    structureId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ jobs: JobRecord[]; nextCursor?: string }> {
+    let query = kvs
+      .entity<JobRecord>(entities.job)
+      .query()
+      .index('by-structure', { partition: [structureId] })
+      .sort(Sort.DESC)
+      .limit(limit);
     if (cursor) query = query.cursor(cursor);
     const page = await query.getMany();
     return { jobs: page.results.map((r) => r.value), nextCursor: page.nextCursor };

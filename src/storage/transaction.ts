@@ -9,11 +9,19 @@ export const MAX_TRANSACTION_OPS = 25;
 export const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
 
 export type TxOp =
-  | { kind: 'set'; key: string; value: unknown; entityName?: string; ifEquals?: { attribute: string; value: string | number | boolean }; forest?: boolean }
+  | {
+      kind: 'set';
+      key: string;
+      value: unknown;
+      entityName?: string;
+      ifEquals?: { attribute: string; value: string | number | boolean };
+      forest?: boolean;
+    }
   | { kind: 'delete'; key: string; entityName?: string; forest?: boolean };
 
 export async function runTransaction(ops: TxOp[], meter: KvsWriteMeter): Promise<void> {
-  if (ops.length > MAX_TRANSACTION_OPS) throw new RangeError(`A transaction takes at most ${MAX_TRANSACTION_OPS} operations, got ${ops.length}`);
+  if (ops.length > MAX_TRANSACTION_OPS)
+    throw new RangeError(`A transaction takes at most ${MAX_TRANSACTION_OPS} operations, got ${ops.length}`);
   const tx = kvs.transact();
   let bytes = 0;
   let forestBytes = 0;
@@ -22,13 +30,20 @@ export async function runTransaction(ops: TxOp[], meter: KvsWriteMeter): Promise
     bytes += size;
     if (op.forest) forestBytes += size;
     if (op.kind === 'set') {
-      const conditions = op.ifEquals ? new Filter<Record<string, unknown>>().and(op.ifEquals.attribute, FilterConditions.equalTo(op.ifEquals.value)) : undefined;
-      tx.set<unknown>(op.key, op.value, op.entityName ? { entityName: op.entityName, conditions: conditions as never } : undefined);
+      const conditions = op.ifEquals
+        ? new Filter<Record<string, unknown>>().and(op.ifEquals.attribute, FilterConditions.equalTo(op.ifEquals.value))
+        : undefined;
+      tx.set<unknown>(
+        op.key,
+        op.value,
+        op.entityName ? { entityName: op.entityName, conditions: conditions as never } : undefined,
+      );
     } else {
       tx.delete(op.key, op.entityName ? { entityName: op.entityName } : undefined);
     }
   }
-  if (bytes > MAX_TRANSACTION_BYTES) throw new RangeError(`A transaction takes at most ${MAX_TRANSACTION_BYTES} bytes, got ${bytes}`);
+  if (bytes > MAX_TRANSACTION_BYTES)
+    throw new RangeError(`A transaction takes at most ${MAX_TRANSACTION_BYTES} bytes, got ${bytes}`);
   try {
     await tx.execute();
   } catch (error) {

@@ -27,6 +27,10 @@ export async function handler(event: AsyncEvent): Promise<InvocationError | unde
     push: pushJobEvent,
   });
   // The job may be driven by an invocation that died; ask the platform to bring this event back later.
-  if (outcome) return new InvocationError({ retryAfter: outcome.retryAfterSeconds, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+  if (outcome)
+    return new InvocationError({
+      retryAfter: outcome.retryAfterSeconds,
+      retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+    });
   return undefined;
 }

@@ -42,7 +42,8 @@ export async function startBenchApp(jiraUrl: string, accountId: string): Promise
   });
   await new SettingsRepository(new KvsWriteMeter()).put({ synchronizersEnabled: true });
   const ledger = async (): Promise<Ledger> => (await fetch(`${jiraUrl}/__emulator/ledger`)).json() as Promise<Ledger>;
-  const invoke = async <T>(key: string, payload: unknown): Promise<T> => unwrap<T>(await rt.invokeResolver({ key, payload, accountId }));
+  const invoke = async <T>(key: string, payload: unknown): Promise<T> =>
+    unwrap<T>(await rt.invokeResolver({ key, payload, accountId }));
   return {
     rt,
     invoke,

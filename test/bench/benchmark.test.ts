@@ -14,7 +14,10 @@ describe('the benchmark harness', () => {
     const run = async () => ({});
     expect(benchmarksOf({ name: 'a', run }, 'a.bench.ts').map((b) => b.name)).toEqual(['a']);
     expect(benchmarksOf({ default: { name: 'b', run } }, 'b.bench.ts').map((b) => b.name)).toEqual(['b']);
-    expect(benchmarksOf({ benchmarks: [bench('c1'), bench('c2')] }, 'c.bench.ts').map((b) => b.name)).toEqual(['c1', 'c2']);
+    expect(benchmarksOf({ benchmarks: [bench('c1'), bench('c2')] }, 'c.bench.ts').map((b) => b.name)).toEqual([
+      'c1',
+      'c2',
+    ]);
     expect(() => benchmarksOf({ run }, 'd.bench.ts')).toThrow('d.bench.ts exports no benchmark');
   });
 

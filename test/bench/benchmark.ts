@@ -15,7 +15,12 @@ export interface Benchmark {
 
 function isBenchmark(value: unknown): value is Benchmark {
   const candidate = value as Partial<Benchmark> | null;
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.name === 'string' && typeof candidate.run === 'function';
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.name === 'string' &&
+    typeof candidate.run === 'function'
+  );
 }
 
 /**
@@ -40,7 +45,9 @@ export interface Discovery {
 export function discoverBenchmarks(dir: string): Discovery {
   const benchmarks: Benchmark[] = [];
   const failures: Discovery['failures'] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort()) {
     const full = path.join(dir, file);
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- discovery needs a dynamic, synchronous load
@@ -67,5 +74,10 @@ export function selectBenchmarks(all: Benchmark[], only: string | undefined): Be
 /** One output line: name first, then the size, then the figures, so a person can read it too. */
 export function resultLine(name: string, figures: Figures): string {
   const { issues, rows, ...rest } = figures;
-  return JSON.stringify({ name, ...(issues !== undefined ? { issues } : {}), ...(rows !== undefined ? { rows } : {}), ...rest });
+  return JSON.stringify({
+    name,
+    ...(issues !== undefined ? { issues } : {}),
+    ...(rows !== undefined ? { rows } : {}),
+    ...rest,
+  });
 }

@@ -29,23 +29,42 @@ async function run(): Promise<Figures> {
       const j = rnd.int(i + 1);
       [order[i], order[j]] = [order[j], order[i]];
     }
-    await givenForest(structure.id, order.map((id) => [0, id]));
+    await givenForest(
+      structure.id,
+      order.map((id) => [0, id]),
+    );
     site.jira.ledger.reset();
     rankCalls = 0;
 
     const start = performance.now();
-    const started = data(await site.invokeAs('olivia', 'startExport', { structureId: structure.id, synchronizer: 'agile', params: { source: { mode: 'board', boardId: BOARD_ID } } }));
+    const started = data(
+      await site.invokeAs('olivia', 'startExport', {
+        structureId: structure.id,
+        synchronizer: 'agile',
+        params: { source: { mode: 'board', boardId: BOARD_ID } },
+      }),
+    );
     await site.rt.drain();
     const wallMs = Math.round(performance.now() - start);
     const job = data(await site.invokeAs('olivia', 'getJob', { jobId: started.job.id }));
     if (job.state !== 'finished') throw new Error(`the export ${job.state}: ${job.error?.message ?? ''}`);
 
     const inStructure = new Set(order);
-    const board = site.jira.store.issuesInRankOrder().map((i) => Number(i.id)).filter((id) => inStructure.has(id));
+    const board = site.jira.store
+      .issuesInRankOrder()
+      .map((i) => Number(i.id))
+      .filter((id) => inStructure.has(id));
     if (board.some((id, i) => id !== order[i])) throw new Error("the board's order is not the structure's");
     const maxCalls = Math.ceil(N / MAX_ISSUES_PER_RANK_CALL) + 10;
     if (rankCalls > maxCalls) throw new Error(`${rankCalls} rank calls exceed the bound of ${maxCalls}`);
-    return { issues: N, rankCalls, maxCalls, jiraCalls: site.jira.ledger.get(people.olivia.accountId).calls, jiraPoints: site.jira.ledger.get(people.olivia.accountId).points, wallMs };
+    return {
+      issues: N,
+      rankCalls,
+      maxCalls,
+      jiraCalls: site.jira.ledger.get(people.olivia.accountId).calls,
+      jiraPoints: site.jira.ledger.get(people.olivia.accountId).points,
+      wallMs,
+    };
   } finally {
     globalThis.fetch = realFetch;
     await site.close();

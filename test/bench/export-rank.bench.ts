@@ -35,9 +35,11 @@ function measure(structure: readonly IssueId[], jira: readonly IssueId[]): Figur
   const plan = planRankExport({ structureOrder: structure, jiraOrder: jira });
   const wallMs = Math.round(performance.now() - start);
   const after = applyRankOps(jira, plan.operations);
-  if (after.some((id, i) => id !== structure[i])) throw new Error('the rank plan does not reproduce the structure order');
+  if (after.some((id, i) => id !== structure[i]))
+    throw new Error('the rank plan does not reproduce the structure order');
   const maxCalls = Math.ceil(structure.length / MAX_ISSUES_PER_RANK_CALL) + 10;
-  if (plan.operations.length > maxCalls) throw new Error(`${plan.operations.length} rank calls exceed the bound of ${maxCalls}`);
+  if (plan.operations.length > maxCalls)
+    throw new Error(`${plan.operations.length} rank calls exceed the bound of ${maxCalls}`);
   return { issues: structure.length, rankCalls: plan.operations.length, maxCalls, issuesMoved: plan.moved, wallMs };
 }
 

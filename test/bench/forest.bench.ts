@@ -2,7 +2,15 @@
 // storage, and planning a 100k-issue Filter import. Wall times are the median of three runs, in this
 // process; the forests are built inside run() so discovery stays cheap.
 
-import { applyUpdate, diffForests, encodeForest, decodeForest, forestToChunks, Forest, ForestAction } from '../../src/domain/forest';
+import {
+  applyUpdate,
+  diffForests,
+  encodeForest,
+  decodeForest,
+  forestToChunks,
+  Forest,
+  ForestAction,
+} from '../../src/domain/forest';
 import { FilterParams, planFilterImport } from '../../src/domain/synchronizers/filter';
 import { random } from '../unit/domain/builders';
 import { realisticForest } from '../unit/domain/forest/realistic';
@@ -68,7 +76,13 @@ const diff: Benchmark = {
     const wallMs = medianMs(3, () => (actions = diffForests(forest, target)));
     const replayMs = medianMs(3, () => applyUpdate(forest, actions));
     if (!applyUpdate(forest, actions).equals(target)) throw new Error('diff does not replay to the target forest');
-    return { rows: forest.size, actions: actions.length, moves: actions.filter((a) => a.kind === 'move').length, wallMs, replayMs };
+    return {
+      rows: forest.size,
+      actions: actions.length,
+      moves: actions.filter((a) => a.kind === 'move').length,
+      wallMs,
+      replayMs,
+    };
   },
 };
 
@@ -98,9 +112,16 @@ const filterPlan: Benchmark = {
     const matching: number[] = [];
     for (let i = 0; i < forest.size && matching.length < 85_000; i += 3) matching.push(forest.issueIdAt(i));
     for (let k = 0; matching.length < 100_000; k++) matching.push(900_000_000 + k);
-    const params = FilterParams.parse({ source: { kind: 'jql', jql: 'project = OPS' }, add: { at: 'top' }, remove: true });
+    const params = FilterParams.parse({
+      source: { kind: 'jql', jql: 'project = OPS' },
+      add: { at: 'top' },
+      remove: true,
+    });
     let counts = {};
-    const wallMs = medianMs(3, () => (counts = planFilterImport({ forest, params, matching, visible: (id) => id % 97 !== 0 }).counts));
+    const wallMs = medianMs(
+      3,
+      () => (counts = planFilterImport({ forest, params, matching, visible: (id) => id % 97 !== 0 }).counts),
+    );
     return { rows: forest.size, issues: matching.length, ...counts, wallMs };
   },
 };

@@ -11,7 +11,8 @@ export async function main([jiraUrl, accountId, jql]: string[]): Promise<Record<
     // Setup that is not part of the import: an empty structure.
     const structure = await app.createStructure('Bench');
     const params = { source: { kind: 'jql', jql }, add: { at: 'top' } };
-    const version = async () => (await app.invoke<StructureDetails>('getStructure', { structureId: structure.id })).forestVersion;
+    const version = async () =>
+      (await app.invoke<StructureDetails>('getStructure', { structureId: structure.id })).forestVersion;
 
     const first = await app.runImport(structure.id, 'filter', params);
     const versionAfterFirst = await version();
@@ -22,7 +23,9 @@ export async function main([jiraUrl, accountId, jql]: string[]): Promise<Record<
       issues: first.job.result?.added ?? 0,
       forestChunks: header?.chunkCount ?? -1,
       /** As stored: the binary encoding in base64 chunks. */
-      storedForestBytesPerRow: header ? Math.round((header.encodedBytes / Math.max(1, header.rowCount)) * 100) / 100 : -1,
+      storedForestBytesPerRow: header
+        ? Math.round((header.encodedBytes / Math.max(1, header.rowCount)) * 100) / 100
+        : -1,
       jiraCalls: first.jiraCalls,
       jiraPoints: first.jiraPoints,
       wallMs: Math.round(first.wallMs),

@@ -10,8 +10,13 @@ export function run() {
     const level = new Map(dataset.issueTypes.map((t) => [t.name, t.hierarchyLevel]));
     const byKey = new Map(dataset.issues.map((i) => [i.key, i]));
     const byLevel = new Map<number, string[]>();
-    for (const i of dataset.issues) byLevel.set(level.get(i.type) ?? 0, [...(byLevel.get(level.get(i.type) ?? 0) ?? []), i.key]);
-    const moved = pick(dataset.issues.filter((i) => i.parent !== undefined), CHANGED, 41);
+    for (const i of dataset.issues)
+      byLevel.set(level.get(i.type) ?? 0, [...(byLevel.get(level.get(i.type) ?? 0) ?? []), i.key]);
+    const moved = pick(
+      dataset.issues.filter((i) => i.parent !== undefined),
+      CHANGED,
+      41,
+    );
     const changes = moved.map((m, k) => {
       const candidates = byLevel.get(level.get(byKey.get(m.parent as string)?.type ?? '') ?? 0) ?? [];
       let parent = candidates[(k * 7919) % candidates.length];
@@ -20,7 +25,14 @@ export function run() {
     });
     return {
       synchronizer: 'hierarchy',
-      params: { roots: { kind: 'jql', jql: `project in (${dataset.projects.map((p) => p.key).join(', ')}) AND parent is EMPTY` }, levels: 10, order: 'rank' },
+      params: {
+        roots: {
+          kind: 'jql',
+          jql: `project in (${dataset.projects.map((p) => p.key).join(', ')}) AND parent is EMPTY`,
+        },
+        levels: 10,
+        order: 'rank',
+      },
       startIssueIds: [],
       changes,
       changedIssueIds: moved.map((m) => Number(m.id)),

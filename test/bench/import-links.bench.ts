@@ -9,14 +9,28 @@ export function run() {
   return runSyncImportBench((dataset, jira) => {
     const blocks = dataset.linkTypes.find((t) => t.name === 'Blocks');
     if (!blocks) throw new Error('no Blocks link type');
-    const links = [...jira.store.links.values()].filter((l) => l.type.id === blocks.id && l.sourceId !== l.destinationId);
+    const links = [...jira.store.links.values()].filter(
+      (l) => l.type.id === blocks.id && l.sourceId !== l.destinationId,
+    );
     const moved = pick(links, CHANGED, 21);
     const parents = pick(dataset.issues, CHANGED, 22);
     return {
       synchronizer: 'links',
-      params: { linkTypeId: blocks.id, parentEnd: 'inward', scope: 'all', parentJql: `project in (${dataset.projects.map((p) => p.key).join(', ')}) ORDER BY Rank ASC`, levels: 10 },
+      params: {
+        linkTypeId: blocks.id,
+        parentEnd: 'inward',
+        scope: 'all',
+        parentJql: `project in (${dataset.projects.map((p) => p.key).join(', ')}) ORDER BY Rank ASC`,
+        levels: 10,
+      },
       startIssueIds: [],
-      changes: moved.map((l, k) => ({ kind: 'relink', removeLinkId: l.id, source: parents[k].id, type: blocks.name, destination: l.destinationId })),
+      changes: moved.map((l, k) => ({
+        kind: 'relink',
+        removeLinkId: l.id,
+        source: parents[k].id,
+        type: blocks.name,
+        destination: l.destinationId,
+      })),
       changedIssueIds: moved.map((l) => Number(l.destinationId)),
     };
   });

@@ -10,7 +10,11 @@ export function run() {
     const subtaskTypes = new Set(dataset.issueTypes.filter((t) => t.subtask).map((t) => t.name));
     const standard = dataset.issues.filter((i) => !subtaskTypes.has(i.type));
     const parents = standard.filter((i) => dataset.issueTypes.find((t) => t.name === i.type)?.hierarchyLevel === 0);
-    const moved = pick(dataset.issues.filter((i) => subtaskTypes.has(i.type) && i.parent !== undefined), CHANGED, 11);
+    const moved = pick(
+      dataset.issues.filter((i) => subtaskTypes.has(i.type) && i.parent !== undefined),
+      CHANGED,
+      11,
+    );
     const to = pick(parents, CHANGED * 2, 12).filter((p) => !moved.some((m) => m.parent === p.key));
     return {
       synchronizer: 'subtasks',

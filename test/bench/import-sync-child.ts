@@ -60,7 +60,8 @@ function outsideChangedSubtrees(forest: Forest, touched: ReadonlySet<number>, ch
   for (const id of touched) {
     if (changed.has(id)) continue;
     const within = forest.rowsOfIssue(id).some((rowId) => {
-      for (let r = forest.parentOf(rowId); r !== 0; r = forest.parentOf(r)) if (changed.has(forest.issueOf(r))) return true;
+      for (let r = forest.parentOf(rowId); r !== 0; r = forest.parentOf(r))
+        if (changed.has(forest.issueOf(r))) return true;
       return false;
     });
     if (!within) outside++;
@@ -69,7 +70,11 @@ function outsideChangedSubtrees(forest: Forest, touched: ReadonlySet<number>, ch
 }
 
 async function control(jiraUrl: string, method: string, route: string, body?: unknown): Promise<void> {
-  const res = await fetch(`${jiraUrl}/__emulator${route}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${jiraUrl}/__emulator${route}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
 }
 
@@ -84,23 +89,38 @@ export async function main([jiraUrl, accountId, scenarioFile]: string[]): Promis
       const repo = new ForestRepository(new KvsWriteMeter());
       const stored = await repo.read(structure.id);
       if (!stored) throw new Error('no forest');
-      const forest = Forest.fromRows(scenario.startIssueIds.map((issueId, i) => ({ rowId: i + 1, depth: 0, issueId })), scenario.startIssueIds.length + 1);
+      const forest = Forest.fromRows(
+        scenario.startIssueIds.map((issueId, i) => ({ rowId: i + 1, depth: 0, issueId })),
+        scenario.startIssueIds.length + 1,
+      );
       await repo.replace(stored.header, forestToChunks(forest), forest.size, 'bench', Date.now());
     }
-    const runImport = async () => ({ ...(await app.runImport(structure.id, scenario.synchronizer, scenario.params)), plan: planner.last() });
+    const runImport = async () => ({
+      ...(await app.runImport(structure.id, scenario.synchronizer, scenario.params)),
+      plan: planner.last(),
+    });
 
     const first = await runImport();
     for (const change of scenario.changes) {
-      if (change.kind === 'parent') await control(jiraUrl, 'POST', `/issues/${encodeURIComponent(change.key)}`, { parent: change.parent });
+      if (change.kind === 'parent')
+        await control(jiraUrl, 'POST', `/issues/${encodeURIComponent(change.key)}`, { parent: change.parent });
       else {
         await control(jiraUrl, 'DELETE', `/links/${change.removeLinkId}`);
-        await control(jiraUrl, 'POST', '/links', { source: change.source, type: change.type, destination: change.destination });
+        await control(jiraUrl, 'POST', '/links', {
+          source: change.source,
+          type: change.type,
+          destination: change.destination,
+        });
       }
     }
     const repeat = await runImport();
     // The worker's peak: measured before the checks below, which are the benchmark's, not the app's.
     const workerPeakRssMb = Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
-    const outside = outsideChangedSubtrees(applyUpdate(repeat.plan.forest, repeat.plan.update), repeat.plan.touched, new Set(scenario.changedIssueIds));
+    const outside = outsideChangedSubtrees(
+      applyUpdate(repeat.plan.forest, repeat.plan.update),
+      repeat.plan.touched,
+      new Set(scenario.changedIssueIds),
+    );
     const rows = (await new ForestRepository(new KvsWriteMeter()).getHeader(structure.id))?.rowCount ?? -1;
     const r = first.job.result;
     const rr = repeat.job.result;
@@ -118,7 +138,8 @@ export async function main([jiraUrl, accountId, scenarioFile]: string[]): Promis
       repeatChangedIssues: new Set(scenario.changedIssueIds).size,
       repeatForestActions: repeat.plan.actions,
       repeatIssuesTouched: repeat.plan.touched.size,
-      repeatIssuesTouchedNotChanged: [...repeat.plan.touched].filter((id) => !scenario.changedIssueIds.includes(id)).length,
+      repeatIssuesTouchedNotChanged: [...repeat.plan.touched].filter((id) => !scenario.changedIssueIds.includes(id))
+        .length,
       /** Of those, issues outside every changed issue's subtree: the repeat's changes should be limited to the changed issues (and what hangs under them). */
       repeatIssuesTouchedOutsideChangedSubtrees: outside,
       repeatMoved: rr?.moved ?? -1,

@@ -48,7 +48,10 @@ export async function runSyncImportBench(scenarioOf: ScenarioOf): Promise<Figure
       issues: ISSUES,
       ...figures,
       jiraCallsTarget: target,
-      meetsTargets: Number(figures.jiraCalls) <= target && Number(figures.computeMs) < 2000 && Number(figures.workerPeakRssMb) < 512 ? 'yes' : 'no',
+      meetsTargets:
+        Number(figures.jiraCalls) <= target && Number(figures.computeMs) < 2000 && Number(figures.workerPeakRssMb) < 512
+          ? 'yes'
+          : 'no',
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

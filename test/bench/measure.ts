@@ -14,7 +14,10 @@ export type ChildMessage = { ok: true; figures: Figures; peakRssMb: number } | {
  * plus `peakRssMb`, the child's peak resident set size (process.resourceUsage().maxRSS). The module
  * exports `main(args: string[]): Promise<Figures>`. Its stdout is passed to stderr.
  */
-export function measureInChild(modulePath: string, args: readonly string[] = []): Promise<Figures & { peakRssMb: number }> {
+export function measureInChild(
+  modulePath: string,
+  args: readonly string[] = [],
+): Promise<Figures & { peakRssMb: number }> {
   const tsx = pathToFileURL(require.resolve('tsx')).href;
   const child = fork(path.join(__dirname, 'child-entry.ts'), [path.resolve(modulePath), ...args], {
     execArgv: ['--import', tsx],

@@ -6,7 +6,10 @@ import { parseArgs } from 'node:util';
 import { discoverBenchmarks, resultLine, selectBenchmarks } from './benchmark';
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { only: { type: 'string' }, list: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { only: { type: 'string' }, list: { type: 'boolean' } },
+  });
   const { benchmarks: all, failures } = discoverBenchmarks(__dirname);
   for (const f of failures) console.error(`bench: cannot load ${f.file}: ${f.error}`);
   if (values.list) {
@@ -15,7 +18,9 @@ async function main(): Promise<number> {
   }
   const chosen = selectBenchmarks(all, values.only);
   if (chosen.length === 0) {
-    console.error(`No benchmark matches ${JSON.stringify(values.only)}. Available: ${all.map((b) => b.name).join(', ')}`);
+    console.error(
+      `No benchmark matches ${JSON.stringify(values.only)}. Available: ${all.map((b) => b.name).join(', ')}`,
+    );
     return 2;
   }
   // A file that did not load counts as a failure of a full run; a run filtered with --only ignores it.
@@ -27,7 +32,9 @@ async function main(): Promise<number> {
     } catch (error) {
       failed++;
       // A failed benchmark still yields a line, so a script reading the output sees which one failed.
-      console.log(JSON.stringify({ name: benchmark.name, error: error instanceof Error ? error.message : String(error) }));
+      console.log(
+        JSON.stringify({ name: benchmark.name, error: error instanceof Error ? error.message : String(error) }),
+      );
     }
   }
   return failed > 0 ? 1 : 0;

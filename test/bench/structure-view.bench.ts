@@ -9,12 +9,17 @@ export function run(): Promise<Record<string, number | string>> {
   const root = path.resolve(__dirname, '../..');
   const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [tsx, path.join(root, 'test/e2e/bench-structure-view.ts'), '--rows', '100000', '--runs', '3'], { cwd: root, timeout: 300_000 }, (error, stdout, stderr) => {
-      if (error) return reject(new Error(`${error.message}\n${stderr}`));
-      const line = stdout.split('\n').find((l) => l.startsWith('{'));
-      if (!line) return reject(new Error(`no result line in: ${stdout}`));
-      const { name: _name, ...figures } = JSON.parse(line) as Record<string, number | string>;
-      resolve(figures);
-    });
+    execFile(
+      process.execPath,
+      [tsx, path.join(root, 'test/e2e/bench-structure-view.ts'), '--rows', '100000', '--runs', '3'],
+      { cwd: root, timeout: 300_000 },
+      (error, stdout, stderr) => {
+        if (error) return reject(new Error(`${error.message}\n${stderr}`));
+        const line = stdout.split('\n').find((l) => l.startsWith('{'));
+        if (!line) return reject(new Error(`no result line in: ${stdout}`));
+        const { name: _name, ...figures } = JSON.parse(line) as Record<string, number | string>;
+        resolve(figures);
+      },
+    );
   });
 }

@@ -118,12 +118,18 @@ interface Outcome {
   readonly repeat: Figures;
 }
 
-function scenario<D>(start: Forest, data: D, plan: (forest: Forest, data: D) => ImportPlan, change: () => { data: D; changed: Set<IssueId> }): Outcome {
+function scenario<D>(
+  start: Forest,
+  data: D,
+  plan: (forest: Forest, data: D) => ImportPlan,
+  change: () => { data: D; changed: Set<IssueId> },
+): Outcome {
   let first: ImportPlan | undefined;
   const wallMs = medianMs(3, () => (first = plan(start, data)));
   const imported = applyUpdate(start, (first as ImportPlan).update);
   const unchanged = plan(imported, data);
-  if (unchanged.update.length > 0) throw new Error(`A repeat with nothing changed planned ${unchanged.update.length} actions`);
+  if (unchanged.update.length > 0)
+    throw new Error(`A repeat with nothing changed planned ${unchanged.update.length} actions`);
   const { data: changedData, changed } = change();
   let repeat: ImportPlan | undefined;
   const repeatWallMs = medianMs(3, () => (repeat = plan(imported, changedData)));
@@ -179,71 +185,110 @@ const subtasks = pair('sync-subtasks-import-100k', () => {
   const start = Forest.fromRows(standard.map((i, k) => ({ rowId: k + 1, depth: 0, issueId: i.id })));
   const params = SubtasksParams.parse({ addMissing: true });
   const dataOf = (m: Map<IssueId, IssueFacts>) => ({ issues: m });
-  return scenario(start, dataOf(byId), (forest, data) => planSubtasksImport({ forest, params, data, visible }), () => {
-    // 1%: sub-tasks moved to another parent (appended to its list).
-    const parents = standard.filter((i) => (i.subtaskIds ?? []).length > 0);
-    const moved = pickChanged(ranked.filter((i) => i.hierarchyLevel < 0), 11);
-    const next = new Map(byId);
-    const rnd = random(12);
-    for (const s of moved) {
-      const from = next.get(s.parentId as IssueId) as IssueFacts;
-      next.set(from.id, { ...from, subtaskIds: (from.subtaskIds ?? []).filter((x) => x !== s.id) });
-      let to = parents[rnd.int(parents.length)];
-      while (to.id === from.id) to = parents[rnd.int(parents.length)];
-      const current = next.get(to.id) as IssueFacts;
-      next.set(to.id, { ...current, subtaskIds: [...(current.subtaskIds ?? []), s.id] });
-    }
-    return { data: dataOf(next), changed: new Set(moved.map((s) => s.id)) };
-  });
+  return scenario(
+    start,
+    dataOf(byId),
+    (forest, data) => planSubtasksImport({ forest, params, data, visible }),
+    () => {
+      // 1%: sub-tasks moved to another parent (appended to its list).
+      const parents = standard.filter((i) => (i.subtaskIds ?? []).length > 0);
+      const moved = pickChanged(
+        ranked.filter((i) => i.hierarchyLevel < 0),
+        11,
+      );
+      const next = new Map(byId);
+      const rnd = random(12);
+      for (const s of moved) {
+        const from = next.get(s.parentId as IssueId) as IssueFacts;
+        next.set(from.id, { ...from, subtaskIds: (from.subtaskIds ?? []).filter((x) => x !== s.id) });
+        let to = parents[rnd.int(parents.length)];
+        while (to.id === from.id) to = parents[rnd.int(parents.length)];
+        const current = next.get(to.id) as IssueFacts;
+        next.set(to.id, { ...current, subtaskIds: [...(current.subtaskIds ?? []), s.id] });
+      }
+      return { data: dataOf(next), changed: new Set(moved.map((s) => s.id)) };
+    },
+  );
 });
 
 const links = pair('sync-links-import-100k', () => {
   const { ranked, byId } = facts();
   const blocks = LINK_TYPES.find((t) => t.name === 'Blocks')?.id as string;
-  const params = LinksParams.parse({ linkTypeId: blocks, parentEnd: 'inward', scope: 'all', parentJql: 'project is not EMPTY', levels: 10 });
+  const params = LinksParams.parse({
+    linkTypeId: blocks,
+    parentEnd: 'inward',
+    scope: 'all',
+    parentJql: 'project is not EMPTY',
+    levels: 10,
+  });
   const roots = ranked.map((i) => i.id);
   const dataOf = (issues: Map<IssueId, IssueFacts>) => ({ issues, parentMatches: null, childMatches: null, roots });
-  return scenario(Forest.EMPTY, dataOf(byId), (forest, data) => planLinksImport({ forest, params, data, visible }), () => {
-    // 1%: the children of Blocks links re-linked under another issue (the old link deleted, a new one made).
-    const linked = ranked.filter((i) => (i.links ?? []).some((l) => l.linkTypeId === blocks && l.outwardId === i.id && l.inwardId !== i.id));
-    const moved = pickChanged(linked, 21);
-    const next = new Map(byId);
-    const rnd = random(22);
-    let linkId = 9_000_000;
-    const changed = new Set<IssueId>();
-    for (const child of moved) {
-      const c = next.get(child.id) as IssueFacts;
-      const old = (c.links ?? []).find((l) => l.linkTypeId === blocks && l.outwardId === c.id && l.inwardId !== c.id) as LinkFact;
-      const parent = ranked[rnd.int(ranked.length)];
-      const link: LinkFact = { linkId: String(linkId++), linkTypeId: blocks, inwardId: parent.id, outwardId: c.id };
-      const without = (f: IssueFacts): IssueFacts => ({ ...f, links: (f.links ?? []).filter((l) => l.linkId !== old.linkId) });
-      next.set(c.id, { ...without(c), links: [...(without(c).links ?? []), link] });
-      const oldParent = next.get(old.inwardId) as IssueFacts;
-      next.set(oldParent.id, without(oldParent));
-      const newParent = next.get(parent.id) as IssueFacts;
-      next.set(newParent.id, { ...newParent, links: [...(newParent.links ?? []), link] });
-      changed.add(c.id);
-    }
-    return { data: dataOf(next), changed };
-  });
+  return scenario(
+    Forest.EMPTY,
+    dataOf(byId),
+    (forest, data) => planLinksImport({ forest, params, data, visible }),
+    () => {
+      // 1%: the children of Blocks links re-linked under another issue (the old link deleted, a new one made).
+      const linked = ranked.filter((i) =>
+        (i.links ?? []).some((l) => l.linkTypeId === blocks && l.outwardId === i.id && l.inwardId !== i.id),
+      );
+      const moved = pickChanged(linked, 21);
+      const next = new Map(byId);
+      const rnd = random(22);
+      let linkId = 9_000_000;
+      const changed = new Set<IssueId>();
+      for (const child of moved) {
+        const c = next.get(child.id) as IssueFacts;
+        const old = (c.links ?? []).find(
+          (l) => l.linkTypeId === blocks && l.outwardId === c.id && l.inwardId !== c.id,
+        ) as LinkFact;
+        const parent = ranked[rnd.int(ranked.length)];
+        const link: LinkFact = { linkId: String(linkId++), linkTypeId: blocks, inwardId: parent.id, outwardId: c.id };
+        const without = (f: IssueFacts): IssueFacts => ({
+          ...f,
+          links: (f.links ?? []).filter((l) => l.linkId !== old.linkId),
+        });
+        next.set(c.id, { ...without(c), links: [...(without(c).links ?? []), link] });
+        const oldParent = next.get(old.inwardId) as IssueFacts;
+        next.set(oldParent.id, without(oldParent));
+        const newParent = next.get(parent.id) as IssueFacts;
+        next.set(newParent.id, { ...newParent, links: [...(newParent.links ?? []), link] });
+        changed.add(c.id);
+      }
+      return { data: dataOf(next), changed };
+    },
+  );
 });
 
 const agile = pair('sync-agile-import-100k', () => {
   const { ranked } = facts();
-  const params = AgileParams.parse({ source: { mode: 'custom', projectKeys: ['PLAT'], rankFieldId: 'customfield_10019' }, subtasks: true });
-  return scenario(Forest.EMPTY, { issues: ranked }, (forest, data) => planAgileImport({ forest, params, data, visible }), () => {
-    // 1%: issues moved to another epic.
-    const epics = ranked.filter((i) => i.hierarchyLevel === 1);
-    const moved = new Set(pickChanged(ranked.filter((i) => i.hierarchyLevel === 0 && i.parentId != null), 31).map((i) => i.id));
-    const rnd = random(32);
-    const issues = ranked.map((i) => {
-      if (!moved.has(i.id)) return i;
-      let epic = epics[rnd.int(epics.length)];
-      while (epic.id === i.parentId) epic = epics[rnd.int(epics.length)];
-      return { ...i, parentId: epic.id };
-    });
-    return { data: { issues }, changed: moved };
+  const params = AgileParams.parse({
+    source: { mode: 'custom', projectKeys: ['PLAT'], rankFieldId: 'customfield_10019' },
+    subtasks: true,
   });
+  return scenario(
+    Forest.EMPTY,
+    { issues: ranked },
+    (forest, data) => planAgileImport({ forest, params, data, visible }),
+    () => {
+      // 1%: issues moved to another epic.
+      const epics = ranked.filter((i) => i.hierarchyLevel === 1);
+      const moved = new Set(
+        pickChanged(
+          ranked.filter((i) => i.hierarchyLevel === 0 && i.parentId != null),
+          31,
+        ).map((i) => i.id),
+      );
+      const rnd = random(32);
+      const issues = ranked.map((i) => {
+        if (!moved.has(i.id)) return i;
+        let epic = epics[rnd.int(epics.length)];
+        while (epic.id === i.parentId) epic = epics[rnd.int(epics.length)];
+        return { ...i, parentId: epic.id };
+      });
+      return { data: { issues }, changed: moved };
+    },
+  );
 });
 
 const hierarchy = pair('sync-hierarchy-import-100k', () => {
@@ -251,26 +296,34 @@ const hierarchy = pair('sync-hierarchy-import-100k', () => {
   // Roots: every issue without a parent ("project in (…) AND parent is EMPTY"), so all 100k are placed.
   const params = HierarchyParams.parse({ roots: { kind: 'jql', jql: 'parent is EMPTY' }, levels: 10, order: 'rank' });
   const roots = ranked.filter((i) => i.parentId == null).map((i) => i.id);
-  return scenario(Forest.EMPTY, { roots, issues: byId }, (forest, data) => planHierarchyImport({ forest, params, data, visible }), () => {
-    // 1%: issues given another parent of the same level as the old one.
-    const byLevel = new Map<number, IssueFacts[]>();
-    for (const i of ranked) {
-      const list = byLevel.get(i.hierarchyLevel);
-      if (list === undefined) byLevel.set(i.hierarchyLevel, [i]);
-      else list.push(i);
-    }
-    const moved = pickChanged(ranked.filter((i) => i.parentId != null), 41);
-    const rnd = random(42);
-    const next = new Map(byId);
-    for (const i of moved) {
-      const level = (byId.get(i.parentId as IssueId) as IssueFacts).hierarchyLevel;
-      const candidates = byLevel.get(level) as IssueFacts[];
-      let parent = candidates[rnd.int(candidates.length)];
-      while (parent.id === i.parentId) parent = candidates[rnd.int(candidates.length)];
-      next.set(i.id, { ...i, parentId: parent.id });
-    }
-    return { data: { roots, issues: next }, changed: new Set(moved.map((i) => i.id)) };
-  });
+  return scenario(
+    Forest.EMPTY,
+    { roots, issues: byId },
+    (forest, data) => planHierarchyImport({ forest, params, data, visible }),
+    () => {
+      // 1%: issues given another parent of the same level as the old one.
+      const byLevel = new Map<number, IssueFacts[]>();
+      for (const i of ranked) {
+        const list = byLevel.get(i.hierarchyLevel);
+        if (list === undefined) byLevel.set(i.hierarchyLevel, [i]);
+        else list.push(i);
+      }
+      const moved = pickChanged(
+        ranked.filter((i) => i.parentId != null),
+        41,
+      );
+      const rnd = random(42);
+      const next = new Map(byId);
+      for (const i of moved) {
+        const level = (byId.get(i.parentId as IssueId) as IssueFacts).hierarchyLevel;
+        const candidates = byLevel.get(level) as IssueFacts[];
+        let parent = candidates[rnd.int(candidates.length)];
+        while (parent.id === i.parentId) parent = candidates[rnd.int(candidates.length)];
+        next.set(i.id, { ...i, parentId: parent.id });
+      }
+      return { data: { roots, issues: next }, changed: new Set(moved.map((i) => i.id)) };
+    },
+  );
 });
 
 /** 150k rows of other issues (epics of three levels, ids far from the dataset's), so the structure ends at 250k rows. */
@@ -288,12 +341,22 @@ function otherRows(count: number): Forest {
 const agileInto250k = pair('sync-agile-import-100k-into-250k', () => {
   const { ranked } = facts();
   const params = AgileParams.parse({ source: { mode: 'board', boardId: 1 }, subtasks: true });
-  return scenario(otherRows(150_000), { issues: ranked }, (forest, data) => planAgileImport({ forest, params, data, visible }), () => {
-    // 1%: a rank change — issues moved to the end of the rank order.
-    const moved = new Set(pickChanged(ranked.filter((i) => i.hierarchyLevel === 0), 61).map((i) => i.id));
-    const issues = [...ranked.filter((i) => !moved.has(i.id)), ...ranked.filter((i) => moved.has(i.id))];
-    return { data: { issues }, changed: moved };
-  });
+  return scenario(
+    otherRows(150_000),
+    { issues: ranked },
+    (forest, data) => planAgileImport({ forest, params, data, visible }),
+    () => {
+      // 1%: a rank change — issues moved to the end of the rank order.
+      const moved = new Set(
+        pickChanged(
+          ranked.filter((i) => i.hierarchyLevel === 0),
+          61,
+        ).map((i) => i.id),
+      );
+      const issues = [...ranked.filter((i) => !moved.has(i.id)), ...ranked.filter((i) => moved.has(i.id))];
+      return { data: { issues }, changed: moved };
+    },
+  );
 });
 
 export const benchmarks: Benchmark[] = [...subtasks, ...links, ...agile, ...agileInto250k, ...hierarchy];

@@ -4,18 +4,30 @@ import { DEMO_USERS } from '../../local/dataset/build-demo';
 import { expectDocumentedRequests, invokeAs, useDevServer } from './devServer';
 
 const dev = useDevServer();
-const invoke = (key: string, payload: unknown, who: keyof typeof DEMO_USERS) => invokeAs<any>(dev.server, key, payload, who);
+const invoke = (key: string, payload: unknown, who: keyof typeof DEMO_USERS) =>
+  invokeAs<any>(dev.server, key, payload, who);
 
 it('sends only documented requests with valid bodies while structures are created, previewed, imported and viewed', async () => {
   // given: a structure and every kind of Filter source and placement
   await invoke('setSettings', { synchronizersEnabled: true }, 'alice');
   const structure = (await invoke('createStructure', { name: 'Contract check' }, 'priya')).data;
   // shared with a project role, so that others' access reads the role's actors (as the app)
-  await invoke('setPermissions', { structureId: structure.id, rules: [{ subject: { type: 'projectRole', projectKey: 'MOB', roleName: 'Developers' }, level: 'view' }] }, 'priya');
+  await invoke(
+    'setPermissions',
+    {
+      structureId: structure.id,
+      rules: [{ subject: { type: 'projectRole', projectKey: 'MOB', roleName: 'Developers' }, level: 'view' }],
+    },
+    'priya',
+  );
   const runs = [
     { source: { kind: 'jql', jql: 'project = PLAT AND issuetype = Epic ORDER BY Rank' }, add: { at: 'top' } },
     { source: { kind: 'filter', filterId: '10002' }, add: { at: 'top' }, remove: true },
-    { source: { kind: 'jql', jql: 'project = PLAT AND issuetype = Story' }, add: { at: 'under', issueKey: 'PLAT-2' }, allowMove: true },
+    {
+      source: { kind: 'jql', jql: 'project = PLAT AND issuetype = Story' },
+      add: { at: 'under', issueKey: 'PLAT-2' },
+      allowMove: true,
+    },
     { source: { kind: 'jql', jql: 'sprnt = 1' }, add: { at: 'top' } },
   ];
   dev.server.forge.jira.calls.length = 0;

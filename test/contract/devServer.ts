@@ -21,7 +21,12 @@ export function useDevServer(): { server: DevServer } {
 }
 
 /** A resolver call as a demo user, answered in the shape the caller reads (the tests read a few fields). */
-export function invokeAs<T>(server: DevServer, key: string, payload: unknown, who: keyof typeof DEMO_USERS): Promise<T> {
+export function invokeAs<T>(
+  server: DevServer,
+  key: string,
+  payload: unknown,
+  who: keyof typeof DEMO_USERS,
+): Promise<T> {
   return server.forge.invokeResolver({ key, payload, accountId: DEMO_USERS[who].accountId }) as Promise<T>;
 }
 

@@ -2,7 +2,13 @@
 // documents. Request bodies the tests send are checked too, the way the app's requests will be.
 import { smallDataset, users } from '../emulator/fixtures';
 import { startEmulator, type Caller, type Running } from '../emulator/helpers';
-import { expectIssueFieldsMatch, expectMatchesOperation, expectRequestMatches, findOperation, toJsonSchema } from './openapi';
+import {
+  expectIssueFieldsMatch,
+  expectMatchesOperation,
+  expectRequestMatches,
+  findOperation,
+  toJsonSchema,
+} from './openapi';
 
 const alice: Caller = { user: users.alice };
 const bob: Caller = { user: users.bob };
@@ -14,9 +20,50 @@ const cases: Case[] = [
   // search
   ['search/jql GET ids', bob, 'GET', '/rest/api/3/search/jql?jql=project%3DALPHA&maxResults=2', undefined, 200],
   ['search/jql GET all fields', alice, 'GET', '/rest/api/3/search/jql?jql=project%3DALPHA&fields=*all', undefined, 200],
-  ['search/jql POST fields', alice, 'POST', '/rest/api/3/search/jql', { jql: 'project in (ALPHA, BETA, SECRET) ORDER BY Rank', fields: ['summary', 'parent', 'subtasks', 'issuelinks', 'issuetype', 'status', 'project', 'assignee', 'labels', 'priority', 'created', 'updated', 'customfield_10019', 'security', 'reporter'], maxResults: 100 }, 200],
-  ['search/jql POST expand', alice, 'POST', '/rest/api/3/search/jql', { jql: 'project = ALPHA', fields: ['*navigable'], expand: 'names,schema,changelog' }, 200],
-  ['search/jql POST key only', bob, 'POST', '/rest/api/3/search/jql', { jql: 'project = ALPHA', fields: ['key'], reconcileIssues: [10001] }, 200],
+  [
+    'search/jql POST fields',
+    alice,
+    'POST',
+    '/rest/api/3/search/jql',
+    {
+      jql: 'project in (ALPHA, BETA, SECRET) ORDER BY Rank',
+      fields: [
+        'summary',
+        'parent',
+        'subtasks',
+        'issuelinks',
+        'issuetype',
+        'status',
+        'project',
+        'assignee',
+        'labels',
+        'priority',
+        'created',
+        'updated',
+        'customfield_10019',
+        'security',
+        'reporter',
+      ],
+      maxResults: 100,
+    },
+    200,
+  ],
+  [
+    'search/jql POST expand',
+    alice,
+    'POST',
+    '/rest/api/3/search/jql',
+    { jql: 'project = ALPHA', fields: ['*navigable'], expand: 'names,schema,changelog' },
+    200,
+  ],
+  [
+    'search/jql POST key only',
+    bob,
+    'POST',
+    '/rest/api/3/search/jql',
+    { jql: 'project = ALPHA', fields: ['key'], reconcileIssues: [10001] },
+    200,
+  ],
   ['search/jql bad JQL', bob, 'POST', '/rest/api/3/search/jql', { jql: 'sprnt = 1' }, 400],
   ['search/jql unbounded', bob, 'GET', '/rest/api/3/search/jql?jql=', undefined, 400],
   ['search/jql unauthenticated', { none: true }, 'GET', '/rest/api/3/search/jql?jql=project%3DALPHA', undefined, 401],
@@ -26,9 +73,23 @@ const cases: Case[] = [
   ['removed search POST', bob, 'POST', '/rest/api/3/search', { jql: 'project = ALPHA' }, 410],
   // issues
   ['bulkfetch', alice, 'POST', '/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: ['ALPHA-3', 'ALPHA-6', '10009'] }, 200],
-  ['bulkfetch expand', alice, 'POST', '/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: ['ALPHA-3'], fields: ['summary', 'customfield_10019'], expand: ['names', 'schema'] }, 200],
+  [
+    'bulkfetch expand',
+    alice,
+    'POST',
+    '/rest/api/3/issue/bulkfetch',
+    { issueIdsOrKeys: ['ALPHA-3'], fields: ['summary', 'customfield_10019'], expand: ['names', 'schema'] },
+    200,
+  ],
   ['GET issue expand', alice, 'GET', '/rest/api/3/issue/ALPHA-2?expand=names,schema', undefined, 200],
-  ['bulkfetch too many', alice, 'POST', '/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: Array.from({ length: 101 }, (_, n) => `ALPHA-${n}`) }, 400],
+  [
+    'bulkfetch too many',
+    alice,
+    'POST',
+    '/rest/api/3/issue/bulkfetch',
+    { issueIdsOrKeys: Array.from({ length: 101 }, (_, n) => `ALPHA-${n}`) },
+    400,
+  ],
   ['GET issue', alice, 'GET', '/rest/api/3/issue/ALPHA-3', undefined, 200],
   ['GET issue with links both ways', alice, 'GET', '/rest/api/3/issue/ALPHA-6', undefined, 200],
   ['GET issue hidden', bob, 'GET', '/rest/api/3/issue/SECRET-1', undefined, 404],
@@ -41,23 +102,82 @@ const cases: Case[] = [
   ['filter hidden', bob, 'GET', '/rest/api/3/filter/10001', undefined, 400],
   ['filter favourite', bob, 'GET', '/rest/api/3/filter/favourite', undefined, 200],
   ['filter search', bob, 'GET', '/rest/api/3/filter/search?maxResults=2', undefined, 200],
-  ['filter search expanded', bob, 'GET', '/rest/api/3/filter/search?expand=description,favourite,favouritedCount,jql,owner,searchUrl,sharePermissions,editPermissions,viewUrl,subscriptions', undefined, 200],
+  [
+    'filter search expanded',
+    bob,
+    'GET',
+    '/rest/api/3/filter/search?expand=description,favourite,favouritedCount,jql,owner,searchUrl,sharePermissions,editPermissions,viewUrl,subscriptions',
+    undefined,
+    200,
+  ],
   ['filter search bad expand', bob, 'GET', '/rest/api/3/filter/search?expand=nope', undefined, 400],
   // identity and permissions
   ['myself', bob, 'GET', '/rest/api/3/myself?expand=groups', undefined, 200],
   ['myself as app', { app: true }, 'GET', '/rest/api/3/myself', undefined, 200],
   ['myself unauthenticated', { none: true }, 'GET', '/rest/api/3/myself', undefined, 401],
-  ['mypermissions', bob, 'GET', '/rest/api/3/mypermissions?permissions=ADMINISTER,BROWSE_PROJECTS,EDIT_ISSUES,SCHEDULE_ISSUES,LINK_ISSUES&projectKey=ALPHA', undefined, 200],
+  [
+    'mypermissions',
+    bob,
+    'GET',
+    '/rest/api/3/mypermissions?permissions=ADMINISTER,BROWSE_PROJECTS,EDIT_ISSUES,SCHEDULE_ISSUES,LINK_ISSUES&projectKey=ALPHA',
+    undefined,
+    200,
+  ],
   ['mypermissions no keys', bob, 'GET', '/rest/api/3/mypermissions', undefined, 400],
-  ['mypermissions hidden issue', bob, 'GET', '/rest/api/3/mypermissions?permissions=EDIT_ISSUES&issueKey=SECRET-1', undefined, 404],
-  ['permissions/check', bob, 'POST', '/rest/api/3/permissions/check', { globalPermissions: ['ADMINISTER'], projectPermissions: [{ permissions: ['EDIT_ISSUES'], projects: [10000], issues: [10003] }] }, 200],
-  ['permissions/check other user', bob, 'POST', '/rest/api/3/permissions/check', { accountId: 'acc-carol', globalPermissions: ['ADMINISTER'] }, 403],
+  [
+    'mypermissions hidden issue',
+    bob,
+    'GET',
+    '/rest/api/3/mypermissions?permissions=EDIT_ISSUES&issueKey=SECRET-1',
+    undefined,
+    404,
+  ],
+  [
+    'permissions/check',
+    bob,
+    'POST',
+    '/rest/api/3/permissions/check',
+    {
+      globalPermissions: ['ADMINISTER'],
+      projectPermissions: [{ permissions: ['EDIT_ISSUES'], projects: [10000], issues: [10003] }],
+    },
+    200,
+  ],
+  [
+    'permissions/check other user',
+    bob,
+    'POST',
+    '/rest/api/3/permissions/check',
+    { accountId: 'acc-carol', globalPermissions: ['ADMINISTER'] },
+    403,
+  ],
   ['permissions/check bad key', bob, 'POST', '/rest/api/3/permissions/check', { globalPermissions: ['FLY'] }, 400],
   // links and metadata
   ['issueLinkType', bob, 'GET', '/rest/api/3/issueLinkType', undefined, 200],
-  ['issueLink create', bob, 'POST', '/rest/api/3/issueLink', { type: { name: 'Relates' }, inwardIssue: { key: 'ALPHA-7' }, outwardIssue: { key: 'BETA-3' } }, 201],
-  ['issueLink create hidden', bob, 'POST', '/rest/api/3/issueLink', { type: { name: 'Relates' }, inwardIssue: { key: 'ALPHA-7' }, outwardIssue: { key: 'SECRET-1' } }, 404],
-  ['issueLink create invalid', bob, 'POST', '/rest/api/3/issueLink', { type: { name: 'Relates' }, inwardIssue: { key: 'ALPHA-7' } }, 400],
+  [
+    'issueLink create',
+    bob,
+    'POST',
+    '/rest/api/3/issueLink',
+    { type: { name: 'Relates' }, inwardIssue: { key: 'ALPHA-7' }, outwardIssue: { key: 'BETA-3' } },
+    201,
+  ],
+  [
+    'issueLink create hidden',
+    bob,
+    'POST',
+    '/rest/api/3/issueLink',
+    { type: { name: 'Relates' }, inwardIssue: { key: 'ALPHA-7' }, outwardIssue: { key: 'SECRET-1' } },
+    404,
+  ],
+  [
+    'issueLink create invalid',
+    bob,
+    'POST',
+    '/rest/api/3/issueLink',
+    { type: { name: 'Relates' }, inwardIssue: { key: 'ALPHA-7' } },
+    400,
+  ],
   ['issueLink get', bob, 'GET', '/rest/api/3/issueLink/10000', undefined, 200],
   ['issueLink get hidden end', bob, 'GET', '/rest/api/3/issueLink/10002', undefined, 404],
   ['issueLink delete', bob, 'DELETE', '/rest/api/3/issueLink/10001', undefined, 204],
@@ -73,12 +193,40 @@ const cases: Case[] = [
   ['board issues', alice, 'GET', '/rest/agile/1.0/board/1/issue', undefined, 200],
   ['board issues bad jql', alice, 'GET', '/rest/agile/1.0/board/1/issue?jql=sprnt%3D1', undefined, 400],
   ['board issues missing', carol, 'GET', '/rest/agile/1.0/board/2/issue', undefined, 404],
-  ['board issues kanban with fields', bob, 'GET', '/rest/agile/1.0/board/2/issue?fields=summary,parent,customfield_10019&startAt=1&maxResults=1', undefined, 200],
+  [
+    'board issues kanban with fields',
+    bob,
+    'GET',
+    '/rest/agile/1.0/board/2/issue?fields=summary,parent,customfield_10019&startAt=1&maxResults=1',
+    undefined,
+    200,
+  ],
   ['boards of a hidden project', carol, 'GET', '/rest/agile/1.0/board?projectKeyOrId=SECRET', undefined, 400],
   ['rank', bob, 'PUT', '/rest/agile/1.0/issue/rank', { issues: ['ALPHA-7'], rankBeforeIssue: 'ALPHA-3' }, 204],
-  ['rank partial', bob, 'PUT', '/rest/agile/1.0/issue/rank', { issues: ['ALPHA-7', 'BETA-3'], rankAfterIssue: 'ALPHA-3', rankCustomFieldId: 10019 }, 207],
-  ['rank forbidden', carol, 'PUT', '/rest/agile/1.0/issue/rank', { issues: ['ALPHA-7'], rankBeforeIssue: 'ALPHA-3' }, 403],
-  ['rank too many', bob, 'PUT', '/rest/agile/1.0/issue/rank', { issues: Array.from({ length: 51 }, (_, n) => `ALPHA-${n}`), rankBeforeIssue: 'ALPHA-3' }, 400],
+  [
+    'rank partial',
+    bob,
+    'PUT',
+    '/rest/agile/1.0/issue/rank',
+    { issues: ['ALPHA-7', 'BETA-3'], rankAfterIssue: 'ALPHA-3', rankCustomFieldId: 10019 },
+    207,
+  ],
+  [
+    'rank forbidden',
+    carol,
+    'PUT',
+    '/rest/agile/1.0/issue/rank',
+    { issues: ['ALPHA-7'], rankBeforeIssue: 'ALPHA-3' },
+    403,
+  ],
+  [
+    'rank too many',
+    bob,
+    'PUT',
+    '/rest/agile/1.0/issue/rank',
+    { issues: Array.from({ length: 51 }, (_, n) => `ALPHA-${n}`), rankBeforeIssue: 'ALPHA-3' },
+    400,
+  ],
 ];
 
 describe('emulator responses match the OpenAPI documents', () => {
@@ -91,7 +239,8 @@ describe('emulator responses match the OpenAPI documents', () => {
   it.each(cases)('%s', async (_, caller, method, path, body, status) => {
     // given a request shaped as the documents describe (where they describe one)
     const op = findOperation(method, path);
-    if (body !== undefined && (op.op.requestBody as object | undefined) && status < 400) expectRequestMatches(method, path, body);
+    if (body !== undefined && (op.op.requestBody as object | undefined) && status < 400)
+      expectRequestMatches(method, path, body);
     // when
     const answer = await em.call(caller, method, path, body);
     // then
@@ -101,32 +250,44 @@ describe('emulator responses match the OpenAPI documents', () => {
 
   it('checks issue links from both ends in the issue shape (one end per entry)', async () => {
     const answer = await em.call(alice, 'GET', '/rest/api/3/issue/ALPHA-6?fields=issuelinks,subtasks,parent');
-    expect(answer.body.fields.issuelinks.map((l: object) => Object.keys(l).find((k) => k.endsWith('Issue'))).sort()).toEqual(['inwardIssue', 'outwardIssue']);
+    expect(
+      answer.body.fields.issuelinks.map((l: object) => Object.keys(l).find((k) => k.endsWith('Issue'))).sort(),
+    ).toEqual(['inwardIssue', 'outwardIssue']);
     expectIssueFieldsMatch(answer.body.fields);
   });
 });
 
 describe('the contract checker itself', () => {
   it('rejects a body with an undocumented property', () => {
-    expect(() => expectMatchesOperation('POST', '/rest/api/3/search/approximate-count', 200, { count: 1, total: 3 })).toThrow(/does not match/);
+    expect(() =>
+      expectMatchesOperation('POST', '/rest/api/3/search/approximate-count', 200, { count: 1, total: 3 }),
+    ).toThrow(/does not match/);
   });
 
   it('rejects an error body that is not an ErrorCollection', () => {
-    expect(() => expectMatchesOperation('GET', '/rest/api/3/issue/X-1', 404, { message: 'nope' })).toThrow(/ErrorCollection/);
+    expect(() => expectMatchesOperation('GET', '/rest/api/3/issue/X-1', 404, { message: 'nope' })).toThrow(
+      /ErrorCollection/,
+    );
   });
 
   it('rejects a wrong field shape inside an issue', () => {
-    expect(() => expectIssueFieldsMatch({ status: { name: 'To Do', statusCategory: { id: 'two' } } })).toThrow(/status/);
+    expect(() => expectIssueFieldsMatch({ status: { name: 'To Do', statusCategory: { id: 'two' } } })).toThrow(
+      /status/,
+    );
     expect(() => expectIssueFieldsMatch({ issuelinks: [{ id: '1', type: { name: 'Blocks' } }] })).toThrow(/issuelinks/);
   });
 
   it('rejects an undocumented success status and a bad request body', () => {
     expect(() => expectMatchesOperation('GET', '/rest/api/3/myself', 202, {})).toThrow(/not a documented response/);
-    expect(() => expectRequestMatches('POST', '/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: 'ALPHA-1' })).toThrow(/does not match/);
+    expect(() => expectRequestMatches('POST', '/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: 'ALPHA-1' })).toThrow(
+      /does not match/,
+    );
   });
 
   it('converts nullable and component references', () => {
     expect(toJsonSchema({ type: 'string', nullable: true }, 'platform')).toEqual({ type: ['string', 'null'] });
-    expect(toJsonSchema({ $ref: '#/components/schemas/User', nullable: true }, 'platform')).toEqual({ anyOf: [{ $ref: 'platform.json#/components/schemas/User' }, { type: 'null' }] });
+    expect(toJsonSchema({ $ref: '#/components/schemas/User', nullable: true }, 'platform')).toEqual({
+      anyOf: [{ $ref: 'platform.json#/components/schemas/User' }, { type: 'null' }],
+    });
   });
 });

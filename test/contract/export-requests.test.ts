@@ -6,7 +6,8 @@ import { ForestRepository, KvsWriteMeter } from '../../src/storage';
 import { expectDocumentedRequests, invokeAs, useDevServer } from './devServer';
 
 const dev = useDevServer();
-const invoke = (key: string, payload: unknown, who: keyof typeof DEMO_USERS) => invokeAs<any>(dev.server, key, payload, who);
+const invoke = (key: string, payload: unknown, who: keyof typeof DEMO_USERS) =>
+  invokeAs<any>(dev.server, key, payload, who);
 
 /** Rearranges the imported rows: the first issue takes the next five as children, the rest reversed. */
 async function rearrange(structureId: string): Promise<void> {
@@ -19,7 +20,10 @@ async function rearrange(structureId: string): Promise<void> {
   const rows = [
     { depth: 0, issueId: first },
     ...rest.slice(0, 5).map((issueId) => ({ depth: 1, issueId })),
-    ...rest.slice(5).reverse().map((issueId) => ({ depth: 0, issueId })),
+    ...rest
+      .slice(5)
+      .reverse()
+      .map((issueId) => ({ depth: 0, issueId })),
   ].map((r, i) => ({ ...r, rowId: forest.nextRowId + i }));
   const next = Forest.fromRows(rows, forest.nextRowId + rows.length);
   await repo.replace(stored.header, forestToChunks(next), next.size, 'edit', Date.now());
@@ -29,13 +33,30 @@ it('sends only documented requests with valid bodies while exports are previewed
   // given: a structure of PLAT's issues, rearranged so that every export has something to write
   await invoke('setSettings', { synchronizersEnabled: true }, 'alice');
   const structure = (await invoke('createStructure', { name: 'Export contract check' }, 'priya')).data;
-  await invoke('startImport', { structureId: structure.id, synchronizer: 'filter', params: { source: { kind: 'jql', jql: 'project = PLAT ORDER BY Rank' }, add: { at: 'top' } } }, 'priya');
+  await invoke(
+    'startImport',
+    {
+      structureId: structure.id,
+      synchronizer: 'filter',
+      params: { source: { kind: 'jql', jql: 'project = PLAT ORDER BY Rank' }, add: { at: 'top' } },
+    },
+    'priya',
+  );
   await dev.server.forge.queue.drain();
   await rearrange(structure.id);
   const exports = [
     { synchronizer: 'agile', params: { source: { mode: 'board', boardId: 1 } } },
     { synchronizer: 'hierarchy', params: { roots: { kind: 'highestLevel', projectKeys: ['PLAT'] } } },
-    { synchronizer: 'links', params: { linkTypeId: '10000', parentEnd: 'inward', scope: 'all', parentJql: 'project = PLAT', childJql: 'project = PLAT' } },
+    {
+      synchronizer: 'links',
+      params: {
+        linkTypeId: '10000',
+        parentEnd: 'inward',
+        scope: 'all',
+        parentJql: 'project = PLAT',
+        childJql: 'project = PLAT',
+      },
+    },
   ];
   dev.server.forge.jira.calls.length = 0;
 
@@ -59,9 +80,19 @@ it('sends only documented requests with valid bodies while exports are previewed
 
   // then
   const calls = dev.server.forge.jira.calls;
-  const seen = new Set(calls.map((c) => `${c.method} ${new URL(c.path, 'http://jira.invalid').pathname.replace(/\/\d{2,}(?=\/|$)/g, '/{id}')}`));
+  const seen = new Set(
+    calls.map(
+      (c) => `${c.method} ${new URL(c.path, 'http://jira.invalid').pathname.replace(/\/\d{2,}(?=\/|$)/g, '/{id}')}`,
+    ),
+  );
   expectDocumentedRequests(calls);
-  for (const expected of ['PUT /rest/agile/1.0/issue/rank', 'POST /rest/api/3/issueLink', 'DELETE /rest/api/3/issueLink/{id}', 'PUT /rest/api/3/issue/{id}', 'POST /rest/api/3/permissions/check']) {
+  for (const expected of [
+    'PUT /rest/agile/1.0/issue/rank',
+    'POST /rest/api/3/issueLink',
+    'DELETE /rest/api/3/issueLink/{id}',
+    'PUT /rest/api/3/issue/{id}',
+    'POST /rest/api/3/permissions/check',
+  ]) {
     expect(seen).toContain(expected);
   }
 });

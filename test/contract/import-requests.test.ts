@@ -4,7 +4,8 @@ import { DEMO_USERS } from '../../local/dataset/build-demo';
 import { expectDocumentedRequests, invokeAs, useDevServer } from './devServer';
 
 const dev = useDevServer();
-const invoke = (key: string, payload: unknown, who: keyof typeof DEMO_USERS) => invokeAs<{ ok: boolean; data?: { id: string } }>(dev.server, key, payload, who);
+const invoke = (key: string, payload: unknown, who: keyof typeof DEMO_USERS) =>
+  invokeAs<{ ok: boolean; data?: { id: string } }>(dev.server, key, payload, who);
 
 it('sends only documented requests with valid bodies while the sub-tasks, links, agile and hierarchy imports check, preview and run', async () => {
   // given
@@ -35,7 +36,14 @@ it('sends only documented requests with valid bodies while the sub-tasks, links,
   expect(calls.length).toBeGreaterThan(20);
   expectDocumentedRequests(calls);
   const paths = new Set(calls.map((c) => new URL(c.path, 'http://jira.invalid').pathname));
-  for (const p of ['/rest/api/3/issueLinkType', '/rest/api/3/issuetype', '/rest/api/3/field', '/rest/agile/1.0/board/1/configuration', '/rest/api/3/issue/bulkfetch', '/rest/api/3/search/jql']) {
+  for (const p of [
+    '/rest/api/3/issueLinkType',
+    '/rest/api/3/issuetype',
+    '/rest/api/3/field',
+    '/rest/agile/1.0/board/1/configuration',
+    '/rest/api/3/issue/bulkfetch',
+    '/rest/api/3/search/jql',
+  ]) {
     expect(paths).toContain(p);
   }
 });

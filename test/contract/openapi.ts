@@ -48,7 +48,9 @@ export function toJsonSchema(schema: unknown, doc: DocId): unknown {
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 for (const id of Object.keys(docs) as DocId[]) {
-  const converted = Object.fromEntries(Object.entries(docs[id].components.schemas).map(([n, s]) => [n, toJsonSchema(s, id)]));
+  const converted = Object.fromEntries(
+    Object.entries(docs[id].components.schemas).map(([n, s]) => [n, toJsonSchema(s, id)]),
+  );
   ajv.addSchema({ $id: `${id}.json`, components: { schemas: converted } });
 }
 
@@ -87,7 +89,14 @@ export function findOperation(method: string, path: string): Operation {
         .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
         .join('');
       const re = new RegExp(`^${source}$`);
-      if (re.test(clean)) candidates.push({ doc, template, method: method.toUpperCase(), op, params: (template.match(/\{/g) ?? []).length });
+      if (re.test(clean))
+        candidates.push({
+          doc,
+          template,
+          method: method.toUpperCase(),
+          op,
+          params: (template.match(/\{/g) ?? []).length,
+        });
     }
   }
   if (candidates.length === 0) throw new Error(`No operation ${method} ${clean} in the OpenAPI documents`);
@@ -122,7 +131,11 @@ function issueLinkInIssue(): ValidateFunction {
   // `issuelinks` Jira sends exactly one of them.
   return validator('platform#IssueLinkInIssue', () => {
     const base = toJsonSchema(docs.platform.components.schemas.IssueLink, 'platform') as Json;
-    return { ...base, required: ['id', 'type'], oneOf: [{ required: ['inwardIssue'] }, { required: ['outwardIssue'] }] };
+    return {
+      ...base,
+      required: ['id', 'type'],
+      oneOf: [{ required: ['inwardIssue'] }, { required: ['outwardIssue'] }],
+    };
   });
 }
 
@@ -131,7 +144,10 @@ function format(errors: ValidateFunction['errors']): string {
 }
 
 function check(v: ValidateFunction, value: unknown, what: string): void {
-  if (!v(value)) throw new Error(`${what} does not match the OpenAPI schema:\n${format(v.errors)}\nbody: ${JSON.stringify(value).slice(0, 2000)}`);
+  if (!v(value))
+    throw new Error(
+      `${what} does not match the OpenAPI schema:\n${format(v.errors)}\nbody: ${JSON.stringify(value).slice(0, 2000)}`,
+    );
 }
 
 export function expectIssueFieldsMatch(fields: Record<string, unknown>, what = 'issue fields'): void {
@@ -164,7 +180,8 @@ function checkEmbeddedIssues(body: unknown, what: string): void {
       if (fields) expectIssueFieldsMatch(fields as Json, `${what} issues[${n}].fields`);
     });
   }
-  if (typeof b.fields === 'object' && b.fields !== null && typeof b.key === 'string') expectIssueFieldsMatch(b.fields as Json, `${what} fields`);
+  if (typeof b.fields === 'object' && b.fields !== null && typeof b.key === 'string')
+    expectIssueFieldsMatch(b.fields as Json, `${what} fields`);
 }
 
 /** Throws unless `body` is what the documents allow for this operation and status. */
@@ -181,16 +198,27 @@ export function expectMatchesOperation(method: string, path: string, status: num
   if (status >= 400) {
     // Jira answers every error with an ErrorCollection; many operations document the status
     // without a schema, and some statuses (410 on the removed search) are not documented at all.
-    if (schema) check(validator(`${what}`, () => toJsonSchema(schema, op.doc)), body, what);
+    if (schema)
+      check(
+        validator(`${what}`, () => toJsonSchema(schema, op.doc)),
+        body,
+        what,
+      );
     return check(componentValidator('platform', 'ErrorCollection'), body, `${what} (ErrorCollection)`);
   }
-  if (!response) throw new Error(`${what} is not a documented response (documented: ${Object.keys(responses).join(', ')})`);
+  if (!response)
+    throw new Error(`${what} is not a documented response (documented: ${Object.keys(responses).join(', ')})`);
   if (status === 204 || (status === 201 && !schema) || (schema && Object.keys(schema as Json).length === 0)) {
-    if (body !== undefined && body !== '') throw new Error(`${what} must have an empty body, got ${JSON.stringify(body)}`);
+    if (body !== undefined && body !== '')
+      throw new Error(`${what} must have an empty body, got ${JSON.stringify(body)}`);
     return;
   }
   if (!schema) throw new Error(`${what} has no documented schema`);
-  check(validator(`${what}`, () => toJsonSchema(schema, op.doc)), body, what);
+  check(
+    validator(`${what}`, () => toJsonSchema(schema, op.doc)),
+    body,
+    what,
+  );
   checkEmbeddedIssues(body, what);
 }
 
@@ -202,5 +230,9 @@ export function expectRequestMatches(method: string, path: string, body: unknown
   const content = rb?.content as Record<string, { schema?: unknown }> | undefined;
   const schema = content?.['application/json']?.schema;
   if (!schema) throw new Error(`${what}: no documented JSON request body`);
-  check(validator(what, () => toJsonSchema(schema, op.doc)), body, what);
+  check(
+    validator(what, () => toJsonSchema(schema, op.doc)),
+    body,
+    what,
+  );
 }

@@ -22,7 +22,11 @@ describe('npm run dataset', () => {
     // then
     expect(code).toBe(0);
     expect(loadDataset(out)).toEqual(generateDataset({ issues: 1200, seed: 9 }));
-    expect(readFileSync(out, 'utf8').split('\n').filter((l) => l.startsWith('    {"id"') && l.includes('"key":'))).toHaveLength(1200);
+    expect(
+      readFileSync(out, 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('    {"id"') && l.includes('"key":')),
+    ).toHaveLength(1200);
   });
 
   it.each([

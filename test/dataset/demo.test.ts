@@ -9,7 +9,9 @@ const { alice, priya, dan, carla } = DEMO_USERS;
 
 /** Whether a user is in a grant, ignoring roles (the demo grants browse to groups only). */
 function granted(grant: Grant, user: { accountId: string; groups: string[] }): boolean {
-  return Boolean(grant.anyone || grant.users?.includes(user.accountId) || grant.groups?.some((g) => user.groups.includes(g)));
+  return Boolean(
+    grant.anyone || grant.users?.includes(user.accountId) || grant.groups?.some((g) => user.groups.includes(g)),
+  );
 }
 const browsable = (ds: Dataset, user: { accountId: string; groups: string[] }): string[] =>
   ds.projects.filter((p) => granted(p.permissions.BROWSE_PROJECTS, user)).map((p) => p.key);
@@ -23,7 +25,9 @@ describe('the demo dataset', () => {
     expect(demo.projects.map((p) => p.key)).toEqual(['PLAT', 'MOB', 'SEC']);
     expect(demo.issues.length).toBeGreaterThanOrEqual(140);
     expect(demo.issues.length).toBeLessThanOrEqual(160);
-    expect(new Set(demo.issues.map((i) => i.type))).toEqual(new Set(['Initiative', 'Epic', 'Story', 'Task', 'Bug', 'Sub-task']));
+    expect(new Set(demo.issues.map((i) => i.type))).toEqual(
+      new Set(['Initiative', 'Epic', 'Story', 'Task', 'Bug', 'Sub-task']),
+    );
   });
 
   it('gives its four users four different views', () => {
@@ -58,7 +62,9 @@ describe('the demo dataset', () => {
 
   it('links issues across projects with Blocks and Relates', () => {
     const project = (key: string): string => key.split('-')[0] as string;
-    const cross = demo.issues.flatMap((i) => (i.links ?? []).filter((l) => project(l.to) !== project(i.key)).map((l) => l.type));
+    const cross = demo.issues.flatMap((i) =>
+      (i.links ?? []).filter((l) => project(l.to) !== project(i.key)).map((l) => l.type),
+    );
     expect(cross).toEqual(expect.arrayContaining(['Blocks', 'Relates']));
     const types = new Set(demo.issues.flatMap((i) => i.links ?? []).map((l) => l.type));
     expect(types).toEqual(new Set(['Blocks', 'Relates', 'Cloners', 'Duplicate']));

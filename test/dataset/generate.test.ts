@@ -28,7 +28,8 @@ describe('generator determinism', () => {
   });
 
   it.each([10, 37, 999, 4321])('produces a valid dataset of exactly %p issues for several seeds', (issues) => {
-    for (const seed of [1, 2, 'x']) expect(validateDataset(generateDataset({ issues, seed })).issues).toHaveLength(issues);
+    for (const seed of [1, 2, 'x'])
+      expect(validateDataset(generateDataset({ issues, seed })).issues).toHaveLength(issues);
   });
 
   it.each([0, 9, 1.5, 2_000_000])('refuses %p issues', (issues) => {
@@ -70,7 +71,8 @@ describe('a generated dataset', () => {
 
   it('fans out unevenly: many small epics, a few large ones', () => {
     const children = new Map<string, number>();
-    for (const i of ds.issues) if (i.parent && level(i) === 0) children.set(i.parent, (children.get(i.parent) ?? 0) + 1);
+    for (const i of ds.issues)
+      if (i.parent && level(i) === 0) children.set(i.parent, (children.get(i.parent) ?? 0) + 1);
     const sizes = [...children.values()];
     expect(Math.min(...sizes)).toBeLessThanOrEqual(2);
     expect(Math.max(...sizes)).toBeGreaterThanOrEqual(25);
@@ -97,7 +99,7 @@ describe('a generated dataset', () => {
     expect(blocksCycles(ds)).toBeGreaterThan(0);
   });
 
-  it('gives some issues a security level, and sub-tasks their parent\'s', () => {
+  it("gives some issues a security level, and sub-tasks their parent's", () => {
     expect(ds.issues.filter((i) => i.security).length).toBeGreaterThan(10);
     for (const i of ds.issues) if (level(i) === -1) expect(i.security).toBe(byKey.get(i.parent as string)?.security);
   });
@@ -126,7 +128,9 @@ describe('a generated dataset', () => {
     expect(new Set(ds.issues.map((i) => i.assignee).filter(Boolean)).size).toBeGreaterThanOrEqual(10);
     for (const p of ds.projects) {
       expect(ds.boards.some((b) => b.projectKey === p.key)).toBe(true);
-      expect(ds.filters.filter((f) => f.sharePermissions.some((s) => s.project === p.key)).length).toBeGreaterThanOrEqual(2);
+      expect(
+        ds.filters.filter((f) => f.sharePermissions.some((s) => s.project === p.key)).length,
+      ).toBeGreaterThanOrEqual(2);
     }
     expect(ds.filters.some((f) => f.sharePermissions.length === 0)).toBe(true);
     expect(new Set(ds.boards.map((b) => b.type))).toEqual(new Set(['scrum', 'kanban']));
@@ -136,7 +140,8 @@ describe('a generated dataset', () => {
 /** Number of Blocks edges that lie on a cycle (an edge u→v where v reaches u). */
 function blocksCycles(ds: Dataset): number {
   const edges = new Map<string, string[]>();
-  for (const i of ds.issues) for (const l of i.links ?? []) if (l.type === 'Blocks') edges.set(i.key, [...(edges.get(i.key) ?? []), l.to]);
+  for (const i of ds.issues)
+    for (const l of i.links ?? []) if (l.type === 'Blocks') edges.set(i.key, [...(edges.get(i.key) ?? []), l.to]);
   const reaches = (from: string, target: string): boolean => {
     const seen = new Set<string>([from]);
     const stack = [from];

@@ -27,7 +27,9 @@ async function invoke(key: string, payload: unknown, accountId: string) {
   return { status: res.status, body: (await res.json()) as { ok?: boolean; data?: any; error?: any } };
 }
 
-const basic = (email: string, token: string) => ({ authorization: `Basic ${Buffer.from(`${email}:${token}`).toString('base64')}` });
+const basic = (email: string, token: string) => ({
+  authorization: `Basic ${Buffer.from(`${email}:${token}`).toString('base64')}`,
+});
 
 async function searchKeys(jql: string, auth: Record<string, string>): Promise<string[]> {
   const res = await fetch(`${server.url}/rest/api/3/search/jql`, {
@@ -44,12 +46,24 @@ describe('dev server', () => {
   it('runs an import through /__local/invoke: resolver, queue, worker as the user, KVS', async () => {
     // given
     expect((await invoke('setSettings', { synchronizersEnabled: true }, alice)).body.ok).toBe(true);
-    const created = await invoke('createStructure', { name: 'Platform plan', description: 'from the dev-server test' }, priya);
+    const created = await invoke(
+      'createStructure',
+      { name: 'Platform plan', description: 'from the dev-server test' },
+      priya,
+    );
     const structureId = created.body.data.id as string;
     server.jira.ledger.reset();
 
     // when
-    const started = await invoke('startImport', { structureId, synchronizer: 'filter', params: { source: { kind: 'jql', jql: 'project = PLAT ORDER BY Rank' }, add: { at: 'top' } } }, priya);
+    const started = await invoke(
+      'startImport',
+      {
+        structureId,
+        synchronizer: 'filter',
+        params: { source: { kind: 'jql', jql: 'project = PLAT ORDER BY Rank' }, add: { at: 'top' } },
+      },
+      priya,
+    );
     expect(started.body.ok).toBe(true);
     await server.forge.queue.drain();
 
@@ -57,7 +71,10 @@ describe('dev server', () => {
     const job = await invoke('getJob', { jobId: started.body.data.job.id }, priya);
     expect(job.body.data).toMatchObject({ state: 'finished', startedBy: priya });
     const forest = await invoke('getForest', { structureId }, priya);
-    const expected = await searchKeys('project = PLAT ORDER BY Rank', basic(DEMO_USERS.priya.email, DEMO_USERS.priya.apiToken));
+    const expected = await searchKeys(
+      'project = PLAT ORDER BY Rank',
+      basic(DEMO_USERS.priya.email, DEMO_USERS.priya.apiToken),
+    );
     expect(forest.body.data.issueIds).toHaveLength(expected.length);
     expect(job.body.data.result.added).toBe(expected.length);
     // The worker read Jira as Priya (offline impersonation), not as the app.
@@ -67,7 +84,10 @@ describe('dev server', () => {
 
   it('takes the acting account from the platform, never from the payload', async () => {
     const answer = await invoke('setSettings', { synchronizersEnabled: false, accountId: alice }, dan);
-    expect(answer.body).toMatchObject({ ok: false, error: { code: expect.stringMatching(/NOT_JIRA_ADMIN|INVALID_PAYLOAD/) } });
+    expect(answer.body).toMatchObject({
+      ok: false,
+      error: { code: expect.stringMatching(/NOT_JIRA_ADMIN|INVALID_PAYLOAD/) },
+    });
     expect((await invoke('getSettings', {}, dan)).body.data.synchronizersEnabled).toBe(true);
   });
 
@@ -88,15 +108,21 @@ describe('dev server', () => {
     expect(danSees.some((k) => k.startsWith('SEC-'))).toBe(false);
     expect(danSees.length).toBeGreaterThan(0);
     // As in Jira, naming a project you cannot browse is a JQL error, not an empty result.
-    const named = await fetch(`${server.url}/rest/api/3/search/jql?jql=${encodeURIComponent('project = SEC')}`, { headers: { 'X-Forge-Account-Id': dan } });
+    const named = await fetch(`${server.url}/rest/api/3/search/jql?jql=${encodeURIComponent('project = SEC')}`, {
+      headers: { 'X-Forge-Account-Id': dan },
+    });
     expect(named.status).toBe(400);
   });
 
   it('answers bad JQL with Jira 400 body and the removed search with 410', async () => {
-    const bad = await fetch(`${server.url}/rest/api/3/search/jql?jql=${encodeURIComponent('sprnt = 5')}`, { headers: { 'X-Forge-Account-Id': dan } });
+    const bad = await fetch(`${server.url}/rest/api/3/search/jql?jql=${encodeURIComponent('sprnt = 5')}`, {
+      headers: { 'X-Forge-Account-Id': dan },
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ errorMessages: [expect.stringContaining("'sprnt'")], errors: {} });
-    const removed = await fetch(`${server.url}/rest/api/3/search?jql=project%3DPLAT`, { headers: { 'X-Forge-Account-Id': dan } });
+    const removed = await fetch(`${server.url}/rest/api/3/search?jql=project%3DPLAT`, {
+      headers: { 'X-Forge-Account-Id': dan },
+    });
     expect(removed.status).toBe(410);
   });
 

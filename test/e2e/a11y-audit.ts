@@ -15,7 +15,12 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   const { page } = await newPage(browser);
   let failures = 0;
-  const check = async (name: string, module: string, path: string, prepare?: (f: Awaited<ReturnType<typeof appFrame>>) => Promise<void>) => {
+  const check = async (
+    name: string,
+    module: string,
+    path: string,
+    prepare?: (f: Awaited<ReturnType<typeof appFrame>>) => Promise<void>,
+  ) => {
     const url = `${server.url}/?as=${ALICE}&module=${module}#${path}`;
     // The same address again would only be a fragment navigation: reload so each check starts afresh.
     if (page.url() === url) await page.reload();
@@ -72,7 +77,12 @@ async function main(): Promise<void> {
 
     // An export job: running, then finished with per-issue failures, and the Revert confirmation.
     const params = { source: { mode: 'board', boardId: 1 }, subtasks: false };
-    const { job } = await invokeOk(server.url, 'startExport', { structureId: 'big', synchronizer: 'agile', params }, ALICE);
+    const { job } = await invokeOk(
+      server.url,
+      'startExport',
+      { structureId: 'big', synchronizer: 'agile', params },
+      ALICE,
+    );
     await check('export-job-running', 'global', `/job/${job.id}`, async (f) => {
       await f.getByTestId('job-state').getByText('Running', { exact: true }).waitFor();
     });
@@ -87,13 +97,26 @@ async function main(): Promise<void> {
 
     // Synchronization settings with every state: stopped by the cycle guard, enabled, not available.
     const install = async (synchronizer: string, synchronizerParams: Record<string, unknown>, as = ALICE) =>
-      (await invokeOk(server.url, 'installSynchronizer', { structureId: 'big', synchronizer, params: synchronizerParams }, as)).synchronizer;
-    const enable = (synchronizerId: string) => invokeOk(server.url, 'setSynchronizerEnabled', { structureId: 'big', synchronizerId, enabled: true }, ALICE);
+      (
+        await invokeOk(
+          server.url,
+          'installSynchronizer',
+          { structureId: 'big', synchronizer, params: synchronizerParams },
+          as,
+        )
+      ).synchronizer;
+    const enable = (synchronizerId: string) =>
+      invokeOk(server.url, 'setSynchronizerEnabled', { structureId: 'big', synchronizerId, enabled: true }, ALICE);
     await enable((await install('agile', params)).id);
     await enable((await install('links', { linkTypeId: '10000' })).id);
     server.fake.stopByCycleGuard('big');
     await enable((await install('hierarchy', { roots: { kind: 'highestLevel', projectKeys: ['PLAT'] } })).id);
-    await invokeOk(server.url, 'setPermissions', { structureId: 'big', rules: [{ subject: { type: 'user', accountId: DAN }, level: 'control' }] }, ALICE);
+    await invokeOk(
+      server.url,
+      'setPermissions',
+      { structureId: 'big', rules: [{ subject: { type: 'user', accountId: DAN }, level: 'control' }] },
+      ALICE,
+    );
     await install('subtasks', {}, DAN);
     await invokeOk(server.url, 'setPermissions', { structureId: 'big', rules: [] }, ALICE);
     await check('sync-settings', 'global', '/structure/big/sync', async (f) => {

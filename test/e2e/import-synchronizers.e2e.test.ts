@@ -10,7 +10,8 @@ import { useDevServerBrowser } from './support/devServerBrowser';
 const { alice, priya } = DEMO_USERS;
 
 const e2e = useDevServerBrowser();
-const invoke = (key: string, payload: unknown, accountId: string) => e2e.invoke<{ id?: string; forestVersion?: number }>(key, payload, accountId);
+const invoke = (key: string, payload: unknown, accountId: string) =>
+  e2e.invoke<{ id?: string; forestVersion?: number }>(key, payload, accountId);
 
 beforeAll(async () => {
   await invoke('setSettings', { synchronizersEnabled: true }, alice.accountId);
@@ -19,7 +20,9 @@ beforeAll(async () => {
 const shot = (name: string) => screenshot(e2e.page, `e2e-sync-${name}`);
 
 async function importPage(structureId: string, synchronizer: string): Promise<Frame> {
-  await e2e.page.goto(`${e2e.server.url}/?as=${priya.accountId}&module=global#/structure/${encodeURIComponent(structureId)}/import`);
+  await e2e.page.goto(
+    `${e2e.server.url}/?as=${priya.accountId}&module=global#/structure/${encodeURIComponent(structureId)}/import`,
+  );
   const app = await appFrame(e2e.page);
   await app.getByLabel('Synchronizer').click();
   await app.getByRole('option', { name: synchronizer, exact: true }).click();
@@ -46,7 +49,10 @@ async function previewAndRun(app: Frame, name: string): Promise<number> {
 async function openTree(app: Frame, name: string): Promise<void> {
   await app.getByRole('button', { name: 'Open structure' }).click();
   await app.getByTestId('forest-tree').waitFor();
-  await app.locator('#row-1').getByText(/^PLAT-\d+$/).waitFor();
+  await app
+    .locator('#row-1')
+    .getByText(/^PLAT-\d+$/)
+    .waitFor();
   await shot(`${name}-3-structure`);
 }
 

@@ -13,7 +13,9 @@ const { alice, priya, dan } = DEMO_USERS; // alice: Jira admin; priya: every pro
 const e2e = useDevServerBrowser();
 
 async function openAs(user: { accountId: string }, appPath = '/', theme: 'light' | 'dark' = 'light'): Promise<Frame> {
-  await e2e.page.goto(`${e2e.server.url}/?as=${user.accountId}&module=global${theme === 'dark' ? '&theme=dark' : ''}#${appPath}`);
+  await e2e.page.goto(
+    `${e2e.server.url}/?as=${user.accountId}&module=global${theme === 'dark' ? '&theme=dark' : ''}#${appPath}`,
+  );
   return appFrame(e2e.page);
 }
 
@@ -36,7 +38,9 @@ async function until(condition: () => Promise<boolean>, timeoutMs = 30000): Prom
 
 /** The board's order as Jira ranks it, read straight from the emulator as Priya. */
 async function boardOrder(): Promise<string[]> {
-  const res = await fetch(`${e2e.server.url}/rest/agile/1.0/board/1/issue?maxResults=200&fields=key`, { headers: { 'x-forge-account-id': priya.accountId } });
+  const res = await fetch(`${e2e.server.url}/rest/agile/1.0/board/1/issue?maxResults=200&fields=key`, {
+    headers: { 'x-forge-account-id': priya.accountId },
+  });
   const body = (await res.json()) as { issues?: { key: string }[] };
   return (body.issues ?? []).map((i) => i.key);
 }
@@ -48,15 +52,27 @@ describe('Export, resync and installed synchronizers in the browser', () => {
   beforeAll(async () => {
     // given: synchronizers on, and a structure of PLAT in the reverse of key order (not the board's order)
     expect((await invoke('setSettings', { synchronizersEnabled: true }, alice.accountId)).ok).toBe(true);
-    const created = await invoke<{ id: string }>('createStructure', { name: 'Platform, newest first', description: '' }, priya.accountId);
+    const created = await invoke<{ id: string }>(
+      'createStructure',
+      { name: 'Platform, newest first', description: '' },
+      priya.accountId,
+    );
     structureId = created.data!.id;
     const started = await invoke<{ job: { id: string } }>(
       'startImport',
-      { structureId, synchronizer: 'filter', params: { source: { kind: 'jql', jql: 'project = PLAT ORDER BY key DESC' }, add: { at: 'top' } } },
+      {
+        structureId,
+        synchronizer: 'filter',
+        params: { source: { kind: 'jql', jql: 'project = PLAT ORDER BY key DESC' }, add: { at: 'top' } },
+      },
       priya.accountId,
     );
     expect(started.ok).toBe(true);
-    await until(async () => (await invoke<{ state: string }>('getJob', { jobId: started.data!.job.id }, priya.accountId)).data?.state === 'finished');
+    await until(
+      async () =>
+        (await invoke<{ state: string }>('getJob', { jobId: started.data!.job.id }, priya.accountId)).data?.state ===
+        'finished',
+    );
     originalOrder = await boardOrder();
   });
 
@@ -86,7 +102,10 @@ describe('Export, resync and installed synchronizers in the browser', () => {
     await app.getByRole('button', { name: 'Run Export' }).click();
     const dialog = app.getByRole('dialog');
     await dialog.getByText('as you, with your permissions').waitFor();
-    await dialog.getByTestId('confirm-export-kinds').getByText(/rank of \d+ issues/).waitFor();
+    await dialog
+      .getByTestId('confirm-export-kinds')
+      .getByText(/rank of \d+ issues/)
+      .waitFor();
     await shotDialog('03-export-confirm');
     await dialog.getByRole('button', { name: 'Run export' }).click();
     // then
@@ -204,7 +223,11 @@ describe('Export, resync and installed synchronizers in the browser', () => {
     // given: Dan had control, installed a Links synchronizer, then lost control
     const control = [{ subject: { type: 'user', accountId: dan.accountId }, level: 'control' }];
     expect((await invoke('setPermissions', { structureId, rules: control }, priya.accountId)).ok).toBe(true);
-    const byDan = await invoke('installSynchronizer', { structureId, synchronizer: 'links', params: { linkTypeId: '10000' } }, dan.accountId);
+    const byDan = await invoke(
+      'installSynchronizer',
+      { structureId, synchronizer: 'links', params: { linkTypeId: '10000' } },
+      dan.accountId,
+    );
     expect(byDan.ok).toBe(true);
     expect((await invoke('setPermissions', { structureId, rules: [] }, priya.accountId)).ok).toBe(true);
     // when
@@ -212,7 +235,10 @@ describe('Export, resync and installed synchronizers in the browser', () => {
     // then
     await app.getByText('Not available').waitFor();
     await app.getByTestId('run-as').getByText('Dan Okafor').waitFor();
-    await app.getByTestId('state-reason').getByText(/\(Dan Okafor\) no longer has control/).waitFor();
+    await app
+      .getByTestId('state-reason')
+      .getByText(/\(Dan Okafor\) no longer has control/)
+      .waitFor();
     await shot('18-settings-not-available');
     // and in the dark theme
     const dark = await openAs(priya, `/structure/${structureId}/sync`, 'dark');

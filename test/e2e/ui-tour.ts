@@ -88,7 +88,10 @@ async function main(): Promise<void> {
     const sawRunning = await app
       .getByText('Running', { exact: true })
       .waitFor({ timeout: 10000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (sawRunning) {
       await page.waitForTimeout(1300);
       await shot('13-job-running');
@@ -106,7 +109,10 @@ async function main(): Promise<void> {
     await shot('16-structure-expanded');
     await app.getByLabel('Find issue by key').fill('PLAT-40');
     await app.getByRole('button', { name: 'Find' }).click();
-    await app.getByTestId('tree-message').getByText(/PLAT-40/).waitFor();
+    await app
+      .getByTestId('tree-message')
+      .getByText(/PLAT-40/)
+      .waitFor();
     await page.waitForTimeout(600);
     await shot('17-structure-find');
 
@@ -127,7 +133,9 @@ async function main(): Promise<void> {
 
     // Export (Agile rank): form, preview with old → new values, confirmation, the job Running, then
     // finished with per-issue failures, and its Revert.
-    const roadmap = (await invokeOk(base, 'listStructures', {}, ALICE)).structures.find((s) => s.name === 'Platform roadmap')!;
+    const roadmap = (await invokeOk(base, 'listStructures', {}, ALICE)).structures.find(
+      (s) => s.name === 'Platform roadmap',
+    )!;
     await app.getByRole('link', { name: 'Export from Platform roadmap' }).click();
     await app.getByLabel('Synchronizer', { exact: true }).waitFor();
     await choose(app, 'Synchronizer', 'Agile');
@@ -201,8 +209,18 @@ async function main(): Promise<void> {
 
     // Two enabled synchronizers that keep undoing each other: the cycle guard stops both (a background
     // event, so only the preview backend can make it happen on demand).
-    const links = await invokeOk(base, 'installSynchronizer', { structureId: roadmap.id, synchronizer: 'links', params: { linkTypeId: '10000' } }, ALICE);
-    await invokeOk(base, 'setSynchronizerEnabled', { structureId: roadmap.id, synchronizerId: links.synchronizer.id, enabled: true }, ALICE);
+    const links = await invokeOk(
+      base,
+      'installSynchronizer',
+      { structureId: roadmap.id, synchronizer: 'links', params: { linkTypeId: '10000' } },
+      ALICE,
+    );
+    await invokeOk(
+      base,
+      'setSynchronizerEnabled',
+      { structureId: roadmap.id, synchronizerId: links.synchronizer.id, enabled: true },
+      ALICE,
+    );
     if (server) {
       server.fake.stopByCycleGuard(roadmap.id);
       app = await open(page, base, `as=${ALICE}&module=global`, `/structure/${roadmap.id}/sync`);
@@ -212,12 +230,20 @@ async function main(): Promise<void> {
     } else console.log('39-sync-stopped-by-cycle-guard: skipped (needs the preview backend)');
 
     // A synchronizer whose run-as user lost control: not available, with the reason.
-    await invokeOk(base, 'setPermissions', { structureId: roadmap.id, rules: [{ subject: { type: 'user', accountId: DAN }, level: 'control' }] }, ALICE);
+    await invokeOk(
+      base,
+      'setPermissions',
+      { structureId: roadmap.id, rules: [{ subject: { type: 'user', accountId: DAN }, level: 'control' }] },
+      ALICE,
+    );
     await invokeOk(base, 'installSynchronizer', { structureId: roadmap.id, synchronizer: 'subtasks', params: {} }, DAN);
     await invokeOk(base, 'setPermissions', { structureId: roadmap.id, rules: [] }, ALICE);
     app = await open(page, base, `as=${ALICE}&module=global`, `/structure/${roadmap.id}/sync`);
     await app.getByText('Not available').waitFor();
-    await app.getByTestId('state-reason').getByText(/Dan Okafor/).waitFor();
+    await app
+      .getByTestId('state-reason')
+      .getByText(/Dan Okafor/)
+      .waitFor();
     await page.waitForTimeout(300);
     await shot('40-sync-not-available');
 

@@ -21,7 +21,8 @@ async function openAs(user: { accountId: string }, module: 'global' | 'admin', a
 const shot = (name: string) => screenshot(e2e.page, `e2e-${name}`);
 
 type Answer = LooseAnswer<{ synchronizersEnabled?: boolean }>;
-const invoke = (key: string, payload: unknown, accountId: string): Promise<Answer> => e2e.invoke(key, payload, accountId);
+const invoke = (key: string, payload: unknown, accountId: string): Promise<Answer> =>
+  e2e.invoke(key, payload, accountId);
 
 /** What Jira shows this user for a JQL, read straight from the emulator. */
 async function visibleKeys(jql: string, user: { accountId: string }): Promise<string[]> {
@@ -118,7 +119,9 @@ describe('Structure Sync in the browser', () => {
     await app.getByText('Permissions saved').waitFor();
     await app.getByText('Dan Okafor').waitFor();
     await shot('08-permissions');
-    const saved = (await invoke('getStructure', { structureId }, priya.accountId)) as Answer & { data?: { rules?: unknown[] } };
+    const saved = (await invoke('getStructure', { structureId }, priya.accountId)) as Answer & {
+      data?: { rules?: unknown[] };
+    };
     expect(saved.data?.rules).toEqual([
       { subject: { type: 'anyone' }, level: 'view' },
       { subject: { type: 'user', accountId: dan.accountId }, level: 'view' },
@@ -134,7 +137,11 @@ describe('Structure Sync in the browser', () => {
     // then
     expect(await app.getByTestId('op-import').count()).toBe(0);
     // when
-    const answer = await invoke('startImport', { structureId, synchronizer: 'filter', params: { source: { kind: 'jql', jql: JQL }, add: { at: 'top' } } }, dan.accountId);
+    const answer = await invoke(
+      'startImport',
+      { structureId, synchronizer: 'filter', params: { source: { kind: 'jql', jql: JQL }, add: { at: 'top' } } },
+      dan.accountId,
+    );
     // then
     expect(answer).toMatchObject({ ok: false, error: { code: 'PERMISSION_LEVEL', needed: 'control' } });
   });
@@ -148,7 +155,9 @@ describe('Structure Sync in the browser', () => {
     // then
     const message = app.getByTestId('param-source-jql-error');
     await message.getByText(/Error in the JQL Query/).waitFor();
-    expect(await app.getByLabel('JQL', { exact: true }).getAttribute('aria-describedby')).toBe('param-source-jql-error');
+    expect(await app.getByLabel('JQL', { exact: true }).getAttribute('aria-describedby')).toBe(
+      'param-source-jql-error',
+    );
     await shot('10-invalid-jql');
   });
 
@@ -163,11 +172,18 @@ describe('Structure Sync in the browser', () => {
     await app.getByTestId('forest-tree').waitFor();
     // then
     await app.getByText(new RegExp(`^${danSees.length} rows`)).waitFor();
-    await app.getByText(`${priyaSees.length - danSees.length} rows hidden because you cannot see their issues`, { exact: false }).waitFor();
+    await app
+      .getByText(`${priyaSees.length - danSees.length} rows hidden because you cannot see their issues`, {
+        exact: false,
+      })
+      .waitFor();
     const hiddenKey = priyaSees.find((k) => !danSees.includes(k))!;
     await app.getByLabel('Find issue by key').fill(hiddenKey);
     await app.getByRole('button', { name: 'Find' }).click();
-    await app.getByTestId('tree-message').getByText(`${hiddenKey} was not found in Jira, or you cannot see it.`).waitFor();
+    await app
+      .getByTestId('tree-message')
+      .getByText(`${hiddenKey} was not found in Jira, or you cannot see it.`)
+      .waitFor();
     await shot('11-restricted-view');
   });
 

@@ -12,7 +12,11 @@ describe('ledger, rate limits and faults', () => {
   });
   afterEach(() => em.close());
 
-  const ledger = async () => (await fetch(`${em.url}/__emulator/ledger`)).json() as Promise<{ total: { calls: number; points: number }; accounts: Record<string, { calls: number; points: number }> }>;
+  const ledger = async () =>
+    (await fetch(`${em.url}/__emulator/ledger`)).json() as Promise<{
+      total: { calls: number; points: number };
+      accounts: Record<string, { calls: number; points: number }>;
+    }>;
 
   it('charges 1 per call plus 1 per issue returned (2 per identity object), and 1 per write', async () => {
     await em.call(bob, 'POST', '/rest/api/3/search/jql', { jql: 'project = BETA' }); // 1 + 3
@@ -68,7 +72,10 @@ describe('ledger, rate limits and faults', () => {
   });
 
   it('injects quota 429s over HTTP, only for matching calls, retrying after the hour', async () => {
-    await fetch(`${em.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ rateLimit: [{ kind: 'quota', fraction: 1, match: 'search/jql' }] }) });
+    await fetch(`${em.url}/__emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ rateLimit: [{ kind: 'quota', fraction: 1, match: 'search/jql' }] }),
+    });
     const search = await em.call(bob, 'POST', '/rest/api/3/search/jql', { jql: 'project = BETA' });
     const other = await em.call(bob, 'GET', '/rest/api/3/myself');
     expect(search.status).toBe(429);
@@ -82,8 +89,14 @@ describe('ledger, rate limits and faults', () => {
   });
 
   it('refuses a fault with an invalid match pattern or kind', async () => {
-    const badMatch = await fetch(`${em.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ rateLimit: [{ kind: 'burst', match: '(' }] }) });
-    const badKind = await fetch(`${em.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ rateLimit: [{ kind: 'slow' }] }) });
+    const badMatch = await fetch(`${em.url}/__emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ rateLimit: [{ kind: 'burst', match: '(' }] }),
+    });
+    const badKind = await fetch(`${em.url}/__emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ rateLimit: [{ kind: 'slow' }] }),
+    });
     expect([badMatch.status, badKind.status]).toEqual([400, 400]);
     expect((await em.call(bob, 'GET', '/rest/api/3/myself')).status).toBe(200);
   });
@@ -134,15 +147,27 @@ describe('ledger, rate limits and faults', () => {
 
   it('changes issues through the control API and counts changes', async () => {
     const before = (await (await fetch(`${em.url}/__emulator/state`)).json()) as { changeCounter: number };
-    const changed = await fetch(`${em.url}/__emulator/issues/BETA-3`, { method: 'POST', body: JSON.stringify({ status: 'To Do', parent: 'BETA-1', labels: ['moved'] }) });
+    const changed = await fetch(`${em.url}/__emulator/issues/BETA-3`, {
+      method: 'POST',
+      body: JSON.stringify({ status: 'To Do', parent: 'BETA-1', labels: ['moved'] }),
+    });
     expect(changed.status).toBe(200);
     const after = (await changed.json()) as { changeCounter: number };
     expect(after.changeCounter).toBeGreaterThan(before.changeCounter);
-    const search = await em.call(bob, 'POST', '/rest/api/3/search/jql', { jql: 'parent = BETA-1 AND labels = moved', fields: ['key'] });
+    const search = await em.call(bob, 'POST', '/rest/api/3/search/jql', {
+      jql: 'parent = BETA-1 AND labels = moved',
+      fields: ['key'],
+    });
     expect(search.body.issues.map((i: { key: string }) => i.key)).toEqual(['BETA-3']);
-    const created = await fetch(`${em.url}/__emulator/issues`, { method: 'POST', body: JSON.stringify({ project: 'BETA', type: 'Story', summary: 'Brand new' }) });
+    const created = await fetch(`${em.url}/__emulator/issues`, {
+      method: 'POST',
+      body: JSON.stringify({ project: 'BETA', type: 'Story', summary: 'Brand new' }),
+    });
     expect(((await created.json()) as { issue: { key: string } }).issue.key).toBe('BETA-4');
-    const bad = await fetch(`${em.url}/__emulator/issues/BETA-3`, { method: 'POST', body: JSON.stringify({ status: 'Nope' }) });
+    const bad = await fetch(`${em.url}/__emulator/issues/BETA-3`, {
+      method: 'POST',
+      body: JSON.stringify({ status: 'Nope' }),
+    });
     expect(bad.status).toBe(400);
   });
 });

@@ -9,12 +9,13 @@ export interface Answer<T = unknown> {
   body: T;
 }
 
-export type Caller = { user: Pick<DatasetUser, 'email' | 'apiToken'> } | { accountId: string } | { app: true } | { none: true };
+export type Caller =
+  { user: Pick<DatasetUser, 'email' | 'apiToken'> } | { accountId: string } | { app: true } | { none: true };
 
 export interface Running {
   jira: JiraEmulator;
   url: string;
-  call<T = any>(caller: Caller, method: string, path: string, body?: unknown): Promise<Answer<T>>;  
+  call<T = any>(caller: Caller, method: string, path: string, body?: unknown): Promise<Answer<T>>;
   close(): Promise<void>;
 }
 
@@ -36,7 +37,11 @@ export async function startEmulator(dataset: Dataset = smallDataset(), now: () =
     async call(caller, method, path, body) {
       const res = await fetch(url + path, {
         method,
-        headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...authHeaders(caller) },
+        headers: {
+          Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...authHeaders(caller),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();
@@ -47,4 +52,5 @@ export async function startEmulator(dataset: Dataset = smallDataset(), now: () =
 }
 
 /** Issue keys of a search/board answer, in order. */
-export const keysOf = (body: { issues: { key?: string; id: string }[] }): string[] => body.issues.map((i) => i.key ?? i.id);
+export const keysOf = (body: { issues: { key?: string; id: string }[] }): string[] =>
+  body.issues.map((i) => i.key ?? i.id);

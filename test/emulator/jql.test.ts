@@ -14,7 +14,11 @@ describe('JQL subset', () => {
   afterAll(() => em.close());
 
   const search = async (jql: string, caller: object = alice) => {
-    const answer = await em.call(caller as typeof alice, 'POST', '/rest/api/3/search/jql', { jql, fields: ['key'], maxResults: 100 });
+    const answer = await em.call(caller as typeof alice, 'POST', '/rest/api/3/search/jql', {
+      jql,
+      fields: ['key'],
+      maxResults: 100,
+    });
     return answer;
   };
   const keys = async (jql: string, caller: object = alice): Promise<string[]> => {
@@ -117,7 +121,10 @@ describe('JQL subset', () => {
     ['key = ALPHA-999', "An issue with key 'ALPHA-999' does not exist for field 'key'."],
     ['project > ALPHA', "The operator '>' is not supported by the 'project' field."],
     ['summary = "x"', "The operator '=' is not supported by the 'summary' field."],
-    ['project = ALPHA AND created > "yesterday"', "Date value 'yesterday' for field 'created' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'."],
+    [
+      'project = ALPHA AND created > "yesterday"',
+      "Date value 'yesterday' for field 'created' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.",
+    ],
     ['issue in issueHistory()', "Unable to find JQL function 'issueHistory()'."],
     ['issue in linkedIssues(ALPHA-99)', "Issue 'ALPHA-99' could not be found in function 'linkedIssues'."],
     ['issuetype in linkedIssues(ALPHA-1)', "The function 'linkedIssues' is not supported by the 'issuetype' field."],
@@ -127,7 +134,7 @@ describe('JQL subset', () => {
     ['project = ALPHA ORDER BY sprnt', "Field 'sprnt' does not exist or you do not have permission to view it."],
     ['project = ALPHA ORDER BY labels', "Field 'labels' does not support sorting."],
     ['cf[10019] = x', "Field 'cf[10019]' does not exist or you do not have permission to view it."],
-  ])('rejects %s with Jira\'s message', async (jql, message) => {
+  ])("rejects %s with Jira's message", async (jql, message) => {
     const answer = await search(jql);
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual({ errorMessages: [message], errors: {} });

@@ -19,7 +19,7 @@ describe('rankBetween', () => {
 
   it('keeps order over many random inserts', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const ranks = ['0|i00000:', '0|i00001:'];
     for (let n = 0; n < 2000; n++) {
       const at = Math.floor(random() * (ranks.length + 1));

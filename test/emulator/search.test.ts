@@ -30,7 +30,12 @@ describe('search/jql', () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const page = await em.call(alice, 'POST', '/rest/api/3/search/jql', { jql: 'project = ALPHA ORDER BY key ASC', maxResults: 10_000, fields: ['id'], nextPageToken: token });
+      const page = await em.call(alice, 'POST', '/rest/api/3/search/jql', {
+        jql: 'project = ALPHA ORDER BY key ASC',
+        maxResults: 10_000,
+        fields: ['id'],
+        nextPageToken: token,
+      });
       expect(page.status).toBe(200);
       expect(page.body.issues.length).toBeLessThanOrEqual(MAX_IDS_PAGE);
       for (const i of page.body.issues) seen.add(i.id);
@@ -44,30 +49,59 @@ describe('search/jql', () => {
   });
 
   it('caps pages at 100 when other fields are requested', async () => {
-    const page = await em.call(alice, 'POST', '/rest/api/3/search/jql', { jql: 'project = ALPHA', maxResults: 5000, fields: ['summary', 'parent'] });
+    const page = await em.call(alice, 'POST', '/rest/api/3/search/jql', {
+      jql: 'project = ALPHA',
+      maxResults: 5000,
+      fields: ['summary', 'parent'],
+    });
     expect(page.body.issues).toHaveLength(MAX_FIELDS_PAGE);
-    expect(page.body.issues[0]).toMatchObject({ id: expect.any(String), key: expect.stringMatching(/^ALPHA-/), self: expect.stringContaining('/rest/api/3/issue/'), fields: { summary: expect.any(String) } });
+    expect(page.body.issues[0]).toMatchObject({
+      id: expect.any(String),
+      key: expect.stringMatching(/^ALPHA-/),
+      self: expect.stringContaining('/rest/api/3/issue/'),
+      fields: { summary: expect.any(String) },
+    });
   });
 
   it('expands names and schema for the requested fields', async () => {
-    const page = await em.call(alice, 'POST', '/rest/api/3/search/jql', { jql: 'key = ALPHA-1', fields: ['summary', 'customfield_10019'], expand: 'names,schema' });
+    const page = await em.call(alice, 'POST', '/rest/api/3/search/jql', {
+      jql: 'key = ALPHA-1',
+      fields: ['summary', 'customfield_10019'],
+      expand: 'names,schema',
+    });
     expect(page.body.names).toEqual({ summary: 'Summary', customfield_10019: 'Rank' });
-    expect(page.body.schema.customfield_10019).toEqual({ type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank', customId: 10019 });
+    expect(page.body.schema.customfield_10019).toEqual({
+      type: 'any',
+      custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank',
+      customId: 10019,
+    });
     const issue = await em.call(alice, 'GET', '/rest/api/3/issue/ALPHA-1?fields=parent&expand=names');
     expect(issue.body.names).toEqual({ parent: 'Parent' });
   });
 
   it('keeps later pages consistent with the first even when data changes in between', async () => {
-    const first = await em.call(alice, 'POST', '/rest/api/3/search/jql', { jql: 'project = ALPHA ORDER BY key ASC', maxResults: 5, fields: ['key'] });
+    const first = await em.call(alice, 'POST', '/rest/api/3/search/jql', {
+      jql: 'project = ALPHA ORDER BY key ASC',
+      maxResults: 5,
+      fields: ['key'],
+    });
     em.jira.store.updateIssue('ALPHA-9', { summary: 'changed between pages' });
-    const second = await em.call(alice, 'POST', '/rest/api/3/search/jql', { jql: 'project = ALPHA ORDER BY key ASC', maxResults: 5, fields: ['key'], nextPageToken: first.body.nextPageToken });
+    const second = await em.call(alice, 'POST', '/rest/api/3/search/jql', {
+      jql: 'project = ALPHA ORDER BY key ASC',
+      maxResults: 5,
+      fields: ['key'],
+      nextPageToken: first.body.nextPageToken,
+    });
     expect(keysOf(first.body)).toEqual(['ALPHA-1', 'ALPHA-2', 'ALPHA-3', 'ALPHA-4', 'ALPHA-5']);
     expect(keysOf(second.body)).toEqual(['ALPHA-6', 'ALPHA-7', 'ALPHA-8', 'ALPHA-9', 'ALPHA-10']);
   });
 
   it('rejects a token from another query', async () => {
     const first = await em.call(alice, 'POST', '/rest/api/3/search/jql', { jql: 'project = ALPHA', maxResults: 5 });
-    const other = await em.call(alice, 'POST', '/rest/api/3/search/jql', { jql: 'project = BETA', nextPageToken: first.body.nextPageToken });
+    const other = await em.call(alice, 'POST', '/rest/api/3/search/jql', {
+      jql: 'project = BETA',
+      nextPageToken: first.body.nextPageToken,
+    });
     expect(other.status).toBe(400);
     expect(other.body).toEqual({ errorMessages: [expect.stringContaining('token')], errors: {} });
   });
@@ -78,13 +112,23 @@ describe('search/jql', () => {
   ])('answers 400 for unbounded JQL (%s)', async (_, jql) => {
     const answer = await em.call(alice, 'POST', '/rest/api/3/search/jql', { jql });
     expect(answer.status).toBe(400);
-    expect(answer.body).toEqual({ errorMessages: ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.'], errors: {} });
+    expect(answer.body).toEqual({
+      errorMessages: ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.'],
+      errors: {},
+    });
   });
 
   it('answers 400 naming an unknown field', async () => {
-    const answer = await em.call(alice, 'GET', `/rest/api/3/search/jql?jql=${encodeURIComponent('project = ALPHA AND sprnt = 1')}`);
+    const answer = await em.call(
+      alice,
+      'GET',
+      `/rest/api/3/search/jql?jql=${encodeURIComponent('project = ALPHA AND sprnt = 1')}`,
+    );
     expect(answer.status).toBe(400);
-    expect(answer.body).toEqual({ errorMessages: ["Field 'sprnt' does not exist or you do not have permission to view it."], errors: {} });
+    expect(answer.body).toEqual({
+      errorMessages: ["Field 'sprnt' does not exist or you do not have permission to view it."],
+      errors: {},
+    });
   });
 
   it('answers 400 with a syntax error position', async () => {
@@ -94,8 +138,14 @@ describe('search/jql', () => {
   });
 
   it('limits reconcileIssues to 50 ids', async () => {
-    const ok = await em.call(alice, 'POST', '/rest/api/3/search/jql', { jql: 'key = ALPHA-1', reconcileIssues: [10001] });
-    const tooMany = await em.call(alice, 'POST', '/rest/api/3/search/jql', { jql: 'key = ALPHA-1', reconcileIssues: Array.from({ length: 51 }, (_, n) => 10001 + n) });
+    const ok = await em.call(alice, 'POST', '/rest/api/3/search/jql', {
+      jql: 'key = ALPHA-1',
+      reconcileIssues: [10001],
+    });
+    const tooMany = await em.call(alice, 'POST', '/rest/api/3/search/jql', {
+      jql: 'key = ALPHA-1',
+      reconcileIssues: Array.from({ length: 51 }, (_, n) => 10001 + n),
+    });
     expect(ok.status).toBe(200);
     expect(tooMany.status).toBe(400);
   });
@@ -107,11 +157,18 @@ describe('search/jql', () => {
     expect(unbounded.status).toBe(400);
   });
 
-  it.each(['GET', 'POST'])('answers 410 with Jira\'s message on the removed %s /search', async (method) => {
-    const answer = await em.call(alice, method, '/rest/api/3/search?jql=project%3DALPHA', method === 'POST' ? { jql: 'project = ALPHA' } : undefined);
+  it.each(['GET', 'POST'])("answers 410 with Jira's message on the removed %s /search", async (method) => {
+    const answer = await em.call(
+      alice,
+      method,
+      '/rest/api/3/search?jql=project%3DALPHA',
+      method === 'POST' ? { jql: 'project = ALPHA' } : undefined,
+    );
     expect(answer.status).toBe(410);
     expect(answer.body).toEqual({
-      errorMessages: ['The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046'],
+      errorMessages: [
+        'The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046',
+      ],
       errors: {},
     });
   });

@@ -13,8 +13,19 @@ const app: Caller = { app: true };
 /** The small dataset, with bob administering ALPHA and a Developers role in BETA; dora is inactive. */
 function dataset(): Dataset {
   const ds = smallDataset();
-  ds.users.push({ accountId: 'acc-dora', displayName: 'Dora Departed', email: 'dora@example.com', apiToken: 'tok-dora', groups: ['team-a'], siteAdmin: false, active: false });
-  ds.projects[0]!.roles = { Administrators: { users: ['acc-bob'] }, Developers: { users: ['acc-carol', 'acc-dora'], groups: ['team-a'] } };
+  ds.users.push({
+    accountId: 'acc-dora',
+    displayName: 'Dora Departed',
+    email: 'dora@example.com',
+    apiToken: 'tok-dora',
+    groups: ['team-a'],
+    siteAdmin: false,
+    active: false,
+  });
+  ds.projects[0]!.roles = {
+    Administrators: { users: ['acc-bob'] },
+    Developers: { users: ['acc-carol', 'acc-dora'], groups: ['team-a'] },
+  };
   ds.projects[1]!.roles = { Developers: { groups: ['jira-software-users'] } };
   return ds;
 }
@@ -35,7 +46,10 @@ async function get(caller: Caller, path: string, status = 200): Promise<any> {
 
 describe('GET /user', () => {
   it('hides the email from other users and the app, shows it to the user and to Jira admins', async () => {
-    expect(await get(bob, '/rest/api/3/user?accountId=acc-alice')).toMatchObject({ accountId: 'acc-alice', displayName: 'Alice Admin' });
+    expect(await get(bob, '/rest/api/3/user?accountId=acc-alice')).toMatchObject({
+      accountId: 'acc-alice',
+      displayName: 'Alice Admin',
+    });
     expect((await get(bob, '/rest/api/3/user?accountId=acc-alice')).emailAddress).toBeUndefined();
     expect((await get(app, '/rest/api/3/user?accountId=acc-alice')).emailAddress).toBeUndefined();
     expect((await get(bob, '/rest/api/3/user?accountId=acc-bob')).emailAddress).toBe('bob@example.com');
@@ -43,7 +57,10 @@ describe('GET /user', () => {
   });
 
   it('answers 404 for an unknown account', async () => {
-    expect(await get(bob, '/rest/api/3/user?accountId=acc-nobody', 404)).toEqual({ errorMessages: ['Specified user does not exist or you do not have required permissions'], errors: {} });
+    expect(await get(bob, '/rest/api/3/user?accountId=acc-nobody', 404)).toEqual({
+      errorMessages: ['Specified user does not exist or you do not have required permissions'],
+      errors: {},
+    });
   });
 });
 
@@ -93,7 +110,11 @@ describe('GET /user/search and /user/picker', () => {
   it('the picker highlights the match and says how many matched', async () => {
     const found = await get(bob, '/rest/api/3/user/picker?query=car');
     expect(found).toMatchObject({ total: 1, header: 'Showing 1 of 1 matching users' });
-    expect(found.users[0]).toMatchObject({ accountId: 'acc-carol', displayName: 'Carol Viewer', html: '<strong>Car</strong>ol Viewer' });
+    expect(found.users[0]).toMatchObject({
+      accountId: 'acc-carol',
+      displayName: 'Carol Viewer',
+      html: '<strong>Car</strong>ol Viewer',
+    });
   });
 });
 
@@ -107,8 +128,15 @@ describe('GET /groups/picker', () => {
 
   it('is case sensitive unless asked otherwise, and honours maxResults', async () => {
     expect((await get(bob, '/rest/api/3/groups/picker?query=TEAM')).groups).toEqual([]);
-    expect((await get(bob, '/rest/api/3/groups/picker?query=TEAM&caseInsensitive=true')).groups.map((g: { name: string }) => g.name)).toEqual(['team-a']);
-    expect(await get(bob, '/rest/api/3/groups/picker?query=&maxResults=1')).toMatchObject({ total: 4, header: 'Showing 1 of 4 matching groups' });
+    expect(
+      (await get(bob, '/rest/api/3/groups/picker?query=TEAM&caseInsensitive=true')).groups.map(
+        (g: { name: string }) => g.name,
+      ),
+    ).toEqual(['team-a']);
+    expect(await get(bob, '/rest/api/3/groups/picker?query=&maxResults=1')).toMatchObject({
+      total: 4,
+      header: 'Showing 1 of 4 matching groups',
+    });
   });
 });
 
@@ -126,7 +154,10 @@ describe('projects', () => {
 
   it('answers one project, or 404 when the caller cannot browse it', async () => {
     expect(await get(bob, '/rest/api/3/project/BETA')).toMatchObject({ id: '10001', key: 'BETA', name: 'Beta' });
-    expect(await get(carol, '/rest/api/3/project/BETA', 404)).toEqual({ errorMessages: ["No project could be found with key 'BETA'."], errors: {} });
+    expect(await get(carol, '/rest/api/3/project/BETA', 404)).toEqual({
+      errorMessages: ["No project could be found with key 'BETA'."],
+      errors: {},
+    });
   });
 });
 
@@ -161,7 +192,10 @@ describe('project roles', () => {
   });
 
   it('answers 404 to a user who does not administer the project, and for an unknown role', async () => {
-    expect(await get(bob, '/rest/api/3/project/BETA/role/10003', 404)).toEqual({ errorMessages: ["No project could be found with key 'BETA'."], errors: {} });
+    expect(await get(bob, '/rest/api/3/project/BETA/role/10003', 404)).toEqual({
+      errorMessages: ["No project could be found with key 'BETA'."],
+      errors: {},
+    });
     await get(carol, '/rest/api/3/project/ALPHA/role/10003', 404);
     await get(app, '/rest/api/3/project/ALPHA/role/99', 404);
   });

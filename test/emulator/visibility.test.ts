@@ -16,7 +16,11 @@ describe('per-user visibility', () => {
   afterAll(() => em.close());
 
   it('search never returns hidden issues, even for an unrestricted text query', async () => {
-    const answer = await em.call(bob, 'POST', '/rest/api/3/search/jql', { jql: 'created > -3650d', fields: ['key'], maxResults: 100 });
+    const answer = await em.call(bob, 'POST', '/rest/api/3/search/jql', {
+      jql: 'created > -3650d',
+      fields: ['key'],
+      maxResults: 100,
+    });
     const keys = answer.body.issues.map((i: { key: string }) => i.key);
     expect(keys).toHaveLength(9);
     for (const hidden of HIDDEN_FROM_BOB) expect(keys).not.toContain(hidden);
@@ -29,15 +33,21 @@ describe('per-user visibility', () => {
     expect(asAlice.body).toEqual({ count: 11 });
   });
 
-  it.each(HIDDEN_FROM_BOB)('GET %s answers 404 with Jira\'s message', async (key) => {
+  it.each(HIDDEN_FROM_BOB)("GET %s answers 404 with Jira's message", async (key) => {
     const answer = await em.call(bob, 'GET', `/rest/api/3/issue/${key}`);
     expect(answer.status).toBe(404);
-    expect(answer.body).toEqual({ errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} });
+    expect(answer.body).toEqual({
+      errorMessages: ['Issue does not exist or you do not have permission to see it.'],
+      errors: {},
+    });
     expect((await em.call(alice, 'GET', `/rest/api/3/issue/${key}`)).status).toBe(200);
   });
 
   it('bulkfetch silently leaves hidden issues out', async () => {
-    const answer = await em.call(bob, 'POST', '/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: ['SECRET-1', 'ALPHA-5', 'ALPHA-3', '10011'], fields: ['summary'] });
+    const answer = await em.call(bob, 'POST', '/rest/api/3/issue/bulkfetch', {
+      issueIdsOrKeys: ['SECRET-1', 'ALPHA-5', 'ALPHA-3', '10011'],
+      fields: ['summary'],
+    });
     expect(answer.body.issues.map((i: { key: string }) => i.key)).toEqual(['ALPHA-3']);
     expect(answer.body.issueErrors).toEqual([]);
   });
@@ -50,7 +60,8 @@ describe('per-user visibility', () => {
 
     const linksBob = await em.call(bob, 'GET', '/rest/api/3/issue/ALPHA-6?fields=issuelinks');
     const linksAlice = await em.call(alice, 'GET', '/rest/api/3/issue/ALPHA-6?fields=issuelinks');
-    const other = (l: { inwardIssue?: { key: string }; outwardIssue?: { key: string } }) => (l.inwardIssue ?? l.outwardIssue)!.key;
+    const other = (l: { inwardIssue?: { key: string }; outwardIssue?: { key: string } }) =>
+      (l.inwardIssue ?? l.outwardIssue)!.key;
     expect(linksBob.body.fields.issuelinks.map(other)).toEqual(['ALPHA-3']);
     expect(linksAlice.body.fields.issuelinks.map(other).sort()).toEqual(['ALPHA-3', 'SECRET-1']);
   });
@@ -70,8 +81,13 @@ describe('per-user visibility', () => {
   });
 
   it('carol, who browses ALPHA only, gets nothing from BETA or SECRET anywhere', async () => {
-    const search = await em.call(carol, 'POST', '/rest/api/3/search/jql', { jql: 'created > -3650d', fields: ['key', 'project'] });
-    expect(new Set(search.body.issues.map((i: { fields: { project: { key: string } } }) => i.fields.project.key))).toEqual(new Set(['ALPHA']));
+    const search = await em.call(carol, 'POST', '/rest/api/3/search/jql', {
+      jql: 'created > -3650d',
+      fields: ['key', 'project'],
+    });
+    expect(
+      new Set(search.body.issues.map((i: { fields: { project: { key: string } } }) => i.fields.project.key)),
+    ).toEqual(new Set(['ALPHA']));
     expect((await em.call(carol, 'GET', '/rest/api/3/issue/BETA-1')).status).toBe(404);
     expect((await em.call(carol, 'GET', '/rest/agile/1.0/board/2/issue')).status).toBe(404);
     const boards = await em.call(carol, 'GET', '/rest/agile/1.0/board');
@@ -83,12 +99,18 @@ describe('per-user visibility', () => {
   });
 
   it('linking to a hidden issue is 404, as if it did not exist', async () => {
-    const answer = await em.call(bob, 'POST', '/rest/api/3/issueLink', { type: { name: 'Blocks' }, inwardIssue: { key: 'ALPHA-7' }, outwardIssue: { key: 'SECRET-1' } });
+    const answer = await em.call(bob, 'POST', '/rest/api/3/issueLink', {
+      type: { name: 'Blocks' },
+      inwardIssue: { key: 'ALPHA-7' },
+      outwardIssue: { key: 'SECRET-1' },
+    });
     expect(answer.status).toBe(404);
   });
 
   it('the app sees every project and security level', async () => {
-    const answer = await em.call({ app: true }, 'POST', '/rest/api/3/search/approximate-count', { jql: 'created > -3650d' });
+    const answer = await em.call({ app: true }, 'POST', '/rest/api/3/search/approximate-count', {
+      jql: 'created > -3650d',
+    });
     expect(answer.body.count).toBe(11);
   });
 });

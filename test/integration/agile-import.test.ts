@@ -16,8 +16,11 @@ describe('Agile import', () => {
     expect(job.state).toBe('finished');
     expect(await shape(structure.id)).toEqual([
       row(0, 'APP-9'),
-      row(0, 'APP-2'), row(1, 'APP-5'), row(1, 'APP-4'),
-      row(0, 'APP-3'), row(1, 'APP-6'),
+      row(0, 'APP-2'),
+      row(1, 'APP-5'),
+      row(1, 'APP-4'),
+      row(0, 'APP-3'),
+      row(1, 'APP-6'),
       row(0, 'APP-1'),
       row(0, 'APP-10'),
     ]);
@@ -29,8 +32,15 @@ describe('Agile import', () => {
     await runSyncImport(work.site, 'olivia', structure.id, 'agile', board(2, true));
     expect(await shape(structure.id)).toEqual([
       row(0, 'APP-9'),
-      row(0, 'APP-2'), row(1, 'APP-5'), row(2, 'OPS-2'), row(1, 'APP-4'), row(2, 'APP-7'), row(2, 'APP-8'), row(1, 'OPS-1'),
-      row(0, 'APP-3'), row(1, 'APP-6'),
+      row(0, 'APP-2'),
+      row(1, 'APP-5'),
+      row(2, 'OPS-2'),
+      row(1, 'APP-4'),
+      row(2, 'APP-7'),
+      row(2, 'APP-8'),
+      row(1, 'OPS-1'),
+      row(0, 'APP-3'),
+      row(1, 'APP-6'),
       row(0, 'APP-1'),
     ]);
   });
@@ -45,7 +55,14 @@ describe('Agile import', () => {
       const job = await runSyncImport(work.site, 'olivia', structure.id, 'agile', board(1));
       // then
       expect(job.result).toMatchObject({ moved: 1, added: 0 });
-      expect((await shape(structure.id)).slice(0, 6)).toEqual([row(0, 'APP-9'), row(0, 'APP-2'), row(1, 'APP-6'), row(1, 'APP-5'), row(1, 'APP-4'), row(0, 'APP-3')]);
+      expect((await shape(structure.id)).slice(0, 6)).toEqual([
+        row(0, 'APP-9'),
+        row(0, 'APP-2'),
+        row(1, 'APP-6'),
+        row(1, 'APP-5'),
+        row(1, 'APP-4'),
+        row(0, 'APP-3'),
+      ]);
     } finally {
       work.site.jira.store.updateIssue('APP-6', { parent: 'APP-3' });
     }
@@ -54,34 +71,65 @@ describe('Agile import', () => {
   it('never moves a row a user cannot see, and tells a user whose view of the board’s filter is refused why', async () => {
     // given: pat's structure holds OPS-1 (hidden from pat) under APP-3
     const structure = await givenStructure(work.site, 'pat');
-    await givenForest(structure.id, [[0, wid('APP-3')], [1, wid('OPS-1')]]);
+    await givenForest(structure.id, [
+      [0, wid('APP-3')],
+      [1, wid('OPS-1')],
+    ]);
     // when
     const job = await runSyncImport(work.site, 'pat', structure.id, 'agile', board(1));
-    const refused = await work.site.invokeAs('pat', 'startImport', { structureId: structure.id, synchronizer: 'agile', params: board(2) });
+    const refused = await work.site.invokeAs('pat', 'startImport', {
+      structureId: structure.id,
+      synchronizer: 'agile',
+      params: board(2),
+    });
     // then
     expect(job.state).toBe('finished');
     const rows = await shape(structure.id);
-    expect(rows.slice(rows.indexOf(row(0, 'APP-3')), rows.indexOf(row(0, 'APP-3')) + 3)).toEqual([row(0, 'APP-3'), row(1, 'OPS-1'), row(1, 'APP-6')]);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'JQL_INVALID', field: 'params.source.boardId', message: expect.stringContaining("'OPS'") } });
+    expect(rows.slice(rows.indexOf(row(0, 'APP-3')), rows.indexOf(row(0, 'APP-3')) + 3)).toEqual([
+      row(0, 'APP-3'),
+      row(1, 'OPS-1'),
+      row(1, 'APP-6'),
+    ]);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'JQL_INVALID', field: 'params.source.boardId', message: expect.stringContaining("'OPS'") },
+    });
   });
 
   it('custom mode: projects in the rank field’s order, with the epics of their issues', async () => {
     const structure = await givenStructure(work.site);
-    await runSyncImport(work.site, 'olivia', structure.id, 'agile', { source: { mode: 'custom', projectKeys: ['OPS'], rankFieldId: 'customfield_10019' } });
+    await runSyncImport(work.site, 'olivia', structure.id, 'agile', {
+      source: { mode: 'custom', projectKeys: ['OPS'], rankFieldId: 'customfield_10019' },
+    });
     // OPS-1's epic is in APP: fetched as the epic the search did not return.
     expect(await shape(structure.id)).toEqual([row(0, 'APP-2'), row(1, 'OPS-1')]);
   });
 
   it('refuses a board that does not exist or is not shared, unknown projects and unknown rank fields, naming the parameter', async () => {
     const structure = await givenStructure(work.site);
-    const start = (params: Record<string, unknown>) => work.site.invokeAs('olivia', 'startImport', { structureId: structure.id, synchronizer: 'agile', params });
-    expect(await start(board(99))).toMatchObject({ ok: false, error: { code: 'BOARD_NOT_FOUND', field: 'params.source.boardId' } });
-    expect(await start(board(3))).toMatchObject({ ok: false, error: { code: 'BOARD_NOT_FOUND', field: 'params.source.boardId' } });
-    expect(await start({ source: { mode: 'custom', projectKeys: ['NOPE'], rankFieldId: 'customfield_10019' } })).toMatchObject({
+    const start = (params: Record<string, unknown>) =>
+      work.site.invokeAs('olivia', 'startImport', { structureId: structure.id, synchronizer: 'agile', params });
+    expect(await start(board(99))).toMatchObject({
       ok: false,
-      error: { code: 'PROJECT_NOT_FOUND', field: 'params.source.projectKeys', message: expect.stringContaining('NOPE') },
+      error: { code: 'BOARD_NOT_FOUND', field: 'params.source.boardId' },
     });
-    expect(await start({ source: { mode: 'custom', projectKeys: ['APP'], rankFieldId: 'customfield_99999' } })).toMatchObject({
+    expect(await start(board(3))).toMatchObject({
+      ok: false,
+      error: { code: 'BOARD_NOT_FOUND', field: 'params.source.boardId' },
+    });
+    expect(
+      await start({ source: { mode: 'custom', projectKeys: ['NOPE'], rankFieldId: 'customfield_10019' } }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'PROJECT_NOT_FOUND',
+        field: 'params.source.projectKeys',
+        message: expect.stringContaining('NOPE'),
+      },
+    });
+    expect(
+      await start({ source: { mode: 'custom', projectKeys: ['APP'], rankFieldId: 'customfield_99999' } }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FIELD_NOT_FOUND', field: 'params.source.rankFieldId' },
     });
@@ -90,13 +138,21 @@ describe('Agile import', () => {
   it('gives the same structure under duplicated and reordered delivery; preview, repeat and undo', async () => {
     const structure = await givenStructure(work.site);
     Object.assign(work.site.rt.queue.switches, { duplicate: true, reorder: 'shuffle' });
-    const preview = data(await work.site.invokeAs('olivia', 'previewImport', { structureId: structure.id, synchronizer: 'agile', params: board(1) }));
+    const preview = data(
+      await work.site.invokeAs('olivia', 'previewImport', {
+        structureId: structure.id,
+        synchronizer: 'agile',
+        params: board(1),
+      }),
+    );
     const job = await runSyncImport(work.site, 'olivia', structure.id, 'agile', board(1));
     const again = await runSyncImport(work.site, 'olivia', structure.id, 'agile', board(1));
     expect(preview).toMatchObject({ complete: true, counts: { added: 8 } });
     expect(preview.actions[0]).toMatchObject({ kind: 'add', issueKey: 'APP-9' });
     // An epic added with its issues in one action: each issue is described under its epic.
-    expect(preview.actions).toContainEqual(expect.objectContaining({ kind: 'add', issueKey: 'APP-5', underIssueKey: 'APP-2' }));
+    expect(preview.actions).toContainEqual(
+      expect.objectContaining({ kind: 'add', issueKey: 'APP-5', underIssueKey: 'APP-2' }),
+    );
     expect(job.result).toMatchObject({ added: 8 });
     expect((await shape(structure.id)).length).toBe(8);
     expect(again.result).toMatchObject({ added: 0, moved: 0, unchanged: 8 });

@@ -13,7 +13,13 @@ it('imports the demo’s "Open work across teams" filter, and a contractor sees 
   // given
   const jira = createJiraEmulator({ dataset: loadDataset(path.join(APP_DIR, 'local', 'dataset', 'demo.json')) });
   const { url } = await jira.listen();
-  const rt = await startLocalForge({ appDir: APP_DIR, jiraBaseUrl: url, timeScale: 0.001, queue: { duplicate: false, reorder: false, extraDelayMs: 0 }, log: () => undefined });
+  const rt = await startLocalForge({
+    appDir: APP_DIR,
+    jiraBaseUrl: url,
+    timeScale: 0.001,
+    queue: { duplicate: false, reorder: false, extraDelayMs: 0 },
+    log: () => undefined,
+  });
   const invoke = async <T>(accountId: string, key: string, payload: unknown): Promise<T> => {
     const answer = (await rt.invokeResolver({ key, payload, accountId })) as ResolverAnswer<T>;
     if (!answer.ok) throw new Error(JSON.stringify(answer.error));
@@ -22,7 +28,10 @@ it('imports the demo’s "Open work across teams" filter, and a contractor sees 
   try {
     await invoke(admin, 'setSettings', { synchronizersEnabled: true });
     const structure = await invoke<StructureDetails>(admin, 'createStructure', { name: 'Open work' });
-    await invoke(admin, 'setPermissions', { structureId: structure.id, rules: [{ subject: { type: 'anyone' }, level: 'view' }] });
+    await invoke(admin, 'setPermissions', {
+      structureId: structure.id,
+      rules: [{ subject: { type: 'anyone' }, level: 'view' }],
+    });
     // when
     const { job } = await invoke<{ job: JobDto }>(admin, 'startImport', {
       structureId: structure.id,
@@ -35,7 +44,9 @@ it('imports the demo’s "Open work across teams" filter, and a contractor sees 
     expect(done).toMatchObject({ state: 'finished' });
     expect(done.result?.added).toBeGreaterThan(0);
     const forAdmin = await invoke<{ issueIds: string[] }>(admin, 'getForest', { structureId: structure.id });
-    const forContractor = await invoke<{ issueIds: string[]; hiddenRows: number }>(contractor, 'getForest', { structureId: structure.id });
+    const forContractor = await invoke<{ issueIds: string[]; hiddenRows: number }>(contractor, 'getForest', {
+      structureId: structure.id,
+    });
     expect(forAdmin.issueIds).toHaveLength(done.result?.added ?? -1);
     expect(forContractor.issueIds.length).toBeLessThan(forAdmin.issueIds.length);
     expect(forContractor.hiddenRows).toBe(forAdmin.issueIds.length - forContractor.issueIds.length);

@@ -28,7 +28,10 @@ describe('payload errors', () => {
   });
 
   it('refuses a payload that is too large', async () => {
-    const answer = await local.site.invokeAs('olivia', 'createStructure', { name: 'big', description: 'x'.repeat(300_000) });
+    const answer = await local.site.invokeAs('olivia', 'createStructure', {
+      name: 'big',
+      description: 'x'.repeat(300_000),
+    });
     expect(answer).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
   });
 
@@ -64,16 +67,36 @@ describe('not found', () => {
 describe('startImport errors, found before any job exists', () => {
   it('refuses an unknown synchronizer', async () => {
     const structure = await givenStructure(local.site);
-    const answer = await local.site.invokeAs('olivia', 'startImport', { structureId: structure.id, synchronizer: 'telepathy', params: {} });
+    const answer = await local.site.invokeAs('olivia', 'startImport', {
+      structureId: structure.id,
+      synchronizer: 'telepathy',
+      params: {},
+    });
     expect(answer).toMatchObject({ ok: false, error: { code: 'UNKNOWN_SYNCHRONIZER' } });
   });
 
   it.each([
     ['a missing source', { add: top }, 'params.source'],
-    ['Allow move without "under an issue"', { source: jql('project = APP'), add: top, allowMove: true }, 'params.allowMove'],
-    ['Remove only where added without Remove', { source: jql('project = APP'), add: top, removeOnlyWhereAdded: true }, 'params.removeOnlyWhereAdded'],
-    ['a malformed issue key', { source: jql('project = APP'), add: { at: 'under', issueKey: 'not a key' } }, 'params.add.issueKey'],
-    ['a filter id that is not a number', { source: { kind: 'filter', filterId: 'abc' }, add: top }, 'params.source.filterId'],
+    [
+      'Allow move without "under an issue"',
+      { source: jql('project = APP'), add: top, allowMove: true },
+      'params.allowMove',
+    ],
+    [
+      'Remove only where added without Remove',
+      { source: jql('project = APP'), add: top, removeOnlyWhereAdded: true },
+      'params.removeOnlyWhereAdded',
+    ],
+    [
+      'a malformed issue key',
+      { source: jql('project = APP'), add: { at: 'under', issueKey: 'not a key' } },
+      'params.add.issueKey',
+    ],
+    [
+      'a filter id that is not a number',
+      { source: { kind: 'filter', filterId: 'abc' }, add: top },
+      'params.source.filterId',
+    ],
   ])('names the parameter for %s (INVALID_PARAMS)', async (_, params, field) => {
     const answer = await startImportAs('olivia', params);
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_PARAMS', field } });
@@ -91,7 +114,10 @@ describe('startImport errors, found before any job exists', () => {
     const answer = await startImportAs('olivia', { source: jql('project = APP AND ('), add: top });
     // then
     expect(jira.status).toBe(400);
-    expect(answer).toMatchObject({ ok: false, error: { code: 'JQL_INVALID', message: jiraMessage, field: 'params.source.jql' } });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'JQL_INVALID', message: jiraMessage, field: 'params.source.jql' },
+    });
   });
 
   it.each([
@@ -103,16 +129,31 @@ describe('startImport errors, found before any job exists', () => {
   });
 
   it('refuses an "under" issue that does not exist (PARENT_ISSUE_NOT_FOUND)', async () => {
-    const answer = await startImportAs('olivia', { source: jql('project = APP'), add: { at: 'under', issueKey: 'APP-999' } });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'PARENT_ISSUE_NOT_FOUND', field: 'params.add.issueKey' } });
+    const answer = await startImportAs('olivia', {
+      source: jql('project = APP'),
+      add: { at: 'under', issueKey: 'APP-999' },
+    });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'PARENT_ISSUE_NOT_FOUND', field: 'params.add.issueKey' },
+    });
   });
 
   it('refuses an "under" issue the user cannot see (PARENT_ISSUE_NOT_FOUND)', async () => {
     // given
     const structure = await givenStructure(local.site);
-    data(await local.site.invokeAs('olivia', 'setPermissions', { structureId: structure.id, rules: [{ subject: { type: 'user', accountId: 'acc-pat' }, level: 'control' }] }));
+    data(
+      await local.site.invokeAs('olivia', 'setPermissions', {
+        structureId: structure.id,
+        rules: [{ subject: { type: 'user', accountId: 'acc-pat' }, level: 'control' }],
+      }),
+    );
     // when
-    const answer = await startImportAs('pat', { source: jql('project = APP'), add: { at: 'under', issueKey: 'OPS-1' } }, structure.id);
+    const answer = await startImportAs(
+      'pat',
+      { source: jql('project = APP'), add: { at: 'under', issueKey: 'OPS-1' } },
+      structure.id,
+    );
     // then
     expect(answer).toMatchObject({ ok: false, error: { code: 'PARENT_ISSUE_NOT_FOUND' } });
   });

@@ -20,12 +20,18 @@ const agile = { source: { mode: 'board', boardId: BOARD_ID } };
 
 async function boardOrder(): Promise<number[]> {
   const auth = Buffer.from(`${people.adam.email}:${people.adam.apiToken}`).toString('base64');
-  const res = await fetch(`${site.jiraUrl}/rest/agile/1.0/board/${BOARD_ID}/issue?maxResults=100&fields=parent`, { headers: { Authorization: `Basic ${auth}` } });
+  const res = await fetch(`${site.jiraUrl}/rest/agile/1.0/board/${BOARD_ID}/issue?maxResults=100&fields=parent`, {
+    headers: { Authorization: `Basic ${auth}` },
+  });
   const json = (await res.json()) as { issues: Array<{ id: string }> };
   return json.issues.map((i) => Number(i.id));
 }
 
-async function runExport(who: 'olivia' | 'pat', structureId: string, params: Record<string, unknown> = agile): Promise<JobDto> {
+async function runExport(
+  who: 'olivia' | 'pat',
+  structureId: string,
+  params: Record<string, unknown> = agile,
+): Promise<JobDto> {
   const started = data(await site.invokeAs(who, 'startExport', { structureId, synchronizer: 'agile', params }));
   await site.rt.drain();
   return data(await site.invokeAs(who, 'getJob', { jobId: started.job.id }));
@@ -64,12 +70,17 @@ describe('Agile export', () => {
 });
 
 describe('Agile export by projects and rank field', () => {
-  it('ranks the projects\' issues by the given rank field when there is no board', async () => {
+  it("ranks the projects' issues by the given rank field when there is no board", async () => {
     // given
     const structure = await givenStructure(site);
-    await givenForest(structure.id, [4, 3, 6, 5].map((n) => [0, exp(n)]));
+    await givenForest(
+      structure.id,
+      [4, 3, 6, 5].map((n) => [0, exp(n)]),
+    );
     // when
-    const job = await runExport('olivia', structure.id, { source: { mode: 'custom', projectKeys: ['EXP'], rankFieldId: 'customfield_10019' } });
+    const job = await runExport('olivia', structure.id, {
+      source: { mode: 'custom', projectKeys: ['EXP'], rankFieldId: 'customfield_10019' },
+    });
     // then
     expect(job).toMatchObject({ state: 'finished', exportResult: { failed: 0 } });
     const wanted = [4, 3, 6, 5].map(exp);
@@ -92,15 +103,24 @@ describe('Agile export: preflight, partial failures, revert', () => {
   it('refuses a user lacking Schedule issues before writing anything, and says where', async () => {
     // given: pat has control of the structure but may not rank (or edit) in EXP
     const structure = await givenStructure(site);
-    data(await site.invokeAs('olivia', 'setPermissions', { structureId: structure.id, rules: [{ subject: { type: 'user', accountId: people.pat.accountId }, level: 'control' }] }));
+    data(
+      await site.invokeAs('olivia', 'setPermissions', {
+        structureId: structure.id,
+        rules: [{ subject: { type: 'user', accountId: people.pat.accountId }, level: 'control' }],
+      }),
+    );
     await givenForest(structure.id, reversed());
     const changesBefore = site.jira.store.changeCounter;
     // when
-    const preview = data(await site.invokeAs('pat', 'previewExport', { structureId: structure.id, synchronizer: 'agile', params: agile }));
+    const preview = data(
+      await site.invokeAs('pat', 'previewExport', { structureId: structure.id, synchronizer: 'agile', params: agile }),
+    );
     const job = await runExport('pat', structure.id);
     // then
     expect(preview.preflight.ok).toBe(false);
-    expect(preview.preflight.message).toMatch(/You need Schedule issues in EXP \(\d+ rank changes\) and Edit issues in EXP/);
+    expect(preview.preflight.message).toMatch(
+      /You need Schedule issues in EXP \(\d+ rank changes\) and Edit issues in EXP/,
+    );
     expect(job).toMatchObject({ state: 'failed', error: { code: 'EXPORT_PERMISSIONS' } });
     expect(job.error?.message).toMatch(/Schedule issues in EXP.*Nothing was written/);
     expect(site.jira.store.changeCounter).toBe(changesBefore);
@@ -117,7 +137,14 @@ describe('Agile export: preflight, partial failures, revert', () => {
       // then
       expect(job.state).toBe('finished');
       expect(job.exportResult?.failed).toBe(1);
-      expect(job.exportResult?.problems).toEqual([expect.objectContaining({ kind: 'rank', issueKey: 'EXP-7', outcome: 'failed', error: expect.stringMatching(/./) })]);
+      expect(job.exportResult?.problems).toEqual([
+        expect.objectContaining({
+          kind: 'rank',
+          issueKey: 'EXP-7',
+          outcome: 'failed',
+          error: expect.stringMatching(/./),
+        }),
+      ]);
       expect(job.log.some((l) => l.level === 'warn' && /Jira refused the rank of EXP-7/.test(l.message))).toBe(true);
       const order = (await boardOrder()).filter((i) => i !== exp(7) && i !== exp(9));
       expect(order).toEqual([1, 8, 6, 2, 5, 4, 3].map(exp));
@@ -131,7 +158,16 @@ describe('Agile export: preflight, partial failures, revert', () => {
     const structure = await givenStructure(site);
     const orderBefore = await boardOrder();
     const parentsBefore = [3, 4, 5, 6, 7, 8].map(parentOf);
-    await givenForest(structure.id, [[0, exp(2)], [1, exp(3)], [1, exp(8)], [0, exp(1)], [1, exp(6)], [1, exp(5)], [0, exp(4)], [0, exp(7)]]);
+    await givenForest(structure.id, [
+      [0, exp(2)],
+      [1, exp(3)],
+      [1, exp(8)],
+      [0, exp(1)],
+      [1, exp(6)],
+      [1, exp(5)],
+      [0, exp(4)],
+      [0, exp(7)],
+    ]);
     const exported = await runExport('olivia', structure.id);
     expect(exported.exportResult?.applied).toBeGreaterThan(0);
     expect(parentOf(3)).toBe(exp(2));
@@ -140,19 +176,28 @@ describe('Agile export: preflight, partial failures, revert', () => {
     const twice = await site.invokeAs('olivia', 'revertJob', { jobId: exported.id });
     await site.rt.drain();
     // then
-    expect(twice).toMatchObject({ ok: false, error: { code: 'REVERT_NOT_POSSIBLE', message: 'This export is being reverted now.' } });
+    expect(twice).toMatchObject({
+      ok: false,
+      error: { code: 'REVERT_NOT_POSSIBLE', message: 'This export is being reverted now.' },
+    });
     const reverted = data(await site.invokeAs('olivia', 'getJob', { jobId: revert.job.id }));
     expect(reverted).toMatchObject({ kind: 'revert', state: 'finished', exportResult: { failed: 0, skipped: 0 } });
     expect(await boardOrder()).toEqual(orderBefore);
     expect([3, 4, 5, 6, 7, 8].map(parentOf)).toEqual(parentsBefore);
     expect(data(await site.invokeAs('olivia', 'getJob', { jobId: exported.id })).revertible).toBe(false);
-    expect(await site.invokeAs('olivia', 'revertJob', { jobId: exported.id })).toMatchObject({ ok: false, error: { code: 'REVERT_NOT_POSSIBLE' } });
+    expect(await site.invokeAs('olivia', 'revertJob', { jobId: exported.id })).toMatchObject({
+      ok: false,
+      error: { code: 'REVERT_NOT_POSSIBLE' },
+    });
   });
 
   it('is revertible again after its revert was cancelled, in getJob and listJobs alike, as revertJob agrees', async () => {
     // given: an export, and a revert of it cancelled before it ran
     const structure = await givenStructure(site);
-    await givenForest(structure.id, [[0, exp(2)], [1, exp(6)]]);
+    await givenForest(structure.id, [
+      [0, exp(2)],
+      [1, exp(6)],
+    ]);
     const exported = await runExport('olivia', structure.id);
     const revert = data(await site.invokeAs('olivia', 'revertJob', { jobId: exported.id }));
     expect(data(await site.invokeAs('olivia', 'getJob', { jobId: exported.id })).revertible).toBe(false);
@@ -160,7 +205,9 @@ describe('Agile export: preflight, partial failures, revert', () => {
     await site.rt.drain();
     // when
     const got = data(await site.invokeAs('olivia', 'getJob', { jobId: exported.id }));
-    const listed = data(await site.invokeAs('olivia', 'listJobs', { structureId: structure.id })).jobs.find((j) => j.id === exported.id);
+    const listed = data(await site.invokeAs('olivia', 'listJobs', { structureId: structure.id })).jobs.find(
+      (j) => j.id === exported.id,
+    );
     // then
     expect(got.revertible).toBe(true);
     expect(listed?.revertible).toBe(true);
@@ -175,15 +222,22 @@ describe('Agile export: preflight, partial failures, revert', () => {
   it('keeps the change log as long as a revert is offered, and deletes it with the structure', async () => {
     // given: a finished export
     const structure = await givenStructure(site);
-    await givenForest(structure.id, [[0, exp(2)], [1, exp(6)]]);
+    await givenForest(structure.id, [
+      [0, exp(2)],
+      [1, exp(6)],
+    ]);
     const exported = await runExport('olivia', structure.id);
     const dataKeys = (): string[] => site.rt.kvs.keys().filter((k) => k.startsWith(`jobdata:${exported.id}:`));
     // then: its log expires at the end of the revert window
-    const log = await kvs.get<string>(`jobdata:${exported.id}:x:log:0`, { metadataFields: [MetadataField.EXPIRE_TIME] });
+    const log = await kvs.get<string>(`jobdata:${exported.id}:x:log:0`, {
+      metadataFields: [MetadataField.EXPIRE_TIME],
+    });
     const days = (Date.parse(log?.expireTime ?? '') - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(REVERT_WINDOW_DAYS - 1);
     expect(days).toBeLessThanOrEqual(REVERT_WINDOW_DAYS);
-    expect(dataKeys()).toEqual(expect.arrayContaining([`jobdata:${exported.id}:x:log:0`, `jobdata:${exported.id}:x:keys:0`]));
+    expect(dataKeys()).toEqual(
+      expect.arrayContaining([`jobdata:${exported.id}:x:log:0`, `jobdata:${exported.id}:x:keys:0`]),
+    );
     // and a revert (which leaves Jira as the other tests expect it) keeps data of its own
     const revert = data(await site.invokeAs('olivia', 'revertJob', { jobId: exported.id })).job;
     await site.rt.drain();
@@ -193,13 +247,19 @@ describe('Agile export: preflight, partial failures, revert', () => {
     // then: the jobs and all their data are gone
     expect(dataKeys()).toEqual([]);
     expect(site.rt.kvs.keys().filter((k) => k.startsWith(`jobdata:${revert.id}:`))).toEqual([]);
-    expect(await site.invokeAs('olivia', 'getJob', { jobId: exported.id })).toMatchObject({ ok: false, error: { code: 'JOB_NOT_FOUND' } });
+    expect(await site.invokeAs('olivia', 'getJob', { jobId: exported.id })).toMatchObject({
+      ok: false,
+      error: { code: 'JOB_NOT_FOUND' },
+    });
   });
 
   it('is no longer revertible past the revert window, and says why', async () => {
     // given: an export created longer ago than the window
     const structure = await givenStructure(site);
-    await givenForest(structure.id, [[0, exp(2)], [1, exp(6)]]);
+    await givenForest(structure.id, [
+      [0, exp(2)],
+      [1, exp(6)],
+    ]);
     const exported = await runExport('olivia', structure.id);
     const jobs = new JobRepository(new KvsWriteMeter());
     const stored = await jobs.get(exported.id);
@@ -211,8 +271,17 @@ describe('Agile export: preflight, partial failures, revert', () => {
     const changes = await site.invokeAs('olivia', 'listJobChanges', { jobId: exported.id });
     // then
     expect(got.revertible).toBe(false);
-    expect(revert).toMatchObject({ ok: false, error: { code: 'REVERT_NOT_POSSIBLE', message: expect.stringMatching(/more than 90 days old: its change log is no longer kept/) } });
-    expect(changes).toMatchObject({ ok: false, error: { code: 'CHANGE_LOG_EXPIRED', message: expect.stringMatching(/kept for 90 days/) } });
+    expect(revert).toMatchObject({
+      ok: false,
+      error: {
+        code: 'REVERT_NOT_POSSIBLE',
+        message: expect.stringMatching(/more than 90 days old: its change log is no longer kept/),
+      },
+    });
+    expect(changes).toMatchObject({
+      ok: false,
+      error: { code: 'CHANGE_LOG_EXPIRED', message: expect.stringMatching(/kept for 90 days/) },
+    });
     // and, back inside the window, the revert leaves Jira as the other tests expect it
     await jobs.create(stored);
     data(await site.invokeAs('olivia', 'revertJob', { jobId: exported.id }));
@@ -222,7 +291,10 @@ describe('Agile export: preflight, partial failures, revert', () => {
   it('skips what changed in Jira since the export, with a log line each', async () => {
     // given
     const structure = await givenStructure(site);
-    await givenForest(structure.id, [[0, exp(2)], [1, exp(6)]]);
+    await givenForest(structure.id, [
+      [0, exp(2)],
+      [1, exp(6)],
+    ]);
     const exported = await runExport('olivia', structure.id);
     expect(parentOf(6)).toBe(exp(2));
     site.jira.store.updateIssue('EXP-6', { parent: 'EXP-1' });
@@ -270,34 +342,59 @@ describe('Exports of many writes', () => {
   it('plans the remaining rank calls again after a refused one', async () => {
     // given: 150 stories in a shuffled order; Jira will refuse to rank one issue of the first call
     const stories = Array.from({ length: 150 }, (_, i) => exp(3 + i));
-    const order = stories.map((id, i) => ({ id, k: (i * 7919) % 151 })).sort((a, b) => a.k - b.k).map((x) => x.id);
+    const order = stories
+      .map((id, i) => ({ id, k: (i * 7919) % 151 }))
+      .sort((a, b) => a.k - b.k)
+      .map((x) => x.id);
     const structure = data(await big.invokeAs('olivia', 'createStructure', { name: 'Big board' }));
-    await givenForest(structure.id, order.map((id) => [0, id]));
+    await givenForest(
+      structure.id,
+      order.map((id) => [0, id]),
+    );
     const jiraOrder = big.jira.store.issuesInRankOrder().map((i) => Number(i.id));
     const plan = planRankExport({ structureOrder: order, jiraOrder });
     expect(plan.operations.length).toBeGreaterThan(1);
     const refused = plan.operations[0].issues[0];
     big.jira.faults.failRank([String(refused)]);
     // when
-    const started = data(await big.invokeAs('olivia', 'startExport', { structureId: structure.id, synchronizer: 'agile', params: agile }));
+    const started = data(
+      await big.invokeAs('olivia', 'startExport', { structureId: structure.id, synchronizer: 'agile', params: agile }),
+    );
     await big.rt.drain();
     const job = data(await big.invokeAs('olivia', 'getJob', { jobId: started.job.id }));
     // then
-    expect(job.exportResult).toMatchObject({ failed: 1, problems: [expect.objectContaining({ issueId: String(refused), kind: 'rank' })] });
+    expect(job.exportResult).toMatchObject({
+      failed: 1,
+      problems: [expect.objectContaining({ issueId: String(refused), kind: 'rank' })],
+    });
     expect(job.log.some((l) => /planned again/.test(l.message))).toBe(true);
     const wanted = order.filter((id) => id !== refused);
     const inWanted = new Set(wanted);
-    expect(big.jira.store.issuesInRankOrder().map((i) => Number(i.id)).filter((id) => inWanted.has(id))).toEqual(wanted);
+    expect(
+      big.jira.store
+        .issuesInRankOrder()
+        .map((i) => Number(i.id))
+        .filter((id) => inWanted.has(id)),
+    ).toEqual(wanted);
   });
 
   it('reverts what an export cancelled halfway had written', async () => {
     // given: 40 links to create, each call slowed down, and the export cancelled while writing
     const structure = data(await big.invokeAs('olivia', 'createStructure', { name: 'Links' }));
-    await givenForest(structure.id, [[0, exp(3)], ...Array.from({ length: 40 }, (_, i): [number, number] => [1, exp(10 + i)])]);
+    await givenForest(structure.id, [
+      [0, exp(3)],
+      ...Array.from({ length: 40 }, (_, i): [number, number] => [1, exp(10 + i)]),
+    ]);
     big.jira.faults.setLatency({ ms: 20, match: 'POST /rest/api/3/issueLink' });
     const linksOf3 = () => [...big.jira.store.issueLinks(String(exp(3)))].length;
     try {
-      const started = data(await big.invokeAs('olivia', 'startExport', { structureId: structure.id, synchronizer: 'links', params: { linkTypeId: '1' } }));
+      const started = data(
+        await big.invokeAs('olivia', 'startExport', {
+          structureId: structure.id,
+          synchronizer: 'links',
+          params: { linkTypeId: '1' },
+        }),
+      );
       for (let i = 0; i < 500 && linksOf3() < 8; i++) await new Promise((r) => setTimeout(r, 10));
       data(await big.invokeAs('olivia', 'cancelJob', { jobId: started.job.id }));
       await big.rt.drain();

@@ -17,14 +17,17 @@ function blocks(): string[] {
   const out = new Set<string>();
   for (let n = 1; n <= 9; n++) {
     for (const l of site.jira.store.issueLinks(String(exp(n)))) {
-      out.add(`${site.jira.store.issueByIdOrKey(l.sourceId)?.key}>${site.jira.store.issueByIdOrKey(l.destinationId)?.key}`);
+      out.add(
+        `${site.jira.store.issueByIdOrKey(l.sourceId)?.key}>${site.jira.store.issueByIdOrKey(l.destinationId)?.key}`,
+      );
     }
   }
   return [...out].sort();
 }
 
 function resetLinks(): void {
-  for (let n = 1; n <= 9; n++) for (const l of [...site.jira.store.issueLinks(String(exp(n)))]) site.jira.store.removeLink(l.id);
+  for (let n = 1; n <= 9; n++)
+    for (const l of [...site.jira.store.issueLinks(String(exp(n)))]) site.jira.store.removeLink(l.id);
 }
 
 async function runExport(structureId: string, synchronizer: string, params: Record<string, unknown>): Promise<JobDto> {
@@ -33,7 +36,12 @@ async function runExport(structureId: string, synchronizer: string, params: Reco
   return data(await site.invokeAs('olivia', 'getJob', { jobId: started.job.id }));
 }
 
-const links = (scope: string) => ({ linkTypeId: '1', parentEnd: 'inward', scope, ...(scope === 'all' ? { parentJql: 'project = EXP' } : {}) });
+const links = (scope: string) => ({
+  linkTypeId: '1',
+  parentEnd: 'inward',
+  scope,
+  ...(scope === 'all' ? { parentJql: 'project = EXP' } : {}),
+});
 // EXP-3 > (EXP-4, EXP-5); EXP-6 and EXP-7 side by side at the top; EXP-8 outside the structure.
 const forest: Array<[number, number]> = [
   [0, exp(3)],
@@ -55,7 +63,13 @@ describe('Links export', () => {
     const structure = await givenStructure(site);
     await givenForest(structure.id, forest);
     // when
-    const preview = data(await site.invokeAs('olivia', 'previewExport', { structureId: structure.id, synchronizer: 'links', params: links('structure') }));
+    const preview = data(
+      await site.invokeAs('olivia', 'previewExport', {
+        structureId: structure.id,
+        synchronizer: 'links',
+        params: links('structure'),
+      }),
+    );
     const job = await runExport(structure.id, 'links', links('structure'));
     // then
     expect(preview.counts).toMatchObject({ linksCreated: 2, linksDeleted: 0 });
@@ -65,7 +79,9 @@ describe('Links export', () => {
     ]);
     expect(preview.warnings).toEqual([]);
     expect(job).toMatchObject({ state: 'finished', exportResult: { applied: 2, failed: 0 } });
-    expect(job.log[0].message).toBe('Export with the Links synchronizer from structure "' + structure.name + '" into Jira, as Olivia Owner.');
+    expect(job.log[0].message).toBe(
+      'Export with the Links synchronizer from structure "' + structure.name + '" into Jira, as Olivia Owner.',
+    );
     expect(blocks()).toEqual(['EXP-3>EXP-4', 'EXP-3>EXP-5', 'EXP-6>EXP-7', 'EXP-6>EXP-8']);
   });
 
@@ -74,13 +90,24 @@ describe('Links export', () => {
     const structure = await givenStructure(site);
     await givenForest(structure.id, forest);
     // when
-    const preview = data(await site.invokeAs('olivia', 'previewExport', { structureId: structure.id, synchronizer: 'links', params: links('all') }));
+    const preview = data(
+      await site.invokeAs('olivia', 'previewExport', {
+        structureId: structure.id,
+        synchronizer: 'links',
+        params: links('all'),
+      }),
+    );
     const job = await runExport(structure.id, 'links', links('all'));
     // then
     expect(preview.counts).toMatchObject({ linksCreated: 2, linksDeleted: 1 });
     expect(preview.warnings.join(' ')).toMatch(/deletes every link of type “Blocks” between issues/);
     expect(job).toMatchObject({ state: 'finished', exportResult: { applied: 3, failed: 0 } });
-    expect(job.log.map((l) => l.message)).toEqual(expect.arrayContaining([expect.stringMatching(/deletes every link of type “Blocks”/), expect.stringMatching(/2 links of type “Blocks” to create, 1 to delete/)]));
+    expect(job.log.map((l) => l.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/deletes every link of type “Blocks”/),
+        expect.stringMatching(/2 links of type “Blocks” to create, 1 to delete/),
+      ]),
+    );
     const log = data(await site.invokeAs('olivia', 'listJobChanges', { jobId: job.id, limit: 2 }));
     const rest = data(await site.invokeAs('olivia', 'listJobChanges', { jobId: job.id, cursor: log.nextCursor }));
     expect(log.total).toBe(3);
@@ -103,14 +130,22 @@ describe('Links synchronizer summary', () => {
   it('names the link type as Jira lists it, and shows the id of a type Jira no longer has', async () => {
     // given
     const structure = await givenStructure(site);
-    const installed = data(await site.invokeAs('olivia', 'installSynchronizer', { structureId: structure.id, synchronizer: 'links', params: links('structure') })).synchronizer;
+    const installed = data(
+      await site.invokeAs('olivia', 'installSynchronizer', {
+        structureId: structure.id,
+        synchronizer: 'links',
+        params: links('structure'),
+      }),
+    ).synchronizer;
     // then
     expect(installed.paramsSummary).toBe('Link type “Blocks”, parent is the inward issue, scope structure');
     // when: the type is gone from Jira
     const types = site.jira.store.linkTypes as Array<(typeof site.jira.store.linkTypes)[number]>;
     const saved = types.splice(0);
     try {
-      const listed = data(await site.invokeAs('olivia', 'listInstalledSynchronizers', { structureId: structure.id })).synchronizers;
+      const listed = data(
+        await site.invokeAs('olivia', 'listInstalledSynchronizers', { structureId: structure.id }),
+      ).synchronizers;
       // then
       expect(listed[0].paramsSummary).toBe('Link type 1, parent is the inward issue, scope structure');
     } finally {
@@ -131,11 +166,15 @@ describe('Hierarchy export', () => {
     ]);
     const params = { roots: { kind: 'highestLevel', projectKeys: ['EXP'] } };
     // when
-    const preview = data(await site.invokeAs('olivia', 'previewExport', { structureId: structure.id, synchronizer: 'hierarchy', params }));
+    const preview = data(
+      await site.invokeAs('olivia', 'previewExport', { structureId: structure.id, synchronizer: 'hierarchy', params }),
+    );
     const job = await runExport(structure.id, 'hierarchy', params);
     // then
     expect(preview.counts).toMatchObject({ parentChanges: 1, notRepresentable: 1 });
-    expect(preview.changes).toEqual([expect.objectContaining({ kind: 'parent', issueKey: 'EXP-5', before: 'none', after: 'EXP-2' })]);
+    expect(preview.changes).toEqual([
+      expect.objectContaining({ kind: 'parent', issueKey: 'EXP-5', before: 'none', after: 'EXP-2' }),
+    ]);
     expect(preview.notRepresentable[0]).toMatch(/EXP-6.*EXP-7/);
     expect(job).toMatchObject({ state: 'finished', exportResult: { applied: 1, failed: 0 } });
     expect(site.jira.store.issueByIdOrKey('EXP-5')?.parentId).toBe(String(exp(2)));
@@ -150,19 +189,59 @@ describe('Hierarchy export', () => {
       [0, exp(1)],
       [1, exp(7)],
     ]);
-    const installed = data(await site.invokeAs('olivia', 'installSynchronizer', { structureId: structure.id, synchronizer: 'hierarchy', params: { roots: { kind: 'highestLevel', projectKeys: ['EXP'] } } })).synchronizer;
-    const filter = data(await site.invokeAs('olivia', 'installSynchronizer', { structureId: structure.id, synchronizer: 'filter', params: { source: { kind: 'jql', jql: 'project = EXP' }, add: { at: 'top' } } })).synchronizer;
+    const installed = data(
+      await site.invokeAs('olivia', 'installSynchronizer', {
+        structureId: structure.id,
+        synchronizer: 'hierarchy',
+        params: { roots: { kind: 'highestLevel', projectKeys: ['EXP'] } },
+      }),
+    ).synchronizer;
+    const filter = data(
+      await site.invokeAs('olivia', 'installSynchronizer', {
+        structureId: structure.id,
+        synchronizer: 'filter',
+        params: { source: { kind: 'jql', jql: 'project = EXP' }, add: { at: 'top' } },
+      }),
+    ).synchronizer;
     // when
-    const preview = data(await site.invokeAs('olivia', 'previewResync', { structureId: structure.id, synchronizerId: installed.id, direction: 'export' }));
-    const started = data(await site.invokeAs('olivia', 'resync', { structureId: structure.id, synchronizerId: installed.id, direction: 'export' }));
+    const preview = data(
+      await site.invokeAs('olivia', 'previewResync', {
+        structureId: structure.id,
+        synchronizerId: installed.id,
+        direction: 'export',
+      }),
+    );
+    const started = data(
+      await site.invokeAs('olivia', 'resync', {
+        structureId: structure.id,
+        synchronizerId: installed.id,
+        direction: 'export',
+      }),
+    );
     await site.rt.drain();
     // then
     expect(preview).toMatchObject({ direction: 'export', export: { counts: { parentChanges: 1 } } });
-    expect(data(await site.invokeAs('olivia', 'getJob', { jobId: started.job.id }))).toMatchObject({ kind: 'export', state: 'finished', installedSynchronizerId: installed.id, trigger: 'manual' });
+    expect(data(await site.invokeAs('olivia', 'getJob', { jobId: started.job.id }))).toMatchObject({
+      kind: 'export',
+      state: 'finished',
+      installedSynchronizerId: installed.id,
+      trigger: 'manual',
+    });
     expect(site.jira.store.issueByIdOrKey('EXP-7')?.parentId).toBe(String(exp(1)));
-    const listed = data(await site.invokeAs('olivia', 'listInstalledSynchronizers', { structureId: structure.id })).synchronizers.find((s) => s.id === installed.id);
-    expect(listed).toMatchObject({ state: 'disabled', lastRun: { direction: 'export', result: 'succeeded', trigger: 'manual' } });
-    expect(await site.invokeAs('olivia', 'resync', { structureId: structure.id, synchronizerId: filter.id, direction: 'export' })).toMatchObject({
+    const listed = data(
+      await site.invokeAs('olivia', 'listInstalledSynchronizers', { structureId: structure.id }),
+    ).synchronizers.find((s) => s.id === installed.id);
+    expect(listed).toMatchObject({
+      state: 'disabled',
+      lastRun: { direction: 'export', result: 'succeeded', trigger: 'manual' },
+    });
+    expect(
+      await site.invokeAs('olivia', 'resync', {
+        structureId: structure.id,
+        synchronizerId: filter.id,
+        direction: 'export',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'DIRECTION_NOT_SUPPORTED', field: 'direction' },
     });

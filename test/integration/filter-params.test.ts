@@ -10,7 +10,10 @@ const under = (issueKey: string) => ({ at: 'under', issueKey });
 const rows = (...r: Array<[number, string]>) => r.map(([d, k]) => `${d}:${id(k)}`);
 const scene = async (...r: Array<[number, string]>) => {
   const structure = await givenStructure(local.site);
-  await givenForest(structure.id, r.map(([d, k]) => [d, id(k)]));
+  await givenForest(
+    structure.id,
+    r.map(([d, k]) => [d, id(k)]),
+  );
   return structure.id;
 };
 
@@ -19,15 +22,23 @@ describe('Filter import: Add under an issue', () => {
     // given
     const structureId = await scene([0, 'APP-1'], [1, 'APP-4'], [0, 'APP-5']);
     // when
-    const job = await runImport(local.site, 'olivia', structureId, { source: jql('key in (OPS-1, OPS-2) ORDER BY key ASC'), add: under('APP-1') });
+    const job = await runImport(local.site, 'olivia', structureId, {
+      source: jql('key in (OPS-1, OPS-2) ORDER BY key ASC'),
+      add: under('APP-1'),
+    });
     // then
     expect(job.result).toMatchObject({ added: 2 });
-    expect(await shape(structureId)).toEqual(rows([0, 'APP-1'], [1, 'APP-4'], [1, 'OPS-1'], [1, 'OPS-2'], [0, 'APP-5']));
+    expect(await shape(structureId)).toEqual(
+      rows([0, 'APP-1'], [1, 'APP-4'], [1, 'OPS-1'], [1, 'OPS-2'], [0, 'APP-5']),
+    );
   });
 
   it('adds nothing when that issue is not in the structure, and says so in the log', async () => {
     const structureId = await scene([0, 'APP-5']);
-    const job = await runImport(local.site, 'olivia', structureId, { source: jql('key in (OPS-1)'), add: under('APP-1') });
+    const job = await runImport(local.site, 'olivia', structureId, {
+      source: jql('key in (OPS-1)'),
+      add: under('APP-1'),
+    });
     expect(job).toMatchObject({ state: 'finished', result: { added: 0 } });
     expect(job.log.map((l) => l.message).join('\n')).toMatch(/APP-1 is not in the structure/);
     expect(await shape(structureId)).toEqual(rows([0, 'APP-5']));
@@ -37,7 +48,11 @@ describe('Filter import: Add under an issue', () => {
     // given: OPS-1 sits under APP-5
     const structureId = await scene([0, 'APP-1'], [0, 'APP-5'], [1, 'OPS-1']);
     // when
-    const job = await runImport(local.site, 'olivia', structureId, { source: jql('key in (OPS-1, OPS-2) ORDER BY key ASC'), add: under('APP-1'), allowMove: true });
+    const job = await runImport(local.site, 'olivia', structureId, {
+      source: jql('key in (OPS-1, OPS-2) ORDER BY key ASC'),
+      add: under('APP-1'),
+      allowMove: true,
+    });
     // then
     expect(job.result).toMatchObject({ added: 1, moved: 1 });
     expect(await shape(structureId)).toEqual(rows([0, 'APP-1'], [1, 'OPS-1'], [1, 'OPS-2'], [0, 'APP-5']));
@@ -45,7 +60,10 @@ describe('Filter import: Add under an issue', () => {
 
   it('leaves matching issues where they are without Allow move', async () => {
     const structureId = await scene([0, 'APP-1'], [0, 'APP-5'], [1, 'OPS-1']);
-    const job = await runImport(local.site, 'olivia', structureId, { source: jql('key in (OPS-1, OPS-2) ORDER BY key ASC'), add: under('APP-1') });
+    const job = await runImport(local.site, 'olivia', structureId, {
+      source: jql('key in (OPS-1, OPS-2) ORDER BY key ASC'),
+      add: under('APP-1'),
+    });
     expect(job.result).toMatchObject({ added: 1, moved: 0, unchanged: 1 });
     expect(await shape(structureId)).toEqual(rows([0, 'APP-1'], [1, 'OPS-2'], [0, 'APP-5'], [1, 'OPS-1']));
   });
@@ -54,14 +72,22 @@ describe('Filter import: Add under an issue', () => {
 describe('Filter import: Remove', () => {
   it('removes rows of issues that no longer match', async () => {
     const structureId = await scene([0, 'APP-4'], [0, 'OPS-1'], [0, 'OPS-2']);
-    const job = await runImport(local.site, 'olivia', structureId, { source: jql('key in (OPS-1)'), add: { at: 'top' }, remove: true });
+    const job = await runImport(local.site, 'olivia', structureId, {
+      source: jql('key in (OPS-1)'),
+      add: { at: 'top' },
+      remove: true,
+    });
     expect(job.result).toMatchObject({ removed: 2, unchanged: 1 });
     expect(await shape(structureId)).toEqual(rows([0, 'OPS-1']));
   });
 
   it('keeps a row that does not match while it has children that stay', async () => {
     const structureId = await scene([0, 'APP-4'], [1, 'OPS-1']);
-    const job = await runImport(local.site, 'olivia', structureId, { source: jql('key in (OPS-1)'), add: { at: 'top' }, remove: true });
+    const job = await runImport(local.site, 'olivia', structureId, {
+      source: jql('key in (OPS-1)'),
+      add: { at: 'top' },
+      remove: true,
+    });
     expect(job.result).toMatchObject({ removed: 0 });
     expect(await shape(structureId)).toEqual(rows([0, 'APP-4'], [1, 'OPS-1']));
   });
@@ -82,8 +108,16 @@ describe('Filter import: Remove', () => {
   });
 
   it.each([
-    ['without Double-check, sub-issues of a removed candidate stay', false, rows([0, 'APP-1'], [1, 'APP-4'], [2, 'APP-6'], [2, 'OPS-1'], [1, 'OPS-2'])],
-    ['with Double-check, non-matching sub-issues go unless they match on their own', true, rows([0, 'APP-1'], [1, 'APP-4'], [2, 'OPS-1'], [1, 'OPS-2'])],
+    [
+      'without Double-check, sub-issues of a removed candidate stay',
+      false,
+      rows([0, 'APP-1'], [1, 'APP-4'], [2, 'APP-6'], [2, 'OPS-1'], [1, 'OPS-2']),
+    ],
+    [
+      'with Double-check, non-matching sub-issues go unless they match on their own',
+      true,
+      rows([0, 'APP-1'], [1, 'APP-4'], [2, 'OPS-1'], [1, 'OPS-2']),
+    ],
   ])('%s', async (_, doubleCheckSubIssues, expected) => {
     // given
     const structureId = await scene([0, 'APP-1'], [1, 'APP-4'], [2, 'APP-6'], [2, 'OPS-1']);
@@ -104,9 +138,18 @@ describe('Filter import as a user who sees only part of the issues', () => {
   it('never touches rows of issues the user cannot see', async () => {
     // given: pat (browses APP only) has control on olivia's structure holding OPS rows
     const structureId = await scene([0, 'APP-4'], [0, 'OPS-1'], [0, 'OPS-2']);
-    data(await local.site.invokeAs('olivia', 'setPermissions', { structureId, rules: [{ subject: { type: 'user', accountId: 'acc-pat' }, level: 'control' }] }));
+    data(
+      await local.site.invokeAs('olivia', 'setPermissions', {
+        structureId,
+        rules: [{ subject: { type: 'user', accountId: 'acc-pat' }, level: 'control' }],
+      }),
+    );
     // when
-    const job = await runImport(local.site, 'pat', structureId, { source: jql('key = APP-1'), add: { at: 'top' }, remove: true });
+    const job = await runImport(local.site, 'pat', structureId, {
+      source: jql('key = APP-1'),
+      add: { at: 'top' },
+      remove: true,
+    });
     // then: APP-4 removed; the OPS rows, invisible to pat, untouched
     expect(job.result).toMatchObject({ added: 1, removed: 1, skippedNotVisible: 2 });
     expect(await shape(structureId)).toEqual(rows([0, 'OPS-1'], [0, 'OPS-2'], [0, 'APP-1']));
@@ -115,7 +158,12 @@ describe('Filter import as a user who sees only part of the issues', () => {
   it('shows the user only the rows they may see, leaving out subtrees of invisible issues', async () => {
     // given
     const structureId = await scene([0, 'OPS-1'], [1, 'APP-2'], [2, 'APP-3'], [0, 'APP-4'], [1, 'OPS-2'], [0, 'APP-5']);
-    data(await local.site.invokeAs('olivia', 'setPermissions', { structureId, rules: [{ subject: { type: 'anyone' }, level: 'view' }] }));
+    data(
+      await local.site.invokeAs('olivia', 'setPermissions', {
+        structureId,
+        rules: [{ subject: { type: 'anyone' }, level: 'view' }],
+      }),
+    );
     // when
     const forPat = data(await local.site.invokeAs('pat', 'getForest', { structureId }));
     const forOlivia = data(await local.site.invokeAs('olivia', 'getForest', { structureId }));
@@ -129,10 +177,17 @@ describe('Filter import as a user who sees only part of the issues', () => {
   it('hides a subtree that began on an earlier page', async () => {
     // given: pages of 2 rows; OPS-1's subtree spans the first and second page
     const structureId = await scene([0, 'OPS-1'], [1, 'APP-2'], [1, 'APP-3'], [0, 'APP-4']);
-    data(await local.site.invokeAs('olivia', 'setPermissions', { structureId, rules: [{ subject: { type: 'anyone' }, level: 'view' }] }));
+    data(
+      await local.site.invokeAs('olivia', 'setPermissions', {
+        structureId,
+        rules: [{ subject: { type: 'anyone' }, level: 'view' }],
+      }),
+    );
     // when
     const first = data(await local.site.invokeAs('pat', 'getForest', { structureId, limit: 2 }));
-    const second = data(await local.site.invokeAs('pat', 'getForest', { structureId, limit: 2, cursor: first.nextCursor }));
+    const second = data(
+      await local.site.invokeAs('pat', 'getForest', { structureId, limit: 2, cursor: first.nextCursor }),
+    );
     // then
     expect(first.issueIds).toEqual([]);
     expect(second.issueIds).toEqual([String(id('APP-4'))]);

@@ -22,7 +22,12 @@ it('sees a parent just changed when the import reconciles that issue', async () 
     // then: the lagging index still shows APP-6 under APP-3
     expect(stale.result).toMatchObject({ moved: 0 });
     // when: an import told that APP-6 was just written
-    const { job } = await startImport(createInvocation('acc-olivia'), { structureId: structure.id, synchronizer: 'hierarchy', params, reconcileIssueIds: [wid('APP-6')] });
+    const { job } = await startImport(createInvocation('acc-olivia'), {
+      structureId: structure.id,
+      synchronizer: 'hierarchy',
+      params,
+      reconcileIssueIds: [wid('APP-6')],
+    });
     await work.site.rt.queue.drain();
     // then
     const done = data(await work.site.invokeAs('olivia', 'getJob', { jobId: job.id }));

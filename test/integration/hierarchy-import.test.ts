@@ -4,7 +4,10 @@ import { data, givenStructure, shape } from './support/site';
 import { wid } from './support/work-dataset';
 
 const work = useWorkSite();
-const highest = (projectKeys: string[], extra: Record<string, unknown> = {}) => ({ roots: { kind: 'highestLevel', projectKeys }, ...extra });
+const highest = (projectKeys: string[], extra: Record<string, unknown> = {}) => ({
+  roots: { kind: 'highestLevel', projectKeys },
+  ...extra,
+});
 
 describe('Hierarchy import', () => {
   it('from the highest level in the project down every level, siblings by rank', async () => {
@@ -16,18 +19,33 @@ describe('Hierarchy import', () => {
     expect(job.state).toBe('finished');
     expect(await shape(structure.id)).toEqual([
       row(0, 'APP-1'),
-      row(1, 'APP-2'), row(2, 'APP-5'), row(3, 'OPS-2'), row(2, 'APP-4'), row(3, 'APP-7'), row(3, 'APP-8'), row(2, 'OPS-1'),
-      row(1, 'APP-3'), row(2, 'APP-6'),
+      row(1, 'APP-2'),
+      row(2, 'APP-5'),
+      row(3, 'OPS-2'),
+      row(2, 'APP-4'),
+      row(3, 'APP-7'),
+      row(3, 'APP-8'),
+      row(2, 'OPS-1'),
+      row(1, 'APP-3'),
+      row(2, 'APP-6'),
     ]);
     expect(job.log[0].message).toContain('the highest level in APP (Initiative)');
   });
 
   it('down to a chosen depth, siblings by key; roots from a JQL', async () => {
     const structure = await givenStructure(work.site);
-    await runSyncImport(work.site, 'olivia', structure.id, 'hierarchy', { roots: { kind: 'jql', jql: 'issuetype = Epic' }, levels: 1, order: 'key' });
+    await runSyncImport(work.site, 'olivia', structure.id, 'hierarchy', {
+      roots: { kind: 'jql', jql: 'issuetype = Epic' },
+      levels: 1,
+      order: 'key',
+    });
     expect(await shape(structure.id)).toEqual([
-      row(0, 'APP-2'), row(1, 'APP-4'), row(1, 'APP-5'), row(1, 'OPS-1'),
-      row(0, 'APP-3'), row(1, 'APP-6'),
+      row(0, 'APP-2'),
+      row(1, 'APP-4'),
+      row(1, 'APP-5'),
+      row(1, 'OPS-1'),
+      row(0, 'APP-3'),
+      row(1, 'APP-6'),
       row(0, 'APP-9'),
     ]);
   });
@@ -43,7 +61,13 @@ describe('Hierarchy import', () => {
       // then
       expect(job.result).toMatchObject({ moved: 1, added: 0 });
       expect(await shape(structure.id)).toEqual([
-        row(0, 'APP-1'), row(1, 'APP-2'), row(2, 'APP-6'), row(2, 'APP-5'), row(2, 'APP-4'), row(2, 'OPS-1'), row(1, 'APP-3'),
+        row(0, 'APP-1'),
+        row(1, 'APP-2'),
+        row(2, 'APP-6'),
+        row(2, 'APP-5'),
+        row(2, 'APP-4'),
+        row(2, 'OPS-1'),
+        row(1, 'APP-3'),
       ]);
     } finally {
       work.site.jira.store.updateIssue('APP-6', { parent: 'APP-3' });
@@ -79,15 +103,32 @@ describe('Hierarchy import', () => {
 
   it('refuses unknown projects and bad JQL, naming the parameter with Jira’s reason', async () => {
     const structure = await givenStructure(work.site);
-    const start = (params: Record<string, unknown>) => work.site.invokeAs('olivia', 'startImport', { structureId: structure.id, synchronizer: 'hierarchy', params });
-    expect(await start(highest(['NOPE']))).toMatchObject({ ok: false, error: { code: 'PROJECT_NOT_FOUND', field: 'params.roots.projectKeys', message: expect.stringContaining("'NOPE'") } });
-    expect(await start({ roots: { kind: 'jql', jql: 'sprnt = 3' } })).toMatchObject({ ok: false, error: { code: 'JQL_INVALID', field: 'params.roots.jql', message: expect.stringContaining("'sprnt'") } });
+    const start = (params: Record<string, unknown>) =>
+      work.site.invokeAs('olivia', 'startImport', { structureId: structure.id, synchronizer: 'hierarchy', params });
+    expect(await start(highest(['NOPE']))).toMatchObject({
+      ok: false,
+      error: {
+        code: 'PROJECT_NOT_FOUND',
+        field: 'params.roots.projectKeys',
+        message: expect.stringContaining("'NOPE'"),
+      },
+    });
+    expect(await start({ roots: { kind: 'jql', jql: 'sprnt = 3' } })).toMatchObject({
+      ok: false,
+      error: { code: 'JQL_INVALID', field: 'params.roots.jql', message: expect.stringContaining("'sprnt'") },
+    });
   });
 
   it('gives the same structure under duplicated and reordered delivery; preview, repeat and undo', async () => {
     const structure = await givenStructure(work.site);
     Object.assign(work.site.rt.queue.switches, { duplicate: true, reorder: 'shuffle' });
-    const preview = data(await work.site.invokeAs('olivia', 'previewImport', { structureId: structure.id, synchronizer: 'hierarchy', params: highest(['APP']) }));
+    const preview = data(
+      await work.site.invokeAs('olivia', 'previewImport', {
+        structureId: structure.id,
+        synchronizer: 'hierarchy',
+        params: highest(['APP']),
+      }),
+    );
     const job = await runSyncImport(work.site, 'olivia', structure.id, 'hierarchy', highest(['APP']));
     const again = await runSyncImport(work.site, 'olivia', structure.id, 'hierarchy', highest(['APP']));
     expect(preview).toMatchObject({ complete: true, counts: { added: 10 } });

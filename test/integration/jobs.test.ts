@@ -20,7 +20,10 @@ async function waitForJob(jobId: string, until: (job: JobDto) => boolean): Promi
 
 const scene = async (...keys: string[]) => {
   const structure = await givenStructure(local.site);
-  await givenForest(structure.id, keys.map((k) => [0, id(k)]));
+  await givenForest(
+    structure.id,
+    keys.map((k) => [0, id(k)]),
+  );
   return structure.id;
 };
 
@@ -30,7 +33,13 @@ describe('previewImport', () => {
     const structureId = await scene('APP-4');
     const before = await shape(structureId);
     // when
-    const preview = data(await local.site.invokeAs('olivia', 'previewImport', { structureId, synchronizer: 'filter', params: opsWithRemove }));
+    const preview = data(
+      await local.site.invokeAs('olivia', 'previewImport', {
+        structureId,
+        synchronizer: 'filter',
+        params: opsWithRemove,
+      }),
+    );
     // then
     expect(preview).toMatchObject({ counts: { added: 4, removed: 1, moved: 0 }, complete: true, totalActions: 5 });
     expect(preview.actions[0]).toMatchObject({ kind: 'add', issueKey: 'OPS-1' });
@@ -50,15 +59,31 @@ describe('jobs', () => {
     const { jobs } = data(await local.site.invokeAs('olivia', 'listJobs', { structureId }));
     // then
     expect(jobs.map((j) => j.id)).toEqual([second.id, first.id]);
-    expect(jobs[0]).toMatchObject({ state: 'finished', kind: 'import', startedBy: 'acc-olivia', cancellable: false, result: { added: 1 } });
-    expect(jobs[0].cost).toMatchObject({ jiraCalls: expect.any(Number), jiraPoints: expect.any(Number), kvsWrites: expect.any(Number) });
+    expect(jobs[0]).toMatchObject({
+      state: 'finished',
+      kind: 'import',
+      startedBy: 'acc-olivia',
+      cancellable: false,
+      result: { added: 1 },
+    });
+    expect(jobs[0].cost).toMatchObject({
+      jiraCalls: expect.any(Number),
+      jiraPoints: expect.any(Number),
+      kvsWrites: expect.any(Number),
+    });
     expect(jobs[0].log.length).toBeGreaterThan(0);
   });
 
   it('cancels a queued job: the structure stays as it was', async () => {
     // given
     const structureId = await scene('APP-4');
-    const started = data(await local.site.invokeAs('olivia', 'startImport', { structureId, synchronizer: 'filter', params: opsWithRemove }));
+    const started = data(
+      await local.site.invokeAs('olivia', 'startImport', {
+        structureId,
+        synchronizer: 'filter',
+        params: opsWithRemove,
+      }),
+    );
     // when
     const cancelled = data(await local.site.invokeAs('olivia', 'cancelJob', { jobId: started.job.id }));
     await local.site.rt.queue.drain();
@@ -67,7 +92,10 @@ describe('jobs', () => {
     expect(cancelled.log.at(-1)?.message).toBe('Cancelled by Olivia Owner; the structure was left as it was.');
     expect(data(await local.site.invokeAs('olivia', 'getJob', { jobId: started.job.id })).state).toBe('cancelled');
     expect(await shape(structureId)).toEqual([`0:${id('APP-4')}`]);
-    expect(await local.site.invokeAs('olivia', 'cancelJob', { jobId: started.job.id })).toMatchObject({ ok: false, error: { code: 'JOB_NOT_CANCELLABLE' } });
+    expect(await local.site.invokeAs('olivia', 'cancelJob', { jobId: started.job.id })).toMatchObject({
+      ok: false,
+      error: { code: 'JOB_NOT_CANCELLABLE' },
+    });
   });
 });
 
@@ -86,7 +114,10 @@ describe('undoImport', () => {
     const after = data(await local.site.invokeAs('olivia', 'getJob', { jobId: imported.id }));
     expect(after.undoable).toBe(false);
     expect(after.log.at(-1)?.message).toBe(`Undone by Olivia Owner (job ${undo.job.id}).`);
-    expect(await local.site.invokeAs('olivia', 'undoImport', { jobId: imported.id })).toMatchObject({ ok: false, error: { code: 'UNDO_NOT_POSSIBLE' } });
+    expect(await local.site.invokeAs('olivia', 'undoImport', { jobId: imported.id })).toMatchObject({
+      ok: false,
+      error: { code: 'UNDO_NOT_POSSIBLE' },
+    });
   });
 
   it('refuses when the structure changed since the import, and says so', async () => {
@@ -97,7 +128,10 @@ describe('undoImport', () => {
     // when
     const answer = await local.site.invokeAs('olivia', 'undoImport', { jobId: imported.id });
     // then
-    expect(answer).toMatchObject({ ok: false, error: { code: 'UNDO_NOT_POSSIBLE', message: expect.stringMatching(/changed/) } });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'UNDO_NOT_POSSIBLE', message: expect.stringMatching(/changed/) },
+    });
     expect(await shape(structureId)).toEqual([`0:${id('APP-6')}`]);
   });
 
@@ -119,7 +153,13 @@ describe('Jira misbehaving', () => {
   it('rides out a storm of burst 429s and 5xx answers', async () => {
     // given
     const structureId = await scene();
-    const started = data(await local.site.invokeAs('olivia', 'startImport', { structureId, synchronizer: 'filter', params: { source: jql('project = APP'), add: top } }));
+    const started = data(
+      await local.site.invokeAs('olivia', 'startImport', {
+        structureId,
+        synchronizer: 'filter',
+        params: { source: jql('project = APP'), add: top },
+      }),
+    );
     // A few waits in place (burst, 5xx: backoff 1 s, 2 s, 4 s), then repeated quota exhaustion (pauses).
     local.site.jira.faults.inject429({ kind: 'burst', count: 2, match: 'search/jql', retryAfterSeconds: 1 });
     local.site.jira.faults.inject5xx({ count: 1, status: 503, match: 'search/jql' });
@@ -137,7 +177,13 @@ describe('Jira misbehaving', () => {
   it('pauses on quota exhaustion instead of failing, then continues', async () => {
     // given
     const structureId = await scene();
-    const started = data(await local.site.invokeAs('olivia', 'startImport', { structureId, synchronizer: 'filter', params: { source: jql('project = APP'), add: top } }));
+    const started = data(
+      await local.site.invokeAs('olivia', 'startImport', {
+        structureId,
+        synchronizer: 'filter',
+        params: { source: jql('project = APP'), add: top },
+      }),
+    );
     local.site.jira.faults.inject429({ kind: 'quota', count: 1, match: 'search/jql', retryAfterSeconds: 600 });
     // when
     const paused = await waitForJob(started.job.id, (j) => j.progress.phase === 'waiting for Jira rate limit');
@@ -146,7 +192,11 @@ describe('Jira misbehaving', () => {
     expect(paused.state).toBe('running');
     const job = data(await local.site.invokeAs('olivia', 'getJob', { jobId: started.job.id }));
     expect(job).toMatchObject({ state: 'finished', result: { added: 6 } });
-    expect(job.log).toEqual(expect.arrayContaining([expect.objectContaining({ level: 'warn', message: expect.stringMatching(/rate limit.*600 s/) })]));
+    expect(job.log).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ level: 'warn', message: expect.stringMatching(/rate limit.*600 s/) }),
+      ]),
+    );
   });
 
   it('answers an unexpected failure as INTERNAL with a short message, no stack trace', async () => {
@@ -164,7 +214,11 @@ describe('Jira misbehaving', () => {
   it('answers JIRA_UNAVAILABLE when Jira’s quota is gone while starting', async () => {
     const structureId = await scene();
     local.site.jira.faults.inject429({ kind: 'quota', count: 1, retryAfterSeconds: 600 });
-    const answer = await local.site.invokeAs('olivia', 'startImport', { structureId, synchronizer: 'filter', params: { source: jql('project = APP'), add: top } });
+    const answer = await local.site.invokeAs('olivia', 'startImport', {
+      structureId,
+      synchronizer: 'filter',
+      params: { source: jql('project = APP'), add: top },
+    });
     expect(answer).toMatchObject({ ok: false, error: { code: 'JIRA_UNAVAILABLE' } });
   });
 });

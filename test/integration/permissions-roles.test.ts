@@ -22,7 +22,10 @@ beforeAll(async () => {
 afterAll(async () => site?.close());
 
 const params = { source: { kind: 'jql', jql: 'project = APP' }, add: { at: 'top' } };
-const role = (roleName: string, level: PermissionRule['level'], projectKey = 'APP'): PermissionRule => ({ subject: { type: 'projectRole', projectKey, roleName }, level });
+const role = (roleName: string, level: PermissionRule['level'], projectKey = 'APP'): PermissionRule => ({
+  subject: { type: 'projectRole', projectKey, roleName },
+  level,
+});
 
 async function givenStructureSharedWith(rules: PermissionRule[]) {
   const structure = await givenStructure(site);
@@ -35,7 +38,11 @@ describe('project-role rules', () => {
     // given
     const structure = await givenStructureSharedWith([role('Developers', 'control')]);
     // when
-    const answer = await site.invokeAs('pat', 'startImport', { structureId: structure.id, synchronizer: 'filter', params });
+    const answer = await site.invokeAs('pat', 'startImport', {
+      structureId: structure.id,
+      synchronizer: 'filter',
+      params,
+    });
     // then
     expect(answer).toMatchObject({ ok: true, data: { job: { structureId: structure.id } } });
     await site.rt.queue.drain();
@@ -47,17 +54,28 @@ describe('project-role rules', () => {
     // given
     const structure = await givenStructureSharedWith([role('Developers', 'control')]);
     // when
-    const answer = await site.invokeAs('ed', 'startImport', { structureId: structure.id, synchronizer: 'filter', params });
+    const answer = await site.invokeAs('ed', 'startImport', {
+      structureId: structure.id,
+      synchronizer: 'filter',
+      params,
+    });
     // then
     expect(answer).toMatchObject({ ok: false, error: { code: 'PERMISSION_LEVEL', needed: 'control' } });
-    expect(await site.invokeAs('ed', 'getStructure', { structureId: structure.id })).toMatchObject({ ok: false, error: { code: 'PERMISSION_LEVEL', needed: 'view' } });
+    expect(await site.invokeAs('ed', 'getStructure', { structureId: structure.id })).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_LEVEL', needed: 'view' },
+    });
   });
 
   it('lets members of a group actor in', async () => {
     // given: ed is in "editors", the Testers role's group actor
     const structure = await givenStructureSharedWith([role('Testers', 'control')]);
     // when
-    const answer = await site.invokeAs('ed', 'startImport', { structureId: structure.id, synchronizer: 'filter', params });
+    const answer = await site.invokeAs('ed', 'startImport', {
+      structureId: structure.id,
+      synchronizer: 'filter',
+      params,
+    });
     // then
     expect(answer).toMatchObject({ ok: true });
     await site.rt.queue.drain();
@@ -84,7 +102,11 @@ describe('project-role rules', () => {
 
   it('reads a role as the app, once per call, and not at all when a cheaper fact decides', async () => {
     // given
-    const structure = await givenStructureSharedWith([role('Developers', 'control'), role('Testers', 'edit'), { subject: { type: 'user', accountId: 'acc-ed' }, level: 'control' }]);
+    const structure = await givenStructureSharedWith([
+      role('Developers', 'control'),
+      role('Testers', 'edit'),
+      { subject: { type: 'user', accountId: 'acc-ed' }, level: 'control' },
+    ]);
     site.jira.ledger.reset();
     // when: pat is in Developers (control), so Testers is never read
     data(await site.invokeAs('pat', 'getStructure', { structureId: structure.id }));

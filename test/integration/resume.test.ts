@@ -3,7 +3,16 @@
 // in the same forest as an undisturbed run (or, for cancel, the untouched one).
 import { JobRepository, KvsWriteMeter } from '../../src/storage';
 import { id, siteDataset } from './support/dataset';
-import { data, givenForest, givenStructure, givenSynchronizersEnabled, runImport, shape, startSite, type Site } from './support/site';
+import {
+  data,
+  givenForest,
+  givenStructure,
+  givenSynchronizersEnabled,
+  runImport,
+  shape,
+  startSite,
+  type Site,
+} from './support/site';
 
 const BIG = 11_000;
 let site: Site;
@@ -27,7 +36,10 @@ afterAll(async () => site?.close());
 /** Below the worker's safety margin: every invocation does one unit of work, then continues in a new event. */
 const givenADeadlineAfterEveryStep = () => site.rt.setInvocationTimeout('job-worker', 30_000);
 
-async function waitForJob(jobId: string, until: (job: NonNullable<Awaited<ReturnType<JobRepository['get']>>>) => boolean): Promise<void> {
+async function waitForJob(
+  jobId: string,
+  until: (job: NonNullable<Awaited<ReturnType<JobRepository['get']>>>) => boolean,
+): Promise<void> {
   const jobs = new JobRepository(new KvsWriteMeter());
   for (;;) {
     const job = await jobs.get(jobId);
@@ -72,10 +84,15 @@ it('keeps a concurrent edit of the structure made during the import', async () =
   givenADeadlineAfterEveryStep();
   site.rt.queue.switches.extraDelayMs = 20;
   const structure = await givenStructure(site);
-  const started = data(await site.invokeAs('olivia', 'startImport', { structureId: structure.id, synchronizer: 'filter', params }));
+  const started = data(
+    await site.invokeAs('olivia', 'startImport', { structureId: structure.id, synchronizer: 'filter', params }),
+  );
   // when: someone edits the structure while the import is between its search pages
   await waitForJob(started.job.id, (j) => j.checkpoint.pages >= 1 && !j.checkpoint.searchDone);
-  await givenForest(structure.id, [[0, id('APP-5')], [1, id('BIG-7')]]);
+  await givenForest(structure.id, [
+    [0, id('APP-5')],
+    [1, id('BIG-7')],
+  ]);
   await site.rt.queue.drain();
   // then
   const job = data(await site.invokeAs('olivia', 'getJob', { jobId: started.job.id }));
@@ -90,7 +107,9 @@ it('leaves the structure untouched when cancelled between steps', async () => {
   givenADeadlineAfterEveryStep();
   site.rt.queue.switches.extraDelayMs = 20;
   const structure = await givenStructure(site);
-  const started = data(await site.invokeAs('olivia', 'startImport', { structureId: structure.id, synchronizer: 'filter', params }));
+  const started = data(
+    await site.invokeAs('olivia', 'startImport', { structureId: structure.id, synchronizer: 'filter', params }),
+  );
   await waitForJob(started.job.id, (j) => j.checkpoint.pages >= 1);
   // when
   data(await site.invokeAs('olivia', 'cancelJob', { jobId: started.job.id }));

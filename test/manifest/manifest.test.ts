@@ -31,9 +31,17 @@ describe('manifest check', () => {
   });
 
   it.each([
-    ['a consumer timeout over 900 s', manifest.replace('timeoutSeconds: 900', 'timeoutSeconds: 1900'), /timeoutSeconds/],
+    [
+      'a consumer timeout over 900 s',
+      manifest.replace('timeoutSeconds: 900', 'timeoutSeconds: 1900'),
+      /timeoutSeconds/,
+    ],
     ['a removed runtime', manifest.replace('nodejs22.x', 'nodejs12.x'), /runtime|name/i],
-    ['a handler file that does not exist', manifest.replace('handler: index.worker', 'handler: missing.worker'), /missing/],
+    [
+      'a handler file that does not exist',
+      manifest.replace('handler: index.worker', 'handler: missing.worker'),
+      /missing/,
+    ],
     ['an unknown scope', manifest.replace('read:jira-user: {}', 'read:bogus:jira: {}'), /scope/i],
     [
       'the consumer function shared with a UI module',

@@ -14,7 +14,13 @@ export interface Harness {
 export async function startHarness(options: Partial<LocalForgeOptions> = {}): Promise<Harness> {
   const jira = await startFakeJira();
   const logs: string[] = [];
-  const rt = await startLocalForge({ appDir: FIXTURE_APP, jiraBaseUrl: jira.baseUrl, timeScale: 0.001, log: (m) => logs.push(m), ...options });
+  const rt = await startLocalForge({
+    appDir: FIXTURE_APP,
+    jiraBaseUrl: jira.baseUrl,
+    timeScale: 0.001,
+    log: (m) => logs.push(m),
+    ...options,
+  });
   return { rt, jira, logs };
 }
 

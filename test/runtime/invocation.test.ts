@@ -19,7 +19,11 @@ describe('requestJira', () => {
     // when
     const result = await h.rt.invokeResolver({ key: 'whoami', accountId: 'acc-alice' });
     // then
-    expect(result).toEqual({ status: 200, body: { accountId: 'acc-alice', displayName: 'User acc-alice' }, contextAccountId: 'acc-alice' });
+    expect(result).toEqual({
+      status: 200,
+      body: { accountId: 'acc-alice', displayName: 'User acc-alice' },
+      contextAccountId: 'acc-alice',
+    });
     const [request] = h.jira.requests;
     expect(request.url).toBe('/rest/api/3/myself');
     expect(request.headers['x-forge-account-id']).toBe('acc-alice');
@@ -42,7 +46,10 @@ describe('requestJira', () => {
 
   it('asUser() without a user in the invocation fails as in Forge', async () => {
     const outcome = await h.rt.tryInvokeResolver({ key: 'whoami' });
-    expect(outcome).toEqual({ ok: false, error: { name: 'NEEDS_AUTHENTICATION_ERR', message: 'Authentication Required' } });
+    expect(outcome).toEqual({
+      ok: false,
+      error: { name: 'NEEDS_AUTHENTICATION_ERR', message: 'Authentication Required' },
+    });
     expect(h.jira.requests).toHaveLength(0);
   });
 
@@ -109,8 +116,13 @@ describe('invocation clock', () => {
     // given
     h.rt.setInvocationTimeout('ui-resolver', 2_000);
     // when
-    const perFunction = (await h.rt.invokeResolver({ key: 'clock', accountId: 'a', payload: { sleepMs: 20 } })) as { before: number; after: number };
-    const perCall = (await h.rt.invokeResolver({ key: 'clock', accountId: 'a', payload: {}, timeoutMs: 700 })) as { before: number };
+    const perFunction = (await h.rt.invokeResolver({ key: 'clock', accountId: 'a', payload: { sleepMs: 20 } })) as {
+      before: number;
+      after: number;
+    };
+    const perCall = (await h.rt.invokeResolver({ key: 'clock', accountId: 'a', payload: {}, timeoutMs: 700 })) as {
+      before: number;
+    };
     // then
     expect(perFunction.before).toBeLessThanOrEqual(2_000);
     expect(perFunction.after).toBeLessThan(perFunction.before);
@@ -124,10 +136,17 @@ describe('invocation clock', () => {
     // given
     h.rt.setInvocationTimeout('ui-resolver', 50);
     // when
-    const outcome = await h.rt.tryInvokeResolver({ key: 'slowWrite', accountId: 'a', payload: { key: 'late', sleepMs: 150 } });
+    const outcome = await h.rt.tryInvokeResolver({
+      key: 'slowWrite',
+      accountId: 'a',
+      payload: { key: 'late', sleepMs: 150 },
+    });
     await sleep(250);
     // then
-    expect(outcome).toEqual({ ok: false, error: { name: 'FUNCTION_TIME_OUT', message: expect.stringContaining("'ui-resolver' timed out after 50 ms") } });
+    expect(outcome).toEqual({
+      ok: false,
+      error: { name: 'FUNCTION_TIME_OUT', message: expect.stringContaining("'ui-resolver' timed out after 50 ms") },
+    });
     expect(await kvs.get('late')).toBeUndefined();
   });
 });

@@ -168,7 +168,12 @@ describe('batches', () => {
       { key: 'e1', value: { name: 'entity' }, entityName: 'item' },
       { key: 'e2', value: { size: 'not an integer' }, entityName: 'item' },
     ]);
-    const got = await kvs.batchGet([{ key: 'b1' }, { key: 'b2' }, { key: 'missing' }, { key: 'e1', entityName: 'item' }]);
+    const got = await kvs.batchGet([
+      { key: 'b1' },
+      { key: 'b2' },
+      { key: 'missing' },
+      { key: 'e1', entityName: 'item' },
+    ]);
     const deleted = await kvs.batchDelete([{ key: 'b1' }, { key: 'e1', entityName: 'item' }]);
     // then
     expect(set.successfulKeys).toEqual([{ key: 'b1' }, { key: 'b2' }, { key: 'e1', entityName: 'item' }]);
@@ -232,15 +237,30 @@ describe('custom entities', () => {
   });
 
   it('queries an index within a partition, sorted by its range attribute', async () => {
-    const page = await items.query().index('by-owner', { partition: ['ann'] }).getMany();
+    const page = await items
+      .query()
+      .index('by-owner', { partition: ['ann'] })
+      .getMany();
     expect(page.results.map((r) => r.key)).toEqual(['i2', 'i1', 'i5', 'i4']);
-    const desc = await items.query().index('by-owner', { partition: ['ann'] }).sort(Sort.DESC).getMany();
+    const desc = await items
+      .query()
+      .index('by-owner', { partition: ['ann'] })
+      .sort(Sort.DESC)
+      .getMany();
     expect(desc.results.map((r) => r.key)).toEqual(['i4', 'i5', 'i1', 'i2']);
   });
 
   it('applies range conditions to the range attribute', async () => {
-    const keys = async (where: Parameters<ReturnType<ReturnType<typeof items.query>['index']>['where']>[0]): Promise<string[]> =>
-      (await items.query().index('by-owner', { partition: ['ann'] }).where(where).getMany()).results.map((r) => r.key);
+    const keys = async (
+      where: Parameters<ReturnType<ReturnType<typeof items.query>['index']>['where']>[0],
+    ): Promise<string[]> =>
+      (
+        await items
+          .query()
+          .index('by-owner', { partition: ['ann'] })
+          .where(where)
+          .getMany()
+      ).results.map((r) => r.key);
     expect(await keys(WhereConditions.between(2, 5))).toEqual(['i1', 'i5']);
     expect(await keys(WhereConditions.greaterThan(3))).toEqual(['i5', 'i4']);
     expect(await keys(WhereConditions.lessThanEqualTo(3))).toEqual(['i2', 'i1']);
@@ -253,7 +273,9 @@ describe('custom entities', () => {
     const and = await items
       .query()
       .index('by-owner', { partition: ['ann'] })
-      .filters(new Filter<Item>().and('done', FilterConditions.equalTo(true)).and('tags', FilterConditions.contains('x')))
+      .filters(
+        new Filter<Item>().and('done', FilterConditions.equalTo(true)).and('tags', FilterConditions.contains('x')),
+      )
       .getMany();
     expect(and.results.map((r) => r.key)).toEqual(['i1', 'i4']);
     const or = await items
@@ -289,15 +311,20 @@ describe('custom entities', () => {
   it('explains bad queries with Forge error codes', async () => {
     expect((await failure(items.query().index('missing').getMany())).code).toBe('INVALID_ENTITY_INDEX');
     expect((await failure(items.query().index('by-owner').getMany())).code).toBe('BAD_REQUEST');
-    expect((await failure(items.query().index('name').limit(101).getMany())).code).toBe('COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE');
+    expect((await failure(items.query().index('name').limit(101).getMany())).code).toBe(
+      'COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE',
+    );
     const between = { condition: 'BETWEEN', values: [1] } as unknown as ReturnType<typeof WhereConditions.between>;
-    expect((await failure(items.query().index('name').where(between).getMany())).code).toBe('INSUFFICIENT_FILTER_VALUES');
+    expect((await failure(items.query().index('name').where(between).getMany())).code).toBe(
+      'INSUFFICIENT_FILTER_VALUES',
+    );
   });
 });
 
 describe('transactions', () => {
   type Job = { structureId: string; state: string; createdAt: number };
-  const queued = (): Filter<Job> => new Filter<Job>().and('state', FilterConditions.equalTo('queued')) as unknown as Filter<Job>;
+  const queued = (): Filter<Job> =>
+    new Filter<Job>().and('state', FilterConditions.equalTo('queued')) as unknown as Filter<Job>;
 
   it('applies sets, deletes and checks together', async () => {
     // given
@@ -309,7 +336,10 @@ describe('transactions', () => {
       .set('plain', 'v')
       .set('j2', { structureId: 's1', state: 'queued', createdAt: 2 }, { entityName: 'job' })
       .delete('to-delete')
-      .check('j1', { entityName: 'job', conditions: new Filter<Job>().and('state', FilterConditions.equalTo('queued')) })
+      .check('j1', {
+        entityName: 'job',
+        conditions: new Filter<Job>().and('state', FilterConditions.equalTo('queued')),
+      })
       .execute();
     // then
     expect(await kvs.get('plain')).toBe('v');
@@ -327,7 +357,11 @@ describe('transactions', () => {
         .transact()
         .set('untouched', 'after')
         .set('j9', { structureId: 's1', state: 'queued', createdAt: 9 }, { entityName: 'job' })
-        .set('j1', { structureId: 's1', state: 'done', createdAt: 1 }, { entityName: 'job', conditions: queued() as never })
+        .set(
+          'j1',
+          { structureId: 's1', state: 'done', createdAt: 1 },
+          { entityName: 'job', conditions: queued() as never },
+        )
         .execute(),
     );
     // then
@@ -375,7 +409,9 @@ describe('transactions', () => {
 
   it('checks keys and values of every operation', async () => {
     expect((await failure(kvs.transact().set('ok', 1).set('bad key!', 2).execute())).code).toBe('INVALID_KEY');
-    expect((await failure(kvs.transact().set('j', { state: 7 }, { entityName: 'job' }).execute())).code).toBe('INVALID_ENTITY_VALUE');
+    expect((await failure(kvs.transact().set('j', { state: 7 }, { entityName: 'job' }).execute())).code).toBe(
+      'INVALID_ENTITY_VALUE',
+    );
     expect(await kvs.get('ok')).toBeUndefined();
   });
 });

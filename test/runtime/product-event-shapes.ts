@@ -44,8 +44,12 @@ export const changelogItemSchema = z.object({
   toString: z.string().nullable(),
 });
 
-export const issueCreatedSchema = z.object({ eventType: z.literal('avi:jira:created:issue'), ...issueEventBase }).strict();
-export const issueDeletedSchema = z.object({ eventType: z.literal('avi:jira:deleted:issue'), ...issueEventBase }).strict();
+export const issueCreatedSchema = z
+  .object({ eventType: z.literal('avi:jira:created:issue'), ...issueEventBase })
+  .strict();
+export const issueDeletedSchema = z
+  .object({ eventType: z.literal('avi:jira:deleted:issue'), ...issueEventBase })
+  .strict();
 export const issueUpdatedSchema = z
   .object({
     eventType: z.literal('avi:jira:updated:issue'),
@@ -65,8 +69,12 @@ const issueLinkBase = {
   destinationProjectId: idString,
   issueLinkType: z.object({ id: idString, name: z.string(), inward: z.string(), outward: z.string() }).strict(),
 };
-export const issueLinkCreatedSchema = z.object({ eventType: z.literal('avi:jira:created:issuelink'), ...issueLinkBase }).strict();
-export const issueLinkDeletedSchema = z.object({ eventType: z.literal('avi:jira:deleted:issuelink'), ...issueLinkBase }).strict();
+export const issueLinkCreatedSchema = z
+  .object({ eventType: z.literal('avi:jira:created:issuelink'), ...issueLinkBase })
+  .strict();
+export const issueLinkDeletedSchema = z
+  .object({ eventType: z.literal('avi:jira:deleted:issuelink'), ...issueLinkBase })
+  .strict();
 
 export const SCHEMAS: Record<string, z.ZodType> = {
   'avi:jira:created:issue': issueCreatedSchema,
@@ -83,6 +91,8 @@ export function expectDocumentedShape(event: unknown): void {
   if (!schema) throw new Error(`Not one of the five product events: eventType ${JSON.stringify(type)}`);
   const result = schema.safeParse(event);
   if (!result.success) {
-    throw new Error(`${type} payload differs from jira-rest.md §7: ${result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}\n${JSON.stringify(event, null, 2)}`);
+    throw new Error(
+      `${type} payload differs from jira-rest.md §7: ${result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}\n${JSON.stringify(event, null, 2)}`,
+    );
   }
 }

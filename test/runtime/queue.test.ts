@@ -15,14 +15,19 @@ afterEach(async () => {
 
 type Events = Array<{ body: Record<string, unknown>; delayInSeconds?: number }>;
 const push = async (events: Events): Promise<string> =>
-  ((await h.rt.invokeResolver({ key: 'push', accountId: 'acc-alice', payload: { events } })) as { jobId: string }).jobId;
+  ((await h.rt.invokeResolver({ key: 'push', accountId: 'acc-alice', payload: { events } })) as { jobId: string })
+    .jobId;
 const records = (n: number): Events => Array.from({ length: n }, (_, i) => ({ body: { mode: 'record', seq: i + 1 } }));
 const seqs = (): unknown[] => journal.map((j) => j.body.seq);
 
 describe('delivery', () => {
   it('delivers each event to the consumer function, never inside push', async () => {
     // when
-    const answer = (await h.rt.invokeResolver({ key: 'pushAndCount', accountId: 'acc-alice', payload: { events: records(3) } })) as {
+    const answer = (await h.rt.invokeResolver({
+      key: 'pushAndCount',
+      accountId: 'acc-alice',
+      payload: { events: records(3) },
+    })) as {
       jobId: string;
       deliveredDuringPush: number;
     };
@@ -56,22 +61,37 @@ describe('delivery', () => {
 
   it('runs a job that re-enqueues itself as the user who started it, until drain()', async () => {
     // when
-    const { id } = (await h.rt.invokeResolver({ key: 'startJob', accountId: 'acc-carol', payload: { structureId: 's1', steps: 3 } })) as { id: string };
+    const { id } = (await h.rt.invokeResolver({
+      key: 'startJob',
+      accountId: 'acc-carol',
+      payload: { structureId: 's1', steps: 3 },
+    })) as { id: string };
     await h.rt.queue.drain();
     // then
-    for (const step of [1, 2, 3]) expect(await kvs.get(`job-step:${id}:${step}`)).toEqual({ status: 200, as: 'acc-carol' });
+    for (const step of [1, 2, 3])
+      expect(await kvs.get(`job-step:${id}:${step}`)).toEqual({ status: 200, as: 'acc-carol' });
     expect(await kvs.entity('job').get(id)).toMatchObject({ structureId: 's1', state: 'done' });
-    expect(h.jira.requests.map((r) => r.headers['x-forge-account-id'])).toEqual(['acc-carol', 'acc-carol', 'acc-carol']);
+    expect(h.jira.requests.map((r) => r.headers['x-forge-account-id'])).toEqual([
+      'acc-carol',
+      'acc-carol',
+      'acc-carol',
+    ]);
   });
 
   it('runs consumers as the app: asUser() without an id fails', async () => {
     await push([{ body: { mode: 'asUserWithoutId' } }]);
     await h.rt.queue.drain();
-    expect(await kvs.get(`asUser:${journal[0].eventId}`)).toEqual({ name: 'NEEDS_AUTHENTICATION_ERR', message: 'Authentication Required' });
+    expect(await kvs.get(`asUser:${journal[0].eventId}`)).toEqual({
+      name: 'NEEDS_AUTHENTICATION_ERR',
+      message: 'Authentication Required',
+    });
   });
 
   it('refuses events over 100 KB for a consumer with a timeout over 55 s', async () => {
-    const outcome = await h.rt.tryInvokeResolver({ key: 'push', payload: { events: [{ body: { mode: 'record', blob: 'x'.repeat(110 * 1024) } }] } });
+    const outcome = await h.rt.tryInvokeResolver({
+      key: 'push',
+      payload: { events: [{ body: { mode: 'record', blob: 'x'.repeat(110 * 1024) } }] },
+    });
     expect(outcome).toEqual({ ok: false, error: { name: 'Error', message: expect.stringContaining('100 KB') } });
     expect(h.rt.queue.idle).toBe(true);
   });
@@ -103,8 +123,16 @@ describe('retries', () => {
     expect(await kvs.get(`recovered:${recovered?.eventId}`)).toBe(2);
     expect(journal.filter((j) => j.jobId === hopeless)).toHaveLength(4); // first attempt + 3 retries
     expect(h.rt.queue.failures).toEqual([expect.objectContaining({ jobId: hopeless, reason: 'failing on attempt 3' })]);
-    expect(await h.rt.invokeResolver({ key: 'stats', payload: { jobId: hopeless } })).toEqual({ success: 0, inProgress: 0, failed: 1 });
-    expect(await h.rt.invokeResolver({ key: 'stats', payload: { jobId: recovering } })).toEqual({ success: 1, inProgress: 0, failed: 0 });
+    expect(await h.rt.invokeResolver({ key: 'stats', payload: { jobId: hopeless } })).toEqual({
+      success: 0,
+      inProgress: 0,
+      failed: 1,
+    });
+    expect(await h.rt.invokeResolver({ key: 'stats', payload: { jobId: recovering } })).toEqual({
+      success: 1,
+      inProgress: 0,
+      failed: 0,
+    });
     expect(h.logs.some((l) => l.includes('failing on attempt 0'))).toBe(true);
   });
 
@@ -131,7 +159,10 @@ describe('retries', () => {
 
 describe('concurrency', () => {
   const overlapping = (n: number, concurrency?: { key: string; limit: number }): Events =>
-    Array.from({ length: n }, () => ({ body: { mode: 'overlap', sleepMs: 30 }, ...(concurrency ? { concurrency } : {}) }));
+    Array.from({ length: n }, () => ({
+      body: { mode: 'overlap', sleepMs: 30 },
+      ...(concurrency ? { concurrency } : {}),
+    }));
 
   beforeEach(() => {
     overlapProbe.max = 0;
@@ -163,7 +194,11 @@ describe('switches', () => {
     const counts = new Map<string, number>();
     for (const j of journal) counts.set(j.eventId, (counts.get(j.eventId) ?? 0) + 1);
     expect([...counts.values()]).toEqual([2, 2, 2]);
-    expect(await h.rt.invokeResolver({ key: 'stats', payload: { jobId } })).toEqual({ success: 3, inProgress: 0, failed: 0 });
+    expect(await h.rt.invokeResolver({ key: 'stats', payload: { jobId } })).toEqual({
+      success: 3,
+      inProgress: 0,
+      failed: 0,
+    });
   });
 
   it('reorder reverse: delivers a batch in reverse publish order', async () => {
@@ -216,7 +251,10 @@ describe('getStats and cancel', () => {
     // given
     h.rt.queue.timeScale = 0.1;
     // when
-    const jobId = await push([...records(2).map((e) => ({ ...e, delayInSeconds: 2 })), { body: { mode: 'throw', times: 100 } }]);
+    const jobId = await push([
+      ...records(2).map((e) => ({ ...e, delayInSeconds: 2 })),
+      { body: { mode: 'throw', times: 100 } },
+    ]);
     const during = await h.rt.invokeResolver({ key: 'stats', payload: { jobId } });
     await h.rt.queue.drain();
     const after = await h.rt.invokeResolver({ key: 'stats', payload: { jobId } });
@@ -236,14 +274,25 @@ describe('getStats and cancel', () => {
     await h.rt.queue.drain({ timeoutMs: 5_000 });
     // then
     expect(seqs()).toEqual(['kept']);
-    expect(await h.rt.invokeResolver({ key: 'stats', payload: { jobId: cancelled } })).toEqual({ success: 0, inProgress: 0, failed: 0 });
-    expect(await h.rt.invokeResolver({ key: 'stats', payload: { jobId: kept } })).toEqual({ success: 1, inProgress: 0, failed: 0 });
+    expect(await h.rt.invokeResolver({ key: 'stats', payload: { jobId: cancelled } })).toEqual({
+      success: 0,
+      inProgress: 0,
+      failed: 0,
+    });
+    expect(await h.rt.invokeResolver({ key: 'stats', payload: { jobId: kept } })).toEqual({
+      success: 1,
+      inProgress: 0,
+      failed: 0,
+    });
   });
 
   it('answers an unknown job as the platform does', async () => {
     const stats = await h.rt.tryInvokeResolver({ key: 'stats', payload: { jobId: 'no-such-job' } });
     const cancel = await h.rt.tryInvokeResolver({ key: 'cancel', payload: { jobId: 'no-such-job' } });
-    expect(stats).toEqual({ ok: false, error: { name: 'Error', message: 'The job no-such-job was not found for the queue fixture-jobs.' } });
+    expect(stats).toEqual({
+      ok: false,
+      error: { name: 'Error', message: 'The job no-such-job was not found for the queue fixture-jobs.' },
+    });
     expect(cancel).toEqual(stats);
   });
 });

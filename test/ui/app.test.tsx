@@ -27,7 +27,10 @@ const settings = () => ok<'getSettings'>({ synchronizersEnabled: false, canChang
 describe('App', () => {
   it('opens the administration page in the admin module and Manage structures in the global one', async () => {
     // given
-    const { titles } = givenApp('structure-admin', { listStructures: () => ok<'listStructures'>({ structures: [] }), getSettings: settings });
+    const { titles } = givenApp('structure-admin', {
+      listStructures: () => ok<'listStructures'>({ structures: [] }),
+      getSettings: settings,
+    });
     // then
     expect(await screen.findByRole('heading', { name: 'Structure Sync administration' })).toBeTruthy();
     expect(titles).toContain('Structure Sync administration');
@@ -35,11 +38,18 @@ describe('App', () => {
 
   it('shows a message instead of a blank page when a page breaks, and recovers on the way home', async () => {
     // given: an answer in a shape the page cannot render
-    const broken = { ok: true, data: { id: 's1', name: 'X', level: 'control' } } as unknown as ResolverAnswerOf<'getStructure'>;
+    const broken = {
+      ok: true,
+      data: { id: 's1', name: 'X', level: 'control' },
+    } as unknown as ResolverAnswerOf<'getStructure'>;
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const { history } = givenApp(
       'structure-global',
-      { getStructure: () => broken, getSettings: settings, listStructures: () => ok<'listStructures'>({ structures: [] }) },
+      {
+        getStructure: () => broken,
+        getSettings: settings,
+        listStructures: () => ok<'listStructures'>({ structures: [] }),
+      },
       '/structure/s1/permissions',
     );
     // then

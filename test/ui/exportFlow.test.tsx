@@ -13,7 +13,9 @@ const links = listSynchronizers().synchronizers.find((s) => s.key === 'links')!;
 /** Jira's link types, read as the viewer by the Links form's picker. */
 async function jira(path: string): Promise<Response> {
   if (path.startsWith('/rest/api/3/issueLinkType')) {
-    return jsonResponse({ issueLinkTypes: [{ id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' }] });
+    return jsonResponse({
+      issueLinkTypes: [{ id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' }],
+    });
   }
   return jsonResponse({ errorMessages: ['not faked'] }, 404);
 }
@@ -24,7 +26,11 @@ function givenExportPage(handlers: Handlers = {}) {
     getSettings: () => ok<'getSettings'>({ synchronizersEnabled: true, canChange: false }),
     ...handlers,
   });
-  const view = renderWithServices(<ExportForm structure={givenStructure()} />, { invoke: backend.invoke, requestJira: jira, path: '/structure/s1/export' });
+  const view = renderWithServices(<ExportForm structure={givenStructure()} />, {
+    invoke: backend.invoke,
+    requestJira: jira,
+    path: '/structure/s1/export',
+  });
   return { backend, ...view };
 }
 
@@ -35,7 +41,9 @@ const preview = (overrides: Partial<ExportPreview> = {}): ExportPreview => ({
     { kind: 'link-create', issueId: '10001', issueKey: 'PLAT-1', before: 'none', after: 'PLAT-1 blocks PLAT-2' },
     { kind: 'link-delete', issueId: '10003', issueKey: 'PLAT-3', before: 'PLAT-3 blocks PLAT-4', after: 'none' },
   ],
-  warnings: ['Scope “all issues”: this export deletes every link of type “Blocks” between issues of the structure that are not parent and child in it — 1 link now.'],
+  warnings: [
+    'Scope “all issues”: this export deletes every link of type “Blocks” between issues of the structure that are not parent and child in it — 1 link now.',
+  ],
   notRepresentable: ['PLAT-7 is under PLAT-5 twice; only the first placement is linked.'],
   preflight: { ok: true, missing: [], message: null },
   ...overrides,
@@ -60,7 +68,11 @@ describe('Export page', () => {
     // given
     givenExportPage({ listSynchronizers: () => ok<'listSynchronizers'>({ synchronizers: [filterSynchronizer] }) });
     // then
-    expect(await screen.findByText('None are installed or none supports export. Import is still available from the structure\'s Operations.')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        "None are installed or none supports export. Import is still available from the structure's Operations.",
+      ),
+    ).toBeTruthy();
   });
 
   it('previews counts per kind, old → new values, warnings and placements Jira cannot represent', async () => {
@@ -76,7 +88,11 @@ describe('Export page', () => {
     expect(panel.getByText('PLAT-3 blocks PLAT-4')).toBeTruthy();
     expect(panel.getByTestId('export-warning').textContent).toContain('deletes every link of type “Blocks”');
     expect(panel.getByText('PLAT-7 is under PLAT-5 twice; only the first placement is linked.')).toBeTruthy();
-    expect(backend.callsOf('previewExport')[0]).toMatchObject({ structureId: 's1', synchronizer: 'links', params: { linkTypeId: '10000' } });
+    expect(backend.callsOf('previewExport')[0]).toMatchObject({
+      structureId: 's1',
+      synchronizer: 'links',
+      params: { linkTypeId: '10000' },
+    });
   });
 
   it('confirms that the export changes Jira as you and which kinds, then opens the job', async () => {
@@ -104,26 +120,37 @@ describe('Export page', () => {
   it('shows the preflight message and will not run an export the user lacks permissions for', async () => {
     // given
     const refused = preview({
-      preflight: { ok: false, missing: [{ permission: 'LINK_ISSUES', project: 'PLAT', changes: 2 }], message: 'You need Link issues in PLAT (2 link changes) to run this export.' },
+      preflight: {
+        ok: false,
+        missing: [{ permission: 'LINK_ISSUES', project: 'PLAT', changes: 2 }],
+        message: 'You need Link issues in PLAT (2 link changes) to run this export.',
+      },
     });
     const { backend } = givenExportPage({ previewExport: () => ok<'previewExport'>(refused) });
     await fillLinksForm();
     // when
     await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
     // then
-    expect((await screen.findByTestId('export-preflight')).textContent).toContain('You need Link issues in PLAT (2 link changes) to run this export.');
+    expect((await screen.findByTestId('export-preflight')).textContent).toContain(
+      'You need Link issues in PLAT (2 link changes) to run this export.',
+    );
     expect(screen.queryByRole('button', { name: 'Run this export' })).toBeNull();
     // when
     await userEvent.click(screen.getByRole('button', { name: 'Run Export' }));
     // then
-    const confirm = within(await screen.findByRole('dialog')).getByRole('button', { name: 'Run export' }) as HTMLButtonElement;
+    const confirm = within(await screen.findByRole('dialog')).getByRole('button', {
+      name: 'Run export',
+    }) as HTMLButtonElement;
     expect(confirm.disabled).toBe(true);
     expect(backend.callsOf('startExport')).toHaveLength(0);
   });
 
   it('puts a server refusal next to the parameter it names', async () => {
     // given
-    givenExportPage({ previewExport: () => fail({ code: 'LINK_TYPE_NOT_FOUND', message: 'No issue link type 10000.', field: 'params.linkTypeId' }) });
+    givenExportPage({
+      previewExport: () =>
+        fail({ code: 'LINK_TYPE_NOT_FOUND', message: 'No issue link type 10000.', field: 'params.linkTypeId' }),
+    });
     await fillLinksForm();
     // when
     await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
@@ -143,11 +170,28 @@ describe('Job page of an export', () => {
       finishedAt: '2026-11-01T10:00:05Z',
       revertible: true,
       exportResult: {
-        counts: { rankCalls: 0, issuesRanked: 0, parentChanges: 0, linksCreated: 3, linksDeleted: 0, notRepresentable: 0 },
+        counts: {
+          rankCalls: 0,
+          issuesRanked: 0,
+          parentChanges: 0,
+          linksCreated: 3,
+          linksDeleted: 0,
+          notRepresentable: 0,
+        },
         applied: 2,
         failed: 1,
         skipped: 0,
-        problems: [{ kind: 'link-create', issueId: '10009', issueKey: 'PLAT-9', before: 'none', after: 'PLAT-9 blocks PLAT-10', outcome: 'failed', error: 'You do not have permission to link PLAT-9.' }],
+        problems: [
+          {
+            kind: 'link-create',
+            issueId: '10009',
+            issueKey: 'PLAT-9',
+            before: 'none',
+            after: 'PLAT-9 blocks PLAT-10',
+            outcome: 'failed',
+            error: 'You do not have permission to link PLAT-9.',
+          },
+        ],
       },
       ...overrides,
     });
@@ -155,11 +199,17 @@ describe('Job page of an export', () => {
   it('shows what changed in Jira with the per-issue failures, and reverts after a confirmation', async () => {
     // given
     const backend = fakeInvoke({
-      getJob: (p) => ok<'getJob'>(p.jobId === 'j5' ? exported() : givenJob({ id: 'j6', kind: 'revert', state: 'running', cancellable: false })),
+      getJob: (p) =>
+        ok<'getJob'>(
+          p.jobId === 'j5' ? exported() : givenJob({ id: 'j6', kind: 'revert', state: 'running', cancellable: false }),
+        ),
       getStructure: () => ok<'getStructure'>(givenStructure()),
       revertJob: () => ok<'revertJob'>({ job: givenJob({ id: 'j6', kind: 'revert' }) }),
     });
-    const { history } = renderWithServices(<JobPage jobId="j5" pollMs={20} />, { invoke: backend.invoke, path: '/job/j5' });
+    const { history } = renderWithServices(<JobPage jobId="j5" pollMs={20} />, {
+      invoke: backend.invoke,
+      path: '/job/j5',
+    });
     // then
     const result = within(await screen.findByTestId('export-result'));
     expect(result.getByTestId('export-result-applied').textContent).toBe('2');
@@ -177,7 +227,10 @@ describe('Job page of an export', () => {
 
   it('offers no Revert once the export was reverted', async () => {
     // given
-    const backend = fakeInvoke({ getJob: () => ok<'getJob'>(exported({ revertible: false })), getStructure: () => ok<'getStructure'>(givenStructure()) });
+    const backend = fakeInvoke({
+      getJob: () => ok<'getJob'>(exported({ revertible: false })),
+      getStructure: () => ok<'getStructure'>(givenStructure()),
+    });
     renderWithServices(<JobPage jobId="j5" />, { invoke: backend.invoke, path: '/job/j5' });
     // then
     await screen.findByTestId('export-result');
@@ -188,11 +241,23 @@ describe('Job page of an export', () => {
 describe('Job page of a cancelled export', () => {
   it('offers Revert for the changes made before the cancel', async () => {
     // given
-    const cancelled = givenJob({ id: 'j8', kind: 'export', synchronizer: 'links', state: 'cancelled', cancellable: false, revertible: true });
-    const backend = fakeInvoke({ getJob: () => ok<'getJob'>(cancelled), getStructure: () => ok<'getStructure'>(givenStructure()) });
+    const cancelled = givenJob({
+      id: 'j8',
+      kind: 'export',
+      synchronizer: 'links',
+      state: 'cancelled',
+      cancellable: false,
+      revertible: true,
+    });
+    const backend = fakeInvoke({
+      getJob: () => ok<'getJob'>(cancelled),
+      getStructure: () => ok<'getStructure'>(givenStructure()),
+    });
     renderWithServices(<JobPage jobId="j8" />, { invoke: backend.invoke, path: '/job/j8' });
     // then
-    expect(await screen.findByText(/Jira keeps the changes made before the cancel.*Revert export puts them back/)).toBeTruthy();
+    expect(
+      await screen.findByText(/Jira keeps the changes made before the cancel.*Revert export puts them back/),
+    ).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Revert export' })).toBeTruthy();
   });
 });

@@ -16,7 +16,9 @@ interface Host {
 type FetchCall = { url: string; init?: RequestInit };
 
 /** Loads the host page's markup and script as the dev server would serve them, with a fake server behind fetch. */
-async function givenHostPage(url = '/?as=acc-dan&module=global#/structure/s1'): Promise<{ host: Host; calls: FetchCall[] }> {
+async function givenHostPage(
+  url = '/?as=acc-dan&module=global#/structure/s1',
+): Promise<{ host: Host; calls: FetchCall[] }> {
   const calls: FetchCall[] = [];
   const respond = (body: unknown, status = 200) => ({
     ok: status < 400,
@@ -32,7 +34,9 @@ async function givenHostPage(url = '/?as=acc-dan&module=global#/structure/s1'): 
     if (u === '/__local/site') return respond({ cloudId: 'cloud-1', name: 'Local' });
     if (u === '/__local/invoke') {
       const body = JSON.parse(String(init?.body));
-      return body.key === 'broken' ? respond({ error: { message: 'Resolver has no definition for broken.' } }, 500) : respond({ ok: true, data: { echo: body } });
+      return body.key === 'broken'
+        ? respond({ error: { message: 'Resolver has no definition for broken.' } }, 500)
+        : respond({ ok: true, data: { echo: body } });
     }
     return respond({ issues: [] });
   };
@@ -70,9 +74,16 @@ describe('local host page', () => {
     // when
     const answer = await host.callBridge('invoke', { functionKey: 'listStructures', payload: { scope: 'all' } });
     // then
-    expect(answer).toEqual({ ok: true, data: { echo: { key: 'listStructures', payload: { scope: 'all' }, accountId: 'acc-dan', moduleKey: 'structure-global' } } });
+    expect(answer).toEqual({
+      ok: true,
+      data: {
+        echo: { key: 'listStructures', payload: { scope: 'all' }, accountId: 'acc-dan', moduleKey: 'structure-global' },
+      },
+    });
     expect(calls.some((c) => c.url === '/__local/invoke' && c.init?.method === 'POST')).toBe(true);
-    await expect(host.callBridge('invoke', { functionKey: 'broken' })).rejects.toThrow(/Resolver has no definition for broken/);
+    await expect(host.callBridge('invoke', { functionKey: 'broken' })).rejects.toThrow(
+      /Resolver has no definition for broken/,
+    );
   });
 
   it('sends requestJira to the emulator with the acting user and answers what the bridge builds a Response from', async () => {
@@ -82,13 +93,23 @@ describe('local host page', () => {
     const answer = await host.callBridge('fetchProduct', {
       product: 'jira',
       restPath: '/rest/api/3/issue/bulkfetch',
-      fetchRequestInit: { method: 'POST', body: '{"issueIdsOrKeys":["1"]}', headers: [['content-type', 'application/json']] },
+      fetchRequestInit: {
+        method: 'POST',
+        body: '{"issueIdsOrKeys":["1"]}',
+        headers: [['content-type', 'application/json']],
+      },
     });
     // then
     const call = calls.find((c) => c.url === '/rest/api/3/issue/bulkfetch')!;
     expect((call.init?.headers as Headers).get('X-Forge-Account-Id')).toBe('acc-dan');
     expect(call.init?.method).toBe('POST');
-    expect(answer).toEqual({ body: '{"issues":[]}', headers: { 'content-type': 'application/json' }, status: 200, statusText: 'OK', isAttachment: false });
+    expect(answer).toEqual({
+      body: '{"issues":[]}',
+      headers: { 'content-type': 'application/json' },
+      status: 200,
+      statusText: 'OK',
+      isAttachment: false,
+    });
   });
 
   it('keeps the app history in the host address, and tells listeners', async () => {

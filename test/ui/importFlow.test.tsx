@@ -12,7 +12,11 @@ function givenImportPage(handlers: Handlers = {}, requestJira?: (path: string) =
     getSettings: () => ok<'getSettings'>({ synchronizersEnabled: true, canChange: false }),
     ...handlers,
   });
-  const view = renderWithServices(<ImportForm structure={givenStructure()} />, { invoke: backend.invoke, requestJira, path: '/structure/s1/import' });
+  const view = renderWithServices(<ImportForm structure={givenStructure()} />, {
+    invoke: backend.invoke,
+    requestJira,
+    path: '/structure/s1/import',
+  });
   return { backend, ...view };
 }
 
@@ -41,7 +45,9 @@ describe('Filter parameters form', () => {
     await userEvent.type(screen.getByLabelText('Parent issue key'), 'not a key');
     await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
     // then
-    expect((await screen.findByTestId('param-add-issueKey-error')).textContent).toContain('An issue key looks like PROJ-123');
+    expect((await screen.findByTestId('param-add-issueKey-error')).textContent).toContain(
+      'An issue key looks like PROJ-123',
+    );
   });
 
   it('offers Allow move only under an issue, and the Remove options only with Remove, as the server demands', async () => {
@@ -71,7 +77,8 @@ describe('Filter parameters form', () => {
     // given
     const backend = fakeInvoke({
       listSynchronizers: () => ok<'listSynchronizers'>({ synchronizers: [otherSynchronizer] }),
-      previewImport: () => fail({ code: 'PARENT_ISSUE_NOT_FOUND', message: 'DEMO-9 is not in the structure or not visible to you.' }),
+      previewImport: () =>
+        fail({ code: 'PARENT_ISSUE_NOT_FOUND', message: 'DEMO-9 is not in the structure or not visible to you.' }),
     });
     renderWithServices(<ImportForm structure={givenStructure()} />, { invoke: backend.invoke });
     await userEvent.type(await jqlField(), 'project = DEMO');
@@ -80,14 +87,20 @@ describe('Filter parameters form', () => {
     // when
     await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
     // then
-    expect(backend.callsOf('previewImport')[0]).toMatchObject({ params: { source: { type: 'jql', jql: 'project = DEMO' }, placement: { type: 'under', issueKey: 'DEMO-9' } } });
-    expect((await screen.findByTestId('param-placement-issueKey-error')).textContent).toContain('DEMO-9 is not in the structure');
+    expect(backend.callsOf('previewImport')[0]).toMatchObject({
+      params: { source: { type: 'jql', jql: 'project = DEMO' }, placement: { type: 'under', issueKey: 'DEMO-9' } },
+    });
+    expect((await screen.findByTestId('param-placement-issueKey-error')).textContent).toContain(
+      'DEMO-9 is not in the structure',
+    );
   });
 
   it("shows Jira's JQL error from the server next to the JQL field", async () => {
     // given
     const jiraMessage = "Error in the JQL Query: The character '=' is a reserved JQL character.";
-    givenImportPage({ previewImport: () => fail({ code: 'JQL_INVALID', message: jiraMessage, field: 'params.source.jql' }) });
+    givenImportPage({
+      previewImport: () => fail({ code: 'JQL_INVALID', message: jiraMessage, field: 'params.source.jql' }),
+    });
     await userEvent.type(await jqlField(), 'project = = DEMO');
     // when
     await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
@@ -124,7 +137,8 @@ describe('Filter parameters form', () => {
   it('puts a parameter refused by the server next to that parameter, without repeating its path', async () => {
     // given
     givenImportPage({
-      previewImport: () => fail({ code: 'INVALID_PARAMS', message: 'params.remove: Remove is not allowed here', field: 'params.remove' }),
+      previewImport: () =>
+        fail({ code: 'INVALID_PARAMS', message: 'params.remove: Remove is not allowed here', field: 'params.remove' }),
     });
     await userEvent.type(await jqlField(), 'project = DEMO');
     // when
@@ -212,7 +226,9 @@ describe('Import flow', () => {
 
   it('confirms that the import may change the whole structure and runs as the user, then opens the job', async () => {
     // given
-    const { backend, history } = givenImportPage({ startImport: () => ok<'startImport'>({ job: givenJob({ id: 'job-42' }) }) });
+    const { backend, history } = givenImportPage({
+      startImport: () => ok<'startImport'>({ job: givenJob({ id: 'job-42' }) }),
+    });
     await userEvent.type(await jqlField(), 'project = DEMO');
     await userEvent.click(screen.getByLabelText('Remove'));
     await userEvent.click(screen.getByLabelText('Double-check sub-issues'));
@@ -228,13 +244,19 @@ describe('Import flow', () => {
     // then
     await waitFor(() => expect(history.location.pathname).toBe('/job/job-42'));
     const started = backend.callsOf('startImport')[0] as PayloadIn<'startImport'>;
-    expect(started.params).toMatchObject({ source: { kind: 'jql', jql: 'project = DEMO' }, add: { at: 'top' }, remove: true, doubleCheckSubIssues: true });
+    expect(started.params).toMatchObject({
+      source: { kind: 'jql', jql: 'project = DEMO' },
+      add: { at: 'top' },
+      remove: true,
+      doubleCheckSubIssues: true,
+    });
   });
 
   it('shows a refusal of the server with what to do, and stays on the page', async () => {
     // given
     const { history } = givenImportPage({
-      startImport: () => fail({ code: 'SYNCHRONIZERS_DISABLED', message: 'Synchronizers are turned off on this site.' }),
+      startImport: () =>
+        fail({ code: 'SYNCHRONIZERS_DISABLED', message: 'Synchronizers are turned off on this site.' }),
     });
     await userEvent.type(await jqlField(), 'project = DEMO');
     // when

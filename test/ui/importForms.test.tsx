@@ -9,8 +9,13 @@ import { fail, fakeInvoke, jsonResponse, ok, type Handlers } from './support/fak
 import { givenStructure } from './support/fixtures';
 import { renderWithServices } from './support/renderApp';
 
-
-const preview = ok<'previewImport'>({ forestVersion: 1, counts: { added: 1, moved: 0, removed: 0, unchanged: 0, skippedNotVisible: 0 }, totalActions: 1, actions: [], warnings: [] });
+const preview = ok<'previewImport'>({
+  forestVersion: 1,
+  counts: { added: 1, moved: 0, removed: 0, unchanged: 0, skippedNotVisible: 0 },
+  totalActions: 1,
+  actions: [],
+  warnings: [],
+});
 
 /** The Jira reads the pickers make, answered in Jira's documented shapes. */
 function fakeJiraReads(broken: string[] = []) {
@@ -20,16 +25,46 @@ function fakeJiraReads(broken: string[] = []) {
     const p = new URL(path, 'http://jira.test').pathname;
     if (broken.includes(p)) return jsonResponse({ errorMessages: ['Jira is down'] }, 503);
     if (p === '/rest/api/3/issueLinkType') {
-      return jsonResponse({ issueLinkTypes: [{ id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' }, { id: '10001', name: 'Relates', inward: 'relates to', outward: 'relates to' }] });
+      return jsonResponse({
+        issueLinkTypes: [
+          { id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' },
+          { id: '10001', name: 'Relates', inward: 'relates to', outward: 'relates to' },
+        ],
+      });
     }
     if (p === '/rest/agile/1.0/board') {
-      return jsonResponse({ startAt: 0, maxResults: 50, total: 2, isLast: true, values: [
-        { id: 1, name: 'Team scrum', type: 'scrum', location: { projectKey: 'DEMO', displayName: 'Demo (DEMO)' } },
-        { id: 2, name: 'Flow', type: 'kanban', location: { projectKey: 'WEB', displayName: 'Web (WEB)' } },
-      ] });
+      return jsonResponse({
+        startAt: 0,
+        maxResults: 50,
+        total: 2,
+        isLast: true,
+        values: [
+          { id: 1, name: 'Team scrum', type: 'scrum', location: { projectKey: 'DEMO', displayName: 'Demo (DEMO)' } },
+          { id: 2, name: 'Flow', type: 'kanban', location: { projectKey: 'WEB', displayName: 'Web (WEB)' } },
+        ],
+      });
     }
-    if (p === '/rest/api/3/project/search') return jsonResponse({ startAt: 0, maxResults: 100, total: 2, isLast: true, values: [{ key: 'DEMO', name: 'Demo', id: '1' }, { key: 'WEB', name: 'Web', id: '2' }] });
-    if (p === '/rest/api/3/field') return jsonResponse([{ id: 'summary', name: 'Summary', schema: { type: 'string' } }, { id: 'customfield_10019', name: 'Rank', custom: true, schema: { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank' } }]);
+    if (p === '/rest/api/3/project/search')
+      return jsonResponse({
+        startAt: 0,
+        maxResults: 100,
+        total: 2,
+        isLast: true,
+        values: [
+          { key: 'DEMO', name: 'Demo', id: '1' },
+          { key: 'WEB', name: 'Web', id: '2' },
+        ],
+      });
+    if (p === '/rest/api/3/field')
+      return jsonResponse([
+        { id: 'summary', name: 'Summary', schema: { type: 'string' } },
+        {
+          id: 'customfield_10019',
+          name: 'Rank',
+          custom: true,
+          schema: { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank' },
+        },
+      ]);
     return jsonResponse({ errorMessages: [`not faked: ${path}`] }, 404);
   };
   return { requestJira, paths };
@@ -43,7 +78,11 @@ async function givenImportFormFor(label: string, handlers: Handlers = {}, broken
     ...handlers,
   });
   const jira = fakeJiraReads(broken);
-  renderWithServices(<ImportForm structure={givenStructure()} />, { invoke: backend.invoke, requestJira: jira.requestJira, path: '/structure/s1/import' });
+  renderWithServices(<ImportForm structure={givenStructure()} />, {
+    invoke: backend.invoke,
+    requestJira: jira.requestJira,
+    path: '/structure/s1/import',
+  });
   await userEvent.click(await screen.findByLabelText('Synchronizer'));
   await userEvent.click(await screen.findByText(label));
   return { backend, jira };
@@ -55,7 +94,8 @@ describe('Import forms of the parent/children synchronizers', () => {
   it('offers every synchronizer that can import', async () => {
     await givenImportFormFor('Sub-tasks');
     await userEvent.click(screen.getByLabelText('Synchronizer'));
-    for (const label of ['Filter', 'Links', 'Agile', 'Hierarchy']) expect(screen.getAllByText(label).length).toBeGreaterThan(0);
+    for (const label of ['Filter', 'Links', 'Agile', 'Hierarchy'])
+      expect(screen.getAllByText(label).length).toBeGreaterThan(0);
   });
 
   it('Sub-tasks: one option, sent as chosen', async () => {
@@ -65,7 +105,11 @@ describe('Import forms of the parent/children synchronizers', () => {
     await userEvent.click(screen.getByLabelText('Add missing sub-tasks'));
     await userEvent.click(previewButton());
     // then
-    await waitFor(() => expect(backend.callsOf('previewImport')).toEqual([{ structureId: 's1', synchronizer: 'subtasks', params: { addMissing: true } }]));
+    await waitFor(() =>
+      expect(backend.callsOf('previewImport')).toEqual([
+        { structureId: 's1', synchronizer: 'subtasks', params: { addMissing: true } },
+      ]),
+    );
   });
 
   it('Links: the link type from Jira’s list, the parent end and scope in words, empty filters left out', async () => {
@@ -83,7 +127,18 @@ describe('Import forms of the parent/children synchronizers', () => {
     expect(jira.paths).toContain('/rest/api/3/issueLinkType');
     await waitFor(() =>
       expect(backend.callsOf('previewImport')).toEqual([
-        { structureId: 's1', synchronizer: 'links', params: { linkTypeId: '10001', parentEnd: 'outward', childJql: 'project = DEMO', scope: 'expand', levels: 10, removeUnlinked: false } },
+        {
+          structureId: 's1',
+          synchronizer: 'links',
+          params: {
+            linkTypeId: '10001',
+            parentEnd: 'outward',
+            childJql: 'project = DEMO',
+            scope: 'expand',
+            levels: 10,
+            removeUnlinked: false,
+          },
+        },
       ]),
     );
   });
@@ -91,7 +146,9 @@ describe('Import forms of the parent/children synchronizers', () => {
   it('Links: a link type is required, and Jira’s JQL error shows next to the parent filter', async () => {
     // given
     const jiraMessage = "Field 'sprnt' does not exist or you do not have permission to view it.";
-    const { backend } = await givenImportFormFor('Links', { previewImport: () => fail({ code: 'JQL_INVALID', message: jiraMessage, field: 'params.parentJql' }) });
+    const { backend } = await givenImportFormFor('Links', {
+      previewImport: () => fail({ code: 'JQL_INVALID', message: jiraMessage, field: 'params.parentJql' }),
+    });
     // when
     await userEvent.click(previewButton());
     // then
@@ -116,7 +173,15 @@ describe('Import forms of the parent/children synchronizers', () => {
     await userEvent.click(previewButton());
     // then
     expect(await screen.findByText('Kanban board in Web (WEB)')).toBeTruthy();
-    await waitFor(() => expect(backend.callsOf('previewImport')).toEqual([{ structureId: 's1', synchronizer: 'agile', params: { source: { mode: 'board', boardId: 2 }, subtasks: false } }]));
+    await waitFor(() =>
+      expect(backend.callsOf('previewImport')).toEqual([
+        {
+          structureId: 's1',
+          synchronizer: 'agile',
+          params: { source: { mode: 'board', boardId: 2 }, subtasks: false },
+        },
+      ]),
+    );
   });
 
   it('Agile: projects and the rank field (chosen when there is only one); a board the server cannot find is named next to the board', async () => {
@@ -124,7 +189,11 @@ describe('Import forms of the parent/children synchronizers', () => {
     const { backend } = await givenImportFormFor('Agile', {
       previewImport: (p) =>
         (p.params.source as { mode: string }).mode === 'board'
-          ? fail({ code: 'BOARD_NOT_FOUND', message: 'Board 1 does not exist, or its filter is not shared with you.', field: 'params.source.boardId' })
+          ? fail({
+              code: 'BOARD_NOT_FOUND',
+              message: 'Board 1 does not exist, or its filter is not shared with you.',
+              field: 'params.source.boardId',
+            })
           : preview,
     });
     await userEvent.click(screen.getByLabelText('Board'));
@@ -132,7 +201,9 @@ describe('Import forms of the parent/children synchronizers', () => {
     // when
     await userEvent.click(previewButton());
     // then
-    expect((await screen.findByTestId('param-source-boardId-error')).textContent).toContain('its filter is not shared with you');
+    expect((await screen.findByTestId('param-source-boardId-error')).textContent).toContain(
+      'its filter is not shared with you',
+    );
     // when
     await userEvent.click(screen.getByLabelText('Projects, in rank order'));
     await userEvent.click(screen.getByLabelText('Projects'));
@@ -152,7 +223,12 @@ describe('Import forms of the parent/children synchronizers', () => {
   it('Hierarchy: projects, levels and order; an unknown project from the server shows next to the projects', async () => {
     // given
     const { backend } = await givenImportFormFor('Hierarchy', {
-      previewImport: () => fail({ code: 'PROJECT_NOT_FOUND', message: "The value 'DEMO' does not exist for the field 'project'.", field: 'params.roots.projectKeys' }),
+      previewImport: () =>
+        fail({
+          code: 'PROJECT_NOT_FOUND',
+          message: "The value 'DEMO' does not exist for the field 'project'.",
+          field: 'params.roots.projectKeys',
+        }),
     });
     // when: nothing chosen yet
     await userEvent.click(previewButton());
@@ -169,10 +245,16 @@ describe('Import forms of the parent/children synchronizers', () => {
     // then
     await waitFor(() =>
       expect(backend.callsOf('previewImport')).toEqual([
-        { structureId: 's1', synchronizer: 'hierarchy', params: { roots: { kind: 'highestLevel', projectKeys: ['DEMO'] }, levels: 3, order: 'key' } },
+        {
+          structureId: 's1',
+          synchronizer: 'hierarchy',
+          params: { roots: { kind: 'highestLevel', projectKeys: ['DEMO'] }, levels: 3, order: 'key' },
+        },
       ]),
     );
-    expect((await screen.findByTestId('param-roots-projectKeys-error')).textContent).toContain("The value 'DEMO' does not exist");
+    expect((await screen.findByTestId('param-roots-projectKeys-error')).textContent).toContain(
+      "The value 'DEMO' does not exist",
+    );
   });
 
   it('lets the user type a value when Jira cannot list the options', async () => {

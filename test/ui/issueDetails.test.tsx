@@ -9,7 +9,9 @@ function givenJira() {
     const ids = (JSON.parse(String(init?.body)) as { issueIdsOrKeys: string[] }).issueIdsOrKeys;
     batches.push(ids);
     if (jira.down) return jsonResponse({ errorMessages: ['Service unavailable'] }, 503);
-    return jsonResponse({ issues: ids.filter((id) => id !== 'secret').map((id) => ({ id, key: `K-${id}`, fields: { summary: `S ${id}` } })) });
+    return jsonResponse({
+      issues: ids.filter((id) => id !== 'secret').map((id) => ({ id, key: `K-${id}`, fields: { summary: `S ${id}` } })),
+    });
   };
   return { requestJira, batches, jira };
 }

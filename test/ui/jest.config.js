@@ -17,7 +17,13 @@ module.exports = {
       'ts-jest',
       {
         isolatedModules: true,
-        tsconfig: { jsx: 'react-jsx', module: 'commonjs', target: 'ES2022', esModuleInterop: true, isolatedModules: true },
+        tsconfig: {
+          jsx: 'react-jsx',
+          module: 'commonjs',
+          target: 'ES2022',
+          esModuleInterop: true,
+          isolatedModules: true,
+        },
       },
     ],
   },

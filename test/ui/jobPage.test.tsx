@@ -12,7 +12,8 @@ function givenJobSequence(states: JobDto[]) {
   const backend = fakeInvoke({
     getJob: () => ok<'getJob'>(states[Math.min(step, states.length - 1)]!),
     getStructure: () => ok<'getStructure'>(givenStructure()),
-    cancelJob: () => ok<'cancelJob'>(givenJob({ state: 'cancelled', cancellable: false, finishedAt: '2026-11-01T10:00:09Z' })),
+    cancelJob: () =>
+      ok<'cancelJob'>(givenJob({ state: 'cancelled', cancellable: false, finishedAt: '2026-11-01T10:00:09Z' })),
   });
   return { backend, next: () => (step += 1) };
 }
@@ -80,7 +81,11 @@ describe('Job status page', () => {
 
   it('shows why a job failed and what to do', async () => {
     // given
-    const failed = givenJob({ state: 'failed', cancellable: false, error: { code: 'JIRA_UNAVAILABLE', message: 'Jira answered 503 five times.' } });
+    const failed = givenJob({
+      state: 'failed',
+      cancellable: false,
+      error: { code: 'JIRA_UNAVAILABLE', message: 'Jira answered 503 five times.' },
+    });
     const { backend } = givenJobSequence([failed]);
     // when
     renderWithServices(<JobPage jobId="j1" />, { invoke: backend.invoke });
@@ -122,6 +127,6 @@ describe('Job status page', () => {
     // then
     const error = await screen.findByTestId('error-message');
     expect(error.textContent).toContain('No job j9.');
-    expect(error.textContent).toContain("job history");
+    expect(error.textContent).toContain('job history');
   });
 });

@@ -11,7 +11,12 @@ function summary(id: string, name: string, level: StructureSummary['level']): St
   return s;
 }
 
-function givenManagePage(opts: { structures: StructureSummary[]; settings: AppSettings; admin?: boolean; handlers?: Handlers }) {
+function givenManagePage(opts: {
+  structures: StructureSummary[];
+  settings: AppSettings;
+  admin?: boolean;
+  handlers?: Handlers;
+}) {
   const backend = fakeInvoke({
     listStructures: () => ok<'listStructures'>({ structures: opts.structures }),
     getSettings: () => ok<'getSettings'>(opts.settings),
@@ -24,7 +29,11 @@ function givenManagePage(opts: { structures: StructureSummary[]; settings: AppSe
 const operations = (name: string) => screen.getByRole('list', { name: `Operations on ${name}` });
 
 describe('Manage structures', () => {
-  const structures = [summary('s1', 'Controlled', 'control'), summary('s2', 'Editable', 'edit'), summary('s3', 'Viewable', 'view')];
+  const structures = [
+    summary('s1', 'Controlled', 'control'),
+    summary('s2', 'Editable', 'edit'),
+    summary('s3', 'Viewable', 'view'),
+  ];
 
   it('shows each operation only when the level allows it, and Import only with synchronizers on', async () => {
     // given
@@ -32,7 +41,12 @@ describe('Manage structures', () => {
     await screen.findByText('Controlled');
     // then
     const control = within(operations('Controlled'));
-    for (const name of ['Open Controlled', 'Import into Controlled', 'Export from Controlled', 'Permissions of Controlled']) {
+    for (const name of [
+      'Open Controlled',
+      'Import into Controlled',
+      'Export from Controlled',
+      'Permissions of Controlled',
+    ]) {
       expect(control.getByRole('link', { name })).toBeTruthy();
     }
     expect(control.getByRole('button', { name: 'Delete Controlled' })).toBeTruthy();
@@ -63,7 +77,8 @@ describe('Manage structures', () => {
       settings,
       handlers: {
         getSettings: () => ok<'getSettings'>(settings),
-        setSettings: (p) => ok<'setSettings'>((settings = { ...settings, synchronizersEnabled: p.synchronizersEnabled })),
+        setSettings: (p) =>
+          ok<'setSettings'>((settings = { ...settings, synchronizersEnabled: p.synchronizersEnabled })),
       },
     });
     await screen.findByText('Controlled');
@@ -147,7 +162,9 @@ describe('Manage structures', () => {
 
   it('pages and sorts hundreds of structures', async () => {
     // given
-    const many = Array.from({ length: 300 }, (_, i) => summary(`s${i}`, `Structure ${String(i).padStart(3, '0')}`, 'view'));
+    const many = Array.from({ length: 300 }, (_, i) =>
+      summary(`s${i}`, `Structure ${String(i).padStart(3, '0')}`, 'view'),
+    );
     givenManagePage({ structures: many, settings: { synchronizersEnabled: false, canChange: false } });
     await screen.findByText('Structure 000');
     // then
@@ -184,7 +201,12 @@ describe('Manage structures', () => {
     renderWithServices(<ManageStructuresPage admin={false} />, {
       invoke: backend.invoke,
       requestJira: async (path) =>
-        jsonResponse(path.startsWith('/rest/api/3/user/bulk?') && path.includes(bob) ? { isLast: true, values: [{ accountId: bob, displayName: 'Bob Builder' }] } : {}, 200),
+        jsonResponse(
+          path.startsWith('/rest/api/3/user/bulk?') && path.includes(bob)
+            ? { isLast: true, values: [{ accountId: bob, displayName: 'Bob Builder' }] }
+            : {},
+          200,
+        ),
     });
     // then
     expect(await screen.findByText('Bob Builder')).toBeTruthy();

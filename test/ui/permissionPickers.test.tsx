@@ -23,9 +23,14 @@ const site: FakeJiraSite = {
   ],
 };
 
-function givenEditor(structure = givenStructure({ rules: [{ subject: { type: 'user', accountId: bob }, level: 'edit' }] })) {
+function givenEditor(
+  structure = givenStructure({ rules: [{ subject: { type: 'user', accountId: bob }, level: 'edit' }] }),
+) {
   const jira = fakeJira(site);
-  const backend = fakeInvoke({ getStructure: () => ok<'getStructure'>(structure), setPermissions: (p) => ok<'setPermissions'>(givenStructure({ rules: p.rules })) });
+  const backend = fakeInvoke({
+    getStructure: () => ok<'getStructure'>(structure),
+    setPermissions: (p) => ok<'setPermissions'>(givenStructure({ rules: p.rules })),
+  });
   renderWithServices(<PermissionsPage structureId="s1" />, { invoke: backend.invoke, requestJira: jira.requestJira });
   return { jira, backend };
 }
@@ -50,7 +55,9 @@ describe('Permissions editor pickers', () => {
     expect(await screen.findByText('Alice Admin')).toBeTruthy();
     expect(await screen.findByText('Bob Builder')).toBeTruthy();
     expect(jira.pathsTo('/rest/api/3/user/bulk')).toHaveLength(1);
-    expect(jira.pathsTo('/rest/api/3/user/bulk')[0]).toMatch(/accountId=acc-alice.*accountId=acc-bob|accountId=acc-bob.*accountId=acc-alice/);
+    expect(jira.pathsTo('/rest/api/3/user/bulk')[0]).toMatch(
+      /accountId=acc-alice.*accountId=acc-bob|accountId=acc-bob.*accountId=acc-alice/,
+    );
   });
 
   it('adds a user rule by picking a name found by Jira’s user search', async () => {
@@ -81,7 +88,10 @@ describe('Permissions editor pickers', () => {
     await userEvent.type(screen.getByLabelText('Rule 2 user'), '5b10ac8d82e05b22cc7d4ef5');
     await userEvent.click(await screen.findByText('Account ID “5b10ac8d82e05b22cc7d4ef5”'));
     // then
-    expect((await save(backend))[1]).toEqual({ subject: { type: 'user', accountId: '5b10ac8d82e05b22cc7d4ef5' }, level: 'view' });
+    expect((await save(backend))[1]).toEqual({
+      subject: { type: 'user', accountId: '5b10ac8d82e05b22cc7d4ef5' },
+      level: 'view',
+    });
   });
 
   it('adds a group rule from Jira’s group picker', async () => {
@@ -107,7 +117,10 @@ describe('Permissions editor pickers', () => {
     await userEvent.click(screen.getByLabelText('Rule 2 project role'));
     await userEvent.click(await screen.findByText('Developers'));
     // then
-    expect((await save(backend))[1]).toEqual({ subject: { type: 'projectRole', projectKey: 'PLAT', roleName: 'Developers' }, level: 'view' });
+    expect((await save(backend))[1]).toEqual({
+      subject: { type: 'projectRole', projectKey: 'PLAT', roleName: 'Developers' },
+      level: 'view',
+    });
   });
 
   it('lets the role be typed when Jira does not list the project’s roles to the viewer, and says why', async () => {
@@ -122,12 +135,19 @@ describe('Permissions editor pickers', () => {
     await userEvent.type(screen.getByLabelText('Rule 2 project role'), 'Developers');
     await userEvent.click(await screen.findByText('Use role “Developers”'));
     // then
-    expect((await save(backend))[1]).toEqual({ subject: { type: 'projectRole', projectKey: 'MOB', roleName: 'Developers' }, level: 'view' });
+    expect((await save(backend))[1]).toEqual({
+      subject: { type: 'projectRole', projectKey: 'MOB', roleName: 'Developers' },
+      level: 'view',
+    });
   });
 
   it('shows a saved project role rule with the project’s name', async () => {
     // given
-    givenEditor(givenStructure({ rules: [{ subject: { type: 'projectRole', projectKey: 'PLAT', roleName: 'Developers' }, level: 'control' }] }));
+    givenEditor(
+      givenStructure({
+        rules: [{ subject: { type: 'projectRole', projectKey: 'PLAT', roleName: 'Developers' }, level: 'control' }],
+      }),
+    );
     // then
     expect(await screen.findByText('Platform (PLAT)')).toBeTruthy();
     expect(screen.getByText('Developers')).toBeTruthy();
@@ -138,9 +158,19 @@ describe('display names', () => {
   it('names the owners of many structures with one bulk request', async () => {
     // given
     const jira = fakeJira(site);
-    const structures: StructureSummary[] = Array.from({ length: 12 }, (_, i) => ({ ...givenStructure({ id: `s${i}`, name: `S${i}`, ownerAccountId: i % 2 ? alice : bob }) }));
+    const structures: StructureSummary[] = Array.from({ length: 12 }, (_, i) => ({
+      ...givenStructure({ id: `s${i}`, name: `S${i}`, ownerAccountId: i % 2 ? alice : bob }),
+    }));
     // when
-    renderWithServices(<StructuresTable structures={structures} synchronizersEnabled={false} onEdit={() => undefined} onDelete={() => undefined} />, { invoke: fakeInvoke({}).invoke, requestJira: jira.requestJira });
+    renderWithServices(
+      <StructuresTable
+        structures={structures}
+        synchronizersEnabled={false}
+        onEdit={() => undefined}
+        onDelete={() => undefined}
+      />,
+      { invoke: fakeInvoke({}).invoke, requestJira: jira.requestJira },
+    );
     // then
     await waitFor(() => expect(screen.getAllByText('Alice Admin')).toHaveLength(6));
     expect(screen.getAllByText('Bob Builder')).toHaveLength(6);

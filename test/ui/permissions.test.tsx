@@ -6,7 +6,10 @@ import { fail, fakeInvoke, ok, type Handlers } from './support/fakeBackend';
 import { bob, givenStructure } from './support/fixtures';
 import { renderWithServices } from './support/renderApp';
 
-function givenPermissionsPage(structure = givenStructure({ rules: [{ subject: { type: 'user', accountId: bob }, level: 'edit' }] }), handlers: Handlers = {}) {
+function givenPermissionsPage(
+  structure = givenStructure({ rules: [{ subject: { type: 'user', accountId: bob }, level: 'edit' }] }),
+  handlers: Handlers = {},
+) {
   const backend = fakeInvoke({ getStructure: () => ok<'getStructure'>(structure), ...handlers });
   renderWithServices(<PermissionsPage structureId="s1" />, { invoke: backend.invoke });
   return backend;
@@ -15,7 +18,9 @@ function givenPermissionsPage(structure = givenStructure({ rules: [{ subject: { 
 describe('Permissions editor', () => {
   it('adds a group rule and saves every rule with its level', async () => {
     // given
-    const backend = givenPermissionsPage(undefined, { setPermissions: (p) => ok<'setPermissions'>(givenStructure({ rules: p.rules })) });
+    const backend = givenPermissionsPage(undefined, {
+      setPermissions: (p) => ok<'setPermissions'>(givenStructure({ rules: p.rules })),
+    });
     await screen.findByTestId('rule-0');
     expect(screen.getByText('Owner:')).toBeTruthy();
     // when

@@ -36,7 +36,12 @@ function givenJira() {
         issues: ids.map((id) => ({
           id,
           key: `DEMO-${id}`,
-          fields: { summary: `Summary of ${id}`, issuetype: { name: 'Story' }, status: { name: 'To Do', statusCategory: { key: 'new' } }, assignee: null },
+          fields: {
+            summary: `Summary of ${id}`,
+            issuetype: { name: 'Story' },
+            status: { name: 'To Do', statusCategory: { key: 'new' } },
+            assignee: null,
+          },
         })),
         issueErrors: [],
       });
@@ -59,7 +64,10 @@ describe('Structure view', () => {
   it('puts only the rows in the viewport into the DOM, even with every row of 100k expanded', async () => {
     // given
     const jira = givenJira();
-    renderWithServices(<ForestView forest={forest} hiddenRows={0} height={HEIGHT} />, { invoke: fakeInvoke({}).invoke, requestJira: jira.requestJira });
+    renderWithServices(<ForestView forest={forest} hiddenRows={0} height={HEIGHT} />, {
+      invoke: fakeInvoke({}).invoke,
+      requestJira: jira.requestJira,
+    });
     // then: top level expanded by default
     expect(visibleCount()).toBe(10000);
     expect(screen.getAllByTestId('tree-row').length).toBeLessThanOrEqual(MAX_RENDERED);
@@ -74,7 +82,10 @@ describe('Structure view', () => {
   it('fetches issue details as the viewer for the rows on screen only, in batches Jira accepts', async () => {
     // given
     const jira = givenJira();
-    renderWithServices(<ForestView forest={forest} hiddenRows={0} height={HEIGHT} />, { invoke: fakeInvoke({}).invoke, requestJira: jira.requestJira });
+    renderWithServices(<ForestView forest={forest} hiddenRows={0} height={HEIGHT} />, {
+      invoke: fakeInvoke({}).invoke,
+      requestJira: jira.requestJira,
+    });
     // then
     await waitFor(() => expect(screen.getAllByText('DEMO-100000').length).toBeGreaterThan(0));
     const fetched = jira.bulkfetches.flat();
@@ -85,7 +96,10 @@ describe('Structure view', () => {
 
   it('expands to level N and collapses all', async () => {
     // given
-    renderWithServices(<ForestView forest={forest} hiddenRows={0} height={HEIGHT} />, { invoke: fakeInvoke({}).invoke, requestJira: givenJira().requestJira });
+    renderWithServices(<ForestView forest={forest} hiddenRows={0} height={HEIGHT} />, {
+      invoke: fakeInvoke({}).invoke,
+      requestJira: givenJira().requestJira,
+    });
     // when
     await userEvent.click(screen.getByLabelText('Expand to level'));
     await userEvent.click(await screen.findByText('Level 3'));
@@ -107,12 +121,17 @@ describe('Structure view', () => {
     // given: row 50,055 is a sub-task of epic 500
     const target = 50055;
     expect(forest.depths[target]).toBe(2);
-    renderWithServices(<ForestView forest={forest} hiddenRows={0} height={HEIGHT} />, { invoke: fakeInvoke({}).invoke, requestJira: givenJira().requestJira });
+    renderWithServices(<ForestView forest={forest} hiddenRows={0} height={HEIGHT} />, {
+      invoke: fakeInvoke({}).invoke,
+      requestJira: givenJira().requestJira,
+    });
     // when
     await userEvent.type(screen.getByLabelText('Find issue by key'), `demo-${100000 + target}`);
     await userEvent.click(screen.getByRole('button', { name: 'Find' }));
     // then
-    await waitFor(() => expect(screen.getByTestId('tree-message').textContent).toContain(`Found DEMO-${100000 + target}`));
+    await waitFor(() =>
+      expect(screen.getByTestId('tree-message').textContent).toContain(`Found DEMO-${100000 + target}`),
+    );
     const row = document.getElementById(`row-${target + 1}`);
     expect(row).not.toBeNull();
     expect(row!.getAttribute('aria-selected')).toBe('true');
@@ -123,23 +142,35 @@ describe('Structure view', () => {
 
   it('says when an issue is not in the structure, or not visible', async () => {
     // given
-    renderWithServices(<ForestView forest={forest} hiddenRows={0} height={HEIGHT} />, { invoke: fakeInvoke({}).invoke, requestJira: givenJira().requestJira });
+    renderWithServices(<ForestView forest={forest} hiddenRows={0} height={HEIGHT} />, {
+      invoke: fakeInvoke({}).invoke,
+      requestJira: givenJira().requestJira,
+    });
     // when
     await userEvent.type(screen.getByLabelText('Find issue by key'), 'DEMO-1');
     await userEvent.click(screen.getByRole('button', { name: 'Find' }));
     // then
-    await waitFor(() => expect(screen.getByTestId('tree-message').textContent).toContain('DEMO-1 is not in this structure.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('tree-message').textContent).toContain('DEMO-1 is not in this structure.'),
+    );
     // when
     await userEvent.clear(screen.getByLabelText('Find issue by key'));
     await userEvent.type(screen.getByLabelText('Find issue by key'), 'SECRET-1');
     await userEvent.click(screen.getByRole('button', { name: 'Find' }));
     // then
-    await waitFor(() => expect(screen.getByTestId('tree-message').textContent).toContain('SECRET-1 was not found in Jira, or you cannot see it.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('tree-message').textContent).toContain(
+        'SECRET-1 was not found in Jira, or you cannot see it.',
+      ),
+    );
   });
 
   it('moves and expands with the keyboard', async () => {
     // given
-    renderWithServices(<ForestView forest={forest} hiddenRows={0} height={HEIGHT} />, { invoke: fakeInvoke({}).invoke, requestJira: givenJira().requestJira });
+    renderWithServices(<ForestView forest={forest} hiddenRows={0} height={HEIGHT} />, {
+      invoke: fakeInvoke({}).invoke,
+      requestJira: givenJira().requestJira,
+    });
     const tree = screen.getByRole('tree');
     tree.focus();
     // when: down to the first story, then open it
@@ -174,9 +205,13 @@ describe('Structure page', () => {
     const backend = fakeInvoke({
       getStructure: () => ok<'getStructure'>(givenStructure({ rowCount: 15000 })),
       getSettings: () => ok<'getSettings'>({ synchronizersEnabled: true, canChange: false }),
-      getForest: async (p) => (p.cursor ? (await secondPage, ok<'getForest'>(page(10000, 5000))) : ok<'getForest'>(page(0, 10000, 'next'))),
+      getForest: async (p) =>
+        p.cursor ? (await secondPage, ok<'getForest'>(page(10000, 5000))) : ok<'getForest'>(page(0, 10000, 'next')),
     });
-    renderWithServices(<StructurePage structureId="s1" />, { invoke: backend.invoke, requestJira: givenJira().requestJira });
+    renderWithServices(<StructurePage structureId="s1" />, {
+      invoke: backend.invoke,
+      requestJira: givenJira().requestJira,
+    });
     // then
     expect(await screen.findByText(/10,000 rows · loading more rows \(10,000 of 15,000\)/)).toBeTruthy();
     expect(screen.getAllByTestId('tree-row').length).toBeGreaterThan(0);

@@ -42,8 +42,17 @@ function givenSettingsPage(list: InstalledSynchronizerDto[], handlers: Handlers 
     getSettings: () => ok<'getSettings'>({ synchronizersEnabled: true, canChange: false }),
     ...handlers,
   });
-  const jira = fakeJira({ users: [{ accountId: bob, displayName: 'Bob Builder' }, { accountId: alice, displayName: 'Alice Admin' }] });
-  const view = renderWithServices(<SyncSettings structure={givenStructure()} />, { invoke: backend.invoke, requestJira: jira.requestJira, path: '/structure/s1/sync' });
+  const jira = fakeJira({
+    users: [
+      { accountId: bob, displayName: 'Bob Builder' },
+      { accountId: alice, displayName: 'Alice Admin' },
+    ],
+  });
+  const view = renderWithServices(<SyncSettings structure={givenStructure()} />, {
+    invoke: backend.invoke,
+    requestJira: jira.requestJira,
+    path: '/structure/s1/sync',
+  });
   return { backend, ...view };
 }
 
@@ -56,7 +65,9 @@ const exportPreview = (overrides: Partial<ExportPreview> = {}): ExportPreview =>
     { kind: 'rank', issueId: '10001', issueKey: 'PLAT-1', before: '3rd of 40', after: '1st of 40' },
     { kind: 'link-delete', issueId: '10002', issueKey: 'PLAT-2', before: 'PLAT-2 blocks PLAT-3', after: 'none' },
   ],
-  warnings: ['Scope “all issues”: this export deletes every link of type “Blocks” between issues of the structure that are not parent and child in it — 2 links now.'],
+  warnings: [
+    'Scope “all issues”: this export deletes every link of type “Blocks” between issues of the structure that are not parent and child in it — 2 links now.',
+  ],
   notRepresentable: [],
   preflight: { ok: true, missing: [], message: null },
   ...overrides,
@@ -78,15 +89,33 @@ describe('Synchronization settings page', () => {
     // given
     givenSettingsPage([
       installed({
-        lastRun: { jobId: 'j7', direction: 'export', trigger: 'manual', at: '2026-11-01T10:00:00Z', state: 'finished', result: 'succeeded', message: '3 ranked' },
+        lastRun: {
+          jobId: 'j7',
+          direction: 'export',
+          trigger: 'manual',
+          at: '2026-11-01T10:00:00Z',
+          state: 'finished',
+          result: 'succeeded',
+          message: '3 ranked',
+        },
       }),
       installed({ id: 'i3', enabled: true, state: 'enabled' }),
-      installed({ id: 'i4', enabled: true, state: 'not-available', notAvailableReason: 'Bob Builder no longer has control of this structure.' }),
+      installed({
+        id: 'i4',
+        enabled: true,
+        state: 'not-available',
+        notAvailableReason: 'Bob Builder no longer has control of this structure.',
+      }),
       installed({
         id: 'i5',
         enabled: false,
         state: 'disabled',
-        stoppedByGuard: { at: '2026-11-01T11:00:00Z', rounds: 10, reason: 'Agile and Links kept undoing each other', synchronizerIds: ['i5', 'i6'] },
+        stoppedByGuard: {
+          at: '2026-11-01T11:00:00Z',
+          rounds: 10,
+          reason: 'Agile and Links kept undoing each other',
+          synchronizerIds: ['i5', 'i6'],
+        },
       }),
     ]);
     // then
@@ -96,13 +125,19 @@ describe('Synchronization settings page', () => {
     expect(first.getByTestId('synchronizer-state').textContent).toBe('Disabled');
     expect(first.getByTestId('last-run').textContent).toContain('Succeeded');
     expect(first.getByTestId('last-run').textContent).toContain('Export · resync');
-    expect(first.getByRole('link', { name: 'Job of the last run of Agile synchronizer' }).getAttribute('href')).toBe('#/job/j7');
+    expect(first.getByRole('link', { name: 'Job of the last run of Agile synchronizer' }).getAttribute('href')).toBe(
+      '#/job/j7',
+    );
     expect((await row('i3')).getByTestId('synchronizer-state').textContent).toBe('Enabled');
     expect((await row('i3')).getByText('Never run')).toBeTruthy();
     expect((await row('i4')).getByTestId('synchronizer-state').textContent).toContain('Not available');
-    expect((await row('i4')).getByTestId('state-reason').textContent).toContain('Bob Builder no longer has control of this structure.');
+    expect((await row('i4')).getByTestId('state-reason').textContent).toContain(
+      'Bob Builder no longer has control of this structure.',
+    );
     expect((await row('i5')).getByTestId('synchronizer-state').textContent).toContain('Stopped by the cycle guard');
-    expect((await row('i5')).getByTestId('guard-reason').textContent).toContain('Agile and Links kept undoing each other (Stopped');
+    expect((await row('i5')).getByTestId('guard-reason').textContent).toContain(
+      'Agile and Links kept undoing each other (Stopped',
+    );
   });
 
   it('offers Resync only in the directions the synchronizer supports', async () => {
@@ -110,10 +145,16 @@ describe('Synchronization settings page', () => {
     givenSettingsPage([installed(), filterInstalled]);
     // then
     const agile = await row('i1');
-    expect(agile.getByRole('button', { name: 'Resync the Agile synchronizer into the structure (import)' })).toBeTruthy();
-    expect(agile.getByRole('button', { name: 'Resync the Agile synchronizer from the structure into Jira (export)' })).toBeTruthy();
+    expect(
+      agile.getByRole('button', { name: 'Resync the Agile synchronizer into the structure (import)' }),
+    ).toBeTruthy();
+    expect(
+      agile.getByRole('button', { name: 'Resync the Agile synchronizer from the structure into Jira (export)' }),
+    ).toBeTruthy();
     const filter = await row('i2');
-    expect(filter.getByRole('button', { name: 'Resync the Filter synchronizer into the structure (import)' })).toBeTruthy();
+    expect(
+      filter.getByRole('button', { name: 'Resync the Filter synchronizer into the structure (import)' }),
+    ).toBeTruthy();
     expect(filter.queryByRole('button', { name: /into Jira \(export\)/ })).toBeNull();
   });
 
@@ -132,7 +173,9 @@ describe('Synchronization settings page', () => {
     givenSettingsPage([], {
       listInstalledSynchronizers: () => {
         calls += 1;
-        return calls === 1 ? fail({ code: 'JIRA_UNAVAILABLE', message: 'Jira did not answer.' }) : ok<'listInstalledSynchronizers'>({ synchronizers: [], canChange: true });
+        return calls === 1
+          ? fail({ code: 'JIRA_UNAVAILABLE', message: 'Jira did not answer.' })
+          : ok<'listInstalledSynchronizers'>({ synchronizers: [], canChange: true });
       },
     });
     // when
@@ -144,8 +187,16 @@ describe('Synchronization settings page', () => {
 
   it('installs a synchronizer with the generated form, disabled, and lists it', async () => {
     // given
-    const added = installed({ id: 'i9', synchronizer: 'filter', label: 'Filter', directions: ['import'], paramsSummary: 'Issues from JQL "project = MOB"' });
-    const { backend } = givenSettingsPage([], { installSynchronizer: () => ok<'installSynchronizer'>({ synchronizer: added }) });
+    const added = installed({
+      id: 'i9',
+      synchronizer: 'filter',
+      label: 'Filter',
+      directions: ['import'],
+      paramsSummary: 'Issues from JQL "project = MOB"',
+    });
+    const { backend } = givenSettingsPage([], {
+      installSynchronizer: () => ok<'installSynchronizer'>({ synchronizer: added }),
+    });
     await userEvent.click(await screen.findByRole('button', { name: 'Install synchronizer' }));
     const dialog = within(await screen.findByRole('dialog'));
     expect(dialog.getByText('Installed synchronizers start disabled')).toBeTruthy();
@@ -160,7 +211,11 @@ describe('Synchronization settings page', () => {
     // then
     await waitFor(() => expect(backend.callsOf('installSynchronizer')).toHaveLength(1));
     const sent = backend.callsOf('installSynchronizer')[0] as PayloadIn<'installSynchronizer'>;
-    expect(sent).toMatchObject({ structureId: 's1', synchronizer: 'filter', params: { source: { kind: 'jql', jql: 'project = MOB' } } });
+    expect(sent).toMatchObject({
+      structureId: 's1',
+      synchronizer: 'filter',
+      params: { source: { kind: 'jql', jql: 'project = MOB' } },
+    });
     expect((await row('i9')).getByTestId('synchronizer-state').textContent).toBe('Disabled');
     expect(screen.getByTestId('sync-notice').textContent).toContain('installed and disabled');
   });
@@ -168,9 +223,14 @@ describe('Synchronization settings page', () => {
   it('edits the parameters of an installed synchronizer, starting from its current ones', async () => {
     // given
     const { backend } = givenSettingsPage([filterInstalled], {
-      updateSynchronizer: (p) => ok<'updateSynchronizer'>({ synchronizer: { ...filterInstalled, params: p.params, paramsSummary: 'Issues from JQL "project = SEC"' } }),
+      updateSynchronizer: (p) =>
+        ok<'updateSynchronizer'>({
+          synchronizer: { ...filterInstalled, params: p.params, paramsSummary: 'Issues from JQL "project = SEC"' },
+        }),
     });
-    await userEvent.click((await row('i2')).getByRole('button', { name: 'Edit the parameters of the Filter synchronizer' }));
+    await userEvent.click(
+      (await row('i2')).getByRole('button', { name: 'Edit the parameters of the Filter synchronizer' }),
+    );
     const dialog = within(await screen.findByRole('dialog'));
     const jql = dialog.getByLabelText('JQL') as HTMLTextAreaElement;
     expect(jql.value).toBe('project = PLAT');
@@ -179,13 +239,18 @@ describe('Synchronization settings page', () => {
     await userEvent.type(jql, 'project = SEC');
     await userEvent.click(dialog.getByRole('button', { name: 'Save' }));
     // then
-    await waitFor(() => expect((screen.getByTestId('installed-i2').textContent ?? '')).toContain('project = SEC'));
-    expect(backend.callsOf('updateSynchronizer')[0]).toMatchObject({ synchronizerId: 'i2', params: { source: { jql: 'project = SEC' } } });
+    await waitFor(() => expect(screen.getByTestId('installed-i2').textContent ?? '').toContain('project = SEC'));
+    expect(backend.callsOf('updateSynchronizer')[0]).toMatchObject({
+      synchronizerId: 'i2',
+      params: { source: { jql: 'project = SEC' } },
+    });
   });
 
   it('removes a synchronizer only after confirmation', async () => {
     // given
-    const { backend } = givenSettingsPage([installed()], { removeSynchronizer: () => ok<'removeSynchronizer'>({ removed: true }) });
+    const { backend } = givenSettingsPage([installed()], {
+      removeSynchronizer: () => ok<'removeSynchronizer'>({ removed: true }),
+    });
     await userEvent.click((await row('i1')).getByRole('button', { name: 'Remove the Agile synchronizer' }));
     const dialog = within(await screen.findByRole('dialog'));
     expect(dialog.getByText(/The structure and Jira stay as they are/)).toBeTruthy();
@@ -200,7 +265,10 @@ describe('Synchronization settings page', () => {
   it('enables and disables a synchronizer', async () => {
     // given
     const { backend } = givenSettingsPage([installed()], {
-      setSynchronizerEnabled: (p) => ok<'setSynchronizerEnabled'>({ synchronizer: installed({ enabled: p.enabled, state: p.enabled ? 'enabled' : 'disabled' }) }),
+      setSynchronizerEnabled: (p) =>
+        ok<'setSynchronizerEnabled'>({
+          synchronizer: installed({ enabled: p.enabled, state: p.enabled ? 'enabled' : 'disabled' }),
+        }),
     });
     // when
     await userEvent.click((await row('i1')).getByRole('button', { name: 'Enable the Agile synchronizer' }));
@@ -225,14 +293,18 @@ describe('Resync confirmation', () => {
       resync: () => ok<'resync'>({ job: givenJob({ id: 'j42' }) }),
     });
     // when
-    await userEvent.click((await row('i1')).getByRole('button', { name: 'Resync the Agile synchronizer into the structure (import)' }));
+    await userEvent.click(
+      (await row('i1')).getByRole('button', { name: 'Resync the Agile synchronizer into the structure (import)' }),
+    );
     // then
     const dialog = within(await screen.findByRole('dialog'));
     expect(dialog.getByText('Resync Agile into the structure (import)?')).toBeTruthy();
     expect(dialog.getByTestId('resync-direction-text').textContent).toContain('Jira is not changed');
     expect((await dialog.findByTestId('resync-preview-moved')).textContent).toBe('2');
     expect(dialog.getByText('Move PLAT-4 under PLAT-1')).toBeTruthy();
-    expect(backend.callsOf('previewResync')).toEqual([{ structureId: 's1', synchronizerId: 'i1', direction: 'import' }]);
+    expect(backend.callsOf('previewResync')).toEqual([
+      { structureId: 's1', synchronizerId: 'i1', direction: 'import' },
+    ]);
     // when
     await userEvent.click(dialog.getByRole('button', { name: 'Resync into the structure' }));
     // then
@@ -242,9 +314,15 @@ describe('Resync confirmation', () => {
 
   it('names the export direction, says it writes to Jira as you, and shows the links-deletion warning', async () => {
     // given
-    givenSettingsPage([installed()], { previewResync: () => ok<'previewResync'>({ direction: 'export', export: exportPreview() }) });
+    givenSettingsPage([installed()], {
+      previewResync: () => ok<'previewResync'>({ direction: 'export', export: exportPreview() }),
+    });
     // when
-    await userEvent.click((await row('i1')).getByRole('button', { name: 'Resync the Agile synchronizer from the structure into Jira (export)' }));
+    await userEvent.click(
+      (await row('i1')).getByRole('button', {
+        name: 'Resync the Agile synchronizer from the structure into Jira (export)',
+      }),
+    );
     // then
     const dialog = within(await screen.findByRole('dialog'));
     expect(dialog.getByText('Resync Agile from the structure into Jira (export)?')).toBeTruthy();
@@ -265,12 +343,16 @@ describe('Resync confirmation', () => {
         message: 'You need Schedule issues in PLAT (3 rank changes) to run this export.',
       },
     });
-    const { backend } = givenSettingsPage([installed()], { previewResync: () => ok<'previewResync'>({ direction: 'export', export: refused }) });
+    const { backend } = givenSettingsPage([installed()], {
+      previewResync: () => ok<'previewResync'>({ direction: 'export', export: refused }),
+    });
     // when
     await userEvent.click((await row('i1')).getByRole('button', { name: /from the structure into Jira/ }));
     // then
     const dialog = within(await screen.findByRole('dialog'));
-    expect((await dialog.findByTestId('export-preflight')).textContent).toContain('You need Schedule issues in PLAT (3 rank changes) to run this export.');
+    expect((await dialog.findByTestId('export-preflight')).textContent).toContain(
+      'You need Schedule issues in PLAT (3 rank changes) to run this export.',
+    );
     const confirm = dialog.getByRole('button', { name: 'Resync into Jira' }) as HTMLButtonElement;
     expect(confirm.disabled).toBe(true);
     await userEvent.click(confirm);
@@ -280,13 +362,16 @@ describe('Resync confirmation', () => {
   it('explains a preview that could not be computed and does not let the resync start', async () => {
     // given
     givenSettingsPage([installed()], {
-      previewResync: () => fail({ code: 'SYNCHRONIZER_NOT_AVAILABLE', message: 'Bob Builder no longer has control of this structure.' }),
+      previewResync: () =>
+        fail({ code: 'SYNCHRONIZER_NOT_AVAILABLE', message: 'Bob Builder no longer has control of this structure.' }),
     });
     // when
     await userEvent.click((await row('i1')).getByRole('button', { name: /into the structure \(import\)/ }));
     // then
     const dialog = within(await screen.findByRole('dialog'));
     expect((await dialog.findByTestId('error-message')).textContent).toContain('Bob Builder no longer has control');
-    expect((dialog.getByRole('button', { name: 'Resync into the structure' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((dialog.getByRole('button', { name: 'Resync into the structure' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
   });
 });

@@ -96,17 +96,33 @@
         window.history.replaceState({ appState: appState }, '', hostUrl(toPath(to)));
         notifyHistories('REPLACE');
       },
-      go: function (n) { window.history.go(n); },
-      goBack: function () { window.history.back(); },
-      goForward: function () { window.history.forward(); },
-      back: function () { window.history.back(); },
-      forward: function () { window.history.forward(); },
-      block: function () { return function () {}; },
-      createHref: function (to) { return hostUrl(toPath(to)); },
+      go: function (n) {
+        window.history.go(n);
+      },
+      goBack: function () {
+        window.history.back();
+      },
+      goForward: function () {
+        window.history.forward();
+      },
+      back: function () {
+        window.history.back();
+      },
+      forward: function () {
+        window.history.forward();
+      },
+      block: function () {
+        return function () {};
+      },
+      createHref: function (to) {
+        return hostUrl(toPath(to));
+      },
       listen: function (listener) {
         h._listeners.push(listener);
         return function () {
-          h._listeners = h._listeners.filter(function (l) { return l !== listener; });
+          h._listeners = h._listeners.filter(function (l) {
+            return l !== listener;
+          });
         };
       },
     };
@@ -114,12 +130,16 @@
     return h;
   }
 
-  window.addEventListener('popstate', function () { notifyHistories('POP'); });
+  window.addEventListener('popstate', function () {
+    notifyHistories('POP');
+  });
 
   // ---- the bridge calls ----------------------------------------------------------------------
 
   function currentUser() {
-    return users.find(function (u) { return u.accountId === state.accountId; });
+    return users.find(function (u) {
+      return u.accountId === state.accountId;
+    });
   }
 
   function flag(text) {
@@ -127,7 +147,9 @@
     el.className = 'flag';
     el.textContent = text;
     flags.appendChild(el);
-    setTimeout(function () { el.remove(); }, 6000);
+    setTimeout(function () {
+      el.remove();
+    }, 6000);
   }
 
   async function invoke(payload) {
@@ -168,9 +190,17 @@
       body: init.body === null || init.body === undefined || init.body === '' ? undefined : init.body,
     });
     var responseHeaders = {};
-    res.headers.forEach(function (value, key) { responseHeaders[key] = value; });
+    res.headers.forEach(function (value, key) {
+      responseHeaders[key] = value;
+    });
     // The shape the product hands back to @forge/bridge, which builds the Response in the app's window.
-    return { body: await res.text(), headers: responseHeaders, status: res.status, statusText: res.statusText, isAttachment: false };
+    return {
+      body: await res.text(),
+      headers: responseHeaders,
+      status: res.status,
+      statusText: res.statusText,
+      isAttachment: false,
+    };
   }
 
   function getContext() {
@@ -214,20 +244,33 @@
     getContext: getContext,
     fetchProduct: fetchProduct,
     createHistory: createHistory,
-    enableTheming: function (_p, frameWindow) { enableTheming(frameWindow); },
-    changeWindowTitle: function (title) { document.title = String(title) + ' - Jira (local)'; },
+    enableTheming: function (_p, frameWindow) {
+      enableTheming(frameWindow);
+    },
+    changeWindowTitle: function (title) {
+      document.title = String(title) + ' - Jira (local)';
+    },
     navigate: navigate,
-    getUrl: function (loc) { return location.origin + '/browse/' + encodeURIComponent((loc && (loc.issueKey || loc.target)) || ''); },
-    reload: function () { loadFrame(); },
-    showFlag: function (p) { flag((p && (p.title || p.description)) || 'Flag'); },
+    getUrl: function (loc) {
+      return location.origin + '/browse/' + encodeURIComponent((loc && (loc.issueKey || loc.target)) || '');
+    },
+    reload: function () {
+      loadFrame();
+    },
+    showFlag: function (p) {
+      flag((p && (p.title || p.description)) || 'Flag');
+    },
     emitReadyEvent: function () {},
-    refresh: function () { loadFrame(); },
+    refresh: function () {
+      loadFrame();
+    },
   };
 
   window.__forgeHost = {
     callBridge: function (name, payload, frameWindow) {
       var handler = handlers[name];
-      if (!handler) return Promise.reject(new Error('The local Jira host does not implement the bridge call "' + name + '".'));
+      if (!handler)
+        return Promise.reject(new Error('The local Jira host does not implement the bridge call "' + name + '".'));
       try {
         return Promise.resolve(handler(payload, frameWindow));
       } catch (e) {
@@ -247,7 +290,9 @@
       // Jira shows admin pages to Jira admins only.
       frame.hidden = true;
       message.hidden = false;
-      message.textContent = user.displayName + ' is not a Jira admin, so Jira does not show the Structure Sync administration page. Switch "Acting as" to an admin, or go to Apps › Structure.';
+      message.textContent =
+        user.displayName +
+        ' is not a Jira admin, so Jira does not show the Structure Sync administration page. Switch "Acting as" to an admin, or go to Apps › Structure.';
       return;
     }
     message.hidden = true;
@@ -280,18 +325,28 @@
       if (button.dataset.module !== state.module) change({ module: button.dataset.module }, true);
     });
   });
-  actingAs.addEventListener('change', function () { change({ accountId: actingAs.value }, false); });
-  themeSelect.addEventListener('change', function () { change({ theme: themeSelect.value }, false); });
+  actingAs.addEventListener('change', function () {
+    change({ accountId: actingAs.value }, false);
+  });
+  themeSelect.addEventListener('change', function () {
+    change({ theme: themeSelect.value }, false);
+  });
 
   async function start() {
     try {
-      var [usersRes, siteRes] = await Promise.all([fetch('/__local/users'), fetch('/__local/site').catch(function () { return null; })]);
+      var [usersRes, siteRes] = await Promise.all([
+        fetch('/__local/users'),
+        fetch('/__local/site').catch(function () {
+          return null;
+        }),
+      ]);
       if (!usersRes.ok) throw new Error('GET /__local/users answered ' + usersRes.status);
       users = await usersRes.json();
       if (siteRes && siteRes.ok) site = Object.assign(site, await siteRes.json());
     } catch (e) {
       message.hidden = false;
-      message.textContent = 'The local Jira host could not load its users: ' + e.message + '. Is the dev server running (npm start)?';
+      message.textContent =
+        'The local Jira host could not load its users: ' + e.message + '. Is the dev server running (npm start)?';
       return;
     }
     actingAs.innerHTML = '';
@@ -301,7 +356,15 @@
       option.textContent = u.displayName + (u.siteAdmin ? ' (Jira admin)' : '');
       actingAs.appendChild(option);
     });
-    if (!currentUser()) state.accountId = (users.find(function (u) { return u.siteAdmin; }) || users[0] || {}).accountId || '';
+    if (!currentUser())
+      state.accountId =
+        (
+          users.find(function (u) {
+            return u.siteAdmin;
+          }) ||
+          users[0] ||
+          {}
+        ).accountId || '';
     render();
     loadFrame();
   }

@@ -71,7 +71,8 @@ function parseUncached(text: string): AstQuery | JqlError {
   // same text twice in a row (memoised token stream, already consumed).
   const jast = new JastBuilder().build(text);
   if (jast.errors.length > 0 || !jast.query) {
-    const first = jast.errors[0] as { description?: string; message?: string; line?: number; charPositionInLine?: number } | undefined;
+    const first = jast.errors[0] as
+      { description?: string; message?: string; line?: number; charPositionInLine?: number } | undefined;
     const description = first?.description ?? first?.message ?? 'The query could not be parsed.';
     return new JqlError([jqlErrors.syntax(description, first?.line ?? 1, first?.charPositionInLine ?? 0)]);
   }

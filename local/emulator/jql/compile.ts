@@ -186,11 +186,18 @@ function compileTerminal(clause: AstTerminal, ctx: CompileContext): Plan {
   return { test: (i) => !positive.test(i) && (wantsEmpty || !isEmpty(i)) };
 }
 
-function operandValues(operand: AstOperand, op: string, kind: FieldKind, fieldName: string, ctx: CompileContext): Value[] {
+function operandValues(
+  operand: AstOperand,
+  op: string,
+  kind: FieldKind,
+  fieldName: string,
+  ctx: CompileContext,
+): Value[] {
   const list = op === 'in' || op === 'not in';
   if (list !== (operand.operandType === 'list')) {
     // `in` needs a list and `=` a single value; functions returning lists are not modelled.
-    if (!(operand.operandType === 'function' && list)) throw new JqlError([jqlErrors.unsupportedOperator(op, fieldName)]);
+    if (!(operand.operandType === 'function' && list))
+      throw new JqlError([jqlErrors.unsupportedOperator(op, fieldName)]);
   }
   const singles = operand.operandType === 'list' ? operand.values : [operand];
   const out: Value[] = [];
@@ -226,7 +233,9 @@ function userFunction(fn: AstFunctionOperand, kind: FieldKind, fieldName: string
     case 'currentuser':
       return [ctx.viewer.accountId];
     case 'membersof':
-      return [...ctx.store.users.values()].filter((u) => args[0] !== undefined && u.groups.includes(args[0])).map((u) => u.accountId);
+      return [...ctx.store.users.values()]
+        .filter((u) => args[0] !== undefined && u.groups.includes(args[0]))
+        .map((u) => u.accountId);
     case 'standardissuetypes':
       return ctx.store.issueTypes.filter((t) => !t.subtask).map((t) => t.id);
     case 'subtaskissuetypes':
@@ -280,14 +289,14 @@ function valuePlan(kind: FieldKind, values: Value[], fieldName: string, ctx: Com
   const nonEmpty = values.filter((v): v is string => v !== null);
   const wantsEmpty = values.length !== nonEmpty.length;
   const emptyTest = emptinessTest(kind);
-  const withEmpty = (plan: Plan): Plan =>
-    wantsEmpty ? { test: (i) => emptyTest(i) || plan.test(i) } : plan;
+  const withEmpty = (plan: Plan): Plan => (wantsEmpty ? { test: (i) => emptyTest(i) || plan.test(i) } : plan);
 
   switch (kind) {
     case 'project': {
       const projects = nonEmpty.map((v) => {
         const lower = v.toLowerCase();
-        const p = store.projectByIdOrKey(v) ?? [...store.projectsById.values()].find((x) => x.name.toLowerCase() === lower);
+        const p =
+          store.projectByIdOrKey(v) ?? [...store.projectsById.values()].find((x) => x.name.toLowerCase() === lower);
         // An invisible project does not exist as far as the caller is concerned.
         if (!p || !viewer.canBrowseProject(p)) throw new JqlError([jqlErrors.unknownValue(v, fieldName)]);
         return p;
@@ -355,9 +364,15 @@ function valuePlan(kind: FieldKind, values: Value[], fieldName: string, ctx: Com
     }
     case 'statuscategory': {
       const byAlias: Record<string, string> = {
-        'to do': 'new', new: 'new', '2': 'new',
-        'in progress': 'indeterminate', indeterminate: 'indeterminate', '4': 'indeterminate',
-        done: 'done', complete: 'done', '3': 'done',
+        'to do': 'new',
+        new: 'new',
+        '2': 'new',
+        'in progress': 'indeterminate',
+        indeterminate: 'indeterminate',
+        '4': 'indeterminate',
+        done: 'done',
+        complete: 'done',
+        '3': 'done',
       };
       const keys = new Set(
         nonEmpty.map((v) => {
@@ -383,7 +398,10 @@ function valuePlan(kind: FieldKind, values: Value[], fieldName: string, ctx: Com
         }),
       );
       return withEmpty({
-        test: kind === 'assignee' ? (i) => i.assignee !== undefined && ids.has(i.assignee) : (i) => i.reporter !== undefined && ids.has(i.reporter),
+        test:
+          kind === 'assignee'
+            ? (i) => i.assignee !== undefined && ids.has(i.assignee)
+            : (i) => i.reporter !== undefined && ids.has(i.reporter),
       });
     }
     case 'priority': {
@@ -402,7 +420,11 @@ function valuePlan(kind: FieldKind, values: Value[], fieldName: string, ctx: Com
 }
 
 /** Splits text into lower-cased words, as Jira's index does (without stemming). */
-const words = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+const words = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
 
 function textPlan(op: string, operand: AstOperand, fieldName: string): Plan {
   if (operand.operandType !== 'value') throw new JqlError([jqlErrors.unsupportedOperator(op, fieldName)]);
@@ -413,17 +435,28 @@ function textPlan(op: string, operand: AstOperand, fieldName: string): Plan {
     const phrase = words(raw.slice(1, -1)).join(' ');
     matches = (s) => ` ${words(s).join(' ')} `.includes(` ${phrase} `);
   } else {
-    const terms = raw.split(/\s+/).filter((t) => t !== '').map((t) => ({ prefix: t.endsWith('*'), word: words(t).join('') }));
+    const terms = raw
+      .split(/\s+/)
+      .filter((t) => t !== '')
+      .map((t) => ({ prefix: t.endsWith('*'), word: words(t).join('') }));
     // Every term must match a word (a trailing * matches a prefix).
     matches = (s) => {
       const ws = words(s);
-      return terms.every((t) => (t.word === '' ? true : ws.some((w) => (t.prefix ? w.startsWith(t.word) : w === t.word))));
+      return terms.every((t) =>
+        t.word === '' ? true : ws.some((w) => (t.prefix ? w.startsWith(t.word) : w === t.word)),
+      );
     };
   }
   return op === '!~' ? { test: (i) => !matches(i.summary) } : { test: (i) => matches(i.summary) };
 }
 
-function datePlan(kind: 'created' | 'updated', op: string, operand: AstOperand, fieldName: string, ctx: CompileContext): Plan {
+function datePlan(
+  kind: 'created' | 'updated',
+  op: string,
+  operand: AstOperand,
+  fieldName: string,
+  ctx: CompileContext,
+): Plan {
   let at: number | undefined;
   if (operand.operandType === 'value') {
     at = parseDateValue(operand.value, ctx.now);
@@ -432,11 +465,17 @@ function datePlan(kind: 'created' | 'updated', op: string, operand: AstOperand, 
     const name = operand.function.value;
     if (!isDateFunction(name)) {
       const lower = name.toLowerCase();
-      if (lower === 'currentuser' || lower === 'membersof') throw new JqlError([jqlErrors.functionNotForField(name, fieldName)]);
+      if (lower === 'currentuser' || lower === 'membersof')
+        throw new JqlError([jqlErrors.functionNotForField(name, fieldName)]);
       throw new JqlError([jqlErrors.unknownFunction(name)]);
     }
-    at = evalDateFunction(name, operand.arguments.map((a) => a.value), ctx.now);
-    if (at === undefined) throw new JqlError([jqlErrors.badDate(operand.arguments.map((a) => a.text).join(', '), fieldName)]);
+    at = evalDateFunction(
+      name,
+      operand.arguments.map((a) => a.value),
+      ctx.now,
+    );
+    if (at === undefined)
+      throw new JqlError([jqlErrors.badDate(operand.arguments.map((a) => a.text).join(', '), fieldName)]);
   } else {
     throw new JqlError([jqlErrors.unsupportedOperator(op, fieldName)]);
   }

@@ -84,7 +84,8 @@ const DATE_FUNCTIONS: Record<string, { unit: Unit; end: boolean }> = {
   endofyear: { unit: 'year', end: true },
 };
 
-export const isDateFunction = (name: string): boolean => name.toLowerCase() === 'now' || name.toLowerCase() in DATE_FUNCTIONS;
+export const isDateFunction = (name: string): boolean =>
+  name.toLowerCase() === 'now' || name.toLowerCase() in DATE_FUNCTIONS;
 
 /** Evaluates now()/startOfDay("-1")/endOfWeek("+1w")...; undefined for a bad increment. */
 export function evalDateFunction(name: string, args: string[], now: Date): number | undefined {

@@ -16,11 +16,13 @@ export const jqlErrors = {
   unknownValue: (value: string, field: string) => `The value '${value}' does not exist for the field '${field}'.`,
   unknownIssue: (value: string, field: string) => `An issue with key '${value}' does not exist for field '${field}'.`,
   unknownFunction: (name: string) => `Unable to find JQL function '${name}()'.`,
-  functionNotForField: (name: string, field: string) => `The function '${name}' is not supported by the '${field}' field.`,
+  functionNotForField: (name: string, field: string) =>
+    `The function '${name}' is not supported by the '${field}' field.`,
   badDate: (value: string, field: string) =>
     `Date value '${value}' for field '${field}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`,
   notSortable: (field: string) => `Field '${field}' does not support sorting.`,
   tooManyOrderBy: () => "The 'ORDER BY' clause can contain a maximum of 7 fields.",
   history: (field: string) => `History searches are not supported for the '${field}' field.`,
-  filterCycle: (value: string) => `The filter '${value}' refers to itself: filters cannot reference each other in a cycle.`,
+  filterCycle: (value: string) =>
+    `The filter '${value}' refers to itself: filters cannot reference each other in a cycle.`,
 };

@@ -81,6 +81,7 @@ function runLagging(opts: JqlRunOptions, tests: ((issue: StoredIssue) => boolean
     consider(stale ?? live);
   }
   // Deleted since the last indexing: still found (unless reconciled).
-  for (const [id, stale] of store.staleSearch) if (stale && !store.issuesById.has(id) && !reconcile.has(id)) consider(stale);
+  for (const [id, stale] of store.staleSearch)
+    if (stale && !store.issuesById.has(id) && !reconcile.has(id)) consider(stale);
   return sortIssues(store, out, order, { byRankString: true });
 }

@@ -23,7 +23,19 @@ const ORDER_FIELDS: Record<string, SortField> = {
 };
 
 /** Fields Jira knows but the emulator cannot sort on are reported as not sortable, others as unknown. */
-const KNOWN_UNSORTABLE = new Set(['labels', 'text', 'filter', 'parent', 'issuetype', 'type', 'status', 'statuscategory', 'project', 'assignee', 'reporter']);
+const KNOWN_UNSORTABLE = new Set([
+  'labels',
+  'text',
+  'filter',
+  'parent',
+  'issuetype',
+  'type',
+  'status',
+  'statuscategory',
+  'project',
+  'assignee',
+  'reporter',
+]);
 
 export interface SortSpec {
   field: SortField;
@@ -47,7 +59,12 @@ export function compileOrderBy(fields: AstOrderByField[] | undefined): SortSpec[
   });
 }
 
-export function sortIssues(store: EmulatorStore, issues: StoredIssue[], specs: SortSpec[], opts: { byRankString?: boolean } = {}): StoredIssue[] {
+export function sortIssues(
+  store: EmulatorStore,
+  issues: StoredIssue[],
+  specs: SortSpec[],
+  opts: { byRankString?: boolean } = {},
+): StoredIssue[] {
   // Stale copies (search lag) carry outdated rank positions: compare their rank strings instead.
   if (opts.byRankString || specs.some((s) => s.field === 'summary')) return sortDecorated(store, issues, specs);
   if (specs.some((s) => s.field === 'rank')) store.issuesInRankOrder(); // refreshes rankPos
@@ -89,7 +106,13 @@ function projectKeyOrder(store: EmulatorStore): Map<string, number> {
   return new Map(keys.map((k, i) => [k, i]));
 }
 
-function numericKey(field: SortField, i: StoredIssue, store: EmulatorStore, projectOrder: Map<string, number>, priorityCount: number): number {
+function numericKey(
+  field: SortField,
+  i: StoredIssue,
+  store: EmulatorStore,
+  projectOrder: Map<string, number>,
+  priorityCount: number,
+): number {
   switch (field) {
     case 'rank':
       return i.rankPos;
@@ -119,7 +142,11 @@ function sortDecorated(store: EmulatorStore, issues: StoredIssue[], specs: SortS
   const decorated = issues.map((issue) => ({
     issue,
     keys: specs.map((s) =>
-      s.field === 'summary' ? issue.summary.toLowerCase() : s.field === 'rank' ? issue.rank : numericKey(s.field, issue, store, projectOrder, priorityCount),
+      s.field === 'summary'
+        ? issue.summary.toLowerCase()
+        : s.field === 'rank'
+          ? issue.rank
+          : numericKey(s.field, issue, store, projectOrder, priorityCount),
     ),
   }));
   decorated.sort((a, b) => {

@@ -1,7 +1,17 @@
 // Jira Software (agile 1.0): boards, their configuration and issues (rank order), and ranking.
 import type { DatasetBoard } from '../../dataset/types';
 import type { RequestContext, Route } from '../context';
-import { badRequest, empty, intParam, isObject, ISSUE_NOT_FOUND, JiraHttpError, json, listParam, notFound } from '../http';
+import {
+  badRequest,
+  empty,
+  intParam,
+  isObject,
+  ISSUE_NOT_FOUND,
+  JiraHttpError,
+  json,
+  listParam,
+  notFound,
+} from '../http';
 import { runJql } from '../jql';
 import { rankBetween } from '../rank';
 import { RANK_CUSTOM_FIELD_NUMBER, resolveFields, statusCategories } from '../serializers';
@@ -67,7 +77,17 @@ function listBoards(ctx: RequestContext): ReturnType<Route['handle']> {
     .filter((b) => !filterId || b.filterId === filterId)
     .sort((a, b) => a.id - b.id);
   const page = all.slice(startAt, startAt + maxResults);
-  return json({ maxResults, startAt, total: all.length, isLast: startAt + page.length >= all.length, values: page.map((b) => boardJson(ctx, b)) }, 200, page.length);
+  return json(
+    {
+      maxResults,
+      startAt,
+      total: all.length,
+      isLast: startAt + page.length >= all.length,
+      values: page.map((b) => boardJson(ctx, b)),
+    },
+    200,
+    page.length,
+  );
 }
 
 function configuration(ctx: RequestContext): ReturnType<Route['handle']> {
@@ -91,7 +111,8 @@ function configuration(ctx: RequestContext): ReturnType<Route['handle']> {
     ranking: { rankCustomFieldId: RANK_CUSTOM_FIELD_NUMBER },
   };
   if (board.type === 'kanban') body.subQuery = { query: board.subQuery ?? '' };
-  else body.estimation = { type: 'field', field: { fieldId: 'customfield_10016', displayName: 'Story point estimate' } };
+  else
+    body.estimation = { type: 'field', field: { fieldId: 'customfield_10016', displayName: 'Story point estimate' } };
   return json(body, 200, 1);
 }
 
@@ -109,7 +130,14 @@ function boardIssues(ctx: RequestContext): ReturnType<Route['handle']> {
   const extra = board.type === 'scrum' ? [(i: StoredIssue) => i.type.hierarchyLevel < 1] : [];
   const key = `board:${board.id}\n${viewer.accountId}\n${core.store.changeCounter}\n${jql}`;
   const all = core.searchCache.get(key, () =>
-    runJql(jql, { store: core.store, viewer, now: core.now(), andJql, extra, defaultOrder: [{ field: 'rank', descending: false }] }),
+    runJql(jql, {
+      store: core.store,
+      viewer,
+      now: core.now(),
+      andJql,
+      extra,
+      defaultOrder: [{ field: 'rank', descending: false }],
+    }),
   );
   const page = all.slice(startAt, startAt + maxResults);
   const wanted = resolveFields(listParam(q, 'fields'), ['*navigable']);
@@ -136,7 +164,12 @@ interface RankEntry {
 async function rankIssues(ctx: RequestContext): Promise<ReturnType<typeof empty>> {
   const { core, viewer } = ctx;
   const body = await ctx.body();
-  if (!isObject(body) || !Array.isArray(body.issues) || body.issues.length === 0 || body.issues.some((i) => typeof i !== 'string')) {
+  if (
+    !isObject(body) ||
+    !Array.isArray(body.issues) ||
+    body.issues.length === 0 ||
+    body.issues.some((i) => typeof i !== 'string')
+  ) {
     throw badRequest('issues: You must specify at least one issue to rank.');
   }
   const refs = body.issues as string[];
@@ -147,7 +180,9 @@ async function rankIssues(ctx: RequestContext): Promise<ReturnType<typeof empty>
     throw badRequest('Specify exactly one of rankBeforeIssue and rankAfterIssue.');
   }
   if (body.rankCustomFieldId !== undefined && body.rankCustomFieldId !== RANK_CUSTOM_FIELD_NUMBER) {
-    throw badRequest(`The rank custom field '${String(body.rankCustomFieldId)}' does not exist or is not a rank field.`);
+    throw badRequest(
+      `The rank custom field '${String(body.rankCustomFieldId)}' does not exist or is not a rank field.`,
+    );
   }
   const target = viewer.visibleIssue((before ?? after)!);
   if (!target) throw badRequest(`Issue '${before ?? after}' does not exist or you do not have permission to see it.`);
@@ -158,20 +193,40 @@ async function rankIssues(ctx: RequestContext): Promise<ReturnType<typeof empty>
   for (const ref of refs) {
     const issue = viewer.visibleIssue(ref);
     if (!issue) {
-      entries.push({ issueId: /^\d+$/.test(ref) ? Number(ref) : 0, issueKey: ref, status: 404, errors: [ISSUE_NOT_FOUND] });
+      entries.push({
+        issueId: /^\d+$/.test(ref) ? Number(ref) : 0,
+        issueKey: ref,
+        status: 404,
+        errors: [ISSUE_NOT_FOUND],
+      });
       continue;
     }
     if (!viewer.hasIssuePermission(issue, 'SCHEDULE_ISSUES')) {
-      entries.push({ issueId: issue.idNum, issueKey: issue.key, status: 403, errors: ['You do not have permission to rank this issue.'] });
+      entries.push({
+        issueId: issue.idNum,
+        issueKey: issue.key,
+        status: 403,
+        errors: ['You do not have permission to rank this issue.'],
+      });
       continue;
     }
     anyPermitted = true;
     if (issue.id === target.id) {
-      entries.push({ issueId: issue.idNum, issueKey: issue.key, status: 400, errors: ['An issue cannot be ranked relative to itself.'] });
+      entries.push({
+        issueId: issue.idNum,
+        issueKey: issue.key,
+        status: 400,
+        errors: ['An issue cannot be ranked relative to itself.'],
+      });
       continue;
     }
     if (core.faults.isRankFailure(issue)) {
-      entries.push({ issueId: issue.idNum, issueKey: issue.key, status: 503, errors: ['JIRA Agile cannot execute the rank operation at this time. Please try again later.'] });
+      entries.push({
+        issueId: issue.idNum,
+        issueKey: issue.key,
+        status: 503,
+        errors: ['JIRA Agile cannot execute the rank operation at this time. Please try again later.'],
+      });
       continue;
     }
     if (!moving.includes(issue)) moving.push(issue);

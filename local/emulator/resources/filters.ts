@@ -5,8 +5,19 @@ import type { RequestContext, Route } from '../context';
 import { badRequest, intParam, json, listParam } from '../http';
 
 const FILTER_EXPANDS = new Set([
-  'description', 'favourite', 'favouritedCount', 'jql', 'owner', 'searchUrl', 'sharePermissions',
-  'editPermissions', 'isWritable', 'approximateLastUsed', 'subscriptions', 'viewUrl', 'sharedUsers',
+  'description',
+  'favourite',
+  'favouritedCount',
+  'jql',
+  'owner',
+  'searchUrl',
+  'sharePermissions',
+  'editPermissions',
+  'isWritable',
+  'approximateLastUsed',
+  'subscriptions',
+  'viewUrl',
+  'sharedUsers',
 ]);
 
 function sharePermissions(ctx: RequestContext, f: DatasetFilter): Record<string, unknown>[] {
@@ -16,10 +27,21 @@ function sharePermissions(ctx: RequestContext, f: DatasetFilter): Record<string,
       const p = ctx.core.store.projectByIdOrKey(s.project);
       if (p) base.project = ctx.ser.project(p);
     }
-    if (s.type === 'group' && s.group !== undefined) base.group = { name: s.group, groupId: s.group, self: `${ctx.ser.baseUrl}/rest/api/3/group?groupname=${encodeURIComponent(s.group)}` };
+    if (s.type === 'group' && s.group !== undefined)
+      base.group = {
+        name: s.group,
+        groupId: s.group,
+        self: `${ctx.ser.baseUrl}/rest/api/3/group?groupname=${encodeURIComponent(s.group)}`,
+      };
     if (s.type === 'user' && s.user !== undefined) {
       const u = ctx.core.store.users.get(s.user);
-      if (u) base.user = { accountId: u.accountId, displayName: u.displayName, active: u.active ?? true, self: ctx.ser.user(u).self };
+      if (u)
+        base.user = {
+          accountId: u.accountId,
+          displayName: u.displayName,
+          active: u.active ?? true,
+          self: ctx.ser.user(u).self,
+        };
     }
     return base;
   });
@@ -56,7 +78,9 @@ function fullFilter(ctx: RequestContext, f: DatasetFilter): Record<string, unkno
 function getFilter(ctx: RequestContext): ReturnType<Route['handle']> {
   const f = ctx.core.store.filters.get(ctx.params.id);
   if (!f || !ctx.viewer.canSeeFilter(f)) {
-    throw badRequest(`The selected filter is not available to you, perhaps it has been deleted or had its permissions changed.`);
+    throw badRequest(
+      `The selected filter is not available to you, perhaps it has been deleted or had its permissions changed.`,
+    );
   }
   return json(fullFilter(ctx, f), 200, 1);
 }
@@ -65,7 +89,11 @@ function favourites(ctx: RequestContext): ReturnType<Route['handle']> {
   const list = [...ctx.core.store.filters.values()].filter(
     (f) => (f.favouritedBy ?? []).includes(ctx.viewer.accountId) && ctx.viewer.canSeeFilter(f),
   );
-  return json(list.map((f) => fullFilter(ctx, f)), 200, list.length);
+  return json(
+    list.map((f) => fullFilter(ctx, f)),
+    200,
+    list.length,
+  );
 }
 
 const ORDER_KEYS: Record<string, (f: DatasetFilter, ctx: RequestContext) => string | number> = {
@@ -105,7 +133,12 @@ function searchFilters(ctx: RequestContext): ReturnType<Route['handle']> {
   }
   if (accountId) list = list.filter((f) => f.owner === accountId);
   if (ids) list = list.filter((f) => ids.includes(f.id));
-  if (projectId) list = list.filter((f) => f.sharePermissions.some((s) => s.type === 'project' && ctx.core.store.projectByIdOrKey(s.project ?? '')?.id === projectId));
+  if (projectId)
+    list = list.filter((f) =>
+      f.sharePermissions.some(
+        (s) => s.type === 'project' && ctx.core.store.projectByIdOrKey(s.project ?? '')?.id === projectId,
+      ),
+    );
   const dir = m[1] === '-' ? -1 : 1;
   list.sort((a, b) => {
     const x = orderKey(a, ctx);
@@ -116,7 +149,12 @@ function searchFilters(ctx: RequestContext): ReturnType<Route['handle']> {
   const values = page.map((f) => {
     const full = fullFilter(ctx, f);
     // Only id, name and self unless expanded: the jql in particular needs expand=jql.
-    const out: Record<string, unknown> = { expand: [...FILTER_EXPANDS].join(','), self: full.self, id: full.id, name: full.name };
+    const out: Record<string, unknown> = {
+      expand: [...FILTER_EXPANDS].join(','),
+      self: full.self,
+      id: full.id,
+      name: full.name,
+    };
     for (const e of expand) if (e in full) out[e] = full[e];
     // FilterDetails lists subscriptions as a plain array (Filter wraps them in a paged list).
     if (expand.has('subscriptions')) out.subscriptions = [];
@@ -131,7 +169,8 @@ function searchFilters(ctx: RequestContext): ReturnType<Route['handle']> {
     isLast,
     values,
   };
-  if (!isLast) body.nextPage = `${ctx.ser.baseUrl}/rest/api/3/filter/search?startAt=${startAt + maxResults}&maxResults=${maxResults}`;
+  if (!isLast)
+    body.nextPage = `${ctx.ser.baseUrl}/rest/api/3/filter/search?startAt=${startAt + maxResults}&maxResults=${maxResults}`;
   return json(body, 200, page.length);
 }
 

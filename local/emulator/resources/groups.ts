@@ -34,11 +34,18 @@ function groupsPicker(ctx: RequestContext): ReturnType<Route['handle']> {
   const matches = siteGroups(ctx.core.store).filter((g) => !exclude.has(g) && norm(g).includes(norm(query)));
   const groups = matches.slice(0, limit).map((name) => {
     const i = norm(name).indexOf(norm(query));
-    const html = query === '' ? escapeHtml(name) : `${escapeHtml(name.slice(0, i))}<b>${escapeHtml(name.slice(i, i + query.length))}</b>${escapeHtml(name.slice(i + query.length))}`;
+    const html =
+      query === ''
+        ? escapeHtml(name)
+        : `${escapeHtml(name.slice(0, i))}<b>${escapeHtml(name.slice(i, i + query.length))}</b>${escapeHtml(name.slice(i + query.length))}`;
     // The dataset names groups only; the name doubles as the id, as /myself?expand=groups does.
     return { name, html, labels: [], groupId: name };
   });
-  return json({ header: `Showing ${groups.length} of ${matches.length} matching groups`, total: matches.length, groups }, 200, 2 * groups.length);
+  return json(
+    { header: `Showing ${groups.length} of ${matches.length} matching groups`, total: matches.length, groups },
+    200,
+    2 * groups.length,
+  );
 }
 
 export const groupRoutes: Route[] = [{ method: 'GET', path: '/rest/api/3/groups/picker', handle: groupsPicker }];

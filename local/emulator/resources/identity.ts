@@ -14,12 +14,33 @@ interface PermissionInfo {
 
 /** The permissions the emulator models, with Jira's ids, names and descriptions. */
 export const PERMISSIONS: Record<string, PermissionInfo> = {
-  ADMINISTER: { id: '0', name: 'Administer Jira', type: 'GLOBAL', description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects. Users with this permission can perform most administration tasks, except: managing users, importing data, and editing system email settings.' },
-  BROWSE_PROJECTS: { id: '10', name: 'Browse Projects', type: 'PROJECT', description: 'Ability to browse projects and the issues within them.' },
+  ADMINISTER: {
+    id: '0',
+    name: 'Administer Jira',
+    type: 'GLOBAL',
+    description:
+      'Create and administer projects, issue types, fields, workflows, and schemes for all projects. Users with this permission can perform most administration tasks, except: managing users, importing data, and editing system email settings.',
+  },
+  BROWSE_PROJECTS: {
+    id: '10',
+    name: 'Browse Projects',
+    type: 'PROJECT',
+    description: 'Ability to browse projects and the issues within them.',
+  },
   CREATE_ISSUES: { id: '11', name: 'Create Issues', type: 'PROJECT', description: 'Ability to create issues.' },
   EDIT_ISSUES: { id: '12', name: 'Edit Issues', type: 'PROJECT', description: 'Ability to edit issues.' },
-  LINK_ISSUES: { id: '21', name: 'Link Issues', type: 'PROJECT', description: 'Ability to link issues together and create linked issues. Only useful if issue linking is turned on.' },
-  SCHEDULE_ISSUES: { id: '28', name: 'Schedule Issues', type: 'PROJECT', description: 'Ability to set or edit an issue\'s due date.' },
+  LINK_ISSUES: {
+    id: '21',
+    name: 'Link Issues',
+    type: 'PROJECT',
+    description: 'Ability to link issues together and create linked issues. Only useful if issue linking is turned on.',
+  },
+  SCHEDULE_ISSUES: {
+    id: '28',
+    name: 'Schedule Issues',
+    type: 'PROJECT',
+    description: "Ability to set or edit an issue's due date.",
+  },
 };
 
 function myself(ctx: RequestContext): ReturnType<Route['handle']> {
@@ -40,7 +61,14 @@ function myself(ctx: RequestContext): ReturnType<Route['handle']> {
         accountType: 'app',
       };
   body.groups = expand.has('groups')
-    ? { size: groups.length, items: groups.map((g) => ({ name: g, groupId: g, self: `${base}/rest/api/3/group?groupId=${encodeURIComponent(g)}` })) }
+    ? {
+        size: groups.length,
+        items: groups.map((g) => ({
+          name: g,
+          groupId: g,
+          self: `${base}/rest/api/3/group?groupId=${encodeURIComponent(g)}`,
+        })),
+      }
     : { size: groups.length, items: [] };
   body.applicationRoles = { size: 1, items: [] };
   body.expand = 'groups,applicationRoles';
@@ -67,7 +95,8 @@ function myPermissions(ctx: RequestContext): ReturnType<Route['handle']> {
     if (!issue) throw notFound(ISSUE_NOT_FOUND);
   } else if (projectRef) {
     projectCtx = core.store.projectByIdOrKey(projectRef);
-    if (!projectCtx || !viewer.canBrowseProject(projectCtx)) throw notFound(`No project could be found with key '${projectRef}'.`);
+    if (!projectCtx || !viewer.canBrowseProject(projectCtx))
+      throw notFound(`No project could be found with key '${projectRef}'.`);
   }
   const out: Record<string, unknown> = {};
   for (const key of keys) {
@@ -77,8 +106,18 @@ function myPermissions(ctx: RequestContext): ReturnType<Route['handle']> {
     else if (issue) have = viewer.hasIssuePermission(issue, key as ProjectPermissionKey);
     else if (projectCtx) have = viewer.hasProjectPermission(projectCtx, key as ProjectPermissionKey);
     // Without a context Jira answers whether the caller has it in any project.
-    else have = [...core.store.projectsById.values()].some((p) => viewer.hasProjectPermission(p, key as ProjectPermissionKey));
-    out[key] = { id: info.id, key, name: info.name, type: info.type, description: info.description, havePermission: have };
+    else
+      have = [...core.store.projectsById.values()].some((p) =>
+        viewer.hasProjectPermission(p, key as ProjectPermissionKey),
+      );
+    out[key] = {
+      id: info.id,
+      key,
+      name: info.name,
+      type: info.type,
+      description: info.description,
+      havePermission: have,
+    };
   }
   return json({ permissions: out }, 200, 2 * keys.length);
 }
@@ -99,12 +138,19 @@ async function checkPermissions(ctx: RequestContext): Promise<ReturnType<typeof 
   }
   const errors: Record<string, string> = {};
   const global = Array.isArray(body.globalPermissions) ? body.globalPermissions : [];
-  for (const g of global) if (typeof g !== 'string' || PERMISSIONS[g]?.type !== 'GLOBAL') errors[`PERMISSION_${String(g)}`] = 'Unrecognized permission';
+  for (const g of global)
+    if (typeof g !== 'string' || PERMISSIONS[g]?.type !== 'GLOBAL')
+      errors[`PERMISSION_${String(g)}`] = 'Unrecognized permission';
   const projectRequests = Array.isArray(body.projectPermissions) ? body.projectPermissions : [];
   for (const r of projectRequests) {
     const perms = isObject(r) && Array.isArray(r.permissions) ? r.permissions : [];
-    for (const p of perms) if (typeof p !== 'string' || PERMISSIONS[p]?.type !== 'PROJECT') errors[`PERMISSION_${String(p)}`] = 'Unrecognized permission';
-    if (isObject(r) && ((Array.isArray(r.projects) && r.projects.length > 1000) || (Array.isArray(r.issues) && r.issues.length > 1000))) {
+    for (const p of perms)
+      if (typeof p !== 'string' || PERMISSIONS[p]?.type !== 'PROJECT')
+        errors[`PERMISSION_${String(p)}`] = 'Unrecognized permission';
+    if (
+      isObject(r) &&
+      ((Array.isArray(r.projects) && r.projects.length > 1000) || (Array.isArray(r.issues) && r.issues.length > 1000))
+    ) {
       throw badRequest('You can check permissions for up to 1000 projects and 1000 issues at a time.');
     }
   }

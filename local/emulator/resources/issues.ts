@@ -13,7 +13,11 @@ function getIssue(ctx: RequestContext): ReturnType<Route['handle']> {
   if (!issue) throw notFound(ISSUE_NOT_FOUND);
   // GET issue's default is all fields (unlike search/jql's ids only).
   const wanted = resolveFields(listParam(ctx.query, 'fields'), ['*all']);
-  return json({ ...ctx.ser.issue(issue, wanted, ctx.viewer), ...expansions(listParam(ctx.query, 'expand'), wanted) }, 200, 1);
+  return json(
+    { ...ctx.ser.issue(issue, wanted, ctx.viewer), ...expansions(listParam(ctx.query, 'expand'), wanted) },
+    200,
+    1,
+  );
 }
 
 async function bulkFetch(ctx: RequestContext): Promise<ReturnType<typeof json>> {
@@ -40,7 +44,11 @@ async function bulkFetch(ctx: RequestContext): Promise<ReturnType<typeof json>> 
   // bulkfetch's `expand` is an array; BulkIssueResults has no room for names/schema, so they go on each issue.
   const expand = Array.isArray(body.expand) ? body.expand.filter((e): e is string => typeof e === 'string') : undefined;
   const extra = expansions(expand, wanted);
-  return json({ issues: issues.map((i) => ({ ...ctx.ser.issue(i, wanted, ctx.viewer), ...extra })), issueErrors: [] }, 200, issues.length);
+  return json(
+    { issues: issues.map((i) => ({ ...ctx.ser.issue(i, wanted, ctx.viewer), ...extra })), issueErrors: [] },
+    200,
+    issues.length,
+  );
 }
 
 function refOf(v: unknown): string | undefined {
@@ -87,7 +95,8 @@ async function editIssue(ctx: RequestContext): Promise<ReturnType<typeof empty>>
   for (const [name, value] of Object.entries(fields)) {
     switch (name) {
       case 'summary':
-        if (typeof value !== 'string' || value.trim() === '') throw fieldError('summary', 'You must specify a summary of the issue.');
+        if (typeof value !== 'string' || value.trim() === '')
+          throw fieldError('summary', 'You must specify a summary of the issue.');
         if (value.length > 255) throw fieldError('summary', 'Summary must be less than 255 characters.');
         patch.summary = value;
         break;
@@ -105,14 +114,24 @@ async function editIssue(ctx: RequestContext): Promise<ReturnType<typeof empty>>
         if (value === null) patch.assignee = null;
         else {
           const accountId = isObject(value) && typeof value.accountId === 'string' ? value.accountId : undefined;
-          if (!accountId || !core.store.users.has(accountId)) throw fieldError('assignee', `User '${String(accountId)}' does not exist.`);
+          if (!accountId || !core.store.users.has(accountId))
+            throw fieldError('assignee', `User '${String(accountId)}' does not exist.`);
           patch.assignee = accountId;
         }
         break;
       }
       case 'priority': {
-        const ref = isObject(value) ? (typeof value.name === 'string' ? value.name : typeof value.id === 'string' ? value.id : undefined) : undefined;
-        const idx = ref === undefined ? -1 : core.store.priorities.findIndex((p, n) => p.toLowerCase() === ref.toLowerCase() || String(n + 1) === ref);
+        const ref = isObject(value)
+          ? typeof value.name === 'string'
+            ? value.name
+            : typeof value.id === 'string'
+              ? value.id
+              : undefined
+          : undefined;
+        const idx =
+          ref === undefined
+            ? -1
+            : core.store.priorities.findIndex((p, n) => p.toLowerCase() === ref.toLowerCase() || String(n + 1) === ref);
         if (idx < 0) throw fieldError('priority', `The priority selected is invalid.`);
         patch.priority = core.store.priorities[idx];
         break;
@@ -123,7 +142,8 @@ async function editIssue(ctx: RequestContext): Promise<ReturnType<typeof empty>>
   }
 
   for (const [name, ops] of Object.entries(update)) {
-    if (!Array.isArray(ops) && !isObject(ops)) throw fieldError(name, 'Operation value must be an array of operations.');
+    if (!Array.isArray(ops) && !isObject(ops))
+      throw fieldError(name, 'Operation value must be an array of operations.');
     const list: unknown[] = Array.isArray(ops) ? ops : [ops];
     for (const op of list) {
       if (!isObject(op)) throw fieldError(name, 'Operation must be an object.');
@@ -140,7 +160,8 @@ async function editIssue(ctx: RequestContext): Promise<ReturnType<typeof empty>>
           else throw fieldError('labels', 'Unsupported labels operation.');
           break;
         case 'summary':
-          if (typeof op.set !== 'string' || op.set.trim() === '') throw fieldError('summary', 'You must specify a summary of the issue.');
+          if (typeof op.set !== 'string' || op.set.trim() === '')
+            throw fieldError('summary', 'You must specify a summary of the issue.');
           patch.summary = op.set;
           break;
         default:

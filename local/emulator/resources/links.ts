@@ -4,7 +4,11 @@ import type { RequestContext, Route } from '../context';
 import { badRequest, empty, isObject, JiraHttpError, json, notFound } from '../http';
 
 function linkTypes(ctx: RequestContext): ReturnType<Route['handle']> {
-  return json({ issueLinkTypes: ctx.core.store.linkTypes.map((t) => ctx.ser.linkType(t)) }, 200, ctx.core.store.linkTypes.length);
+  return json(
+    { issueLinkTypes: ctx.core.store.linkTypes.map((t) => ctx.ser.linkType(t)) },
+    200,
+    ctx.core.store.linkTypes.length,
+  );
 }
 
 function ref(v: unknown): string | undefined {
@@ -18,7 +22,13 @@ async function createLink(ctx: RequestContext): Promise<ReturnType<typeof empty>
   const { viewer, core } = ctx;
   const body = await ctx.body();
   if (!isObject(body)) throw badRequest('The request body must be a JSON object.');
-  const typeRef = isObject(body.type) ? (typeof body.type.name === 'string' ? body.type.name : typeof body.type.id === 'string' ? body.type.id : undefined) : undefined;
+  const typeRef = isObject(body.type)
+    ? typeof body.type.name === 'string'
+      ? body.type.name
+      : typeof body.type.id === 'string'
+        ? body.type.id
+        : undefined
+    : undefined;
   const sourceRef = ref(body.inwardIssue);
   const destinationRef = ref(body.outwardIssue);
   const errors: Record<string, string> = {};
@@ -32,7 +42,8 @@ async function createLink(ctx: RequestContext): Promise<ReturnType<typeof empty>
   if (!source) throw notFound(`Issue Does Not Exist: ${sourceRef}`);
   const destination = viewer.visibleIssue(destinationRef!);
   if (!destination) throw notFound(`Issue Does Not Exist: ${destinationRef}`);
-  if (!viewer.hasIssuePermission(source, 'LINK_ISSUES')) throw notFound(`No Link Issue Permission for issue '${source.key}'.`);
+  if (!viewer.hasIssuePermission(source, 'LINK_ISSUES'))
+    throw notFound(`No Link Issue Permission for issue '${source.key}'.`);
   // A duplicate request succeeds without creating a second link (Jira is idempotent here).
   core.store.addLink(source.id, type.id, destination.id);
   return empty(201);
@@ -52,18 +63,25 @@ function linkOr404(ctx: RequestContext) {
 
 function getLink(ctx: RequestContext): ReturnType<Route['handle']> {
   const { link, source, destination } = linkOr404(ctx);
-  return json({
-    id: link.id,
-    self: `${ctx.ser.baseUrl}/rest/api/3/issueLink/${link.id}`,
-    type: ctx.ser.linkType(link.type),
-    inwardIssue: ctx.ser.miniIssue(source),
-    outwardIssue: ctx.ser.miniIssue(destination),
-  }, 200, 1);
+  return json(
+    {
+      id: link.id,
+      self: `${ctx.ser.baseUrl}/rest/api/3/issueLink/${link.id}`,
+      type: ctx.ser.linkType(link.type),
+      inwardIssue: ctx.ser.miniIssue(source),
+      outwardIssue: ctx.ser.miniIssue(destination),
+    },
+    200,
+    1,
+  );
 }
 
 function deleteLink(ctx: RequestContext): ReturnType<Route['handle']> {
   const { link, source, destination } = linkOr404(ctx);
-  if (!ctx.viewer.hasIssuePermission(source, 'LINK_ISSUES') && !ctx.viewer.hasIssuePermission(destination, 'LINK_ISSUES')) {
+  if (
+    !ctx.viewer.hasIssuePermission(source, 'LINK_ISSUES') &&
+    !ctx.viewer.hasIssuePermission(destination, 'LINK_ISSUES')
+  ) {
     throw new JiraHttpError(403, ['You do not have the permission to delete links in either of the projects.']);
   }
   ctx.core.store.removeLink(link.id);

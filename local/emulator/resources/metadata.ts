@@ -7,7 +7,8 @@ import { FIELD_CATALOG } from '../field-catalog';
 function issueTypes(ctx: RequestContext): ReturnType<Route['handle']> {
   // Admins and the app see every type; others only types of projects they can browse (all types
   // are shared by all projects in the dataset).
-  const visible = ctx.viewer.principal.kind === 'app' || ctx.viewer.isSiteAdmin || ctx.viewer.browsableProjects().length > 0;
+  const visible =
+    ctx.viewer.principal.kind === 'app' || ctx.viewer.isSiteAdmin || ctx.viewer.browsableProjects().length > 0;
   const types = visible ? ctx.core.store.issueTypes.map((t) => ctx.ser.issueType(t)) : [];
   return json(types, 200, types.length);
 }

@@ -3,15 +3,27 @@
 // project were not there.
 import type { RequestContext, Route } from '../context';
 import { JiraHttpError, json, notFound } from '../http';
-import { ADMIN_ROLE_NAME, isAdminOfAnyProject, isProjectAdmin, roleById, roleMembers, siteRoles } from '../project-roles';
+import {
+  ADMIN_ROLE_NAME,
+  isAdminOfAnyProject,
+  isProjectAdmin,
+  roleById,
+  roleMembers,
+  siteRoles,
+} from '../project-roles';
 import { projectNotFound, visibleProject } from './projects';
 
 function listRoles(ctx: RequestContext): ReturnType<Route['handle']> {
   const p = visibleProject(ctx, ctx.params.projectIdOrKey);
   // Documented: Administer Projects on any project, or Administer Jira; 401 otherwise.
-  if (!isAdminOfAnyProject(ctx.viewer)) throw new JiraHttpError(401, ['You cannot view the roles of this project: it needs the Administer Projects permission.']);
+  if (!isAdminOfAnyProject(ctx.viewer))
+    throw new JiraHttpError(401, [
+      'You cannot view the roles of this project: it needs the Administer Projects permission.',
+    ]);
   // Roles are site-wide in Jira Cloud: every project lists every role, configured or not.
-  const body = Object.fromEntries(siteRoles(ctx.core.store).map((r) => [r.name, `${ctx.ser.baseUrl}/rest/api/3/project/${p.id}/role/${r.id}`]));
+  const body = Object.fromEntries(
+    siteRoles(ctx.core.store).map((r) => [r.name, `${ctx.ser.baseUrl}/rest/api/3/project/${p.id}/role/${r.id}`]),
+  );
   return json(body, 200, siteRoles(ctx.core.store).length);
 }
 

@@ -13,7 +13,8 @@ export function canViewProject(viewer: Viewer, project: DatasetProject): boolean
 
 /** A project by id or key (case sensitive, as Jira documents) that the caller can see; 404 otherwise. */
 export function visibleProject(ctx: RequestContext, ref: string): DatasetProject {
-  const p = ctx.core.store.projectsById.get(ref) ?? [...ctx.core.store.projectsById.values()].find((x) => x.key === ref);
+  const p =
+    ctx.core.store.projectsById.get(ref) ?? [...ctx.core.store.projectsById.values()].find((x) => x.key === ref);
   if (!p || !canViewProject(ctx.viewer, p)) throw projectNotFound(ref);
   return p;
 }
@@ -41,8 +42,16 @@ function searchProjects(ctx: RequestContext): ReturnType<Route['handle']> {
   const page = matches.slice(startAt, startAt + maxResults);
   const isLast = startAt + page.length >= matches.length;
   const self = `${ctx.ser.baseUrl}/rest/api/3/project/search?startAt=${startAt}&maxResults=${maxResults}`;
-  const body: Record<string, unknown> = { self, maxResults, startAt, total: matches.length, isLast, values: page.map((p) => ctx.ser.project(p)) };
-  if (!isLast) body.nextPage = `${ctx.ser.baseUrl}/rest/api/3/project/search?startAt=${startAt + maxResults}&maxResults=${maxResults}`;
+  const body: Record<string, unknown> = {
+    self,
+    maxResults,
+    startAt,
+    total: matches.length,
+    isLast,
+    values: page.map((p) => ctx.ser.project(p)),
+  };
+  if (!isLast)
+    body.nextPage = `${ctx.ser.baseUrl}/rest/api/3/project/search?startAt=${startAt + maxResults}&maxResults=${maxResults}`;
   return json(body, 200, page.length);
 }
 

@@ -40,12 +40,20 @@ function fromBody(body: unknown): SearchRequest {
   const b = body ?? {};
   const stringList = (v: unknown, name: string): string[] | undefined => {
     if (v === undefined || v === null) return undefined;
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw badRequest(`'${name}' must be an array of strings.`);
-    return (v as string[]).flatMap((x) => x.split(',')).map((x) => x.trim()).filter((x) => x !== '');
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+      throw badRequest(`'${name}' must be an array of strings.`);
+    return (v as string[])
+      .flatMap((x) => x.split(','))
+      .map((x) => x.trim())
+      .filter((x) => x !== '');
   };
   if (b.jql !== undefined && b.jql !== null && typeof b.jql !== 'string') throw badRequest("'jql' must be a string.");
-  if (b.maxResults !== undefined && typeof b.maxResults !== 'number') throw badRequest("'maxResults' must be a number.");
-  if (b.reconcileIssues !== undefined && (!Array.isArray(b.reconcileIssues) || b.reconcileIssues.some((x) => typeof x !== 'number'))) {
+  if (b.maxResults !== undefined && typeof b.maxResults !== 'number')
+    throw badRequest("'maxResults' must be a number.");
+  if (
+    b.reconcileIssues !== undefined &&
+    (!Array.isArray(b.reconcileIssues) || b.reconcileIssues.some((x) => typeof x !== 'number'))
+  ) {
     throw badRequest("'reconcileIssues' must be an array of issue ids (numbers).");
   }
   return {
@@ -59,11 +67,22 @@ function fromBody(body: unknown): SearchRequest {
 }
 
 /** Runs a query for the caller through the per-(caller, data version, JQL) result cache. */
-export function cachedSearch(ctx: RequestContext, jql: string, version: number, reconcile: number[] = []): StoredIssue[] {
+export function cachedSearch(
+  ctx: RequestContext,
+  jql: string,
+  version: number,
+  reconcile: number[] = [],
+): StoredIssue[] {
   const { core, viewer } = ctx;
   const key = `${viewer.accountId}\n${version}\n${reconcile.join(',')}\n${jql}`;
   return core.searchCache.get(key, () =>
-    runJql(jql, { store: core.store, viewer, now: core.now(), requireBounded: true, reconcile: new Set(reconcile.map(String)) }),
+    runJql(jql, {
+      store: core.store,
+      viewer,
+      now: core.now(),
+      requireBounded: true,
+      reconcile: new Set(reconcile.map(String)),
+    }),
   );
 }
 

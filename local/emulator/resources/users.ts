@@ -23,7 +23,9 @@ function bulkUsers(ctx: RequestContext): ReturnType<Route['handle']> {
   const startAt = Math.max(0, intParam(ctx.query, 'startAt', 0));
   const maxResults = Math.max(1, intParam(ctx.query, 'maxResults', 10));
   // Unknown account ids are left out, in the order asked, each once.
-  const found = [...new Set(ids)].map((id) => ctx.core.store.users.get(id)).filter((u): u is DatasetUser => u !== undefined);
+  const found = [...new Set(ids)]
+    .map((id) => ctx.core.store.users.get(id))
+    .filter((u): u is DatasetUser => u !== undefined);
   const page = found.slice(startAt, startAt + maxResults);
   const base = `${ctx.ser.baseUrl}/rest/api/3/user/bulk?${ids.map((id) => `accountId=${encodeURIComponent(id)}`).join('&')}`;
   const isLast = startAt + page.length >= found.length;
@@ -57,7 +59,8 @@ function searchMatches(ctx: RequestContext, query: string): DatasetUser[] {
 function searchUsers(ctx: RequestContext): ReturnType<Route['handle']> {
   const query = ctx.query.get('query');
   const accountId = ctx.query.get('accountId');
-  if (query !== null && accountId !== null) throw badRequest("The 'query' and 'accountId' parameters cannot be used together.");
+  if (query !== null && accountId !== null)
+    throw badRequest("The 'query' and 'accountId' parameters cannot be used together.");
   if (!query && !accountId) throw badRequest("One of 'query', 'accountId' or 'property' must be specified.");
   const startAt = Math.max(0, intParam(ctx.query, 'startAt', 0));
   const maxResults = Math.min(SEARCH_LIMIT, Math.max(0, intParam(ctx.query, 'maxResults', 50)));
@@ -89,7 +92,11 @@ function userPicker(ctx: RequestContext): ReturnType<Route['handle']> {
     displayName: u.displayName,
     avatarUrl: ctx.ser.avatarUrls('user', u.accountId)['24x24'],
   }));
-  return json({ users, total: matches.length, header: `Showing ${users.length} of ${matches.length} matching users` }, 200, 2 * users.length);
+  return json(
+    { users, total: matches.length, header: `Showing ${users.length} of ${matches.length} matching users` },
+    200,
+    2 * users.length,
+  );
 }
 
 export const userRoutes: Route[] = [

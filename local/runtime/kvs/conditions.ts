@@ -49,7 +49,8 @@ const ALL_CONDITIONS: ReadonlySet<string> = new Set([
   'NOT_EXISTS',
 ]);
 
-const typeRank = (v: unknown): number => (typeof v === 'boolean' ? 0 : typeof v === 'number' ? 1 : typeof v === 'string' ? 2 : 3);
+const typeRank = (v: unknown): number =>
+  typeof v === 'boolean' ? 0 : typeof v === 'number' ? 1 : typeof v === 'string' ? 2 : 3;
 
 /** Total order over indexable values: booleans < numbers < strings; numbers numerically, strings by code unit. */
 export function compareValues(a: unknown, b: unknown): number {
@@ -70,7 +71,10 @@ function sameType(a: unknown, b: unknown): boolean {
 export function validateClause(clause: Clause, allowed: 'range' | 'filter'): void {
   const names = allowed === 'range' ? RANGE_CONDITIONS : ALL_CONDITIONS;
   if (!clause || typeof clause.condition !== 'string' || !names.has(clause.condition)) {
-    throw badRequest('BAD_REQUEST', `Provided request body is invalid: unsupported condition '${String(clause?.condition)}'`);
+    throw badRequest(
+      'BAD_REQUEST',
+      `Provided request body is invalid: unsupported condition '${String(clause?.condition)}'`,
+    );
   }
   if (!Array.isArray(clause.values) || clause.values.length === 0) {
     throw badRequest('BAD_REQUEST', `Provided request body is invalid: condition '${clause.condition}' needs a value`);
@@ -129,7 +133,10 @@ export function parseFilterGroup(group: FilterGroup): { operator: 'and' | 'or'; 
   const hasAnd = group.and !== undefined;
   const hasOr = group.or !== undefined;
   if (hasAnd && hasOr) {
-    throw badRequest('INVALID_FILTER_OPERATORS_COMBINATION', 'Filter operators "and" and "or" cannot be present at the same level.');
+    throw badRequest(
+      'INVALID_FILTER_OPERATORS_COMBINATION',
+      'Filter operators "and" and "or" cannot be present at the same level.',
+    );
   }
   const operator = hasOr ? 'or' : 'and';
   const clauses = (hasOr ? group.or : group.and) ?? [];

@@ -48,14 +48,20 @@ export class EntityRegistry {
 
   get(name: unknown): EntityDefinition {
     if (typeof name !== 'string' || name.length < 3) {
-      throw badRequest('INVALID_ENTITY_TYPE', `Entity name '${String(name)}' is invalid: it needs more than 3 characters.`);
+      throw badRequest(
+        'INVALID_ENTITY_TYPE',
+        `Entity name '${String(name)}' is invalid: it needs more than 3 characters.`,
+      );
     }
     if (!ENTITY_NAME.test(name)) {
       throw badRequest('INVALID_ENTITY_TYPE', `Entity name '${name}' does not match ${ENTITY_NAME.toString()}.`);
     }
     const definition = this.byName.get(name);
     if (!definition) {
-      throw badRequest('INVALID_ENTITY_TYPE', `Entity '${name}' is not declared in manifest.yml (app.storage.entities).`);
+      throw badRequest(
+        'INVALID_ENTITY_TYPE',
+        `Entity '${name}' is not declared in manifest.yml (app.storage.entities).`,
+      );
     }
     return definition;
   }
@@ -68,7 +74,10 @@ export class EntityRegistry {
     for (const [attribute, attrValue] of Object.entries(value)) {
       const declared = entity.attributes[attribute];
       if (!declared) {
-        throw badRequest('INVALID_ENTITY_VALUE', `Attribute '${attribute}' is not declared for entity '${entity.name}'.`);
+        throw badRequest(
+          'INVALID_ENTITY_VALUE',
+          `Attribute '${attribute}' is not declared for entity '${entity.name}'.`,
+        );
       }
       if (attrValue !== undefined && !hasType(attrValue, declared.type)) {
         throw badRequest(
@@ -82,7 +91,10 @@ export class EntityRegistry {
   index(entity: EntityDefinition, indexName: unknown): IndexDefinition {
     const index = entity.indexes.find((i) => i.name === indexName);
     if (!index) {
-      throw badRequest('INVALID_ENTITY_INDEX', `Index '${String(indexName)}' is not declared for entity '${entity.name}'.`);
+      throw badRequest(
+        'INVALID_ENTITY_INDEX',
+        `Index '${String(indexName)}' is not declared for entity '${entity.name}'.`,
+      );
     }
     return index;
   }

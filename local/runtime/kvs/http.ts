@@ -23,7 +23,11 @@ const ENDPOINTS: Record<string, Endpoint> = {
   '/api/v1/transaction': (s, b, bytes) => s.transaction(b, bytes),
 };
 
-export async function handleKvsRequest(service: KvsService, path: string, init: RequestInit | undefined): Promise<Response> {
+export async function handleKvsRequest(
+  service: KvsService,
+  path: string,
+  init: RequestInit | undefined,
+): Promise<Response> {
   const endpoint = ENDPOINTS[path];
   if (!endpoint) return jsonResponse(404, { code: 'NOT_FOUND', message: `Unknown storage endpoint ${path}` });
   const text = await bodyText(init);

@@ -22,7 +22,10 @@ const KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/;
 export function validateKey(key: unknown): asserts key is string {
   if (typeof key !== 'string' || key.length === 0) throw badRequest('EMPTY_KEY', 'Key cannot be empty.');
   if (key.length > KVS_LIMITS.maxKeyLength) {
-    throw badRequest('KEY_TOO_LONG', `The provided key has exceeded the maximum ${KVS_LIMITS.maxKeyLength} characters.`);
+    throw badRequest(
+      'KEY_TOO_LONG',
+      `The provided key has exceeded the maximum ${KVS_LIMITS.maxKeyLength} characters.`,
+    );
   }
   if (!KEY_PATTERN.test(key)) {
     throw badRequest('INVALID_KEY', `The provided key does not match the regex: ${KEY_PATTERN.toString()}`);
@@ -42,10 +45,16 @@ export function encodeValue(value: unknown): string {
   const json = JSON.stringify(value);
   const bytes = Buffer.byteLength(json);
   if (bytes > KVS_LIMITS.maxValueBytes) {
-    throw badRequest('MAX_SIZE', `The provided value has exceeded the maximum size limit (${bytes} > ${KVS_LIMITS.maxValueBytes} bytes).`);
+    throw badRequest(
+      'MAX_SIZE',
+      `The provided value has exceeded the maximum size limit (${bytes} > ${KVS_LIMITS.maxValueBytes} bytes).`,
+    );
   }
   if (depthOf(value) > KVS_LIMITS.maxValueDepth) {
-    throw badRequest('MAX_DEPTH', `The provided value has exceeded the maximum object depth (${KVS_LIMITS.maxValueDepth}) limit.`);
+    throw badRequest(
+      'MAX_DEPTH',
+      `The provided value has exceeded the maximum object depth (${KVS_LIMITS.maxValueDepth}) limit.`,
+    );
   }
   return json;
 }
@@ -53,7 +62,10 @@ export function encodeValue(value: unknown): string {
 export function validatePageLimit(limit: unknown): number {
   if (limit === undefined || limit === null) return KVS_LIMITS.defaultQueryLimit;
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > KVS_LIMITS.maxQueryLimit) {
-    throw badRequest('COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE', `The page limit must be set between 1 and ${KVS_LIMITS.maxQueryLimit}.`);
+    throw badRequest(
+      'COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE',
+      `The page limit must be set between 1 and ${KVS_LIMITS.maxQueryLimit}.`,
+    );
   }
   return limit;
 }

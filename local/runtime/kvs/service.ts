@@ -1,6 +1,14 @@
 // The Forge KVS / Custom Entity Store service: the operations behind `/api/v1/*`, with the request and
 // response bodies @forge/kvs 1.6 sends and parses (node_modules/@forge/kvs/out/storage-api.js).
-import { compareValues, FilterGroup, matchesFilterGroup, parseFilterGroup, Clause, matches, validateClause } from './conditions';
+import {
+  compareValues,
+  FilterGroup,
+  matchesFilterGroup,
+  parseFilterGroup,
+  Clause,
+  matches,
+  validateClause,
+} from './conditions';
 import { EntityDefinition, EntityRegistry, IndexDefinition } from './entities';
 import { badRequest, KvsError, keyNotFound } from './errors';
 import { encodeValue, KVS_LIMITS, validateKey, validatePageLimit } from './limits';
@@ -45,7 +53,9 @@ function itemBody(item: StoredItem, fields?: readonly MetadataField[]): Json {
     value: JSON.parse(item.json) as unknown,
     ...(all || fields.includes('CREATED_AT') ? { createdAt: item.createdAt } : {}),
     ...(all || fields.includes('UPDATED_AT') ? { updatedAt: item.updatedAt } : {}),
-    ...((all || fields.includes('EXPIRE_TIME')) && item.expireAt !== null ? { expireTime: new Date(item.expireAt).toISOString() } : {}),
+    ...((all || fields.includes('EXPIRE_TIME')) && item.expireAt !== null
+      ? { expireTime: new Date(item.expireAt).toISOString() }
+      : {}),
   };
 }
 
@@ -137,13 +147,21 @@ export class KvsService {
     const key = request.key;
     const json = encodeValue(request.value);
     if (target.entity) this.entities.validateValue(target.entity, request.value);
-    const options = (request.options ?? {}) as { keyPolicy?: string; returnValue?: string; returnMetadataFields?: MetadataField[] };
+    const options = (request.options ?? {}) as {
+      keyPolicy?: string;
+      returnValue?: string;
+      returnMetadataFields?: MetadataField[];
+    };
     const ttl = ttlMs(options);
     this.usage.write(Buffer.byteLength(key) + Buffer.byteLength(json));
     return this.store.atomically(() => {
       const previous = this.store.get(target.ns, key);
       if (options.keyPolicy === 'FAIL_IF_EXISTS' && previous) {
-        throw new KvsError(409, 'KEY_ALREADY_EXISTS', `The key '${key}' already exists and keyPolicy is FAIL_IF_EXISTS.`);
+        throw new KvsError(
+          409,
+          'KEY_ALREADY_EXISTS',
+          `The key '${key}' already exists and keyPolicy is FAIL_IF_EXISTS.`,
+        );
       }
       const latest = this.store.put(target.ns, key, json, ttl);
       if (options.returnValue === 'PREVIOUS') return previous ? ok(itemBody(previous)) : noContent;
@@ -167,8 +185,16 @@ export class KvsService {
     const where = request.where as Array<Clause & { property: string }> | undefined;
     let prefix = '';
     if (where !== undefined) {
-      if (!Array.isArray(where) || where.length !== 1 || where[0].property !== 'key' || where[0].condition !== 'BEGINS_WITH') {
-        throw badRequest('BAD_REQUEST', 'Provided request body is invalid: only where("key", beginsWith(...)) is supported');
+      if (
+        !Array.isArray(where) ||
+        where.length !== 1 ||
+        where[0].property !== 'key' ||
+        where[0].condition !== 'BEGINS_WITH'
+      ) {
+        throw badRequest(
+          'BAD_REQUEST',
+          'Provided request body is invalid: only where("key", beginsWith(...)) is supported',
+        );
       }
       validateClause(where[0], 'range');
       prefix = String(where[0].values[0]);
@@ -207,14 +233,20 @@ export class KvsService {
       .filter((e) => range === undefined || matches(e.range, range))
       .sort((a, b) => order({ range: a.range, key: a.item.key }, { range: b.range, key: b.item.key }));
     const cursor = decodeCursor<{ r: unknown; k: string }>(request.cursor);
-    const start = cursor ? entries.findIndex((e) => order({ range: e.range, key: e.item.key }, { range: cursor.r, key: cursor.k }) > 0) : 0;
+    const start = cursor
+      ? entries.findIndex((e) => order({ range: e.range, key: e.item.key }, { range: cursor.r, key: cursor.k }) > 0)
+      : 0;
     const from = start < 0 ? entries.length : start;
     // As in Forge, filters apply to the page read from the index, so a page may hold fewer than `limit`
     // results (even none) while a cursor says more exist.
     const page = entries.slice(from, from + limit);
     const hasMore = entries.length > from + limit;
-    const fields = ((request.options as Json | undefined)?.metadataFields ?? request.metadataFields ?? []) as MetadataField[];
-    const data = page.filter((e) => filters === undefined || matchesFilterGroup(e.value, filters)).map((e) => itemBody(e.item, fields));
+    const fields = ((request.options as Json | undefined)?.metadataFields ??
+      request.metadataFields ??
+      []) as MetadataField[];
+    const data = page
+      .filter((e) => filters === undefined || matchesFilterGroup(e.value, filters))
+      .map((e) => itemBody(e.item, fields));
     this.usage.read(page.reduce((n, e) => n + Buffer.byteLength(e.item.json), 0));
     const last = page[page.length - 1];
     return ok({ data, ...(hasMore && last ? { cursor: encodeCursor({ r: last.range, k: last.item.key }) } : {}) });
@@ -228,7 +260,10 @@ export class KvsService {
       return [];
     }
     if (!Array.isArray(partition) || partition.length !== index.partition.length) {
-      throw badRequest('BAD_REQUEST', `Index '${index.name}' needs partition values for [${index.partition.join(', ')}]`);
+      throw badRequest(
+        'BAD_REQUEST',
+        `Index '${index.name}' needs partition values for [${index.partition.join(', ')}]`,
+      );
     }
     return partition;
   }
@@ -239,7 +274,9 @@ export class KvsService {
     const entries: IndexEntry[] = [];
     for (const item of this.store.scanAll(entityNamespace(entity.name))) {
       const value = JSON.parse(item.json) as Json;
-      const inPartition = index.partition.every((attr, i) => value[attr] !== undefined && JSON.stringify(value[attr]) === JSON.stringify(partition[i]));
+      const inPartition = index.partition.every(
+        (attr, i) => value[attr] !== undefined && JSON.stringify(value[attr]) === JSON.stringify(partition[i]),
+      );
       if (!inPartition) continue;
       const range = rangeAttribute === undefined ? item.key : value[rangeAttribute];
       if (range === undefined) continue;
@@ -318,9 +355,13 @@ export class KvsService {
   }
 
   private batchItems(body: unknown): unknown[] {
-    if (!Array.isArray(body) || body.length === 0) throw badRequest('BAD_REQUEST', 'Provided request body is invalid: expected a non-empty array');
+    if (!Array.isArray(body) || body.length === 0)
+      throw badRequest('BAD_REQUEST', 'Provided request body is invalid: expected a non-empty array');
     if (body.length > KVS_LIMITS.maxBatchItems) {
-      throw badRequest('BATCH_TOO_MANY_ITEMS', `A batch can contain at most ${KVS_LIMITS.maxBatchItems} items, got ${body.length}.`);
+      throw badRequest(
+        'BATCH_TOO_MANY_ITEMS',
+        `A batch can contain at most ${KVS_LIMITS.maxBatchItems} items, got ${body.length}.`,
+      );
     }
     return body;
   }
@@ -335,15 +376,24 @@ export class KvsService {
   /** `requestBytes` is the size of the request body, which the 4 MB transaction limit is about. */
   transaction(body: unknown, requestBytes: number): KvsAnswer {
     const request = asObject(body);
-    type Op = { kind: 'set' | 'delete' | 'check'; key: unknown; value?: unknown; entityName?: unknown; conditions?: FilterGroup; options?: unknown };
+    type Op = {
+      kind: 'set' | 'delete' | 'check';
+      key: unknown;
+      value?: unknown;
+      entityName?: unknown;
+      conditions?: FilterGroup;
+      options?: unknown;
+    };
     const list = (name: 'set' | 'delete' | 'check'): Op[] => {
       const raw = request[name];
       if (raw === undefined) return [];
-      if (!Array.isArray(raw)) throw badRequest('BAD_REQUEST', `Provided request body is invalid: '${name}' must be an array`);
+      if (!Array.isArray(raw))
+        throw badRequest('BAD_REQUEST', `Provided request body is invalid: '${name}' must be an array`);
       return raw.map((op) => ({ ...asObject(op), kind: name }) as Op);
     };
     const ops = [...list('set'), ...list('delete'), ...list('check')];
-    if (ops.length === 0) throw badRequest('BAD_REQUEST', 'Provided request body is invalid: a transaction needs at least one operation');
+    if (ops.length === 0)
+      throw badRequest('BAD_REQUEST', 'Provided request body is invalid: a transaction needs at least one operation');
     if (ops.length > KVS_LIMITS.maxTransactionOperations) {
       throw badRequest(
         'TRANSACTION_TOO_MANY_OPERATIONS',
@@ -361,7 +411,8 @@ export class KvsService {
       validateKey(op.key);
       const target: Target = op.entityName !== undefined ? this.entityTarget(op.entityName) : { ns: PLAIN_NAMESPACE };
       if (op.conditions !== undefined) {
-        if (!target.entity) throw badRequest('BAD_REQUEST', 'Provided request body is invalid: conditions need an entityName');
+        if (!target.entity)
+          throw badRequest('BAD_REQUEST', 'Provided request body is invalid: conditions need an entityName');
         parseFilterGroup(op.conditions);
       }
       if (op.kind === 'check' && (!target.entity || op.conditions === undefined)) {
@@ -378,7 +429,10 @@ export class KvsService {
     for (const op of prepared) {
       const id = `${op.target.ns}\u0000${op.key}`;
       if (seen.has(id)) {
-        throw badRequest('TRANSACTION_DUPLICATE_KEYS', `Each key can only be used once in a transaction: '${op.key}' is repeated.`);
+        throw badRequest(
+          'TRANSACTION_DUPLICATE_KEYS',
+          `Each key can only be used once in a transaction: '${op.key}' is repeated.`,
+        );
       }
       seen.add(id);
     }
@@ -390,11 +444,18 @@ export class KvsService {
         if (op.conditions === undefined && op.kind !== 'check') return;
         const current = this.store.get(op.target.ns, op.key);
         const value = current ? (JSON.parse(current.json) as Json) : undefined;
-        const holds = (op.kind !== 'check' || current !== undefined) && (op.conditions === undefined || matchesFilterGroup(value, op.conditions));
+        const holds =
+          (op.kind !== 'check' || current !== undefined) &&
+          (op.conditions === undefined || matchesFilterGroup(value, op.conditions));
         if (!holds) {
-          throw new KvsError(409, 'CONDITIONAL_CHECK_FAILED', `Transaction cancelled: the condition of operation ${i} (${op.kind} '${op.key}') was not met.`, {
-            failedOperationIndex: i,
-          });
+          throw new KvsError(
+            409,
+            'CONDITIONAL_CHECK_FAILED',
+            `Transaction cancelled: the condition of operation ${i} (${op.kind} '${op.key}') was not met.`,
+            {
+              failedOperationIndex: i,
+            },
+          );
         }
       });
       for (const op of prepared) {

@@ -42,7 +42,10 @@ export class SqliteStore {
   private readonly db: Database.Database;
   private readonly statements;
 
-  constructor(file: string, private readonly now: () => number = Date.now) {
+  constructor(
+    file: string,
+    private readonly now: () => number = Date.now,
+  ) {
     // A fresh clone has no data directory yet; SQLite will not create one.
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     this.db = new Database(file);
@@ -91,7 +94,14 @@ export class SqliteStore {
       updatedAt: nowSec,
       expireAt: ttlMs === undefined ? null : nowMs + ttlMs,
     };
-    this.statements.put.run({ ns, key, value: json, createdAt: item.createdAt, updatedAt: item.updatedAt, expireAt: item.expireAt });
+    this.statements.put.run({
+      ns,
+      key,
+      value: json,
+      createdAt: item.createdAt,
+      updatedAt: item.updatedAt,
+      expireAt: item.expireAt,
+    });
     return item;
   }
 
@@ -101,7 +111,9 @@ export class SqliteStore {
 
   /** Up to `limit` items whose key starts with `prefix` and sorts after `afterKey`, in key order. */
   scanPrefix(ns: string, prefix: string, afterKey: string, limit: number): StoredItem[] {
-    return this.statements.scanPrefix.all(ns, prefix, prefix + PREFIX_UPPER_BOUND, afterKey, this.now(), limit).map(toItem);
+    return this.statements.scanPrefix
+      .all(ns, prefix, prefix + PREFIX_UPPER_BOUND, afterKey, this.now(), limit)
+      .map(toItem);
   }
 
   scanAll(ns: string): StoredItem[] {

@@ -88,7 +88,11 @@ export class DeliveryQueue {
       random: options.random ?? Math.random,
     };
     const given = options.switches ?? {};
-    this.switches = options.sharedSwitches ?? { duplicate: given.duplicate ?? false, reorder: given.reorder ?? false, extraDelayMs: given.extraDelayMs ?? 0 };
+    this.switches = options.sharedSwitches ?? {
+      duplicate: given.duplicate ?? false,
+      reorder: given.reorder ?? false,
+      extraDelayMs: given.extraDelayMs ?? 0,
+    };
   }
 
   get timeScale(): number {
@@ -175,7 +179,11 @@ export class DeliveryQueue {
       if (options.timeoutMs !== undefined) {
         timeout = setTimeout(() => {
           this.idleWaiters = this.idleWaiters.filter((w) => w !== done);
-          reject(new Error(`Queue not idle after ${options.timeoutMs} ms: ${this.scheduled.length} scheduled, ${this.ready.length} waiting, ${this.running} running`));
+          reject(
+            new Error(
+              `Queue not idle after ${options.timeoutMs} ms: ${this.scheduled.length} scheduled, ${this.ready.length} waiting, ${this.running} running`,
+            ),
+          );
         }, options.timeoutMs);
       }
     });
@@ -195,7 +203,13 @@ export class DeliveryQueue {
     return Math.min(seconds, MAX_DELAY_SECONDS) * 1000 * this.opts.timeScale;
   }
 
-  private schedule(state: EventState, delayMs: number, duplicate: boolean, retryContext: RetryContext | undefined, errorRetries: number): void {
+  private schedule(
+    state: EventState,
+    delayMs: number,
+    duplicate: boolean,
+    retryContext: RetryContext | undefined,
+    errorRetries: number,
+  ): void {
     const reorderWindow = this.switches.reorder ? this.opts.reorderWindowMs : 0;
     state.open += 1;
     this.scheduled.push({
@@ -217,11 +231,14 @@ export class DeliveryQueue {
     this.timer = undefined;
     this.timerDueAt = next;
     if (next === Infinity) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.timerDueAt = Infinity;
-      this.release();
-    }, Math.max(0, next - Date.now()));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.timerDueAt = Infinity;
+        this.release();
+      },
+      Math.max(0, next - Date.now()),
+    );
   }
 
   /** Moves due deliveries to the ready list — permuted when the reorder switch is on — and starts them. */
@@ -274,7 +291,15 @@ export class DeliveryQueue {
     const event: DeliveredEvent = { ...state.event, ...(d.retryContext ? { retryContext: d.retryContext } : {}) };
     const retryCount = d.retryContext?.retryCount ?? 0;
     const record = (outcome: DeliveryRecord['outcome'], error?: string): void => {
-      this.deliveries.push({ eventId: event.eventId, jobId: event.jobId, queueName: event.queueName, retryCount, duplicate: d.duplicate, outcome, ...(error ? { error } : {}) });
+      this.deliveries.push({
+        eventId: event.eventId,
+        jobId: event.jobId,
+        queueName: event.queueName,
+        retryCount,
+        duplicate: d.duplicate,
+        outcome,
+        ...(error ? { error } : {}),
+      });
       if (this.deliveries.length > MAX_LOG) this.deliveries.splice(0, this.deliveries.length - MAX_LOG);
     };
     let result: unknown;
@@ -288,7 +313,12 @@ export class DeliveryQueue {
       // Exponential backoff as the platform does for app errors (capped at its 15-minute maximum).
       const backoffSeconds = Math.min(MAX_DELAY_SECONDS, 2 ** d.errorRetries);
       const retryReason = timedOut ? 'FUNCTION_TIME_OUT' : 'FUNCTION_PLATFORM_UNKNOWN_ERROR';
-      return this.retry(d, this.platformDelayMs(backoffSeconds), { retryCount: retryCount + 1, retryReason }, d.errorRetries + 1);
+      return this.retry(
+        d,
+        this.platformDelayMs(backoffSeconds),
+        { retryCount: retryCount + 1, retryReason },
+        d.errorRetries + 1,
+      );
     }
     if (isRetryRequest(result)) {
       record('retry');
@@ -319,7 +349,13 @@ export class DeliveryQueue {
     if (d.state.succeeded) return;
     d.state.failed = true;
     const { event } = d.state;
-    this.failures.push({ eventId: event.eventId, jobId: event.jobId, queueName: event.queueName, body: event.body, reason });
+    this.failures.push({
+      eventId: event.eventId,
+      jobId: event.jobId,
+      queueName: event.queueName,
+      body: event.body,
+      reason,
+    });
   }
 
   private checkIdle(): void {

@@ -18,7 +18,12 @@ export function isQueuePath(path: string): boolean {
   return /^\/webhook\/queue\/(publish|stats|cancel)\//.test(path);
 }
 
-export async function handleQueueRequest(queue: DeliveryQueue, limits: QueueLimits, path: string, init: RequestInit | undefined): Promise<Response> {
+export async function handleQueueRequest(
+  queue: DeliveryQueue,
+  limits: QueueLimits,
+  path: string,
+  init: RequestInit | undefined,
+): Promise<Response> {
   const action = /^\/webhook\/queue\/(publish|stats|cancel)\//.exec(path)?.[1];
   let body: Record<string, unknown>;
   try {

@@ -21,7 +21,11 @@ export interface RetryContext {
 export interface PublishRequest {
   queueName: string;
   jobId: string;
-  payload: Array<{ body: Record<string, unknown>; delayInSeconds?: number; concurrency?: { key: string; limit: number } }>;
+  payload: Array<{
+    body: Record<string, unknown>;
+    delayInSeconds?: number;
+    concurrency?: { key: string; limit: number };
+  }>;
 }
 
 /** Switches that make delivery harsher than usual, so tests can prove handlers are idempotent. */

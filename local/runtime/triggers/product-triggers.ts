@@ -47,12 +47,15 @@ export class ProductTriggers {
 
   /** Trigger modules subscribed to this event, after their `ignoreSelf` filters. */
   subscribers(event: ProductEvent): TriggerDefinition[] {
-    return this.triggers.filter((t) => t.events.includes(event.eventType) && !(t.ignoreSelf && event.selfGenerated === true));
+    return this.triggers.filter(
+      (t) => t.events.includes(event.eventType) && !(t.ignoreSelf && event.selfGenerated === true),
+    );
   }
 
   /** Queues the event for every subscribed trigger and returns at once. */
   deliver(event: ProductEvent): ProductEventDelivery {
-    if (typeof event?.eventType !== 'string') throw new Error('A product event needs an eventType, e.g. "avi:jira:updated:issue"');
+    if (typeof event?.eventType !== 'string')
+      throw new Error('A product event needs an eventType, e.g. "avi:jira:updated:issue"');
     const targets = this.subscribers(event);
     if (targets.length === 0) return { jobId: '', triggers: [] };
     // The event crosses the network in Forge: each trigger gets its own parsed JSON copy.

@@ -5,7 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { SCHEDULE_INTERVALS, type ScheduledTriggerDefinition } from '../manifest';
 
-export type InvokeScheduled = (trigger: ScheduledTriggerDefinition, request: Record<string, unknown>) => Promise<unknown>;
+export type InvokeScheduled = (
+  trigger: ScheduledTriggerDefinition,
+  request: Record<string, unknown>,
+) => Promise<unknown>;
 
 export class ScheduledTriggers {
   private readonly byKey: Map<string, ScheduledTriggerDefinition>;
@@ -29,7 +32,11 @@ export class ScheduledTriggers {
   run(key: string): Promise<unknown> {
     const trigger = this.byKey.get(key);
     if (!trigger) {
-      return Promise.reject(new Error(`No scheduledTrigger '${key}' in manifest.yml${this.byKey.size ? ` (there are: ${this.keys.join(', ')})` : ''}`));
+      return Promise.reject(
+        new Error(
+          `No scheduledTrigger '${key}' in manifest.yml${this.byKey.size ? ` (there are: ${this.keys.join(', ')})` : ''}`,
+        ),
+      );
     }
     const request = { context: { cloudId: this.cloudId, moduleKey: trigger.key }, contextToken: randomUUID() };
     const run = this.invoke(trigger, request);
@@ -47,7 +54,9 @@ export class ScheduledTriggers {
       const periodMs = Math.max(1, SCHEDULE_INTERVALS[trigger.interval] * 1000 * timeScale);
       const timer = setInterval(() => {
         this.run(trigger.key).catch((e: unknown) => {
-          this.log(`[local-forge] scheduledTrigger '${trigger.key}' failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+          this.log(
+            `[local-forge] scheduledTrigger '${trigger.key}' failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+          );
         });
       }, periodMs);
       // A dev server or test process should be able to exit while a weekly trigger waits.

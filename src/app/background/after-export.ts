@@ -10,7 +10,11 @@ import { recordTrigger } from './pending';
 import { syncsInBackground } from './eligible';
 import { scheduleTick, pushSyncTick, type PushSyncTick } from './sync-queue';
 
-export async function afterExportWrote(meter: KvsWriteMeter, now: number, push: PushSyncTick = pushSyncTick): Promise<number> {
+export async function afterExportWrote(
+  meter: KvsWriteMeter,
+  now: number,
+  push: PushSyncTick = pushSyncTick,
+): Promise<number> {
   const repo = new InstalledSynchronizerRepository(meter);
   const targets = (await repo.list()).filter((s) => runsInBackground(s) && syncsInBackground(s));
   if (targets.length === 0) return 0;

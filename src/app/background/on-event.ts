@@ -13,7 +13,11 @@ import { syncsInBackground } from './eligible';
 import { scheduleTick, type PushSyncTick, pushSyncTick } from './sync-queue';
 import { DEFAULT_QUIET_MS } from '../../domain/sync/debounce';
 
-export async function onProductEvent(payload: unknown, now: number, push: PushSyncTick = pushSyncTick): Promise<number> {
+export async function onProductEvent(
+  payload: unknown,
+  now: number,
+  push: PushSyncTick = pushSyncTick,
+): Promise<number> {
   const event = syncEventFromProduct(payload);
   if (!event) return 0;
   const repo = new InstalledSynchronizerRepository(new KvsWriteMeter());
@@ -22,10 +26,13 @@ export async function onProductEvent(payload: unknown, now: number, push: PushSy
   let affected = affectedSynchronizers(event, watched);
   // Links and sub-tasks synchronizers care only about their structure's issues: read the forests of the
   // structures they would resync for this event (only those), then ask again knowing which issues they hold.
-  const toRead = watched.filter((w) => asksStructureIssues(w.interest) && affected.includes(w.sync)).map((w) => w.sync.structureId);
+  const toRead = watched
+    .filter((w) => asksStructureIssues(w.interest) && affected.includes(w.sync))
+    .map((w) => w.sync.structureId);
   if (toRead.length > 0) affected = affectedSynchronizers(event, watched, await structureIssuesOf(toRead));
   if (affected.length === 0) return 0;
-  if (!event.selfGenerated) for (const structureId of new Set(affected.map((s) => s.structureId))) await repo.putGuard(structureId, IDLE_GUARD);
+  if (!event.selfGenerated)
+    for (const structureId of new Set(affected.map((s) => s.structureId))) await repo.putGuard(structureId, IDLE_GUARD);
   for (const s of affected) await recordTrigger(repo, { structureId: s.structureId, synchronizerId: s.id }, now);
   await scheduleTick(now + (debounceOptions().quietMs ?? DEFAULT_QUIET_MS), now, push);
   return affected.length;

@@ -2,7 +2,11 @@
 import { addTrigger } from '../../domain/sync/debounce';
 import type { InstalledSynchronizerRepository } from '../../storage';
 
-export async function recordTrigger(repo: InstalledSynchronizerRepository, target: { structureId: string; synchronizerId: string }, now: number): Promise<void> {
+export async function recordTrigger(
+  repo: InstalledSynchronizerRepository,
+  target: { structureId: string; synchronizerId: string },
+  now: number,
+): Promise<void> {
   const old = await repo.getPendingOf(target.synchronizerId);
   const next = addTrigger(old ? { [target.synchronizerId]: old } : {}, target, now)[target.synchronizerId];
   await repo.putPendingOf(next);

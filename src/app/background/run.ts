@@ -11,8 +11,11 @@ import { syncsInBackground } from './eligible';
 
 export { syncsInBackground };
 
-
-export async function startBackgroundRun(s: InstalledSynchronizer, trigger: 'event' | 'schedule', now: number): Promise<boolean> {
+export async function startBackgroundRun(
+  s: InstalledSynchronizer,
+  trigger: 'event' | 'schedule',
+  now: number,
+): Promise<boolean> {
   const meter = new KvsWriteMeter();
   const repo = new InstalledSynchronizerRepository(meter);
   const structure = await new StructureRepository(meter).get(s.structureId);
@@ -29,7 +32,17 @@ export async function startBackgroundRun(s: InstalledSynchronizer, trigger: 'eve
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const at = new Date(now).toISOString();
-    await repo.put({ ...s, lastRun: { direction: 'import', trigger, startedAt: at, finishedAt: at, result: 'failed', message: error.message } });
+    await repo.put({
+      ...s,
+      lastRun: {
+        direction: 'import',
+        trigger,
+        startedAt: at,
+        finishedAt: at,
+        result: 'failed',
+        message: error.message,
+      },
+    });
     return false;
   }
 }

@@ -16,7 +16,11 @@ export type PushSyncTick = (delaySeconds: number) => Promise<void>;
 export const pushSyncTick: PushSyncTick = async (delaySeconds) => {
   const delay = Math.min(MAX_EVENT_DELAY_SECONDS, Math.max(0, Math.ceil(delaySeconds)));
   const body: SyncTick = { kind: 'sync-tick' };
-  await new Queue<SyncTick>({ key: SYNC_QUEUE_KEY }).push({ body, ...(delay > 0 ? { delayInSeconds: delay } : {}), concurrency: { key: 'sync-tick', limit: 1 } });
+  await new Queue<SyncTick>({ key: SYNC_QUEUE_KEY }).push({
+    body,
+    ...(delay > 0 ? { delayInSeconds: delay } : {}),
+    concurrency: { key: 'sync-tick', limit: 1 },
+  });
 };
 
 /**

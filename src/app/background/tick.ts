@@ -24,11 +24,13 @@ const changedSomething = (job: JobRecord): boolean => {
   return (r?.applied ?? 0) > 0;
 };
 
-const labelOf = (all: readonly InstalledSynchronizer[]) => (id: string): string => {
-  const s = all.find((x) => x.id === id);
-  if (!s) return id;
-  return `${findSynchronizer(s.synchronizerKey)?.label ?? s.synchronizerKey} (${paramsSummary(s.synchronizerKey, s.params)})`;
-};
+const labelOf =
+  (all: readonly InstalledSynchronizer[]) =>
+  (id: string): string => {
+    const s = all.find((x) => x.id === id);
+    if (!s) return id;
+    return `${findSynchronizer(s.synchronizerKey)?.label ?? s.synchronizerKey} (${paramsSummary(s.synchronizerKey, s.params)})`;
+  };
 
 export async function runSyncTick(now: number, push: PushSyncTick = pushSyncTick): Promise<void> {
   await tickStarted();
@@ -61,10 +63,19 @@ export async function runSyncTick(now: number, push: PushSyncTick = pushSyncTick
     if (s.lastRun.trigger === 'manual' || !job) continue;
     const changed = changedSomething(job);
     const guard = (await repo.getGuard(s.structureId)) ?? IDLE_GUARD;
-    const decision = recordGuardEvent(guard, { kind: 'sync-run', synchronizerId: s.id, changed, side: job.kind === 'import' ? 'forest' : 'jira' }, { maxRounds: guardMaxRounds(), labelOf: labelOf(all) });
+    const decision = recordGuardEvent(
+      guard,
+      { kind: 'sync-run', synchronizerId: s.id, changed, side: job.kind === 'import' ? 'forest' : 'jira' },
+      { maxRounds: guardMaxRounds(), labelOf: labelOf(all) },
+    );
     await repo.putGuard(s.structureId, decision.state);
     if (decision.stop) {
-      const stop = { at: new Date(now).toISOString(), rounds: decision.stop.rounds, synchronizerIds: [...decision.stop.synchronizerIds], reason: decision.stop.reason };
+      const stop = {
+        at: new Date(now).toISOString(),
+        rounds: decision.stop.rounds,
+        synchronizerIds: [...decision.stop.synchronizerIds],
+        reason: decision.stop.reason,
+      };
       for (const id of decision.stop.synchronizerIds) {
         const target = all.find((x) => x.id === id);
         if (!target) continue;

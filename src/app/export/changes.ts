@@ -14,15 +14,22 @@ import { changeDto, isChange } from './plan';
 import { REVERT_WINDOW_DAYS, withinRevertWindow } from './retention';
 import { stateOf } from './state';
 
-export async function listJobChanges(inv: Invocation, p: Payload<'listJobChanges'>): Promise<{ changes: ExportChangeDto[]; total: number; nextCursor?: string }> {
+export async function listJobChanges(
+  inv: Invocation,
+  p: Payload<'listJobChanges'>,
+): Promise<{ changes: ExportChangeDto[]; total: number; nextCursor?: string }> {
   const job = await findJob(inv, p.jobId);
   await requireLevel(inv, await findStructure(inv, job.structureId), 'view');
   const s = job.exportState ? stateOf(job) : undefined;
-  if (job.kind !== 'export' || !s) throw new AppError('JOB_NOT_FOUND', `Job ${job.id} is not an export; only exports keep a change log.`);
+  if (job.kind !== 'export' || !s)
+    throw new AppError('JOB_NOT_FOUND', `Job ${job.id} is not an export; only exports keep a change log.`);
   if (!s.pieces || s.pieces.log === 0) return { changes: [], total: 0 };
   // The log expires with the revert window (its TTL is at least as long): say so rather than fail reading it.
   if (!withinRevertWindow(job, inv.now())) {
-    throw new AppError('CHANGE_LOG_EXPIRED', `The change log of an export is kept for ${REVERT_WINDOW_DAYS} days; this export's has expired. Its summary stays on the job.`);
+    throw new AppError(
+      'CHANGE_LOG_EXPIRED',
+      `The change log of an export is kept for ${REVERT_WINDOW_DAYS} days; this export's has expired. Its summary stays on the job.`,
+    );
   }
   const data = new ExportDataRepository(inv.kvsWrites);
   const log = await data.get<ChangeLogEntry[]>(job.id, 'log', s.pieces.log);

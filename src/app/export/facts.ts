@@ -51,7 +51,8 @@ export function compactFact(issue: JiraIssue, rankField?: string): CompactFact {
     pa: parent?.id !== undefined ? Number(parent.id) : null,
   };
   if (rankField && typeof f[rankField] === 'string') fact.r = f[rankField] as string;
-  const links = f.issuelinks as Array<{ id: string; type?: { id?: string }; inwardIssue?: RefIssue; outwardIssue?: RefIssue }> | undefined;
+  const links = f.issuelinks as
+    Array<{ id: string; type?: { id?: string }; inwardIssue?: RefIssue; outwardIssue?: RefIssue }> | undefined;
   if (Array.isArray(links)) {
     // An entry with outwardIssue means this issue is the link's inward end (its source), and vice versa.
     fact.ln = links.flatMap((l): CompactLink[] => {
@@ -65,7 +66,12 @@ export function compactFact(issue: JiraIssue, rankField?: string): CompactFact {
 }
 
 export function toIssueFacts(c: CompactFact): IssueFacts {
-  const links: LinkFact[] | undefined = c.ln?.map(([linkId, linkTypeId, inwardId, outwardId]) => ({ linkId, linkTypeId, inwardId, outwardId }));
+  const links: LinkFact[] | undefined = c.ln?.map(([linkId, linkTypeId, inwardId, outwardId]) => ({
+    linkId,
+    linkTypeId,
+    inwardId,
+    outwardId,
+  }));
   return {
     id: c.i,
     key: c.k,

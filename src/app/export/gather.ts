@@ -41,7 +41,11 @@ export function firstCursor(key: ExportSynchronizerKey): GatherCursor {
 }
 
 /** One Jira call; returns what it read and where to go on. */
-export async function gatherStep(jira: JiraClient, ctx: GatherContext, cursor: GatherCursor): Promise<{ page: GatherPage; cursor: GatherCursor }> {
+export async function gatherStep(
+  jira: JiraClient,
+  ctx: GatherContext,
+  cursor: GatherCursor,
+): Promise<{ page: GatherPage; cursor: GatherCursor }> {
   switch (cursor.stage) {
     case 'order':
       return orderStep(jira, ctx, cursor);
@@ -55,23 +59,35 @@ export async function gatherStep(jira: JiraClient, ctx: GatherContext, cursor: G
   }
 }
 
-async function orderStep(jira: JiraClient, ctx: GatherContext, cursor: GatherCursor): Promise<{ page: GatherPage; cursor: GatherCursor }> {
+async function orderStep(
+  jira: JiraClient,
+  ctx: GatherContext,
+  cursor: GatherCursor,
+): Promise<{ page: GatherPage; cursor: GatherCursor }> {
   const params = ctx.params as AgileParams;
   const fields = factFields({ rankField: ctx.rankField });
   if (params.source.mode === 'board') {
     const page = await boardIssuesPage(jira, params.source.boardId, cursor.startAt ?? 0, fields);
     const facts = page.issues.map((i) => compactFact(i, ctx.rankField));
-    const next: GatherCursor = page.nextStartAt === undefined ? { stage: 'facts', offset: 0 } : { stage: 'order', startAt: page.nextStartAt };
+    const next: GatherCursor =
+      page.nextStartAt === undefined ? { stage: 'facts', offset: 0 } : { stage: 'order', startAt: page.nextStartAt };
     return { page: { facts, order: facts.map((f) => f.i) }, cursor: next };
   }
   const jql = `project in (${params.source.projectKeys.join(', ')}) ORDER BY Rank ASC`;
   const page = await jira.searchIssues(jql, fields, cursor.nextPageToken, 100);
   const facts = page.issues.map((i) => compactFact(i, ctx.rankField));
-  const next: GatherCursor = page.nextPageToken === undefined ? { stage: 'facts', offset: 0 } : { stage: 'order', nextPageToken: page.nextPageToken };
+  const next: GatherCursor =
+    page.nextPageToken === undefined
+      ? { stage: 'facts', offset: 0 }
+      : { stage: 'order', nextPageToken: page.nextPageToken };
   return { page: { facts, order: facts.map((f) => f.i) }, cursor: next };
 }
 
-async function factsStep(jira: JiraClient, ctx: GatherContext, cursor: GatherCursor): Promise<{ page: GatherPage; cursor: GatherCursor }> {
+async function factsStep(
+  jira: JiraClient,
+  ctx: GatherContext,
+  cursor: GatherCursor,
+): Promise<{ page: GatherPage; cursor: GatherCursor }> {
   const batch: number[] = [];
   let offset = cursor.offset ?? 0;
   while (offset < ctx.structureIds.length && batch.length < BULKFETCH_MAX) {
@@ -93,7 +109,11 @@ function afterFacts(ctx: GatherContext): GatherCursor {
   return { stage: 'done' };
 }
 
-async function matchStep(jira: JiraClient, ctx: GatherContext, cursor: GatherCursor): Promise<{ page: GatherPage; cursor: GatherCursor }> {
+async function matchStep(
+  jira: JiraClient,
+  ctx: GatherContext,
+  cursor: GatherCursor,
+): Promise<{ page: GatherPage; cursor: GatherCursor }> {
   const p = ctx.params as LinksParams;
   const which = cursor.stage === 'parentMatch' ? 'parent' : 'child';
   const jql = (which === 'parent' ? p.parentJql : p.childJql) as string;

@@ -76,7 +76,10 @@ export async function runExportUnit(step: JobStep, cacheIn: Record<string, unkno
 
 async function pagesOf(step: JobStep, s: ExportState, cache: ExportCache): Promise<GatherPage[]> {
   if (!cache.pages) {
-    const values = await dataOf(step).getMany<GatherPage[]>(step.job.id, s.pagePieces.map((pieces, n) => ({ name: PAGE(n), pieces })));
+    const values = await dataOf(step).getMany<GatherPage[]>(
+      step.job.id,
+      s.pagePieces.map((pieces, n) => ({ name: PAGE(n), pieces })),
+    );
     cache.pages = values.flat();
   }
   return cache.pages;
@@ -91,7 +94,8 @@ async function gatheredOf(step: JobStep, s: ExportState, cache: ExportCache): Pr
 async function exportLogOf(step: JobStep, s: ExportState): Promise<ChangeLogEntry[]> {
   const exportJob = await jobsOf(step.inv).get(s.revertOf as string);
   const es = exportJob ? stateOf(exportJob) : undefined;
-  if (!exportJob || !es?.pieces) throw new AppError('REVERT_NOT_POSSIBLE', 'The export being reverted has no change log.');
+  if (!exportJob || !es?.pieces)
+    throw new AppError('REVERT_NOT_POSSIBLE', 'The export being reverted has no change log.');
   const log = await dataOf(step).get<ChangeLogEntry[]>(exportJob.id, 'log', es.pieces.log);
   // A finished export settled its log; a cancelled or failed one stopped before, so settle it here.
   return exportJob.state === 'finished' ? log : settleLog(log, await failuresOf(dataOf(step), exportJob.id, es));
@@ -100,14 +104,23 @@ async function exportLogOf(step: JobStep, s: ExportState): Promise<ChangeLogEntr
 async function gatherUnit(step: JobStep, s: ExportState, cache: ExportCache): Promise<JobRecord> {
   const job = step.job;
   if (!cache.structureIds) {
-    cache.structureIds = s.mode === 'export' ? structureIdsOf((await loadForest(step.inv, job.structureId)).forest) : idsOfLog(await exportLogOf(step, s));
+    cache.structureIds =
+      s.mode === 'export'
+        ? structureIdsOf((await loadForest(step.inv, job.structureId)).forest)
+        : idsOfLog(await exportLogOf(step, s));
   }
   const pages = await pagesOf(step, s, cache);
   const orderKnown = new Set(pages.flatMap((p) => p.order ?? []));
   // A revert reads facts with links and ranks of the logged issues, whatever the synchronizer was.
   const ctx: GatherContext =
     s.mode === 'export'
-      ? { key: job.synchronizer as GatherContext['key'], params: job.params, structureIds: cache.structureIds, orderKnown, rankField: s.rankField }
+      ? {
+          key: job.synchronizer as GatherContext['key'],
+          params: job.params,
+          structureIds: cache.structureIds,
+          orderKnown,
+          rankField: s.rankField,
+        }
       : { key: 'links', params: {}, structureIds: cache.structureIds, orderKnown, rankField: s.rankField };
   const pagePieces = [...s.pagePieces];
   let cursor = s.cursor;
@@ -136,7 +149,9 @@ async function gatherUnit(step: JobStep, s: ExportState, cache: ExportCache): Pr
 /** " of type “Blocks”" in a Links export's plan line (the id when Jira does not list the type). */
 function linksOfType(job: JobRecord, linkTypeName: string | undefined): string {
   if (job.synchronizer !== 'links') return '';
-  return linkTypeName !== undefined ? ` of type “${linkTypeName}”` : ` of type ${String((job.params as { linkTypeId?: unknown }).linkTypeId)}`;
+  return linkTypeName !== undefined
+    ? ` of type “${linkTypeName}”`
+    : ` of type ${String((job.params as { linkTypeId?: unknown }).linkTypeId)}`;
 }
 
 async function planExportUnit(step: JobStep, s: ExportState, cache: ExportCache): Promise<JobRecord> {
@@ -145,10 +160,17 @@ async function planExportUnit(step: JobStep, s: ExportState, cache: ExportCache)
   const gathered = await gatheredOf(step, s, cache);
   const linkTypeName = await linkTypeNameOfParams(step.inv, job.synchronizer, job.params);
   const planned = planExport(job.synchronizer as GatherContext['key'], job.params, forest, gathered, linkTypeName);
-  const preflight = await runPreflight(step.inv.jira, preflightChangesOf(planned.plan), (id) => gathered.facts.get(id)?.p, projectIdsOf(gathered.facts.values()));
+  const preflight = await runPreflight(
+    step.inv.jira,
+    preflightChangesOf(planned.plan),
+    (id) => gathered.facts.get(id)?.p,
+    projectIdsOf(gathered.facts.values()),
+  );
   let log = step.job.log;
-  for (const w of planned.warnings) log = [...log, { at: new Date(step.inv.now()).toISOString(), level: 'warn', message: w }];
-  for (const r of planned.notRepresentable.slice(0, FAILURES_LOGGED)) log = [...log, { at: new Date(step.inv.now()).toISOString(), level: 'warn', message: `Not written: ${r}` }];
+  for (const w of planned.warnings)
+    log = [...log, { at: new Date(step.inv.now()).toISOString(), level: 'warn', message: w }];
+  for (const r of planned.notRepresentable.slice(0, FAILURES_LOGGED))
+    log = [...log, { at: new Date(step.inv.now()).toISOString(), level: 'warn', message: `Not written: ${r}` }];
   if (!preflight.ok) {
     const message = `${preflight.message} Nothing was written.`;
     return step.commit({
@@ -180,7 +202,14 @@ async function planExportUnit(step: JobStep, s: ExportState, cache: ExportCache)
     },
   ];
   return step.commit({
-    exportState: { ...s, phase: 'write', counts: c, pieces, rankOpsCount: rankOps.length, otherOpsCount: planned.otherOps.length } as unknown as Record<string, unknown>,
+    exportState: {
+      ...s,
+      phase: 'write',
+      counts: c,
+      pieces,
+      rankOpsCount: rankOps.length,
+      otherOpsCount: planned.otherOps.length,
+    } as unknown as Record<string, unknown>,
     progress: { phase: EXPORT_PHASE.write, done: 0, total: rankOps.length + planned.otherOps.length },
     log,
   });
@@ -200,25 +229,69 @@ async function planRevertUnit(step: JobStep, s: ExportState, cache: ExportCache)
   const keyOf = (id: IssueId): string => gathered.facts.get(id)?.k ?? String(id);
   let log = step.job.log;
   for (const skipped of plan.skipped) {
-    log = [...log, { at: new Date(step.inv.now()).toISOString(), level: 'info', message: `Skipped ${skipped.entry.kind} of ${keyOf(skipped.entry.issueId)}: ${skipped.reason}` }];
+    log = [
+      ...log,
+      {
+        at: new Date(step.inv.now()).toISOString(),
+        level: 'info',
+        message: `Skipped ${skipped.entry.kind} of ${keyOf(skipped.entry.issueId)}: ${skipped.reason}`,
+      },
+    ];
   }
-  const changes = { rank: plan.rank, parents: plan.parents, linkCreates: plan.linkCreates, linkDeletes: plan.linkDeletes };
-  const preflight = await runPreflight(step.inv.jira, changes, (id) => gathered.facts.get(id)?.p, projectIdsOf(gathered.facts.values()));
+  const changes = {
+    rank: plan.rank,
+    parents: plan.parents,
+    linkCreates: plan.linkCreates,
+    linkDeletes: plan.linkDeletes,
+  };
+  const preflight = await runPreflight(
+    step.inv.jira,
+    changes,
+    (id) => gathered.facts.get(id)?.p,
+    projectIdsOf(gathered.facts.values()),
+  );
   if (!preflight.ok) {
     const message = `${preflight.message?.replace('this export', 'this revert')} Nothing was written.`;
-    return step.commit({ state: 'failed', finishedAt: step.inv.now(), error: { code: 'EXPORT_PERMISSIONS', message }, log: [...log, { at: new Date(step.inv.now()).toISOString(), level: 'error', message }] });
+    return step.commit({
+      state: 'failed',
+      finishedAt: step.inv.now(),
+      error: { code: 'EXPORT_PERMISSIONS', message },
+      log: [...log, { at: new Date(step.inv.now()).toISOString(), level: 'error', message }],
+    });
   }
   const otherOps: OtherOp[] = [
     ...plan.parents.map((c): OtherOp => ({ k: 'parent', issueId: c.issueId, to: c.to })),
-    ...plan.linkCreates.map((c): OtherOp => ({ k: 'link-create', typeId: c.linkTypeId, inwardId: c.inwardId, outwardId: c.outwardId })),
-    ...plan.linkDeletes.map((d): OtherOp => ({ k: 'link-delete', linkId: d.linkId, typeId: d.linkTypeId, inwardId: d.inwardId, outwardId: d.outwardId })),
+    ...plan.linkCreates.map((c): OtherOp => ({
+      k: 'link-create',
+      typeId: c.linkTypeId,
+      inwardId: c.inwardId,
+      outwardId: c.outwardId,
+    })),
+    ...plan.linkDeletes.map((d): OtherOp => ({
+      k: 'link-delete',
+      linkId: d.linkId,
+      typeId: d.linkTypeId,
+      inwardId: d.inwardId,
+      outwardId: d.outwardId,
+    })),
   ];
   const data = dataOf(step);
-  const pieces = { rankOps: await data.put(job.id, 'rankops', plan.rank), otherOps: await data.put(job.id, 'otherops', otherOps), log: 0 };
+  const pieces = {
+    rankOps: await data.put(job.id, 'rankops', plan.rank),
+    otherOps: await data.put(job.id, 'otherops', otherOps),
+    log: 0,
+  };
   cache.rankOps = [...plan.rank];
   cache.otherOps = otherOps;
   return step.commit({
-    exportState: { ...s, phase: 'write', pieces, rankOpsCount: plan.rank.length, otherOpsCount: otherOps.length, skipped: plan.skipped.length } as unknown as Record<string, unknown>,
+    exportState: {
+      ...s,
+      phase: 'write',
+      pieces,
+      rankOpsCount: plan.rank.length,
+      otherOpsCount: otherOps.length,
+      skipped: plan.skipped.length,
+    } as unknown as Record<string, unknown>,
     progress: { phase: EXPORT_PHASE.write, done: 0, total: plan.rank.length + otherOps.length },
     log,
   });
@@ -254,9 +327,14 @@ async function writeUnit(step: JobStep, s: ExportState, cache: ExportCache): Pro
         // The calls after a refused one were anchored on issues that did not move: plan the rest again
         // from where Jira's order now is, leaving out the issues Jira refuses to rank.
         const base = await data.get<IssueId[]>(job.id, 'order', pieces.order as number);
-        const done = rankOps.slice(0, rankIndex).map((o) => ({ ...o, issues: o.issues.filter((id) => !failedRank.has(id)) })).filter((o) => o.issues.length > 0);
+        const done = rankOps
+          .slice(0, rankIndex)
+          .map((o) => ({ ...o, issues: o.issues.filter((id) => !failedRank.has(id)) }))
+          .filter((o) => o.issues.length > 0);
         const now = applyRankOps(base, done);
-        const structureOrder = (await data.get<IssueId[]>(job.id, 'sorder', pieces.structureOrder as number)).filter((id) => !failedRank.has(id));
+        const structureOrder = (await data.get<IssueId[]>(job.id, 'sorder', pieces.structureOrder as number)).filter(
+          (id) => !failedRank.has(id),
+        );
         rankOps = [...planRankExport({ structureOrder, jiraOrder: now }).operations];
         pieces.order = await data.put(job.id, 'order', now);
         rankIndex = 0;
@@ -283,9 +361,25 @@ async function writeUnit(step: JobStep, s: ExportState, cache: ExportCache): Pro
   if (toLog.length > 0) {
     const gathered = await gatheredOf(step, s, cache);
     const keyOf = (id: string): string => gathered.facts.get(Number(id))?.k ?? `issue ${id}`;
-    for (const [key, message] of toLog) log = [...log, { at: new Date(step.inv.now()).toISOString(), level: 'warn', message: `Jira refused ${describeKey(key, keyOf)}: ${message}` }];
+    for (const [key, message] of toLog)
+      log = [
+        ...log,
+        {
+          at: new Date(step.inv.now()).toISOString(),
+          level: 'warn',
+          message: `Jira refused ${describeKey(key, keyOf)}: ${message}`,
+        },
+      ];
   }
-  if (replanned) log = [...log, { at: new Date(step.inv.now()).toISOString(), level: 'info', message: 'A rank call was partly refused; the remaining rank calls were planned again.' }];
+  if (replanned)
+    log = [
+      ...log,
+      {
+        at: new Date(step.inv.now()).toISOString(),
+        level: 'info',
+        message: 'A rank call was partly refused; the remaining rank calls were planned again.',
+      },
+    ];
   return step.commit({
     exportState: {
       ...s,
@@ -300,13 +394,20 @@ async function writeUnit(step: JobStep, s: ExportState, cache: ExportCache): Pro
       failPieces,
       failedRank: [...failedRank],
     } as unknown as Record<string, unknown>,
-    progress: { phase: finished ? EXPORT_PHASE.finish : EXPORT_PHASE.write, done: rankIndex + otherIndex, total: rankOps.length + otherOps.length },
+    progress: {
+      phase: finished ? EXPORT_PHASE.finish : EXPORT_PHASE.write,
+      done: rankIndex + otherIndex,
+      total: rankOps.length + otherOps.length,
+    },
     log,
   });
 }
 
 async function failuresOf(data: ExportDataRepository, jobId: string, s: ExportState): Promise<Map<string, string>> {
-  const values = await data.getMany<Array<[string, string]>>(jobId, s.failPieces.map((pieces, n) => ({ name: FAIL(n), pieces })));
+  const values = await data.getMany<Array<[string, string]>>(
+    jobId,
+    s.failPieces.map((pieces, n) => ({ name: FAIL(n), pieces })),
+  );
   return new Map(values.flat());
 }
 
@@ -327,16 +428,34 @@ async function finishUnit(step: JobStep, s: ExportState, cache: ExportCache): Pr
     // Keys of the logged issues, kept with the log: the gathered pages holding them expire.
     pieces.keys = await data.put(job.id, 'keys', keysOfLog(settled, keyOf), CHANGE_LOG_TTL);
     const total = rankEntries.length;
-    problems = settled.filter((e) => e.outcome === 'failed').slice(0, PROBLEMS_SHOWN).map((e) => changeDto(e, keyOf, total));
+    problems = settled
+      .filter((e) => e.outcome === 'failed')
+      .slice(0, PROBLEMS_SHOWN)
+      .map((e) => changeDto(e, keyOf, total));
     appliedChanges = settled.filter((e) => e.outcome === 'applied' && isChange(e)).length;
   } else {
     problems = [...failures].slice(0, PROBLEMS_SHOWN).map(([key, error]) => {
       const [kind, a] = key.split(':');
       const id = Number(kind === 'link-create' ? key.split(':')[2] : a);
-      return { kind: kind as ExportChangeDto['kind'], issueId: String(id), issueKey: keyOf(id), before: '', after: '', outcome: 'failed', error };
+      return {
+        kind: kind as ExportChangeDto['kind'],
+        issueId: String(id),
+        issueKey: keyOf(id),
+        before: '',
+        after: '',
+        outcome: 'failed',
+        error,
+      };
     });
   }
-  const counts = s.counts ?? { rankCalls: s.rankOpsCount, issuesRanked: 0, parentChanges: 0, linksCreated: 0, linksDeleted: 0, notRepresentable: 0 };
+  const counts = s.counts ?? {
+    rankCalls: s.rankOpsCount,
+    issuesRanked: 0,
+    parentChanges: 0,
+    linksCreated: 0,
+    linksDeleted: 0,
+    notRepresentable: 0,
+  };
   const result = { counts, applied: appliedChanges, failed: failures.size, skipped: s.skipped, problems };
   const what = s.mode === 'export' ? 'Export' : 'Revert';
   const message =

@@ -1,6 +1,12 @@
 // What Jira answered, per change: the key that ties an answer to its log entry, settling the log with
 // those answers, and the words for a refused write. Pure.
-import { settleRankLog, withOutcome, type ChangeLogEntry, type RankIssueOutcome, type RankLogEntry } from '../../domain/export';
+import {
+  settleRankLog,
+  withOutcome,
+  type ChangeLogEntry,
+  type RankIssueOutcome,
+  type RankLogEntry,
+} from '../../domain/export';
 import type { IssueId } from '../../domain/forest';
 
 /** The key of a log entry; the write's key (`opKey` in write.ts) is the same, so answers find their entry. */
@@ -58,4 +64,3 @@ export function idsOfLog(log: readonly ChangeLogEntry[]): IssueId[] {
   }
   return [...ids].sort((a, b) => a - b);
 }
-

@@ -1,7 +1,19 @@
 // From what the export read to what it will write: the domain planners per synchronizer, the change log
 // with old and new values, the write operations, and the readable lines of the preview.
 import type { ExportChangeDto, ExportCountsDto } from '../../contract';
-import { exportCounts, linkLogEntries, parentLogEntries, planLinksExport, planParentExport, planRankExport, rankLogEntries, structureOrderOf, type ChangeLogEntry, type ExportPlan, type PreflightInput } from '../../domain/export';
+import {
+  exportCounts,
+  linkLogEntries,
+  parentLogEntries,
+  planLinksExport,
+  planParentExport,
+  planRankExport,
+  rankLogEntries,
+  structureOrderOf,
+  type ChangeLogEntry,
+  type ExportPlan,
+  type PreflightInput,
+} from '../../domain/export';
 import type { Forest, IssueId } from '../../domain/forest';
 import type { IssueFacts } from '../../domain/jira';
 import type { LinksParams } from '../../domain/synchronizers/links';
@@ -47,7 +59,13 @@ export interface PlannedExport {
 }
 
 /** `linkTypeName`: the Links type's name as Jira lists it, for the warnings (the id when absent). */
-export function planExport(key: ExportSynchronizerKey, params: unknown, forest: Forest, gathered: Gathered, linkTypeName?: string): PlannedExport {
+export function planExport(
+  key: ExportSynchronizerKey,
+  params: unknown,
+  forest: Forest,
+  gathered: Gathered,
+  linkTypeName?: string,
+): PlannedExport {
   const facts = factsById(gathered);
   const warnings: string[] = [];
   let plan: ExportPlan;
@@ -58,10 +76,22 @@ export function planExport(key: ExportSynchronizerKey, params: unknown, forest: 
     const onBoard = new Set(jiraOrder);
     structureOrder = structureOrderOf(forest, (id) => onBoard.has(id));
     const rank = planRankExport({ structureOrder, jiraOrder });
-    const parents = planParentExport({ forest, facts, mode: 'epics', inScope: (id) => onBoard.has(id), issueTypeNames: typeNames(gathered) });
+    const parents = planParentExport({
+      forest,
+      facts,
+      mode: 'epics',
+      inScope: (id) => onBoard.has(id),
+      issueTypeNames: typeNames(gathered),
+    });
     plan = { rank, parents };
-    const outside = structureOrderOf(forest, (id) => !onBoard.has(id) && (facts.get(id)?.hierarchyLevel ?? 0) <= 0).length;
-    if (outside > 0) warnings.push(`${outside} issue${outside === 1 ? ' is' : 's are'} in the structure but not on the board; their rank is left alone.`);
+    const outside = structureOrderOf(
+      forest,
+      (id) => !onBoard.has(id) && (facts.get(id)?.hierarchyLevel ?? 0) <= 0,
+    ).length;
+    if (outside > 0)
+      warnings.push(
+        `${outside} issue${outside === 1 ? ' is' : 's are'} in the structure but not on the board; their rank is left alone.`,
+      );
   } else if (key === 'hierarchy') {
     plan = { parents: planParentExport({ forest, facts, mode: 'hierarchy', issueTypeNames: typeNames(gathered) }) };
   } else {
@@ -86,11 +116,34 @@ export function planExport(key: ExportSynchronizerKey, params: unknown, forest: 
   ];
   const otherOps: OtherOp[] = [
     ...(plan.parents?.changes ?? []).map((c): OtherOp => ({ k: 'parent', issueId: c.issueId, to: c.to })),
-    ...(plan.links?.creates ?? []).map((c): OtherOp => ({ k: 'link-create', typeId: c.linkTypeId, inwardId: c.inwardId, outwardId: c.outwardId })),
-    ...(plan.links?.deletes ?? []).map((d): OtherOp => ({ k: 'link-delete', linkId: d.linkId, typeId: d.linkTypeId, inwardId: d.inwardId, outwardId: d.outwardId })),
+    ...(plan.links?.creates ?? []).map((c): OtherOp => ({
+      k: 'link-create',
+      typeId: c.linkTypeId,
+      inwardId: c.inwardId,
+      outwardId: c.outwardId,
+    })),
+    ...(plan.links?.deletes ?? []).map((d): OtherOp => ({
+      k: 'link-delete',
+      linkId: d.linkId,
+      typeId: d.linkTypeId,
+      inwardId: d.inwardId,
+      outwardId: d.outwardId,
+    })),
   ];
-  const notRepresentable = [...(plan.parents?.unrepresentable ?? []).map((u) => u.reason), ...(plan.parents?.conflicts ?? []).map((c) => c.reason)];
-  return { plan, counts: { ...exportCounts(plan) }, structureOrder, jiraOrder, log, otherOps, warnings, notRepresentable };
+  const notRepresentable = [
+    ...(plan.parents?.unrepresentable ?? []).map((u) => u.reason),
+    ...(plan.parents?.conflicts ?? []).map((c) => c.reason),
+  ];
+  return {
+    plan,
+    counts: { ...exportCounts(plan) },
+    structureOrder,
+    jiraOrder,
+    log,
+    otherOps,
+    warnings,
+    notRepresentable,
+  };
 }
 
 function typeNames(g: Gathered): Map<string, string> {
@@ -104,12 +157,22 @@ export function isChange(e: ChangeLogEntry): boolean {
 
 /** A log entry in words, for the preview and the job's problems. */
 export function changeDto(e: ChangeLogEntry, keyOf: (id: IssueId) => string, rankTotal: number): ExportChangeDto {
-  const base = { kind: e.kind, issueId: String(e.issueId), issueKey: keyOf(e.issueId), outcome: e.outcome, ...(e.error !== undefined ? { error: e.error } : {}) };
+  const base = {
+    kind: e.kind,
+    issueId: String(e.issueId),
+    issueKey: keyOf(e.issueId),
+    outcome: e.outcome,
+    ...(e.error !== undefined ? { error: e.error } : {}),
+  };
   switch (e.kind) {
     case 'rank':
       return { ...base, before: `${e.before + 1} of ${rankTotal}`, after: `${e.after + 1} of ${rankTotal}` };
     case 'parent':
-      return { ...base, before: e.before === null ? 'none' : keyOf(e.before), after: e.after === null ? 'none' : keyOf(e.after) };
+      return {
+        ...base,
+        before: e.before === null ? 'none' : keyOf(e.before),
+        after: e.after === null ? 'none' : keyOf(e.after),
+      };
     case 'link-create':
       return { ...base, before: 'none', after: `${keyOf(e.after.inwardId)} → ${keyOf(e.after.outwardId)}` };
     case 'link-delete':
@@ -130,7 +193,10 @@ export function keysOfLog(log: readonly ChangeLogEntry[], keyOf: (id: IssueId) =
 }
 
 /** Projects whose permissions the preflight needs: those of every issue a change touches. */
-export function projectsOfChanges(plan: Omit<PreflightInput, 'projectOf' | 'permissions'>, projectOf: (id: IssueId) => string | undefined): string[] {
+export function projectsOfChanges(
+  plan: Omit<PreflightInput, 'projectOf' | 'permissions'>,
+  projectOf: (id: IssueId) => string | undefined,
+): string[] {
   const ids: IssueId[] = [
     ...(plan.rank ?? []).flatMap((o) => o.issues),
     ...(plan.parents ?? []).map((c) => c.issueId),

@@ -1,7 +1,12 @@
 // The permission preflight as the exporting user: one bulk permission check for every project the changes
 // touch (one /mypermissions call per project when a project's id is unknown), then the domain decides what
 // is missing and says it in one sentence.
-import { preflightExport, type PreflightInput, type PreflightResult, type ProjectPermissions } from '../../domain/export';
+import {
+  preflightExport,
+  type PreflightInput,
+  type PreflightResult,
+  type ProjectPermissions,
+} from '../../domain/export';
 import type { IssueId } from '../../domain/forest';
 import { checkProjectPermissions, myProjectPermissions, JiraNotFound, type JiraClient } from '../../jira';
 import { projectsOfChanges } from './plan';
@@ -21,8 +26,13 @@ export async function runPreflight(
   const projects = projectsOfChanges(changes, projectOf);
   const withIds = projects.filter((p) => projectIdOf(p) !== undefined);
   if (withIds.length > 0) {
-    const held = await checkProjectPermissions(jira, withIds.map((p) => projectIdOf(p) as number), NEEDED);
-    for (const p of withIds) permissions[p] = Object.fromEntries(NEEDED.map((n) => [n, held.get(projectIdOf(p) as number)?.has(n) === true]));
+    const held = await checkProjectPermissions(
+      jira,
+      withIds.map((p) => projectIdOf(p) as number),
+      NEEDED,
+    );
+    for (const p of withIds)
+      permissions[p] = Object.fromEntries(NEEDED.map((n) => [n, held.get(projectIdOf(p) as number)?.has(n) === true]));
   }
   for (const project of projects.filter((p) => projectIdOf(p) === undefined)) {
     try {

@@ -29,7 +29,11 @@ export interface PreparedExport {
   rankField: string;
 }
 
-export async function prepareExport(inv: Invocation, request: ExportRequest, options: { checkLevel?: boolean } = {}): Promise<PreparedExport> {
+export async function prepareExport(
+  inv: Invocation,
+  request: ExportRequest,
+  options: { checkLevel?: boolean } = {},
+): Promise<PreparedExport> {
   const structure = await findStructure(inv, request.structureId);
   if (options.checkLevel !== false) await requireLevel(inv, structure, 'control');
   await requireSynchronizersEnabled(inv);
@@ -45,7 +49,11 @@ export async function prepareExport(inv: Invocation, request: ExportRequest, opt
         rankFieldId = await boardRankFieldId(inv.jira, source.boardId);
       } catch (error) {
         if (error instanceof JiraNotFound) {
-          throw new AppError('INVALID_PARAMS', `params.source.boardId: board ${source.boardId} does not exist, or you cannot see it.`, { field: 'params.source.boardId' });
+          throw new AppError(
+            'INVALID_PARAMS',
+            `params.source.boardId: board ${source.boardId} does not exist, or you cannot see it.`,
+            { field: 'params.source.boardId' },
+          );
         }
         throw error;
       }
@@ -55,5 +63,13 @@ export async function prepareExport(inv: Invocation, request: ExportRequest, opt
     }
     if (rankFieldId !== undefined) rankField = `customfield_${rankFieldId}`;
   }
-  return { structureId: structure.id, structureName: structure.name, key, label: synchronizer.label, params, rankFieldId, rankField };
+  return {
+    structureId: structure.id,
+    structureName: structure.name,
+    key,
+    label: synchronizer.label,
+    params,
+    rankFieldId,
+    rankField,
+  };
 }

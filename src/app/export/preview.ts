@@ -25,7 +25,13 @@ export async function previewPrepared(inv: Invocation, prepared: PreparedExport)
   const { forest } = await loadForest(inv, prepared.structureId);
   const pages: GatherPage[] = [];
   const orderKnown = new Set<IssueId>();
-  const ctx: GatherContext = { key: prepared.key, params: prepared.params, structureIds: structureIdsOf(forest), orderKnown, rankField: prepared.rankField };
+  const ctx: GatherContext = {
+    key: prepared.key,
+    params: prepared.params,
+    structureIds: structureIdsOf(forest),
+    orderKnown,
+    rankField: prepared.rankField,
+  };
   let cursor = firstCursor(prepared.key);
   let calls = 0;
   while (cursor.stage !== 'done' && calls < PREVIEW_CALL_BUDGET) {
@@ -36,12 +42,26 @@ export async function previewPrepared(inv: Invocation, prepared: PreparedExport)
     cursor = step.cursor;
   }
   const gathered = mergePages(pages);
-  const planned = planExport(prepared.key, prepared.params, forest, gathered, await linkTypeNameOfParams(inv, prepared.key, prepared.params));
+  const planned = planExport(
+    prepared.key,
+    prepared.params,
+    forest,
+    gathered,
+    await linkTypeNameOfParams(inv, prepared.key, prepared.params),
+  );
   const keyOf = (id: IssueId): string => gathered.facts.get(id)?.k ?? String(id);
-  const preflight = await runPreflight(inv.jira, preflightChangesOf(planned.plan), (id) => gathered.facts.get(id)?.p, projectIdsOf(gathered.facts.values()));
+  const preflight = await runPreflight(
+    inv.jira,
+    preflightChangesOf(planned.plan),
+    (id) => gathered.facts.get(id)?.p,
+    projectIdsOf(gathered.facts.values()),
+  );
   const changes = planned.log.filter(isChange);
   const warnings = [...planned.warnings];
-  if (cursor.stage !== 'done') warnings.unshift(`This preview read only part of Jira (${calls} calls); the export itself reads everything and may change more.`);
+  if (cursor.stage !== 'done')
+    warnings.unshift(
+      `This preview read only part of Jira (${calls} calls); the export itself reads everything and may change more.`,
+    );
   const c = planned.counts;
   return {
     counts: c,

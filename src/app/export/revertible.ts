@@ -12,7 +12,11 @@ export function canRevert(job: JobRecord, now: number, retry = false): boolean {
   if (job.kind !== 'export' || !job.exportState || !withinRevertWindow(job, now)) return false;
   const s = stateOf(job);
   const wrote =
-    job.state === 'finished' ? (s.result?.applied ?? 0) > 0 : (job.state === 'cancelled' || job.state === 'failed') && s.pieces !== undefined && s.rankIndex + s.otherIndex + s.replans > 0;
+    job.state === 'finished'
+      ? (s.result?.applied ?? 0) > 0
+      : (job.state === 'cancelled' || job.state === 'failed') &&
+        s.pieces !== undefined &&
+        s.rankIndex + s.otherIndex + s.replans > 0;
   return (s.revertedBy === undefined || retry) && wrote;
 }
 
@@ -27,7 +31,9 @@ export function claimingRevertId(job: JobRecord): string | undefined {
  * export may be reverted again. revertJob and the job's `revertible` both ask this, so they agree.
  */
 export function canRevertGiven(job: JobRecord, claimingRevert: JobRecord | undefined, now: number): boolean {
-  const released = claimingRevertId(job) !== undefined && (claimingRevert === undefined || claimingRevert.state === 'failed' || claimingRevert.state === 'cancelled');
+  const released =
+    claimingRevertId(job) !== undefined &&
+    (claimingRevert === undefined || claimingRevert.state === 'failed' || claimingRevert.state === 'cancelled');
   return canRevert(job, now, released);
 }
 

@@ -22,12 +22,24 @@ export interface JobOrigin {
   trigger?: 'manual' | 'event' | 'schedule';
 }
 
-export async function startExport(inv: Invocation, request: ExportRequest, push: PushJobEvent = pushJobEvent, origin: JobOrigin = {}): Promise<{ job: JobDto }> {
-  const prepared = await prepareExport(inv, request, { checkLevel: origin.trigger === undefined || origin.trigger === 'manual' });
+export async function startExport(
+  inv: Invocation,
+  request: ExportRequest,
+  push: PushJobEvent = pushJobEvent,
+  origin: JobOrigin = {},
+): Promise<{ job: JobDto }> {
+  const prepared = await prepareExport(inv, request, {
+    checkLevel: origin.trigger === undefined || origin.trigger === 'manual',
+  });
   return startPrepared(inv, prepared, push, origin);
 }
 
-export async function startPrepared(inv: Invocation, prepared: PreparedExport, push: PushJobEvent, origin: JobOrigin): Promise<{ job: JobDto }> {
+export async function startPrepared(
+  inv: Invocation,
+  prepared: PreparedExport,
+  push: PushJobEvent,
+  origin: JobOrigin,
+): Promise<{ job: JobDto }> {
   const runner = await displayNameOf(inv, inv.accountId);
   const now = inv.now();
   const job: JobRecord = {
@@ -40,14 +52,25 @@ export async function startPrepared(inv: Invocation, prepared: PreparedExport, p
     state: 'queued',
     createdAt: now,
     progress: { phase: 'queued', done: 0 },
-    log: [logEntry(inv, 'info', `Export with the ${prepared.label} synchronizer from structure "${prepared.structureName}" into Jira, as ${runner}.`)],
+    log: [
+      logEntry(
+        inv,
+        'info',
+        `Export with the ${prepared.label} synchronizer from structure "${prepared.structureName}" into Jira, as ${runner}.`,
+      ),
+    ],
     cost: { jiraCalls: inv.jira.cost.calls, jiraPoints: inv.jira.cost.points, kvsWrites: 0 },
     step: 0,
     driver: 0,
     checkpointAt: now,
     resolved: { jql: '' },
     checkpoint: { pages: 0, matched: 0, searchDone: true },
-    exportState: initialExportState('export', firstCursor(prepared.key), prepared.rankField, prepared.rankFieldId) as unknown as Record<string, unknown>,
+    exportState: initialExportState(
+      'export',
+      firstCursor(prepared.key),
+      prepared.rankField,
+      prepared.rankFieldId,
+    ) as unknown as Record<string, unknown>,
     ...(origin.installedId !== undefined ? { installedId: origin.installedId } : {}),
     ...(origin.trigger !== undefined ? { trigger: origin.trigger } : {}),
   };
@@ -59,13 +82,26 @@ async function enqueue(inv: Invocation, job: JobRecord, push: PushJobEvent): Pro
   try {
     await push({ jobId: job.id, step: 0 });
   } catch (error) {
-    await jobsOf(inv).commit({ ...job, state: 'failed', step: 1, finishedAt: inv.now(), error: { code: 'INTERNAL', message: 'The job could not be queued.' } }, 0);
+    await jobsOf(inv).commit(
+      {
+        ...job,
+        state: 'failed',
+        step: 1,
+        finishedAt: inv.now(),
+        error: { code: 'INTERNAL', message: 'The job could not be queued.' },
+      },
+      0,
+    );
     throw error;
   }
   return { job: toJobDto(job, await forestsOf(inv).getHeader(job.structureId), { now: inv.now() }) };
 }
 
-export async function revertJob(inv: Invocation, jobId: string, push: PushJobEvent = pushJobEvent): Promise<{ job: JobDto }> {
+export async function revertJob(
+  inv: Invocation,
+  jobId: string,
+  push: PushJobEvent = pushJobEvent,
+): Promise<{ job: JobDto }> {
   const exportJob = await findJob(inv, jobId);
   const structure = await findStructure(inv, exportJob.structureId);
   await requireLevel(inv, structure, 'control');
@@ -99,20 +135,37 @@ export async function revertJob(inv: Invocation, jobId: string, push: PushJobEve
     state: 'queued',
     createdAt: now,
     progress: { phase: 'queued', done: 0 },
-    log: [logEntry(inv, 'info', `Revert of export ${exportJob.id}: values Jira still holds from that export are set back; anything changed since is left alone.`)],
+    log: [
+      logEntry(
+        inv,
+        'info',
+        `Revert of export ${exportJob.id}: values Jira still holds from that export are set back; anything changed since is left alone.`,
+      ),
+    ],
     cost: { jiraCalls: 0, jiraPoints: 0, kvsWrites: 0 },
     step: 0,
     driver: 0,
     checkpointAt: now,
     resolved: { jql: '', undoOfJobId: exportJob.id },
     checkpoint: { pages: 0, matched: 0, searchDone: true },
-    exportState: { ...initialExportState('revert', { stage: 'facts', offset: 0 }, es.rankField, es.rankFieldId), revertOf: exportJob.id } as unknown as Record<string, unknown>,
+    exportState: {
+      ...initialExportState('revert', { stage: 'facts', offset: 0 }, es.rankField, es.rankFieldId),
+      revertOf: exportJob.id,
+    } as unknown as Record<string, unknown>,
   };
   // Claim the export first, so two reverts cannot both start: the commit is conditional on its step.
   try {
-    await jobsOf(inv).commit({ ...exportJob, step: exportJob.step + 1, exportState: { ...es, revertedBy: job.id } as unknown as Record<string, unknown> }, exportJob.step);
+    await jobsOf(inv).commit(
+      {
+        ...exportJob,
+        step: exportJob.step + 1,
+        exportState: { ...es, revertedBy: job.id } as unknown as Record<string, unknown>,
+      },
+      exportJob.step,
+    );
   } catch (error) {
-    if (error instanceof StaleJobStep) throw new AppError('CONFLICT', 'Someone else started a revert of this export just now.');
+    if (error instanceof StaleJobStep)
+      throw new AppError('CONFLICT', 'Someone else started a revert of this export just now.');
     throw error;
   }
   return enqueue(inv, job, push);

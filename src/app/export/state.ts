@@ -34,7 +34,12 @@ export interface ExportState {
 export const PAGE = (n: number): string => `page-${n}`;
 export const FAIL = (n: number): string => `fail-${n}`;
 
-export function initialExportState(mode: ExportState['mode'], cursor: GatherCursor, rankField: string, rankFieldId?: number): ExportState {
+export function initialExportState(
+  mode: ExportState['mode'],
+  cursor: GatherCursor,
+  rankField: string,
+  rankFieldId?: number,
+): ExportState {
   return {
     mode,
     phase: 'gather',
@@ -55,4 +60,5 @@ export function initialExportState(mode: ExportState['mode'], cursor: GatherCurs
   };
 }
 
-export const stateOf = (job: { exportState?: Record<string, unknown> }): ExportState => job.exportState as unknown as ExportState;
+export const stateOf = (job: { exportState?: Record<string, unknown> }): ExportState =>
+  job.exportState as unknown as ExportState;

@@ -4,7 +4,16 @@
 // after a pause writes the same values again.
 import { rankCallOutcomes, rankRequestBody, type RankIssueOutcome, type RankOperation } from '../../domain/export';
 import type { IssueId } from '../../domain/forest';
-import { createIssueLink, deleteIssueLink, JiraHttpError, JiraNotFound, JiraUnavailable, rankIssues, setParent, type JiraClient } from '../../jira';
+import {
+  createIssueLink,
+  deleteIssueLink,
+  JiraHttpError,
+  JiraNotFound,
+  JiraUnavailable,
+  rankIssues,
+  setParent,
+  type JiraClient,
+} from '../../jira';
 
 export type OtherOp =
   | { k: 'parent'; issueId: IssueId; to: IssueId | null }
@@ -35,14 +44,19 @@ export function refusal(error: unknown): string | undefined {
   return undefined;
 }
 
-export async function runRankOp(jira: JiraClient, op: RankOperation, rankFieldId: number | undefined): Promise<Map<IssueId, RankIssueOutcome>> {
+export async function runRankOp(
+  jira: JiraClient,
+  op: RankOperation,
+  rankFieldId: number | undefined,
+): Promise<Map<IssueId, RankIssueOutcome>> {
   try {
     const answer = await rankIssues(jira, rankRequestBody(op, rankFieldId));
     return rankCallOutcomes(op, answer.entries ? { status: 207, entries: answer.entries } : { status: 204 });
   } catch (error) {
     const message = refusal(error);
     if (message === undefined) throw error;
-    const status = error instanceof JiraHttpError ? error.status : error instanceof JiraUnavailable ? (error.status ?? 503) : 404;
+    const status =
+      error instanceof JiraHttpError ? error.status : error instanceof JiraUnavailable ? (error.status ?? 503) : 404;
     return rankCallOutcomes(op, { status, error: message });
   }
 }

@@ -29,11 +29,15 @@ export function withoutOrderBy(jql: string): string {
 export const quoteKeys = (keys: readonly string[]): string => keys.map((k) => `"${k}"`).join(', ');
 
 async function resolveAgile(inv: Invocation, params: AgileParams): Promise<JobResolved> {
-  const tail = (rank: string) => `${params.subtasks ? '' : ' AND issuetype not in subTaskIssueTypes()'} ORDER BY ${rank} ASC`;
+  const tail = (rank: string) =>
+    `${params.subtasks ? '' : ' AND issuetype not in subTaskIssueTypes()'} ORDER BY ${rank} ASC`;
   if (params.source.mode === 'board') {
     const field = 'params.source.boardId';
     const boardId = params.source.boardId;
-    const notFound = () => new AppError('BOARD_NOT_FOUND', `Board ${boardId} does not exist, or its filter is not shared with you.`, { field });
+    const notFound = () =>
+      new AppError('BOARD_NOT_FOUND', `Board ${boardId} does not exist, or its filter is not shared with you.`, {
+        field,
+      });
     let board;
     let filterJql: string;
     try {
@@ -43,15 +47,23 @@ async function resolveAgile(inv: Invocation, params: AgileParams): Promise<JobRe
       if (error instanceof JiraNotFound) throw notFound();
       throw error;
     }
-    const clauses = [withoutOrderBy(filterJql), board.subQuery?.trim() ?? ''].filter((c) => c !== '').map((c) => `(${c})`);
+    const clauses = [withoutOrderBy(filterJql), board.subQuery?.trim() ?? '']
+      .filter((c) => c !== '')
+      .map((c) => `(${c})`);
     const jql = `${clauses.join(' AND ')}${tail('Rank')}`.replace(/^ AND /, '');
     await checkBoardJql(inv, jql, field);
     const kind = board.subQuery !== undefined ? 'Kanban board' : 'board';
-    return { jql, source: `${kind} "${board.name}"`, rankFieldId: board.rankCustomFieldId ? `customfield_${board.rankCustomFieldId}` : undefined };
+    return {
+      jql,
+      source: `${kind} "${board.name}"`,
+      rankFieldId: board.rankCustomFieldId ? `customfield_${board.rankCustomFieldId}` : undefined,
+    };
   }
   const { projectKeys, rankFieldId } = params.source;
   if (!(await listFields(inv.jira)).some((f) => f.id === rankFieldId)) {
-    throw new AppError('FIELD_NOT_FOUND', `There is no field ${rankFieldId} on this site.`, { field: 'params.source.rankFieldId' });
+    throw new AppError('FIELD_NOT_FOUND', `There is no field ${rankFieldId} on this site.`, {
+      field: 'params.source.rankFieldId',
+    });
   }
   const jql = `project in (${quoteKeys(projectKeys)})${tail(`cf[${rankFieldId.replace('customfield_', '')}]`)}`;
   await checkProjectsJql(inv, jql, 'params.source.projectKeys');
@@ -62,7 +74,8 @@ async function checkBoardJql(inv: Invocation, jql: string, field: string): Promi
   try {
     await inv.jira.searchIds(jql, undefined, 1);
   } catch (error) {
-    if (error instanceof JiraJqlInvalid) throw new AppError('JQL_INVALID', `The board's filter does not work for you: ${error.jiraMessage}`, { field });
+    if (error instanceof JiraJqlInvalid)
+      throw new AppError('JQL_INVALID', `The board's filter does not work for you: ${error.jiraMessage}`, { field });
     throw error;
   }
 }
@@ -88,7 +101,8 @@ function missingEpicsStage(): Stage<AgileParams> {
       if (!ids) {
         const board = issuesOf(ctx.pages, (p) => p.stage === 'board');
         const wanted = new Set<IssueId>();
-        for (const issue of board.values()) if (issue.level === 0 && issue.parent !== undefined && !board.has(issue.parent)) wanted.add(issue.parent);
+        for (const issue of board.values())
+          if (issue.level === 0 && issue.parent !== undefined && !board.has(issue.parent)) wanted.add(issue.parent);
         ids = [...wanted].sort((a, b) => a - b);
         ctx.memo.set(key, ids);
       }
@@ -98,12 +112,24 @@ function missingEpicsStage(): Stage<AgileParams> {
       const page: FactsPage = { stage: 'epics', round: 0, issues: [] };
       for (let call = 0; call < CALLS_PER_UNIT && chunk * PARENT_CHUNK < ids.length; call++) {
         const slice = ids.slice(chunk * PARENT_CHUNK, (chunk + 1) * PARENT_CHUNK);
-        const found = await searchIssuesReconciled(ctx.jira, `id in (${slice.join(',')}) ORDER BY Rank ASC`, AGILE_FIELDS, token, FIELDS_PAGE_SIZE, ctx.resolved.reconcileIssueIds);
+        const found = await searchIssuesReconciled(
+          ctx.jira,
+          `id in (${slice.join(',')}) ORDER BY Rank ASC`,
+          AGILE_FIELDS,
+          token,
+          FIELDS_PAGE_SIZE,
+          ctx.resolved.reconcileIssueIds,
+        );
         page.issues?.push(...found.issues.map((i) => storedIssue(i)));
         token = found.nextPageToken;
         if (!token) chunk++;
       }
-      return { page, cursor: { chunk, token }, done: chunk * PARENT_CHUNK >= ids.length, fetched: page.issues?.length ?? 0 };
+      return {
+        page,
+        cursor: { chunk, token },
+        done: chunk * PARENT_CHUNK >= ids.length,
+        fetched: page.issues?.length ?? 0,
+      };
     },
   };
 }
@@ -122,7 +148,15 @@ function data(pages: readonly FactsPage[]): AgileImportData {
 export const agileImport: StagedImport<AgileParams, AgileImportData> = {
   synchronizer: agileSynchronizer,
   resolve: resolveAgile,
-  stages: () => [searchStage('board', (_, r) => r.jql, AGILE_FIELDS, (n) => `Jira found ${n} issues in rank order.`), missingEpicsStage()],
+  stages: () => [
+    searchStage(
+      'board',
+      (_, r) => r.jql,
+      AGILE_FIELDS,
+      (n) => `Jira found ${n} issues in rank order.`,
+    ),
+    missingEpicsStage(),
+  ],
   data,
   questions: (forest, params, d) => agileImportVisibilityQuestions({ forest, params, data: d }),
 };

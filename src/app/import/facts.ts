@@ -47,7 +47,12 @@ export function storedIssue(issue: JiraIssue, rankFieldId?: string): StoredIssue
   if (Array.isArray(f.subtasks)) out.subtasks = (f.subtasks as Array<{ id: string }>).map((s) => Number(s.id));
   if (Array.isArray(f.issuelinks)) {
     out.links = [];
-    for (const l of f.issuelinks as Array<{ id: string; type?: { id?: string }; inwardIssue?: { id: string }; outwardIssue?: { id: string } }>) {
+    for (const l of f.issuelinks as Array<{
+      id: string;
+      type?: { id?: string };
+      inwardIssue?: { id: string };
+      outwardIssue?: { id: string };
+    }>) {
       // Jira shows the other end only: `outwardIssue` when this issue is the source ("THIS <outward> other").
       const typeId = String(l.type?.id ?? '');
       if (l.outwardIssue) out.links.push([String(l.id), typeId, out.id, Number(l.outwardIssue.id)]);
@@ -57,7 +62,12 @@ export function storedIssue(issue: JiraIssue, rankFieldId?: string): StoredIssue
   return out;
 }
 
-export const linkFact = ([linkId, linkTypeId, inwardId, outwardId]: StoredLink): LinkFact => ({ linkId, linkTypeId, inwardId, outwardId });
+export const linkFact = ([linkId, linkTypeId, inwardId, outwardId]: StoredLink): LinkFact => ({
+  linkId,
+  linkTypeId,
+  inwardId,
+  outwardId,
+});
 
 /** Every issue the pages hold, the first page's facts winning (a later page may repeat an issue). */
 export function issuesOf(pages: readonly FactsPage[], stage?: (page: FactsPage) => boolean): Map<IssueId, StoredIssue> {
@@ -77,7 +87,11 @@ export function idsOf(pages: readonly FactsPage[], stage: string): Set<IssueId> 
 }
 
 /** What the pages say about visibility: ids Jira answered as the user, and ids it was asked about but left out. */
-export function visibilityOf(pages: readonly FactsPage[]): { seen: Set<IssueId>; hidden: Set<IssueId>; asked: Set<IssueId> } {
+export function visibilityOf(pages: readonly FactsPage[]): {
+  seen: Set<IssueId>;
+  hidden: Set<IssueId>;
+  asked: Set<IssueId>;
+} {
   const seen = new Set<IssueId>();
   const asked = new Set<IssueId>();
   for (const page of pages) {

@@ -3,7 +3,12 @@
 //   2. visibility (only when Remove is on): which rows' issues the user can see, 1000 ids a batch;
 //   3. apply: plan with the domain planner and replace the forest (see import-apply.ts).
 import type { Forest, IssueId } from '../../domain/forest';
-import { filterImportVisibilityQuestions, filterSynchronizer, planFilterImport, type FilterParams } from '../../domain/synchronizers/filter';
+import {
+  filterImportVisibilityQuestions,
+  filterSynchronizer,
+  planFilterImport,
+  type FilterParams,
+} from '../../domain/synchronizers/filter';
 import { JobDataRepository, type JobRecord } from '../../storage';
 import { applyImport } from '../import-apply';
 import { loadForest } from '../forest-store';
@@ -57,11 +62,15 @@ async function searchPage(step: JobStep): Promise<JobRecord> {
 }
 
 async function matchingOf(step: JobStep, cache: FilterImportCache): Promise<number[]> {
-  if (!cache.matching) cache.matching = (await dataOf(step).readIdsPages(step.job.id, step.job.checkpoint.pages)).flat();
+  if (!cache.matching)
+    cache.matching = (await dataOf(step).readIdsPages(step.job.id, step.job.checkpoint.pages)).flat();
   return cache.matching;
 }
 
-async function checkedOf(step: JobStep, cache: FilterImportCache): Promise<{ checked: Set<number>; visible: Set<number> }> {
+async function checkedOf(
+  step: JobStep,
+  cache: FilterImportCache,
+): Promise<{ checked: Set<number>; visible: Set<number> }> {
   if (!cache.checked || !cache.visible) {
     const pages = await dataOf(step).readVisibilityPages(step.job.id, step.job.checkpoint.visibilityPages ?? 0);
     cache.checked = new Set(pages.flatMap((p) => p.checked));
@@ -74,13 +83,19 @@ async function checkedOf(step: JobStep, cache: FilterImportCache): Promise<{ che
  * Issues whose rows the planner may ask about (the domain says which: removal candidates and the place),
  * minus those already known visible. Only these need a visibility check with Jira.
  */
-function removalCandidates(forest: Forest, params: FilterParams, matching: number[], underIssueId: number | undefined): number[] {
+function removalCandidates(
+  forest: Forest,
+  params: FilterParams,
+  matching: number[],
+  underIssueId: number | undefined,
+): number[] {
   return filterImportVisibilityQuestions({ forest, params, matching, underIssueId: underIssueId ?? null })
     .filter((id) => id !== underIssueId)
     .sort((a, b) => a - b);
 }
 
-const underIdOf = (step: JobStep): number | undefined => (step.job.resolved.underIssueId ? Number(step.job.resolved.underIssueId) : undefined);
+const underIdOf = (step: JobStep): number | undefined =>
+  step.job.resolved.underIssueId ? Number(step.job.resolved.underIssueId) : undefined;
 
 async function checkVisibility(step: JobStep, params: FilterParams, cache: FilterImportCache): Promise<JobRecord> {
   const cp = step.job.checkpoint;
@@ -90,7 +105,10 @@ async function checkVisibility(step: JobStep, params: FilterParams, cache: Filte
   const candidates = removalCandidates(forest, params, matching, underIdOf(step));
   const pending = candidates.filter((id) => !checked.has(id));
   if (pending.length === 0) {
-    return step.commit({ checkpoint: { ...cp, visibilityDone: true }, progress: { phase: PHASE.applying, done: candidates.length, total: candidates.length } });
+    return step.commit({
+      checkpoint: { ...cp, visibilityDone: true },
+      progress: { phase: PHASE.applying, done: candidates.length, total: candidates.length },
+    });
   }
   const batch = pending.slice(0, VISIBILITY_BATCH);
   const seen = await visibleInBatch(step.inv.jira, batch);
@@ -100,7 +118,11 @@ async function checkVisibility(step: JobStep, params: FilterParams, cache: Filte
   for (const id of seen) visible.add(id);
   return step.commit({
     checkpoint: { ...cp, visibilityPages: page + 1 },
-    progress: { phase: PHASE.visibility, done: candidates.length - pending.length + batch.length, total: candidates.length },
+    progress: {
+      phase: PHASE.visibility,
+      done: candidates.length - pending.length + batch.length,
+      total: candidates.length,
+    },
   });
 }
 

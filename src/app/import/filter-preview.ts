@@ -29,7 +29,9 @@ export async function previewFilterImport(inv: Invocation, request: PreviewReque
     token = page.nextPageToken;
     if (token && matching.length >= PREVIEW_MAX_ISSUES) {
       complete = false;
-      warnings.push(`The source matches more than ${PREVIEW_MAX_ISSUES} issues; this preview covers the first ${matching.length} and leaves removals out. The import itself uses all of them.`);
+      warnings.push(
+        `The source matches more than ${PREVIEW_MAX_ISSUES} issues; this preview covers the first ${matching.length} and leaves removals out. The import itself uses all of them.`,
+      );
       break;
     }
   } while (token);
@@ -41,10 +43,17 @@ export async function previewFilterImport(inv: Invocation, request: PreviewReque
   const visible = new Set<number>(matchingSet);
   if (underIssueId !== undefined) visible.add(underIssueId);
   if (params.remove && complete) {
-    const candidates = filterImportVisibilityQuestions({ forest, params, matching, underIssueId: underIssueId ?? null }).filter((id) => id !== underIssueId);
+    const candidates = filterImportVisibilityQuestions({
+      forest,
+      params,
+      matching,
+      underIssueId: underIssueId ?? null,
+    }).filter((id) => id !== underIssueId);
     if (candidates.length > PREVIEW_MAX_VISIBILITY) {
       complete = false;
-      warnings.push(`More than ${PREVIEW_MAX_VISIBILITY} rows could be removed; this preview leaves removals out. The import itself checks them all.`);
+      warnings.push(
+        `More than ${PREVIEW_MAX_VISIBILITY} rows could be removed; this preview leaves removals out. The import itself checks them all.`,
+      );
     } else {
       for (const id of await visibleIssueIds(inv.jira, candidates)) visible.add(id);
     }
@@ -61,7 +70,14 @@ export async function previewFilterImport(inv: Invocation, request: PreviewReque
   warnings.push(...plan.notes);
 
   const actions = await describe(inv, forest, plan.update.slice(0, PREVIEW_ACTIONS), PREVIEW_ACTIONS);
-  return { forestVersion: header.version, counts: { ...plan.counts }, totalActions: countActions(plan.update), actions, warnings, complete };
+  return {
+    forestVersion: header.version,
+    counts: { ...plan.counts },
+    totalActions: countActions(plan.update),
+    actions,
+    warnings,
+    complete,
+  };
 }
 
 export function countActions(update: readonly ForestAction[]): number {
@@ -69,8 +85,14 @@ export function countActions(update: readonly ForestAction[]): number {
 }
 
 /** The first actions as issues a person recognises (keys from one bulkfetch of ≤100 issues). */
-export async function describe(inv: Invocation, forest: Forest, update: readonly ForestAction[], limit: number): Promise<PreviewAction[]> {
-  const issueOfRow = (rowId: number): number | undefined => (rowId === 0 || !forest.has(rowId) ? undefined : forest.issueOf(rowId));
+export async function describe(
+  inv: Invocation,
+  forest: Forest,
+  update: readonly ForestAction[],
+  limit: number,
+): Promise<PreviewAction[]> {
+  const issueOfRow = (rowId: number): number | undefined =>
+    rowId === 0 || !forest.has(rowId) ? undefined : forest.issueOf(rowId);
   const out: PreviewAction[] = [];
   for (const action of update) {
     if (action.kind === 'add') {
@@ -84,13 +106,23 @@ export async function describe(inv: Invocation, forest: Forest, update: readonly
         out.push({ kind: 'add', issueId: String(row.issueId), underIssueId: optional(under) });
       }
     } else if (action.kind === 'move') {
-      out.push({ kind: 'move', issueId: String(forest.issueOf(action.rowId)), underIssueId: optional(issueOfRow(action.under)) });
+      out.push({
+        kind: 'move',
+        issueId: String(forest.issueOf(action.rowId)),
+        underIssueId: optional(issueOfRow(action.under)),
+      });
     } else {
-      out.push({ kind: 'remove', issueId: String(forest.issueOf(action.rowId)), withSubtree: action.children === 'remove' && forest.childrenOf(action.rowId).length > 0 });
+      out.push({
+        kind: 'remove',
+        issueId: String(forest.issueOf(action.rowId)),
+        withSubtree: action.children === 'remove' && forest.childrenOf(action.rowId).length > 0,
+      });
     }
     if (out.length >= limit) break;
   }
-  const ids = [...new Set(out.flatMap((a) => [a.issueId, a.underIssueId].filter((x): x is string => x !== undefined)))].slice(0, 100);
+  const ids = [
+    ...new Set(out.flatMap((a) => [a.issueId, a.underIssueId].filter((x): x is string => x !== undefined))),
+  ].slice(0, 100);
   if (ids.length > 0) {
     const keyOf = new Map((await inv.jira.bulkFetch(ids, ['id'])).map((i) => [String(i.id), i.key]));
     for (const a of out) {

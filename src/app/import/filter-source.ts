@@ -19,9 +19,13 @@ export async function resolveFilterSource(inv: Invocation, params: FilterParams)
       filterName = filter.name;
     } catch (error) {
       if (error instanceof JiraNotFound) {
-        throw new AppError('FILTER_NOT_FOUND', `Saved filter ${params.source.filterId} does not exist or is not shared with you.`, {
-          field: 'params.source.filterId',
-        });
+        throw new AppError(
+          'FILTER_NOT_FOUND',
+          `Saved filter ${params.source.filterId} does not exist or is not shared with you.`,
+          {
+            field: 'params.source.filterId',
+          },
+        );
       }
       throw error;
     }
@@ -45,9 +49,13 @@ export async function resolveFilterSource(inv: Invocation, params: FilterParams)
       resolved.underIssueKey = issue.key ?? params.add.issueKey;
     } catch (error) {
       if (error instanceof JiraNotFound) {
-        throw new AppError('PARENT_ISSUE_NOT_FOUND', `Issue ${params.add.issueKey} does not exist or you cannot see it.`, {
-          field: 'params.add.issueKey',
-        });
+        throw new AppError(
+          'PARENT_ISSUE_NOT_FOUND',
+          `Issue ${params.add.issueKey} does not exist or you cannot see it.`,
+          {
+            field: 'params.add.issueKey',
+          },
+        );
       }
       throw error;
     }

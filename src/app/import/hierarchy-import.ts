@@ -19,13 +19,20 @@ import { checkProjectsJql, quoteKeys } from './agile-import';
 import { childrenStage, searchStage } from './stages';
 import { stagedImportRunner, type StagedImport } from './staged-import';
 
-const fieldsOf = (resolved: JobResolved): string[] => ['parent', 'issuetype', ...(resolved.rankFieldId ? [resolved.rankFieldId] : [])];
+const fieldsOf = (resolved: JobResolved): string[] => [
+  'parent',
+  'issuetype',
+  ...(resolved.rankFieldId ? [resolved.rankFieldId] : []),
+];
 
 async function resolveHierarchy(inv: Invocation, params: HierarchyParams): Promise<JobResolved> {
   let rankFieldId: string | undefined;
   if (params.order === 'rank') {
     rankFieldId = await findRankFieldId(inv.jira);
-    if (!rankFieldId) throw new AppError('FIELD_NOT_FOUND', 'This site has no Rank field; order siblings by key instead.', { field: 'params.order' });
+    if (!rankFieldId)
+      throw new AppError('FIELD_NOT_FOUND', 'This site has no Rank field; order siblings by key instead.', {
+        field: 'params.order',
+      });
   }
   if (params.roots.kind === 'jql') {
     await checkJql(inv, params.roots.jql, 'params.roots.jql');
@@ -53,7 +60,13 @@ async function resolveHierarchy(inv: Invocation, params: HierarchyParams): Promi
 function data(pages: readonly FactsPage[]): HierarchyImportData {
   const issues = new Map<IssueId, HierarchyIssueFacts>();
   for (const issue of issuesOf(pages).values()) {
-    issues.set(issue.id, { id: issue.id, key: issue.key, hierarchyLevel: issue.level ?? 0, parentId: issue.parent ?? null, rank: issue.rank });
+    issues.set(issue.id, {
+      id: issue.id,
+      key: issue.key,
+      hierarchyLevel: issue.level ?? 0,
+      parentId: issue.parent ?? null,
+      rank: issue.rank,
+    });
   }
   const roots = pages.filter((p) => p.stage === 'roots').flatMap((p) => (p.issues ?? []).map((i) => i.id));
   return { roots, issues };
@@ -63,7 +76,12 @@ export const hierarchyImport: StagedImport<HierarchyParams, HierarchyImportData>
   synchronizer: hierarchySynchronizer,
   resolve: resolveHierarchy,
   stages: (_, resolved) => [
-    searchStage('roots', (_p, r) => r.jql, fieldsOf(resolved), (n) => `Jira found ${n} root issues.`),
+    searchStage(
+      'roots',
+      (_p, r) => r.jql,
+      fieldsOf(resolved),
+      (n) => `Jira found ${n} root issues.`,
+    ),
     childrenStage('children', fieldsOf, (p) => p.levels),
   ],
   data,

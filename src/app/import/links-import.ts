@@ -23,7 +23,10 @@ const LINK_FIELDS = ['issuelinks'];
 
 async function resolveLinks(inv: Invocation, params: LinksParams): Promise<JobResolved> {
   const type = (await listIssueLinkTypes(inv.jira)).find((t) => t.id === params.linkTypeId);
-  if (!type) throw new AppError('LINK_TYPE_NOT_FOUND', `There is no issue link type with id ${params.linkTypeId}.`, { field: 'params.linkTypeId' });
+  if (!type)
+    throw new AppError('LINK_TYPE_NOT_FOUND', `There is no issue link type with id ${params.linkTypeId}.`, {
+      field: 'params.linkTypeId',
+    });
   if (params.parentJql !== undefined) await checkJql(inv, params.parentJql, 'params.parentJql');
   if (params.childJql !== undefined) await checkJql(inv, params.childJql, 'params.childJql');
   // "inward" parent end: the parent is the issue that "<outward>"s the child (A blocks B: B under A).
@@ -48,10 +51,18 @@ function linkedChildren(pages: readonly FactsPage[], params: LinksParams): Issue
 
 function stages(params: LinksParams): Stage<LinksParams>[] {
   const out: Stage<LinksParams>[] = [];
-  if (params.parentJql !== undefined && params.scope !== 'all') out.push(searchStage('parentMatches', (p) => p.parentJql ?? '', 'ids'));
+  if (params.parentJql !== undefined && params.scope !== 'all')
+    out.push(searchStage('parentMatches', (p) => p.parentJql ?? '', 'ids'));
   if (params.childJql !== undefined) out.push(searchStage('childMatches', (p) => p.childJql ?? '', 'ids'));
   if (params.scope === 'all') {
-    out.push(searchStage('search', (p) => p.parentJql ?? '', LINK_FIELDS, (n) => `Jira found ${n} issues matching the parent filter.`));
+    out.push(
+      searchStage(
+        'search',
+        (p) => p.parentJql ?? '',
+        LINK_FIELDS,
+        (n) => `Jira found ${n} issues matching the parent filter.`,
+      ),
+    );
   } else {
     out.push(forestIssuesStage('forest', LINK_FIELDS));
   }
@@ -62,9 +73,14 @@ function stages(params: LinksParams): Stage<LinksParams>[] {
 
 function data(pages: readonly FactsPage[], params: LinksParams): LinksImportData {
   const issues = new Map<IssueId, LinksIssueFacts>();
-  for (const issue of issuesOf(pages).values()) issues.set(issue.id, { id: issue.id, key: issue.key, links: (issue.links ?? []).map(linkFact) });
-  const searched = params.scope === 'all' ? pages.filter((p) => p.stage === 'search').flatMap((p) => (p.issues ?? []).map((i) => i.id)) : undefined;
-  const parentMatches = params.parentJql === undefined ? null : searched ? new Set(searched) : idsOf(pages, 'parentMatches');
+  for (const issue of issuesOf(pages).values())
+    issues.set(issue.id, { id: issue.id, key: issue.key, links: (issue.links ?? []).map(linkFact) });
+  const searched =
+    params.scope === 'all'
+      ? pages.filter((p) => p.stage === 'search').flatMap((p) => (p.issues ?? []).map((i) => i.id))
+      : undefined;
+  const parentMatches =
+    params.parentJql === undefined ? null : searched ? new Set(searched) : idsOf(pages, 'parentMatches');
   const childMatches = params.childJql === undefined ? null : idsOf(pages, 'childMatches');
   return { issues, parentMatches, childMatches, roots: searched };
 }

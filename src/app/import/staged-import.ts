@@ -87,7 +87,8 @@ export function visibilityStage<P, D>(spec: StagedImport<P, D>): Stage<P> {
       if (pending.length === 0) return { done: true };
       const asked = pending.slice(0, VISIBILITY_BATCH * CALLS_PER_UNIT);
       const visible: number[] = [];
-      for (let i = 0; i < asked.length; i += VISIBILITY_BATCH) visible.push(...(await visibleInBatch(ctx.jira, asked.slice(i, i + VISIBILITY_BATCH))));
+      for (let i = 0; i < asked.length; i += VISIBILITY_BATCH)
+        visible.push(...(await visibleInBatch(ctx.jira, asked.slice(i, i + VISIBILITY_BATCH))));
       return { page: { stage: 'visibility', asked, visible }, done: asked.length === pending.length };
     },
   };
@@ -110,7 +111,13 @@ export function openQuestions<P, D>(
     .sort((a, b) => a - b);
 }
 
-function dataOf<P, D>(spec: StagedImport<P, D>, params: P, resolved: JobResolved, pages: readonly FactsPage[], memo: Map<string, unknown>): D {
+function dataOf<P, D>(
+  spec: StagedImport<P, D>,
+  params: P,
+  resolved: JobResolved,
+  pages: readonly FactsPage[],
+  memo: Map<string, unknown>,
+): D {
   const key = `data:${pages.length}`;
   if (!memo.has(key)) {
     for (const k of [...memo.keys()]) if (k.startsWith('data:')) memo.delete(k);
@@ -156,7 +163,10 @@ export function splitPage(page: FactsPage): FactsPage[] {
   if (issues.length <= 1 || JSON.stringify(page).length <= PAGE_MAX_BYTES) return [page];
   const half = Math.ceil(issues.length / 2);
   // The ids asked about stay with the first part: visibility reads every page together.
-  return [...splitPage({ ...page, issues: issues.slice(0, half) }), ...splitPage({ stage: page.stage, round: page.round, issues: issues.slice(half) })];
+  return [
+    ...splitPage({ ...page, issues: issues.slice(0, half) }),
+    ...splitPage({ stage: page.stage, round: page.round, issues: issues.slice(half) }),
+  ];
 }
 
 async function pagesOf(step: JobStep, cache: Cache): Promise<FactsPage[]> {
@@ -198,7 +208,13 @@ export async function runStagedUnit<P, D>(spec: StagedImport<P, D>, step: JobSte
     const matched = cp.matched + (unit.fetched ?? 0);
     const last = index >= stages.length;
     return step.commit({
-      checkpoint: { ...cp, pages: count, matched, searchDone: last, stage: { index, cursor: unit.done ? undefined : unit.cursor } },
+      checkpoint: {
+        ...cp,
+        pages: count,
+        matched,
+        searchDone: last,
+        stage: { index, cursor: unit.done ? undefined : unit.cursor },
+      },
       progress: { phase: last ? 'applying to the structure' : stages[index].phase, done: matched },
       log: unit.done && unit.note ? step.log('info', unit.note) : step.job.log,
     });

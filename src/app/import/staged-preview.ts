@@ -19,7 +19,11 @@ import { planStaged, visibilityStage, type Cursor, type StagedImport } from './s
 export const PREVIEW_MAX_CALLS = 40;
 export const PREVIEW_MAX_MS = 12_000;
 
-export async function previewStagedImport<P, D>(spec: StagedImport<P, D>, inv: Invocation, request: PreviewRequest): Promise<ImportPreview> {
+export async function previewStagedImport<P, D>(
+  spec: StagedImport<P, D>,
+  inv: Invocation,
+  request: PreviewRequest,
+): Promise<ImportPreview> {
   const params = request.params as P;
   const resolved: JobResolved = request.resolved;
   const { header, forest } = await loadForest(inv, request.structureId);
@@ -37,7 +41,10 @@ export async function previewStagedImport<P, D>(spec: StagedImport<P, D>, inv: I
         complete = false;
         break;
       }
-      const unit = await stages[index].run({ jira: inv.jira, params, resolved, pages, memo, forest: async () => forest }, cursor);
+      const unit = await stages[index].run(
+        { jira: inv.jira, params, resolved, pages, memo, forest: async () => forest },
+        cursor,
+      );
       if (unit.page) pages.push(unit.page);
       if (unit.done) break;
       cursor = unit.cursor;
@@ -52,5 +59,12 @@ export async function previewStagedImport<P, D>(spec: StagedImport<P, D>, inv: I
   const plan = await planStaged(spec, inv.jira, effective, resolved, pages, forest, memo, complete ? 'ask' : 'hidden');
   warnings.push(...plan.notes);
   const actions = await describe(inv, forest, plan.update.slice(0, PREVIEW_ACTIONS), PREVIEW_ACTIONS);
-  return { forestVersion: header.version, counts: { ...plan.counts }, totalActions: countActions(plan.update), actions, warnings, complete };
+  return {
+    forestVersion: header.version,
+    counts: { ...plan.counts },
+    totalActions: countActions(plan.update),
+    actions,
+    warnings,
+    complete,
+  };
 }

@@ -58,7 +58,8 @@ function firstAfter(ids: readonly number[], after: number): number {
 async function bulkFetchStored<P>(ctx: StageContext<P>, ids: readonly number[], fields: string[]) {
   const issues = [];
   for (let i = 0; i < ids.length; i += BULKFETCH_MAX) {
-    for (const issue of await ctx.jira.bulkFetch(ids.slice(i, i + BULKFETCH_MAX), fields)) issues.push(storedIssue(issue, ctx.resolved.rankFieldId));
+    for (const issue of await ctx.jira.bulkFetch(ids.slice(i, i + BULKFETCH_MAX), fields))
+      issues.push(storedIssue(issue, ctx.resolved.rankFieldId));
   }
   return issues;
 }
@@ -69,7 +70,11 @@ async function bulkFetchStored<P>(ctx: StageContext<P>, ids: readonly number[], 
  * answers visibility for every row. `answersFor`: ids a fetched issue already answers for, which are
  * then not fetched (a parent's sub-tasks: Jira lists only those the user sees, and they have none).
  */
-export function forestIssuesStage<P>(name: string, fields: string[], answersFor?: (issue: StoredIssue) => readonly number[]): Stage<P> {
+export function forestIssuesStage<P>(
+  name: string,
+  fields: string[],
+  answersFor?: (issue: StoredIssue) => readonly number[],
+): Stage<P> {
   return {
     phase: PHASE_READ,
     withoutPages: answersFor === undefined,
@@ -108,10 +113,18 @@ export function forestIssuesStage<P>(name: string, fields: string[], answersFor?
 }
 
 /** Ids the pages so far (and this invocation's fetches) answer for, extended page by page. */
-function answeredIds<P>(ctx: StageContext<P>, name: string, answersFor: (issue: StoredIssue) => readonly number[]): { ids: Set<number> } {
+function answeredIds<P>(
+  ctx: StageContext<P>,
+  name: string,
+  answersFor: (issue: StoredIssue) => readonly number[],
+): { ids: Set<number> } {
   const key = `answered:${name}`;
-  const known = (ctx.memo.get(key) as { pages: number; ids: Set<number> } | undefined) ?? { pages: 0, ids: new Set<number>() };
-  for (let p = known.pages; p < ctx.pages.length; p++) for (const issue of ctx.pages[p].issues ?? []) for (const id of answersFor(issue)) known.ids.add(id);
+  const known = (ctx.memo.get(key) as { pages: number; ids: Set<number> } | undefined) ?? {
+    pages: 0,
+    ids: new Set<number>(),
+  };
+  for (let p = known.pages; p < ctx.pages.length; p++)
+    for (const issue of ctx.pages[p].issues ?? []) for (const id of answersFor(issue)) known.ids.add(id);
   known.pages = ctx.pages.length;
   ctx.memo.set(key, known);
   return known;
@@ -121,7 +134,12 @@ function answeredIds<P>(ctx: StageContext<P>, name: string, answersFor: (issue: 
  * All results of a JQL search, CALLS_PER_UNIT pages a unit: `fields: 'ids'` reads ids-only pages of 5000
  * (membership and order), otherwise pages of 100 issues with those fields.
  */
-export function searchStage<P>(name: string, jqlOf: (params: P, resolved: JobResolved) => string, fields: string[] | 'ids', note?: (matched: number) => string): Stage<P> {
+export function searchStage<P>(
+  name: string,
+  jqlOf: (params: P, resolved: JobResolved) => string,
+  fields: string[] | 'ids',
+  note?: (matched: number) => string,
+): Stage<P> {
   return {
     phase: PHASE_SEARCH,
     withoutPages: true,
@@ -137,7 +155,14 @@ export function searchStage<P>(name: string, jqlOf: (params: P, resolved: JobRes
           fetched += ids.ids.length;
           token = ids.nextPageToken;
         } else {
-          const found = await searchIssuesReconciled(ctx.jira, jql, fields, token, FIELDS_PAGE_SIZE, ctx.resolved.reconcileIssueIds);
+          const found = await searchIssuesReconciled(
+            ctx.jira,
+            jql,
+            fields,
+            token,
+            FIELDS_PAGE_SIZE,
+            ctx.resolved.reconcileIssueIds,
+          );
           (page.issues ??= []).push(...found.issues.map((i) => storedIssue(i, ctx.resolved.rankFieldId)));
           fetched += found.issues.length;
           token = found.nextPageToken;
@@ -193,7 +218,11 @@ export function expandStage<P>(
  * issues the previous round found (round 0: the roots), with `fields`. Issues already found are not
  * kept twice, so a roots JQL that also matches children costs pages but never duplicates facts.
  */
-export function childrenStage<P>(name: string, fields: (resolved: JobResolved) => string[], rounds: (params: P) => number): Stage<P> {
+export function childrenStage<P>(
+  name: string,
+  fields: (resolved: JobResolved) => string[],
+  rounds: (params: P) => number,
+): Stage<P> {
   return {
     phase: PHASE_LEVELS,
     async run(ctx, cursor) {
@@ -201,7 +230,9 @@ export function childrenStage<P>(name: string, fields: (resolved: JobResolved) =
       if (round > rounds(ctx.params)) return { done: true };
       // Sub-tasks (level -1) are the bottom of every Jira hierarchy: asking for their children costs a page each chunk for nothing.
       const parents = roundIds(ctx, name, round, () =>
-        [...issuesOf(ctx.pages, (p) => (p.round ?? 0) === round - 1).values()].filter((i) => i.level === undefined || i.level >= 0).map((i) => i.id),
+        [...issuesOf(ctx.pages, (p) => (p.round ?? 0) === round - 1).values()]
+          .filter((i) => i.level === undefined || i.level >= 0)
+          .map((i) => i.id),
       );
       let chunk = Number(cursor?.chunk ?? 0);
       let token = cursor?.token as string | undefined;
@@ -211,7 +242,14 @@ export function childrenStage<P>(name: string, fields: (resolved: JobResolved) =
       let fetched = 0;
       for (let call = 0; call < CALLS_PER_UNIT && chunk * PARENT_CHUNK < parents.length; call++) {
         const ids = parents.slice(chunk * PARENT_CHUNK, (chunk + 1) * PARENT_CHUNK);
-        const found = await searchIssuesReconciled(ctx.jira, `parent in (${ids.join(',')})`, fields(ctx.resolved), token, FIELDS_PAGE_SIZE, ctx.resolved.reconcileIssueIds);
+        const found = await searchIssuesReconciled(
+          ctx.jira,
+          `parent in (${ids.join(',')})`,
+          fields(ctx.resolved),
+          token,
+          FIELDS_PAGE_SIZE,
+          ctx.resolved.reconcileIssueIds,
+        );
         fetched += found.issues.length;
         for (const issue of found.issues) {
           const stored = storedIssue(issue, ctx.resolved.rankFieldId);

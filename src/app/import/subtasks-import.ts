@@ -1,6 +1,11 @@
 // The Sub-tasks import: the `subtasks` field of every issue in the structure (bulkfetch, 100 a call),
 // which also tells which rows the user can see; sub-tasks go under every row of their parent.
-import { subtasksImportVisibilityQuestions, subtasksSynchronizer, type SubtasksImportData, type SubtasksParams } from '../../domain/synchronizers/subtasks';
+import {
+  subtasksImportVisibilityQuestions,
+  subtasksSynchronizer,
+  type SubtasksImportData,
+  type SubtasksParams,
+} from '../../domain/synchronizers/subtasks';
 import { issuesOf } from './facts';
 import { forestIssuesStage } from './stages';
 import { stagedImportRunner, type StagedImport } from './staged-import';
@@ -14,7 +19,8 @@ export const subtasksImport: StagedImport<SubtasksParams, SubtasksImportData> = 
   data: (pages) => {
     const issues = new Map();
     for (const issue of issuesOf(pages).values()) {
-      if ((issue.subtasks ?? []).length > 0) issues.set(issue.id, { id: issue.id, key: issue.key, subtaskIds: issue.subtasks });
+      if ((issue.subtasks ?? []).length > 0)
+        issues.set(issue.id, { id: issue.id, key: issue.key, subtaskIds: issue.subtasks });
     }
     return { issues };
   },

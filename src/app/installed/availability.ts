@@ -11,7 +11,8 @@ export async function unavailableReason(structure: StructureRecord, runAs: strin
   const asRunAs = createInvocation(runAs, { retry: WORKER_RETRY });
   try {
     const level = await levelOf(asRunAs, structure);
-    if (!atLeast(level, 'control')) return `The run-as user (${runAs}) no longer has control of structure "${structure.name}"; someone with control can reinstall it as themselves.`;
+    if (!atLeast(level, 'control'))
+      return `The run-as user (${runAs}) no longer has control of structure "${structure.name}"; someone with control can reinstall it as themselves.`;
     return undefined;
   } catch (error) {
     if (error instanceof JiraHttpError && (error.status === 401 || error.status === 403)) {

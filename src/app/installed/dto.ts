@@ -21,7 +21,11 @@ export function lastRunMessageOf(job: JobRecord): string | undefined {
   return undefined;
 }
 
-export function toInstalledDto(s: InstalledSynchronizer, lastJob: JobRecord | undefined, names: SummaryNames = {}): InstalledSynchronizerDto {
+export function toInstalledDto(
+  s: InstalledSynchronizer,
+  lastJob: JobRecord | undefined,
+  names: SummaryNames = {},
+): InstalledSynchronizerDto {
   const descriptor = findSynchronizer(s.synchronizerKey);
   const dto: InstalledSynchronizerDto = {
     id: s.id,
@@ -36,7 +40,13 @@ export function toInstalledDto(s: InstalledSynchronizer, lastJob: JobRecord | un
     state: s.state,
   };
   if (s.notAvailableReason !== undefined) dto.notAvailableReason = s.notAvailableReason;
-  if (s.stopped) dto.stoppedByGuard = { at: s.stopped.at, rounds: s.stopped.rounds, reason: s.stopped.reason, synchronizerIds: [...s.stopped.synchronizerIds] };
+  if (s.stopped)
+    dto.stoppedByGuard = {
+      at: s.stopped.at,
+      rounds: s.stopped.rounds,
+      reason: s.stopped.reason,
+      synchronizerIds: [...s.stopped.synchronizerIds],
+    };
   if (s.lastRun) {
     const result = lastJob ? lastRunResultOf(lastJob) : s.lastRun.result;
     const message = lastJob ? lastRunMessageOf(lastJob) : s.lastRun.message;
@@ -45,8 +55,20 @@ export function toInstalledDto(s: InstalledSynchronizer, lastJob: JobRecord | un
       direction: s.lastRun.direction,
       trigger: s.lastRun.trigger,
       at: s.lastRun.startedAt,
-      ...(lastJob?.finishedAt !== undefined ? { finishedAt: new Date(lastJob.finishedAt).toISOString() } : s.lastRun.finishedAt ? { finishedAt: s.lastRun.finishedAt } : {}),
-      state: lastJob?.state ?? (result === 'running' ? 'running' : result === 'failed' ? 'failed' : result === 'cancelled' ? 'cancelled' : 'finished'),
+      ...(lastJob?.finishedAt !== undefined
+        ? { finishedAt: new Date(lastJob.finishedAt).toISOString() }
+        : s.lastRun.finishedAt
+          ? { finishedAt: s.lastRun.finishedAt }
+          : {}),
+      state:
+        lastJob?.state ??
+        (result === 'running'
+          ? 'running'
+          : result === 'failed'
+            ? 'failed'
+            : result === 'cancelled'
+              ? 'cancelled'
+              : 'finished'),
       result,
       ...(message !== undefined ? { message } : {}),
     };

@@ -3,7 +3,11 @@
 // runs act as them, never as whoever caused the event.
 import { randomBytes } from 'node:crypto';
 import type { InstalledSynchronizerDto, Payload } from '../../contract';
-import { installSynchronizer as newInstalled, setEnabled, type InstalledSynchronizer } from '../../domain/sync/installed';
+import {
+  installSynchronizer as newInstalled,
+  setEnabled,
+  type InstalledSynchronizer,
+} from '../../domain/sync/installed';
 import { findSynchronizer } from '../../domain/synchronizers/registry';
 import { InstalledSynchronizerRepository, type StructureRecord } from '../../storage';
 import { levelOf, requireLevel } from '../access';
@@ -19,11 +23,20 @@ import { unavailableReason } from './availability';
 import { toInstalledDto } from './dto';
 import { summaryNamesOf } from './summary-names';
 
-export const installedOf = (inv: Invocation): InstalledSynchronizerRepository => new InstalledSynchronizerRepository(inv.kvsWrites);
+export const installedOf = (inv: Invocation): InstalledSynchronizerRepository =>
+  new InstalledSynchronizerRepository(inv.kvsWrites);
 
-export async function findInstalled(inv: Invocation, structureId: string, synchronizerId: string): Promise<InstalledSynchronizer> {
+export async function findInstalled(
+  inv: Invocation,
+  structureId: string,
+  synchronizerId: string,
+): Promise<InstalledSynchronizer> {
   const found = await installedOf(inv).get(structureId, synchronizerId);
-  if (!found) throw new AppError('SYNCHRONIZER_NOT_FOUND', `There is no synchronizer ${synchronizerId} on this structure; it may have been removed.`);
+  if (!found)
+    throw new AppError(
+      'SYNCHRONIZER_NOT_FOUND',
+      `There is no synchronizer ${synchronizerId} on this structure; it may have been removed.`,
+    );
   return found;
 }
 
@@ -34,7 +47,8 @@ export async function findInstalled(inv: Invocation, structureId: string, synchr
  */
 async function checkedParams(inv: Invocation, key: string, params: unknown): Promise<unknown> {
   const descriptor = findSynchronizer(key);
-  if (!descriptor) throw new AppError('UNKNOWN_SYNCHRONIZER', `There is no synchronizer "${key}".`, { field: 'synchronizer' });
+  if (!descriptor)
+    throw new AppError('UNKNOWN_SYNCHRONIZER', `There is no synchronizer "${key}".`, { field: 'synchronizer' });
   const valid = validateParams(descriptor, params);
   if (hasImportRunner(key)) await importRunnerFor(key).resolve(inv, valid);
   return valid;
@@ -46,7 +60,11 @@ async function dtoOf(inv: Invocation, s: InstalledSynchronizer): Promise<Install
 }
 
 /** Looks again whether the run-as user can still run it; stores a change of availability. */
-export async function refreshAvailability(inv: Invocation, structure: StructureRecord, s: InstalledSynchronizer): Promise<InstalledSynchronizer> {
+export async function refreshAvailability(
+  inv: Invocation,
+  structure: StructureRecord,
+  s: InstalledSynchronizer,
+): Promise<InstalledSynchronizer> {
   const reason = await unavailableReason(structure, s.runAs);
   let next: InstalledSynchronizer;
   if (reason !== undefined) next = { ...s, state: 'not-available', notAvailableReason: reason };
@@ -58,17 +76,29 @@ export async function refreshAvailability(inv: Invocation, structure: StructureR
   return next;
 }
 
-export async function installSynchronizer(inv: Invocation, p: Payload<'installSynchronizer'>): Promise<{ synchronizer: InstalledSynchronizerDto }> {
+export async function installSynchronizer(
+  inv: Invocation,
+  p: Payload<'installSynchronizer'>,
+): Promise<{ synchronizer: InstalledSynchronizerDto }> {
   const structure = await findStructure(inv, p.structureId);
   await requireLevel(inv, structure, 'control');
   await requireSynchronizersEnabled(inv);
   const params = await checkedParams(inv, p.synchronizer, p.params);
-  const s = newInstalled({ id: `sync-${inv.now().toString(36)}-${randomBytes(4).toString('hex')}`, structureId: structure.id, synchronizerKey: p.synchronizer, params, runAs: inv.accountId });
+  const s = newInstalled({
+    id: `sync-${inv.now().toString(36)}-${randomBytes(4).toString('hex')}`,
+    structureId: structure.id,
+    synchronizerKey: p.synchronizer,
+    params,
+    runAs: inv.accountId,
+  });
   await installedOf(inv).put(s);
   return { synchronizer: await dtoOf(inv, s) };
 }
 
-export async function listInstalledSynchronizers(inv: Invocation, structureId: string): Promise<{ synchronizers: InstalledSynchronizerDto[]; canChange: boolean }> {
+export async function listInstalledSynchronizers(
+  inv: Invocation,
+  structureId: string,
+): Promise<{ synchronizers: InstalledSynchronizerDto[]; canChange: boolean }> {
   const structure = await findStructure(inv, structureId);
   const level = await requireLevel(inv, structure, 'view');
   const list = await installedOf(inv).list(structureId);
@@ -77,7 +107,10 @@ export async function listInstalledSynchronizers(inv: Invocation, structureId: s
   return { synchronizers: out, canChange: atLeast(level, 'control') };
 }
 
-export async function updateSynchronizer(inv: Invocation, p: Payload<'updateSynchronizer'>): Promise<{ synchronizer: InstalledSynchronizerDto }> {
+export async function updateSynchronizer(
+  inv: Invocation,
+  p: Payload<'updateSynchronizer'>,
+): Promise<{ synchronizer: InstalledSynchronizerDto }> {
   const structure = await findStructure(inv, p.structureId);
   await requireLevel(inv, structure, 'control');
   const s = await findInstalled(inv, structure.id, p.synchronizerId);
@@ -86,7 +119,10 @@ export async function updateSynchronizer(inv: Invocation, p: Payload<'updateSync
   return { synchronizer: await dtoOf(inv, next) };
 }
 
-export async function removeSynchronizer(inv: Invocation, p: Payload<'removeSynchronizer'>): Promise<{ removed: true }> {
+export async function removeSynchronizer(
+  inv: Invocation,
+  p: Payload<'removeSynchronizer'>,
+): Promise<{ removed: true }> {
   const structure = await findStructure(inv, p.structureId);
   await requireLevel(inv, structure, 'control');
   await findInstalled(inv, structure.id, p.synchronizerId);
@@ -94,7 +130,10 @@ export async function removeSynchronizer(inv: Invocation, p: Payload<'removeSync
   return { removed: true };
 }
 
-export async function setSynchronizerEnabled(inv: Invocation, p: Payload<'setSynchronizerEnabled'>): Promise<{ synchronizer: InstalledSynchronizerDto }> {
+export async function setSynchronizerEnabled(
+  inv: Invocation,
+  p: Payload<'setSynchronizerEnabled'>,
+): Promise<{ synchronizer: InstalledSynchronizerDto }> {
   const structure = await findStructure(inv, p.structureId);
   await requireLevel(inv, structure, 'control');
   if (p.enabled) await requireSynchronizersEnabled(inv);

@@ -22,11 +22,19 @@ function requireDirection(s: InstalledSynchronizer, direction: Direction): void 
   const descriptor = findSynchronizer(s.synchronizerKey);
   if (!descriptor?.directions.includes(direction)) {
     const label = descriptor?.label ?? s.synchronizerKey;
-    throw new AppError('DIRECTION_NOT_SUPPORTED', `The ${label} synchronizer does not ${direction === 'import' ? 'import into the structure' : 'export to Jira'}.`, { field: 'direction' });
+    throw new AppError(
+      'DIRECTION_NOT_SUPPORTED',
+      `The ${label} synchronizer does not ${direction === 'import' ? 'import into the structure' : 'export to Jira'}.`,
+      { field: 'direction' },
+    );
   }
 }
 
-const request = (s: InstalledSynchronizer) => ({ structureId: s.structureId, synchronizer: s.synchronizerKey, params: (s.params ?? {}) as Record<string, unknown> });
+const request = (s: InstalledSynchronizer) => ({
+  structureId: s.structureId,
+  synchronizer: s.synchronizerKey,
+  params: (s.params ?? {}) as Record<string, unknown>,
+});
 
 export async function previewResync(inv: Invocation, p: Payload<'previewResync'>): Promise<ResyncPreview> {
   const s = await findInstalled(inv, p.structureId, p.synchronizerId);
@@ -44,15 +52,32 @@ export async function resync(inv: Invocation, p: Payload<'resync'>): Promise<{ j
 }
 
 /** Starts the job and records it as the synchronizer's last run. */
-export async function startResync(inv: Invocation, s: InstalledSynchronizer, direction: Direction, origin: JobOrigin, push: PushJobEvent = pushJobEvent): Promise<{ job: JobDto }> {
+export async function startResync(
+  inv: Invocation,
+  s: InstalledSynchronizer,
+  direction: Direction,
+  origin: JobOrigin,
+  push: PushJobEvent = pushJobEvent,
+): Promise<{ job: JobDto }> {
   const started =
     direction === 'import'
       ? await startImport(inv, request(s), push, origin)
-      : await startPrepared(inv, await prepareExport(inv, request(s), { checkLevel: origin.trigger === 'manual' }), push, origin);
+      : await startPrepared(
+          inv,
+          await prepareExport(inv, request(s), { checkLevel: origin.trigger === 'manual' }),
+          push,
+          origin,
+        );
   const fresh = (await installedOf(inv).get(s.structureId, s.id)) ?? s;
   await installedOf(inv).put({
     ...fresh,
-    lastRun: { jobId: started.job.id, direction, trigger: origin.trigger ?? 'manual', startedAt: new Date(inv.now()).toISOString(), result: 'running' },
+    lastRun: {
+      jobId: started.job.id,
+      direction,
+      trigger: origin.trigger ?? 'manual',
+      startedAt: new Date(inv.now()).toISOString(),
+      result: 'running',
+    },
   });
   return started;
 }

@@ -14,22 +14,32 @@ export function paramsSummary(key: string, params: unknown, names: SummaryNames 
   switch (key) {
     case 'filter': {
       const source = obj(p.source);
-      const from = source.kind === 'filter' ? `saved filter ${String(source.filterId)}` : `JQL "${String(source.jql ?? '')}"`;
+      const from =
+        source.kind === 'filter' ? `saved filter ${String(source.filterId)}` : `JQL "${String(source.jql ?? '')}"`;
       const add = obj(p.add);
       const where = add.at === 'under' ? `under ${String(add.issueKey)}` : 'at the top level';
-      const extras = [p.allowMove ? 'allow move' : '', p.remove ? (p.removeOnlyWhereAdded ? 'remove only where added' : 'remove issues that no longer match') : ''].filter(Boolean);
+      const extras = [
+        p.allowMove ? 'allow move' : '',
+        p.remove ? (p.removeOnlyWhereAdded ? 'remove only where added' : 'remove issues that no longer match') : '',
+      ].filter(Boolean);
       return [`Issues from ${from}, added ${where}`, ...extras].join('; ');
     }
     case 'agile': {
       const source = obj(p.source);
-      const from = source.mode === 'board' ? `Board ${String(source.boardId)}` : `Projects ${((source.projectKeys as string[]) ?? []).join(', ')} by ${String(source.rankFieldId)}`;
+      const from =
+        source.mode === 'board'
+          ? `Board ${String(source.boardId)}`
+          : `Projects ${((source.projectKeys as string[]) ?? []).join(', ')} by ${String(source.rankFieldId)}`;
       return `${from}${p.subtasks ? ', sub-tasks included' : ''}`;
     }
     case 'links':
       return `Link type ${names.linkTypeName !== undefined ? `“${names.linkTypeName}”` : String(p.linkTypeId)}, parent is the ${String(p.parentEnd ?? 'inward')} issue, scope ${String(p.scope ?? 'structure')}${p.parentJql ? `, parents: ${String(p.parentJql)}` : ''}${p.childJql ? `, sub-issues: ${String(p.childJql)}` : ''}`;
     case 'hierarchy': {
       const roots = obj(p.roots);
-      const from = roots.kind === 'jql' ? `roots from JQL "${String(roots.jql)}"` : `highest level of ${((roots.projectKeys as string[]) ?? []).join(', ')}`;
+      const from =
+        roots.kind === 'jql'
+          ? `roots from JQL "${String(roots.jql)}"`
+          : `highest level of ${((roots.projectKeys as string[]) ?? []).join(', ')}`;
       return `Hierarchy from the ${from}, ${String(p.levels ?? 10)} levels, ordered by ${String(p.order ?? 'rank')}`;
     }
     case 'subtasks':

@@ -22,7 +22,11 @@ export async function linkTypeNameOf(inv: Invocation, linkTypeId: string): Promi
 }
 
 /** The Links synchronizer's link type name for its parameters; undefined for other synchronizers. */
-export async function linkTypeNameOfParams(inv: Invocation, synchronizerKey: string, params: unknown): Promise<string | undefined> {
+export async function linkTypeNameOfParams(
+  inv: Invocation,
+  synchronizerKey: string,
+  params: unknown,
+): Promise<string | undefined> {
   const id = (params as { linkTypeId?: unknown } | undefined)?.linkTypeId;
   return synchronizerKey === 'links' && typeof id === 'string' ? linkTypeNameOf(inv, id) : undefined;
 }

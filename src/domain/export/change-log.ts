@@ -65,10 +65,24 @@ export function parentLogEntries(changes: readonly ParentChange[]): ParentLogEnt
   return changes.map((c) => ({ kind: 'parent', issueId: c.issueId, before: c.from, after: c.to, outcome: 'planned' }));
 }
 
-export function linkLogEntries(plan: Pick<LinksExportPlan, 'creates' | 'deletes'>): (LinkCreateLogEntry | LinkDeleteLogEntry)[] {
+export function linkLogEntries(
+  plan: Pick<LinksExportPlan, 'creates' | 'deletes'>,
+): (LinkCreateLogEntry | LinkDeleteLogEntry)[] {
   return [
-    ...plan.creates.map((c): LinkCreateLogEntry => ({ kind: 'link-create', issueId: c.inwardId, before: null, after: c, outcome: 'planned' })),
-    ...plan.deletes.map((d): LinkDeleteLogEntry => ({ kind: 'link-delete', issueId: d.inwardId, before: d, after: null, outcome: 'planned' })),
+    ...plan.creates.map((c): LinkCreateLogEntry => ({
+      kind: 'link-create',
+      issueId: c.inwardId,
+      before: null,
+      after: c,
+      outcome: 'planned',
+    })),
+    ...plan.deletes.map((d): LinkDeleteLogEntry => ({
+      kind: 'link-delete',
+      issueId: d.inwardId,
+      before: d,
+      after: null,
+      outcome: 'planned',
+    })),
   ];
 }
 

@@ -62,7 +62,9 @@ export function planLinksExport(input: LinksExportInput): LinksExportPlan {
   const childOk = input.childMatches ?? (() => true);
   const pairKey = (parent: IssueId, child: IssueId): string => `${parent}>${child}`;
   const orient = (parent: IssueId, child: IssueId): LinkCreate =>
-    input.parentEnd === 'inward' ? { linkTypeId, inwardId: parent, outwardId: child } : { linkTypeId, inwardId: child, outwardId: parent };
+    input.parentEnd === 'inward'
+      ? { linkTypeId, inwardId: parent, outwardId: child }
+      : { linkTypeId, inwardId: child, outwardId: parent };
 
   // Existing links of the type, by parent → child pair, each once however many issues list it.
   const existing = new Map<string, LinkFact[]>();
@@ -118,6 +120,14 @@ export function planLinksExport(input: LinksExportInput): LinksExportPlan {
 }
 
 /** The body of `POST /rest/api/3/issueLink` for one create. */
-export function linkCreateRequestBody(c: LinkCreate): { type: { id: string }; inwardIssue: { id: string }; outwardIssue: { id: string } } {
-  return { type: { id: c.linkTypeId }, inwardIssue: { id: issueIdToJira(c.inwardId) }, outwardIssue: { id: issueIdToJira(c.outwardId) } };
+export function linkCreateRequestBody(c: LinkCreate): {
+  type: { id: string };
+  inwardIssue: { id: string };
+  outwardIssue: { id: string };
+} {
+  return {
+    type: { id: c.linkTypeId },
+    inwardIssue: { id: issueIdToJira(c.inwardId) },
+    outwardIssue: { id: issueIdToJira(c.outwardId) },
+  };
 }

@@ -153,7 +153,8 @@ export function planParentExport(input: ParentExportInput): ParentExportPlan {
   for (const [id, list] of opinions) {
     const x = facts.get(id) as IssueFacts;
     const current = x.parentId ?? null;
-    for (const o of list) if (o.kind === 'cannot') unrepresentable.push({ issueId: id, rowId: o.rowId, reason: o.reason });
+    for (const o of list)
+      if (o.kind === 'cannot') unrepresentable.push({ issueId: id, rowId: o.rowId, reason: o.reason });
     const wanted = [...new Set(list.flatMap((o) => (o.kind === 'set' ? [o.to] : [])))];
     let to: IssueId | null | undefined;
     if (wanted.length > 1) {

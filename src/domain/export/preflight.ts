@@ -36,7 +36,11 @@ export interface PreflightResult {
 }
 
 const ORDER: readonly ExportPermission[] = ['SCHEDULE_ISSUES', 'EDIT_ISSUES', 'LINK_ISSUES'];
-const LABEL: Record<ExportPermission, string> = { SCHEDULE_ISSUES: 'Schedule issues', EDIT_ISSUES: 'Edit issues', LINK_ISSUES: 'Link issues' };
+const LABEL: Record<ExportPermission, string> = {
+  SCHEDULE_ISSUES: 'Schedule issues',
+  EDIT_ISSUES: 'Edit issues',
+  LINK_ISSUES: 'Link issues',
+};
 const NOUN: Record<ExportPermission, [string, string]> = {
   SCHEDULE_ISSUES: ['rank change', 'rank changes'],
   EDIT_ISSUES: ['parent change', 'parent changes'],
@@ -91,7 +95,8 @@ export function preflightExport(input: PreflightInput): PreflightResult {
   const missing: MissingPermission[] = [];
   for (const permission of ORDER) {
     const byProject = counts.get(permission) as Map<string, number>;
-    for (const project of [...byProject.keys()].sort()) missing.push({ permission, project, changes: byProject.get(project) as number });
+    for (const project of [...byProject.keys()].sort())
+      missing.push({ permission, project, changes: byProject.get(project) as number });
   }
   return { ok: missing.length === 0, missing, message: missing.length === 0 ? null : messageFor(missing) };
 }

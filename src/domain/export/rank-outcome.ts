@@ -6,7 +6,14 @@ import type { RankOperation } from './rank';
 export type RankCallAnswer =
   | { readonly status: 204 }
   /** 207: "may fail for some issues"; one entry per issue of the call. */
-  | { readonly status: 207; readonly entries: readonly { readonly issueId: number | string; readonly status: number; readonly errors?: readonly string[] }[] }
+  | {
+      readonly status: 207;
+      readonly entries: readonly {
+        readonly issueId: number | string;
+        readonly status: number;
+        readonly errors?: readonly string[];
+      }[];
+    }
   /** Any refusal of the whole call (400, 403, 404...), with Jira's message. */
   | { readonly status: number; readonly error: string };
 
@@ -27,12 +34,14 @@ export function rankCallOutcomes(op: RankOperation, answer: RankCallAnswer): Map
     const byId = new Map(answer.entries.map((e) => [Number(e.issueId), e]));
     for (const id of op.issues) {
       const e = byId.get(id);
-      if (e === undefined) out.set(id, { outcome: 'failed', error: 'Jira did not report this issue in its partial answer' });
+      if (e === undefined)
+        out.set(id, { outcome: 'failed', error: 'Jira did not report this issue in its partial answer' });
       else if (e.status >= 200 && e.status < 300) out.set(id, { outcome: 'applied' });
       else out.set(id, { outcome: 'failed', error: (e.errors ?? []).join(' ') || `Jira answered ${e.status}` });
     }
   } else {
-    for (const id of op.issues) out.set(id, { outcome: 'failed', error: 'error' in answer ? answer.error : `Jira answered ${answer.status}` });
+    for (const id of op.issues)
+      out.set(id, { outcome: 'failed', error: 'error' in answer ? answer.error : `Jira answered ${answer.status}` });
   }
   return out;
 }
@@ -51,7 +60,8 @@ export function settleRankLog(
     if (notMade.has(e.issueId)) return e;
     const o = outcomes.get(e.issueId);
     const { error: _previous, ...rest } = e;
-    if (o?.outcome === 'failed') return { ...rest, outcome: 'failed', ...(o.error === undefined ? {} : { error: o.error }) };
+    if (o?.outcome === 'failed')
+      return { ...rest, outcome: 'failed', ...(o.error === undefined ? {} : { error: o.error }) };
     return { ...rest, outcome: 'applied' };
   });
 }

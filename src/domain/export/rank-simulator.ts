@@ -36,9 +36,12 @@ export function applyRankOps(order: readonly IssueId[], ops: readonly RankOperat
   ops.forEach((op, k) => {
     const anchor = 'rankBeforeIssue' in op ? op.rankBeforeIssue : op.rankAfterIssue;
     if (op.issues.length === 0 || op.issues.length > MAX_ISSUES_PER_RANK_CALL) {
-      throw new RangeError(`Rank call ${k} has ${op.issues.length} issues; Jira takes 1 to ${MAX_ISSUES_PER_RANK_CALL}`);
+      throw new RangeError(
+        `Rank call ${k} has ${op.issues.length} issues; Jira takes 1 to ${MAX_ISSUES_PER_RANK_CALL}`,
+      );
     }
-    if (!next.has(anchor)) throw new RangeError(`Rank call ${k} is anchored on issue ${anchor}, which is not in the order`);
+    if (!next.has(anchor))
+      throw new RangeError(`Rank call ${k} is anchored on issue ${anchor}, which is not in the order`);
     const inCall = new Set<IssueId>();
     for (const id of op.issues) {
       if (!next.has(id)) throw new RangeError(`Rank call ${k} ranks issue ${id}, which is not in the order`);

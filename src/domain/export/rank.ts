@@ -58,7 +58,8 @@ export function planRankExport(input: RankExportInput): RankExportPlan {
   }
   const jiraIndex = new Map<IssueId, number>();
   input.jiraOrder.forEach((id, i) => {
-    if (jiraIndex.has(id)) throw new RangeError(`Issue ${id} appears twice in Jira's rank order (positions ${jiraIndex.get(id)} and ${i})`);
+    if (jiraIndex.has(id))
+      throw new RangeError(`Issue ${id} appears twice in Jira's rank order (positions ${jiraIndex.get(id)} and ${i})`);
     jiraIndex.set(id, i);
   });
   const target: IssueId[] = [];

@@ -1,7 +1,13 @@
 import { IssueId } from '../forest';
 import { longestIncreasingSubsequence } from '../forest/lis';
 import type { IssueFactsById, LinkFact } from '../jira';
-import type { ChangeLogEntry, LinkCreateLogEntry, LinkDeleteLogEntry, ParentLogEntry, RankLogEntry } from './change-log';
+import type {
+  ChangeLogEntry,
+  LinkCreateLogEntry,
+  LinkDeleteLogEntry,
+  ParentLogEntry,
+  RankLogEntry,
+} from './change-log';
 import type { LinkCreate, LinkDelete } from './links';
 import type { ParentChange } from './parent';
 import { planRankExport, RankOperation } from './rank';
@@ -56,7 +62,12 @@ export function planRevert(input: RevertInput): RevertPlan {
     const found: LinkFact[] = [];
     for (const id of [inwardId, outwardId]) {
       for (const l of facts.get(id)?.links ?? []) {
-        if (l.linkTypeId === linkTypeId && l.inwardId === inwardId && l.outwardId === outwardId && !seen.has(l.linkId)) {
+        if (
+          l.linkTypeId === linkTypeId &&
+          l.inwardId === inwardId &&
+          l.outwardId === outwardId &&
+          !seen.has(l.linkId)
+        ) {
           seen.add(l.linkId);
           found.push(l);
         }
@@ -93,7 +104,10 @@ export function planRevert(input: RevertInput): RevertPlan {
     }
     const now = x.parentId ?? null;
     if (now !== entry.after) {
-      skipped.push({ entry, reason: `${x.key}: parent changed since export (export set ${keyOf(entry.after)}, now ${keyOf(now)})` });
+      skipped.push({
+        entry,
+        reason: `${x.key}: parent changed since export (export set ${keyOf(entry.after)}, now ${keyOf(now)})`,
+      });
       return;
     }
     parents.push({ issueId: entry.issueId, from: now, to: entry.before });
@@ -103,7 +117,10 @@ export function planRevert(input: RevertInput): RevertPlan {
     const { inwardId, outwardId, linkTypeId } = entry.after;
     const found = linksBetween(inwardId, outwardId, linkTypeId);
     if (found.length === 0) {
-      skipped.push({ entry, reason: `Link ${keyOf(inwardId)} → ${keyOf(outwardId)} changed since export: it no longer exists` });
+      skipped.push({
+        entry,
+        reason: `Link ${keyOf(inwardId)} → ${keyOf(outwardId)} changed since export: it no longer exists`,
+      });
       return;
     }
     linkDeletes.push(...found);
@@ -112,11 +129,17 @@ export function planRevert(input: RevertInput): RevertPlan {
   function revertLinkDelete(entry: LinkDeleteLogEntry): void {
     const { inwardId, outwardId, linkTypeId } = entry.before;
     if (!facts.has(inwardId) || !facts.has(outwardId)) {
-      skipped.push({ entry, reason: `Link ${keyOf(inwardId)} → ${keyOf(outwardId)}: an issue no longer exists or is not visible` });
+      skipped.push({
+        entry,
+        reason: `Link ${keyOf(inwardId)} → ${keyOf(outwardId)}: an issue no longer exists or is not visible`,
+      });
       return;
     }
     if (linksBetween(inwardId, outwardId, linkTypeId).length > 0) {
-      skipped.push({ entry, reason: `Link ${keyOf(inwardId)} → ${keyOf(outwardId)} changed since export: it exists again` });
+      skipped.push({
+        entry,
+        reason: `Link ${keyOf(inwardId)} → ${keyOf(outwardId)} changed since export: it exists again`,
+      });
       return;
     }
     linkCreates.push({ linkTypeId, inwardId, outwardId });
@@ -132,13 +155,19 @@ export function planRevert(input: RevertInput): RevertPlan {
     const current = input.rankOrder.filter((id) => byIssue.has(id));
     const listed = new Set(current);
     for (const entry of entries) {
-      if (!listed.has(entry.issueId)) skipped.push({ entry, reason: `${keyOf(entry.issueId)} is no longer ranked with the others or not visible` });
+      if (!listed.has(entry.issueId))
+        skipped.push({ entry, reason: `${keyOf(entry.issueId)} is no longer ranked with the others or not visible` });
     }
-    const keep = new Set(longestIncreasingSubsequence(current.map((id) => (byIssue.get(id) as RankLogEntry).after)).map((i) => current[i]));
+    const keep = new Set(
+      longestIncreasingSubsequence(current.map((id) => (byIssue.get(id) as RankLogEntry).after)).map((i) => current[i]),
+    );
     for (const id of current) {
-      if (!keep.has(id)) skipped.push({ entry: byIssue.get(id) as RankLogEntry, reason: `${keyOf(id)}: rank changed since export` });
+      if (!keep.has(id))
+        skipped.push({ entry: byIssue.get(id) as RankLogEntry, reason: `${keyOf(id)}: rank changed since export` });
     }
-    const oldOrder = [...keep].sort((a, b) => (byIssue.get(a) as RankLogEntry).before - (byIssue.get(b) as RankLogEntry).before);
+    const oldOrder = [...keep].sort(
+      (a, b) => (byIssue.get(a) as RankLogEntry).before - (byIssue.get(b) as RankLogEntry).before,
+    );
     return [...planRankExport({ structureOrder: oldOrder, jiraOrder: input.rankOrder }).operations];
   }
 }

@@ -28,10 +28,14 @@ export function diffForests(from: Forest, to: Forest): ForestUpdate {
     oldIndex[j] = i;
     if (i >= 0) {
       if (from.issueIdAt(i) !== issueIds[j]) {
-        throw new RangeError(`Row ${rowIds[j]} holds issue ${from.issueIdAt(i)} in the old forest but issue ${issueIds[j]} in the new one`);
+        throw new RangeError(
+          `Row ${rowIds[j]} holds issue ${from.issueIdAt(i)} in the old forest but issue ${issueIds[j]} in the new one`,
+        );
       }
     } else if (rowIds[j] < from.nextRowId) {
-      throw new RangeError(`Row ${rowIds[j]} is new but below the old forest's nextRowId ${from.nextRowId}: rowIds are never reused`);
+      throw new RangeError(
+        `Row ${rowIds[j]} is new but below the old forest's nextRowId ${from.nextRowId}: rowIds are never reused`,
+      );
     }
   }
 
@@ -71,7 +75,7 @@ export function diffForests(from: Forest, to: Forest): ForestUpdate {
     const p = to.parentIndexAt(j);
     return { under: p < 0 ? 0 : rowIds[p], after: prevSibling[j] < 0 ? 0 : rowIds[prevSibling[j]] };
   };
-  for (let j = 0; j < n; ) {
+  for (let j = 0; j < n;) {
     if (oldIndex[j] >= 0) {
       if (!stays[j]) actions.push({ kind: 'move', rowId: rowIds[j], ...placement(j) });
       j++;

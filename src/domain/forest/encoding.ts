@@ -83,7 +83,8 @@ export function decodeForest(encoded: Uint8Array): Forest {
     cols.issueIds[i] = issueId;
     if (cols.rowIds[i] !== rowId) throw new RangeError(`Row ${i} of the encoding has rowId ${rowId}, out of range`);
   }
-  if (!input.atEnd) throw new RangeError(`Forest encoding has ${bytes.length - input.position} bytes after its last row`);
+  if (!input.atEnd)
+    throw new RangeError(`Forest encoding has ${bytes.length - input.position} bytes after its last row`);
   return Forest.fromColumns(cols, nextRowId);
 }
 

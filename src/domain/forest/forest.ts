@@ -76,7 +76,9 @@ export class Forest {
     const { rowIds, depths, issueIds } = cols;
     const n = rowIds.length;
     if (depths.length !== n || issueIds.length !== n) {
-      throw new RangeError(`Columns differ in length: ${n} rowIds, ${depths.length} depths, ${issueIds.length} issue ids`);
+      throw new RangeError(
+        `Columns differ in length: ${n} rowIds, ${depths.length} depths, ${issueIds.length} issue ids`,
+      );
     }
     let maxRowId = 0;
     for (let i = 0; i < n; i++) {
@@ -86,7 +88,9 @@ export class Forest {
       if (rowId > maxRowId) maxRowId = rowId;
       const limit = i === 0 ? 0 : depths[i - 1] + 1;
       if (depths[i] > limit) {
-        throw new RangeError(`Row ${rowId} at index ${i} has depth ${depths[i]}, deeper than ${limit} allowed after the previous row`);
+        throw new RangeError(
+          `Row ${rowId} at index ${i} has depth ${depths[i]}, deeper than ${limit} allowed after the previous row`,
+        );
       }
     }
     const next = nextRowId ?? maxRowId + 1;
@@ -212,7 +216,8 @@ export class Forest {
   /** Structure's forest formula: `rowId:depth:issueId` joined by commas. */
   toString(): string {
     const parts: string[] = [];
-    for (let i = 0; i < this.size; i++) parts.push(`${this.cols.rowIds[i]}:${this.cols.depths[i]}:${this.cols.issueIds[i]}`);
+    for (let i = 0; i < this.size; i++)
+      parts.push(`${this.cols.rowIds[i]}:${this.cols.depths[i]}:${this.cols.issueIds[i]}`);
     return parts.join(',');
   }
 

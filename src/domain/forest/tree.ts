@@ -316,7 +316,8 @@ export class ForestTree {
       const a = sibling(p.after, 'after');
       if (p.before !== undefined && p.before !== 0) {
         const b = sibling(p.before, 'before');
-        if (this.next[a] !== b) throw new RangeError(`Row ${p.before} (before) does not follow row ${p.after} (after) under ${where}`);
+        if (this.next[a] !== b)
+          throw new RangeError(`Row ${p.before} (before) does not follow row ${p.after} (after) under ${where}`);
       }
       return a;
     }

@@ -26,7 +26,12 @@ export type GuardEvent =
   /** A forest edit by a person, or a Jira event that is not self-generated. */
   | { readonly kind: 'user-change' }
   /** A background run finished; `changed` says whether it wrote anything, `side` where. */
-  | { readonly kind: 'sync-run'; readonly synchronizerId: string; readonly changed: boolean; readonly side: 'forest' | 'jira' };
+  | {
+      readonly kind: 'sync-run';
+      readonly synchronizerId: string;
+      readonly changed: boolean;
+      readonly side: 'forest' | 'jira';
+    };
 
 export interface GuardStopDecision {
   /**
@@ -48,7 +53,11 @@ export interface GuardOptions {
 export const DEFAULT_MAX_ROUNDS = 10;
 
 /** The next state, and a stop when the chain reached the limit (the state then starts over). */
-export function recordGuardEvent(state: CycleGuardState, event: GuardEvent, options: GuardOptions = {}): { state: CycleGuardState; stop?: GuardStopDecision } {
+export function recordGuardEvent(
+  state: CycleGuardState,
+  event: GuardEvent,
+  options: GuardOptions = {},
+): { state: CycleGuardState; stop?: GuardStopDecision } {
   if (event.kind === 'user-change') return { state: IDLE_GUARD };
   if (!event.changed) return { state: IDLE_GUARD };
   const id = event.synchronizerId;

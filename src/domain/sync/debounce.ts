@@ -26,11 +26,21 @@ export const DEFAULT_QUIET_MS = 30_000;
 export const DEFAULT_MAX_DELAY_MS = 300_000;
 
 /** Records a trigger; an older pending entry keeps its first time. Same object back is never promised: it is JSON. */
-export function addTrigger(pending: PendingResyncs, target: { structureId: string; synchronizerId: string }, now: number): PendingResyncs {
+export function addTrigger(
+  pending: PendingResyncs,
+  target: { structureId: string; synchronizerId: string },
+  now: number,
+): PendingResyncs {
   const old = pending[target.synchronizerId];
   const entry: PendingResync =
     old === undefined
-      ? { structureId: target.structureId, synchronizerId: target.synchronizerId, firstAt: now, lastAt: now, triggers: 1 }
+      ? {
+          structureId: target.structureId,
+          synchronizerId: target.synchronizerId,
+          firstAt: now,
+          lastAt: now,
+          triggers: 1,
+        }
       : { ...old, lastAt: Math.max(old.lastAt, now), firstAt: Math.min(old.firstAt, now), triggers: old.triggers + 1 };
   return { ...pending, [target.synchronizerId]: entry };
 }
@@ -49,7 +59,12 @@ export interface DueResyncs {
  * maximum delay. A synchronizer in `running` stays pending whatever its times: triggers that arrived
  * during a run need one more run after it, not a second run beside it.
  */
-export function takeDue(pending: PendingResyncs, now: number, options: DebounceOptions = {}, running: ReadonlySet<string> = new Set()): DueResyncs {
+export function takeDue(
+  pending: PendingResyncs,
+  now: number,
+  options: DebounceOptions = {},
+  running: ReadonlySet<string> = new Set(),
+): DueResyncs {
   const quietMs = options.quietMs ?? DEFAULT_QUIET_MS;
   const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
   const dueAt = (p: PendingResync): number => Math.min(p.lastAt + quietMs, p.firstAt + maxDelayMs);

@@ -56,7 +56,9 @@ const IssuePayload = z.looseObject({
   }),
   changelog: z
     .looseObject({
-      items: z.array(z.looseObject({ field: z.string(), fieldId: z.string().optional(), from: z.unknown(), to: z.unknown() })).default([]),
+      items: z
+        .array(z.looseObject({ field: z.string(), fieldId: z.string().optional(), from: z.unknown(), to: z.unknown() }))
+        .default([]),
     })
     .nullish(),
 });

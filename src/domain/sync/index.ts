@@ -1,4 +1,13 @@
-export { SynchronizerState, LastRun, GuardStop, InstalledSynchronizer, installSynchronizer, setEnabled, stopByCycleGuard, runsInBackground } from './installed';
+export {
+  SynchronizerState,
+  LastRun,
+  GuardStop,
+  InstalledSynchronizer,
+  installSynchronizer,
+  setEnabled,
+  stopByCycleGuard,
+  runsInBackground,
+} from './installed';
 export { syncEventFromProduct } from './events';
 export type { SyncEvent, IssueEvent, LinkEvent } from './events';
 export { interestOf, affectedSynchronizers } from './relevance';

@@ -46,7 +46,9 @@ export const InstalledSynchronizer = z
   .object({
     id: z.string().min(1).max(100),
     structureId: z.string().min(1).max(100),
-    synchronizerKey: z.string().regex(/^[a-z][a-z0-9-]{0,49}$/, 'A synchronizer key is lower-case letters, digits and dashes'),
+    synchronizerKey: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,49}$/, 'A synchronizer key is lower-case letters, digits and dashes'),
     params: z.unknown(),
     runAs: z.string().min(1).max(128),
     enabled: z.boolean(),
@@ -59,16 +61,24 @@ export const InstalledSynchronizer = z
   .strict()
   .superRefine((s, ctx) => {
     // `enabled` is what the user chose; `state` is what happens. They may differ only by "not available".
-    if (s.state === 'enabled' && !s.enabled) ctx.addIssue({ code: 'custom', path: ['state'], message: 'An enabled state needs enabled: true' });
-    if (s.state === 'disabled' && s.enabled) ctx.addIssue({ code: 'custom', path: ['state'], message: 'A disabled state needs enabled: false' });
+    if (s.state === 'enabled' && !s.enabled)
+      ctx.addIssue({ code: 'custom', path: ['state'], message: 'An enabled state needs enabled: true' });
+    if (s.state === 'disabled' && s.enabled)
+      ctx.addIssue({ code: 'custom', path: ['state'], message: 'A disabled state needs enabled: false' });
     if (s.state === 'not-available' && s.notAvailableReason === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['notAvailableReason'], message: 'Say why the synchronizer is not available' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['notAvailableReason'],
+        message: 'Say why the synchronizer is not available',
+      });
     }
   });
 export type InstalledSynchronizer = z.output<typeof InstalledSynchronizer>;
 
 /** A new installation: disabled, as Structure's always start (reference §2.1). */
-export function installSynchronizer(fields: Pick<InstalledSynchronizer, 'id' | 'structureId' | 'synchronizerKey' | 'params' | 'runAs'>): InstalledSynchronizer {
+export function installSynchronizer(
+  fields: Pick<InstalledSynchronizer, 'id' | 'structureId' | 'synchronizerKey' | 'params' | 'runAs'>,
+): InstalledSynchronizer {
   return InstalledSynchronizer.parse({ ...fields, enabled: false, state: 'disabled' });
 }
 

@@ -72,12 +72,17 @@ export type InStructure = (structureId: string, issueId: IssueId) => boolean | u
  * doubt, a synchronizer is affected — a needless resync costs a little, a missed one leaves the
  * structure wrong until someone notices. Disabled, unavailable and guard-stopped ones never are.
  */
-export function affectedSynchronizers(event: SyncEvent, watched: readonly WatchedSynchronizer[], inStructure: InStructure = () => undefined): InstalledSynchronizer[] {
+export function affectedSynchronizers(
+  event: SyncEvent,
+  watched: readonly WatchedSynchronizer[],
+  inStructure: InStructure = () => undefined,
+): InstalledSynchronizer[] {
   return watched.filter((w) => runsInBackground(w.sync) && affects(event, w, inStructure)).map((w) => w.sync);
 }
 
 function affects(event: SyncEvent, { sync, interest }: WatchedSynchronizer, inStructure: InStructure): boolean {
-  const maybeIn = (issueId: IssueId | undefined): boolean => issueId !== undefined && inStructure(sync.structureId, issueId) !== false;
+  const maybeIn = (issueId: IssueId | undefined): boolean =>
+    issueId !== undefined && inStructure(sync.structureId, issueId) !== false;
   switch (interest.on) {
     case 'anything':
       return true;
@@ -92,14 +97,21 @@ function affects(event: SyncEvent, { sync, interest }: WatchedSynchronizer, inSt
     }
     case 'links':
       if (event.kind === 'link') {
-        if (interest.linkTypeId !== undefined && event.linkTypeId !== undefined && interest.linkTypeId !== event.linkTypeId) return false;
+        if (
+          interest.linkTypeId !== undefined &&
+          event.linkTypeId !== undefined &&
+          interest.linkTypeId !== event.linkTypeId
+        )
+          return false;
         // Only "all issues" reaches issues outside the structure; otherwise one end must be in it.
         return interest.scope === 'all' || maybeIn(event.sourceIssueId) || maybeIn(event.destinationIssueId);
       }
       return maybeIn(event.issueId);
     case 'subtasks': {
       if (event.kind === 'link') return false;
-      const parentChanged = event.previousParentId !== undefined || (event.changedFields ?? []).some((f) => f === 'IssueParentAssociation' || f === 'parent');
+      const parentChanged =
+        event.previousParentId !== undefined ||
+        (event.changedFields ?? []).some((f) => f === 'IssueParentAssociation' || f === 'parent');
       if (event.subtask === false && !parentChanged) return false;
       if (event.parentId === undefined) return true;
       return maybeIn(event.issueId) || maybeIn(event.parentId) || maybeIn(event.previousParentId);

@@ -23,7 +23,10 @@ export function findSynchronizer(key: string): Synchronizer | undefined {
 
 export function getSynchronizer(key: string): Synchronizer {
   const s = findSynchronizer(key);
-  if (s === undefined) throw new RangeError(`Unknown synchronizer ${JSON.stringify(key)}; known: ${SYNCHRONIZERS.map((x) => x.key).join(', ')}`);
+  if (s === undefined)
+    throw new RangeError(
+      `Unknown synchronizer ${JSON.stringify(key)}; known: ${SYNCHRONIZERS.map((x) => x.key).join(', ')}`,
+    );
   return s;
 }
 

@@ -57,5 +57,8 @@ export interface Synchronizer<P = unknown, D = unknown> {
 
 /** Builds a descriptor, deriving the parameter schema from the zod schema. */
 export function defineSynchronizer<P, D>(s: Omit<Synchronizer<P, D>, 'parameterSchema'>): Synchronizer<P, D> {
-  return { ...s, parameterSchema: z.toJSONSchema(s.params, { io: 'input', unrepresentable: 'any' }) as ParameterSchema };
+  return {
+    ...s,
+    parameterSchema: z.toJSONSchema(s.params, { io: 'input', unrepresentable: 'any' }) as ParameterSchema,
+  };
 }

@@ -24,7 +24,11 @@ async function boot(): Promise<void> {
     await setGlobalTheme({ colorMode: context.colorMode ?? 'light' }).catch(() => undefined);
     root.render(<App services={bridgeServices} context={context} history={history} />);
   } catch (e) {
-    root.render(<BootScreen failure={`The app could not start: ${e instanceof Error ? e.message : String(e)}. Reload the page; if it keeps happening, tell your Jira admin.`} />);
+    root.render(
+      <BootScreen
+        failure={`The app could not start: ${e instanceof Error ? e.message : String(e)}. Reload the page; if it keeps happening, tell your Jira admin.`}
+      />,
+    );
   }
 }
 

@@ -11,7 +11,10 @@ export async function main([issuesArg = '1000', seed = '1']: string[]): Promise<
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-dataset-'));
   try {
     const started = performance.now();
-    const { issues, bytes } = writeGeneratedDataset({ issues: Number(issuesArg), seed: Number(seed) }, path.join(dir, 'dataset.json'));
+    const { issues, bytes } = writeGeneratedDataset(
+      { issues: Number(issuesArg), seed: Number(seed) },
+      path.join(dir, 'dataset.json'),
+    );
     const wallMs = Math.round(performance.now() - started);
     return { issues, wallMs, mb: Math.round((bytes / 1e6) * 10) / 10 };
   } finally {

@@ -22,7 +22,8 @@ export interface DevServerBrowser {
 export function useDevServerBrowser(): DevServerBrowser {
   let browser: Browser | undefined;
   const ref = {
-    invoke: <T,>(key: string, payload: unknown, accountId: string) => invokeLoose<T>(ref.server.url, key, payload, accountId),
+    invoke: <T>(key: string, payload: unknown, accountId: string) =>
+      invokeLoose<T>(ref.server.url, key, payload, accountId),
   } as DevServerBrowser;
   beforeAll(async () => {
     ref.server = await startDevServer({ repoRoot, timeScale: 0.001, log: () => undefined });

@@ -81,7 +81,17 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
   if (options.bigStructureRows) {
     const admin = dataset.users.find((u) => u.siteAdmin) ?? dataset.users[0]!;
     const now = new Date().toISOString();
-    structures.set('big', { id: 'big', name: `Big structure (${options.bigStructureRows.toLocaleString('en')} rows)`, description: 'For the structure view benchmark', ownerAccountId: admin.accountId, rowCount: 0, createdAt: now, updatedAt: now, rules: [], forestVersion: 1 });
+    structures.set('big', {
+      id: 'big',
+      name: `Big structure (${options.bigStructureRows.toLocaleString('en')} rows)`,
+      description: 'For the structure view benchmark',
+      ownerAccountId: admin.accountId,
+      rowCount: 0,
+      createdAt: now,
+      updatedAt: now,
+      rules: [],
+      forestVersion: 1,
+    });
     const forest: Forest = { rowIds: [], depths: [], issueIds: [] };
     for (let i = 0; i < options.bigStructureRows; i++) {
       forest.rowIds.push(nextRow++);
@@ -112,16 +122,29 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
   });
   const need = (id: string, accountId: string, level: PermissionLevel) => {
     const s = structures.get(id);
-    if (!s || levelOf(s, accountId) === 'none') return { error: err({ code: 'STRUCTURE_NOT_FOUND', message: `There is no structure ${id}.` }) };
+    if (!s || levelOf(s, accountId) === 'none')
+      return { error: err({ code: 'STRUCTURE_NOT_FOUND', message: `There is no structure ${id}.` }) };
     const have = levelOf(s, accountId);
     if (PERMISSION_LEVELS.indexOf(have) < PERMISSION_LEVELS.indexOf(level)) {
-      return { error: err({ code: 'PERMISSION_LEVEL', message: `This needs ${level} on the structure; you have ${have}.`, needed: level }) };
+      return {
+        error: err({
+          code: 'PERMISSION_LEVEL',
+          message: `This needs ${level} on the structure; you have ${have}.`,
+          needed: level,
+        }),
+      };
     }
     return { structure: s };
   };
 
   // Jira's JSON bodies, loosely: the fake reads only a few well-known fields.
-  type JiraJson = { errorMessages?: string[]; jql?: string; issues?: Array<{ id: string }>; isLast?: boolean; nextPageToken?: string };
+  type JiraJson = {
+    errorMessages?: string[];
+    jql?: string;
+    issues?: Array<{ id: string }>;
+    isLast?: boolean;
+    nextPageToken?: string;
+  };
   async function jira(accountId: string, path: string, body?: unknown): Promise<{ status: number; json: JiraJson }> {
     const res = await fetch(jiraUrl() + path, {
       method: body ? 'POST' : 'GET',
@@ -144,25 +167,49 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
       const board = dataset.boards.find((b) => String(b.id) === String(params.source?.boardId));
       return dataset.filters.find((f) => f.id === board?.filterId)?.jql ?? '';
     }
-    if (synchronizer === 'hierarchy') return params.roots?.kind === 'jql' ? (params.roots.jql ?? '') : projects(params.roots?.projectKeys);
+    if (synchronizer === 'hierarchy')
+      return params.roots?.kind === 'jql' ? (params.roots.jql ?? '') : projects(params.roots?.projectKeys);
     if (synchronizer === 'links') return params.parentJql ?? '';
     return params.source?.jql ?? '';
   }
 
   /** The issue ids a synchronizer's source matches for this user, or an error for the form. */
-  async function search(accountId: string, rawParams: Record<string, unknown>, synchronizer = 'filter'): Promise<{ ids: string[] } | { error: AppErrorDto }> {
+  async function search(
+    accountId: string,
+    rawParams: Record<string, unknown>,
+    synchronizer = 'filter',
+  ): Promise<{ ids: string[] } | { error: AppErrorDto }> {
     const params = rawParams as { source?: { kind?: string; jql?: string; filterId?: string } };
     let jql = sourceJql(synchronizer, rawParams);
     if (synchronizer === 'filter' && params.source?.kind === 'filter') {
       const f = await jira(accountId, `/rest/api/3/filter/${encodeURIComponent(params.source.filterId ?? '')}`);
-      if (f.status !== 200) return { error: { code: 'FILTER_NOT_FOUND', message: (f.json.errorMessages ?? ['The filter is not visible to you.'])[0], field: 'params.source.filterId' } };
+      if (f.status !== 200)
+        return {
+          error: {
+            code: 'FILTER_NOT_FOUND',
+            message: (f.json.errorMessages ?? ['The filter is not visible to you.'])[0],
+            field: 'params.source.filterId',
+          },
+        };
       jql = f.json.jql ?? '';
     }
     const ids: string[] = [];
     let token: string | undefined;
     do {
-      const page = await jira(accountId, '/rest/api/3/search/jql', { jql, fields: ['id'], maxResults: 5000, nextPageToken: token });
-      if (page.status === 400) return { error: { code: 'JQL_INVALID', message: (page.json.errorMessages ?? ['Invalid JQL'])[0], field: 'params.source.jql' } };
+      const page = await jira(accountId, '/rest/api/3/search/jql', {
+        jql,
+        fields: ['id'],
+        maxResults: 5000,
+        nextPageToken: token,
+      });
+      if (page.status === 400)
+        return {
+          error: {
+            code: 'JQL_INVALID',
+            message: (page.json.errorMessages ?? ['Invalid JQL'])[0],
+            field: 'params.source.jql',
+          },
+        };
       if (page.status !== 200) return { error: { code: 'JIRA_UNAVAILABLE', message: `Jira answered ${page.status}.` } };
       ids.push(...(page.json.issues ?? []).map((i) => String(i.id)));
       token = page.json.isLast ? undefined : page.json.nextPageToken;
@@ -198,8 +245,16 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
     const total = forest.rowIds.length;
     const step = (ms: number, f: () => void) => setTimeout(() => job.state !== 'cancelled' && f(), ms);
     step(800, () => {
-      Object.assign(job, { state: 'running', startedAt: new Date().toISOString(), progress: { phase: 'Searching Jira', done: 0, total } });
-      job.log.push({ at: new Date().toISOString(), level: 'info', message: `Searching Jira as ${users.get(accountId)?.displayName}` });
+      Object.assign(job, {
+        state: 'running',
+        startedAt: new Date().toISOString(),
+        progress: { phase: 'Searching Jira', done: 0, total },
+      });
+      job.log.push({
+        at: new Date().toISOString(),
+        level: 'info',
+        message: `Searching Jira as ${users.get(accountId)?.displayName}`,
+      });
     });
     step(2000, () => {
       job.progress = { phase: 'Searching Jira', done: Math.floor(total / 2), total };
@@ -216,7 +271,13 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
         cancellable: false,
         undoable: true,
         finishedAt: new Date().toISOString(),
-        result: { added: Math.max(0, total - before), moved: 0, removed: 0, unchanged: Math.min(total, before), skippedNotVisible: 0 },
+        result: {
+          added: Math.max(0, total - before),
+          moved: 0,
+          removed: 0,
+          unchanged: Math.min(total, before),
+          skippedNotVisible: 0,
+        },
         cost: { jiraCalls: 2, jiraPoints: 2 + total, kvsWrites: 3 },
       });
       job.log.push({ at: new Date().toISOString(), level: 'info', message: `Applied: ${total} rows in the structure` });
@@ -234,10 +295,21 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
   function lastRunOf(job: JobDto, run: NonNullable<InstalledRecord['lastRun']>): InstalledSynchronizerLastRun {
     const failed = job.exportResult?.failed ?? 0;
     const result: InstalledSynchronizerLastRun['result'] =
-      job.state === 'queued' || job.state === 'running' ? 'running' : job.state === 'finished' ? (failed > 0 ? 'partial' : 'succeeded') : job.state;
-    const message = job.error?.message ??
-      (job.result ? `${job.result.added} added, ${job.result.moved} moved, ${job.result.removed} removed` : undefined) ??
-      (job.exportResult ? `${job.exportResult.applied} changes written to Jira${failed > 0 ? `, ${failed} refused` : ''}` : undefined);
+      job.state === 'queued' || job.state === 'running'
+        ? 'running'
+        : job.state === 'finished'
+          ? failed > 0
+            ? 'partial'
+            : 'succeeded'
+          : job.state;
+    const message =
+      job.error?.message ??
+      (job.result
+        ? `${job.result.added} added, ${job.result.moved} moved, ${job.result.removed} removed`
+        : undefined) ??
+      (job.exportResult
+        ? `${job.exportResult.applied} changes written to Jira${failed > 0 ? `, ${failed} refused` : ''}`
+        : undefined);
     return {
       jobId: job.id,
       direction: run.direction,
@@ -267,38 +339,70 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
       enabled: r.enabled,
       state: lostControl ? 'not-available' : r.enabled ? 'enabled' : 'disabled',
       ...(lostControl
-        ? { notAvailableReason: `The run-as user (${r.runAs}) no longer has control of structure "${structure.name}"; someone with control can reinstall it as themselves.` }
+        ? {
+            notAvailableReason: `The run-as user (${r.runAs}) no longer has control of structure "${structure.name}"; someone with control can reinstall it as themselves.`,
+          }
         : {}),
       ...(r.stoppedByGuard ? { stoppedByGuard: r.stoppedByGuard } : {}),
       ...(lastJob && r.lastRun ? { lastRun: lastRunOf(lastJob, r.lastRun) } : {}),
     };
   }
 
-  function installedFor(structureId: string, synchronizerId: string, accountId: string): { record: InstalledRecord } | { error: ReturnType<typeof err> } {
+  function installedFor(
+    structureId: string,
+    synchronizerId: string,
+    accountId: string,
+  ): { record: InstalledRecord } | { error: ReturnType<typeof err> } {
     const r = need(structureId, accountId, 'control');
     if (r.error) return { error: r.error };
     if (!settings.synchronizersEnabled) return { error: disabled() };
     const record = installed.get(synchronizerId);
-    if (!record || record.structureId !== structureId) return { error: err({ code: 'SYNCHRONIZER_NOT_FOUND', message: `There is no installed synchronizer ${synchronizerId} on this structure.` }) };
+    if (!record || record.structureId !== structureId)
+      return {
+        error: err({
+          code: 'SYNCHRONIZER_NOT_FOUND',
+          message: `There is no installed synchronizer ${synchronizerId} on this structure.`,
+        }),
+      };
     return { record };
   }
 
-  const notAvailable = (r: InstalledRecord) => err({ code: 'SYNCHRONIZER_NOT_AVAILABLE', message: installedDto(r).notAvailableReason ?? 'Its run-as user can no longer run it.' });
+  const notAvailable = (r: InstalledRecord) =>
+    err({
+      code: 'SYNCHRONIZER_NOT_AVAILABLE',
+      message: installedDto(r).notAvailableReason ?? 'Its run-as user can no longer run it.',
+    });
 
   function resyncRefusal(r: InstalledRecord, direction: Direction) {
     const dto = installedDto(r);
-    if (!dto.directions.includes(direction)) return err({ code: 'DIRECTION_NOT_SUPPORTED', message: `The ${dto.label} synchronizer does not ${direction}.`, field: 'direction' });
+    if (!dto.directions.includes(direction))
+      return err({
+        code: 'DIRECTION_NOT_SUPPORTED',
+        message: `The ${dto.label} synchronizer does not ${direction}.`,
+        field: 'direction',
+      });
     return dto.state === 'not-available' ? notAvailable(r) : undefined;
   }
 
-  async function previewImportOf(structureId: string, synchronizer: string, params: Record<string, unknown>, accountId: string): Promise<Answer<'previewImport'>> {
+  async function previewImportOf(
+    structureId: string,
+    synchronizer: string,
+    params: Record<string, unknown>,
+    accountId: string,
+  ): Promise<Answer<'previewImport'>> {
     const found = await search(accountId, params, synchronizer);
     if ('error' in found) return err(found.error);
     const current = new Set(forests.get(structureId)!.issueIds);
     const added = found.ids.filter((id) => !current.has(id));
     const preview: ImportPreview = {
       forestVersion: 1,
-      counts: { added: added.length, moved: 0, removed: 0, unchanged: found.ids.length - added.length, skippedNotVisible: 0 },
+      counts: {
+        added: added.length,
+        moved: 0,
+        removed: 0,
+        unchanged: found.ids.length - added.length,
+        skippedNotVisible: 0,
+      },
       totalActions: added.length,
       actions: added.slice(0, 50).map((id) => ({ kind: 'add' as const, issueId: id, issueKey: byId.get(id)?.key })),
       warnings: [],
@@ -306,7 +410,14 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
     return ok(preview);
   }
 
-  const newJob = (kind: JobDto['kind'], structureId: string, synchronizer: string, params: Record<string, unknown>, accountId: string, queued: string): JobDto => ({
+  const newJob = (
+    kind: JobDto['kind'],
+    structureId: string,
+    synchronizer: string,
+    params: Record<string, unknown>,
+    accountId: string,
+    queued: string,
+  ): JobDto => ({
     id: `j${nextId++}`,
     kind,
     structureId,
@@ -321,7 +432,12 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
     cancellable: true,
   });
 
-  async function startImportOf(structureId: string, synchronizer: string, params: Record<string, unknown>, accountId: string): Promise<Answer<'startImport'>> {
+  async function startImportOf(
+    structureId: string,
+    synchronizer: string,
+    params: Record<string, unknown>,
+    accountId: string,
+  ): Promise<Answer<'startImport'>> {
     const found = await search(accountId, params, synchronizer);
     if ('error' in found) return err(found.error);
     const job = newJob('import', structureId, synchronizer, params, accountId, 'Import queued');
@@ -335,7 +451,11 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
    * Jira holds it: Agile ranks rows in the structure's order, Hierarchy sets parents, Links links each
    * row to its parent row. Enough for every part of the preview and the job page to have something to show.
    */
-  function planChanges(structureId: string, synchronizer: string, rawParams: Record<string, unknown>): { changes: ExportChangeDto[]; counts: ExportCountsDto; warnings: string[] } {
+  function planChanges(
+    structureId: string,
+    synchronizer: string,
+    rawParams: Record<string, unknown>,
+  ): { changes: ExportChangeDto[]; counts: ExportCountsDto; warnings: string[] } {
     const f = forests.get(structureId) ?? { rowIds: [], depths: [], issueIds: [] };
     const keyOf = (id: string) => byId.get(id)?.key ?? id;
     const parentRow: Array<string | undefined> = [];
@@ -345,7 +465,14 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
       parentRow.push(stack[stack.length - 1]);
       stack.push(id);
     });
-    const counts: ExportCountsDto = { rankCalls: 0, issuesRanked: 0, parentChanges: 0, linksCreated: 0, linksDeleted: 0, notRepresentable: 0 };
+    const counts: ExportCountsDto = {
+      rankCalls: 0,
+      issuesRanked: 0,
+      parentChanges: 0,
+      linksCreated: 0,
+      linksDeleted: 0,
+      notRepresentable: 0,
+    };
     const changes: ExportChangeDto[] = [];
     const warnings: string[] = [];
     if (synchronizer === 'agile') {
@@ -355,7 +482,14 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
       const n = f.issueIds.length;
       f.issueIds.forEach((id, i) => {
         const was = jiraOrder.indexOf(id);
-        if (was !== i) changes.push({ kind: 'rank', issueId: id, issueKey: keyOf(id), before: `${ordinal(was + 1)} of ${n}`, after: `${ordinal(i + 1)} of ${n}` });
+        if (was !== i)
+          changes.push({
+            kind: 'rank',
+            issueId: id,
+            issueKey: keyOf(id),
+            before: `${ordinal(was + 1)} of ${n}`,
+            after: `${ordinal(i + 1)} of ${n}`,
+          });
       });
       counts.issuesRanked = changes.length;
       counts.rankCalls = Math.ceil(changes.length / 50) + (changes.length ? 1 : 0);
@@ -372,15 +506,33 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
       const verb = type?.outward ?? 'relates to';
       f.issueIds.forEach((id, i) => {
         const parent = parentRow[i];
-        if (parent) changes.push({ kind: 'link-create', issueId: id, issueKey: keyOf(id), before: 'none', after: `${keyOf(parent)} ${verb} ${keyOf(id)}` });
+        if (parent)
+          changes.push({
+            kind: 'link-create',
+            issueId: id,
+            issueKey: keyOf(id),
+            before: 'none',
+            after: `${keyOf(parent)} ${verb} ${keyOf(id)}`,
+          });
       });
       counts.linksCreated = changes.length;
       if (params.scope === 'all') {
         // A few links of that type outside the structure's tree, which scope "all issues" deletes.
-        const doomed = dataset.issues.flatMap((i) => (i.links ?? []).filter((l) => l.type === type?.name).map((l) => ({ from: i, to: l.to }))).slice(0, 3);
-        for (const d of doomed) changes.push({ kind: 'link-delete', issueId: d.from.id, issueKey: d.from.key, before: `${d.from.key} ${verb} ${d.to}`, after: 'none' });
+        const doomed = dataset.issues
+          .flatMap((i) => (i.links ?? []).filter((l) => l.type === type?.name).map((l) => ({ from: i, to: l.to })))
+          .slice(0, 3);
+        for (const d of doomed)
+          changes.push({
+            kind: 'link-delete',
+            issueId: d.from.id,
+            issueKey: d.from.key,
+            before: `${d.from.key} ${verb} ${d.to}`,
+            after: 'none',
+          });
         counts.linksDeleted = doomed.length;
-        warnings.push(`With scope "all issues", this export deletes every link of type ${type?.name ?? params.linkTypeId} between issues matching the filters that the structure does not hold (${doomed.length} here).`);
+        warnings.push(
+          `With scope "all issues", this export deletes every link of type ${type?.name ?? params.linkTypeId} between issues matching the filters that the structure does not hold (${doomed.length} here).`,
+        );
       }
     }
     return { changes, counts, warnings };
@@ -388,7 +540,14 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
 
   function planExport(structureId: string, synchronizer: string, params: Record<string, unknown>): ExportPreview {
     const { changes, counts, warnings } = planChanges(structureId, synchronizer, params);
-    return { counts, totalChanges: changes.length, changes: changes.slice(0, 50), warnings, notRepresentable: [], preflight: { ok: true, missing: [], message: null } };
+    return {
+      counts,
+      totalChanges: changes.length,
+      changes: changes.slice(0, 50),
+      warnings,
+      notRepresentable: [],
+      preflight: { ok: true, missing: [], message: null },
+    };
   }
 
   /** Some writes fail, as Jira refuses a few in a real site (207 entries), so the job page shows per-issue failures. */
@@ -402,8 +561,16 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
   function runWrites(job: JobDto, total: number, finish: () => void) {
     const step = (ms: number, f: () => void) => setTimeout(() => job.state !== 'cancelled' && f(), ms);
     step(800, () => {
-      Object.assign(job, { state: 'running', startedAt: new Date().toISOString(), progress: { phase: 'Writing to Jira', done: 0, total } });
-      job.log.push({ at: new Date().toISOString(), level: 'info', message: `Writing ${total} changes to Jira as ${users.get(job.startedBy)?.displayName}` });
+      Object.assign(job, {
+        state: 'running',
+        startedAt: new Date().toISOString(),
+        progress: { phase: 'Writing to Jira', done: 0, total },
+      });
+      job.log.push({
+        at: new Date().toISOString(),
+        level: 'info',
+        message: `Writing ${total} changes to Jira as ${users.get(job.startedBy)?.displayName}`,
+      });
     });
     step(1600, () => {
       job.progress = { phase: 'Writing to Jira', done: Math.floor(total / 3), total };
@@ -415,22 +582,48 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
     });
     step(7000, () => {
       finish();
-      Object.assign(job, { state: 'finished', cancellable: false, finishedAt: new Date().toISOString(), progress: { phase: 'Done', done: total, total } });
+      Object.assign(job, {
+        state: 'finished',
+        cancellable: false,
+        finishedAt: new Date().toISOString(),
+        progress: { phase: 'Done', done: total, total },
+      });
     });
   }
 
-  function startExportOf(structureId: string, synchronizer: string, params: Record<string, unknown>, accountId: string): { job: JobDto } {
+  function startExportOf(
+    structureId: string,
+    synchronizer: string,
+    params: Record<string, unknown>,
+    accountId: string,
+  ): { job: JobDto } {
     const { changes, counts } = planChanges(structureId, synchronizer, params);
     const job = newJob('export', structureId, synchronizer, params, accountId, 'Export queued');
     jobs.set(job.id, job);
     runWrites(job, changes.length, () => {
-      const log = changes.map((c, i): ExportChangeDto => (refusedAt(i) ? { ...c, outcome: 'failed', error: refusal(c) } : { ...c, outcome: 'applied' }));
+      const log = changes.map((c, i): ExportChangeDto =>
+        refusedAt(i) ? { ...c, outcome: 'failed', error: refusal(c) } : { ...c, outcome: 'applied' },
+      );
       const problems = log.filter((c) => c.outcome === 'failed');
       changeLogs.set(job.id, log);
-      const result: ExportJobResult = { counts, applied: log.length - problems.length, failed: problems.length, skipped: 0, problems: problems.slice(0, 50) };
+      const result: ExportJobResult = {
+        counts,
+        applied: log.length - problems.length,
+        failed: problems.length,
+        skipped: 0,
+        problems: problems.slice(0, 50),
+      };
       for (const c of problems) job.log.push({ at: new Date().toISOString(), level: 'warn', message: c.error! });
-      job.log.push({ at: new Date().toISOString(), level: 'info', message: `Wrote ${result.applied} changes to Jira; ${result.failed} failed` });
-      Object.assign(job, { exportResult: result, revertible: result.applied > 0, cost: { jiraCalls: 9, jiraPoints: 9, kvsWrites: 5 } });
+      job.log.push({
+        at: new Date().toISOString(),
+        level: 'info',
+        message: `Wrote ${result.applied} changes to Jira; ${result.failed} failed`,
+      });
+      Object.assign(job, {
+        exportResult: result,
+        revertible: result.applied > 0,
+        cost: { jiraCalls: 9, jiraPoints: 9, kvsWrites: 5 },
+      });
     });
     return { job };
   }
@@ -439,19 +632,42 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
     // Claimed at once, as the backend does, so a second Revert is refused.
     exported.revertible = false;
     const applied = (changeLogs.get(exported.id) ?? []).filter((c) => c.outcome === 'applied');
-    const job = newJob('revert', exported.structureId, exported.synchronizer, exported.params, accountId, `Revert of export ${exported.id} queued`);
+    const job = newJob(
+      'revert',
+      exported.structureId,
+      exported.synchronizer,
+      exported.params,
+      accountId,
+      `Revert of export ${exported.id} queued`,
+    );
     jobs.set(job.id, job);
     runWrites(job, applied.length, () => {
       // The first change was changed in Jira since the export: a revert leaves it alone.
       const log = applied.map((c, i): ExportChangeDto =>
         i === 0
-          ? { ...c, before: c.after, after: c.before, outcome: 'skipped', error: `${c.issueKey} changed in Jira since the export; left as it is` }
+          ? {
+              ...c,
+              before: c.after,
+              after: c.before,
+              outcome: 'skipped',
+              error: `${c.issueKey} changed in Jira since the export; left as it is`,
+            }
           : { ...c, before: c.after, after: c.before, outcome: 'reverted' },
       );
       changeLogs.set(job.id, log);
       const problems = log.filter((c) => c.outcome === 'skipped');
-      const result: ExportJobResult = { counts: exported.exportResult!.counts, applied: log.length - problems.length, failed: 0, skipped: problems.length, problems };
-      job.log.push({ at: new Date().toISOString(), level: 'info', message: `Put back ${result.applied} old values; ${result.skipped} skipped` });
+      const result: ExportJobResult = {
+        counts: exported.exportResult!.counts,
+        applied: log.length - problems.length,
+        failed: 0,
+        skipped: problems.length,
+        problems,
+      };
+      job.log.push({
+        at: new Date().toISOString(),
+        level: 'info',
+        message: `Put back ${result.applied} old values; ${result.skipped} skipped`,
+      });
       Object.assign(job, { exportResult: result, cost: { jiraCalls: 5, jiraPoints: 5, kvsWrites: 3 } });
     });
     return job;
@@ -461,7 +677,8 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
     stopByCycleGuard(structureId) {
       const looping = [...installed.values()].filter((r) => r.structureId === structureId && r.enabled);
       const names = looping.map((r) => `“${labelOf(r.synchronizer)} (${paramsSummary(r.synchronizer, r.params)})”`);
-      const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? '');
+      const list =
+        names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? '');
       // The cycle guard's own words (src/domain/sync/cycle-guard.ts); the stop disables them.
       const stop: GuardStopDto = {
         at: new Date().toISOString(),
@@ -474,14 +691,30 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
   };
 
   const handlers: { [K in ResolverKey]: (p: PayloadIn<K>, accountId: string) => Promise<Answer<K>> | Answer<K> } = {
-    listStructures: (_p, a) => ok({ structures: [...structures.values()].map((s) => view(s, a)).filter((s) => s.level !== 'none').map(({ rules: _r, forestVersion: _v, ...s }) => s) }),
+    listStructures: (_p, a) =>
+      ok({
+        structures: [...structures.values()]
+          .map((s) => view(s, a))
+          .filter((s) => s.level !== 'none')
+          .map(({ rules: _r, forestVersion: _v, ...s }) => s),
+      }),
     getStructure: (p, a) => {
       const r = need(p.structureId, a, 'view');
       return r.error ?? ok(view(r.structure!, a));
     },
     createStructure: (p, a) => {
       const now = new Date().toISOString();
-      const s = { id: `s${nextId++}`, name: p.name.trim(), description: p.description ?? '', ownerAccountId: a, rowCount: 0, createdAt: now, updatedAt: now, rules: [], forestVersion: 1 };
+      const s = {
+        id: `s${nextId++}`,
+        name: p.name.trim(),
+        description: p.description ?? '',
+        ownerAccountId: a,
+        rowCount: 0,
+        createdAt: now,
+        updatedAt: now,
+        rules: [],
+        forestVersion: 1,
+      };
       if (!s.name) return err({ code: 'INVALID_PAYLOAD', message: 'Name is required', field: 'name' });
       structures.set(s.id, s);
       forests.set(s.id, { rowIds: [], depths: [], issueIds: [] });
@@ -490,7 +723,10 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
     updateStructure: (p, a) => {
       const r = need(p.structureId, a, 'control');
       if (r.error) return r.error;
-      Object.assign(r.structure!, { ...(p.name !== undefined ? { name: p.name } : {}), ...(p.description !== undefined ? { description: p.description } : {}) });
+      Object.assign(r.structure!, {
+        ...(p.name !== undefined ? { name: p.name } : {}),
+        ...(p.description !== undefined ? { description: p.description } : {}),
+      });
       return ok(view(r.structure!, a));
     },
     deleteStructure: (p, a) => {
@@ -537,7 +773,8 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
     },
     getJob: (p, a) => {
       const job = jobs.get(p.jobId);
-      if (!job || need(job.structureId, a, 'view').error) return err({ code: 'JOB_NOT_FOUND', message: `There is no job ${p.jobId}.` });
+      if (!job || need(job.structureId, a, 'view').error)
+        return err({ code: 'JOB_NOT_FOUND', message: `There is no job ${p.jobId}.` });
       return ok(job);
     },
     listJobs: (p, a) => {
@@ -564,8 +801,16 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
       const r = need(p.structureId, a, 'control');
       if (r.error) return r.error;
       if (!settings.synchronizersEnabled) return disabled();
-      if (!SYNCHRONIZERS.some((s) => s.key === p.synchronizer)) return err({ code: 'UNKNOWN_SYNCHRONIZER', message: `There is no synchronizer ${p.synchronizer}.` });
-      const record: InstalledRecord = { id: `i${nextId++}`, structureId: p.structureId, synchronizer: p.synchronizer, params: p.params, runAs: a, enabled: false };
+      if (!SYNCHRONIZERS.some((s) => s.key === p.synchronizer))
+        return err({ code: 'UNKNOWN_SYNCHRONIZER', message: `There is no synchronizer ${p.synchronizer}.` });
+      const record: InstalledRecord = {
+        id: `i${nextId++}`,
+        structureId: p.structureId,
+        synchronizer: p.synchronizer,
+        params: p.params,
+        runAs: a,
+        enabled: false,
+      };
       installed.set(record.id, record);
       return ok({ synchronizer: installedDto(record) });
     },
@@ -602,7 +847,8 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
       const refused = resyncRefusal(found.record, p.direction);
       if (refused) return refused;
       const { synchronizer, params, runAs } = found.record;
-      if (p.direction === 'export') return ok({ direction: 'export' as const, export: planExport(p.structureId, synchronizer, params) });
+      if (p.direction === 'export')
+        return ok({ direction: 'export' as const, export: planExport(p.structureId, synchronizer, params) });
       const preview = await previewImportOf(p.structureId, synchronizer, params, runAs);
       return preview.ok ? ok({ direction: 'import' as const, import: preview.data }) : preview;
     },
@@ -612,7 +858,10 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
       const refused = resyncRefusal(found.record, p.direction);
       if (refused) return refused;
       const { synchronizer, params, runAs } = found.record;
-      const started = p.direction === 'export' ? ok(startExportOf(p.structureId, synchronizer, params, runAs)) : await startImportOf(p.structureId, synchronizer, params, runAs);
+      const started =
+        p.direction === 'export'
+          ? ok(startExportOf(p.structureId, synchronizer, params, runAs))
+          : await startImportOf(p.structureId, synchronizer, params, runAs);
       if (!started.ok) return started;
       Object.assign(started.data.job, { installedSynchronizerId: found.record.id, trigger: 'manual' });
       found.record.lastRun = { jobId: started.data.job.id, direction: p.direction, at: started.data.job.createdAt };
@@ -622,31 +871,51 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
       const r = need(p.structureId, a, 'control');
       if (r.error) return r.error;
       if (!settings.synchronizersEnabled) return disabled();
-      if (!exporters.has(p.synchronizer)) return err({ code: 'DIRECTION_NOT_SUPPORTED', message: `The ${p.synchronizer} synchronizer does not export.`, field: 'direction' });
+      if (!exporters.has(p.synchronizer))
+        return err({
+          code: 'DIRECTION_NOT_SUPPORTED',
+          message: `The ${p.synchronizer} synchronizer does not export.`,
+          field: 'direction',
+        });
       return ok(planExport(p.structureId, p.synchronizer, p.params));
     },
     startExport: (p, a) => {
       const r = need(p.structureId, a, 'control');
       if (r.error) return r.error;
       if (!settings.synchronizersEnabled) return disabled();
-      if (!exporters.has(p.synchronizer)) return err({ code: 'DIRECTION_NOT_SUPPORTED', message: `The ${p.synchronizer} synchronizer does not export.`, field: 'direction' });
+      if (!exporters.has(p.synchronizer))
+        return err({
+          code: 'DIRECTION_NOT_SUPPORTED',
+          message: `The ${p.synchronizer} synchronizer does not export.`,
+          field: 'direction',
+        });
       return ok(startExportOf(p.structureId, p.synchronizer, p.params, a));
     },
     revertJob: (p, a) => {
       const job = jobs.get(p.jobId);
-      if (!job || need(job.structureId, a, 'view').error) return err({ code: 'JOB_NOT_FOUND', message: `There is no job ${p.jobId}.` });
+      if (!job || need(job.structureId, a, 'view').error)
+        return err({ code: 'JOB_NOT_FOUND', message: `There is no job ${p.jobId}.` });
       const r = need(job.structureId, a, 'control');
       if (r.error) return r.error;
-      if (job.kind !== 'export' || !job.revertible) return err({ code: 'REVERT_NOT_POSSIBLE', message: 'Only a finished export that has not been reverted can be reverted.' });
+      if (job.kind !== 'export' || !job.revertible)
+        return err({
+          code: 'REVERT_NOT_POSSIBLE',
+          message: 'Only a finished export that has not been reverted can be reverted.',
+        });
       return ok({ job: startRevertOf(job, a) });
     },
     listJobChanges: (p, a) => {
       const job = jobs.get(p.jobId);
-      if (!job || need(job.structureId, a, 'view').error) return err({ code: 'JOB_NOT_FOUND', message: `There is no job ${p.jobId}.` });
+      if (!job || need(job.structureId, a, 'view').error)
+        return err({ code: 'JOB_NOT_FOUND', message: `There is no job ${p.jobId}.` });
       const all = changeLogs.get(p.jobId) ?? [];
       const start = Number(p.cursor ?? 0);
       const end = Math.min(all.length, start + (p.limit ?? 100));
-      return ok({ changes: all.slice(start, end), total: all.length, ...(end < all.length ? { nextCursor: String(end) } : {}) });
+      return ok({
+        changes: all.slice(start, end),
+        total: all.length,
+        ...(end < all.length ? { nextCursor: String(end) } : {}),
+      });
     },
   };
 

@@ -10,7 +10,12 @@ export interface LooseAnswer<T = Record<string, unknown>> {
 }
 
 /** Any key and payload, e.g. to check that a resolver refuses what the UI would never send. */
-export async function invokeLoose<T = Record<string, unknown>>(baseUrl: string, key: string, payload: unknown, accountId: string): Promise<LooseAnswer<T>> {
+export async function invokeLoose<T = Record<string, unknown>>(
+  baseUrl: string,
+  key: string,
+  payload: unknown,
+  accountId: string,
+): Promise<LooseAnswer<T>> {
   const res = await fetch(`${baseUrl}/__local/invoke`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -20,7 +25,12 @@ export async function invokeLoose<T = Record<string, unknown>>(baseUrl: string, 
 }
 
 /** A resolver call in the contract's types; throws when it fails, since setup that fails makes every later step meaningless. */
-export async function invokeOk<K extends ResolverKey>(baseUrl: string, key: K, payload: PayloadIn<K>, accountId: string): Promise<Extract<ResolverAnswerOf<K>, { ok: true }>['data']> {
+export async function invokeOk<K extends ResolverKey>(
+  baseUrl: string,
+  key: K,
+  payload: PayloadIn<K>,
+  accountId: string,
+): Promise<Extract<ResolverAnswerOf<K>, { ok: true }>['data']> {
   const answer = (await invokeLoose(baseUrl, key, payload, accountId)) as ResolverAnswerOf<K>;
   if (!answer.ok) throw new Error(`${key} failed: ${answer.error.code} ${answer.error.message}`);
   return answer.data;

@@ -14,7 +14,14 @@ import { createFakeResolvers, type FakeControls, type FakeOptions } from './fake
 const repo = path.resolve(__dirname, '../../..');
 const hostDir = path.join(repo, 'local/dev-server/host');
 const uiDir = path.join(repo, 'static/structure-ui/build');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
 
 function fileIn(root: string, urlPath: string): string | undefined {
   const file = path.resolve(root, '.' + path.posix.normalize('/' + decodeURIComponent(urlPath)));
@@ -43,22 +50,37 @@ export async function startUiPreviewServer(port = 0, fakes: FakeOptions = {}): P
     };
     const sendFile = (file: string) => {
       let body: string | Buffer = readFileSync(file);
-      if (file === path.join(uiDir, 'index.html')) body = body.toString('utf8').replace(/<head>/i, '<head><script src="/__local/bridge.js"></script>');
+      if (file === path.join(uiDir, 'index.html'))
+        body = body.toString('utf8').replace(/<head>/i, '<head><script src="/__local/bridge.js"></script>');
       send(200, body, TYPES[path.extname(file)] ?? 'application/octet-stream');
     };
     void (async () => {
       if (pathname.startsWith('/rest/')) return jira.handler(req, res, () => send(404, '{}'));
-      if (pathname === '/__local/users') return send(200, JSON.stringify(dataset.users.map((u) => ({ accountId: u.accountId, displayName: u.displayName, siteAdmin: u.siteAdmin }))));
-      if (pathname === '/__local/site') return send(200, JSON.stringify({ name: dataset.site.name, cloudId: dataset.site.cloudId }));
+      if (pathname === '/__local/users')
+        return send(
+          200,
+          JSON.stringify(
+            dataset.users.map((u) => ({ accountId: u.accountId, displayName: u.displayName, siteAdmin: u.siteAdmin })),
+          ),
+        );
+      if (pathname === '/__local/site')
+        return send(200, JSON.stringify({ name: dataset.site.name, cloudId: dataset.site.cloudId }));
       if (pathname === '/__local/bridge.js') return sendFile(path.join(hostDir, 'bridge.js'));
       if (pathname === '/__local/invoke' && req.method === 'POST') {
         const chunks: Buffer[] = [];
         for await (const c of req) chunks.push(c as Buffer);
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { key: string; payload: unknown; accountId: string };
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as {
+          key: string;
+          payload: unknown;
+          accountId: string;
+        };
         try {
           return send(200, JSON.stringify(await invoke(body.key, body.payload, body.accountId)));
         } catch (e) {
-          return send(500, JSON.stringify({ error: { name: 'Error', message: e instanceof Error ? e.message : String(e) } }));
+          return send(
+            500,
+            JSON.stringify({ error: { name: 'Error', message: e instanceof Error ? e.message : String(e) } }),
+          );
         }
       }
       if (pathname.startsWith('/app/')) {
@@ -84,5 +106,7 @@ export async function startUiPreviewServer(port = 0, fakes: FakeOptions = {}): P
 
 if (require.main === module) {
   const at = process.argv.indexOf('--port');
-  void startUiPreviewServer(at > 0 ? Number(process.argv[at + 1]) : 4720).then((s) => console.log(`UI preview (fake resolvers) on ${s.url}`));
+  void startUiPreviewServer(at > 0 ? Number(process.argv[at + 1]) : 4720).then((s) =>
+    console.log(`UI preview (fake resolvers) on ${s.url}`),
+  );
 }

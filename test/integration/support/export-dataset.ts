@@ -11,7 +11,17 @@ export const exp = (n: number): number => 30000 + n;
 export const BOARD_ID = 7;
 
 function issue(n: number, type: string, extra: Partial<DatasetIssue> = {}): DatasetIssue {
-  return { id: String(exp(n)), key: `EXP-${n}`, type, summary: `EXP-${n} summary`, status: 'To Do', rank: `0|i${String(n).padStart(5, '0')}:`, created: STAMP, updated: STAMP, ...extra };
+  return {
+    id: String(exp(n)),
+    key: `EXP-${n}`,
+    type,
+    summary: `EXP-${n} summary`,
+    status: 'To Do',
+    rank: `0|i${String(n).padStart(5, '0')}:`,
+    created: STAMP,
+    updated: STAMP,
+    ...extra,
+  };
 }
 
 export function exportDataset(stories = 6): Dataset {
@@ -28,7 +38,12 @@ export function exportDataset(stories = 6): Dataset {
         key: 'EXP',
         name: 'Export',
         projectTypeKey: 'software',
-        permissions: { BROWSE_PROJECTS: { groups: ['staff', 'partners'] }, EDIT_ISSUES: staff, SCHEDULE_ISSUES: staff, LINK_ISSUES: staff },
+        permissions: {
+          BROWSE_PROJECTS: { groups: ['staff', 'partners'] },
+          EDIT_ISSUES: staff,
+          SCHEDULE_ISSUES: staff,
+          LINK_ISSUES: staff,
+        },
       },
     ],
     issueTypes: [
@@ -42,7 +57,15 @@ export function exportDataset(stories = 6): Dataset {
     ],
     linkTypes: [{ id: '1', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' }],
     issues,
-    filters: [{ id: '10100', name: 'Export board', owner: 'acc-adam', jql: 'project = EXP ORDER BY Rank ASC', sharePermissions: [{ type: 'global' }] }],
+    filters: [
+      {
+        id: '10100',
+        name: 'Export board',
+        owner: 'acc-adam',
+        jql: 'project = EXP ORDER BY Rank ASC',
+        sharePermissions: [{ type: 'global' }],
+      },
+    ],
     boards: [{ id: BOARD_ID, name: 'EXP board', type: 'kanban', filterId: '10100', projectKey: 'EXP' }],
   };
 }

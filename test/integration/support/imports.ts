@@ -5,7 +5,13 @@ import { data, useSite, type Site } from './site';
 import { wid, workDataset } from './work-dataset';
 
 /** Starts an import with `synchronizer` and lets the queue run until the job is done. */
-export async function runSyncImport(site: Site, who: Person, structureId: string, synchronizer: string, params: Record<string, unknown>): Promise<JobDto> {
+export async function runSyncImport(
+  site: Site,
+  who: Person,
+  structureId: string,
+  synchronizer: string,
+  params: Record<string, unknown>,
+): Promise<JobDto> {
   const started = data(await site.invokeAs(who, 'startImport', { structureId, synchronizer, params }));
   await site.rt.queue.drain();
   return data(await site.invokeAs(who, 'getJob', { jobId: started.job.id }));

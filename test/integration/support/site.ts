@@ -5,7 +5,14 @@ import path from 'node:path';
 import type { Dataset } from '../../../local/dataset/types';
 import { createJiraEmulator, type JiraEmulator } from '../../../local/emulator';
 import { startLocalForge, type LocalForge } from '../../../local/runtime';
-import type { AppErrorDto, JobDto, PayloadIn, ResolverAnswerOf, ResolverKey, StructureDetails } from '../../../src/contract';
+import type {
+  AppErrorDto,
+  JobDto,
+  PayloadIn,
+  ResolverAnswerOf,
+  ResolverKey,
+  StructureDetails,
+} from '../../../src/contract';
 import { Forest, forestFromChunks, forestToChunks, type Row } from '../../../src/domain/forest';
 import { ForestRepository, KvsWriteMeter } from '../../../src/storage';
 import { people, siteDataset, type Person } from './dataset';
@@ -25,12 +32,19 @@ export async function startSite(dataset: Dataset = siteDataset()): Promise<Site>
   const jira = createJiraEmulator({ dataset });
   const { url } = await jira.listen();
   const logs: string[] = [];
-  const rt = await startLocalForge({ appDir: APP_DIR, jiraBaseUrl: url, timeScale: 0.001, queue: { duplicate: false, reorder: false, extraDelayMs: 0 }, log: (m) => (process.env.SITE_LOG ? console.error(m) : logs.push(m)) });
+  const rt = await startLocalForge({
+    appDir: APP_DIR,
+    jiraBaseUrl: url,
+    timeScale: 0.001,
+    queue: { duplicate: false, reorder: false, extraDelayMs: 0 },
+    log: (m) => (process.env.SITE_LOG ? console.error(m) : logs.push(m)),
+  });
   return {
     rt,
     jira,
     jiraUrl: url,
-    invokeAs: async (who, key, payload) => (await rt.invokeResolver({ key, payload, accountId: people[who].accountId })) as never,
+    invokeAs: async (who, key, payload) =>
+      (await rt.invokeResolver({ key, payload, accountId: people[who].accountId })) as never,
     close: async () => {
       await rt.close();
       await jira.close();
@@ -62,12 +76,21 @@ export function useSite(dataset?: Dataset): { site: Site } {
   return ref;
 }
 
-export async function givenStructure(site: Site, owner: Person = 'olivia', name = 'Release plan'): Promise<StructureDetails> {
+export async function givenStructure(
+  site: Site,
+  owner: Person = 'olivia',
+  name = 'Release plan',
+): Promise<StructureDetails> {
   return data(await site.invokeAs(owner, 'createStructure', { name }));
 }
 
 /** Starts an import and lets the queue run until the job is done. */
-export async function runImport(site: Site, who: Person, structureId: string, params: Record<string, unknown>): Promise<JobDto> {
+export async function runImport(
+  site: Site,
+  who: Person,
+  structureId: string,
+  params: Record<string, unknown>,
+): Promise<JobDto> {
   const started = data(await site.invokeAs(who, 'startImport', { structureId, synchronizer: 'filter', params }));
   await site.rt.queue.drain();
   return data(await site.invokeAs(who, 'getJob', { jobId: started.job.id }));
@@ -95,6 +118,9 @@ export async function givenForest(structureId: string, rows: Array<[depth: numbe
   if (!stored) throw new Error(`No forest for ${structureId}`);
   const current = stored.header.chunkCount === 0 ? Forest.EMPTY : forestFromChunks(stored.chunks);
   let next = current.nextRowId;
-  const forest = Forest.fromRows(rows.map(([depth, issueId]): Row => ({ rowId: next++, depth, issueId })), next);
+  const forest = Forest.fromRows(
+    rows.map(([depth, issueId]): Row => ({ rowId: next++, depth, issueId })),
+    next,
+  );
   await repo.replace(stored.header, forest.size === 0 ? [] : forestToChunks(forest), forest.size, 'edit', Date.now());
 }

@@ -22,7 +22,17 @@ export const wid = (key: string): number => {
 function issue(key: string, type: string, extra: Partial<DatasetIssue> = {}): DatasetIssue {
   const at = RANKED.indexOf(key);
   const rank = at >= 0 ? `0|a${String(at).padStart(4, '0')}:` : `0|b${String(wid(key)).padStart(6, '0')}:`;
-  return { id: String(wid(key)), key, type, summary: `${key} ${type.toLowerCase()}`, status: 'To Do', rank, created: STAMP, updated: STAMP, ...extra };
+  return {
+    id: String(wid(key)),
+    key,
+    type,
+    summary: `${key} ${type.toLowerCase()}`,
+    status: 'To Do',
+    rank,
+    created: STAMP,
+    updated: STAMP,
+    ...extra,
+  };
 }
 
 export function workDataset(): Dataset {
@@ -44,8 +54,20 @@ export function workDataset(): Dataset {
     site: { name: 'integration-work', cloudId: '00000000-0000-4000-8000-0000000000ab' },
     users: Object.values(people),
     projects: [
-      { id: '20000', key: 'APP', name: 'App', projectTypeKey: 'software', permissions: { BROWSE_PROJECTS: { groups: ['staff', 'partners'] } } },
-      { id: '20001', key: 'OPS', name: 'Ops', projectTypeKey: 'software', permissions: { BROWSE_PROJECTS: { groups: ['staff'] } } },
+      {
+        id: '20000',
+        key: 'APP',
+        name: 'App',
+        projectTypeKey: 'software',
+        permissions: { BROWSE_PROJECTS: { groups: ['staff', 'partners'] } },
+      },
+      {
+        id: '20001',
+        key: 'OPS',
+        name: 'Ops',
+        projectTypeKey: 'software',
+        permissions: { BROWSE_PROJECTS: { groups: ['staff'] } },
+      },
     ],
     issueTypes: [
       { id: '10', name: 'Initiative', hierarchyLevel: 2, subtask: false },
@@ -63,8 +85,20 @@ export function workDataset(): Dataset {
     ],
     issues,
     filters: [
-      { id: '10100', name: 'App board', owner: 'acc-olivia', jql: 'project = APP ORDER BY Rank ASC', sharePermissions: [{ type: 'global' }] },
-      { id: '10101', name: 'Flow board', owner: 'acc-olivia', jql: 'project in (APP, OPS) ORDER BY Rank ASC', sharePermissions: [{ type: 'global' }] },
+      {
+        id: '10100',
+        name: 'App board',
+        owner: 'acc-olivia',
+        jql: 'project = APP ORDER BY Rank ASC',
+        sharePermissions: [{ type: 'global' }],
+      },
+      {
+        id: '10101',
+        name: 'Flow board',
+        owner: 'acc-olivia',
+        jql: 'project in (APP, OPS) ORDER BY Rank ASC',
+        sharePermissions: [{ type: 'global' }],
+      },
       { id: '10102', name: 'Ops private', owner: 'acc-adam', jql: 'project = OPS', sharePermissions: [] },
     ],
     boards: [

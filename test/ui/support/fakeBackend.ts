@@ -1,6 +1,13 @@
 // A fake backend for component tests, written in the contract's own types: each test states
 // which resolver answers what (the real backend is tested through /__local/invoke elsewhere).
-import type { AppErrorDto, PayloadIn, ResolverAnswerOf, ResolverKey, ResolverResults, TypedInvoke } from '../../../src/contract';
+import type {
+  AppErrorDto,
+  PayloadIn,
+  ResolverAnswerOf,
+  ResolverKey,
+  ResolverResults,
+  TypedInvoke,
+} from '../../../src/contract';
 
 export type Handlers = {
   [K in ResolverKey]?: (payload: PayloadIn<K>) => ResolverAnswerOf<K> | Promise<ResolverAnswerOf<K>>;

@@ -30,8 +30,16 @@ export const otherParamsSchema = {
   properties: {
     source: {
       oneOf: [
-        { type: 'object', properties: { type: { type: 'string', const: 'jql' }, jql: { type: 'string', minLength: 1 } }, required: ['type', 'jql'] },
-        { type: 'object', properties: { type: { type: 'string', const: 'filter' }, filterId: { type: 'string', minLength: 1 } }, required: ['type', 'filterId'] },
+        {
+          type: 'object',
+          properties: { type: { type: 'string', const: 'jql' }, jql: { type: 'string', minLength: 1 } },
+          required: ['type', 'jql'],
+        },
+        {
+          type: 'object',
+          properties: { type: { type: 'string', const: 'filter' }, filterId: { type: 'string', minLength: 1 } },
+          required: ['type', 'filterId'],
+        },
       ],
     },
     placement: {
@@ -39,7 +47,10 @@ export const otherParamsSchema = {
         { type: 'object', properties: { type: { type: 'string', const: 'top' } }, required: ['type'] },
         {
           type: 'object',
-          properties: { type: { type: 'string', const: 'under' }, issueKey: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*-\\d+$' } },
+          properties: {
+            type: { type: 'string', const: 'under' },
+            issueKey: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*-\\d+$' },
+          },
           required: ['type', 'issueKey'],
         },
       ],

@@ -16,7 +16,10 @@ export interface Given {
 }
 
 /** Renders a page with fake host services, as production does with the bridge ones. */
-export function renderWithServices(ui: ReactElement, given: Given): { history: AppHistory } & ReturnType<typeof render> {
+export function renderWithServices(
+  ui: ReactElement,
+  given: Given,
+): { history: AppHistory } & ReturnType<typeof render> {
   const history = createMemoryHistory(given.path ?? '/');
   const services: AppServices = {
     invoke: given.invoke,

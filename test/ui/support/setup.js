@@ -3,7 +3,16 @@
 if (typeof window !== 'undefined') {
   window.matchMedia =
     window.matchMedia ||
-    ((query) => ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false }));
+    ((query) => ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener() {},
+      removeListener() {},
+      addEventListener() {},
+      removeEventListener() {},
+      dispatchEvent: () => false,
+    }));
   window.ResizeObserver =
     window.ResizeObserver ||
     class {

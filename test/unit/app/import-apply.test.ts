@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(async () => rt?.close());
 
-const noJira = () => createInvocation('acc-olivia', { transport: async () => Promise.reject(new Error('no Jira in this test')) });
+const noJira = () =>
+  createInvocation('acc-olivia', { transport: async () => Promise.reject(new Error('no Jira in this test')) });
 const params = FilterParams.parse({ source: { kind: 'jql', jql: 'x = 1' }, add: { at: 'top' } });
 
 async function givenJob(structureId: string): Promise<JobRecord> {
@@ -69,7 +70,9 @@ it('recomputes from the new forest when the structure changed while planning', a
   expect(seen).toEqual([0, 1]);
   expect(await issuesOf(structure.id)).toEqual([99, 10, 11]);
   expect(job).toMatchObject({ state: 'finished', result: { added: 2 }, step: 6 });
-  expect(job.log.map((l) => l.message)).toContain('The structure changed while importing; recomputing from the new structure.');
+  expect(job.log.map((l) => l.message)).toContain(
+    'The structure changed while importing; recomputing from the new structure.',
+  );
 });
 
 it('changes nothing when the job moved on (a cancel, or a duplicate event) before the write', async () => {

@@ -17,12 +17,27 @@ describe('storedIssue', () => {
       },
     };
     // then
-    expect(storedIssue(issue, 'customfield_10019')).toEqual({ id: 10, key: 'APP-10', parent: 7, level: 0, rank: '0|i0000b:', subtasks: [12, 11] });
+    expect(storedIssue(issue, 'customfield_10019')).toEqual({
+      id: 10,
+      key: 'APP-10',
+      parent: 7,
+      level: 0,
+      rank: '0|i0000b:',
+      subtasks: [12, 11],
+    });
   });
 
   it.each([
-    ['this issue is the source ("APP-1 blocks APP-2"): outwardIssue', { outwardIssue: { id: '2' } }, ['501', '1', 1, 2]],
-    ['this issue is the destination ("APP-2 blocks APP-1"): inwardIssue', { inwardIssue: { id: '2' } }, ['501', '1', 2, 1]],
+    [
+      'this issue is the source ("APP-1 blocks APP-2"): outwardIssue',
+      { outwardIssue: { id: '2' } },
+      ['501', '1', 1, 2],
+    ],
+    [
+      'this issue is the destination ("APP-2 blocks APP-1"): inwardIssue',
+      { inwardIssue: { id: '2' } },
+      ['501', '1', 2, 1],
+    ],
   ])('reads a link where %s', (_, end, expected) => {
     // given
     const issue = { id: '1', key: 'APP-1', fields: { issuelinks: [{ id: '501', type: { id: '1' }, ...end }] } };
@@ -30,7 +45,12 @@ describe('storedIssue', () => {
     const stored = storedIssue(issue);
     // then
     expect(stored.links).toEqual([expected]);
-    expect(linkFact(stored.links![0]!)).toEqual({ linkId: '501', linkTypeId: '1', inwardId: expected[2], outwardId: expected[3] });
+    expect(linkFact(stored.links![0]!)).toEqual({
+      linkId: '501',
+      linkTypeId: '1',
+      inwardId: expected[2],
+      outwardId: expected[3],
+    });
   });
 
   it('a sub-task is level -1 even when Jira leaves out hierarchyLevel', () => {
@@ -40,7 +60,14 @@ describe('storedIssue', () => {
 
 describe('what pages say', () => {
   const pages: FactsPage[] = [
-    { stage: 'forest', issues: [{ id: 1, key: 'A-1' }, { id: 2, key: 'A-2', parent: 1 }], asked: [1, 2, 3] },
+    {
+      stage: 'forest',
+      issues: [
+        { id: 1, key: 'A-1' },
+        { id: 2, key: 'A-2', parent: 1 },
+      ],
+      asked: [1, 2, 3],
+    },
     { stage: 'expand', round: 1, issues: [{ id: 2, key: 'A-2', parent: 9 }], asked: [2] },
     { stage: 'visibility', asked: [4, 5], visible: [5] },
   ];
@@ -59,8 +86,18 @@ describe('what pages say', () => {
 describe('splitPage', () => {
   it('stores a page too big for one KVS value as several, keeping every issue and what was asked', () => {
     // given: 300 issues with 100 links each (~1 MB of JSON)
-    const links = Array.from({ length: 100 }, (_, i): [string, string, number, number] => [String(10_000 + i), '10000', 1, 2]);
-    const page: FactsPage = { stage: 'forest', round: 0, asked: [1, 2, 3], issues: Array.from({ length: 300 }, (_, i) => ({ id: i + 1, key: `A-${i + 1}`, links })) };
+    const links = Array.from({ length: 100 }, (_, i): [string, string, number, number] => [
+      String(10_000 + i),
+      '10000',
+      1,
+      2,
+    ]);
+    const page: FactsPage = {
+      stage: 'forest',
+      round: 0,
+      asked: [1, 2, 3],
+      issues: Array.from({ length: 300 }, (_, i) => ({ id: i + 1, key: `A-${i + 1}`, links })),
+    };
     // when
     const parts = splitPage(page);
     // then

@@ -14,7 +14,11 @@ beforeAll(async () => {
 afterAll(async () => rt?.close());
 
 const NOW = Date.parse('2026-06-01T12:00:00Z');
-const inv = () => createInvocation('acc-olivia', { transport: async () => Promise.reject(new Error('no Jira in this test')), now: () => NOW });
+const inv = () =>
+  createInvocation('acc-olivia', {
+    transport: async () => Promise.reject(new Error('no Jira in this test')),
+    now: () => NOW,
+  });
 const env = (): RunnerEnv & { pushed: unknown[] } => {
   const pushed: unknown[] = [];
   return { pushed, remainingMs: () => 600_000, push: async (event) => void pushed.push(event) };
@@ -70,5 +74,7 @@ it('takes over from the last checkpoint when the driving invocation died', async
   expect(outcome).toBeUndefined();
   const after = await jobs().get(job.id);
   expect(after).toMatchObject({ state: 'finished', result: { added: 2 } });
-  expect(after?.log.map((l) => l.message)).toContain('The previous run of this job stopped unexpectedly; continuing from its last checkpoint.');
+  expect(after?.log.map((l) => l.message)).toContain(
+    'The previous run of this job stopped unexpectedly; continuing from its last checkpoint.',
+  );
 });

@@ -17,7 +17,10 @@ it('asks Jira once with id in (...) as the user', async () => {
 
 it('drops the ids Jira says do not exist and asks again', async () => {
   // given
-  const { jira, requests } = client(answer(400, { errorMessages: ["An issue with key '2' does not exist for field 'id'."] }), answer(200, ids(1, 3)));
+  const { jira, requests } = client(
+    answer(400, { errorMessages: ["An issue with key '2' does not exist for field 'id'."] }),
+    answer(200, ids(1, 3)),
+  );
   // when
   const visible = await visibleInBatch(jira, [1, 2, 3]);
   // then
@@ -26,7 +29,10 @@ it('drops the ids Jira says do not exist and asks again', async () => {
 });
 
 it('falls back to bulkfetch when Jira refuses without naming ids', async () => {
-  const { jira, requests } = client(answer(400, { errorMessages: ['Something about the query.'] }), answer(200, { issues: [{ id: '3', key: 'K-3' }] }));
+  const { jira, requests } = client(
+    answer(400, { errorMessages: ['Something about the query.'] }),
+    answer(200, { issues: [{ id: '3', key: 'K-3' }] }),
+  );
   expect(await visibleInBatch(jira, [1, 3])).toEqual([3]);
   expect(requests[1].path).toBe('/rest/api/3/issue/bulkfetch');
 });

@@ -7,7 +7,16 @@
  *
  * Issue keys map to numeric issue ids (first use wins), so tests speak in keys and the forest in ids.
  */
-import { AddedRow, applyUpdate, Forest, ForestAction, IssueId, Placement, Row, RowId } from '../../../src/domain/forest';
+import {
+  AddedRow,
+  applyUpdate,
+  Forest,
+  ForestAction,
+  IssueId,
+  Placement,
+  Row,
+  RowId,
+} from '../../../src/domain/forest';
 
 const idByKey = new Map<string, IssueId>();
 const keyById = new Map<IssueId, string>();
@@ -67,7 +76,11 @@ export function f(...specs: RowSpec[]): Forest {
 export function sub(...specs: RowSpec[]): AddedRow[] {
   const flat: { key: string; rowId?: RowId; depth: number }[] = [];
   flatten(specs, 0, flat);
-  return flat.map((r) => (r.rowId === undefined ? { depth: r.depth, issueId: issue(r.key) } : { depth: r.depth, issueId: issue(r.key), rowId: r.rowId }));
+  return flat.map((r) =>
+    r.rowId === undefined
+      ? { depth: r.depth, issueId: issue(r.key) }
+      : { depth: r.depth, issueId: issue(r.key), rowId: r.rowId },
+  );
 }
 
 /** 'A B(C D(E))': keys in pre-order, children in parentheses. */
@@ -134,7 +147,10 @@ export function on(forest: Forest) {
     remove: (ref: string | number, children: 'remove' | 'lift' = 'remove') =>
       new Step({ kind: 'remove', rowId: at(ref), children }, at),
     apply: (...steps: (Step | ForestAction)[]): Forest =>
-      applyUpdate(forest, steps.map((s) => (s instanceof Step ? s.action : s))),
+      applyUpdate(
+        forest,
+        steps.map((s) => (s instanceof Step ? s.action : s)),
+      ),
   };
 }
 

@@ -14,7 +14,11 @@ function files(dir: string): string[] {
 describe('src/domain', () => {
   it('imports nothing but itself and zod: no Forge, HTTP, storage or Node I/O', () => {
     const offending = files(root).flatMap((path) =>
-      [...readFileSync(path, 'utf8').matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s*['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm)]
+      [
+        ...readFileSync(path, 'utf8').matchAll(
+          /^\s*(?:import|export)\b[^;]*?\bfrom\s*['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm,
+        ),
+      ]
         .map((m) => m[1] ?? m[2] ?? m[3])
         .filter((spec) => !spec.startsWith('.') && spec !== 'zod')
         .map((spec) => `${relative(root, path)} imports ${spec}`),

@@ -17,7 +17,10 @@ function givenClient(...script: Parameters<typeof fakeTransport>) {
 describe('JiraClient', () => {
   it('asks search/jql for ids only, 5000 a page, and follows nextPageToken', async () => {
     // given
-    const { client, requests } = givenClient(answer(200, { ...ids(1, 2), nextPageToken: 'T2' }), answer(200, { ...ids(3), isLast: true }));
+    const { client, requests } = givenClient(
+      answer(200, { ...ids(1, 2), nextPageToken: 'T2' }),
+      answer(200, { ...ids(3), isLast: true }),
+    );
     // when
     const first = await client.searchIds('project = A');
     const second = await client.searchIds('project = A', first.nextPageToken);
@@ -41,12 +44,19 @@ describe('JiraClient', () => {
 
   it('turns a 400 for JQL into JqlInvalid with Jira’s own message', async () => {
     // given
-    const { client } = givenClient(answer(400, { errorMessages: ["Error in the JQL Query: Expecting ')' but got the end of the query."], errors: {} }));
+    const { client } = givenClient(
+      answer(400, {
+        errorMessages: ["Error in the JQL Query: Expecting ')' but got the end of the query."],
+        errors: {},
+      }),
+    );
     // when
     const search = client.searchIds('project = (A');
     // then
     await expect(search).rejects.toThrow(JiraJqlInvalid);
-    await expect(search).rejects.toMatchObject({ jiraMessage: "Error in the JQL Query: Expecting ')' but got the end of the query." });
+    await expect(search).rejects.toMatchObject({
+      jiraMessage: "Error in the JQL Query: Expecting ')' but got the end of the query.",
+    });
   });
 
   it('reports an invisible saved filter (Jira answers 400) as not found', async () => {
@@ -85,7 +95,9 @@ describe('JiraClient', () => {
 
   it('pauses instead of waiting when the hourly quota is exhausted', async () => {
     // given
-    const { client, sleeps } = givenClient(answer(429, {}, { 'Retry-After': '1847', 'RateLimit-Reason': 'jira-quota-global-based' }));
+    const { client, sleeps } = givenClient(
+      answer(429, {}, { 'Retry-After': '1847', 'RateLimit-Reason': 'jira-quota-global-based' }),
+    );
     // when
     const search = client.searchIds('project = A');
     // then
@@ -111,6 +123,9 @@ describe('JiraClient', () => {
     // then
     expect(me).toEqual({ accountId: 'a1', displayName: undefined, groups: ['devs'] });
     expect(admin).toBe(true);
-    expect(requests.map((r) => r.path)).toEqual(['/rest/api/3/myself?expand=groups', '/rest/api/3/mypermissions?permissions=ADMINISTER']);
+    expect(requests.map((r) => r.path)).toEqual([
+      '/rest/api/3/myself?expand=groups',
+      '/rest/api/3/mypermissions?permissions=ADMINISTER',
+    ]);
   });
 });

@@ -1,5 +1,14 @@
 import type { LocalForge } from '../../../local/runtime';
-import { ForestRepository, JobRepository, KvsWriteMeter, runTransaction, StaleJobStep, TransactionConditionFailed, type ForestHeader, type JobRecord } from '../../../src/storage';
+import {
+  ForestRepository,
+  JobRepository,
+  KvsWriteMeter,
+  runTransaction,
+  StaleJobStep,
+  TransactionConditionFailed,
+  type ForestHeader,
+  type JobRecord,
+} from '../../../src/storage';
 import { startKvs } from './local-kvs';
 
 let rt: LocalForge;

@@ -5,5 +5,9 @@ import { startLocalForge, type LocalForge } from '../../../local/runtime';
 export const APP_DIR = path.join(__dirname, '..', '..', '..');
 
 export function startKvs(): Promise<LocalForge> {
-  return startLocalForge({ appDir: APP_DIR, queue: { duplicate: false, reorder: false, extraDelayMs: 0 }, log: () => undefined });
+  return startLocalForge({
+    appDir: APP_DIR,
+    queue: { duplicate: false, reorder: false, extraDelayMs: 0 },
+    log: () => undefined,
+  });
 }

@@ -12,7 +12,8 @@ export type { AgileImportInput } from './plan';
 export const agileSynchronizer = defineSynchronizer<AgileParams, AgileImportData>({
   key: 'agile',
   label: 'Agile',
-  description: 'Arranges a board’s issues (or projects’ issues) in rank order, grouped under their epics, optionally with sub-tasks.',
+  description:
+    'Arranges a board’s issues (or projects’ issues) in rank order, grouped under their epics, optionally with sub-tasks.',
   directions: ['import', 'export'],
   params: AgileParams,
   planImport: ({ forest, params, data, visible }) => planAgileImport({ forest, params, data, visible }),

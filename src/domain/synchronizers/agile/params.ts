@@ -8,12 +8,20 @@ const ProjectKey = z
 
 /** Where the issues and their order come from: a board, or projects sharing a rank field (reference §1.4). */
 export const AgileSource = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('board'), boardId: z.number().int('A board id is a whole number').positive('A board id is positive') }).strict(),
+  z
+    .object({
+      mode: z.literal('board'),
+      boardId: z.number().int('A board id is a whole number').positive('A board id is positive'),
+    })
+    .strict(),
   z
     .object({
       mode: z.literal('custom'),
       projectKeys: z.array(ProjectKey).min(1, 'Choose at least one project').max(100, 'At most 100 projects'),
-      rankFieldId: z.string().trim().regex(/^customfield_[0-9]+$/, 'A rank field id looks like customfield_10019'),
+      rankFieldId: z
+        .string()
+        .trim()
+        .regex(/^customfield_[0-9]+$/, 'A rank field id looks like customfield_10019'),
     })
     .strict(),
 ]);

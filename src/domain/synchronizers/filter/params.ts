@@ -3,7 +3,13 @@ import { z } from 'zod';
 export const FilterSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('jql'), jql: z.string().trim().min(1, 'JQL must not be empty').max(10_000) }).strict(),
   z
-    .object({ kind: z.literal('filter'), filterId: z.string().trim().regex(/^[1-9][0-9]*$/, 'A saved filter id is a number') })
+    .object({
+      kind: z.literal('filter'),
+      filterId: z
+        .string()
+        .trim()
+        .regex(/^[1-9][0-9]*$/, 'A saved filter id is a number'),
+    })
     .strict(),
 ]);
 
@@ -38,7 +44,11 @@ export const FilterParams = z
   .strict()
   .superRefine((p, ctx) => {
     if (p.allowMove && p.add.at !== 'under') {
-      ctx.addIssue({ code: 'custom', path: ['allowMove'], message: 'Allow move needs new issues placed under an issue' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['allowMove'],
+        message: 'Allow move needs new issues placed under an issue',
+      });
     }
     if (!p.remove && p.removeOnlyWhereAdded) {
       ctx.addIssue({ code: 'custom', path: ['removeOnlyWhereAdded'], message: 'Remove only where added needs Remove' });

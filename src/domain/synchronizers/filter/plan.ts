@@ -134,10 +134,16 @@ export function planFilterImport(input: FilterImportInput): ImportPlan {
 
   let removed = 0;
   if (params.remove && !(params.removeOnlyWhereAdded && place === null)) {
-    const result = planRemovals(tree, params, placeSlot, (id) => seen.has(id), (slot) => {
-      const index = tree.baseIndexOf(slot);
-      return index >= 0 && hidden(index);
-    });
+    const result = planRemovals(
+      tree,
+      params,
+      placeSlot,
+      (id) => seen.has(id),
+      (slot) => {
+        const index = tree.baseIndexOf(slot);
+        return index >= 0 && hidden(index);
+      },
+    );
     actions.push(...result.actions);
     removed = result.removed;
     skippedNotVisible += result.skippedNotVisible;
@@ -210,7 +216,9 @@ export function filterImportVisibilityQuestions(input: Omit<FilterImportInput, '
   const matching = new Set(input.matching);
   const looked: number[] = [];
   const anchorRows =
-    params.add.at === 'under' && input.underIssueId != null ? forest.rowsOfIssue(input.underIssueId).map((r) => forest.indexOf(r)) : [];
+    params.add.at === 'under' && input.underIssueId != null
+      ? forest.rowsOfIssue(input.underIssueId).map((r) => forest.indexOf(r))
+      : [];
   looked.push(...anchorRows);
   if (params.allowMove) {
     for (const id of matching) for (const r of forest.rowsOfIssue(id)) looked.push(forest.indexOf(r));

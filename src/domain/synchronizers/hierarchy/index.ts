@@ -13,7 +13,8 @@ export { compareIssueKeys } from './natural-key';
 export const hierarchySynchronizer = defineSynchronizer<HierarchyParams, HierarchyImportData>({
   key: 'hierarchy',
   label: 'Hierarchy',
-  description: 'Builds the hierarchy from Jira’s parent field across every level: initiatives, epics, stories, sub-tasks.',
+  description:
+    'Builds the hierarchy from Jira’s parent field across every level: initiatives, epics, stories, sub-tasks.',
   directions: ['import', 'export'],
   params: HierarchyParams,
   planImport: ({ forest, params, data, visible }) => planHierarchyImport({ forest, params, data, visible }),

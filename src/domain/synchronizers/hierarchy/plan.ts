@@ -28,8 +28,14 @@ export function hierarchyModel(params: HierarchyParams, data: HierarchyImportDat
     else list.push(facts);
   }
   const children = new Map<IssueId, IssueId[]>();
-  for (const [parent, list] of childLists) children.set(parent, list.sort(compare).map((f) => f.id));
-  const roots = topRoots(data, children, params.levels).sort(compare).map((f) => f.id);
+  for (const [parent, list] of childLists)
+    children.set(
+      parent,
+      list.sort(compare).map((f) => f.id),
+    );
+  const roots = topRoots(data, children, params.levels)
+    .sort(compare)
+    .map((f) => f.id);
   const rootSet = new Set(roots);
   return {
     childrenOf: (parent) => children.get(parent) ?? [],
@@ -51,7 +57,11 @@ export function hierarchyModel(params: HierarchyParams, data: HierarchyImportDat
  * project" JQL does not list issues twice; one whose parent is out of reach stays a top-level root.
  * Higher levels are settled first, so the answer does not depend on the order of `roots`.
  */
-function topRoots(data: HierarchyImportData, children: ReadonlyMap<IssueId, readonly IssueId[]>, levels: number): HierarchyIssueFacts[] {
+function topRoots(
+  data: HierarchyImportData,
+  children: ReadonlyMap<IssueId, readonly IssueId[]>,
+  levels: number,
+): HierarchyIssueFacts[] {
   const candidates = [...new Set(data.roots)]
     .map((id) => data.issues.get(id))
     .filter((f): f is HierarchyIssueFacts => f !== undefined)

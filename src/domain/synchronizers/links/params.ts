@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const Jql = (what: string) => z.string().trim().min(1, `${what} must not be empty; leave it out to accept every issue`).max(10_000);
+const Jql = (what: string) =>
+  z.string().trim().min(1, `${what} must not be empty; leave it out to accept every issue`).max(10_000);
 
 /** How far links are followed from the issues the import starts at (Structure's extenders: "All levels up to 10"). */
 export const MAX_LINK_LEVELS = 50;
@@ -13,7 +14,10 @@ export const MAX_LINK_LEVELS = 50;
  */
 export const LinksParams = z
   .object({
-    linkTypeId: z.string().trim().regex(/^[1-9][0-9]*$/, 'A link type id is a number'),
+    linkTypeId: z
+      .string()
+      .trim()
+      .regex(/^[1-9][0-9]*$/, 'A link type id is a number'),
     parentEnd: z.enum(['inward', 'outward'], { error: 'The parent end is inward or outward' }).default('inward'),
     /** Only links whose parent matches this JQL count; absent: every issue may be a parent. */
     parentJql: Jql('The parent filter').optional(),
@@ -24,7 +28,9 @@ export const LinksParams = z
      * the issues in the structure, level by level; `all`: every issue matching the parent filter
      * that is nobody's child goes to the top level, with its linked children below.
      */
-    scope: z.enum(['structure', 'expand', 'all'], { error: 'The scope is structure, expand or all' }).default('structure'),
+    scope: z
+      .enum(['structure', 'expand', 'all'], { error: 'The scope is structure, expand or all' })
+      .default('structure'),
     levels: z
       .number()
       .int('Levels is a whole number')

@@ -24,7 +24,8 @@ export function linksModel(forest: Forest, params: LinksParams, data: LinksImpor
     for (const link of facts.links ?? []) {
       if (link.linkTypeId !== params.linkTypeId || seen.has(link.linkId)) continue;
       seen.add(link.linkId);
-      const [parent, child] = params.parentEnd === 'inward' ? [link.inwardId, link.outwardId] : [link.outwardId, link.inwardId];
+      const [parent, child] =
+        params.parentEnd === 'inward' ? [link.inwardId, link.outwardId] : [link.outwardId, link.inwardId];
       if (parentOk(parent) && childOk(child)) edges.push({ linkId: Number(link.linkId), parent, child });
     }
   }
@@ -55,7 +56,9 @@ export function linksModel(forest: Forest, params: LinksParams, data: LinksImpor
     mayAdd: params.scope === 'structure' ? (id) => forest.rowsOfIssue(id).length > 0 : () => true,
     levels: params.levels,
     // Only where the synchronizer would place children: a parent it knows the links of, a child that passes its filter.
-    removesUnder: params.removeUnlinked ? (parent, child) => data.issues.has(parent) && parentOk(parent) && childOk(child) : undefined,
+    removesUnder: params.removeUnlinked
+      ? (parent, child) => data.issues.has(parent) && parentOk(parent) && childOk(child)
+      : undefined,
     keyOf: (id) => data.issues.get(id)?.key ?? String(id),
   };
 }
@@ -103,5 +106,11 @@ export function linksImportVisibilityQuestions(input: Omit<LinksImportInput, 'vi
   }
   children.push(...(model.roots ?? []));
   const listed = new Set(children);
-  return placementVisibilityQuestions(forest, parents, children, (id) => data.issues.has(id) || listed.has(id), params.removeUnlinked);
+  return placementVisibilityQuestions(
+    forest,
+    parents,
+    children,
+    (id) => data.issues.has(id) || listed.has(id),
+    params.removeUnlinked,
+  );
 }

@@ -37,7 +37,11 @@ export const MAX_NOTES = 50;
  * turn. O(n + a log a) for n rows and a placed children, plus one pass over the rows of each child
  * issue in search of a free one (with an ancestry test per candidate); the cycle check is O(1).
  */
-export function planPlacement(forest: Forest, model: PlacementModel, visible: (issueId: IssueId) => boolean): ImportPlan {
+export function planPlacement(
+  forest: Forest,
+  model: PlacementModel,
+  visible: (issueId: IssueId) => boolean,
+): ImportPlan {
   return new Placer(forest, model, visible).run();
 }
 
@@ -198,7 +202,7 @@ class Placer {
 
     const under = slot === 0 ? 0 : tree.rowIdOf(slot);
     let prev = NONE;
-    for (let i = 0; i < itemIssue.length; ) {
+    for (let i = 0; i < itemIssue.length;) {
       if (kept[i] === 1) {
         prev = itemSlot[i];
         // Unchanged: a row that was there before the plan and was not counted yet (a row is arranged
@@ -340,7 +344,8 @@ class Placer {
       }
       const parentIssue = tree.issueIdOf(p);
       const issueId = tree.issueIdOf(s);
-      if (chainOf[p] >= model.levels || model.belongsUnder(parentIssue, issueId) || !removesUnder(parentIssue, issueId)) continue;
+      if (chainOf[p] >= model.levels || model.belongsUnder(parentIssue, issueId) || !removesUnder(parentIssue, issueId))
+        continue;
       if (this.hidden(p)) continue;
       if (this.hidden(s) || holdsHidden[s] === 1) {
         this.skippedNotVisible++;

@@ -12,7 +12,8 @@ export type { SubtasksImportInput } from './plan';
 export const subtasksSynchronizer = defineSynchronizer<SubtasksParams, SubtasksImportData>({
   key: 'subtasks',
   label: 'Sub-tasks',
-  description: 'Places every sub-task directly under its parent issue, in Jira’s order, and can add sub-tasks that are missing.',
+  description:
+    'Places every sub-task directly under its parent issue, in Jira’s order, and can add sub-tasks that are missing.',
   directions: ['import'],
   params: SubtasksParams,
   planImport: ({ forest, params, data, visible }) => planSubtasksImport({ forest, params, data, visible }),

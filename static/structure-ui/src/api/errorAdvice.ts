@@ -12,7 +12,7 @@ export function errorAdvice(error: AppErrorDto): string {
     case 'STRUCTURE_NOT_FOUND':
       return 'The structure may have been deleted, or you have no access to it. Go back to Manage structures.';
     case 'JOB_NOT_FOUND':
-      return 'The job may have expired. Open the structure\'s job history to find recent jobs.';
+      return "The job may have expired. Open the structure's job history to find recent jobs.";
     case 'JQL_INVALID':
       return 'Correct the JQL query and try again.';
     case 'FILTER_NOT_FOUND':

@@ -3,9 +3,7 @@ import type { AppErrorDto, PayloadIn, ResolverKey, ResolverResults } from '../..
 import { useServices } from './ServicesContext';
 
 export type Loadable<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: AppErrorDto }
-  | { status: 'ready'; data: T };
+  { status: 'loading' } | { status: 'error'; error: AppErrorDto } | { status: 'ready'; data: T };
 
 /**
  * Loads one resolver result for a page. `payloadKey` is the identity of the payload (pages pass a
@@ -30,7 +28,11 @@ export function useResolver<K extends ResolverKey>(
         setState(answer.ok ? { status: 'ready', data: answer.data } : { status: 'error', error: answer.error });
       },
       (e: unknown) => {
-        if (live) setState({ status: 'error', error: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) } });
+        if (live)
+          setState({
+            status: 'error',
+            error: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) },
+          });
       },
     );
     return () => {

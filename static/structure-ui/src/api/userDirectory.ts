@@ -53,7 +53,7 @@ export class UserDirectory {
     const found = new Map<string, string>();
     try {
       const query = ids.map((id) => `accountId=${encodeURIComponent(id)}`).join('&');
-      for (let startAt = 0; ; ) {
+      for (let startAt = 0; ;) {
         const res = await this.requestJira(`/rest/api/3/user/bulk?${query}&startAt=${startAt}&maxResults=${BATCH}`);
         if (!res.ok) throw new Error(`HTTP ${res.status}`);
         const page = (await res.json()) as BulkPage;

@@ -26,7 +26,13 @@ export function ConfirmModal(props: {
   const focus = props.autoFocus ?? 'confirm';
   return (
     <ModalTransition>
-      <Modal onClose={props.onCancel} label={props.label} testId={props.testId} width={props.width} shouldScrollInViewport={props.scrollInViewport}>
+      <Modal
+        onClose={props.onCancel}
+        label={props.label}
+        testId={props.testId}
+        width={props.width}
+        shouldScrollInViewport={props.scrollInViewport}
+      >
         <ModalHeader>
           <ModalTitle appearance={props.appearance}>{props.title}</ModalTitle>
         </ModalHeader>

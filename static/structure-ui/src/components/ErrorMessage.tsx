@@ -6,8 +6,20 @@ import { errorAdvice } from '../api/errorAdvice';
 export function ErrorMessage(props: { error: AppErrorDto; title?: string; onRetry?: () => void; onBack?: () => void }) {
   const { error } = props;
   const actions = [
-    ...(props.onRetry ? [<SectionMessageAction key="retry" onClick={props.onRetry}>Try again</SectionMessageAction>] : []),
-    ...(props.onBack ? [<SectionMessageAction key="back" onClick={props.onBack}>Back to Manage structures</SectionMessageAction>] : []),
+    ...(props.onRetry
+      ? [
+          <SectionMessageAction key="retry" onClick={props.onRetry}>
+            Try again
+          </SectionMessageAction>,
+        ]
+      : []),
+    ...(props.onBack
+      ? [
+          <SectionMessageAction key="back" onClick={props.onBack}>
+            Back to Manage structures
+          </SectionMessageAction>,
+        ]
+      : []),
   ];
   return (
     <div role="alert" data-testid="error-message">

@@ -14,7 +14,9 @@ export function GroupPicker(props: { inputId: string; groupName: string; onChang
   const { requestJira } = useServices();
   const loadOptions = async (query: string): Promise<Option[]> => {
     try {
-      const res = await requestJira(`/rest/api/3/groups/picker?query=${encodeURIComponent(query.trim())}&caseInsensitive=true&maxResults=20`);
+      const res = await requestJira(
+        `/rest/api/3/groups/picker?query=${encodeURIComponent(query.trim())}&caseInsensitive=true&maxResults=20`,
+      );
       if (!res.ok) return [];
       const found = (await res.json()) as { groups?: Array<{ name: string }> };
       return (found.groups ?? []).map((g) => ({ label: g.name, value: g.name }));

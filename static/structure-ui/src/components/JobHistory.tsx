@@ -62,7 +62,10 @@ export function JobHistory(props: { structureId: string }) {
   };
 
   if (state === 'loading') return <Loading label="Loading job history" />;
-  if (error && jobs.length === 0) return <ErrorMessage error={error} title="Job history could not be loaded" onRetry={() => setGeneration((g) => g + 1)} />;
+  if (error && jobs.length === 0)
+    return (
+      <ErrorMessage error={error} title="Job history could not be loaded" onRetry={() => setGeneration((g) => g + 1)} />
+    );
   return (
     <div data-testid="job-history">
       <DynamicTable

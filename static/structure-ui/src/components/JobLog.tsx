@@ -23,7 +23,16 @@ export function JobLog(props: { log: JobLogEntry[] }) {
       tabIndex={0}
     >
       {props.log.map((entry, i) => (
-        <li key={i} style={{ margin: 0, display: 'flex', gap: token('space.100'), padding: `${token('space.025')} 0`, alignItems: 'baseline' }}>
+        <li
+          key={i}
+          style={{
+            margin: 0,
+            display: 'flex',
+            gap: token('space.100'),
+            padding: `${token('space.025')} 0`,
+            alignItems: 'baseline',
+          }}
+        >
           <span style={{ color: token('color.text.subtlest'), whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</span>
           <Lozenge appearance={levelLook[entry.level]}>{entry.level}</Lozenge>
           <span style={{ color: token('color.text') }}>{entry.message}</span>

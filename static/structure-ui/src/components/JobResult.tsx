@@ -11,7 +11,10 @@ export function JobResult(props: { result: ImportCounts }) {
     ['Skipped (not visible)', r.skippedNotVisible, 'skipped'],
   ];
   return (
-    <dl style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.400'), margin: 0, padding: 0 }} data-testid="job-result">
+    <dl
+      style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.400'), margin: 0, padding: 0 }}
+      data-testid="job-result"
+    >
       {figures.map(([label, n, id]) => (
         <div key={id}>
           <dt style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>{label}</dt>

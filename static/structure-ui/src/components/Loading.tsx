@@ -7,7 +7,13 @@ export function Loading(props: { label?: string }) {
     <div
       role="status"
       aria-live="polite"
-      style={{ display: 'flex', alignItems: 'center', gap: token('space.100'), padding: token('space.300'), color: token('color.text.subtlest') }}
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: token('space.100'),
+        padding: token('space.300'),
+        color: token('color.text.subtlest'),
+      }}
     >
       <Spinner size="medium" label={label} />
       <span>{label}…</span>

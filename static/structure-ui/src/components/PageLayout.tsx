@@ -29,7 +29,15 @@ export function PageLayout(props: {
           {props.breadcrumbs}
         </nav>
       )}
-      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: token('space.200'), flexWrap: 'wrap' }}>
+      <div
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          gap: token('space.200'),
+          flexWrap: 'wrap',
+        }}
+      >
         <Heading size="xlarge" as="h1">
           {props.title}
         </Heading>

@@ -34,18 +34,34 @@ export function PreviewPanel(props: { preview: ImportPreview; action?: ReactNode
     ['Skipped (not visible to you)', counts.skippedNotVisible],
   ];
   return (
-    <section ref={section} aria-labelledby="preview-heading" data-testid="import-preview" style={{ marginTop: token('space.300') }}>
+    <section
+      ref={section}
+      aria-labelledby="preview-heading"
+      data-testid="import-preview"
+      style={{ marginTop: token('space.300') }}
+    >
       <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: token('space.200') }}>
         <Heading size="medium" as="h2" id="preview-heading">
           Preview
         </Heading>
         {props.action}
       </div>
-      <dl style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.300'), margin: `${token('space.150')} 0`, padding: 0 }}>
+      <dl
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          gap: token('space.300'),
+          margin: `${token('space.150')} 0`,
+          padding: 0,
+        }}
+      >
         {figures.map(([label, n]) => (
           <div key={label}>
             <dt style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>{label}</dt>
-            <dd style={{ margin: 0, font: token('font.heading.medium') }} data-testid={`preview-${label.split(' ')[0]!.toLowerCase()}`}>
+            <dd
+              style={{ margin: 0, font: token('font.heading.medium') }}
+              data-testid={`preview-${label.split(' ')[0]!.toLowerCase()}`}
+            >
               {n.toLocaleString()}
             </dd>
           </div>
@@ -53,7 +69,10 @@ export function PreviewPanel(props: { preview: ImportPreview; action?: ReactNode
       </dl>
       {props.preview.complete === false && (
         <SectionMessage appearance="information" title="A partial preview">
-          <p>The source is too big to preview in full here: the counts cover a sample and leave removals out. The import itself runs in full.</p>
+          <p>
+            The source is too big to preview in full here: the counts cover a sample and leave removals out. The import
+            itself runs in full.
+          </p>
         </SectionMessage>
       )}
       {warnings.map((w, i) => (
@@ -65,13 +84,26 @@ export function PreviewPanel(props: { preview: ImportPreview; action?: ReactNode
         <p>Nothing to change: the structure already matches.</p>
       ) : (
         <table style={{ borderCollapse: 'collapse', width: '100%', marginTop: token('space.100') }}>
-          <caption style={{ textAlign: 'left', font: token('font.body.small'), color: token('color.text.subtle'), paddingBottom: token('space.100') }}>
+          <caption
+            style={{
+              textAlign: 'left',
+              font: token('font.body.small'),
+              color: token('color.text.subtle'),
+              paddingBottom: token('space.100'),
+            }}
+          >
             {actions.length < totalActions
               ? `The first ${actions.length} of ${totalActions.toLocaleString()} changes`
               : `${totalActions.toLocaleString()} changes`}
           </caption>
           <thead>
-            <tr style={{ textAlign: 'left', borderBottom: `2px solid ${token('color.border')}`, color: token('color.text.subtle') }}>
+            <tr
+              style={{
+                textAlign: 'left',
+                borderBottom: `2px solid ${token('color.border')}`,
+                color: token('color.text.subtle'),
+              }}
+            >
               <th style={{ padding: token('space.075') }}>Change</th>
               <th style={{ padding: token('space.075') }}>Issue</th>
               <th style={{ padding: token('space.075') }}>Where</th>

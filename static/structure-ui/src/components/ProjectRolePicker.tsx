@@ -9,7 +9,10 @@ interface Option {
 }
 
 const srOnly = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' } as const;
-const portal = { menuPortalTarget: document.body, styles: { menuPortal: (base: object) => ({ ...base, zIndex: 9999 }) } };
+const portal = {
+  menuPortalTarget: document.body,
+  styles: { menuPortal: (base: object) => ({ ...base, zIndex: 9999 }) },
+};
 
 type Roles = { state: 'none' | 'loading' } | { state: 'listed'; names: string[] } | { state: 'unavailable' };
 
@@ -60,7 +63,9 @@ export function ProjectRolePicker(props: {
 
   const loadProjects = async (query: string): Promise<Option[]> => {
     try {
-      const res = await requestJira(`/rest/api/3/project/search?query=${encodeURIComponent(query.trim())}&maxResults=20&orderBy=name`);
+      const res = await requestJira(
+        `/rest/api/3/project/search?query=${encodeURIComponent(query.trim())}&maxResults=20&orderBy=name`,
+      );
       if (!res.ok) return [];
       const page = (await res.json()) as { values?: Array<{ key: string; name: string }> };
       return (page.values ?? []).map((p) => ({ label: `${p.name} (${p.key})`, value: p.key }));
@@ -84,7 +89,11 @@ export function ProjectRolePicker(props: {
           defaultOptions
           cacheOptions
           loadOptions={loadProjects}
-          value={projectKey ? { label: projectName ? `${projectName} (${projectKey})` : projectKey, value: projectKey } : null}
+          value={
+            projectKey
+              ? { label: projectName ? `${projectName} (${projectKey})` : projectKey, value: projectKey }
+              : null
+          }
           onChange={(o) => {
             if (!o) return;
             setProjectName(/^(.*) \([^()]+\)$/.exec(o.label)?.[1]);
@@ -112,12 +121,17 @@ export function ProjectRolePicker(props: {
           onChange={(o) => o && props.onChange({ projectKey, roleName: o.value })}
           onCreateOption={(name) => props.onChange({ projectKey, roleName: name.trim() })}
           formatCreateLabel={(name) => `Use role “${name.trim()}”`}
-          placeholder={projectKey ? (roles.state === 'listed' ? 'Choose a role' : 'Type the role name') : 'Choose a project first'}
+          placeholder={
+            projectKey ? (roles.state === 'listed' ? 'Choose a role' : 'Type the role name') : 'Choose a project first'
+          }
           aria-describedby={roles.state === 'unavailable' ? hintId : undefined}
           {...portal}
         />
         {roles.state === 'unavailable' && (
-          <div id={hintId} style={{ font: token('font.body.small'), color: token('color.text.subtle'), marginTop: token('space.050') }}>
+          <div
+            id={hintId}
+            style={{ font: token('font.body.small'), color: token('color.text.subtle'), marginTop: token('space.050') }}
+          >
             Jira lists this project’s roles only to its admins: type the role name, e.g. Developers.
           </div>
         )}

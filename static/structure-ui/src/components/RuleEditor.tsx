@@ -1,7 +1,12 @@
 import Button from '@atlaskit/button/new';
 import Select from '@atlaskit/select';
 import { token } from '@atlaskit/tokens';
-import { PERMISSION_LEVELS, type PermissionLevel, type PermissionRule, type PermissionSubject } from '../../../../src/contract';
+import {
+  PERMISSION_LEVELS,
+  type PermissionLevel,
+  type PermissionRule,
+  type PermissionSubject,
+} from '../../../../src/contract';
 import { GroupPicker } from './GroupPicker';
 import { ProjectRolePicker } from './ProjectRolePicker';
 import { UserPicker } from './UserPicker';
@@ -29,7 +34,12 @@ function emptySubject(type: PermissionSubject['type']): PermissionSubject {
 }
 
 /** One permission rule: who (subject) gets which level. Every control has its own label. */
-export function RuleEditor(props: { index: number; rule: PermissionRule; onChange: (rule: PermissionRule) => void; onRemove: () => void }) {
+export function RuleEditor(props: {
+  index: number;
+  rule: PermissionRule;
+  onChange: (rule: PermissionRule) => void;
+  onRemove: () => void;
+}) {
   const { rule, index } = props;
   const id = (name: string) => `rule-${index}-${name}`;
   const setSubject = (subject: PermissionSubject) => props.onChange({ ...rule, subject });
@@ -55,7 +65,11 @@ export function RuleEditor(props: { index: number; rule: PermissionRule; onChang
             <label htmlFor={id('user')} style={srOnly}>
               Rule {index + 1} user
             </label>
-            <UserPicker inputId={id('user')} accountId={rule.subject.accountId} onChange={(accountId) => setSubject({ type: 'user', accountId })} />
+            <UserPicker
+              inputId={id('user')}
+              accountId={rule.subject.accountId}
+              onChange={(accountId) => setSubject({ type: 'user', accountId })}
+            />
           </>
         )}
         {rule.subject.type === 'group' && (
@@ -63,7 +77,11 @@ export function RuleEditor(props: { index: number; rule: PermissionRule; onChang
             <label htmlFor={id('group')} style={srOnly}>
               Rule {index + 1} group
             </label>
-            <GroupPicker inputId={id('group')} groupName={rule.subject.groupName} onChange={(groupName) => setSubject({ type: 'group', groupName })} />
+            <GroupPicker
+              inputId={id('group')}
+              groupName={rule.subject.groupName}
+              onChange={(groupName) => setSubject({ type: 'group', groupName })}
+            />
           </>
         )}
         {rule.subject.type === 'projectRole' && (
@@ -75,7 +93,11 @@ export function RuleEditor(props: { index: number; rule: PermissionRule; onChang
             onChange={(v) => setSubject({ type: 'projectRole', ...v })}
           />
         )}
-        {rule.subject.type === 'anyone' && <span style={{ display: 'block', lineHeight: '40px', color: token('color.text.subtle') }}>Every user who can use Jira</span>}
+        {rule.subject.type === 'anyone' && (
+          <span style={{ display: 'block', lineHeight: '40px', color: token('color.text.subtle') }}>
+            Every user who can use Jira
+          </span>
+        )}
       </td>
       <td style={{ verticalAlign: 'top', padding: token('space.100'), width: 160 }}>
         <label htmlFor={id('level')} style={srOnly}>

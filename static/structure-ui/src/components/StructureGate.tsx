@@ -22,7 +22,9 @@ export function StructureGate(props: {
   return (
     <PageLayout
       title={props.pageTitle}
-      breadcrumbs={<Breadcrumbs items={[{ label: 'Manage structures', to: { page: 'home' } }, { label: props.pageTitle }]} />}
+      breadcrumbs={
+        <Breadcrumbs items={[{ label: 'Manage structures', to: { page: 'home' } }, { label: props.pageTitle }]} />
+      }
     >
       {state.status === 'loading' ? (
         <Loading label="Loading structure" />

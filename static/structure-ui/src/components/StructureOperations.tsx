@@ -17,33 +17,52 @@ export function StructureOperations(props: {
   return (
     <ul
       aria-label={`Operations on ${s.name}`}
-      style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: `${token('space.050')} ${token('space.150')}`, alignItems: 'center' }}
+      style={{
+        listStyle: 'none',
+        margin: 0,
+        padding: 0,
+        display: 'flex',
+        flexWrap: 'wrap',
+        gap: `${token('space.050')} ${token('space.150')}`,
+        alignItems: 'center',
+      }}
     >
       {can.open && (
         <li style={{ margin: 0 }}>
-          <RouteLink to={{ page: 'structure', structureId: id }} aria-label={`Open ${s.name}`}>Open</RouteLink>
+          <RouteLink to={{ page: 'structure', structureId: id }} aria-label={`Open ${s.name}`}>
+            Open
+          </RouteLink>
         </li>
       )}
       {can.import && (
         <li style={{ margin: 0 }}>
-          <RouteLink to={{ page: 'import', structureId: id }} aria-label={`Import into ${s.name}`} testId="op-import">Import</RouteLink>
+          <RouteLink to={{ page: 'import', structureId: id }} aria-label={`Import into ${s.name}`} testId="op-import">
+            Import
+          </RouteLink>
         </li>
       )}
       {can.export && (
         <li style={{ margin: 0 }}>
-          <RouteLink to={{ page: 'export', structureId: id }} aria-label={`Export from ${s.name}`}>Export</RouteLink>
+          <RouteLink to={{ page: 'export', structureId: id }} aria-label={`Export from ${s.name}`}>
+            Export
+          </RouteLink>
         </li>
       )}
       {can.syncSettings && (
         <li style={{ margin: 0 }}>
-          <RouteLink to={{ page: 'syncSettings', structureId: id }} aria-label={`Synchronization settings of ${s.name}`}>
+          <RouteLink
+            to={{ page: 'syncSettings', structureId: id }}
+            aria-label={`Synchronization settings of ${s.name}`}
+          >
             Synchronization settings
           </RouteLink>
         </li>
       )}
       {can.permissions && (
         <li style={{ margin: 0 }}>
-          <RouteLink to={{ page: 'permissions', structureId: id }} aria-label={`Permissions of ${s.name}`}>Permissions</RouteLink>
+          <RouteLink to={{ page: 'permissions', structureId: id }} aria-label={`Permissions of ${s.name}`}>
+            Permissions
+          </RouteLink>
         </li>
       )}
       {can.edit && (

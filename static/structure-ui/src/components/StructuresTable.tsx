@@ -32,7 +32,11 @@ export function StructuresTable(props: {
     cells: [
       {
         key: s.name.toLowerCase(),
-        content: atLeast(s.level, 'view') ? <RouteLink to={{ page: 'structure', structureId: s.id }}>{s.name}</RouteLink> : s.name,
+        content: atLeast(s.level, 'view') ? (
+          <RouteLink to={{ page: 'structure', structureId: s.id }}>{s.name}</RouteLink>
+        ) : (
+          s.name
+        ),
       },
       { key: 'description', content: <span style={{ color: token('color.text.subtle') }}>{s.description}</span> },
       { key: s.ownerAccountId, content: <UserName accountId={s.ownerAccountId} /> },
@@ -53,22 +57,22 @@ export function StructuresTable(props: {
   }));
   return (
     <div data-testid="structures-table">
-    <DynamicTable
-      label="Structures"
-      head={head}
-      rows={rows}
-      rowsPerPage={25}
-      defaultPage={1}
-      defaultSortKey="name"
-      defaultSortOrder="ASC"
-      emptyView={
-        <EmptyState
-          header="No structures to show"
-          description="Either none exist yet, or none is shared with you. A structure is a hierarchical list of Jira issues: create one, then fill it with an import."
-          primaryAction={props.emptyAction}
-        />
-      }
-    />
+      <DynamicTable
+        label="Structures"
+        head={head}
+        rows={rows}
+        rowsPerPage={25}
+        defaultPage={1}
+        defaultSortKey="name"
+        defaultSortOrder="ASC"
+        emptyView={
+          <EmptyState
+            header="No structures to show"
+            description="Either none exist yet, or none is shared with you. A structure is a hierarchical list of Jira issues: create one, then fill it with an import."
+            primaryAction={props.emptyAction}
+          />
+        }
+      />
     </div>
   );
 }

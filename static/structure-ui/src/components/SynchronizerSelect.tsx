@@ -7,7 +7,11 @@ interface Option {
   value: string;
 }
 
-export function SynchronizerSelect(props: { synchronizers: SynchronizerInfo[]; value: string | undefined; onChange: (key: string) => void }) {
+export function SynchronizerSelect(props: {
+  synchronizers: SynchronizerInfo[];
+  value: string | undefined;
+  onChange: (key: string) => void;
+}) {
   const options = props.synchronizers.map((s) => ({ label: s.label, value: s.key }));
   const chosen = props.synchronizers.find((s) => s.key === props.value);
   return (

@@ -46,9 +46,9 @@ export function SynchronizersSetting(props: { settings: AppSettings; onChanged: 
       <div style={{ marginTop: token('space.200') }}>
         <SectionMessage appearance="discovery" title="Dark feature – Synchronizers are hidden by default">
           <p>
-            Synchronizers fill and rearrange structures from Jira data (import) or change Jira from a structure (export). They
-            are hidden by default: turning them on shows the Import and Export operations to users with control on a
-            structure. We recommend Automation as the alternative for keeping structures up to date.
+            Synchronizers fill and rearrange structures from Jira data (import) or change Jira from a structure
+            (export). They are hidden by default: turning them on shows the Import and Export operations to users with
+            control on a structure. We recommend Automation as the alternative for keeping structures up to date.
           </p>
         </SectionMessage>
       </div>

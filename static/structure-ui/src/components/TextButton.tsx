@@ -5,7 +5,12 @@ import { token } from '@atlaskit/tokens';
  * An action that sits among links (the Operations column): a real <button> for the keyboard and
  * screen readers, drawn like its neighbouring links so the row reads as one list.
  */
-export function TextButton(props: { onClick: () => void; children: ReactNode; 'aria-label'?: string; danger?: boolean }) {
+export function TextButton(props: {
+  onClick: () => void;
+  children: ReactNode;
+  'aria-label'?: string;
+  danger?: boolean;
+}) {
   return (
     <button
       type="button"

@@ -16,7 +16,12 @@ interface Option {
  * the search is unavailable or finds nobody, a typed account ID can still be used, so a rule can
  * always be written.
  */
-export function UserPicker(props: { inputId: string; accountId: string; onChange: (accountId: string) => void; isInvalid?: boolean }) {
+export function UserPicker(props: {
+  inputId: string;
+  accountId: string;
+  onChange: (accountId: string) => void;
+  isInvalid?: boolean;
+}) {
   const { requestJira } = useServices();
   const currentName = useUserName(props.accountId || undefined);
   const loadOptions = async (query: string): Promise<Option[]> => {

@@ -38,10 +38,23 @@ function ExportChooser(props: { structure: StructureDetails; exporters: Synchron
   const [key, setKey] = useState<string>(props.exporters[0]!.key);
   const synchronizer = props.exporters.find((s) => s.key === key) ?? props.exporters[0]!;
   // A key per synchronizer: choosing another one starts from its defaults.
-  return <ExportEditor key={synchronizer.key} structure={props.structure} exporters={props.exporters} synchronizer={synchronizer} onChoose={setKey} />;
+  return (
+    <ExportEditor
+      key={synchronizer.key}
+      structure={props.structure}
+      exporters={props.exporters}
+      synchronizer={synchronizer}
+      onChoose={setKey}
+    />
+  );
 }
 
-function ExportEditor(props: { structure: StructureDetails; exporters: SynchronizerInfo[]; synchronizer: SynchronizerInfo; onChoose: (key: string) => void }) {
+function ExportEditor(props: {
+  structure: StructureDetails;
+  exporters: SynchronizerInfo[];
+  synchronizer: SynchronizerInfo;
+  onChoose: (key: string) => void;
+}) {
   const { structure, synchronizer } = props;
   const { invoke } = useServices();
   const { navigate } = useRouter();
@@ -51,7 +64,11 @@ function ExportEditor(props: { structure: StructureDetails; exporters: Synchroni
   const [confirming, setConfirming] = useState(false);
 
   const fetchPreview = async (): Promise<ExportPreview | undefined> => {
-    const answer = await invoke('previewExport', { structureId: structure.id, synchronizer: synchronizer.key, params: editor.params() });
+    const answer = await invoke('previewExport', {
+      structureId: structure.id,
+      synchronizer: synchronizer.key,
+      params: editor.params(),
+    });
     if (answer.ok) return answer.data;
     editor.showServerError(answer.error);
     return undefined;
@@ -84,7 +101,11 @@ function ExportEditor(props: { structure: StructureDetails; exporters: Synchroni
 
   const start = async () => {
     setBusy('start');
-    const answer = await invoke('startExport', { structureId: structure.id, synchronizer: synchronizer.key, params: editor.params() });
+    const answer = await invoke('startExport', {
+      structureId: structure.id,
+      synchronizer: synchronizer.key,
+      params: editor.params(),
+    });
     setBusy(undefined);
     setConfirming(false);
     if (answer.ok) navigate({ page: 'job', jobId: answer.data.job.id });
@@ -105,10 +126,19 @@ function ExportEditor(props: { structure: StructureDetails; exporters: Synchroni
       <ParamsSection editor={editor} />
       {editor.generalError && <ErrorMessage error={editor.generalError} title="The export could not start" />}
       <div style={{ display: 'flex', gap: token('space.100'), marginTop: token('space.300') }}>
-        <Button onClick={() => void runPreview()} isLoading={busy === 'preview'} isDisabled={busy !== undefined && busy !== 'preview'}>
+        <Button
+          onClick={() => void runPreview()}
+          isLoading={busy === 'preview'}
+          isDisabled={busy !== undefined && busy !== 'preview'}
+        >
           Preview
         </Button>
-        <Button appearance="primary" type="submit" isLoading={busy === 'confirm'} isDisabled={busy !== undefined && busy !== 'confirm'}>
+        <Button
+          appearance="primary"
+          type="submit"
+          isLoading={busy === 'confirm'}
+          isDisabled={busy !== undefined && busy !== 'confirm'}
+        >
           Run Export
         </Button>
       </div>

@@ -57,7 +57,11 @@ function ImportEditor(props: { structure: StructureDetails; importers: Synchroni
     if (!editor.check()) return;
     setBusy('preview');
     setPreview(undefined);
-    const answer = await invoke('previewImport', { structureId: structure.id, synchronizer: key, params: editor.params() });
+    const answer = await invoke('previewImport', {
+      structureId: structure.id,
+      synchronizer: key,
+      params: editor.params(),
+    });
     setBusy(undefined);
     if (answer.ok) setPreview(answer.data);
     else editor.showServerError(answer.error);
@@ -65,7 +69,11 @@ function ImportEditor(props: { structure: StructureDetails; importers: Synchroni
 
   const start = async () => {
     setBusy('start');
-    const answer = await invoke('startImport', { structureId: structure.id, synchronizer: key, params: editor.params() });
+    const answer = await invoke('startImport', {
+      structureId: structure.id,
+      synchronizer: key,
+      params: editor.params(),
+    });
     setBusy(undefined);
     setConfirming(false);
     if (answer.ok) navigate({ page: 'job', jobId: answer.data.job.id });

@@ -94,11 +94,19 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
 
   if (job.status !== 'ready') {
     return (
-      <PageLayout title="Job" breadcrumbs={<Breadcrumbs items={[{ label: 'Manage structures', to: { page: 'home' } }, { label: 'Job' }]} />}>
+      <PageLayout
+        title="Job"
+        breadcrumbs={<Breadcrumbs items={[{ label: 'Manage structures', to: { page: 'home' } }, { label: 'Job' }]} />}
+      >
         {job.status === 'loading' ? (
           <Loading label="Loading job" />
         ) : (
-          <ErrorMessage error={job.error} title="The job could not be loaded" onRetry={() => setGeneration((g) => g + 1)} onBack={() => navigate({ page: 'home' })} />
+          <ErrorMessage
+            error={job.error}
+            title="The job could not be loaded"
+            onRetry={() => setGeneration((g) => g + 1)}
+            onBack={() => navigate({ page: 'home' })}
+          />
         )}
       </PageLayout>
     );
@@ -141,20 +149,30 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
           <JobStateLozenge state={j.state} />
         </span>
         <span style={{ color: token('color.text.subtle') }}>
-          {j.synchronizer.charAt(0).toUpperCase() + j.synchronizer.slice(1)} synchronizer · started by <UserName accountId={j.startedBy} /> on {formatDateTime(j.createdAt)}
+          {j.synchronizer.charAt(0).toUpperCase() + j.synchronizer.slice(1)} synchronizer · started by{' '}
+          <UserName accountId={j.startedBy} /> on {formatDateTime(j.createdAt)}
           {j.finishedAt && ` · ended ${formatDateTime(j.finishedAt)}`}
           {duration && ` (${duration})`}
           {j.installedSynchronizerId && (
             <>
               {' · '}
-              {j.trigger === 'event' ? 'background sync after a Jira change' : j.trigger === 'schedule' ? 'scheduled background sync' : 'resync'} of an{' '}
+              {j.trigger === 'event'
+                ? 'background sync after a Jira change'
+                : j.trigger === 'schedule'
+                  ? 'scheduled background sync'
+                  : 'resync'}{' '}
+              of an{' '}
               <RouteLink to={{ page: 'syncSettings', structureId: j.structureId }}>installed synchronizer</RouteLink>
             </>
           )}
         </span>
       </div>
       {pollError && (
-        <ErrorMessage error={pollError} title="The job's progress could not be refreshed" onRetry={() => setGeneration((g) => g + 1)} />
+        <ErrorMessage
+          error={pollError}
+          title="The job's progress could not be refreshed"
+          onRetry={() => setGeneration((g) => g + 1)}
+        />
       )}
       {actionError && <ErrorMessage error={actionError} title="That did not work" />}
       {j.state !== 'finished' && j.state !== 'cancelled' && j.state !== 'failed' && <JobProgress job={j} />}
@@ -197,13 +215,20 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
           </div>
         </section>
       )}
-      {confirmRevert && <ConfirmRevertModal running={acting === 'revert'} onCancel={() => setConfirmRevert(false)} onConfirm={() => void revert()} />}
+      {confirmRevert && (
+        <ConfirmRevertModal
+          running={acting === 'revert'}
+          onCancel={() => setConfirmRevert(false)}
+          onConfirm={() => void revert()}
+        />
+      )}
       <section aria-labelledby="cost-heading" style={{ marginTop: token('space.300') }}>
         <Heading size="small" as="h2" id="cost-heading">
           Cost
         </Heading>
         <p data-testid="job-cost">
-          {j.cost.jiraCalls.toLocaleString()} Jira calls · {j.cost.jiraPoints.toLocaleString()} Jira points · {j.cost.kvsWrites.toLocaleString()} storage writes
+          {j.cost.jiraCalls.toLocaleString()} Jira calls · {j.cost.jiraPoints.toLocaleString()} Jira points ·{' '}
+          {j.cost.kvsWrites.toLocaleString()} storage writes
           {j.cost.forestWrites !== undefined && ` (${j.cost.forestWrites.toLocaleString()} for the forest)`}
         </p>
       </section>

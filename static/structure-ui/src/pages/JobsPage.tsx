@@ -6,7 +6,11 @@ export function JobsPage(props: { structureId: string }) {
   return (
     <StructureGate structureId={props.structureId} pageTitle="Job history">
       {(structure) => (
-        <PageLayout title="Job history" windowTitle={`Jobs · ${structure.name}`} breadcrumbs={structureCrumbs(structure, 'Job history')}>
+        <PageLayout
+          title="Job history"
+          windowTitle={`Jobs · ${structure.name}`}
+          breadcrumbs={structureCrumbs(structure, 'Job history')}
+        >
           <JobHistory structureId={structure.id} />
         </PageLayout>
       )}

@@ -12,7 +12,8 @@ import { StructuresTable } from '../components/StructuresTable';
 import { SynchronizersSetting } from '../components/SynchronizersSetting';
 import { useRouter } from '../routing/RouterContext';
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; structure: StructureSummary } | { kind: 'delete'; structure: StructureSummary };
+type Dialog =
+  { kind: 'create' } | { kind: 'edit'; structure: StructureSummary } | { kind: 'delete'; structure: StructureSummary };
 
 /**
  * Manage structures. On the global page it lists what the viewer can see; on the admin page
@@ -44,18 +45,36 @@ export function ManageStructuresPage(props: { admin: boolean }) {
       actions={createButton}
     >
       {!props.admin && (
-        <div role="group" aria-label="Which structures" style={{ display: 'flex', gap: token('space.050'), marginBottom: token('space.150') }}>
-          <Button isSelected={scope === 'all'} aria-pressed={scope === 'all'} onClick={() => setScope('all')} spacing="compact">
+        <div
+          role="group"
+          aria-label="Which structures"
+          style={{ display: 'flex', gap: token('space.050'), marginBottom: token('space.150') }}
+        >
+          <Button
+            isSelected={scope === 'all'}
+            aria-pressed={scope === 'all'}
+            onClick={() => setScope('all')}
+            spacing="compact"
+          >
             All you can see
           </Button>
-          <Button isSelected={scope === 'mine'} aria-pressed={scope === 'mine'} onClick={() => setScope('mine')} spacing="compact">
+          <Button
+            isSelected={scope === 'mine'}
+            aria-pressed={scope === 'mine'}
+            onClick={() => setScope('mine')}
+            spacing="compact"
+          >
             Owned by you
           </Button>
         </div>
       )}
       {structures.state.status === 'loading' && <Loading label="Loading structures" />}
       {structures.state.status === 'error' && (
-        <ErrorMessage error={structures.state.error} title="Structures could not be loaded" onRetry={structures.reload} />
+        <ErrorMessage
+          error={structures.state.error}
+          title="Structures could not be loaded"
+          onRetry={structures.reload}
+        />
       )}
       {structures.state.status === 'ready' && (
         <StructuresTable

@@ -19,10 +19,18 @@ export function PermissionsPage(props: { structureId: string }) {
         atLeast(structure.level, 'control') ? (
           <PermissionsEditor structure={structure} onSaved={setStructure} />
         ) : (
-          <PageLayout title="Permissions" windowTitle={`Permissions · ${structure.name}`} breadcrumbs={structureCrumbs(structure, 'Permissions')}>
+          <PageLayout
+            title="Permissions"
+            windowTitle={`Permissions · ${structure.name}`}
+            breadcrumbs={structureCrumbs(structure, 'Permissions')}
+          >
             <ErrorMessage
               title="You cannot change who has access"
-              error={{ code: 'PERMISSION_LEVEL', message: `Permissions need control on the structure; you have ${structure.level}.`, needed: 'control' }}
+              error={{
+                code: 'PERMISSION_LEVEL',
+                message: `Permissions need control on the structure; you have ${structure.level}.`,
+                needed: 'control',
+              }}
             />
           </PageLayout>
         )
@@ -72,14 +80,24 @@ function PermissionsEditor(props: { structure: StructureDetails; onSaved: (s: St
         </div>
       )}
       <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: token('space.200') }}>
-        <caption style={{ textAlign: 'left', font: token('font.heading.small'), paddingBottom: token('space.100') }}>Rules</caption>
+        <caption style={{ textAlign: 'left', font: token('font.heading.small'), paddingBottom: token('space.100') }}>
+          Rules
+        </caption>
         <thead>
-          <tr style={{ textAlign: 'left', color: token('color.text.subtle'), borderBottom: `2px solid ${token('color.border')}` }}>
+          <tr
+            style={{
+              textAlign: 'left',
+              color: token('color.text.subtle'),
+              borderBottom: `2px solid ${token('color.border')}`,
+            }}
+          >
             <th style={{ padding: token('space.100') }}>Subject</th>
             <th style={{ padding: token('space.100') }}>Who</th>
             <th style={{ padding: token('space.100') }}>Level</th>
             <th style={{ padding: token('space.100') }}>
-              <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>Actions</span>
+              <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+                Actions
+              </span>
             </th>
           </tr>
         </thead>
@@ -92,7 +110,13 @@ function PermissionsEditor(props: { structure: StructureDetails; onSaved: (s: St
             </tr>
           )}
           {rules.map((rule, i) => (
-            <RuleEditor key={i} index={i} rule={rule} onChange={(r) => update(i, r)} onRemove={() => setRules(rules.filter((_, j) => j !== i))} />
+            <RuleEditor
+              key={i}
+              index={i}
+              rule={rule}
+              onChange={(r) => update(i, r)}
+              onRemove={() => setRules(rules.filter((_, j) => j !== i))}
+            />
           ))}
         </tbody>
       </table>

@@ -33,7 +33,10 @@ function StructureView(props: { structure: StructureDetails }) {
   const [generation, setGeneration] = useState(0);
   const forest = useForest(structure.id, generation);
   const settings = useResolver('getSettings', {});
-  const can = allowedOperations(structure.level, settings.state.status === 'ready' && settings.state.data.synchronizersEnabled);
+  const can = allowedOperations(
+    structure.level,
+    settings.state.status === 'ready' && settings.state.data.synchronizersEnabled,
+  );
 
   return (
     <PageLayout
@@ -49,7 +52,9 @@ function StructureView(props: { structure: StructureDetails }) {
         <>
           <Button onClick={() => setGeneration((g) => g + 1)}>Reload</Button>
           <Button onClick={() => navigate({ page: 'jobs', structureId: structure.id })}>Job history</Button>
-          {can.permissions && <Button onClick={() => navigate({ page: 'permissions', structureId: structure.id })}>Permissions</Button>}
+          {can.permissions && (
+            <Button onClick={() => navigate({ page: 'permissions', structureId: structure.id })}>Permissions</Button>
+          )}
           {can.import && (
             <Button appearance="primary" onClick={() => navigate({ page: 'import', structureId: structure.id })}>
               Import
@@ -60,7 +65,11 @@ function StructureView(props: { structure: StructureDetails }) {
     >
       {forest.status === 'loading' && <Loading label="Loading rows" />}
       {forest.status === 'error' && (
-        <ErrorMessage error={forest.error} title="The structure's rows could not be loaded" onRetry={() => setGeneration((g) => g + 1)} />
+        <ErrorMessage
+          error={forest.error}
+          title="The structure's rows could not be loaded"
+          onRetry={() => setGeneration((g) => g + 1)}
+        />
       )}
       {forest.status === 'ready' &&
         (forest.forest.rowIds.length === 0 && !forest.more ? (
@@ -73,7 +82,13 @@ function StructureView(props: { structure: StructureDetails }) {
                   ? 'Import issues into it with a synchronizer.'
                   : 'Someone with control on it can fill it with an import.'
             }
-            primaryAction={can.import ? <Button appearance="primary" onClick={() => navigate({ page: 'import', structureId: structure.id })}>Import issues</Button> : undefined}
+            primaryAction={
+              can.import ? (
+                <Button appearance="primary" onClick={() => navigate({ page: 'import', structureId: structure.id })}>
+                  Import issues
+                </Button>
+              ) : undefined
+            }
           />
         ) : (
           <ForestView forest={forest.forest} hiddenRows={forest.hiddenRows} more={forest.more} />
@@ -83,7 +98,12 @@ function StructureView(props: { structure: StructureDetails }) {
 }
 
 /** The loaded forest with its toolbar; exported for the component tests. */
-export function ForestView(props: { forest: ForestRows; hiddenRows: number; more?: { loaded: number; total: number }; height?: number }) {
+export function ForestView(props: {
+  forest: ForestRows;
+  hiddenRows: number;
+  more?: { loaded: number; total: number };
+  height?: number;
+}) {
   const { forest } = props;
   const { requestJira } = useServices();
   const store = useMemo(() => new IssueDetailsStore(requestJira), [requestJira]);
@@ -119,7 +139,12 @@ export function ForestView(props: { forest: ForestRows; hiddenRows: number; more
     let found = forest.issueIds.indexOf(issueId, from);
     if (found < 0 && from > 0) found = forest.issueIds.indexOf(issueId);
     if (found < 0) {
-      setMessage({ tone: 'information', text: props.more ? `${key} is not in the rows loaded so far; try again when all rows are loaded.` : `${key} is not in this structure.` });
+      setMessage({
+        tone: 'information',
+        text: props.more
+          ? `${key} is not in the rows loaded so far; try again when all rows are loaded.`
+          : `${key} is not in this structure.`,
+      });
       return;
     }
     const count = forest.issueIds.reduce((n, id) => (id === issueId ? n + 1 : n), 0);
@@ -127,7 +152,10 @@ export function ForestView(props: { forest: ForestRows; hiddenRows: number; more
     setActive(found);
     setMatched(found);
     setScrollTarget((t) => ({ i: found, seq: (t?.seq ?? 0) + 1 }));
-    setMessage({ tone: 'information', text: count > 1 ? `${key} is in ${count} rows; Find again for the next one.` : `Found ${key}.` });
+    setMessage({
+      tone: 'information',
+      text: count > 1 ? `${key} is in ${count} rows; Find again for the next one.` : `Found ${key}.`,
+    });
   };
 
   return (
@@ -155,10 +183,18 @@ export function ForestView(props: { forest: ForestRows; hiddenRows: number; more
           </SectionMessage>
         </div>
       )}
-      <p style={{ margin: `0 0 ${token('space.100')}`, color: token('color.text.subtle'), font: token('font.body.small') }}>
+      <p
+        style={{
+          margin: `0 0 ${token('space.100')}`,
+          color: token('color.text.subtle'),
+          font: token('font.body.small'),
+        }}
+      >
         {forest.rowIds.length.toLocaleString()} rows
-        {props.hiddenRows > 0 && ` · ${props.hiddenRows.toLocaleString()} rows hidden because you cannot see their issues`}
-        {props.more && ` · loading more rows (${props.more.loaded.toLocaleString()} of ${props.more.total.toLocaleString()})…`}
+        {props.hiddenRows > 0 &&
+          ` · ${props.hiddenRows.toLocaleString()} rows hidden because you cannot see their issues`}
+        {props.more &&
+          ` · loading more rows (${props.more.loaded.toLocaleString()} of ${props.more.total.toLocaleString()})…`}
       </p>
       <ForestTree
         forest={forest}

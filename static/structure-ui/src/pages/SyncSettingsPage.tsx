@@ -3,7 +3,13 @@ import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import type { AppErrorDto, Direction, InstalledSynchronizerDto, StructureDetails, SynchronizerInfo } from '../../../../src/contract';
+import type {
+  AppErrorDto,
+  Direction,
+  InstalledSynchronizerDto,
+  StructureDetails,
+  SynchronizerInfo,
+} from '../../../../src/contract';
 import { useServices } from '../api/ServicesContext';
 import { useResolver } from '../api/useResolver';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -52,7 +58,12 @@ export function SyncSettings(props: { structure: StructureDetails }) {
       title="Synchronization settings"
       windowTitle={`Synchronization settings · ${structure.name}`}
       breadcrumbs={structureCrumbs(structure, 'Synchronization settings')}
-      description={<>Synchronizers installed on “{structure.name}”. Enabled ones keep it in sync in the background; any of them can be run once with Resync.</>}
+      description={
+        <>
+          Synchronizers installed on “{structure.name}”. Enabled ones keep it in sync in the background; any of them can
+          be run once with Resync.
+        </>
+      }
       actions={
         <>
           <span style={{ alignSelf: 'center' }}>
@@ -70,19 +81,32 @@ export function SyncSettings(props: { structure: StructureDetails }) {
     return frame(
       <ErrorMessage
         title="Synchronizers are turned off"
-        error={{ code: 'SYNCHRONIZERS_DISABLED', message: 'Installed synchronizers do not run, and cannot be changed, while synchronizers are turned off on this site.' }}
+        error={{
+          code: 'SYNCHRONIZERS_DISABLED',
+          message:
+            'Installed synchronizers do not run, and cannot be changed, while synchronizers are turned off on this site.',
+        }}
       />,
     );
   }
   if (installed.state.status === 'loading') return frame(<Loading label="Loading installed synchronizers" />);
   if (installed.state.status === 'error') {
-    return frame(<ErrorMessage error={installed.state.error} title="Installed synchronizers could not be loaded" onRetry={installed.reload} />);
+    return frame(
+      <ErrorMessage
+        error={installed.state.error}
+        title="Installed synchronizers could not be loaded"
+        onRetry={installed.reload}
+      />,
+    );
   }
   const { synchronizers: list, canChange } = installed.state.data;
   const offered: SynchronizerInfo[] = available.state.status === 'ready' ? available.state.data.synchronizers : [];
 
   const replace = (s: InstalledSynchronizerDto) =>
-    installed.setData({ canChange, synchronizers: list.some((x) => x.id === s.id) ? list.map((x) => (x.id === s.id ? s : x)) : [...list, s] });
+    installed.setData({
+      canChange,
+      synchronizers: list.some((x) => x.id === s.id) ? list.map((x) => (x.id === s.id ? s : x)) : [...list, s],
+    });
 
   const toggle = async (s: InstalledSynchronizerDto, enabled: boolean) => {
     setToggling(s.id);
@@ -92,12 +116,20 @@ export function SyncSettings(props: { structure: StructureDetails }) {
     setToggling(undefined);
     if (answer.ok) {
       replace(answer.data.synchronizer);
-      setNotice(enabled ? `The ${s.label} synchronizer is enabled: it now runs in the background as its run-as user.` : `The ${s.label} synchronizer is disabled: nothing runs in the background.`);
+      setNotice(
+        enabled
+          ? `The ${s.label} synchronizer is enabled: it now runs in the background as its run-as user.`
+          : `The ${s.label} synchronizer is disabled: nothing runs in the background.`,
+      );
     } else setActionError(answer.error);
   };
 
   const installButton = canChange && (
-    <Button appearance="primary" onClick={() => setDialog({ kind: 'install' })} isDisabled={available.state.status !== 'ready'}>
+    <Button
+      appearance="primary"
+      onClick={() => setDialog({ kind: 'install' })}
+      isDisabled={available.state.status !== 'ready'}
+    >
       Install synchronizer
     </Button>
   );
@@ -112,7 +144,11 @@ export function SyncSettings(props: { structure: StructureDetails }) {
         </div>
       )}
       {available.state.status === 'error' && (
-        <ErrorMessage error={available.state.error} title="The synchronizers you can install could not be loaded" onRetry={available.reload} />
+        <ErrorMessage
+          error={available.state.error}
+          title="The synchronizers you can install could not be loaded"
+          onRetry={available.reload}
+        />
       )}
       <div aria-live="polite">
         {notice && (
@@ -136,7 +172,14 @@ export function SyncSettings(props: { structure: StructureDetails }) {
         />
       ) : (
         <table style={{ borderCollapse: 'collapse', width: '100%' }} data-testid="installed-synchronizers">
-          <caption style={{ textAlign: 'left', font: token('font.body.small'), color: token('color.text.subtle'), margin: `0 0 ${token('space.050')}` }}>
+          <caption
+            style={{
+              textAlign: 'left',
+              font: token('font.body.small'),
+              color: token('color.text.subtle'),
+              margin: `0 0 ${token('space.050')}`,
+            }}
+          >
             {list.length === 1 ? 'One installed synchronizer' : `${list.length} installed synchronizers`}
           </caption>
           <thead>
@@ -172,7 +215,9 @@ export function SyncSettings(props: { structure: StructureDetails }) {
           onSaved={(s) => {
             setDialog(undefined);
             replace(s);
-            setNotice(`The ${s.label} synchronizer is installed and disabled. Run it with Resync, or enable it to sync in the background.`);
+            setNotice(
+              `The ${s.label} synchronizer is installed and disabled. Run it with Resync, or enable it to sync in the background.`,
+            );
           }}
         />
       )}

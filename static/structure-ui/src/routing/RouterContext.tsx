@@ -16,7 +16,8 @@ export function RouterProvider(props: { history: AppHistory; children: ReactNode
   useEffect(() => history.listen((location) => setPathname(location.pathname)), [history]);
   const value: RouterValue = {
     route: parseRoute(pathname),
-    navigate: (route, options) => (options?.replace ? history.replace(routePath(route)) : history.push(routePath(route))),
+    navigate: (route, options) =>
+      options?.replace ? history.replace(routePath(route)) : history.push(routePath(route)),
     back: () => history.back(),
   };
   return <RouterContext.Provider value={value}>{props.children}</RouterContext.Provider>;

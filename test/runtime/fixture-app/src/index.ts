@@ -8,7 +8,13 @@ import Resolver from '@forge/resolver';
 const queue = new Queue({ key: 'fixture-jobs' });
 
 /** Deliveries in the order the worker saw them (tests read it; the app itself never does). */
-export const journal: Array<{ eventId: string; jobId: string; queueName: string; body: Record<string, unknown>; retryContext?: AsyncEvent['retryContext'] }> = [];
+export const journal: Array<{
+  eventId: string;
+  jobId: string;
+  queueName: string;
+  body: Record<string, unknown>;
+  retryContext?: AsyncEvent['retryContext'];
+}> = [];
 
 /** Most deliveries that ran at the same time (tests of `concurrency` read it). */
 export const overlapProbe = { active: 0, max: 0 };
@@ -99,7 +105,13 @@ type WorkerBody = {
 export async function worker(event: AsyncEvent, context: unknown): Promise<unknown> {
   const body = event.body as WorkerBody;
   const retryCount = event.retryContext?.retryCount ?? 0;
-  journal.push({ eventId: event.eventId, jobId: event.jobId, queueName: event.queueName, body: event.body, retryContext: event.retryContext });
+  journal.push({
+    eventId: event.eventId,
+    jobId: event.jobId,
+    queueName: event.queueName,
+    body: event.body,
+    retryContext: event.retryContext,
+  });
   switch (body.mode) {
     case 'record':
       await kvs.set(`seen:${event.eventId}`, { body: event.body, context: context as Record<string, unknown> });
@@ -112,7 +124,9 @@ export async function worker(event: AsyncEvent, context: unknown): Promise<unkno
         await queue.push({ body: { ...body, step: (body.step ?? 1) + 1 } });
       } else {
         const conditions = new Filter<{ state: string }>().and('state', FilterConditions.equalTo('queued'));
-        const job = await kvs.entity<{ structureId: string; state: string; createdAt: number }>('job').get(body.id as string);
+        const job = await kvs
+          .entity<{ structureId: string; state: string; createdAt: number }>('job')
+          .get(body.id as string);
         await kvs
           .transact()
           .set(body.id as string, { ...job, state: 'done' }, { entityName: 'job', conditions })
@@ -160,7 +174,13 @@ export async function worker(event: AsyncEvent, context: unknown): Promise<unkno
 // ---- triggers -------------------------------------------------------------------------------------------
 
 /** What the product-event trigger function saw, in delivery order (tests read it). */
-export const triggerJournal: Array<{ moduleKey: string; event: Record<string, unknown>; context: Record<string, unknown>; asUserWithoutId: string; finished: boolean }> = [];
+export const triggerJournal: Array<{
+  moduleKey: string;
+  event: Record<string, unknown>;
+  context: Record<string, unknown>;
+  asUserWithoutId: string;
+  finished: boolean;
+}> = [];
 
 /** How the trigger function behaves; tests set it. */
 export const triggerBehaviour = { retryTimes: 0, sleepMs: 0 };
@@ -177,7 +197,11 @@ export async function onJiraEvent(event: Record<string, unknown>, context: Recor
   }
   const retryCount = (event.retryContext as { retryCount?: number } | undefined)?.retryCount ?? 0;
   if (retryCount < triggerBehaviour.retryTimes) {
-    return new InvocationError({ retryAfter: 5, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST, retryData: { attempt: retryCount } });
+    return new InvocationError({
+      retryAfter: 5,
+      retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+      retryData: { attempt: retryCount },
+    });
   }
   await sleep(triggerBehaviour.sleepMs);
   entry.finished = true;
@@ -185,7 +209,11 @@ export async function onJiraEvent(event: Record<string, unknown>, context: Recor
 }
 
 /** Runs of the scheduled trigger (tests read it). */
-export const scheduleJournal: Array<{ moduleKey: string; request: Record<string, unknown>; context: Record<string, unknown> }> = [];
+export const scheduleJournal: Array<{
+  moduleKey: string;
+  request: Record<string, unknown>;
+  context: Record<string, unknown>;
+}> = [];
 
 export async function onSchedule(request: Record<string, unknown>, context: Record<string, unknown>): Promise<unknown> {
   scheduleJournal.push({ moduleKey: getAppContext().moduleKey, request, context });

@@ -17,7 +17,11 @@ const issue = (id: number, key: string, level: number, parent?: number, links: u
   },
 });
 
-const forestOf = (rows: Array<[number, number]>): Forest => Forest.fromRows(rows.map(([depth, issueId], i) => ({ rowId: i + 1, depth, issueId })), rows.length + 1);
+const forestOf = (rows: Array<[number, number]>): Forest =>
+  Forest.fromRows(
+    rows.map(([depth, issueId], i) => ({ rowId: i + 1, depth, issueId })),
+    rows.length + 1,
+  );
 
 describe('compactFact', () => {
   it('reads both ends of a link from either side, inward being the source', () => {
@@ -47,13 +51,24 @@ describe('compactFact', () => {
 });
 
 describe('planExport', () => {
-  const facts = [issue(1, 'EXP-1', 1), issue(2, 'EXP-2', 0), issue(3, 'EXP-3', 0, 1)].map((i) => compactFact(i, 'customfield_10019'));
+  const facts = [issue(1, 'EXP-1', 1), issue(2, 'EXP-2', 0), issue(3, 'EXP-3', 0, 1)].map((i) =>
+    compactFact(i, 'customfield_10019'),
+  );
 
   it('Agile: rank from the structure order and epics from placement, logged with old and new values', () => {
     // given: Jira ranks 2, 3; the structure has epic 1 > 3, then 2 at the top
     const gathered = mergePages([{ facts, order: [2, 3] }]);
     // when
-    const planned = planExport('agile', {}, forestOf([[0, 1], [1, 3], [0, 2]]), gathered);
+    const planned = planExport(
+      'agile',
+      {},
+      forestOf([
+        [0, 1],
+        [1, 3],
+        [0, 2],
+      ]),
+      gathered,
+    );
     // then
     expect(planned.counts).toMatchObject({ rankCalls: 1, issuesRanked: 1, parentChanges: 0 });
     const keyOf = (id: number) => gathered.facts.get(id)?.k ?? String(id);
@@ -65,9 +80,20 @@ describe('planExport', () => {
 
   it('Links with scope all: creates what the structure implies, deletes what contradicts it, and warns', () => {
     // given: 2 blocks 3 in Jira; the structure puts 2 under 3, the other way round
-    const linked = [issue(2, 'EXP-2', 0, undefined, [{ id: '7', type: { id: '1' }, outwardIssue: { id: '3' } }]), issue(3, 'EXP-3', 0, undefined, [{ id: '7', type: { id: '1' }, inwardIssue: { id: '2' } }])].map((i) => compactFact(i));
+    const linked = [
+      issue(2, 'EXP-2', 0, undefined, [{ id: '7', type: { id: '1' }, outwardIssue: { id: '3' } }]),
+      issue(3, 'EXP-3', 0, undefined, [{ id: '7', type: { id: '1' }, inwardIssue: { id: '2' } }]),
+    ].map((i) => compactFact(i));
     // when
-    const planned = planExport('links', { linkTypeId: '1', parentEnd: 'inward', scope: 'all' }, forestOf([[0, 3], [1, 2]]), mergePages([{ facts: linked }]));
+    const planned = planExport(
+      'links',
+      { linkTypeId: '1', parentEnd: 'inward', scope: 'all' },
+      forestOf([
+        [0, 3],
+        [1, 2],
+      ]),
+      mergePages([{ facts: linked }]),
+    );
     // then
     expect(planned.otherOps).toEqual([
       { k: 'link-create', typeId: '1', inwardId: 3, outwardId: 2 },
@@ -79,9 +105,17 @@ describe('planExport', () => {
 
 describe('paramsSummary', () => {
   it.each([
-    ['filter', { source: { kind: 'filter', filterId: '10' }, add: { at: 'under', issueKey: 'EXP-1' }, remove: true }, 'Issues from saved filter 10, added under EXP-1; remove issues that no longer match'],
+    [
+      'filter',
+      { source: { kind: 'filter', filterId: '10' }, add: { at: 'under', issueKey: 'EXP-1' }, remove: true },
+      'Issues from saved filter 10, added under EXP-1; remove issues that no longer match',
+    ],
     ['agile', { source: { mode: 'board', boardId: 7 }, subtasks: true }, 'Board 7, sub-tasks included'],
-    ['links', { linkTypeId: '1', parentEnd: 'outward', scope: 'all', parentJql: 'project = EXP' }, 'Link type 1, parent is the outward issue, scope all, parents: project = EXP'],
+    [
+      'links',
+      { linkTypeId: '1', parentEnd: 'outward', scope: 'all', parentJql: 'project = EXP' },
+      'Link type 1, parent is the outward issue, scope all, parents: project = EXP',
+    ],
     ['unknown', { a: 1, b: { c: 2 } }, 'a: 1, b: {"c":2}'],
   ])('%s', (key, params, expected) => expect(paramsSummary(key, params)).toBe(expected));
 });

@@ -17,12 +17,18 @@ describe('displayNameOf', () => {
   });
 
   it.each([
-    ['Jira does not know the account', answer(404, { errorMessages: ['Specified user does not exist or you do not have required permissions'] })],
+    [
+      'Jira does not know the account',
+      answer(404, { errorMessages: ['Specified user does not exist or you do not have required permissions'] }),
+    ],
     ['Jira answers without a name', answer(200, { accountId: 'acc-gone' })],
     ['Jira refuses the caller', answer(403, { errorMessages: ['Forbidden'] })],
   ])('shows the account id when %s', async (_why, reply) => {
     // given
-    const inv = createInvocation('acc-olivia', { transport: fakeTransport(reply).transport, retry: { maxAttempts: 1 } });
+    const inv = createInvocation('acc-olivia', {
+      transport: fakeTransport(reply).transport,
+      retry: { maxAttempts: 1 },
+    });
     // when / then
     expect(await displayNameOf(inv, 'acc-gone')).toBe('acc-gone');
   });

@@ -69,7 +69,10 @@ describe('planRevert: parent and links', () => {
     // given
     const created = link(BLOCKS, 'A', 'B', 'L-NEW');
     const log = applied(
-      linkLogEntries({ creates: [{ linkTypeId: BLOCKS, inwardId: issue('A'), outwardId: issue('B') }], deletes: [link(BLOCKS, 'C', 'D', 'L-OLD')] }),
+      linkLogEntries({
+        creates: [{ linkTypeId: BLOCKS, inwardId: issue('A'), outwardId: issue('B') }],
+        deletes: [link(BLOCKS, 'C', 'D', 'L-OLD')],
+      }),
     );
     const now = facts(story('A', { links: [created] }), story('B', { links: [created] }), story('C'), story('D'));
     // when
@@ -83,7 +86,10 @@ describe('planRevert: parent and links', () => {
   it('skips a created link removed since, and a deleted link made again since', () => {
     // given
     const log = applied(
-      linkLogEntries({ creates: [{ linkTypeId: BLOCKS, inwardId: issue('A'), outwardId: issue('B') }], deletes: [link(BLOCKS, 'C', 'D', 'L-OLD')] }),
+      linkLogEntries({
+        creates: [{ linkTypeId: BLOCKS, inwardId: issue('A'), outwardId: issue('B') }],
+        deletes: [link(BLOCKS, 'C', 'D', 'L-OLD')],
+      }),
     );
     const again = link(BLOCKS, 'C', 'D', 'L-AGAIN');
     const now = facts(story('A'), story('B'), story('C', { links: [again] }), story('D', { links: [again] }));
@@ -100,7 +106,10 @@ describe('planRevert: parent and links', () => {
 
   it('reverts only applied changes', () => {
     const log = parentLogEntries([{ issueId: issue('S1'), from: null, to: issue('E1') }]);
-    const plan = planRevert({ log: [...log, withOutcome(log[0], 'failed', 'no')], facts: facts(story('S1', { parent: 'E1' })) });
+    const plan = planRevert({
+      log: [...log, withOutcome(log[0], 'failed', 'no')],
+      facts: facts(story('S1', { parent: 'E1' })),
+    });
     expect(plan.parents).toEqual([]);
   });
 });
@@ -115,32 +124,38 @@ describe('planRevert: rank', () => {
     return out;
   };
 
-  it.each(Array.from({ length: 25 }, (_, i) => i + 1))('restores the old order, leaving issues moved since in place (#%i)', (seed) => {
-    // given: an export from a random Jira order to the structure order, applied
-    const rnd = random(9000 + seed);
-    const n = 2 + rnd.int(150);
-    const structure = Array.from({ length: n }, (_, i) => 20_000 + i);
-    const before = shuffled(structure, rnd);
-    const exported = applyRankOps(before, planRankExport({ structureOrder: structure, jiraOrder: before }).operations);
-    const log = applied(rankLogEntries(structure, before));
-    // and someone moves a few issues since (or none)
-    const now = [...exported];
-    const touched = new Set<IssueId>();
-    for (let k = rnd.int(3); k > 0; k--) {
-      const [id] = now.splice(rnd.int(now.length), 1);
-      now.splice(rnd.int(now.length + 1), 0, id);
-      touched.add(id);
-    }
-    // when
-    const plan = planRevert({ log, facts: new Map(), rankOrder: now });
-    const reverted = applyRankOps(now, plan.rank);
-    // then: every issue not skipped is back in its old relative order, and skipped ones did not move
-    const skipped = new Set(plan.skipped.map((s) => s.entry.issueId));
-    expect(skipped.size).toBeLessThanOrEqual(touched.size);
-    expect(reverted.filter((id) => !skipped.has(id))).toEqual(before.filter((id) => !skipped.has(id)));
-    for (const op of plan.rank) expect(op.issues.some((id) => skipped.has(id))).toBe(false);
-    if (touched.size === 0) expect(reverted).toEqual(before);
-  });
+  it.each(Array.from({ length: 25 }, (_, i) => i + 1))(
+    'restores the old order, leaving issues moved since in place (#%i)',
+    (seed) => {
+      // given: an export from a random Jira order to the structure order, applied
+      const rnd = random(9000 + seed);
+      const n = 2 + rnd.int(150);
+      const structure = Array.from({ length: n }, (_, i) => 20_000 + i);
+      const before = shuffled(structure, rnd);
+      const exported = applyRankOps(
+        before,
+        planRankExport({ structureOrder: structure, jiraOrder: before }).operations,
+      );
+      const log = applied(rankLogEntries(structure, before));
+      // and someone moves a few issues since (or none)
+      const now = [...exported];
+      const touched = new Set<IssueId>();
+      for (let k = rnd.int(3); k > 0; k--) {
+        const [id] = now.splice(rnd.int(now.length), 1);
+        now.splice(rnd.int(now.length + 1), 0, id);
+        touched.add(id);
+      }
+      // when
+      const plan = planRevert({ log, facts: new Map(), rankOrder: now });
+      const reverted = applyRankOps(now, plan.rank);
+      // then: every issue not skipped is back in its old relative order, and skipped ones did not move
+      const skipped = new Set(plan.skipped.map((s) => s.entry.issueId));
+      expect(skipped.size).toBeLessThanOrEqual(touched.size);
+      expect(reverted.filter((id) => !skipped.has(id))).toEqual(before.filter((id) => !skipped.has(id)));
+      for (const op of plan.rank) expect(op.issues.some((id) => skipped.has(id))).toBe(false);
+      if (touched.size === 0) expect(reverted).toEqual(before);
+    },
+  );
 
   it('skips rank entries when the current order was not read', () => {
     const log = applied(rankLogEntries(issues('A', 'B'), issues('B', 'A')));

@@ -11,8 +11,16 @@ export interface FactSpec {
   type?: string;
 }
 
-export const TYPE_IDS: Record<string, string> = { 'Sub-task': '10003', Story: '10001', Epic: '10000', Initiative: '10005', Bug: '10004' };
-export const TYPE_NAMES: ReadonlyMap<string, string> = new Map(Object.entries(TYPE_IDS).map(([name, id]) => [id, name]));
+export const TYPE_IDS: Record<string, string> = {
+  'Sub-task': '10003',
+  Story: '10001',
+  Epic: '10000',
+  Initiative: '10005',
+  Bug: '10004',
+};
+export const TYPE_NAMES: ReadonlyMap<string, string> = new Map(
+  Object.entries(TYPE_IDS).map(([name, id]) => [id, name]),
+);
 
 function fact(key: string, level: number, defaultType: string, spec: FactSpec): IssueFacts {
   const parent = spec.parent === undefined ? null : spec.parent === null ? null : issue(spec.parent);

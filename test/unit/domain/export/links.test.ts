@@ -17,7 +17,14 @@ interface Scene {
 }
 
 /** Runs the planner; links read "inward > outward" in keys. */
-function exportLinks({ forest, known, parentEnd = 'inward', scope = 'structure', filtered = [], linkTypeName = 'Blocks' }: Scene) {
+function exportLinks({
+  forest,
+  known,
+  parentEnd = 'inward',
+  scope = 'structure',
+  filtered = [],
+  linkTypeName = 'Blocks',
+}: Scene) {
   const plan = planLinksExport({
     forest,
     facts: known,
@@ -36,7 +43,11 @@ function exportLinks({ forest, known, parentEnd = 'inward', scope = 'structure',
 
 describe('planLinksExport: creates', () => {
   it.each<[string, Scene, string[]]>([
-    ['parent is the inward issue with parentEnd inward', { forest: f(row('A', row('B'))), known: facts(story('A'), story('B')) }, ['A > B']],
+    [
+      'parent is the inward issue with parentEnd inward',
+      { forest: f(row('A', row('B'))), known: facts(story('A'), story('B')) },
+      ['A > B'],
+    ],
     [
       'parent is the outward issue with parentEnd outward',
       { forest: f(row('A', row('B'))), known: facts(story('A'), story('B')), parentEnd: 'outward' },
@@ -50,7 +61,13 @@ describe('planLinksExport: creates', () => {
     ['no self link', { forest: f(row('A', row('A'))), known: facts(story('A')) }, []],
     [
       'an existing link of the type is kept',
-      { forest: f(row('A', row('B'))), known: facts(story('A', { links: [link(BLOCKS, 'A', 'B', 'L1')] }), story('B', { links: [link(BLOCKS, 'A', 'B', 'L1')] })) },
+      {
+        forest: f(row('A', row('B'))),
+        known: facts(
+          story('A', { links: [link(BLOCKS, 'A', 'B', 'L1')] }),
+          story('B', { links: [link(BLOCKS, 'A', 'B', 'L1')] }),
+        ),
+      },
       [],
     ],
     [
@@ -58,8 +75,16 @@ describe('planLinksExport: creates', () => {
       { forest: f(row('A', row('B'))), known: facts(story('A', { links: [link(RELATES, 'A', 'B')] }), story('B')) },
       ['A > B'],
     ],
-    ['an issue the user cannot see is never linked', { forest: f(row('A', row('HIDDEN'))), known: facts(story('A')) }, []],
-    ['a child failing the sub-issue filter is not linked', { forest: f(row('A', row('B'))), known: facts(story('A'), story('B')), filtered: ['B'] }, []],
+    [
+      'an issue the user cannot see is never linked',
+      { forest: f(row('A', row('HIDDEN'))), known: facts(story('A')) },
+      [],
+    ],
+    [
+      'a child failing the sub-issue filter is not linked',
+      { forest: f(row('A', row('B'))), known: facts(story('A'), story('B')), filtered: ['B'] },
+      [],
+    ],
   ])('%s', (_, scene, expected) => {
     expect(exportLinks(scene).creates).toEqual(expected);
   });
@@ -81,7 +106,11 @@ describe('planLinksExport: deletes', () => {
   const kept = link(BLOCKS, 'A', 'B', 'L-AB');
   const scene = (scope: LinkScope): Scene => ({
     forest: f(row('A', row('B')), row('C')),
-    known: facts(story('A', { links: [kept, reversed, outside] }), story('B', { links: [kept, contradicting, reversed] }), story('C', { links: [contradicting] })),
+    known: facts(
+      story('A', { links: [kept, reversed, outside] }),
+      story('B', { links: [kept, contradicting, reversed] }),
+      story('C', { links: [contradicting] }),
+    ),
     scope,
   });
 
@@ -101,7 +130,9 @@ describe('planLinksExport: deletes', () => {
   });
 
   it('names the type by its id when Jira did not give its name', () => {
-    expect(exportLinks({ ...scene('all'), linkTypeName: '' }).plan.warnings[0]).toMatch(/^Scope “all issues”: this export deletes every link of type 10000 between/);
+    expect(exportLinks({ ...scene('all'), linkTypeName: '' }).plan.warnings[0]).toMatch(
+      /^Scope “all issues”: this export deletes every link of type 10000 between/,
+    );
   });
 
   it('does not delete a link whose child fails the sub-issue filter', () => {

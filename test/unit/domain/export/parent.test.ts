@@ -20,18 +20,48 @@ function exportParents(forest: Forest, known: IssueFactsById, mode: ParentExport
 describe('planParentExport: hierarchy', () => {
   it.each<[string, Forest, IssueFactsById, string[]]>([
     ['story under an epic gets the epic', f(row('E1', row('S1'))), facts(epic('E1'), story('S1')), ['S1: null -> E1']],
-    ['story moved to another epic', f(row('E1'), row('E2', row('S1'))), facts(epic('E1'), epic('E2'), story('S1', { parent: 'E1' })), ['S1: E1 -> E2']],
-    ['epic under an initiative gets it', f(row('I1', row('E1'))), facts(initiative('I1'), epic('E1')), ['E1: null -> I1']],
-    ['placement that already matches writes nothing', f(row('E1', row('S1'))), facts(epic('E1'), story('S1', { parent: 'E1' })), []],
+    [
+      'story moved to another epic',
+      f(row('E1'), row('E2', row('S1'))),
+      facts(epic('E1'), epic('E2'), story('S1', { parent: 'E1' })),
+      ['S1: E1 -> E2'],
+    ],
+    [
+      'epic under an initiative gets it',
+      f(row('I1', row('E1'))),
+      facts(initiative('I1'), epic('E1')),
+      ['E1: null -> I1'],
+    ],
+    [
+      'placement that already matches writes nothing',
+      f(row('E1', row('S1'))),
+      facts(epic('E1'), story('S1', { parent: 'E1' })),
+      [],
+    ],
     [
       'top-level story whose epic is in the structure loses its parent',
       f(row('E1'), row('S1')),
       facts(epic('E1'), story('S1', { parent: 'E1' })),
       ['S1: E1 -> null'],
     ],
-    ['top-level story whose epic is not in the structure keeps it', f(row('S1')), facts(epic('E1'), story('S1', { parent: 'E1' })), []],
-    ['sub-task under its own parent: nothing to do', f(row('S1', row('T1'))), facts(story('S1'), subtask('T1', { parent: 'S1' })), []],
-    ['top-level sub-task is never left parentless', f(row('S1'), row('T1')), facts(story('S1'), subtask('T1', { parent: 'S1' })), []],
+    [
+      'top-level story whose epic is not in the structure keeps it',
+      f(row('S1')),
+      facts(epic('E1'), story('S1', { parent: 'E1' })),
+      [],
+    ],
+    [
+      'sub-task under its own parent: nothing to do',
+      f(row('S1', row('T1'))),
+      facts(story('S1'), subtask('T1', { parent: 'S1' })),
+      [],
+    ],
+    [
+      'top-level sub-task is never left parentless',
+      f(row('S1'), row('T1')),
+      facts(story('S1'), subtask('T1', { parent: 'S1' })),
+      [],
+    ],
     [
       'under an issue the user cannot see: no say',
       f(row('E1', row('HIDDEN', row('S1')))),
@@ -62,7 +92,9 @@ describe('planParentExport: hierarchy', () => {
     const result = exportParents(forest, known);
     // then
     expect(result.changes).toEqual([]);
-    expect(result.reasons).toEqual(["PLAT-12 (Story) is under PLAT-40 (Story): Jira allows a Story's parent only at level 1 (Epic)"]);
+    expect(result.reasons).toEqual([
+      "PLAT-12 (Story) is under PLAT-40 (Story): Jira allows a Story's parent only at level 1 (Epic)",
+    ]);
     expect(result.plan.unrepresentable[0]).toMatchObject({ issueId: issue('PLAT-12'), rowId: 2 });
   });
 
@@ -74,7 +106,9 @@ describe('planParentExport: hierarchy', () => {
     const result = exportParents(forest, known);
     // then
     expect(result.changes).toEqual([]);
-    expect(result.reasons).toEqual([expect.stringContaining('T1 (Sub-task) is under S2, but its parent in Jira is S1')]);
+    expect(result.reasons).toEqual([
+      expect.stringContaining('T1 (Sub-task) is under S2, but its parent in Jira is S1'),
+    ]);
   });
 
   it('reports an issue whose rows sit under different parents and writes nothing for it', () => {
@@ -85,7 +119,9 @@ describe('planParentExport: hierarchy', () => {
     const result = exportParents(forest, known);
     // then
     expect(result.changes).toEqual([]);
-    expect(result.conflicts).toEqual(['S1 is in several rows under different parents (E1, E2): its parent is left as it is']);
+    expect(result.conflicts).toEqual([
+      'S1 is in several rows under different parents (E1, E2): its parent is left as it is',
+    ]);
     expect(result.plan.conflicts[0].parents).toEqual(issues('E1', 'E2'));
   });
 
@@ -103,7 +139,13 @@ describe('planParentExport: hierarchy', () => {
 
 describe('planParentExport: epics (Agile)', () => {
   it.each<[string, Forest, IssueFactsById, string[] | undefined, string[]]>([
-    ['story under an epic joins it', f(row('E1', row('S1'))), facts(epic('E1'), story('S1')), undefined, ['S1: null -> E1']],
+    [
+      'story under an epic joins it',
+      f(row('E1', row('S1'))),
+      facts(epic('E1'), story('S1')),
+      undefined,
+      ['S1: null -> E1'],
+    ],
     [
       'story nested under a story under an epic joins that epic',
       f(row('E1', row('S1', row('S2')))),
@@ -118,8 +160,20 @@ describe('planParentExport: epics (Agile)', () => {
       undefined,
       ['S2: E1 -> null'],
     ],
-    ['epics and sub-tasks are not touched', f(row('I1', row('E1', row('S1', row('T1'))))), facts(initiative('I1'), epic('E1'), story('S1', { parent: 'E1' }), subtask('T1')), undefined, []],
-    ['issues off the board are left alone', f(row('E1', row('S1'), row('S2'))), facts(epic('E1'), story('S1'), story('S2')), ['S1'], ['S1: null -> E1']],
+    [
+      'epics and sub-tasks are not touched',
+      f(row('I1', row('E1', row('S1', row('T1'))))),
+      facts(initiative('I1'), epic('E1'), story('S1', { parent: 'E1' }), subtask('T1')),
+      undefined,
+      [],
+    ],
+    [
+      'issues off the board are left alone',
+      f(row('E1', row('S1'), row('S2'))),
+      facts(epic('E1'), story('S1'), story('S2')),
+      ['S1'],
+      ['S1: null -> E1'],
+    ],
   ])('%s', (_, forest, known, scope, expected) => {
     expect(exportParents(forest, known, 'epics', scope).changes).toEqual(expected);
   });

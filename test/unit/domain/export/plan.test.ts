@@ -1,4 +1,12 @@
-import { exportCounts, isEmptyExport, planLinksExport, planParentExport, planRankExport, preflightChangesOf, preflightExport } from '../../../../src/domain/export';
+import {
+  exportCounts,
+  isEmptyExport,
+  planLinksExport,
+  planParentExport,
+  planRankExport,
+  preflightChangesOf,
+  preflightExport,
+} from '../../../../src/domain/export';
 import { f, issues, keyOf, row } from '../builders';
 import { epic, facts, story } from './facts';
 
@@ -13,13 +21,26 @@ describe('export plan', () => {
   };
 
   it('counts what the export would write', () => {
-    expect(exportCounts(plan)).toEqual({ rankCalls: 1, issuesRanked: 1, parentChanges: 2, linksCreated: 2, linksDeleted: 0, notRepresentable: 0 });
+    expect(exportCounts(plan)).toEqual({
+      rankCalls: 1,
+      issuesRanked: 1,
+      parentChanges: 2,
+      linksCreated: 2,
+      linksDeleted: 0,
+      notRepresentable: 0,
+    });
     expect(isEmptyExport(plan)).toBe(false);
     expect(isEmptyExport({})).toBe(true);
   });
 
   it('feeds the preflight', () => {
-    const result = preflightExport({ ...preflightChangesOf(plan), projectOf: (id) => keyOf(id).split('-')[0], permissions: { PLAT: { EDIT_ISSUES: true } } });
-    expect(result.message).toBe('You need Schedule issues in PLAT (1 rank change) and Link issues in PLAT (2 links) to run this export.');
+    const result = preflightExport({
+      ...preflightChangesOf(plan),
+      projectOf: (id) => keyOf(id).split('-')[0],
+      permissions: { PLAT: { EDIT_ISSUES: true } },
+    });
+    expect(result.message).toBe(
+      'You need Schedule issues in PLAT (1 rank change) and Link issues in PLAT (2 links) to run this export.',
+    );
   });
 });

@@ -4,7 +4,8 @@ import { issue, issues, keyOf } from '../builders';
 
 const BLOCKS = '10000';
 /** Projects are key prefixes; UNK-* issues have no known project. */
-const projectOf = (id: IssueId): string | undefined => (keyOf(id).startsWith('UNK') ? undefined : keyOf(id).split('-')[0]);
+const projectOf = (id: IssueId): string | undefined =>
+  keyOf(id).startsWith('UNK') ? undefined : keyOf(id).split('-')[0];
 const ALL = { EDIT_ISSUES: true, SCHEDULE_ISSUES: true, LINK_ISSUES: true };
 
 function check(plan: Omit<PreflightInput, 'projectOf' | 'permissions'>, permissions: ProjectPermissions) {
@@ -12,12 +13,20 @@ function check(plan: Omit<PreflightInput, 'projectOf' | 'permissions'>, permissi
 }
 
 const rankOf = (...keys: string[]) => [{ issues: issues(...keys), rankAfterIssue: issue('PLAT-1') }];
-const linkBetween = (inward: string, outward: string) => ({ linkTypeId: BLOCKS, inwardId: issue(inward), outwardId: issue(outward) });
+const linkBetween = (inward: string, outward: string) => ({
+  linkTypeId: BLOCKS,
+  inwardId: issue(inward),
+  outwardId: issue(outward),
+});
 
 describe('preflightExport', () => {
   it('passes when every project grants what the plan needs', () => {
     const result = check(
-      { rank: rankOf('PLAT-2'), parents: [{ issueId: issue('MOB-1'), from: null, to: issue('MOB-2') }], linkCreates: [linkBetween('PLAT-2', 'MOB-1')] },
+      {
+        rank: rankOf('PLAT-2'),
+        parents: [{ issueId: issue('MOB-1'), from: null, to: issue('MOB-2') }],
+        linkCreates: [linkBetween('PLAT-2', 'MOB-1')],
+      },
       { PLAT: ALL, MOB: ALL },
     );
     expect(result).toEqual({ ok: true, missing: [], message: null });
@@ -27,12 +36,17 @@ describe('preflightExport', () => {
     // given: 12 PLAT issues to rank without Schedule issues; 3 links touching MOB without Link issues
     const ranked = Array.from({ length: 12 }, (_, i) => `PLAT-${100 + i}`);
     const result = check(
-      { rank: rankOf(...ranked), linkCreates: [linkBetween('PLAT-2', 'MOB-1'), linkBetween('MOB-2', 'PLAT-3'), linkBetween('MOB-3', 'MOB-4')] },
+      {
+        rank: rankOf(...ranked),
+        linkCreates: [linkBetween('PLAT-2', 'MOB-1'), linkBetween('MOB-2', 'PLAT-3'), linkBetween('MOB-3', 'MOB-4')],
+      },
       { PLAT: { EDIT_ISSUES: true, LINK_ISSUES: true }, MOB: { EDIT_ISSUES: true, SCHEDULE_ISSUES: true } },
     );
     // then
     expect(result.ok).toBe(false);
-    expect(result.message).toBe('You need Schedule issues in PLAT (12 rank changes) and Link issues in MOB (3 links) to run this export.');
+    expect(result.message).toBe(
+      'You need Schedule issues in PLAT (12 rank changes) and Link issues in MOB (3 links) to run this export.',
+    );
   });
 
   it.each<[string, Omit<PreflightInput, 'projectOf' | 'permissions'>, ProjectPermissions, string | null]>([
@@ -54,7 +68,12 @@ describe('preflightExport', () => {
       { PLAT: { LINK_ISSUES: true } },
       'You need Link issues in MOB (1 link) to run this export.',
     ],
-    ['link delete needs Link issues at one end', { linkDeletes: [{ ...linkBetween('PLAT-2', 'MOB-1'), linkId: 'L1' }] }, { MOB: { LINK_ISSUES: true } }, null],
+    [
+      'link delete needs Link issues at one end',
+      { linkDeletes: [{ ...linkBetween('PLAT-2', 'MOB-1'), linkId: 'L1' }] },
+      { MOB: { LINK_ISSUES: true } },
+      null,
+    ],
     [
       'link delete with neither end counts against the inward project',
       { linkDeletes: [{ ...linkBetween('PLAT-2', 'MOB-1'), linkId: 'L1' }] },
@@ -69,7 +88,11 @@ describe('preflightExport', () => {
     ],
     [
       'three missing permissions read as a list',
-      { rank: rankOf('PLAT-2'), parents: [{ issueId: issue('PLAT-3'), from: null, to: null }], linkCreates: [linkBetween('PLAT-2', 'PLAT-3')] },
+      {
+        rank: rankOf('PLAT-2'),
+        parents: [{ issueId: issue('PLAT-3'), from: null, to: null }],
+        linkCreates: [linkBetween('PLAT-2', 'PLAT-3')],
+      },
       {},
       'You need Schedule issues in PLAT (1 rank change), Edit issues in PLAT (1 parent change) and Link issues in PLAT (1 link) to run this export.',
     ],

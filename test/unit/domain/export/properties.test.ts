@@ -17,7 +17,8 @@ function randomFacts(rnd: ReturnType<typeof random>): IssueFactsById {
   for (let k = rnd.int(20); k > 0; k--) {
     const a = 1 + rnd.int(POOL);
     const b = 1 + rnd.int(POOL);
-    if (a !== b) links.push({ linkId: `L${k}`, linkTypeId: rnd.int(3) === 0 ? '999' : TYPE, inwardId: a, outwardId: b });
+    if (a !== b)
+      links.push({ linkId: `L${k}`, linkTypeId: rnd.int(3) === 0 ? '999' : TYPE, inwardId: a, outwardId: b });
   }
   const out = new Map<IssueId, IssueFacts>();
   for (let id = 1; id <= POOL; id++) {
@@ -87,7 +88,11 @@ describe('planLinksExport properties', () => {
     const existing = new Map<string, LinkFact>();
     for (const x of facts.values()) for (const l of x.links ?? []) if (l.linkTypeId === TYPE) existing.set(l.linkId, l);
     const deleted = new Set(plan.deletes.map((d) => d.linkId));
-    const after = new Set([...existing.values()].filter((l) => !deleted.has(l.linkId) && inStructure(l.inwardId) && inStructure(l.outwardId)).map(pair));
+    const after = new Set(
+      [...existing.values()]
+        .filter((l) => !deleted.has(l.linkId) && inStructure(l.inwardId) && inStructure(l.outwardId))
+        .map(pair),
+    );
     for (const c of plan.creates) {
       expect(c.inwardId).not.toBe(c.outwardId);
       expect(after.has(pair(c))).toBe(false);

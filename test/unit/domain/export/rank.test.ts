@@ -1,6 +1,11 @@
 import { IssueId } from '../../../../src/domain/forest';
 import { applyRankOps } from '../../../../src/domain/export/rank-simulator';
-import { MAX_ISSUES_PER_RANK_CALL, planRankExport, RankOperation, rankRequestBody } from '../../../../src/domain/export/rank';
+import {
+  MAX_ISSUES_PER_RANK_CALL,
+  planRankExport,
+  RankOperation,
+  rankRequestBody,
+} from '../../../../src/domain/export/rank';
 import { structureOrderOf } from '../../../../src/domain/export/structure-order';
 import { f, issue, issues, random, row } from '../builders';
 
@@ -15,7 +20,8 @@ function shuffled<T>(xs: readonly T[], rnd: ReturnType<typeof random>): T[] {
 }
 
 const ids = (n: number): IssueId[] => Array.from({ length: n }, (_, i) => 10_000 + i);
-const restrictTo = (order: readonly IssueId[], keep: ReadonlySet<IssueId>): IssueId[] => order.filter((id) => keep.has(id));
+const restrictTo = (order: readonly IssueId[], keep: ReadonlySet<IssueId>): IssueId[] =>
+  order.filter((id) => keep.has(id));
 const bound = (n: number): number => Math.ceil(n / MAX_ISSUES_PER_RANK_CALL) + 10;
 
 /** Plans, replays on the simulator and returns the order Jira would end with. */
@@ -85,30 +91,37 @@ describe('planRankExport: small cases', () => {
 
   it('writes ids as strings in the request body', () => {
     const op: RankOperation = { issues: [10001, 10002], rankAfterIssue: 10000 };
-    expect(rankRequestBody(op, 10019)).toEqual({ issues: ['10001', '10002'], rankAfterIssue: '10000', rankCustomFieldId: 10019 });
+    expect(rankRequestBody(op, 10019)).toEqual({
+      issues: ['10001', '10002'],
+      rankAfterIssue: '10000',
+      rankCustomFieldId: 10019,
+    });
     expect(rankRequestBody({ issues: [5], rankBeforeIssue: 6 })).toEqual({ issues: ['5'], rankBeforeIssue: '6' });
   });
 });
 
 describe('planRankExport: seeded properties', () => {
-  it.each(Array.from({ length: 40 }, (_, i) => i + 1))('random orders reach the target within the bound (#%i)', (seed) => {
-    // given
-    const rnd = random(seed);
-    const n = rnd.int(400);
-    const batch = 1 + rnd.int(MAX_ISSUES_PER_RANK_CALL);
-    const all = ids(n + 20);
-    const jira = shuffled(all, rnd);
-    // the structure lists most issues in another order, some Jira does not know
-    const structure = shuffled(all.slice(0, n), rnd);
-    // when
-    const { plan, after } = exportRank(structure, jira, batch);
-    // then
-    const shared = new Set(structure);
-    expect(restrictTo(after, shared)).toEqual(structure);
-    expect(plan.operations.length).toBeLessThanOrEqual(Math.ceil(n / batch) + 1);
-    expect(plan.operations.every((op) => op.issues.length <= batch)).toBe(true);
-    expect(plan.moved + plan.kept).toBe(n);
-  });
+  it.each(Array.from({ length: 40 }, (_, i) => i + 1))(
+    'random orders reach the target within the bound (#%i)',
+    (seed) => {
+      // given
+      const rnd = random(seed);
+      const n = rnd.int(400);
+      const batch = 1 + rnd.int(MAX_ISSUES_PER_RANK_CALL);
+      const all = ids(n + 20);
+      const jira = shuffled(all, rnd);
+      // the structure lists most issues in another order, some Jira does not know
+      const structure = shuffled(all.slice(0, n), rnd);
+      // when
+      const { plan, after } = exportRank(structure, jira, batch);
+      // then
+      const shared = new Set(structure);
+      expect(restrictTo(after, shared)).toEqual(structure);
+      expect(plan.operations.length).toBeLessThanOrEqual(Math.ceil(n / batch) + 1);
+      expect(plan.operations.every((op) => op.issues.length <= batch)).toBe(true);
+      expect(plan.moved + plan.kept).toBe(n);
+    },
+  );
 
   it.each(Array.from({ length: 30 }, (_, i) => i + 1))('a few issues out of place cost a few calls (#%i)', (seed) => {
     // given: the structure order with k issues moved elsewhere in Jira

@@ -25,7 +25,11 @@ describe('forest encoding', () => {
   });
 
   it('round-trips extremes: empty, huge issue ids, rowIds out of order, deep rows', () => {
-    const deep = Array.from({ length: 300 }, (_, d) => ({ rowId: 300 - d, depth: d, issueId: d % 2 ? MAX_ISSUE_ID : 1 }));
+    const deep = Array.from({ length: 300 }, (_, d) => ({
+      rowId: 300 - d,
+      depth: d,
+      issueId: d % 2 ? MAX_ISSUE_ID : 1,
+    }));
     for (const forest of [Forest.EMPTY, Forest.fromRows(deep, 2 ** 31 - 1), f(row('A#2000000000', row('B#1')))]) {
       const back = decodeForest(encodeForest(forest));
       expect(back.toString()).toBe(forest.toString());

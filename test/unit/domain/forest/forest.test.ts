@@ -57,7 +57,11 @@ describe('Forest', () => {
   });
 
   it.each([
-    ['a first row below top level', [{ rowId: 1, depth: 1, issueId: 5 }], 'Row 1 at index 0 has depth 1, deeper than 0'],
+    [
+      'a first row below top level',
+      [{ rowId: 1, depth: 1, issueId: 5 }],
+      'Row 1 at index 0 has depth 1, deeper than 0',
+    ],
     [
       'a depth jump of two',
       [
@@ -81,7 +85,9 @@ describe('Forest', () => {
   });
 
   it('refuses a nextRowId that would hand out an existing rowId again', () => {
-    expect(() => Forest.fromRows([{ rowId: 4, depth: 0, issueId: 1 }], 4)).toThrow('nextRowId 4 must be above the largest rowId 4');
+    expect(() => Forest.fromRows([{ rowId: 4, depth: 0, issueId: 1 }], 4)).toThrow(
+      'nextRowId 4 must be above the largest rowId 4',
+    );
   });
 
   it('compares content, not bookkeeping', () => {

@@ -35,7 +35,7 @@ export function realisticForest(size: number, seed = 7, churn = 0.02): Forest {
   const forest = Forest.fromRows(rows);
   const edits: ForestAction[] = [];
   const topLevel = forest.childrenOf(0);
-  for (let k = edited; k > 0; ) {
+  for (let k = edited; k > 0;) {
     const i = rnd.int(baseSize);
     if (forest.depthAt(i) === 0) continue;
     edits.push({ kind: 'move', rowId: forest.rowIdAt(i), under: rnd.pick(topLevel) });

@@ -58,7 +58,14 @@ describe('diffForests', () => {
     const to = applyUpdate(from, [
       { kind: 'remove', rowId: 3, children: 'remove' },
       { kind: 'add', under: 1, after: 0, rows: [{ depth: 0, issueId: 77 }] },
-      { kind: 'add', under: 0, rows: [{ depth: 0, issueId: 78 }, { depth: 1, issueId: 79 }] },
+      {
+        kind: 'add',
+        under: 0,
+        rows: [
+          { depth: 0, issueId: 78 },
+          { depth: 1, issueId: 79 },
+        ],
+      },
     ]);
     const diff = diffForests(from, to);
     expect(diff.map((a) => a.kind).sort()).toEqual(['add', 'add', 'remove']);
@@ -94,7 +101,9 @@ describe('diffForests', () => {
   it('refuses a new row with an id the old forest may have handed out', () => {
     const from = Forest.fromRows([{ rowId: 1, depth: 0, issueId: 5 }], 10);
     const to = Forest.fromRows([{ rowId: 4, depth: 0, issueId: 5 }]);
-    expect(() => diffForests(from, to)).toThrow('Row 4 is new but below the old forest\'s nextRowId 10: rowIds are never reused');
+    expect(() => diffForests(from, to)).toThrow(
+      "Row 4 is new but below the old forest's nextRowId 10: rowIds are never reused",
+    );
   });
 
   it('refuses a row that changed its issue', () => {

@@ -45,11 +45,24 @@ describe('applyUpdate', () => {
 
   it('gives added rows fresh rowIds, above every rowId ever handed out', () => {
     // given: rows 5 was the highest rowId and was removed
-    const start = applyUpdate(Forest.fromRows([{ rowId: 1, depth: 0, issueId: 1 }, { rowId: 5, depth: 0, issueId: 2 }]), [
-      { kind: 'remove', rowId: 5, children: 'remove' },
-    ]);
+    const start = applyUpdate(
+      Forest.fromRows([
+        { rowId: 1, depth: 0, issueId: 1 },
+        { rowId: 5, depth: 0, issueId: 2 },
+      ]),
+      [{ kind: 'remove', rowId: 5, children: 'remove' }],
+    );
     // when
-    const next = applyUpdate(start, [{ kind: 'add', under: 0, rows: [{ depth: 0, issueId: 3 }, { depth: 1, issueId: 4 }] }]);
+    const next = applyUpdate(start, [
+      {
+        kind: 'add',
+        under: 0,
+        rows: [
+          { depth: 0, issueId: 3 },
+          { depth: 1, issueId: 4 },
+        ],
+      },
+    ]);
     // then
     expect(next.toString()).toBe('1:0:1,6:0:3,7:1:4');
     expect(next.nextRowId).toBe(8);
@@ -71,7 +84,9 @@ describe('applyUpdate', () => {
   it('lifts children again after their new parent is removed with lift too', () => {
     const deep = f(row('P', row('Q', row('R', row('S'), row('T')))), row('U'));
     const { remove: rm, apply: ap } = on(deep);
-    expect(shape(ap(rm('R', 'lift'), rm('Q', 'lift'), rm('P', 'lift'), { kind: 'move', rowId: 5, under: 0, after: 0 }))).toBe('T S U');
+    expect(
+      shape(ap(rm('R', 'lift'), rm('Q', 'lift'), rm('P', 'lift'), { kind: 'move', rowId: 5, under: 0, after: 0 })),
+    ).toBe('T S U');
   });
 
   it('returns the same forest when nothing changes', () => {
@@ -88,23 +103,76 @@ describe('applyUpdate', () => {
   });
 
   it.each<[string, ForestAction, string]>([
-    ['under a row that is not there', { kind: 'add', under: 42, rows: [{ depth: 0, issueId: 1 }] }, 'Action 0 (add): Row 42 (under) is not in the forest of 5 rows'],
-    ['after a row that is not a child of under', { kind: 'add', under: 2, after: 1, rows: [{ depth: 0, issueId: 1 }] }, 'Action 0 (add): Row 1 (after) is not a child of row 2'],
-    ['before a top-level row while under a row', { kind: 'move', rowId: 1, under: 2, before: 5 }, 'Action 0 (move): Row 5 (before) is not a child of row 2'],
-    ['after and before that are not neighbours', { kind: 'move', rowId: 5, under: 2, after: 3, before: 3 }, 'Action 0 (move): Row 3 (before) does not follow row 3 (after) under row 2'],
-    ['moving a row under its own descendant', { kind: 'move', rowId: 2, under: 3 }, 'Action 0 (move): Row 2 cannot move under row 3, which is in its own subtree'],
-    ['moving a row under itself', { kind: 'move', rowId: 2, under: 2 }, 'Action 0 (move): Row 2 cannot move under itself'],
-    ['moving a row after itself', { kind: 'move', rowId: 1, under: 0, after: 1 }, 'Action 0 (move): Row 1 cannot be placed after itself'],
-    ['moving a row that is not there', { kind: 'move', rowId: 17, under: 0 }, 'Action 0 (move): Row 17 is not in the forest of 5 rows'],
-    ['removing a row that is not there', { kind: 'remove', rowId: 17, children: 'remove' }, 'Action 0 (remove): Row 17 is not in the forest of 5 rows'],
-    ['adding a sub-forest that skips a depth', { kind: 'add', under: 0, rows: [{ depth: 0, issueId: 1 }, { depth: 2, issueId: 1 }] }, 'Action 0 (add): Added row 1 has depth 2; expected an integer from 0 to 1'],
-    ['adding a row with a used rowId', { kind: 'add', under: 0, rows: [{ depth: 0, issueId: 1, rowId: 3 }] }, 'Action 0 (add): Row 3 was handed out before and cannot be added again'],
+    [
+      'under a row that is not there',
+      { kind: 'add', under: 42, rows: [{ depth: 0, issueId: 1 }] },
+      'Action 0 (add): Row 42 (under) is not in the forest of 5 rows',
+    ],
+    [
+      'after a row that is not a child of under',
+      { kind: 'add', under: 2, after: 1, rows: [{ depth: 0, issueId: 1 }] },
+      'Action 0 (add): Row 1 (after) is not a child of row 2',
+    ],
+    [
+      'before a top-level row while under a row',
+      { kind: 'move', rowId: 1, under: 2, before: 5 },
+      'Action 0 (move): Row 5 (before) is not a child of row 2',
+    ],
+    [
+      'after and before that are not neighbours',
+      { kind: 'move', rowId: 5, under: 2, after: 3, before: 3 },
+      'Action 0 (move): Row 3 (before) does not follow row 3 (after) under row 2',
+    ],
+    [
+      'moving a row under its own descendant',
+      { kind: 'move', rowId: 2, under: 3 },
+      'Action 0 (move): Row 2 cannot move under row 3, which is in its own subtree',
+    ],
+    [
+      'moving a row under itself',
+      { kind: 'move', rowId: 2, under: 2 },
+      'Action 0 (move): Row 2 cannot move under itself',
+    ],
+    [
+      'moving a row after itself',
+      { kind: 'move', rowId: 1, under: 0, after: 1 },
+      'Action 0 (move): Row 1 cannot be placed after itself',
+    ],
+    [
+      'moving a row that is not there',
+      { kind: 'move', rowId: 17, under: 0 },
+      'Action 0 (move): Row 17 is not in the forest of 5 rows',
+    ],
+    [
+      'removing a row that is not there',
+      { kind: 'remove', rowId: 17, children: 'remove' },
+      'Action 0 (remove): Row 17 is not in the forest of 5 rows',
+    ],
+    [
+      'adding a sub-forest that skips a depth',
+      {
+        kind: 'add',
+        under: 0,
+        rows: [
+          { depth: 0, issueId: 1 },
+          { depth: 2, issueId: 1 },
+        ],
+      },
+      'Action 0 (add): Added row 1 has depth 2; expected an integer from 0 to 1',
+    ],
+    [
+      'adding a row with a used rowId',
+      { kind: 'add', under: 0, rows: [{ depth: 0, issueId: 1, rowId: 3 }] },
+      'Action 0 (add): Row 3 was handed out before and cannot be added again',
+    ],
   ])('refuses %s', (_, action, message) => {
     expect(() => applyUpdate(forest, [action])).toThrow(new RangeError(message));
   });
 
   it('refuses to address a row removed by an earlier action, naming the action', () => {
-    expect(() => apply(remove('B'), move('C'))).toThrow(new RangeError('Action 1 (move): Row 3 is not in the forest of 2 rows'));
+    expect(() => apply(remove('B'), move('C'))).toThrow(
+      new RangeError('Action 1 (move): Row 3 is not in the forest of 2 rows'),
+    );
   });
 
   it('refuses a row removed earlier in the same update being added back with its old rowId', () => {

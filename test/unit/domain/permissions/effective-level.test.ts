@@ -12,13 +12,23 @@ const rule = (subject: PermissionRule['subject'], level: PermissionLevel): Permi
 describe('effectiveLevel', () => {
   it.each<[string, PermissionRule[], Viewer, PermissionLevel]>([
     ['the owner has control without rules', [], viewer({ accountId: 'alice' }), 'control'],
-    ['the owner keeps control despite a none rule', [rule({ type: 'user', accountId: 'alice' }, 'none')], viewer({ accountId: 'alice' }), 'control'],
+    [
+      'the owner keeps control despite a none rule',
+      [rule({ type: 'user', accountId: 'alice' }, 'none')],
+      viewer({ accountId: 'alice' }),
+      'control',
+    ],
     ['a Jira admin has control', [], viewer({ isJiraAdmin: true }), 'control'],
     ['no rule means none', [], viewer(), 'none'],
     ['a user rule', [rule({ type: 'user', accountId: 'bob' }, 'edit')], viewer(), 'edit'],
     ['a user rule for someone else', [rule({ type: 'user', accountId: 'carol' }, 'edit')], viewer(), 'none'],
     ['a group rule', [rule({ type: 'group', groupName: 'devs' }, 'view')], viewer({ groups: ['devs'] }), 'view'],
-    ['a group rule for another group', [rule({ type: 'group', groupName: 'devs' }, 'view')], viewer({ groups: ['ops'] }), 'none'],
+    [
+      'a group rule for another group',
+      [rule({ type: 'group', groupName: 'devs' }, 'view')],
+      viewer({ groups: ['ops'] }),
+      'none',
+    ],
     [
       'a project role rule',
       [rule({ type: 'projectRole', projectKey: 'OPS', roleName: 'Developers' }, 'automate')],
@@ -34,7 +44,11 @@ describe('effectiveLevel', () => {
     ['anyone, even anonymous', [rule({ type: 'anyone' }, 'view')], viewer({ accountId: null }), 'view'],
     [
       'the highest matching rule, whatever the order',
-      [rule({ type: 'group', groupName: 'devs' }, 'control'), rule({ type: 'anyone' }, 'view'), rule({ type: 'user', accountId: 'bob' }, 'none')],
+      [
+        rule({ type: 'group', groupName: 'devs' }, 'control'),
+        rule({ type: 'anyone' }, 'view'),
+        rule({ type: 'user', accountId: 'bob' }, 'none'),
+      ],
       viewer({ groups: ['devs'] }),
       'control',
     ],

@@ -1,7 +1,22 @@
-import { CycleGuardState, GuardEvent, GuardStopDecision, IDLE_GUARD, recordGuardEvent } from '../../../../src/domain/sync';
+import {
+  CycleGuardState,
+  GuardEvent,
+  GuardStopDecision,
+  IDLE_GUARD,
+  recordGuardEvent,
+} from '../../../../src/domain/sync';
 
-const LABELS: Record<string, string> = { agile: 'Agile (board SCRUM)', links: 'Links (Blocks)', filter: 'Filter (PLAT bugs)' };
-const run = (synchronizerId: string, changed = true, side: 'forest' | 'jira' = 'forest'): GuardEvent => ({ kind: 'sync-run', synchronizerId, changed, side });
+const LABELS: Record<string, string> = {
+  agile: 'Agile (board SCRUM)',
+  links: 'Links (Blocks)',
+  filter: 'Filter (PLAT bugs)',
+};
+const run = (synchronizerId: string, changed = true, side: 'forest' | 'jira' = 'forest'): GuardEvent => ({
+  kind: 'sync-run',
+  synchronizerId,
+  changed,
+  side,
+});
 const user: GuardEvent = { kind: 'user-change' };
 
 /** Feeds events in order; returns the final state and every stop. */

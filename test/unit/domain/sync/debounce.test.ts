@@ -13,13 +13,23 @@ describe('debounce', () => {
     ['nothing pending', {}, 0, [], null],
     ['not quiet yet', triggers([A, 0], [A, 20]), 40, [], s(50)],
     ['quiet for 30 s after the last trigger', triggers([A, 0], [A, 20]), 50, ['sync-a'], null],
-    ['a steady trickle waits at most 5 min', triggers(...Array.from({ length: 31 }, (_, i): [typeof A, number] => [A, i * 10])), 300, ['sync-a'], null],
+    [
+      'a steady trickle waits at most 5 min',
+      triggers(...Array.from({ length: 31 }, (_, i): [typeof A, number] => [A, i * 10])),
+      300,
+      ['sync-a'],
+      null,
+    ],
     ['each synchronizer on its own clock', triggers([A, 0], [B, 25]), 30, ['sync-a'], s(55)],
   ])('%s', (_, pending, now, due, next) => {
     const result = takeDue(pending, s(now));
     expect(result.due.map((d) => d.synchronizerId)).toEqual(due);
     expect(result.nextCheckAt).toBe(next);
-    expect(Object.keys(result.pending).sort()).toEqual(Object.keys(pending).filter((k) => !due.includes(k)).sort());
+    expect(Object.keys(result.pending).sort()).toEqual(
+      Object.keys(pending)
+        .filter((k) => !due.includes(k))
+        .sort(),
+    );
   });
 
   it('counts triggers and keeps the first time', () => {

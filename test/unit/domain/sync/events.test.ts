@@ -4,7 +4,11 @@ const created = {
   eventType: 'avi:jira:created:issue',
   atlassianId: '4ad9',
   selfGenerated: false,
-  issue: { id: '10073', key: 'SP-10', fields: { summary: 'x', issuetype: { subtask: false }, project: { id: '10000', key: 'SP' } } },
+  issue: {
+    id: '10073',
+    key: 'SP-10',
+    fields: { summary: 'x', issuetype: { subtask: false }, project: { id: '10000', key: 'SP' } },
+  },
 };
 
 describe('syncEventFromProduct', () => {
@@ -29,12 +33,25 @@ describe('syncEventFromProduct', () => {
       eventType: 'avi:jira:updated:issue',
       changelog: { items: [{ field: 'IssueParentAssociation', fieldtype: 'jira', from: '10001', to: '10002' }] },
     };
-    expect(syncEventFromProduct(updated)).toMatchObject({ action: 'updated', parentId: 10002, previousParentId: 10001, changedFields: ['IssueParentAssociation'] });
+    expect(syncEventFromProduct(updated)).toMatchObject({
+      action: 'updated',
+      parentId: 10002,
+      previousParentId: 10001,
+      changedFields: ['IssueParentAssociation'],
+    });
   });
 
   it('reads a deleted sub-task with its parent', () => {
-    const deleted = { eventType: 'avi:jira:deleted:issue', issue: { id: '10080', fields: { issuetype: { subtask: true }, parent: { id: '10073' } } } };
-    expect(syncEventFromProduct(deleted)).toMatchObject({ action: 'deleted', subtask: true, parentId: 10073, selfGenerated: false });
+    const deleted = {
+      eventType: 'avi:jira:deleted:issue',
+      issue: { id: '10080', fields: { issuetype: { subtask: true }, parent: { id: '10073' } } },
+    };
+    expect(syncEventFromProduct(deleted)).toMatchObject({
+      action: 'deleted',
+      subtask: true,
+      parentId: 10073,
+      selfGenerated: false,
+    });
   });
 
   it('reads a link event, source as given', () => {

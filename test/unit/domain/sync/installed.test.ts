@@ -1,6 +1,18 @@
-import { InstalledSynchronizer, installSynchronizer, runsInBackground, setEnabled, stopByCycleGuard } from '../../../../src/domain/sync';
+import {
+  InstalledSynchronizer,
+  installSynchronizer,
+  runsInBackground,
+  setEnabled,
+  stopByCycleGuard,
+} from '../../../../src/domain/sync';
 
-const fields = { id: 'sync-1', structureId: 's-1', synchronizerKey: 'links', params: { linkTypeId: '10000' }, runAs: 'acc-alice' };
+const fields = {
+  id: 'sync-1',
+  structureId: 's-1',
+  synchronizerKey: 'links',
+  params: { linkTypeId: '10000' },
+  runAs: 'acc-alice',
+};
 const stop = { at: '2026-11-26T07:00:00.000Z', rounds: 10, synchronizerIds: ['sync-1', 'sync-2'], reason: 'loop' };
 
 describe('installed synchronizer', () => {
@@ -11,14 +23,27 @@ describe('installed synchronizer', () => {
   it.each<[string, Record<string, unknown>, boolean]>([
     ['enabled and running', { enabled: true, state: 'enabled' }, true],
     ['disabled', { enabled: false, state: 'disabled' }, true],
-    ['not available with a reason', { enabled: true, state: 'not-available', notAvailableReason: 'Alice lost Browse projects in PLAT' }, true],
+    [
+      'not available with a reason',
+      { enabled: true, state: 'not-available', notAvailableReason: 'Alice lost Browse projects in PLAT' },
+      true,
+    ],
     ['enabled state with enabled false', { enabled: false, state: 'enabled' }, false],
     ['disabled state with enabled true', { enabled: true, state: 'disabled' }, false],
     ['not available without a reason', { enabled: true, state: 'not-available' }, false],
     ['unknown state', { enabled: true, state: 'paused' }, false],
     ['upper-case key', { enabled: false, state: 'disabled', synchronizerKey: 'Links' }, false],
     ['unknown field', { enabled: false, state: 'disabled', owner: 'x' }, false],
-    ['with a last run and a guard stop', { enabled: false, state: 'disabled', stopped: stop, lastRun: { direction: 'import', trigger: 'event', startedAt: '2026-11-26T07:00:00Z', result: 'succeeded' } }, true],
+    [
+      'with a last run and a guard stop',
+      {
+        enabled: false,
+        state: 'disabled',
+        stopped: stop,
+        lastRun: { direction: 'import', trigger: 'event', startedAt: '2026-11-26T07:00:00Z', result: 'succeeded' },
+      },
+      true,
+    ],
   ])('schema: %s', (_, more, valid) => {
     expect(InstalledSynchronizer.safeParse({ ...fields, ...more }).success).toBe(valid);
   });

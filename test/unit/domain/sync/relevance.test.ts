@@ -1,8 +1,30 @@
-import { affectedSynchronizers, installSynchronizer, interestOf, setEnabled, SyncEvent, WatchedSynchronizer } from '../../../../src/domain/sync';
+import {
+  affectedSynchronizers,
+  installSynchronizer,
+  interestOf,
+  setEnabled,
+  SyncEvent,
+  WatchedSynchronizer,
+} from '../../../../src/domain/sync';
 
-function watched(id: string, key: string, params: unknown = {}, projects?: string[], enabled = true): WatchedSynchronizer {
-  const installed = installSynchronizer({ id, structureId: `s-${id}`, synchronizerKey: key, params, runAs: 'acc-alice' });
-  return { sync: setEnabled(installed, enabled), interest: interestOf(key, params, projects === undefined ? undefined : new Set(projects)) };
+function watched(
+  id: string,
+  key: string,
+  params: unknown = {},
+  projects?: string[],
+  enabled = true,
+): WatchedSynchronizer {
+  const installed = installSynchronizer({
+    id,
+    structureId: `s-${id}`,
+    synchronizerKey: key,
+    params,
+    runAs: 'acc-alice',
+  });
+  return {
+    sync: setEnabled(installed, enabled),
+    interest: interestOf(key, params, projects === undefined ? undefined : new Set(projects)),
+  };
 }
 
 const issueEvent = (more: Partial<Extract<SyncEvent, { kind: 'issue' }>> = {}): SyncEvent => ({
@@ -37,24 +59,69 @@ describe('affectedSynchronizers', () => {
     ['filter, issue in another project', watched('f', 'filter', {}, ['MOB', '10001']), issueEvent(), false],
     ['filter, projects unknown', watched('f', 'filter'), issueEvent({ projectKey: 'MOB', projectId: '10001' }), true],
     ['filter, project id matches', watched('f', 'filter', {}, ['10000']), issueEvent({ projectKey: undefined }), true],
-    ['filter, event without project', watched('f', 'filter', {}, ['MOB']), issueEvent({ projectKey: undefined, projectId: undefined }), true],
-    ['filter, link in its projects (JQL may ask about links)', watched('f', 'filter', {}, ['10000']), linkEvent(), true],
+    [
+      'filter, event without project',
+      watched('f', 'filter', {}, ['MOB']),
+      issueEvent({ projectKey: undefined, projectId: undefined }),
+      true,
+    ],
+    [
+      'filter, link in its projects (JQL may ask about links)',
+      watched('f', 'filter', {}, ['10000']),
+      linkEvent(),
+      true,
+    ],
     ['agile, link event', watched('a', 'agile', {}, ['PLAT']), linkEvent(), false],
     ['hierarchy, any issue when projects unknown', watched('h', 'hierarchy'), issueEvent(), true],
     ['links, link of its type', watched('l', 'links', { linkTypeId: '10000' }), linkEvent(), true],
     ['links, link of another type', watched('l', 'links', { linkTypeId: '10003' }), linkEvent(), false],
     ['links, type read from linkType.id', watched('l', 'links', { linkType: { id: '10003' } }), linkEvent(), false],
     ['links, unknown params: any type', watched('l', 'links', 'garbage'), linkEvent({ linkTypeId: '777' }), true],
-    ['links, link between issues outside the structure', watched('l', 'links', { linkTypeId: '10000', scope: 'structure' }), linkEvent({ sourceIssueId: 201, destinationIssueId: 202 }), false],
-    ['links scope all, link outside the structure', watched('l', 'links', { linkTypeId: '10000', scope: 'all' }), linkEvent({ sourceIssueId: 201, destinationIssueId: 202 }), true],
+    [
+      'links, link between issues outside the structure',
+      watched('l', 'links', { linkTypeId: '10000', scope: 'structure' }),
+      linkEvent({ sourceIssueId: 201, destinationIssueId: 202 }),
+      false,
+    ],
+    [
+      'links scope all, link outside the structure',
+      watched('l', 'links', { linkTypeId: '10000', scope: 'all' }),
+      linkEvent({ sourceIssueId: 201, destinationIssueId: 202 }),
+      true,
+    ],
     ['links, issue in the structure updated', watched('l', 'links', { linkTypeId: '10000' }), issueEvent(), true],
-    ['links, issue outside the structure updated', watched('l', 'links', { linkTypeId: '10000' }), issueEvent({ issueId: 201 }), false],
+    [
+      'links, issue outside the structure updated',
+      watched('l', 'links', { linkTypeId: '10000' }),
+      issueEvent({ issueId: 201 }),
+      false,
+    ],
     ['subtasks, standard issue event', watched('t', 'subtasks'), issueEvent(), false],
-    ['subtasks, sub-task of an issue in the structure', watched('t', 'subtasks'), issueEvent({ issueId: 301, subtask: true, parentId: 101 }), true],
-    ['subtasks, sub-task far from the structure', watched('t', 'subtasks'), issueEvent({ issueId: 301, subtask: true, parentId: 201 }), false],
-    ['subtasks, sub-task with unknown parent', watched('t', 'subtasks'), issueEvent({ issueId: 301, subtask: true }), true],
+    [
+      'subtasks, sub-task of an issue in the structure',
+      watched('t', 'subtasks'),
+      issueEvent({ issueId: 301, subtask: true, parentId: 101 }),
+      true,
+    ],
+    [
+      'subtasks, sub-task far from the structure',
+      watched('t', 'subtasks'),
+      issueEvent({ issueId: 301, subtask: true, parentId: 201 }),
+      false,
+    ],
+    [
+      'subtasks, sub-task with unknown parent',
+      watched('t', 'subtasks'),
+      issueEvent({ issueId: 301, subtask: true }),
+      true,
+    ],
     ['subtasks, kind unknown', watched('t', 'subtasks'), issueEvent({ issueId: 301, subtask: undefined }), true],
-    ['subtasks, parent change of a standard issue', watched('t', 'subtasks'), issueEvent({ changedFields: ['IssueParentAssociation'], parentId: 102 }), true],
+    [
+      'subtasks, parent change of a standard issue',
+      watched('t', 'subtasks'),
+      issueEvent({ changedFields: ['IssueParentAssociation'], parentId: 102 }),
+      true,
+    ],
     ['subtasks, link event', watched('t', 'subtasks'), linkEvent(), false],
     ['unknown synchronizer: everything', watched('x', 'status-rollup'), linkEvent(), true],
     ['disabled synchronizer: never', watched('f', 'filter', {}, undefined, false), issueEvent(), false],

@@ -1,5 +1,9 @@
 import { FilterParams } from '../../../../src/domain/synchronizers/filter';
-import { describeSynchronizers, findSynchronizer, getSynchronizer } from '../../../../src/domain/synchronizers/registry';
+import {
+  describeSynchronizers,
+  findSynchronizer,
+  getSynchronizer,
+} from '../../../../src/domain/synchronizers/registry';
 
 const minimal = { source: { kind: 'jql', jql: 'project = OPS' }, add: { at: 'top' } };
 
@@ -20,12 +24,19 @@ describe('FilterParams', () => {
   });
 
   it('accepts a saved filter', () => {
-    expect(FilterParams.parse({ ...minimal, source: { kind: 'filter', filterId: '10042' } }).source).toEqual({ kind: 'filter', filterId: '10042' });
+    expect(FilterParams.parse({ ...minimal, source: { kind: 'filter', filterId: '10042' } }).source).toEqual({
+      kind: 'filter',
+      filterId: '10042',
+    });
   });
 
   it.each([
     ['empty JQL', { ...minimal, source: { kind: 'jql', jql: '  ' } }, ['source', 'jql']],
-    ['a filter id that is not a number', { ...minimal, source: { kind: 'filter', filterId: 'abc' } }, ['source', 'filterId']],
+    [
+      'a filter id that is not a number',
+      { ...minimal, source: { kind: 'filter', filterId: 'abc' } },
+      ['source', 'filterId'],
+    ],
     ['an unknown source kind', { ...minimal, source: { kind: 'board', boardId: 1 } }, ['source', 'kind']],
     ['a malformed issue key', { ...minimal, add: { at: 'under', issueKey: 'OPS12' } }, ['add', 'issueKey']],
     ['allow move at the top level', { ...minimal, allowMove: true }, ['allowMove']],

@@ -1,5 +1,10 @@
 import { applyUpdate, Forest } from '../../../../src/domain/forest';
-import { FilterParams, FilterParamsInput, filterImportVisibilityQuestions, planFilterImport } from '../../../../src/domain/synchronizers/filter';
+import {
+  FilterParams,
+  FilterParamsInput,
+  filterImportVisibilityQuestions,
+  planFilterImport,
+} from '../../../../src/domain/synchronizers/filter';
 import { f, issue, issues, keyOf, random, row, shape } from '../builders';
 import { randomForest } from '../forest/model';
 
@@ -13,7 +18,11 @@ interface Scene {
 
 /** Runs the planner and applies its update, answering in keys. */
 function importInto(forest: Forest, scene: Scene) {
-  const params = FilterParams.parse({ source: { kind: 'jql', jql: 'project = OPS' }, add: { at: 'top' }, ...scene.params });
+  const params = FilterParams.parse({
+    source: { kind: 'jql', jql: 'project = OPS' },
+    add: { at: 'top' },
+    ...scene.params,
+  });
   const invisible = new Set(scene.invisible ?? []);
   const underKey = scene.under !== undefined ? scene.under : params.add.at === 'under' ? params.add.issueKey : null;
   const plan = planFilterImport({
@@ -76,7 +85,9 @@ describe('planFilterImport: add', () => {
   it('adds nothing when every row of the issue is under an issue the user cannot see', () => {
     const result = importInto(f(row('H', row('P-1'))), { params: under('P-1'), matching: ['X'], invisible: ['H'] });
     expect(result.shape).toBe('H(P-1)');
-    expect(result.plan.notes).toEqual(['Issue P-1 is in the structure only under issues you cannot see, so nothing is added or moved.']);
+    expect(result.plan.notes).toEqual([
+      'Issue P-1 is in the structure only under issues you cannot see, so nothing is added or moved.',
+    ]);
   });
 
   it('adds nothing under an issue the user cannot see', () => {
@@ -140,14 +151,22 @@ describe('planFilterImport: allow move', () => {
 
   it('never moves a row out from under an issue the user cannot see', () => {
     const hiddenRow = f(row('H', row('M')), row('P-1'));
-    const result = importInto(hiddenRow, { params: under('P-1', { allowMove: true }), matching: ['M'], invisible: ['H'] });
+    const result = importInto(hiddenRow, {
+      params: under('P-1', { allowMove: true }),
+      matching: ['M'],
+      invisible: ['H'],
+    });
     expect(result.shape).toBe('H(M) P-1');
     expect(result.counts).toMatchObject({ moved: 0, unchanged: 0, skippedNotVisible: 1 });
   });
 
   it('moves the first row it may move when an issue also sits under an invisible row', () => {
     const twice = f(row('H', row('M')), row('M', row('I')), row('P-1'));
-    const result = importInto(twice, { params: under('P-1', { allowMove: true }), matching: ['M'], invisible: ['H', 'I'] });
+    const result = importInto(twice, {
+      params: under('P-1', { allowMove: true }),
+      matching: ['M'],
+      invisible: ['H', 'I'],
+    });
     expect(result.shape).toBe('H(M) P-1(M(I))');
     expect(result.counts).toMatchObject({ moved: 1, skippedNotVisible: 0 });
   });
@@ -161,7 +180,10 @@ describe('planFilterImport: allow move', () => {
 
 describe('planFilterImport: remove', () => {
   it('removes rows of issues that no longer match, anywhere', () => {
-    const result = importInto(f(row('A', row('B')), row('C'), row('D', row('E'))), { params: removing(), matching: ['A', 'D'] });
+    const result = importInto(f(row('A', row('B')), row('C'), row('D', row('E'))), {
+      params: removing(),
+      matching: ['A', 'D'],
+    });
     expect(result.shape).toBe('A D');
     expect(result.counts).toMatchObject({ removed: 3, unchanged: 2 });
   });
@@ -189,7 +211,11 @@ describe('planFilterImport: remove', () => {
   });
 
   it('keeps visible non-matching children of an invisible row', () => {
-    const result = importInto(f(row('H', row('B', row('K'))), row('V')), { params: removing(), matching: [], invisible: ['H'] });
+    const result = importInto(f(row('H', row('B', row('K'))), row('V')), {
+      params: removing(),
+      matching: [],
+      invisible: ['H'],
+    });
     expect(result.shape).toBe('H(B(K))');
     expect(result.counts).toMatchObject({ removed: 1, skippedNotVisible: 3 });
   });
@@ -211,7 +237,10 @@ describe('planFilterImport: remove', () => {
   });
 
   it('removes after moving, so a row moved away no longer keeps its old parent', () => {
-    const result = importInto(f(row('A', row('M')), row('P-1')), { params: under('P-1', removing({ allowMove: true })), matching: ['M'] });
+    const result = importInto(f(row('A', row('M')), row('P-1')), {
+      params: under('P-1', removing({ allowMove: true })),
+      matching: ['M'],
+    });
     expect(result.shape).toBe('P-1(M)');
   });
 });
@@ -236,7 +265,11 @@ describe('planFilterImport: remove only where added', () => {
   });
 
   it('counts an invisible row at the place as skipped', () => {
-    const result = importInto(forest, { params: removing({ removeOnlyWhereAdded: true }), matching: ['A', 'P-1'], invisible: ['C'] });
+    const result = importInto(forest, {
+      params: removing({ removeOnlyWhereAdded: true }),
+      matching: ['A', 'P-1'],
+      invisible: ['C'],
+    });
     expect(result.shape).toBe('A(B) C P-1(D E(F))');
     expect(result.counts).toMatchObject({ removed: 0, skippedNotVisible: 1 });
   });
@@ -285,43 +318,67 @@ describe('filterImportVisibilityQuestions', () => {
   const ask = (params: Partial<FilterParamsInput>, matching: string[]) => {
     const p = FilterParams.parse({ source: { kind: 'jql', jql: 'x' }, add: { at: 'top' }, ...params });
     const underIssueId = p.add.at === 'under' ? issue(p.add.issueKey) : null;
-    return filterImportVisibilityQuestions({ forest, params: p, matching: issues(...matching), underIssueId }).map(keyOf).sort();
+    return filterImportVisibilityQuestions({ forest, params: p, matching: issues(...matching), underIssueId })
+      .map(keyOf)
+      .sort();
   };
 
   it.each<[string, Partial<FilterParamsInput>, string[], string[]]>([
     ['nothing without remove', {}, ['A'], []],
     ['the issue to add under', under('P-1'), [], ['P-1']],
     ['every non-matching issue when removing anywhere', removing(), ['A', 'F'], ['B', 'C', 'D', 'E', 'P-1']],
-    ['only the place when removing only where added', under('P-1', removing({ removeOnlyWhereAdded: true })), ['D'], ['E', 'P-1']],
-    ['the top level when removing only where added there', removing({ removeOnlyWhereAdded: true }), [], ['A', 'C', 'P-1']],
+    [
+      'only the place when removing only where added',
+      under('P-1', removing({ removeOnlyWhereAdded: true })),
+      ['D'],
+      ['E', 'P-1'],
+    ],
+    [
+      'the top level when removing only where added there',
+      removing({ removeOnlyWhereAdded: true }),
+      [],
+      ['A', 'C', 'P-1'],
+    ],
   ])('asks about %s', (_, params, matching, expected) => {
     expect(ask(params, matching)).toEqual(expected);
   });
 
-  it.each(Array.from({ length: 60 }, (_, i) => i + 1))('covers every question the planner asks, random case #%i', (seed) => {
-    // given
-    const rnd = random(seed);
-    const forest = randomForest(rnd, 5 + rnd.int(60), 30);
-    const at = rnd.next() < 0.5 ? 'top' : 'under';
-    const remove = rnd.next() < 0.7;
-    const p = FilterParams.parse({
-      source: { kind: 'jql', jql: 'x' },
-      add: at === 'top' ? { at } : { at, issueKey: 'P-1' },
-      allowMove: at === 'under' && rnd.next() < 0.6,
-      remove,
-      removeOnlyWhereAdded: remove && rnd.next() < 0.5,
-      doubleCheckSubIssues: remove && rnd.next() < 0.5,
-    });
-    const matching = Array.from({ length: rnd.int(15) }, () => 1 + rnd.int(40));
-    const invisible = new Set(Array.from({ length: rnd.int(8) }, () => 1 + rnd.int(30)));
-    const underIssueId = 1 + rnd.int(30);
-    const asked = new Set<number>();
-    // when
-    planFilterImport({ forest, params: p, matching, underIssueId, visible: (id) => (asked.add(id), !invisible.has(id)) });
-    // then
-    const allowed = new Set([...filterImportVisibilityQuestions({ forest, params: p, matching, underIssueId }), ...matching]);
-    expect([...asked].filter((id) => !allowed.has(id))).toEqual([]);
-  });
+  it.each(Array.from({ length: 60 }, (_, i) => i + 1))(
+    'covers every question the planner asks, random case #%i',
+    (seed) => {
+      // given
+      const rnd = random(seed);
+      const forest = randomForest(rnd, 5 + rnd.int(60), 30);
+      const at = rnd.next() < 0.5 ? 'top' : 'under';
+      const remove = rnd.next() < 0.7;
+      const p = FilterParams.parse({
+        source: { kind: 'jql', jql: 'x' },
+        add: at === 'top' ? { at } : { at, issueKey: 'P-1' },
+        allowMove: at === 'under' && rnd.next() < 0.6,
+        remove,
+        removeOnlyWhereAdded: remove && rnd.next() < 0.5,
+        doubleCheckSubIssues: remove && rnd.next() < 0.5,
+      });
+      const matching = Array.from({ length: rnd.int(15) }, () => 1 + rnd.int(40));
+      const invisible = new Set(Array.from({ length: rnd.int(8) }, () => 1 + rnd.int(30)));
+      const underIssueId = 1 + rnd.int(30);
+      const asked = new Set<number>();
+      // when
+      planFilterImport({
+        forest,
+        params: p,
+        matching,
+        underIssueId,
+        visible: (id) => (asked.add(id), !invisible.has(id)),
+      });
+      // then
+      const allowed = new Set([
+        ...filterImportVisibilityQuestions({ forest, params: p, matching, underIssueId }),
+        ...matching,
+      ]);
+      expect([...asked].filter((id) => !allowed.has(id))).toEqual([]);
+    },
+  );
 
   it('covers every question the planner asks', () => {
     const p = FilterParams.parse({
@@ -333,8 +390,17 @@ describe('filterImportVisibilityQuestions', () => {
     });
     const matching = issues('D', 'X');
     const asked = new Set<number>();
-    planFilterImport({ forest, params: p, matching, underIssueId: issue('P-1'), visible: (id) => (asked.add(id), true) });
-    const allowed = new Set([...filterImportVisibilityQuestions({ forest, params: p, matching, underIssueId: issue('P-1') }), ...matching]);
+    planFilterImport({
+      forest,
+      params: p,
+      matching,
+      underIssueId: issue('P-1'),
+      visible: (id) => (asked.add(id), true),
+    });
+    const allowed = new Set([
+      ...filterImportVisibilityQuestions({ forest, params: p, matching, underIssueId: issue('P-1') }),
+      ...matching,
+    ]);
     expect([...asked].filter((id) => !allowed.has(id)).map(keyOf)).toEqual([]);
   });
 });

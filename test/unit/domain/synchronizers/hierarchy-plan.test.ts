@@ -34,7 +34,12 @@ function issuesOf(...specs: string[]): Map<IssueId, HierarchyIssueFacts> {
 
 const JQL: HierarchyParamsInput = { roots: { kind: 'jql', jql: 'issuetype = Initiative' } };
 
-function importInto(forest: Forest, roots: string[], issues: Map<IssueId, HierarchyIssueFacts>, options: { params?: Partial<HierarchyParamsInput>; invisible?: string[] } = {}) {
+function importInto(
+  forest: Forest,
+  roots: string[],
+  issues: Map<IssueId, HierarchyIssueFacts>,
+  options: { params?: Partial<HierarchyParamsInput>; invisible?: string[] } = {},
+) {
   const invisible = new Set(options.invisible ?? []);
   const params = HierarchyParams.parse({ ...JQL, ...options.params });
   const data: HierarchyImportData = { roots: roots.map(issue), issues };
@@ -56,13 +61,43 @@ const PORTFOLIO = issuesOf(
 
 describe('planHierarchyImport', () => {
   it.each<[string, Forest, string[], Partial<HierarchyParamsInput>, string]>([
-    ['places every level under its parent, siblings by rank', f(), ['H-1', 'H-2'], {}, 'H-2(H-3) H-1(H-10(H-11(H-12)) H-9)'],
-    ['orders siblings by key in natural order', f(), ['H-1', 'H-2'], { order: 'key' }, 'H-1(H-9 H-10(H-11(H-12))) H-2(H-3)'],
+    [
+      'places every level under its parent, siblings by rank',
+      f(),
+      ['H-1', 'H-2'],
+      {},
+      'H-2(H-3) H-1(H-10(H-11(H-12)) H-9)',
+    ],
+    [
+      'orders siblings by key in natural order',
+      f(),
+      ['H-1', 'H-2'],
+      { order: 'key' },
+      'H-1(H-9 H-10(H-11(H-12))) H-2(H-3)',
+    ],
     ['stops at the levels limit', f(), ['H-1', 'H-2'], { levels: 1 }, 'H-2(H-3) H-1(H-10 H-9)'],
     ['goes two levels down with levels 2', f(), ['H-1'], { levels: 2, order: 'key' }, 'H-1(H-9 H-10(H-11))'],
-    ['puts a root whose parent is among the issues under that parent only', f(), ['H-1', 'H-10'], { levels: 1 }, 'H-1(H-10 H-9)'],
-    ['keeps a root at the top when the levels limit stops above it', f(), ['H-1', 'H-11'], { levels: 1 }, 'H-11(H-12) H-1(H-10 H-9)'],
-    ['moves an issue found elsewhere to its parent', f(row('H-11'), row('H-1')), ['H-1'], {}, 'H-1(H-10(H-11(H-12)) H-9)'],
+    [
+      'puts a root whose parent is among the issues under that parent only',
+      f(),
+      ['H-1', 'H-10'],
+      { levels: 1 },
+      'H-1(H-10 H-9)',
+    ],
+    [
+      'keeps a root at the top when the levels limit stops above it',
+      f(),
+      ['H-1', 'H-11'],
+      { levels: 1 },
+      'H-11(H-12) H-1(H-10 H-9)',
+    ],
+    [
+      'moves an issue found elsewhere to its parent',
+      f(row('H-11'), row('H-1')),
+      ['H-1'],
+      {},
+      'H-1(H-10(H-11(H-12)) H-9)',
+    ],
     ['leaves rows of other issues alone', f(row('X', row('Y')), row('H-2')), ['H-2'], {}, 'X(Y) H-2(H-3)'],
     ['gives every row of a parent its children', f(row('X', row('H-10'))), ['H-2'], {}, 'X(H-10(H-11(H-12))) H-2(H-3)'],
   ])('%s', (_, forest, roots, params, expected) => {
@@ -141,7 +176,10 @@ describe('compareIssueKeys', () => {
 describe('HierarchyParams', () => {
   it('fills defaults', () => {
     expect(HierarchyParams.parse(JQL)).toEqual({ ...JQL, levels: 10, order: 'rank' });
-    expect(HierarchyParams.parse({ roots: { kind: 'highestLevel', projectKeys: ['plat'] } }).roots).toEqual({ kind: 'highestLevel', projectKeys: ['PLAT'] });
+    expect(HierarchyParams.parse({ roots: { kind: 'highestLevel', projectKeys: ['plat'] } }).roots).toEqual({
+      kind: 'highestLevel',
+      projectKeys: ['PLAT'],
+    });
   });
 
   it.each([
@@ -160,29 +198,42 @@ describe('HierarchyParams', () => {
 });
 
 describe('planHierarchyImport on random hierarchies', () => {
-  it.each(Array.from({ length: 150 }, (_, i) => i + 1))('is idempotent, keeps hidden rows and asks only listed questions, case #%i', (seed) => {
-    // given: a parent field over 1–40 (parents have smaller ids, so it is acyclic as Jira's is)
-    const rnd = random(seed);
-    const forest = randomForest(rnd, rnd.int(40), 45);
-    const issues = new Map<IssueId, HierarchyIssueFacts>();
-    for (let id = 1; id <= 40; id++) {
-      if (rnd.next() < 0.15) continue;
-      const parentId = id > 3 && rnd.next() < 0.85 ? 1 + rnd.int(id - 1) : null;
-      issues.set(id, { id, key: `H-${id}`, hierarchyLevel: 0, parentId, ...(rnd.next() < 0.9 ? { rank: `0|${rnd.int(50)}` } : {}) });
-    }
-    const roots = [...issues.keys()].filter(() => rnd.next() < 0.3);
-    const data: HierarchyImportData = { roots, issues };
-    const invisible = new Set<IssueId>(Array.from({ length: rnd.int(5) }, () => 41 + rnd.int(5)));
-    const params = HierarchyParams.parse({ ...JQL, levels: 1 + rnd.int(4), order: rnd.pick(['rank', 'key'] as const) });
-    const { visible, asked } = recordingVisible(invisible);
-    // when
-    const plan = planHierarchyImport({ forest, params, data, visible });
-    const after = applyPlan(forest, plan);
-    const again = planHierarchyImport({ forest: after, params, data, visible: (id) => !invisible.has(id) });
-    // then
-    expect(again.update).toEqual([]);
-    const allowed = new Set([...hierarchyImportVisibilityQuestions({ forest, params, data }), ...issues.keys()]);
-    expect([...asked].filter((id) => !allowed.has(id))).toEqual([]);
-    expect(hiddenRowsMoved(forest, after, (id) => !invisible.has(id))).toEqual([]);
-  });
+  it.each(Array.from({ length: 150 }, (_, i) => i + 1))(
+    'is idempotent, keeps hidden rows and asks only listed questions, case #%i',
+    (seed) => {
+      // given: a parent field over 1–40 (parents have smaller ids, so it is acyclic as Jira's is)
+      const rnd = random(seed);
+      const forest = randomForest(rnd, rnd.int(40), 45);
+      const issues = new Map<IssueId, HierarchyIssueFacts>();
+      for (let id = 1; id <= 40; id++) {
+        if (rnd.next() < 0.15) continue;
+        const parentId = id > 3 && rnd.next() < 0.85 ? 1 + rnd.int(id - 1) : null;
+        issues.set(id, {
+          id,
+          key: `H-${id}`,
+          hierarchyLevel: 0,
+          parentId,
+          ...(rnd.next() < 0.9 ? { rank: `0|${rnd.int(50)}` } : {}),
+        });
+      }
+      const roots = [...issues.keys()].filter(() => rnd.next() < 0.3);
+      const data: HierarchyImportData = { roots, issues };
+      const invisible = new Set<IssueId>(Array.from({ length: rnd.int(5) }, () => 41 + rnd.int(5)));
+      const params = HierarchyParams.parse({
+        ...JQL,
+        levels: 1 + rnd.int(4),
+        order: rnd.pick(['rank', 'key'] as const),
+      });
+      const { visible, asked } = recordingVisible(invisible);
+      // when
+      const plan = planHierarchyImport({ forest, params, data, visible });
+      const after = applyPlan(forest, plan);
+      const again = planHierarchyImport({ forest: after, params, data, visible: (id) => !invisible.has(id) });
+      // then
+      expect(again.update).toEqual([]);
+      const allowed = new Set([...hierarchyImportVisibilityQuestions({ forest, params, data }), ...issues.keys()]);
+      expect([...asked].filter((id) => !allowed.has(id))).toEqual([]);
+      expect(hiddenRowsMoved(forest, after, (id) => !invisible.has(id))).toEqual([]);
+    },
+  );
 });

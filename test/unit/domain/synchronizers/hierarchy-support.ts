@@ -10,7 +10,8 @@ import { hiddenRows } from '../../../../src/domain/synchronizers/filter/hidden';
 export function hiddenPlaces(forest: Forest, visible: (id: IssueId) => boolean): Map<RowId, RowId> {
   const hidden = hiddenRows(forest, visible);
   const places = new Map<RowId, RowId>();
-  for (let i = 0; i < forest.size; i++) if (hidden(i)) places.set(forest.rowIdAt(i), forest.parentOf(forest.rowIdAt(i)));
+  for (let i = 0; i < forest.size; i++)
+    if (hidden(i)) places.set(forest.rowIdAt(i), forest.parentOf(forest.rowIdAt(i)));
   return places;
 }
 
@@ -31,7 +32,10 @@ export function applyPlan(forest: Forest, plan: ImportPlan): Forest {
 }
 
 /** A visibility test that records every issue it was asked about. */
-export function recordingVisible(invisible: ReadonlySet<IssueId>): { visible: (id: IssueId) => boolean; asked: Set<IssueId> } {
+export function recordingVisible(invisible: ReadonlySet<IssueId>): {
+  visible: (id: IssueId) => boolean;
+  asked: Set<IssueId>;
+} {
   const asked = new Set<IssueId>();
   return { visible: (id) => (asked.add(id), !invisible.has(id)), asked };
 }

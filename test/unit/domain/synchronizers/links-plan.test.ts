@@ -40,7 +40,12 @@ function linkFacts(specs: LinkSpec[], invisible: ReadonlySet<string>): Map<Issue
   };
   specs.forEach((spec, i) => {
     const [a, b] = spec.split(/[>~]/);
-    const link: LinkFact = { linkId: String(20_000 + i), linkTypeId: spec.includes('~') ? RELATES : BLOCKS, inwardId: issue(a), outwardId: issue(b) };
+    const link: LinkFact = {
+      linkId: String(20_000 + i),
+      linkTypeId: spec.includes('~') ? RELATES : BLOCKS,
+      inwardId: issue(a),
+      outwardId: issue(b),
+    };
     // Jira shows a user only the links between issues they can see.
     if (invisible.has(a) || invisible.has(b)) return;
     at(a).push(link);
@@ -68,28 +73,63 @@ const expand = (more: Partial<LinksParamsInput> = {}): Partial<LinksParamsInput>
 describe('planLinksImport', () => {
   it.each<[string, Forest, Scene, string]>([
     ['parent at the inward end: "A blocks B" puts B under A', f(row('A'), row('B')), { links: ['A>B'] }, 'A(B)'],
-    ['parent at the outward end: "A blocks B" puts A under B', f(row('A'), row('B')), { links: ['A>B'], params: { parentEnd: 'outward' } }, 'B(A)'],
+    [
+      'parent at the outward end: "A blocks B" puts A under B',
+      f(row('A'), row('B')),
+      { links: ['A>B'], params: { parentEnd: 'outward' } },
+      'B(A)',
+    ],
     ['ignores links of other types', f(row('A'), row('B')), { links: ['A~B'] }, 'A B'],
     ['scope structure does not add issues that are not in the structure', f(row('A')), { links: ['A>B'] }, 'A'],
-    ['scope expand adds linked issues level by level', f(row('A')), { links: ['A>B', 'B>C', 'A>D'], params: expand() }, 'A(B(C) D)'],
+    [
+      'scope expand adds linked issues level by level',
+      f(row('A')),
+      { links: ['A>B', 'B>C', 'A>D'], params: expand() },
+      'A(B(C) D)',
+    ],
     ['orders children by link id', f(row('A', row('D'), row('B'))), { links: ['A>B', 'A>D'] }, 'A(B D)'],
-    ['stops at the levels limit', f(row('A')), { links: ['A>B', 'B>C', 'C>D'], params: expand({ levels: 2 }) }, 'A(B(C))'],
+    [
+      'stops at the levels limit',
+      f(row('A')),
+      { links: ['A>B', 'B>C', 'C>D'], params: expand({ levels: 2 }) },
+      'A(B(C))',
+    ],
     [
       'counts levels from rows that are not linked children themselves',
       f(row('X', row('A'))),
       { links: ['A>B', 'B>C'], params: expand({ levels: 1 }) },
       'X(A(B))',
     ],
-    ['puts an issue linked under two parents under both', f(row('A'), row('B')), { links: ['A>C', 'B>C'], params: expand() }, 'A(C) B(C)'],
-    ['moves an issue already in the structure under its parent', f(row('A'), row('X', row('C'))), { links: ['A>C'] }, 'A(C) X'],
+    [
+      'puts an issue linked under two parents under both',
+      f(row('A'), row('B')),
+      { links: ['A>C', 'B>C'], params: expand() },
+      'A(C) B(C)',
+    ],
+    [
+      'moves an issue already in the structure under its parent',
+      f(row('A'), row('X', row('C'))),
+      { links: ['A>C'] },
+      'A(C) X',
+    ],
     [
       'gives a child in the structure a second row when it has two parents there',
       f(row('A'), row('B'), row('C')),
       { links: ['A>C', 'B>C'] },
       'A(C) B(C)',
     ],
-    ['ignores a link whose parent fails the parent filter', f(row('A')), { links: ['A>B'], params: expand({ parentJql: 'type = Epic' }), parents: [] }, 'A'],
-    ['ignores a link whose child fails the child filter', f(row('A')), { links: ['A>B', 'A>C'], params: expand({ childJql: 'type = Story' }), children: ['C'] }, 'A(C)'],
+    [
+      'ignores a link whose parent fails the parent filter',
+      f(row('A')),
+      { links: ['A>B'], params: expand({ parentJql: 'type = Epic' }), parents: [] },
+      'A',
+    ],
+    [
+      'ignores a link whose child fails the child filter',
+      f(row('A')),
+      { links: ['A>B', 'A>C'], params: expand({ childJql: 'type = Story' }), children: ['C'] },
+      'A(C)',
+    ],
     [
       'scope all puts the issues that are nobody’s child at the top level',
       f(),
@@ -102,8 +142,18 @@ describe('planLinksImport', () => {
       { links: ['A>B'], params: { scope: 'all', parentJql: 'project = P' }, roots: ['A', 'B'] },
       'Z A(B)',
     ],
-    ['never arranges under a row the user cannot see', f(row('H', row('A')), row('B')), { links: ['A>B'], invisible: ['H'] }, 'H(A) B'],
-    ['never moves a row from under an issue the user cannot see', f(row('A'), row('H', row('X', row('B')))), { links: ['A>B'], invisible: ['H'] }, 'A(B) H(X(B))'],
+    [
+      'never arranges under a row the user cannot see',
+      f(row('H', row('A')), row('B')),
+      { links: ['A>B'], invisible: ['H'] },
+      'H(A) B',
+    ],
+    [
+      'never moves a row from under an issue the user cannot see',
+      f(row('A'), row('H', row('X', row('B')))),
+      { links: ['A>B'], invisible: ['H'] },
+      'A(B) H(X(B))',
+    ],
   ])('%s', (_, forest, scene, expected) => {
     expect(importInto(forest, scene).shape).toBe(expected);
   });
@@ -124,7 +174,11 @@ describe('planLinksImport', () => {
     });
 
     it('stops a longer cycle where it closes', () => {
-      const result = importInto(f(), { links: ['A>B', 'B>C', 'C>A'], params: { scope: 'all', parentJql: 'x' }, roots: ['A', 'R'] });
+      const result = importInto(f(), {
+        links: ['A>B', 'B>C', 'C>A'],
+        params: { scope: 'all', parentJql: 'x' },
+        roots: ['A', 'R'],
+      });
       expect(result.shape).toBe('R');
       const inside = importInto(f(row('A')), { links: ['A>B', 'B>C', 'C>A'], params: expand() });
       expect(inside.shape).toBe('A(B(C))');
@@ -160,12 +214,20 @@ describe('planLinksImport', () => {
     });
 
     it('keeps children that fail the child filter: they are not the synchronizer’s', () => {
-      const result = importInto(forest, { links: ['A>B'], params: { removeUnlinked: true, childJql: 'type = Story' }, children: ['B', 'X'] });
+      const result = importInto(forest, {
+        links: ['A>B'],
+        params: { removeUnlinked: true, childJql: 'type = Story' },
+        children: ['B', 'X'],
+      });
       expect(result.shape).toBe('A(B Z)');
     });
 
     it('keeps children under a parent that fails the parent filter', () => {
-      const result = importInto(forest, { links: ['A>B'], params: { removeUnlinked: true, parentJql: 'type = Epic' }, parents: [] });
+      const result = importInto(forest, {
+        links: ['A>B'],
+        params: { removeUnlinked: true, parentJql: 'type = Epic' },
+        parents: [],
+      });
       expect(result.shape).toBe('A(B X(Y) Z)');
     });
 
@@ -188,7 +250,10 @@ describe('planLinksImport', () => {
       directions: ['import', 'export'],
       parameterSchema: {
         required: ['linkTypeId'],
-        properties: { parentEnd: { enum: ['inward', 'outward'], default: 'inward' }, levels: { default: 10, maximum: 50 } },
+        properties: {
+          parentEnd: { enum: ['inward', 'outward'], default: 'inward' },
+          levels: { default: 10, maximum: 50 },
+        },
       },
     });
   });
@@ -223,47 +288,52 @@ describe('LinksParams', () => {
 });
 
 describe('planLinksImport on random link graphs', () => {
-  it.each(Array.from({ length: 200 }, (_, i) => i + 1))('is idempotent, keeps hidden rows and asks only listed questions, case #%i', (seed) => {
-    // given
-    const rnd = random(seed);
-    const pool = 30;
-    const forest = randomForest(rnd, rnd.int(40), pool);
-    const invisible = new Set(Array.from({ length: rnd.int(5) }, () => 1 + rnd.int(pool)));
-    const links: LinkFact[] = Array.from({ length: rnd.int(45) }, (_, i) => ({
-      linkId: String(100 + rnd.int(1000) * 100 + i),
-      linkTypeId: rnd.next() < 0.8 ? BLOCKS : RELATES,
-      inwardId: 1 + rnd.int(pool),
-      outwardId: 1 + rnd.int(pool),
-    })).filter((l) => !invisible.has(l.inwardId) && !invisible.has(l.outwardId));
-    const issues = new Map<IssueId, LinksIssueFacts>();
-    for (let id = 1; id <= pool; id++) {
-      if (!invisible.has(id)) issues.set(id, { id, key: `L-${id}`, links: links.filter((l) => l.inwardId === id || l.outwardId === id) });
-    }
-    const subset = (): Set<IssueId> | null => (rnd.next() < 0.6 ? null : new Set([...issues.keys()].filter(() => rnd.next() < 0.7)));
-    const scope = rnd.pick(['structure', 'expand', 'all'] as const);
-    const params = LinksParams.parse({
-      linkTypeId: BLOCKS,
-      parentEnd: rnd.pick(['inward', 'outward'] as const),
-      scope,
-      parentJql: scope === 'all' ? 'project = L' : undefined,
-      levels: 1 + rnd.int(4),
-      removeUnlinked: rnd.next() < 0.4,
-    });
-    const data: LinksImportData = {
-      issues,
-      parentMatches: subset(),
-      childMatches: subset(),
-      roots: [...issues.keys()].filter(() => rnd.next() < 0.5),
-    };
-    const { visible, asked } = recordingVisible(invisible);
-    // when
-    const plan = planLinksImport({ forest, params, data, visible });
-    const after = applyPlan(forest, plan);
-    const again = planLinksImport({ forest: after, params, data, visible: (id) => !invisible.has(id) });
-    // then
-    expect(again.update).toEqual([]);
-    const allowed = new Set([...linksImportVisibilityQuestions({ forest, params, data }), ...issues.keys()]);
-    expect([...asked].filter((id) => !allowed.has(id))).toEqual([]);
-    expect(hiddenRowsMoved(forest, after, (id) => !invisible.has(id))).toEqual([]);
-  });
+  it.each(Array.from({ length: 200 }, (_, i) => i + 1))(
+    'is idempotent, keeps hidden rows and asks only listed questions, case #%i',
+    (seed) => {
+      // given
+      const rnd = random(seed);
+      const pool = 30;
+      const forest = randomForest(rnd, rnd.int(40), pool);
+      const invisible = new Set(Array.from({ length: rnd.int(5) }, () => 1 + rnd.int(pool)));
+      const links: LinkFact[] = Array.from({ length: rnd.int(45) }, (_, i) => ({
+        linkId: String(100 + rnd.int(1000) * 100 + i),
+        linkTypeId: rnd.next() < 0.8 ? BLOCKS : RELATES,
+        inwardId: 1 + rnd.int(pool),
+        outwardId: 1 + rnd.int(pool),
+      })).filter((l) => !invisible.has(l.inwardId) && !invisible.has(l.outwardId));
+      const issues = new Map<IssueId, LinksIssueFacts>();
+      for (let id = 1; id <= pool; id++) {
+        if (!invisible.has(id))
+          issues.set(id, { id, key: `L-${id}`, links: links.filter((l) => l.inwardId === id || l.outwardId === id) });
+      }
+      const subset = (): Set<IssueId> | null =>
+        rnd.next() < 0.6 ? null : new Set([...issues.keys()].filter(() => rnd.next() < 0.7));
+      const scope = rnd.pick(['structure', 'expand', 'all'] as const);
+      const params = LinksParams.parse({
+        linkTypeId: BLOCKS,
+        parentEnd: rnd.pick(['inward', 'outward'] as const),
+        scope,
+        parentJql: scope === 'all' ? 'project = L' : undefined,
+        levels: 1 + rnd.int(4),
+        removeUnlinked: rnd.next() < 0.4,
+      });
+      const data: LinksImportData = {
+        issues,
+        parentMatches: subset(),
+        childMatches: subset(),
+        roots: [...issues.keys()].filter(() => rnd.next() < 0.5),
+      };
+      const { visible, asked } = recordingVisible(invisible);
+      // when
+      const plan = planLinksImport({ forest, params, data, visible });
+      const after = applyPlan(forest, plan);
+      const again = planLinksImport({ forest: after, params, data, visible: (id) => !invisible.has(id) });
+      // then
+      expect(again.update).toEqual([]);
+      const allowed = new Set([...linksImportVisibilityQuestions({ forest, params, data }), ...issues.keys()]);
+      expect([...asked].filter((id) => !allowed.has(id))).toEqual([]);
+      expect(hiddenRowsMoved(forest, after, (id) => !invisible.has(id))).toEqual([]);
+    },
+  );
 });

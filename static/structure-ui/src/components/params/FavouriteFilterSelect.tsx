@@ -28,7 +28,9 @@ export function FavouriteFilterSelect(props: {
   onChange: (id: string) => void;
 }) {
   const { requestJira } = useServices();
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'ready'; filters: FavouriteFilter[] } | { status: 'error'; message: string }>({
+  const [state, setState] = useState<
+    { status: 'loading' } | { status: 'ready'; filters: FavouriteFilter[] } | { status: 'error'; message: string }
+  >({
     status: 'loading',
   });
   useEffect(() => {
@@ -39,7 +41,9 @@ export function FavouriteFilterSelect(props: {
         const filters = (await res.json()) as FavouriteFilter[];
         if (live) setState({ status: 'ready', filters: filters.map((f) => ({ ...f, id: String(f.id) })) });
       })
-      .catch((e: unknown) => live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }));
+      .catch(
+        (e: unknown) => live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+      );
     return () => {
       live = false;
     };
@@ -56,11 +60,14 @@ export function FavouriteFilterSelect(props: {
           placeholder="Filter ID, e.g. 10001"
           onChange={(e) => props.onChange(e.currentTarget.value.trim())}
         />
-        <HelperMessage>Your favourite filters could not be loaded ({state.message}). Type the filter ID instead.</HelperMessage>
+        <HelperMessage>
+          Your favourite filters could not be loaded ({state.message}). Type the filter ID instead.
+        </HelperMessage>
       </>
     );
   }
-  const options: Option[] = state.status === 'ready' ? state.filters.map((f) => ({ label: f.name, value: f.id, jql: f.jql })) : [];
+  const options: Option[] =
+    state.status === 'ready' ? state.filters.map((f) => ({ label: f.name, value: f.id, jql: f.jql })) : [];
   const selected = options.find((o) => o.value === props.value) ?? null;
   return (
     <>

@@ -44,12 +44,16 @@ export function JiraOptionsSelect(props: {
 }) {
   const { requestJira } = useServices();
   const { load, chooseOnlyOption, onChange, value } = props;
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'ready'; options: JiraOption[] } | { status: 'error'; message: string }>({ status: 'loading' });
+  const [state, setState] = useState<
+    { status: 'loading' } | { status: 'ready'; options: JiraOption[] } | { status: 'error'; message: string }
+  >({ status: 'loading' });
   useEffect(() => {
     let live = true;
     load(requestJira)
       .then((options) => live && setState({ status: 'ready', options }))
-      .catch((e: unknown) => live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }));
+      .catch(
+        (e: unknown) => live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+      );
     return () => {
       live = false;
     };
@@ -72,11 +76,19 @@ export function JiraOptionsSelect(props: {
           placeholder={props.typedPlaceholder}
           onChange={(e) => {
             const raw = e.currentTarget.value;
-            onChange(props.isMulti ? raw.split(',').map((x) => x.trim()).filter((x) => x !== '') : raw.trim());
+            onChange(
+              props.isMulti
+                ? raw
+                    .split(',')
+                    .map((x) => x.trim())
+                    .filter((x) => x !== '')
+                : raw.trim(),
+            );
           }}
         />
         <HelperMessage>
-          The {props.what} could not be loaded from Jira ({state.message}). Type {props.isMulti ? 'them' : 'it'} instead.
+          The {props.what} could not be loaded from Jira ({state.message}). Type {props.isMulti ? 'them' : 'it'}{' '}
+          instead.
         </HelperMessage>
       </>
     );

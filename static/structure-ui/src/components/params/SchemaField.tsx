@@ -8,7 +8,15 @@ import { token } from '@atlaskit/tokens';
 import { FavouriteFilterSelect } from './FavouriteFilterSelect';
 import { JiraOptionsSelect } from './JiraOptionsSelect';
 import { useServices } from '../../api/ServicesContext';
-import { linkTypes, loadBoards, loadLinkTypes, loadProjects, loadRankFields, parentEndLabel, type LinkType } from './jiraPickers';
+import {
+  linkTypes,
+  loadBoards,
+  loadLinkTypes,
+  loadProjects,
+  loadRankFields,
+  parentEndLabel,
+  type LinkType,
+} from './jiraPickers';
 import {
   discriminatorOf,
   enumLabel,
@@ -119,8 +127,15 @@ export function SchemaField(props: FieldProps) {
   }
   const numeric = type === 'number' || type === 'integer';
   const text = value === undefined || value === null ? '' : String(value);
-  const toValue = (raw: string): unknown => (numeric && raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw);
-  const picker = (what: string, load: typeof loadLinkTypes, placeholder: string, typedPlaceholder: string, extra: { isMulti?: boolean; chooseOnlyOption?: boolean } = {}) => (
+  const toValue = (raw: string): unknown =>
+    numeric && raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+  const picker = (
+    what: string,
+    load: typeof loadLinkTypes,
+    placeholder: string,
+    typedPlaceholder: string,
+    extra: { isMulti?: boolean; chooseOnlyOption?: boolean } = {},
+  ) => (
     <JiraOptionsSelect
       inputId={id}
       value={Array.isArray(value) ? value.map(String) : text}
@@ -142,10 +157,18 @@ export function SchemaField(props: FieldProps) {
   } else if (name === 'projectKeys') {
     control = picker('projects', loadProjects, 'Choose projects', 'Project keys, e.g. DEMO, WEB', { isMulti: true });
   } else if (name === 'rankFieldId') {
-    control = picker('rank fields', loadRankFields, 'Choose the rank field', 'Field ID, e.g. customfield_10019', { chooseOnlyOption: true });
+    control = picker('rank fields', loadRankFields, 'Choose the rank field', 'Field ID, e.g. customfield_10019', {
+      chooseOnlyOption: true,
+    });
   } else if (name === 'filterId') {
     control = (
-      <FavouriteFilterSelect inputId={id} value={text} isInvalid={!!error} describedBy={describedBy} onChange={(v) => props.onChange(toValue(v))} />
+      <FavouriteFilterSelect
+        inputId={id}
+        value={text}
+        isInvalid={!!error}
+        describedBy={describedBy}
+        onChange={(v) => props.onChange(toValue(v))}
+      />
     );
   } else if (/jql$/i.test(name)) {
     control = (
@@ -217,7 +240,11 @@ function ParentEndField(props: FieldProps) {
         name={path}
         aria-labelledby={`${id}-label`}
         value={String(value ?? '')}
-        options={(schema.enum ?? []).map((v) => ({ name: path, value: String(v), label: type ? parentEndLabel(String(v), type) : enumLabel(name, v) }))}
+        options={(schema.enum ?? []).map((v) => ({
+          name: path,
+          value: String(v),
+          label: type ? parentEndLabel(String(v), type) : enumLabel(name, v),
+        }))}
         onChange={(e) => props.onChange(e.currentTarget.value)}
       />
       <FieldErrorText path={path} errors={errors} />
@@ -242,7 +269,10 @@ function UnionField(props: FieldProps & { variants: JsonSchema[] }) {
     properties: Object.fromEntries(Object.entries(chosen.properties ?? {}).filter(([p]) => p !== tag)),
   };
   return (
-    <fieldset style={{ border: 'none', padding: 0, margin: `${token('space.250')} 0 0` }} aria-describedby={errors[path] ? `${id}-error` : undefined}>
+    <fieldset
+      style={{ border: 'none', padding: 0, margin: `${token('space.250')} 0 0` }}
+      aria-describedby={errors[path] ? `${id}-error` : undefined}
+    >
       <legend id={`${id}-legend`} style={{ font: token('font.heading.xsmall'), padding: 0 }}>
         {labelOf(name, schema)}
       </legend>
@@ -251,7 +281,11 @@ function UnionField(props: FieldProps & { variants: JsonSchema[] }) {
         name={path}
         aria-labelledby={`${id}-legend`}
         value={String(obj[tag] ?? chosen.properties?.[tag]?.const)}
-        options={variants.map((v) => ({ name: path, value: String(v.properties?.[tag]?.const), label: variantLabel(v, tag) }))}
+        options={variants.map((v) => ({
+          name: path,
+          value: String(v.properties?.[tag]?.const),
+          label: variantLabel(v, tag),
+        }))}
         onChange={(e) => choose(e.currentTarget.value)}
       />
       <FieldErrorText path={path} errors={errors} />
@@ -263,7 +297,13 @@ function UnionField(props: FieldProps & { variants: JsonSchema[] }) {
 }
 
 /** The properties of an object schema, in schema order. */
-export function ObjectFields(props: { schema: JsonSchema; value: unknown; path: string; errors: FieldErrors; onChange: (value: unknown) => void }) {
+export function ObjectFields(props: {
+  schema: JsonSchema;
+  value: unknown;
+  path: string;
+  errors: FieldErrors;
+  onChange: (value: unknown) => void;
+}) {
   const obj = (props.value ?? {}) as ParamValues;
   return (
     <>

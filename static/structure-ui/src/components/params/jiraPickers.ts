@@ -13,7 +13,9 @@ const linkTypesOnce = new WeakMap<object, Promise<LinkType[]>>();
 export function linkTypes(requestJira: Parameters<LoadOptions>[0]): Promise<LinkType[]> {
   let found = linkTypesOnce.get(requestJira);
   if (!found) {
-    found = jiraJson<{ issueLinkTypes?: LinkType[] }>(requestJira, '/rest/api/3/issueLinkType').then((j) => (j.issueLinkTypes ?? []).map((t) => ({ ...t, id: String(t.id) })));
+    found = jiraJson<{ issueLinkTypes?: LinkType[] }>(requestJira, '/rest/api/3/issueLinkType').then((j) =>
+      (j.issueLinkTypes ?? []).map((t) => ({ ...t, id: String(t.id) })),
+    );
     // A failed read is not kept: the next form tries again.
     found.catch(() => linkTypesOnce.delete(requestJira));
     linkTypesOnce.set(requestJira, found);
@@ -22,11 +24,17 @@ export function linkTypes(requestJira: Parameters<LoadOptions>[0]): Promise<Link
 }
 
 export const loadLinkTypes: LoadOptions = async (requestJira) =>
-  (await linkTypes(requestJira)).map((t) => ({ label: t.name, value: t.id, detail: `A ${t.outward} B; B ${t.inward} A.` }));
+  (await linkTypes(requestJira)).map((t) => ({
+    label: t.name,
+    value: t.id,
+    detail: `A ${t.outward} B; B ${t.inward} A.`,
+  }));
 
 /** "Which end is the parent" in the chosen link type's own words. */
 export function parentEndLabel(value: string, type: Pick<LinkType, 'outward'>): string {
-  return value === 'inward' ? `The inward issue (in “A ${type.outward} B”, A is the parent)` : `The outward issue (in “A ${type.outward} B”, B is the parent)`;
+  return value === 'inward'
+    ? `The inward issue (in “A ${type.outward} B”, A is the parent)`
+    : `The outward issue (in “A ${type.outward} B”, B is the parent)`;
 }
 
 interface Board {
@@ -40,10 +48,17 @@ interface Board {
 export const loadBoards: LoadOptions = async (requestJira) => {
   const out: JiraOption[] = [];
   for (let startAt = 0; startAt < 1000; startAt += 50) {
-    const page = await jiraJson<{ values?: Board[]; isLast?: boolean }>(requestJira, `/rest/agile/1.0/board?startAt=${startAt}&maxResults=50`);
+    const page = await jiraJson<{ values?: Board[]; isLast?: boolean }>(
+      requestJira,
+      `/rest/agile/1.0/board?startAt=${startAt}&maxResults=50`,
+    );
     for (const b of page.values ?? []) {
       const where = b.location?.displayName ?? b.location?.projectKey;
-      out.push({ label: b.name, value: String(b.id), detail: `${b.type === 'kanban' ? 'Kanban' : 'Scrum'} board${where ? ` in ${where}` : ''}` });
+      out.push({
+        label: b.name,
+        value: String(b.id),
+        detail: `${b.type === 'kanban' ? 'Kanban' : 'Scrum'} board${where ? ` in ${where}` : ''}`,
+      });
     }
     if (page.isLast !== false || (page.values ?? []).length === 0) break;
   }
@@ -59,7 +74,10 @@ interface Project {
 export const loadProjects: LoadOptions = async (requestJira) => {
   const out: JiraOption[] = [];
   for (let startAt = 0; startAt < 1000; startAt += 100) {
-    const page = await jiraJson<{ values?: Project[]; isLast?: boolean }>(requestJira, `/rest/api/3/project/search?startAt=${startAt}&maxResults=100&orderBy=key`);
+    const page = await jiraJson<{ values?: Project[]; isLast?: boolean }>(
+      requestJira,
+      `/rest/api/3/project/search?startAt=${startAt}&maxResults=100&orderBy=key`,
+    );
     for (const p of page.values ?? []) out.push({ label: `${p.name} (${p.key})`, value: p.key });
     if (page.isLast !== false || (page.values ?? []).length === 0) break;
   }

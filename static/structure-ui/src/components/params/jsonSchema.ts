@@ -60,7 +60,8 @@ export function initialValue(schema: JsonSchema, given?: unknown): unknown {
   if (variants) {
     const tag = discriminatorOf(variants);
     const givenObj = (given ?? schema.default) as ParamValues | undefined;
-    const chosen = (tag ? variants.find((v) => v.properties?.[tag]?.const === givenObj?.[tag]) : undefined) ?? variants[0]!;
+    const chosen =
+      (tag ? variants.find((v) => v.properties?.[tag]?.const === givenObj?.[tag]) : undefined) ?? variants[0]!;
     return initialValue(chosen, givenObj);
   }
   if (schema.const !== undefined) return schema.const;
@@ -69,7 +70,8 @@ export function initialValue(schema: JsonSchema, given?: unknown): unknown {
     case 'object': {
       const out: ParamValues = {};
       const givenObj = (base ?? {}) as ParamValues;
-      for (const [name, prop] of Object.entries(schema.properties ?? {})) out[name] = initialValue(prop, givenObj[name]);
+      for (const [name, prop] of Object.entries(schema.properties ?? {}))
+        out[name] = initialValue(prop, givenObj[name]);
       return out;
     }
     case 'boolean':
@@ -149,11 +151,13 @@ const HELP: Record<string, string> = {
   removeOnlyWherePlaced: 'Remove only rows at the place where the synchronizer adds issues.',
   doubleCheckSubIssues: 'When a row is removed, remove its whole branch unless a child matches on its own.',
   doubleCheck: 'When a row is removed, remove its whole branch unless a child matches on its own.',
-  addMissing: 'Sub-tasks that are not in the structure yet are added under every row of their parent; off: only those already in it are moved there.',
+  addMissing:
+    'Sub-tasks that are not in the structure yet are added under every row of their parent; off: only those already in it are moved there.',
   parentJql: 'Only links whose parent matches count. Leave empty to accept every issue.',
   childJql: 'Only links whose sub-issue matches count. Leave empty to accept every issue.',
   levels: 'How many levels to place below an issue (1: only its direct children).',
-  removeUnlinked: 'Remove a row from under its parent when the link between them is gone (only where this synchronizer places sub-issues).',
+  removeUnlinked:
+    'Remove a row from under its parent when the link between them is gone (only where this synchronizer places sub-issues).',
   subtasks: 'Place the board’s sub-tasks under their parent issues; off: sub-tasks are left alone.',
   rankFieldId: 'The issues are listed in the order of this field.',
 };
@@ -174,7 +178,10 @@ const PATTERN_HINTS: Record<string, string> = {
  */
 export const DEPENDENCIES: Record<string, { when: (values: ParamValues) => boolean; why: string }> = {
   allowMove: {
-    when: (v) => ['under', 'underIssue'].includes(String((v.add as ParamValues | undefined)?.at ?? (v.placement as ParamValues | undefined)?.type ?? '')),
+    when: (v) =>
+      ['under', 'underIssue'].includes(
+        String((v.add as ParamValues | undefined)?.at ?? (v.placement as ParamValues | undefined)?.type ?? ''),
+      ),
     why: 'Only with new issues added under an issue.',
   },
   removeOnlyWhereAdded: { when: (v) => v.remove === true, why: 'Only with Remove.' },
@@ -194,7 +201,8 @@ export function applyDependencies(schema: JsonSchema, values: ParamValues): Para
 /** Paths of the options that are off limits for these values, with the reason. */
 export function unavailable(schema: JsonSchema, values: ParamValues): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, dep] of Object.entries(DEPENDENCIES)) if (schema.properties?.[name] && !dep.when(values)) out[name] = dep.why;
+  for (const [name, dep] of Object.entries(DEPENDENCIES))
+    if (schema.properties?.[name] && !dep.when(values)) out[name] = dep.why;
   return out;
 }
 
@@ -212,14 +220,24 @@ const VARIANT_LABELS: Record<string, string> = {
 };
 
 function humanize(name: string): string {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export function labelOf(name: string, schema: JsonSchema): string {
   const variants = variantsOf(schema);
   const tag = variants && discriminatorOf(variants);
-  const union = tag ? UNION_LABELS[variants.map((v) => String(v.properties?.[tag]?.const)).sort().join('|')] : undefined;
+  const union = tag
+    ? UNION_LABELS[
+        variants
+          .map((v) => String(v.properties?.[tag]?.const))
+          .sort()
+          .join('|')
+      ]
+    : undefined;
   return schema.title ?? union ?? LABELS[name] ?? humanize(name);
 }
 
@@ -233,7 +251,13 @@ export function variantLabel(variant: JsonSchema, tag: string): string {
 }
 
 /** Checks a value against the schema; answers the first problem of each field, keyed by path. */
-export function validate(schema: JsonSchema, value: unknown, path = '', name = '', errors: FieldErrors = {}): FieldErrors {
+export function validate(
+  schema: JsonSchema,
+  value: unknown,
+  path = '',
+  name = '',
+  errors: FieldErrors = {},
+): FieldErrors {
   const variants = variantsOf(schema);
   if (variants) {
     const tag = discriminatorOf(variants);
@@ -252,7 +276,8 @@ export function validate(schema: JsonSchema, value: unknown, path = '', name = '
         const v = obj[prop];
         const empty = v === undefined || v === null || v === '';
         if (empty) {
-          if (schema.required?.includes(prop) && propSchema.const === undefined) errors[propPath] = `${labelOf(prop, propSchema)} is required`;
+          if (schema.required?.includes(prop) && propSchema.const === undefined)
+            errors[propPath] = `${labelOf(prop, propSchema)} is required`;
           continue;
         }
         validate(propSchema, v, propPath, prop, errors);
@@ -262,23 +287,30 @@ export function validate(schema: JsonSchema, value: unknown, path = '', name = '
     case 'string': {
       const s = String(value ?? '');
       if (schema.minLength !== undefined && s.trim().length < schema.minLength) errors[path] = `${label} is required`;
-      else if (schema.maxLength !== undefined && s.length > schema.maxLength) errors[path] = `${label} is longer than ${schema.maxLength} characters`;
-      else if (schema.pattern && !new RegExp(schema.pattern, 'u').test(s.trim())) errors[path] = PATTERN_HINTS[name] ?? `${label} has the wrong format`;
+      else if (schema.maxLength !== undefined && s.length > schema.maxLength)
+        errors[path] = `${label} is longer than ${schema.maxLength} characters`;
+      else if (schema.pattern && !new RegExp(schema.pattern, 'u').test(s.trim()))
+        errors[path] = PATTERN_HINTS[name] ?? `${label} has the wrong format`;
       return errors;
     }
     case 'array': {
       const list = Array.isArray(value) ? value : [];
-      if (schema.minItems !== undefined && list.length < schema.minItems) errors[path] = `Choose at least ${schema.minItems === 1 ? 'one' : schema.minItems}`;
-      else if (schema.maxItems !== undefined && list.length > schema.maxItems) errors[path] = `Choose at most ${schema.maxItems}`;
+      if (schema.minItems !== undefined && list.length < schema.minItems)
+        errors[path] = `Choose at least ${schema.minItems === 1 ? 'one' : schema.minItems}`;
+      else if (schema.maxItems !== undefined && list.length > schema.maxItems)
+        errors[path] = `Choose at most ${schema.maxItems}`;
       return errors;
     }
     case 'integer':
     case 'number': {
       const n = Number(value);
       if (!Number.isFinite(n)) errors[path] = `${label} must be a number`;
-      else if (schema.exclusiveMinimum !== undefined && n <= schema.exclusiveMinimum) errors[path] = `Choose a ${label.toLowerCase()}`;
-      else if (schema.minimum !== undefined && n < schema.minimum) errors[path] = `${label} must be at least ${schema.minimum}`;
-      else if (schema.maximum !== undefined && n > schema.maximum) errors[path] = `${label} must be at most ${schema.maximum}`;
+      else if (schema.exclusiveMinimum !== undefined && n <= schema.exclusiveMinimum)
+        errors[path] = `Choose a ${label.toLowerCase()}`;
+      else if (schema.minimum !== undefined && n < schema.minimum)
+        errors[path] = `${label} must be at least ${schema.minimum}`;
+      else if (schema.maximum !== undefined && n > schema.maximum)
+        errors[path] = `${label} must be at most ${schema.maximum}`;
       return errors;
     }
     default:
@@ -294,13 +326,16 @@ export function renderedPaths(schema: JsonSchema, value: unknown, path = '', out
     const tag = discriminatorOf(variants);
     const obj = (value ?? {}) as ParamValues;
     const chosen = tag ? variants.find((v) => v.properties?.[tag]?.const === obj[tag]) : variants[0];
-    if (chosen) for (const [prop, s] of Object.entries(chosen.properties ?? {})) if (prop !== tag) renderedPaths(s, obj[prop], path ? `${path}.${prop}` : prop, out);
+    if (chosen)
+      for (const [prop, s] of Object.entries(chosen.properties ?? {}))
+        if (prop !== tag) renderedPaths(s, obj[prop], path ? `${path}.${prop}` : prop, out);
     return out;
   }
   if (typeOf(schema) === 'object') {
     if (path) out.push(path);
     const obj = (value ?? {}) as ParamValues;
-    for (const [prop, s] of Object.entries(schema.properties ?? {})) renderedPaths(s, obj[prop], path ? `${path}.${prop}` : prop, out);
+    for (const [prop, s] of Object.entries(schema.properties ?? {}))
+      renderedPaths(s, obj[prop], path ? `${path}.${prop}` : prop, out);
     return out;
   }
   out.push(path);
@@ -327,5 +362,7 @@ export function compact(schema: JsonSchema, value: unknown): unknown {
 }
 
 export function getAt(value: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as ParamValues)[key] : undefined), value);
+  return path
+    .split('.')
+    .reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as ParamValues)[key] : undefined), value);
 }

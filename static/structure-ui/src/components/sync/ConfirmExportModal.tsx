@@ -35,15 +35,18 @@ export function ConfirmExportModal(props: {
       onConfirm={props.onConfirm}
     >
       <p>
-        The {props.synchronizerLabel} synchronizer will change Jira issues to match the structure. It changes Jira <strong>as you, with your
-        permissions</strong>: the changes appear in the issues' history under your name.
+        The {props.synchronizerLabel} synchronizer will change Jira issues to match the structure. It changes Jira{' '}
+        <strong>as you, with your permissions</strong>: the changes appear in the issues' history under your name.
       </p>
       {preview ? (
         <p data-testid="confirm-export-kinds">
           {kinds.length > 0 ? <>It will change: {kinds.join(', ')}.</> : 'The preview found nothing to change.'}
         </p>
       ) : (
-        <p>It may change rank, epic or parent and issue links, depending on the synchronizer and its parameters. Preview first to see exactly what.</p>
+        <p>
+          It may change rank, epic or parent and issue links, depending on the synchronizer and its parameters. Preview
+          first to see exactly what.
+        </p>
       )}
       {preview?.warnings.map((w, i) => (
         <div key={i} style={{ marginBottom: token('space.100') }}>

@@ -14,7 +14,8 @@ export function ConfirmRevertModal(props: { running: boolean; onCancel: () => vo
       onConfirm={props.onConfirm}
     >
       <p>
-        A revert job puts back the old value of every change this export made in Jira (rank, parent, links), as you, with your permissions.
+        A revert job puts back the old value of every change this export made in Jira (rank, parent, links), as you,
+        with your permissions.
       </p>
       <p>Values that changed in Jira since the export are left alone and reported as skipped.</p>
     </ConfirmModal>

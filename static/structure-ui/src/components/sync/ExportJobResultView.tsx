@@ -18,7 +18,11 @@ export function ExportJobResultView(props: { result: ExportJobResult; revert: bo
           <div key={id}>
             <dt style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>{label}</dt>
             <dd
-              style={{ margin: 0, font: token('font.heading.large'), color: id === 'failed' && n > 0 ? token('color.text.danger') : undefined }}
+              style={{
+                margin: 0,
+                font: token('font.heading.large'),
+                color: id === 'failed' && n > 0 ? token('color.text.danger') : undefined,
+              }}
               data-testid={`export-result-${id}`}
             >
               {n.toLocaleString()}

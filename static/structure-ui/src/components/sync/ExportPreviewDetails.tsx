@@ -23,12 +23,16 @@ export function ExportPreviewDetails(props: { preview: ExportPreview; maxChanges
               <ul>
                 {preview.preflight.missing.map((m, i) => (
                   <li key={i}>
-                    {m.permission.replace(/_/g, ' ').toLowerCase()} in {m.project} ({m.changes.toLocaleString()} {m.changes === 1 ? 'change' : 'changes'})
+                    {m.permission.replace(/_/g, ' ').toLowerCase()} in {m.project} ({m.changes.toLocaleString()}{' '}
+                    {m.changes === 1 ? 'change' : 'changes'})
                   </li>
                 ))}
               </ul>
             )}
-            <p>Ask a Jira admin for these permissions, or narrow the parameters to projects where you have them. Nothing is written until then.</p>
+            <p>
+              Ask a Jira admin for these permissions, or narrow the parameters to projects where you have them. Nothing
+              is written until then.
+            </p>
           </SectionMessage>
         </div>
       )}

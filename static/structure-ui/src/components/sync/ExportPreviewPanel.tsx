@@ -12,7 +12,12 @@ export function ExportPreviewPanel(props: { preview: ExportPreview; action?: Rea
     section.current?.scrollIntoView?.({ block: 'start' });
   }, [props.preview]);
   return (
-    <section ref={section} aria-labelledby="export-preview-heading" data-testid="export-preview" style={{ marginTop: token('space.300') }}>
+    <section
+      ref={section}
+      aria-labelledby="export-preview-heading"
+      data-testid="export-preview"
+      style={{ marginTop: token('space.300') }}
+    >
       <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: token('space.200') }}>
         <Heading size="medium" as="h2" id="export-preview-heading">
           Preview

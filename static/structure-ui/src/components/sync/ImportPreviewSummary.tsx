@@ -24,7 +24,15 @@ export function ImportPreviewSummary(props: { preview: ImportPreview; maxActions
   ];
   return (
     <div data-testid="import-preview-summary">
-      <dl style={{ display: 'flex', flexWrap: 'wrap', gap: `${token('space.150')} ${token('space.300')}`, margin: `${token('space.150')} 0`, padding: 0 }}>
+      <dl
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          gap: `${token('space.150')} ${token('space.300')}`,
+          margin: `${token('space.150')} 0`,
+          padding: 0,
+        }}
+      >
         {figures.map(([label, n, id]) => (
           <div key={id}>
             <dt style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>{label}</dt>
@@ -45,8 +53,16 @@ export function ImportPreviewSummary(props: { preview: ImportPreview; maxActions
         <p>Nothing to change: the structure already matches.</p>
       ) : (
         <>
-          <p style={{ margin: `${token('space.100')} 0 ${token('space.050')}`, color: token('color.text.subtle'), font: token('font.body.small') }}>
-            {shown.length < totalActions ? `The first ${shown.length} of ${totalActions.toLocaleString()} changes` : `${totalActions.toLocaleString()} changes`}
+          <p
+            style={{
+              margin: `${token('space.100')} 0 ${token('space.050')}`,
+              color: token('color.text.subtle'),
+              font: token('font.body.small'),
+            }}
+          >
+            {shown.length < totalActions
+              ? `The first ${shown.length} of ${totalActions.toLocaleString()} changes`
+              : `${totalActions.toLocaleString()} changes`}
           </p>
           <ul style={{ margin: 0, paddingLeft: token('space.250') }}>
             {shown.map((a, i) => (

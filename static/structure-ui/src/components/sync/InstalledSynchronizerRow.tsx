@@ -6,7 +6,11 @@ import { DIRECTION_WORDS } from './directionWords';
 import { LastRun } from './LastRun';
 import { SynchronizerStateLozenge } from './SynchronizerStateLozenge';
 
-export const cellStyle = { padding: `${token('space.150')} ${token('space.100')}`, verticalAlign: 'top', textAlign: 'left' } as const;
+export const cellStyle = {
+  padding: `${token('space.150')} ${token('space.100')}`,
+  verticalAlign: 'top',
+  textAlign: 'left',
+} as const;
 
 /** One installed synchronizer on the settings page, with the actions the caller may take. */
 export function InstalledSynchronizerRow(props: {
@@ -26,10 +30,15 @@ export function InstalledSynchronizerRow(props: {
     <tr style={{ borderBottom: `1px solid ${token('color.border')}` }} data-testid={`installed-${s.id}`}>
       <td style={cellStyle}>
         <div style={{ font: token('font.heading.xsmall') }}>{s.label}</div>
-        <div style={{ color: token('color.text.subtle'), marginTop: token('space.050'), overflowWrap: 'anywhere' }} data-testid="params-summary">
+        <div
+          style={{ color: token('color.text.subtle'), marginTop: token('space.050'), overflowWrap: 'anywhere' }}
+          data-testid="params-summary"
+        >
           {s.paramsSummary}
         </div>
-        <div style={{ font: token('font.body.small'), color: token('color.text.subtlest'), marginTop: token('space.050') }}>
+        <div
+          style={{ font: token('font.body.small'), color: token('color.text.subtlest'), marginTop: token('space.050') }}
+        >
           Directions: {s.directions.join(' and ')}
         </div>
       </td>
@@ -44,9 +53,18 @@ export function InstalledSynchronizerRow(props: {
       </td>
       <td style={cellStyle}>
         {props.canChange ? (
-          <div role="group" aria-label={`Actions on the ${name}`} style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100') }}>
+          <div
+            role="group"
+            aria-label={`Actions on the ${name}`}
+            style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100') }}
+          >
             {s.directions.map((d) => (
-              <Button key={d} onClick={() => props.onResync(d)} isDisabled={unavailable} aria-label={`Resync the ${name} ${DIRECTION_WORDS[d].phrase}`}>
+              <Button
+                key={d}
+                onClick={() => props.onResync(d)}
+                isDisabled={unavailable}
+                aria-label={`Resync the ${name} ${DIRECTION_WORDS[d].phrase}`}
+              >
                 {DIRECTION_WORDS[d].button}
               </Button>
             ))}

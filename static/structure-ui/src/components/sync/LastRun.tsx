@@ -29,8 +29,12 @@ export function LastRun(props: { lastRun: InstalledSynchronizerLastRun | undefin
           {run.direction === 'import' ? 'Import' : 'Export'} · {triggerWords[run.trigger]}
         </span>
       </div>
-      <div style={{ font: token('font.body.small'), color: token('color.text.subtle'), marginTop: token('space.050') }}>{formatDateTime(run.at)}</div>
-      {run.message && <div style={{ font: token('font.body.small'), marginTop: token('space.050') }}>{run.message}</div>}
+      <div style={{ font: token('font.body.small'), color: token('color.text.subtle'), marginTop: token('space.050') }}>
+        {formatDateTime(run.at)}
+      </div>
+      {run.message && (
+        <div style={{ font: token('font.body.small'), marginTop: token('space.050') }}>{run.message}</div>
+      )}
       {run.jobId && (
         <div style={{ font: token('font.body.small'), marginTop: token('space.050') }}>
           <RouteLink to={{ page: 'job', jobId: run.jobId }} aria-label={`Job of the last run of ${props.label}`}>

@@ -9,7 +9,10 @@ export function ParamsErrorSummary(props: { errors: FieldErrors }) {
     <div role="alert" aria-live="assertive" style={{ marginTop: token('space.200') }}>
       {count > 0 && (
         <SectionMessage appearance="error" title="Check the parameters">
-          <p>{count === 1 ? 'One parameter needs' : `${count} parameters need`} your attention: see the messages next to the fields.</p>
+          <p>
+            {count === 1 ? 'One parameter needs' : `${count} parameters need`} your attention: see the messages next to
+            the fields.
+          </p>
         </SectionMessage>
       )}
     </div>

@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { token } from '@atlaskit/tokens';
-import type { AppErrorDto, Direction, InstalledSynchronizerDto, JobDto, ResyncPreview } from '../../../../../src/contract';
+import type {
+  AppErrorDto,
+  Direction,
+  InstalledSynchronizerDto,
+  JobDto,
+  ResyncPreview,
+} from '../../../../../src/contract';
 import { useServices } from '../../api/ServicesContext';
 import type { Loadable } from '../../api/useResolver';
 import { ConfirmModal } from '../ConfirmModal';
@@ -34,9 +40,12 @@ export function ResyncModal(props: {
   useEffect(() => {
     let live = true;
     setPreview({ status: 'loading' });
-    void invoke('previewResync', { structureId: props.structureId, synchronizerId: synchronizer.id, direction }).then((answer) => {
-      if (live) setPreview(answer.ok ? { status: 'ready', data: answer.data } : { status: 'error', error: answer.error });
-    });
+    void invoke('previewResync', { structureId: props.structureId, synchronizerId: synchronizer.id, direction }).then(
+      (answer) => {
+        if (live)
+          setPreview(answer.ok ? { status: 'ready', data: answer.data } : { status: 'error', error: answer.error });
+      },
+    );
     return () => {
       live = false;
     };
@@ -45,13 +54,18 @@ export function ResyncModal(props: {
   const start = useCallback(async () => {
     setStarting(true);
     setStartError(undefined);
-    const answer = await invoke('resync', { structureId: props.structureId, synchronizerId: synchronizer.id, direction });
+    const answer = await invoke('resync', {
+      structureId: props.structureId,
+      synchronizerId: synchronizer.id,
+      direction,
+    });
     setStarting(false);
     if (answer.ok) props.onStarted(answer.data.job);
     else setStartError(answer.error);
   }, [invoke, props, synchronizer.id, direction]);
 
-  const exportPreview = preview.status === 'ready' && preview.data.direction === 'export' ? preview.data.export : undefined;
+  const exportPreview =
+    preview.status === 'ready' && preview.data.direction === 'export' ? preview.data.export : undefined;
   const blocked = preview.status !== 'ready' || (exportPreview !== undefined && !exportPreview.preflight.ok);
   const words = DIRECTION_WORDS[direction];
   return (
@@ -77,23 +91,32 @@ export function ResyncModal(props: {
       <p style={{ marginTop: 0 }}>{synchronizer.paramsSummary}</p>
       {direction === 'import' ? (
         <p data-testid="resync-direction-text">
-          Direction: <strong>{words.phrase}</strong>. The synchronizer reads Jira as you and may change “{props.structureName}” as a whole: it can add,
-          move and remove rows anywhere in it. Jira is not changed.
+          Direction: <strong>{words.phrase}</strong>. The synchronizer reads Jira as you and may change “
+          {props.structureName}” as a whole: it can add, move and remove rows anywhere in it. Jira is not changed.
         </p>
       ) : (
         <p data-testid="resync-direction-text">
-          Direction: <strong>{words.phrase}</strong>. The synchronizer changes Jira issues to match “{props.structureName}”,{' '}
-          <strong>as you, with your permissions</strong>. The structure is not changed. A finished export can be reverted from its job page.
+          Direction: <strong>{words.phrase}</strong>. The synchronizer changes Jira issues to match “
+          {props.structureName}”, <strong>as you, with your permissions</strong>. The structure is not changed. A
+          finished export can be reverted from its job page.
         </p>
       )}
       {preview.status === 'loading' && <Loading label="Computing what would change" />}
       {preview.status === 'error' && (
-        <ErrorMessage error={preview.error} title="What would change could not be computed" onRetry={() => setGeneration((g) => g + 1)} />
+        <ErrorMessage
+          error={preview.error}
+          title="What would change could not be computed"
+          onRetry={() => setGeneration((g) => g + 1)}
+        />
       )}
-      {preview.status === 'ready' && preview.data.direction === 'import' && <ImportPreviewSummary preview={preview.data.import} />}
+      {preview.status === 'ready' && preview.data.direction === 'import' && (
+        <ImportPreviewSummary preview={preview.data.import} />
+      )}
       {exportPreview && (
         <>
-          {kindsInWords(exportPreview.counts).length > 0 && <p>It will change: {kindsInWords(exportPreview.counts).join(', ')}.</p>}
+          {kindsInWords(exportPreview.counts).length > 0 && (
+            <p>It will change: {kindsInWords(exportPreview.counts).join(', ')}.</p>
+          )}
           <ExportPreviewDetails preview={exportPreview} maxChanges={10} />
         </>
       )}

@@ -29,7 +29,13 @@ export function SynchronizerParamsModal(props: {
   const title = installed ? `Edit ${installed.label} parameters` : 'Install a synchronizer';
   return (
     <ModalTransition>
-      <Modal onClose={props.onCancel} label={title} width="large" testId="synchronizer-params-modal" shouldScrollInViewport>
+      <Modal
+        onClose={props.onCancel}
+        label={title}
+        width="large"
+        testId="synchronizer-params-modal"
+        shouldScrollInViewport
+      >
         <ModalHeader>
           <ModalTitle>{title}</ModalTitle>
         </ModalHeader>
@@ -70,8 +76,16 @@ function ParamsBody(props: {
     if (!editor.check()) return;
     setSaving(true);
     const answer = installed
-      ? await invoke('updateSynchronizer', { structureId: props.structureId, synchronizerId: installed.id, params: editor.params() })
-      : await invoke('installSynchronizer', { structureId: props.structureId, synchronizer: synchronizer.key, params: editor.params() });
+      ? await invoke('updateSynchronizer', {
+          structureId: props.structureId,
+          synchronizerId: installed.id,
+          params: editor.params(),
+        })
+      : await invoke('installSynchronizer', {
+          structureId: props.structureId,
+          synchronizer: synchronizer.key,
+          params: editor.params(),
+        });
     setSaving(false);
     if (answer.ok) props.onSaved(answer.data.synchronizer);
     else editor.showServerError(answer.error);
@@ -91,20 +105,34 @@ function ParamsBody(props: {
           <>
             <SectionMessage appearance="information" title="Installed synchronizers start disabled">
               <p>
-                Nothing runs in the background until you enable it. Until then, run it when you need to with Resync, choosing the direction. It
-                runs as you, with your Jira permissions.
+                Nothing runs in the background until you enable it. Until then, run it when you need to with Resync,
+                choosing the direction. It runs as you, with your Jira permissions.
               </p>
             </SectionMessage>
             <div style={{ marginTop: token('space.200') }}>
-              <SynchronizerSelect synchronizers={props.synchronizers} value={synchronizer.key} onChange={props.onChoose} />
+              <SynchronizerSelect
+                synchronizers={props.synchronizers}
+                value={synchronizer.key}
+                onChange={props.onChoose}
+              />
             </div>
           </>
         )}
         <div style={{ marginTop: token('space.200') }}>
-          <ParamsForm schema={editor.schema} values={editor.values} errors={editor.errors} onChange={editor.setValues} />
+          <ParamsForm
+            schema={editor.schema}
+            values={editor.values}
+            errors={editor.errors}
+            onChange={editor.setValues}
+          />
         </div>
         <ParamsErrorSummary errors={editor.errors} />
-        {editor.generalError && <ErrorMessage error={editor.generalError} title={installed ? 'The parameters could not be saved' : 'The synchronizer could not be installed'} />}
+        {editor.generalError && (
+          <ErrorMessage
+            error={editor.generalError}
+            title={installed ? 'The parameters could not be saved' : 'The synchronizer could not be installed'}
+          />
+        )}
       </ModalBody>
       <ModalFooter>
         <Button appearance="subtle" onClick={props.onCancel}>

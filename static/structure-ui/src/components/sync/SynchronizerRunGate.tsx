@@ -39,7 +39,11 @@ export function SynchronizerRunGate(props: {
     return frame(
       <ErrorMessage
         title={words.cannot}
-        error={{ code: 'PERMISSION_LEVEL', message: `${words.title} needs control on the structure; you have ${structure.level}.`, needed: 'control' }}
+        error={{
+          code: 'PERMISSION_LEVEL',
+          message: `${words.title} needs control on the structure; you have ${structure.level}.`,
+          needed: 'control',
+        }}
       />,
     );
   }
@@ -47,13 +51,22 @@ export function SynchronizerRunGate(props: {
     return frame(
       <ErrorMessage
         title="Synchronizers are turned off"
-        error={{ code: 'SYNCHRONIZERS_DISABLED', message: `${words.title} runs a synchronizer, and synchronizers are turned off on this site.` }}
+        error={{
+          code: 'SYNCHRONIZERS_DISABLED',
+          message: `${words.title} runs a synchronizer, and synchronizers are turned off on this site.`,
+        }}
       />,
     );
   }
   if (synchronizers.state.status === 'loading') return frame(<Loading label="Loading synchronizers" />);
   if (synchronizers.state.status === 'error') {
-    return frame(<ErrorMessage error={synchronizers.state.error} title="Synchronizers could not be loaded" onRetry={synchronizers.reload} />);
+    return frame(
+      <ErrorMessage
+        error={synchronizers.state.error}
+        title="Synchronizers could not be loaded"
+        onRetry={synchronizers.reload}
+      />,
+    );
   }
   const usable = synchronizers.state.data.synchronizers.filter((s) => s.directions.includes(direction));
   if (usable.length === 0) {

@@ -30,12 +30,26 @@ export function SynchronizerStateLozenge(props: { synchronizer: InstalledSynchro
         </Lozenge>
       )}
       {s.state === 'not-available' && (
-        <p style={{ margin: `${token('space.050')} 0 0`, font: token('font.body.small'), color: token('color.text.subtle') }} data-testid="state-reason">
+        <p
+          style={{
+            margin: `${token('space.050')} 0 0`,
+            font: token('font.body.small'),
+            color: token('color.text.subtle'),
+          }}
+          data-testid="state-reason"
+        >
           {reason ?? 'Its run-as user can no longer run it. Remove it and install it again as someone with control.'}
         </p>
       )}
       {guard && (
-        <p style={{ margin: `${token('space.050')} 0 0`, font: token('font.body.small'), color: token('color.text.subtle') }} data-testid="guard-reason">
+        <p
+          style={{
+            margin: `${token('space.050')} 0 0`,
+            font: token('font.body.small'),
+            color: token('color.text.subtle'),
+          }}
+          data-testid="guard-reason"
+        >
           {guard.reason} (Stopped {formatDateTime(guard.at)}.)
         </p>
       )}

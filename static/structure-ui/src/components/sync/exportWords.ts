@@ -1,7 +1,10 @@
 import type { ExportChangeKind, ExportCountsDto } from '../../../../../src/contract';
 
 /** The words and lozenge of each kind of Jira change an export makes. */
-export const CHANGE_LOOK: Record<ExportChangeKind, { label: string; appearance: 'inprogress' | 'moved' | 'success' | 'removed' }> = {
+export const CHANGE_LOOK: Record<
+  ExportChangeKind,
+  { label: string; appearance: 'inprogress' | 'moved' | 'success' | 'removed' }
+> = {
   rank: { label: 'Rank', appearance: 'inprogress' },
   parent: { label: 'Parent', appearance: 'moved' },
   'link-create': { label: 'Create link', appearance: 'success' },
@@ -23,9 +26,13 @@ export function exportFigures(c: ExportCountsDto): Array<{ label: string; value:
 /** "rank and parent changes, link deletions" — the kinds an export would write, for its confirmation. */
 export function kindsInWords(c: ExportCountsDto): string[] {
   const kinds: string[] = [];
-  if (c.issuesRanked > 0) kinds.push(`rank of ${c.issuesRanked.toLocaleString()} ${c.issuesRanked === 1 ? 'issue' : 'issues'}`);
-  if (c.parentChanges > 0) kinds.push(`parent of ${c.parentChanges.toLocaleString()} ${c.parentChanges === 1 ? 'issue' : 'issues'}`);
-  if (c.linksCreated > 0) kinds.push(`${c.linksCreated.toLocaleString()} new ${c.linksCreated === 1 ? 'link' : 'links'}`);
-  if (c.linksDeleted > 0) kinds.push(`${c.linksDeleted.toLocaleString()} deleted ${c.linksDeleted === 1 ? 'link' : 'links'}`);
+  if (c.issuesRanked > 0)
+    kinds.push(`rank of ${c.issuesRanked.toLocaleString()} ${c.issuesRanked === 1 ? 'issue' : 'issues'}`);
+  if (c.parentChanges > 0)
+    kinds.push(`parent of ${c.parentChanges.toLocaleString()} ${c.parentChanges === 1 ? 'issue' : 'issues'}`);
+  if (c.linksCreated > 0)
+    kinds.push(`${c.linksCreated.toLocaleString()} new ${c.linksCreated === 1 ? 'link' : 'links'}`);
+  if (c.linksDeleted > 0)
+    kinds.push(`${c.linksDeleted.toLocaleString()} deleted ${c.linksDeleted === 1 ? 'link' : 'links'}`);
   return kinds;
 }

@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import type { AppErrorDto, SynchronizerInfo } from '../../../../../src/contract';
-import { asSchema, compact, initialValue, validate, type FieldErrors, type JsonSchema, type ParamValues } from '../params/jsonSchema';
+import {
+  asSchema,
+  compact,
+  initialValue,
+  validate,
+  type FieldErrors,
+  type JsonSchema,
+  type ParamValues,
+} from '../params/jsonSchema';
 import { fieldId } from '../params/SchemaField';
 import { serverFieldPath } from '../params/serverFieldError';
 
@@ -26,9 +34,15 @@ export interface ParamsEditor {
  * The parameter state of one synchronizer: the Import and Export pages and the install/edit dialog
  * use the same generated form and the same error placement.
  */
-export function useParamsEditor(synchronizer: SynchronizerInfo, given?: Record<string, unknown>, onChange?: () => void): ParamsEditor {
+export function useParamsEditor(
+  synchronizer: SynchronizerInfo,
+  given?: Record<string, unknown>,
+  onChange?: () => void,
+): ParamsEditor {
   const schema = asSchema(synchronizer.paramsSchema);
-  const [values, setValuesState] = useState<ParamValues>(() => initialValue(schema, given ?? synchronizer.defaults) as ParamValues);
+  const [values, setValuesState] = useState<ParamValues>(
+    () => initialValue(schema, given ?? synchronizer.defaults) as ParamValues,
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [generalError, setGeneralError] = useState<AppErrorDto | undefined>();
 
@@ -61,7 +75,10 @@ export function useParamsEditor(synchronizer: SynchronizerInfo, given?: Record<s
       const path = serverFieldPath(error, schema, values);
       if (path !== undefined) {
         // Next to its field, the message need not repeat the field's path ("params.source.jql: …").
-        const message = error.field && error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
+        const message =
+          error.field && error.message.startsWith(`${error.field}: `)
+            ? error.message.slice(error.field.length + 2)
+            : error.message;
         setErrors({ [path]: message });
         setGeneralError(undefined);
         focusField(path);

@@ -2,7 +2,15 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalS
 import { token } from '@atlaskit/tokens';
 import type { IssueDetailsStore } from '../../api/issueDetails';
 import { perfMark } from '../../api/perfMark';
-import { hasChildren, isExpanded, toggle, visibleRows, type Expansion, type ForestIndex, type ForestRows } from './forestIndex';
+import {
+  hasChildren,
+  isExpanded,
+  toggle,
+  visibleRows,
+  type Expansion,
+  type ForestIndex,
+  type ForestRows,
+} from './forestIndex';
 import { ROW_HEIGHT, TREE_COLUMNS, TreeRow } from './TreeRow';
 
 const OVERSCAN = 8;
@@ -124,11 +132,13 @@ export function ForestTree(props: {
         moveTo(visible.length - 1);
         break;
       case 'ArrowRight':
-        if (hasChildren(index, i) && !isExpanded(forest, expansion, i)) props.onExpansionChange(toggle(forest, expansion, i, true));
+        if (hasChildren(index, i) && !isExpanded(forest, expansion, i))
+          props.onExpansionChange(toggle(forest, expansion, i, true));
         else if (hasChildren(index, i)) moveTo(pos + 1);
         break;
       case 'ArrowLeft':
-        if (hasChildren(index, i) && isExpanded(forest, expansion, i)) props.onExpansionChange(toggle(forest, expansion, i, false));
+        if (hasChildren(index, i) && isExpanded(forest, expansion, i))
+          props.onExpansionChange(toggle(forest, expansion, i, false));
         else if (index.parent[i]! >= 0) moveTo(visiblePosition(visible, index.parent[i]!));
         break;
       case 'Enter':
@@ -175,12 +185,30 @@ export function ForestTree(props: {
     );
   }
 
-  const headerCell = { padding: `0 ${token('space.100')}`, font: token('font.heading.xxsmall'), color: token('color.text.subtle') } as const;
+  const headerCell = {
+    padding: `0 ${token('space.100')}`,
+    font: token('font.heading.xxsmall'),
+    color: token('color.text.subtle'),
+  } as const;
   return (
-    <div style={{ border: `1px solid ${token('color.border')}`, borderRadius: token('radius.small', '4px'), overflow: 'hidden' }}>
+    <div
+      style={{
+        border: `1px solid ${token('color.border')}`,
+        borderRadius: token('radius.small', '4px'),
+        overflow: 'hidden',
+      }}
+    >
       <div
         aria-hidden="true"
-        style={{ display: 'grid', gridTemplateColumns: TREE_COLUMNS, height: 32, alignItems: 'center', background: token('elevation.surface.sunken'), borderBottom: `2px solid ${token('color.border')}`, paddingRight: 12 }}
+        style={{
+          display: 'grid',
+          gridTemplateColumns: TREE_COLUMNS,
+          height: 32,
+          alignItems: 'center',
+          background: token('elevation.surface.sunken'),
+          borderBottom: `2px solid ${token('color.border')}`,
+          paddingRight: 12,
+        }}
       >
         <div style={{ ...headerCell, paddingLeft: token('space.400') }}>Issue</div>
         <div style={headerCell}>Summary</div>
@@ -201,9 +229,18 @@ export function ForestTree(props: {
         style={{
           // Capped: where the host sizes the iframe to its content, 100vh follows the content, and an
           // uncapped height would keep growing.
-          height: props.height ?? 'min(calc(100vh - 260px), 880px)', minHeight: 240, overflowY: 'auto', position: 'relative', outline: 'none' }}
+          height: props.height ?? 'min(calc(100vh - 260px), 880px)',
+          minHeight: 240,
+          overflowY: 'auto',
+          position: 'relative',
+          outline: 'none',
+        }}
       >
-        <div data-testid="tree-canvas" data-visible-rows={visible.length} style={{ height: visible.length * ROW_HEIGHT, position: 'relative' }}>
+        <div
+          data-testid="tree-canvas"
+          data-visible-rows={visible.length}
+          style={{ height: visible.length * ROW_HEIGHT, position: 'relative' }}
+        >
           {rows}
         </div>
       </div>

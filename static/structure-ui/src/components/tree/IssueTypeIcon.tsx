@@ -16,7 +16,17 @@ export function IssueTypeIcon(props: { name?: string; iconUrl?: string }) {
   const [failed, setFailed] = useState(false);
   const name = props.name ?? 'Issue';
   if (props.iconUrl && !failed) {
-    return <img src={props.iconUrl} alt={name} title={name} width={16} height={16} onError={() => setFailed(true)} style={{ flex: 'none' }} />;
+    return (
+      <img
+        src={props.iconUrl}
+        alt={name}
+        title={name}
+        width={16}
+        height={16}
+        onError={() => setFailed(true)}
+        style={{ flex: 'none' }}
+      />
+    );
   }
   return (
     <span

@@ -16,17 +16,33 @@ export function StructureToolbar(props: {
   searching: boolean;
 }) {
   const [query, setQuery] = useState('');
-  const levels = Array.from({ length: Math.max(1, props.maxDepth + 1) }, (_, i) => ({ label: `Level ${i + 1}`, value: i + 1 }));
+  const levels = Array.from({ length: Math.max(1, props.maxDepth + 1) }, (_, i) => ({
+    label: `Level ${i + 1}`,
+    value: i + 1,
+  }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (query.trim()) props.onSearch(query.trim().toUpperCase());
   };
   return (
-    <div role="toolbar" aria-label="Structure view" style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100'), alignItems: 'center', marginBottom: token('space.150') }}>
+    <div
+      role="toolbar"
+      aria-label="Structure view"
+      style={{
+        display: 'flex',
+        flexWrap: 'wrap',
+        gap: token('space.100'),
+        alignItems: 'center',
+        marginBottom: token('space.150'),
+      }}
+    >
       <Button onClick={props.onExpandAll}>Expand all</Button>
       <Button onClick={props.onCollapseAll}>Collapse all</Button>
       <div style={{ width: 170 }}>
-        <label htmlFor="expand-level" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+        <label
+          htmlFor="expand-level"
+          style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}
+        >
           Expand to level
         </label>
         <Select<{ label: string; value: number }>
@@ -39,7 +55,11 @@ export function StructureToolbar(props: {
           testId="expand-level"
         />
       </div>
-      <form role="search" onSubmit={submit} style={{ display: 'flex', alignItems: 'center', gap: token('space.050'), marginLeft: 'auto' }}>
+      <form
+        role="search"
+        onSubmit={submit}
+        style={{ display: 'flex', alignItems: 'center', gap: token('space.050'), marginLeft: 'auto' }}
+      >
         <div style={{ width: 240 }}>
           <TextField
             aria-label="Find issue by key"

@@ -11,7 +11,18 @@ const INDENT = 20;
 
 /** Stands in for text that is on its way from Jira, so rows keep their shape while details load. */
 function Skeleton(props: { width: number | string }) {
-  return <span aria-hidden="true" style={{ display: 'inline-block', width: props.width, height: 10, borderRadius: 3, background: token('color.skeleton') }} />;
+  return (
+    <span
+      aria-hidden="true"
+      style={{
+        display: 'inline-block',
+        width: props.width,
+        height: 10,
+        borderRadius: 3,
+        background: token('color.skeleton'),
+      }}
+    />
+  );
 }
 
 const statusLook = { new: 'default', indeterminate: 'inprogress', done: 'success' } as const;
@@ -37,7 +48,12 @@ interface TreeRowProps {
 export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
   const { entry } = props;
   const key = entry ? entry.key : entry === null ? 'Not visible' : <Skeleton width={64} />;
-  const cell = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', padding: `0 ${token('space.100')}` } as const;
+  const cell = {
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    padding: `0 ${token('space.100')}`,
+  } as const;
   return (
     <div
       role="treeitem"
@@ -73,7 +89,15 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
         color: token('color.text'),
       }}
     >
-      <div style={{ ...cell, display: 'flex', alignItems: 'center', gap: token('space.075'), paddingLeft: `calc(${token('space.100')} + ${props.depth * INDENT}px)` }}>
+      <div
+        style={{
+          ...cell,
+          display: 'flex',
+          alignItems: 'center',
+          gap: token('space.075'),
+          paddingLeft: `calc(${token('space.100')} + ${props.depth * INDENT}px)`,
+        }}
+      >
         {props.hasChildren ? (
           <button
             type="button"
@@ -103,14 +127,28 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
           <span style={{ width: 20, flex: 'none' }} />
         )}
         {entry && <IssueTypeIcon name={entry.typeName} iconUrl={entry.typeIconUrl} />}
-        <span data-testid="row-key" style={{ fontWeight: 600, color: entry === null ? token('color.text.subtlest') : token('color.link'), overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        <span
+          data-testid="row-key"
+          style={{
+            fontWeight: 600,
+            color: entry === null ? token('color.text.subtlest') : token('color.link'),
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+          }}
+        >
           {key}
         </span>
       </div>
       <div style={cell} title={entry?.summary}>
         {entry === undefined ? <Skeleton width={`${40 + ((props.rowId * 37) % 45)}%`} /> : (entry?.summary ?? '')}
       </div>
-      <div style={cell}>{entry?.statusName && <Lozenge appearance={statusLook[entry.statusCategory as keyof typeof statusLook] ?? 'default'}>{entry.statusName}</Lozenge>}</div>
+      <div style={cell}>
+        {entry?.statusName && (
+          <Lozenge appearance={statusLook[entry.statusCategory as keyof typeof statusLook] ?? 'default'}>
+            {entry.statusName}
+          </Lozenge>
+        )}
+      </div>
       <div style={{ ...cell, display: 'flex', alignItems: 'center', gap: token('space.075') }}>
         {entry &&
           (entry.assigneeName ? (
