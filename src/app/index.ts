@@ -13,12 +13,13 @@ export { getForest } from './forest-view';
 export { listSynchronizers } from './synchronizers';
 export { previewImport } from './preview-import';
 export { startImport } from './start-import';
-export { getJob, listJobs, cancelJob } from './jobs';
-export { undoImport } from './undo-import';
+export { getJob, listJobs } from './jobs';
+export { cancelJob } from './jobs/cancel';
+export { undoImport } from './undo/undo-import';
 export { getSettings, setSettings } from './settings';
-export { runJobEvent, DEADLINE_MARGIN_MS, type RunnerEnv } from './job-runner';
+export { runJobEvent, DEADLINE_MARGIN_MS, type RunnerEnv } from './jobs/engine';
 export { jiraUnavailable } from './jira-errors';
-export { pushJobEvent, JOB_QUEUE_KEY, type JobEvent } from './queue';
+export { pushJobEvent, JOB_QUEUE_KEY, type JobEvent } from './jobs/queue';
 export {
   installSynchronizer,
   listInstalledSynchronizers,

@@ -1,10 +1,16 @@
-// previewImport: the plan an import would make, without changing anything (each runner decides how much
-// it can read within a resolver call; see import/filter-preview.ts for the Filter synchronizer's bounds).
+// previewImport: the plan an import would make, without changing anything. A synchronizer may preview in
+// its own way (the Filter import reads more ids than it could fetch facts); the others run their stages
+// within a resolver's budget (import/staged-preview.ts).
 import type { ImportPreview } from '../contract';
+import { previewStagedImport } from './import/staged-preview';
+import { requireLevel } from './access';
 import type { Invocation } from './invocation';
+import { findStructure } from './structures';
 import { prepareImport, type ImportRequest } from './start-import';
 
 export async function previewImport(inv: Invocation, request: ImportRequest): Promise<ImportPreview> {
-  const { runner, synchronizer, params, resolved } = await prepareImport(inv, request);
-  return runner.preview(inv, { structureId: request.structureId, synchronizer, params, resolved });
+  await requireLevel(inv, await findStructure(inv, request.structureId), 'control');
+  const { spec, params, resolved } = await prepareImport(inv, request);
+  const preview = { structureId: request.structureId, params, resolved };
+  return spec.preview ? spec.preview(inv, preview) : previewStagedImport(spec, inv, preview);
 }

@@ -3,14 +3,14 @@ import type { SynchronizerInfo } from '../contract';
 import { describeSynchronizers, findSynchronizer } from '../domain/synchronizers/registry';
 import type { Synchronizer } from '../domain/synchronizers/types';
 import { AppError } from './errors';
-import { hasImportRunner } from './import-runners';
+import { hasImport } from './import/registry';
 
 export { validateParams } from './params';
 
 export function listSynchronizers(): { synchronizers: SynchronizerInfo[] } {
   return {
     synchronizers: describeSynchronizers()
-      .filter((s) => hasImportRunner(s.key))
+      .filter((s) => hasImport(s.key))
       .map((s) => ({
         key: s.key,
         label: s.label,
@@ -33,7 +33,7 @@ function defaultsOf(schema: Record<string, unknown>): Record<string, unknown> {
 
 export function synchronizerFor(key: string, direction: 'import' | 'export'): Synchronizer {
   const synchronizer = findSynchronizer(key);
-  if (!synchronizer || (direction === 'import' && !hasImportRunner(synchronizer.key))) {
+  if (!synchronizer || (direction === 'import' && !hasImport(synchronizer.key))) {
     throw new AppError('UNKNOWN_SYNCHRONIZER', `There is no synchronizer "${key}" available.`, {
       field: 'synchronizer',
     });

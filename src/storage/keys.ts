@@ -9,10 +9,10 @@ export const keys = {
   forestChunk: (structureId: string, version: number, index: number) => `forest:${structureId}:${version}:${index}`,
   /** Entity `job`. */
   job: (jobId: string) => jobId,
-  /** Bulky job data (one search page of matching issue ids), never inside the job record. */
-  jobIdsPage: (jobId: string, page: number) => `jobdata:${jobId}:ids:${page}`,
-  /** One visibility batch: which rows' issues were checked, and which of them the user sees. */
-  jobVisibilityPage: (jobId: string, page: number) => `jobdata:${jobId}:vis:${page}`,
+  /** Bulky job data, never inside the job record: one page of what an import's unit fetched. */
+  jobPage: (jobId: string, page: number) => `jobdata:${jobId}:ids:${page}`,
+  /** One piece of a named value of job data (an export's plan, change log, failures...). */
+  jobValuePiece: (jobId: string, name: string, piece: number) => `jobdata:${jobId}:x:${name}:${piece}`,
 };
 
 export const entities = { forest: 'forest', job: 'job' } as const;

@@ -1,10 +1,8 @@
 import type { InstalledSynchronizer } from '../../domain/sync/installed';
 import { findSynchronizer } from '../../domain/synchronizers/registry';
-import { hasImportRunner } from '../import-runners';
+import { hasImport } from '../import/registry';
 
 /** Background sync runs imports: Jira changed, so the structure follows. Exports run only by hand. */
 export function syncsInBackground(s: InstalledSynchronizer): boolean {
-  return (
-    findSynchronizer(s.synchronizerKey)?.directions.includes('import') === true && hasImportRunner(s.synchronizerKey)
-  );
+  return findSynchronizer(s.synchronizerKey)?.directions.includes('import') === true && hasImport(s.synchronizerKey);
 }

@@ -2,7 +2,7 @@
 // at a time (queue concurrency 1), so two ticks never start the same synchronizer twice.
 import { kvs } from '@forge/kvs';
 import { Queue } from '@forge/events';
-import { MAX_EVENT_DELAY_SECONDS } from '../queue';
+import { MAX_EVENT_DELAY_SECONDS } from '../jobs/queue';
 
 export const SYNC_QUEUE_KEY = 'structure-sync';
 const TICK_KEY = 'syncstate:tick';

@@ -19,9 +19,10 @@ import { scheduleTick, tickStarted, type PushSyncTick, pushSyncTick } from './sy
 
 const changedSomething = (job: JobRecord): boolean => {
   if (job.state !== 'finished') return false;
-  if (job.result) return job.result.added + job.result.moved + job.result.removed > 0;
-  const r = (job.exportState as { result?: { applied?: number } } | undefined)?.result;
-  return (r?.applied ?? 0) > 0;
+  if (job.kind === 'import')
+    return (job.result?.added ?? 0) + (job.result?.moved ?? 0) + (job.result?.removed ?? 0) > 0;
+  if (job.kind === 'export' || job.kind === 'revert') return (job.checkpoint.result?.applied ?? 0) > 0;
+  return false;
 };
 
 const labelOf =

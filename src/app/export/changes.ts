@@ -4,7 +4,7 @@
 import type { ExportChangeDto, Payload } from '../../contract';
 import type { ChangeLogEntry } from '../../domain/export';
 import type { IssueId } from '../../domain/forest';
-import { ExportDataRepository } from '../../storage';
+import { JobDataRepository } from '../../storage';
 import { requireLevel } from '../access';
 import { AppError } from '../errors';
 import type { Invocation } from '../invocation';
@@ -12,7 +12,6 @@ import { findJob } from '../jobs';
 import { findStructure } from '../structures';
 import { changeDto, isChange } from './plan';
 import { REVERT_WINDOW_DAYS, withinRevertWindow } from './retention';
-import { stateOf } from './state';
 
 export async function listJobChanges(
   inv: Invocation,
@@ -20,10 +19,9 @@ export async function listJobChanges(
 ): Promise<{ changes: ExportChangeDto[]; total: number; nextCursor?: string }> {
   const job = await findJob(inv, p.jobId);
   await requireLevel(inv, await findStructure(inv, job.structureId), 'view');
-  const s = job.exportState ? stateOf(job) : undefined;
-  if (job.kind !== 'export' || !s)
+  if (job.kind !== 'export')
     throw new AppError('JOB_NOT_FOUND', `Job ${job.id} is not an export; only exports keep a change log.`);
-  if (!s.pieces || s.pieces.log === 0) return { changes: [], total: 0 };
+  if (!job.checkpoint.pieces || job.checkpoint.pieces.log === 0) return { changes: [], total: 0 };
   // The log expires with the revert window (its TTL is at least as long): say so rather than fail reading it.
   if (!withinRevertWindow(job, inv.now())) {
     throw new AppError(
@@ -31,9 +29,10 @@ export async function listJobChanges(
       `The change log of an export is kept for ${REVERT_WINDOW_DAYS} days; this export's has expired. Its summary stays on the job.`,
     );
   }
-  const data = new ExportDataRepository(inv.kvsWrites);
-  const log = await data.get<ChangeLogEntry[]>(job.id, 'log', s.pieces.log);
-  const keys = s.pieces.keys ? await data.get<Record<string, string>>(job.id, 'keys', s.pieces.keys) : {};
+  const data = new JobDataRepository(inv.kvsWrites);
+  const s = job.checkpoint;
+  const log = await data.getValue<ChangeLogEntry[]>(job.id, 'log', s.pieces?.log ?? 0);
+  const keys = s.pieces?.keys ? await data.getValue<Record<string, string>>(job.id, 'keys', s.pieces.keys) : {};
   const keyOf = (id: IssueId): string => keys[String(id)] ?? String(id);
   const changes = log.filter(isChange);
   const rankTotal = log.filter((e) => e.kind === 'rank').length;

@@ -1,12 +1,12 @@
 // Deleting an export or revert job's data with its structure: every value its checkpoint names (gathered
 // pages, operations, orders, failures, the change log and its keys). The TTLs would remove them in the
 // end, but the change log lives for the whole revert window — too long to leave behind a deleted structure.
-import { ExportDataRepository, type JobRecord, type KvsWriteMeter } from '../../storage';
-import { FAIL, PAGE, stateOf } from './state';
+import { JobDataRepository, type JobRecord, type KvsWriteMeter } from '../../storage';
+import { FAIL, PAGE } from './names';
 
 export async function deleteExportData(meter: KvsWriteMeter, job: JobRecord): Promise<void> {
-  if (!job.exportState) return;
-  const s = stateOf(job);
+  if (job.kind !== 'export' && job.kind !== 'revert') return;
+  const s = job.checkpoint;
   const p = s.pieces;
   const named: Array<[string, number | undefined]> = [
     ['log', p?.log],
@@ -21,5 +21,5 @@ export async function deleteExportData(meter: KvsWriteMeter, job: JobRecord): Pr
     ...(s.pagePieces ?? []).map((pieces, i) => ({ name: PAGE(i), pieces })),
     ...(s.failPieces ?? []).map((pieces, i) => ({ name: FAIL(i), pieces })),
   ];
-  await new ExportDataRepository(meter).deleteAll(job.id, values);
+  await new JobDataRepository(meter).delete(job.id, 0, values);
 }

@@ -1,7 +1,6 @@
 // The checks shared by previewExport, startExport and an export resync: structure, control, dark feature,
 // a synchronizer that exports, its parameters, and what only Jira can tell (the board's rank field).
 import { validateParams } from '../params';
-import { requireLevel } from '../access';
 import { AppError } from '../errors';
 import type { Invocation } from '../invocation';
 import { requireSynchronizersEnabled } from '../settings';
@@ -29,13 +28,9 @@ export interface PreparedExport {
   rankField: string;
 }
 
-export async function prepareExport(
-  inv: Invocation,
-  request: ExportRequest,
-  options: { checkLevel?: boolean } = {},
-): Promise<PreparedExport> {
+/** Who may export is the caller's check (control for a person; the run-as user's, for background sync). */
+export async function prepareExport(inv: Invocation, request: ExportRequest): Promise<PreparedExport> {
   const structure = await findStructure(inv, request.structureId);
-  if (options.checkLevel !== false) await requireLevel(inv, structure, 'control');
   await requireSynchronizersEnabled(inv);
   const synchronizer = synchronizerFor(request.synchronizer, 'export');
   const params = validateParams(synchronizer, request.params);

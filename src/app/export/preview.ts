@@ -5,7 +5,9 @@ import type { ExportPreview } from '../../contract';
 import { preflightChangesOf } from '../../domain/export';
 import type { IssueId } from '../../domain/forest';
 import { loadForest } from '../forest-store';
+import { requireLevel } from '../access';
 import type { Invocation } from '../invocation';
+import { findStructure } from '../structures';
 import { firstCursor, gatherStep, type GatherContext, type GatherPage } from './gather';
 import { changeDto, isChange, mergePages, planExport } from './plan';
 import { linkTypeNameOfParams } from '../names/link-type-name';
@@ -18,6 +20,7 @@ export const PREVIEW_CALL_BUDGET = 60;
 const SHOWN = 50;
 
 export async function previewExport(inv: Invocation, request: ExportRequest): Promise<ExportPreview> {
+  await requireLevel(inv, await findStructure(inv, request.structureId), 'control');
   return previewPrepared(inv, await prepareExport(inv, request));
 }
 

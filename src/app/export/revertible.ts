@@ -1,7 +1,5 @@
-import type { ExportJobResult } from '../../contract';
 import type { JobRecord } from '../../storage';
 import { withinRevertWindow } from './retention';
-import { stateOf } from './state';
 
 /**
  * Whether revertJob may be called: an export that wrote something — finished, or cancelled or failed
@@ -9,20 +7,20 @@ import { stateOf } from './state';
  * yet (`retry`: the revert it has failed or was cancelled, see canRevertGiven).
  */
 export function canRevert(job: JobRecord, now: number, retry = false): boolean {
-  if (job.kind !== 'export' || !job.exportState || !withinRevertWindow(job, now)) return false;
-  const s = stateOf(job);
+  if (job.kind !== 'export' || !withinRevertWindow(job, now)) return false;
+  const s = job.checkpoint;
   const wrote =
     job.state === 'finished'
       ? (s.result?.applied ?? 0) > 0
       : (job.state === 'cancelled' || job.state === 'failed') &&
         s.pieces !== undefined &&
         s.rankIndex + s.otherIndex + s.replans > 0;
-  return (s.revertedBy === undefined || retry) && wrote;
+  return (job.revertedBy === undefined || retry) && wrote;
 }
 
 /** The revert that claimed this export, if any (`revertedBy`): whether it still holds the claim decides revertibility. */
 export function claimingRevertId(job: JobRecord): string | undefined {
-  return job.kind === 'export' && job.exportState ? stateOf(job).revertedBy : undefined;
+  return job.kind === 'export' ? job.revertedBy : undefined;
 }
 
 /**
@@ -35,8 +33,4 @@ export function canRevertGiven(job: JobRecord, claimingRevert: JobRecord | undef
     claimingRevertId(job) !== undefined &&
     (claimingRevert === undefined || claimingRevert.state === 'failed' || claimingRevert.state === 'cancelled');
   return canRevert(job, now, released);
-}
-
-export function exportResultOf(job: JobRecord): ExportJobResult | undefined {
-  return job.exportState ? stateOf(job).result : undefined;
 }

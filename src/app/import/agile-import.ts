@@ -12,12 +12,12 @@ import {
 import { JiraJqlInvalid, JiraNotFound } from '../../jira';
 import { getBoardConfiguration, listFields } from '../../jira/metadata';
 import { searchIssuesReconciled } from '../../jira/search-reconciled';
-import type { JobResolved } from '../../storage';
+import type { ImportResolved } from '../../storage';
 import { AppError } from '../errors';
 import type { Invocation } from '../invocation';
 import { issuesOf, storedIssue, type FactsPage } from './facts';
 import { FIELDS_PAGE_SIZE, PARENT_CHUNK, searchStage } from './stages';
-import { CALLS_PER_UNIT, stagedImportRunner, type Stage, type StagedImport } from './staged-import';
+import { CALLS_PER_UNIT, type FetchStage, type ImportSpec } from './staged-import';
 
 const AGILE_FIELDS = ['parent', 'issuetype'];
 
@@ -28,7 +28,7 @@ export function withoutOrderBy(jql: string): string {
 
 export const quoteKeys = (keys: readonly string[]): string => keys.map((k) => `"${k}"`).join(', ');
 
-async function resolveAgile(inv: Invocation, params: AgileParams): Promise<JobResolved> {
+async function resolveAgile(inv: Invocation, params: AgileParams): Promise<ImportResolved> {
   const tail = (rank: string) =>
     `${params.subtasks ? '' : ' AND issuetype not in subTaskIssueTypes()'} ORDER BY ${rank} ASC`;
   if (params.source.mode === 'board') {
@@ -92,8 +92,9 @@ export async function checkProjectsJql(inv: Invocation, jql: string, field: stri
 }
 
 /** Epics named as `parent` of the board's standard issues that the search did not return, `id in (…)` in rank order. */
-function missingEpicsStage(): Stage<AgileParams> {
+function missingEpicsStage(): FetchStage<AgileParams> {
   return {
+    name: 'missingEpics',
     phase: 'reading the epics',
     async run(ctx, cursor) {
       const key = 'missingEpics';
@@ -145,7 +146,7 @@ function data(pages: readonly FactsPage[]): AgileImportData {
   return { issues };
 }
 
-export const agileImport: StagedImport<AgileParams, AgileImportData> = {
+export const agileImport: ImportSpec<AgileParams, AgileImportData> = {
   synchronizer: agileSynchronizer,
   resolve: resolveAgile,
   stages: () => [
@@ -160,5 +161,3 @@ export const agileImport: StagedImport<AgileParams, AgileImportData> = {
   data,
   questions: (forest, params, d) => agileImportVisibilityQuestions({ forest, params, data: d }),
 };
-
-export const agileImportRunner = stagedImportRunner(agileImport);

@@ -3,21 +3,27 @@
 // checks the visibility of at most PREVIEW_MAX_VISIBILITY removal candidates. Beyond either bound the
 // preview is partial: it says so (complete: false, a warning) and leaves removals out, because removal
 // counts from a sample would claim rows go that the full import keeps. The job always runs in full.
-import type { ImportPreview, PreviewAction } from '../../contract';
-import type { Forest, ForestAction } from '../../domain/forest';
-import { filterImportVisibilityQuestions, type FilterParams } from '../../domain/synchronizers/filter';
+import type { ImportPreview } from '../../contract';
+import {
+  filterImportVisibilityQuestions,
+  filterSynchronizer,
+  type FilterParams,
+} from '../../domain/synchronizers/filter';
 import type { Invocation } from '../invocation';
 import { loadForest } from '../forest-store';
-import type { PreviewRequest } from '../import-runner';
+import { countActions, describe, PREVIEW_ACTIONS } from './describe';
+import type { PreviewRequest } from './staged-import';
 import { visibleIssueIds, VISIBILITY_BATCH } from '../visibility';
 
 export const PREVIEW_MAX_ISSUES = 20_000;
 export const PREVIEW_MAX_VISIBILITY = 5 * VISIBILITY_BATCH;
-export const PREVIEW_ACTIONS = 50;
 
-export async function previewFilterImport(inv: Invocation, request: PreviewRequest): Promise<ImportPreview> {
-  const { synchronizer, resolved } = request;
-  const params = request.params as FilterParams;
+export async function previewFilterImport(
+  inv: Invocation,
+  request: PreviewRequest<FilterParams>,
+): Promise<ImportPreview> {
+  const { resolved, params } = request;
+  const synchronizer = filterSynchronizer;
   const warnings: string[] = [];
 
   const matching: number[] = [];
@@ -79,58 +85,3 @@ export async function previewFilterImport(inv: Invocation, request: PreviewReque
     complete,
   };
 }
-
-export function countActions(update: readonly ForestAction[]): number {
-  return update.reduce((n, a) => n + (a.kind === 'add' ? a.rows.length : 1), 0);
-}
-
-/** The first actions as issues a person recognises (keys from one bulkfetch of ≤100 issues). */
-export async function describe(
-  inv: Invocation,
-  forest: Forest,
-  update: readonly ForestAction[],
-  limit: number,
-): Promise<PreviewAction[]> {
-  const issueOfRow = (rowId: number): number | undefined =>
-    rowId === 0 || !forest.has(rowId) ? undefined : forest.issueOf(rowId);
-  const out: PreviewAction[] = [];
-  for (const action of update) {
-    if (action.kind === 'add') {
-      // Rows of one add are a pre-order run: a row at depth d > 0 goes under the last row at depth d - 1.
-      const path: number[] = [];
-      for (const row of action.rows) {
-        if (out.length >= limit) break;
-        path.length = row.depth;
-        const under = row.depth === 0 ? issueOfRow(action.under) : path[row.depth - 1];
-        path.push(row.issueId);
-        out.push({ kind: 'add', issueId: String(row.issueId), underIssueId: optional(under) });
-      }
-    } else if (action.kind === 'move') {
-      out.push({
-        kind: 'move',
-        issueId: String(forest.issueOf(action.rowId)),
-        underIssueId: optional(issueOfRow(action.under)),
-      });
-    } else {
-      out.push({
-        kind: 'remove',
-        issueId: String(forest.issueOf(action.rowId)),
-        withSubtree: action.children === 'remove' && forest.childrenOf(action.rowId).length > 0,
-      });
-    }
-    if (out.length >= limit) break;
-  }
-  const ids = [
-    ...new Set(out.flatMap((a) => [a.issueId, a.underIssueId].filter((x): x is string => x !== undefined))),
-  ].slice(0, 100);
-  if (ids.length > 0) {
-    const keyOf = new Map((await inv.jira.bulkFetch(ids, ['id'])).map((i) => [String(i.id), i.key]));
-    for (const a of out) {
-      a.issueKey = keyOf.get(a.issueId);
-      if (a.underIssueId) a.underIssueKey = keyOf.get(a.underIssueId);
-    }
-  }
-  return out;
-}
-
-const optional = (id: number | undefined): string | undefined => (id === undefined ? undefined : String(id));

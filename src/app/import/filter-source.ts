@@ -3,11 +3,11 @@
 // once all of this holds, so users get these errors at once instead of in a failed job.
 import type { FilterParams } from '../../domain/synchronizers/filter';
 import { JiraJqlInvalid, JiraNotFound } from '../../jira';
-import type { JobResolved } from '../../storage';
+import type { ImportResolved } from '../../storage';
 import { AppError } from '../errors';
 import type { Invocation } from '../invocation';
 
-export async function resolveFilterSource(inv: Invocation, params: FilterParams): Promise<JobResolved> {
+export async function resolveFilterSource(inv: Invocation, params: FilterParams): Promise<ImportResolved> {
   let jql: string;
   let filterName: string | undefined;
   let jqlField = 'params.source.jql';
@@ -41,7 +41,7 @@ export async function resolveFilterSource(inv: Invocation, params: FilterParams)
     throw error;
   }
 
-  const resolved: JobResolved = { jql, filterName };
+  const resolved: ImportResolved = { jql, filterName };
   if (params.add.at === 'under') {
     try {
       const issue = await inv.jira.getIssue(params.add.issueKey, ['id']);

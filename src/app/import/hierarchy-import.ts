@@ -10,22 +10,22 @@ import {
   type HierarchyParams,
 } from '../../domain/synchronizers/hierarchy';
 import { findRankFieldId, listIssueTypes } from '../../jira/metadata';
-import type { JobResolved } from '../../storage';
+import type { ImportResolved } from '../../storage';
 import { AppError } from '../errors';
 import type { Invocation } from '../invocation';
 import { issuesOf, type FactsPage } from './facts';
 import { anyIssue, checkJql } from './jql-check';
 import { checkProjectsJql, quoteKeys } from './agile-import';
 import { childrenStage, searchStage } from './stages';
-import { stagedImportRunner, type StagedImport } from './staged-import';
+import { type ImportSpec } from './staged-import';
 
-const fieldsOf = (resolved: JobResolved): string[] => [
+const fieldsOf = (resolved: ImportResolved): string[] => [
   'parent',
   'issuetype',
   ...(resolved.rankFieldId ? [resolved.rankFieldId] : []),
 ];
 
-async function resolveHierarchy(inv: Invocation, params: HierarchyParams): Promise<JobResolved> {
+async function resolveHierarchy(inv: Invocation, params: HierarchyParams): Promise<ImportResolved> {
   let rankFieldId: string | undefined;
   if (params.order === 'rank') {
     rankFieldId = await findRankFieldId(inv.jira);
@@ -72,7 +72,7 @@ function data(pages: readonly FactsPage[]): HierarchyImportData {
   return { roots, issues };
 }
 
-export const hierarchyImport: StagedImport<HierarchyParams, HierarchyImportData> = {
+export const hierarchyImport: ImportSpec<HierarchyParams, HierarchyImportData> = {
   synchronizer: hierarchySynchronizer,
   resolve: resolveHierarchy,
   stages: (_, resolved) => [
@@ -87,5 +87,3 @@ export const hierarchyImport: StagedImport<HierarchyParams, HierarchyImportData>
   data,
   questions: (forest, params, d) => hierarchyImportVisibilityQuestions({ forest, params, data: d }),
 };
-
-export const hierarchyImportRunner = stagedImportRunner(hierarchyImport);

@@ -11,17 +11,17 @@ import {
   type LinksParams,
 } from '../../domain/synchronizers/links';
 import { listIssueLinkTypes } from '../../jira/metadata';
-import type { JobResolved } from '../../storage';
+import type { ImportResolved } from '../../storage';
 import { AppError } from '../errors';
 import type { Invocation } from '../invocation';
 import { idsOf, issuesOf, linkFact, type FactsPage } from './facts';
 import { checkJql } from './jql-check';
 import { expandStage, forestIssuesStage, searchStage } from './stages';
-import { stagedImportRunner, type Stage, type StagedImport } from './staged-import';
+import { type FetchStage, type ImportSpec } from './staged-import';
 
 const LINK_FIELDS = ['issuelinks'];
 
-async function resolveLinks(inv: Invocation, params: LinksParams): Promise<JobResolved> {
+async function resolveLinks(inv: Invocation, params: LinksParams): Promise<ImportResolved> {
   const type = (await listIssueLinkTypes(inv.jira)).find((t) => t.id === params.linkTypeId);
   if (!type)
     throw new AppError('LINK_TYPE_NOT_FOUND', `There is no issue link type with id ${params.linkTypeId}.`, {
@@ -49,8 +49,8 @@ function linkedChildren(pages: readonly FactsPage[], params: LinksParams): Issue
   return out;
 }
 
-function stages(params: LinksParams): Stage<LinksParams>[] {
-  const out: Stage<LinksParams>[] = [];
+function stages(params: LinksParams): FetchStage<LinksParams>[] {
+  const out: FetchStage<LinksParams>[] = [];
   if (params.parentJql !== undefined && params.scope !== 'all')
     out.push(searchStage('parentMatches', (p) => p.parentJql ?? '', 'ids'));
   if (params.childJql !== undefined) out.push(searchStage('childMatches', (p) => p.childJql ?? '', 'ids'));
@@ -85,7 +85,7 @@ function data(pages: readonly FactsPage[], params: LinksParams): LinksImportData
   return { issues, parentMatches, childMatches, roots: searched };
 }
 
-export const linksImport: StagedImport<LinksParams, LinksImportData> = {
+export const linksImport: ImportSpec<LinksParams, LinksImportData> = {
   synchronizer: linksSynchronizer,
   resolve: resolveLinks,
   stages,
@@ -93,5 +93,3 @@ export const linksImport: StagedImport<LinksParams, LinksImportData> = {
   questions: (forest, params, d) => linksImportVisibilityQuestions({ forest, params, data: d }),
   partialParams: (params) => (params.removeUnlinked ? { ...params, removeUnlinked: false } : params),
 };
-
-export const linksImportRunner = stagedImportRunner(linksImport);

@@ -3,13 +3,12 @@
 // the first 50 actions described by issue key. Beyond the budget the preview is partial: it says so,
 // and plans without anything that would remove rows on partial data. The job always reads everything.
 import type { ImportPreview } from '../../contract';
-import type { JobResolved } from '../../storage';
-import { countActions, describe, PREVIEW_ACTIONS } from './filter-preview';
+import type { ImportResolved } from '../../storage';
+import { countActions, describe, PREVIEW_ACTIONS } from './describe';
 import { loadForest } from '../forest-store';
-import type { PreviewRequest } from '../import-runner';
 import type { Invocation } from '../invocation';
 import type { FactsPage } from './facts';
-import { planStaged, visibilityStage, type Cursor, type StagedImport } from './staged-import';
+import { planStaged, visibilityStage, type Cursor, type ImportSpec, type PreviewRequest } from './staged-import';
 
 /**
  * A resolver has 25 s: the preview reads at most 40 Jira calls (4000 issues with fields, or a forest of
@@ -20,12 +19,12 @@ export const PREVIEW_MAX_CALLS = 40;
 export const PREVIEW_MAX_MS = 12_000;
 
 export async function previewStagedImport<P, D>(
-  spec: StagedImport<P, D>,
+  spec: ImportSpec<P, D>,
   inv: Invocation,
-  request: PreviewRequest,
+  request: PreviewRequest<P>,
 ): Promise<ImportPreview> {
-  const params = request.params as P;
-  const resolved: JobResolved = request.resolved;
+  const params = request.params;
+  const resolved: ImportResolved = request.resolved;
   const { header, forest } = await loadForest(inv, request.structureId);
   const stages = [...spec.stages(params, resolved), visibilityStage(spec)];
   const pages: FactsPage[] = [];

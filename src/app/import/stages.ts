@@ -7,9 +7,9 @@
 import type { IssueId } from '../../domain/forest';
 import { BULKFETCH_MAX } from '../../jira';
 import { searchIdsReconciled, searchIssuesReconciled } from '../../jira/search-reconciled';
-import type { JobResolved } from '../../storage';
+import type { ImportResolved } from '../../storage';
 import { issuesOf, storedIssue, visibilityOf, type FactsPage, type StoredIssue } from './facts';
-import { CALLS_PER_UNIT, type Stage, type StageContext } from './staged-import';
+import { CALLS_PER_UNIT, type FetchStage, type FetchContext } from './staged-import';
 
 /** Issues with fields a search page holds at most (Jira's limit when fields are asked for). */
 export const FIELDS_PAGE_SIZE = 100;
@@ -25,7 +25,7 @@ const PHASE_LEVELS = 'following the hierarchy level by level';
  * (memoised per invocation): parents come before the rows under them, so what a parent tells about
  * its children (e.g. its sub-tasks) is known before they come up.
  */
-async function forestLevels<P>(ctx: StageContext<P>): Promise<number[][]> {
+async function forestLevels<P>(ctx: FetchContext<P>): Promise<number[][]> {
   const cached = ctx.memo.get('forestLevels') as number[][] | undefined;
   if (cached) return cached;
   const forest = await ctx.forest();
@@ -55,7 +55,7 @@ function firstAfter(ids: readonly number[], after: number): number {
   return lo;
 }
 
-async function bulkFetchStored<P>(ctx: StageContext<P>, ids: readonly number[], fields: string[]) {
+async function bulkFetchStored<P>(ctx: FetchContext<P>, ids: readonly number[], fields: string[]) {
   const issues = [];
   for (let i = 0; i < ids.length; i += BULKFETCH_MAX) {
     for (const issue of await ctx.jira.bulkFetch(ids.slice(i, i + BULKFETCH_MAX), fields))
@@ -74,8 +74,9 @@ export function forestIssuesStage<P>(
   name: string,
   fields: string[],
   answersFor?: (issue: StoredIssue) => readonly number[],
-): Stage<P> {
+): FetchStage<P> {
   return {
+    name,
     phase: PHASE_READ,
     withoutPages: answersFor === undefined,
     async run(ctx, cursor) {
@@ -114,7 +115,7 @@ export function forestIssuesStage<P>(
 
 /** Ids the pages so far (and this invocation's fetches) answer for, extended page by page. */
 function answeredIds<P>(
-  ctx: StageContext<P>,
+  ctx: FetchContext<P>,
   name: string,
   answersFor: (issue: StoredIssue) => readonly number[],
 ): { ids: Set<number> } {
@@ -136,11 +137,12 @@ function answeredIds<P>(
  */
 export function searchStage<P>(
   name: string,
-  jqlOf: (params: P, resolved: JobResolved) => string,
+  jqlOf: (params: P, resolved: ImportResolved) => string,
   fields: string[] | 'ids',
   note?: (matched: number) => string,
-): Stage<P> {
+): FetchStage<P> {
   return {
+    name,
     phase: PHASE_SEARCH,
     withoutPages: true,
     async run(ctx, cursor) {
@@ -186,8 +188,9 @@ export function expandStage<P>(
   fields: string[],
   rounds: (params: P) => number,
   frontier: (previousRound: readonly FactsPage[], params: P) => Iterable<IssueId>,
-): Stage<P> {
+): FetchStage<P> {
   return {
+    name,
     phase: PHASE_LEVELS,
     async run(ctx, cursor) {
       const round = Number(cursor?.round ?? 1);
@@ -220,10 +223,11 @@ export function expandStage<P>(
  */
 export function childrenStage<P>(
   name: string,
-  fields: (resolved: JobResolved) => string[],
+  fields: (resolved: ImportResolved) => string[],
   rounds: (params: P) => number,
-): Stage<P> {
+): FetchStage<P> {
   return {
+    name,
     phase: PHASE_LEVELS,
     async run(ctx, cursor) {
       const round = Number(cursor?.round ?? 1);
@@ -270,7 +274,7 @@ export function childrenStage<P>(
 }
 
 /** A round's ids, computed once per invocation from pages that no longer change (earlier rounds). */
-function roundIds<P>(ctx: StageContext<P>, name: string, round: number, compute: () => number[]): number[] {
+function roundIds<P>(ctx: FetchContext<P>, name: string, round: number, compute: () => number[]): number[] {
   const key = `round:${name}:${round}`;
   let ids = ctx.memo.get(key) as number[] | undefined;
   if (!ids) {

@@ -8,9 +8,9 @@ import {
 } from '../../domain/synchronizers/subtasks';
 import { issuesOf } from './facts';
 import { forestIssuesStage } from './stages';
-import { stagedImportRunner, type StagedImport } from './staged-import';
+import { type ImportSpec } from './staged-import';
 
-export const subtasksImport: StagedImport<SubtasksParams, SubtasksImportData> = {
+export const subtasksImport: ImportSpec<SubtasksParams, SubtasksImportData> = {
   synchronizer: subtasksSynchronizer,
   // Nothing to ask Jira before the job: the structure is the source.
   resolve: async () => ({ jql: '', source: 'the sub-tasks of the issues in the structure' }),
@@ -26,5 +26,3 @@ export const subtasksImport: StagedImport<SubtasksParams, SubtasksImportData> = 
   },
   questions: (forest, params, data) => subtasksImportVisibilityQuestions({ forest, params, data }),
 };
-
-export const subtasksImportRunner = stagedImportRunner(subtasksImport);

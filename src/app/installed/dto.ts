@@ -9,14 +9,15 @@ export function lastRunResultOf(job: JobRecord): InstalledSynchronizerLastRun['r
   if (job.state === 'queued' || job.state === 'running') return 'running';
   if (job.state === 'cancelled') return 'cancelled';
   if (job.state === 'failed') return 'failed';
-  const failed = (job.exportState as { result?: { failed?: number } } | undefined)?.result?.failed ?? 0;
+  const failed = job.kind === 'export' || job.kind === 'revert' ? (job.checkpoint.result?.failed ?? 0) : 0;
   return failed > 0 ? 'partial' : 'succeeded';
 }
 
 export function lastRunMessageOf(job: JobRecord): string | undefined {
   if (job.error) return job.error.message;
-  if (job.result) return `${job.result.added} added, ${job.result.moved} moved, ${job.result.removed} removed`;
-  const r = (job.exportState as { result?: { applied: number; failed: number } } | undefined)?.result;
+  if (job.kind === 'import' && job.result)
+    return `${job.result.added} added, ${job.result.moved} moved, ${job.result.removed} removed`;
+  const r = job.kind === 'export' || job.kind === 'revert' ? job.checkpoint.result : undefined;
   if (r) return `${r.applied} changes written to Jira${r.failed > 0 ? `, ${r.failed} refused` : ''}`;
   return undefined;
 }

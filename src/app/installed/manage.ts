@@ -13,7 +13,7 @@ import { InstalledSynchronizerRepository, type StructureRecord } from '../../sto
 import { levelOf, requireLevel } from '../access';
 import { AppError } from '../errors';
 import type { Invocation } from '../invocation';
-import { hasImportRunner, importRunnerFor } from '../import-runners';
+import { hasImport, importSpecFor } from '../import/registry';
 import { jobsOf } from '../jobs';
 import { validateParams } from '../params';
 import { requireSynchronizersEnabled } from '../settings';
@@ -50,7 +50,7 @@ async function checkedParams(inv: Invocation, key: string, params: unknown): Pro
   if (!descriptor)
     throw new AppError('UNKNOWN_SYNCHRONIZER', `There is no synchronizer "${key}".`, { field: 'synchronizer' });
   const valid = validateParams(descriptor, params);
-  if (hasImportRunner(key)) await importRunnerFor(key).resolve(inv, valid);
+  if (hasImport(key)) await importSpecFor(key).resolve(inv, valid);
   return valid;
 }
 

@@ -8,10 +8,11 @@ import { requireLevel } from '../access';
 import { AppError } from '../errors';
 import { previewPrepared } from '../export/preview';
 import { prepareExport } from '../export/prepare';
-import { startPrepared, type JobOrigin } from '../export/start';
+import { startPrepared } from '../export/start';
+import type { JobOrigin } from '../jobs';
 import type { Invocation } from '../invocation';
 import { previewImport } from '../preview-import';
-import { pushJobEvent, type PushJobEvent } from '../queue';
+import { pushJobEvent, type PushJobEvent } from '../jobs/queue';
 import { startImport } from '../start-import';
 import { findStructure } from '../structures';
 import { findInstalled, installedOf } from './manage';
@@ -37,6 +38,7 @@ const request = (s: InstalledSynchronizer) => ({
 });
 
 export async function previewResync(inv: Invocation, p: Payload<'previewResync'>): Promise<ResyncPreview> {
+  await requireLevel(inv, await findStructure(inv, p.structureId), 'control');
   const s = await findInstalled(inv, p.structureId, p.synchronizerId);
   requireDirection(s, p.direction);
   if (p.direction === 'import') return { direction: 'import', import: await previewImport(inv, request(s)) };
@@ -62,12 +64,7 @@ export async function startResync(
   const started =
     direction === 'import'
       ? await startImport(inv, request(s), push, origin)
-      : await startPrepared(
-          inv,
-          await prepareExport(inv, request(s), { checkLevel: origin.trigger === 'manual' }),
-          push,
-          origin,
-        );
+      : await startPrepared(inv, await prepareExport(inv, request(s)), push, origin);
   const fresh = (await installedOf(inv).get(s.structureId, s.id)) ?? s;
   await installedOf(inv).put({
     ...fresh,

@@ -1,12 +1,17 @@
-// The apply step under a concurrent edit: the plan is recomputed from the new forest, never forced.
+// The import's apply stage under a concurrent change, run by the job engine: the plan is recomputed from
+// the new forest, never forced; a job that moved on (a cancel) changes nothing.
 import type { LocalForge } from '../../../local/runtime';
-import { createInvocation } from '../../../src/app';
-import { applyImport } from '../../../src/app/import-apply';
-import { JobStep } from '../../../src/app/job-step';
+import { createInvocation, runJobEvent, type RunnerEnv } from '../../../src/app';
+import { importJob } from '../../../src/app/jobs';
 import { createStructure } from '../../../src/app/structures';
 import { Forest, forestFromChunks, forestToChunks } from '../../../src/domain/forest';
-import { planFilterImport, FilterParams } from '../../../src/domain/synchronizers/filter';
-import { ForestRepository, JobRepository, KvsWriteMeter, StaleJobStep, type JobRecord } from '../../../src/storage';
+import {
+  ForestRepository,
+  JobDataRepository,
+  JobRepository,
+  KvsWriteMeter,
+  type ImportJob,
+} from '../../../src/storage';
 import { startKvs } from '../storage/local-kvs';
 
 let rt: LocalForge;
@@ -14,29 +19,30 @@ beforeAll(async () => {
   rt = await startKvs();
 });
 afterAll(async () => rt?.close());
+afterEach(() => jest.restoreAllMocks());
 
 const noJira = () =>
   createInvocation('acc-olivia', { transport: async () => Promise.reject(new Error('no Jira in this test')) });
-const params = FilterParams.parse({ source: { kind: 'jql', jql: 'x = 1' }, add: { at: 'top' } });
+const env = (): RunnerEnv => ({ remainingMs: () => 600_000, push: async () => undefined });
+const jobs = () => new JobRepository(new KvsWriteMeter());
 
-async function givenJob(structureId: string): Promise<JobRecord> {
-  const job: JobRecord = {
-    id: `job-${structureId}`,
-    kind: 'import',
-    structureId,
-    synchronizer: 'filter',
-    params: params as unknown as Record<string, unknown>,
-    startedBy: 'acc-olivia',
+/** A Filter import of issues 10 and 11 whose search is done: the next stage is the apply. */
+async function givenJob(structureId: string): Promise<ImportJob> {
+  const job: ImportJob = {
+    ...importJob(noJira(), {
+      structureId,
+      synchronizer: 'filter',
+      params: { source: { kind: 'jql', jql: 'x = 1' }, add: { at: 'top' } },
+      intro: 'Import',
+      resolved: { jql: 'x = 1' },
+    }),
     state: 'running',
-    createdAt: 1,
-    progress: { phase: 'applying', done: 2 },
-    log: [],
-    cost: { jiraCalls: 0, jiraPoints: 0, kvsWrites: 0 },
+    stage: 'apply',
     step: 5,
-    resolved: { jql: 'x = 1' },
-    checkpoint: { pages: 1, matched: 2, searchDone: true },
+    checkpoint: { pages: 1, matched: 2 },
   };
-  await new JobRepository(new KvsWriteMeter()).create(job);
+  await new JobDataRepository(new KvsWriteMeter()).putPage(job.id, 0, { stage: 'search', ids: [10, 11] });
+  await jobs().create(job);
   return job;
 }
 
@@ -54,39 +60,46 @@ const issuesOf = async (structureId: string): Promise<number[]> => {
   return Array.from(forest.columns.issueIds);
 };
 
+/** Runs `meanwhile` right after the apply stage first read the forest, before its write. */
+function afterFirstForestRead(meanwhile: (structureId: string) => Promise<void>): jest.SpyInstance {
+  const read = ForestRepository.prototype.read;
+  let first = true;
+  return jest.spyOn(ForestRepository.prototype, 'read').mockImplementation(async function (this: ForestRepository, id) {
+    const stored = await read.call(this, id);
+    if (first) {
+      first = false;
+      await meanwhile(id);
+    }
+    return stored;
+  });
+}
+
 it('recomputes from the new forest when the structure changed while planning', async () => {
   // given
-  const inv = noJira();
-  const structure = await createStructure(inv, { name: 'S', description: '' });
-  const step = new JobStep(inv, await givenJob(structure.id));
-  const seen: number[] = [];
-  // when: the first planning sees an empty forest, and someone edits before the write
-  const job = await applyImport(step, async (forest) => {
-    seen.push(forest.size);
-    if (seen.length === 1) await someoneEdits(structure.id, 99);
-    return planFilterImport({ forest, params, matching: [10, 11], visible: () => true });
-  });
+  const structure = await createStructure(noJira(), { name: 'S', description: '' });
+  const job = await givenJob(structure.id);
+  afterFirstForestRead((id) => someoneEdits(id, 99));
+  // when
+  await runJobEvent(noJira(), { jobId: job.id, step: job.step }, env());
   // then
-  expect(seen).toEqual([0, 1]);
   expect(await issuesOf(structure.id)).toEqual([99, 10, 11]);
-  expect(job).toMatchObject({ state: 'finished', result: { added: 2 }, step: 6 });
-  expect(job.log.map((l) => l.message)).toContain(
+  const after = await jobs().get(job.id);
+  expect(after).toMatchObject({ state: 'finished', result: { added: 2 }, step: 6 });
+  expect(after?.log.map((l) => l.message)).toContain(
     'The structure changed while importing; recomputing from the new structure.',
   );
 });
 
 it('changes nothing when the job moved on (a cancel, or a duplicate event) before the write', async () => {
   // given
-  const inv = noJira();
-  const structure = await createStructure(inv, { name: 'S', description: '' });
+  const structure = await createStructure(noJira(), { name: 'S', description: '' });
   const job = await givenJob(structure.id);
-  const step = new JobStep(inv, job);
   // when: a cancel lands while planning
-  const applying = applyImport(step, async (forest) => {
-    await new JobRepository(new KvsWriteMeter()).commit({ ...job, state: 'cancelled', step: job.step + 1 }, job.step);
-    return planFilterImport({ forest, params, matching: [10], visible: () => true });
+  afterFirstForestRead(async () => {
+    await jobs().commit({ ...job, state: 'cancelled', step: job.step + 1 }, job.step);
   });
+  await runJobEvent(noJira(), { jobId: job.id, step: job.step }, env());
   // then
-  await expect(applying).rejects.toThrow(StaleJobStep);
   expect(await issuesOf(structure.id)).toEqual([]);
+  expect(await jobs().get(job.id)).toMatchObject({ state: 'cancelled', step: job.step + 1 });
 });

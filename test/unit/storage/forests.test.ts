@@ -83,8 +83,9 @@ describe('JobRepository', () => {
     log: [],
     cost: { jiraCalls: 0, jiraPoints: 0, kvsWrites: 0 },
     step: 0,
+    stage: 'queued',
     resolved: { jql: 'x = 1' },
-    checkpoint: { pages: 0, matched: 0, searchDone: false },
+    checkpoint: { pages: 0, matched: 0 },
   });
 
   it('lets only one writer advance a step', async () => {

@@ -1,13 +1,12 @@
-// Reading and cancelling jobs. A job is visible to whoever can view its structure.
-import type { JobDto, JobLogEntry } from '../contract';
-import { JobRepository, StaleJobStep, type ForestHeader, type JobRecord } from '../storage';
-import { requireLevel } from './access';
-import { AppError, jobNotFound } from './errors';
-import { canRevertGiven, claimingRevertId, exportResultOf } from './export/revertible';
-import { forestsOf } from './forest-store';
-import type { Invocation } from './invocation';
-import { displayNameOf } from './names/display-name';
-import { findStructure } from './structures';
+// Reading jobs. A job is visible to whoever can view its structure.
+import type { JobDto, JobLogEntry } from '../../contract';
+import { JobRepository, type ForestHeader, type ImportJob, type JobRecord } from '../../storage';
+import { requireLevel } from '../access';
+import { jobNotFound } from '../errors';
+import { canRevertGiven, claimingRevertId } from '../export/revertible';
+import { forestsOf } from '../forest-store';
+import type { Invocation } from '../invocation';
+import { findStructure } from '../structures';
 
 export const jobsOf = (inv: Invocation): JobRepository => new JobRepository(inv.kvsWrites);
 
@@ -21,7 +20,7 @@ export function logEntry(inv: Invocation, level: JobLogEntry['level'], message: 
 const iso = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : new Date(ms).toISOString());
 
 /** Undo is possible while the forest is still the one this import wrote and the one before is kept. */
-export function canUndo(job: JobRecord, header: ForestHeader | undefined): boolean {
+export function canUndo(job: JobRecord, header: ForestHeader | undefined): job is ImportJob {
   return (
     job.kind === 'import' &&
     job.state === 'finished' &&
@@ -58,14 +57,14 @@ export function toJobDto(
     startedAt: iso(job.startedAt),
     finishedAt: iso(job.finishedAt),
     progress: job.progress,
-    result: job.result,
+    result: job.kind === 'import' ? job.result : undefined,
     log: job.log,
     cost: job.cost,
     error: job.error,
     cancellable: !isTerminal(job),
     undoable: job.kind === 'import' ? canUndo(job, header) : undefined,
     ...(job.kind === 'export' || job.kind === 'revert'
-      ? { exportResult: exportResultOf(job), revertible: canRevertGiven(job, revert.claimingRevert, revert.now) }
+      ? { exportResult: job.checkpoint.result, revertible: canRevertGiven(job, revert.claimingRevert, revert.now) }
       : {}),
     ...(job.installedId !== undefined ? { installedSynchronizerId: job.installedId } : {}),
     ...(job.trigger !== undefined ? { trigger: job.trigger } : {}),
@@ -122,44 +121,4 @@ export async function listJobs(
     jobs: page.jobs.map((j) => toJobDto(j, header, { claimingRevert: claimOf(reverts, j), now: inv.now() })),
     nextCursor: page.nextCursor,
   };
-}
-
-/**
- * Cancels between steps: the cancel moves the job's step on, so the worker's next commit — including
- * the one that would replace the forest — fails, and the structure stays as it was. If the forest
- * replace won the race, the job is already finished and the structure fully imported.
- */
-export async function cancelJob(inv: Invocation, jobId: string): Promise<JobDto> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const job = await findJob(inv, jobId);
-    const structure = await findStructure(inv, job.structureId);
-    if (job.startedBy !== inv.accountId) await requireLevel(inv, structure, 'control');
-    if (isTerminal(job)) throw new AppError('JOB_NOT_CANCELLABLE', `The job is already ${job.state}.`);
-    // Memoised: a retry of this loop asks Jira no more.
-    const who = await displayNameOf(inv, inv.accountId);
-    const cancelled: JobRecord = {
-      ...job,
-      state: 'cancelled',
-      finishedAt: inv.now(),
-      step: job.step + 1,
-      progress: { ...job.progress, phase: 'cancelled' },
-      log: [
-        ...job.log,
-        logEntry(
-          inv,
-          'info',
-          job.kind === 'export' || job.kind === 'revert'
-            ? `Cancelled by ${who}; changes already written to Jira stay.`
-            : `Cancelled by ${who}; the structure was left as it was.`,
-        ),
-      ],
-    };
-    try {
-      await jobsOf(inv).commit(cancelled, job.step);
-      return toJobDto(cancelled, await forestsOf(inv).getHeader(job.structureId), { now: inv.now() });
-    } catch (error) {
-      if (!(error instanceof StaleJobStep)) throw error;
-    }
-  }
-  throw new AppError('CONFLICT', 'The job kept changing while cancelling it; try again.');
 }

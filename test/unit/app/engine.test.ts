@@ -1,10 +1,11 @@
-// The worker's rules for an event that does not match the job's step: ignore duplicates and late events,
-// and let only the redelivery of the driving event take over a job whose invocation died.
+// The job engine's rules for an event that does not match the job's step: ignore duplicates and late
+// events, and let only the redelivery of the driving event take over a job whose invocation died.
 import type { LocalForge } from '../../../local/runtime';
 import { createInvocation, runJobEvent, type RunnerEnv } from '../../../src/app';
-import { ADOPT_AFTER_MS } from '../../../src/app/job-runner';
+import { ADOPT_AFTER_MS } from '../../../src/app/jobs/engine';
+import { importJob } from '../../../src/app/jobs';
 import { createStructure } from '../../../src/app/structures';
-import { JobDataRepository, JobRepository, KvsWriteMeter, type JobRecord } from '../../../src/storage';
+import { JobDataRepository, JobRepository, KvsWriteMeter, type ImportJob } from '../../../src/storage';
 import { startKvs } from '../storage/local-kvs';
 
 let rt: LocalForge;
@@ -25,28 +26,28 @@ const env = (): RunnerEnv & { pushed: unknown[] } => {
 };
 const jobs = () => new JobRepository(new KvsWriteMeter());
 
-/** A running Filter import whose search is done (ids stored), last checkpointed `quietMs` ago by the invocation of event 1. */
-async function givenRunningJob(quietMs: number): Promise<JobRecord> {
+/** A running Filter import about to apply (its ids stored), last checkpointed `quietMs` ago by the invocation of event 1. */
+async function givenRunningJob(quietMs: number): Promise<ImportJob> {
   const structure = await createStructure(inv(), { name: 'S', description: '' });
-  const job: JobRecord = {
-    id: `job-${structure.id}`,
-    kind: 'import',
-    structureId: structure.id,
-    synchronizer: 'filter',
-    params: { source: { kind: 'jql', jql: 'x = 1' }, add: { at: 'top' } },
-    startedBy: 'acc-olivia',
+  const job: ImportJob = {
+    ...importJob(inv(), {
+      structureId: structure.id,
+      synchronizer: 'filter',
+      params: { source: { kind: 'jql', jql: 'x = 1' }, add: { at: 'top' } },
+      intro: 'Import',
+      resolved: { jql: 'x = 1' },
+    }),
     state: 'running',
+    stage: 'apply',
     createdAt: NOW - 3_600_000,
     progress: { phase: 'applying', done: 2 },
-    log: [],
     cost: { jiraCalls: 1, jiraPoints: 3, kvsWrites: 1 },
     step: 3,
     driver: 1,
     checkpointAt: NOW - quietMs,
-    resolved: { jql: 'x = 1' },
-    checkpoint: { pages: 1, matched: 2, searchDone: true },
+    checkpoint: { pages: 1, matched: 2 },
   };
-  await new JobDataRepository(new KvsWriteMeter()).putIdsPage(job.id, 0, [10, 11]);
+  await new JobDataRepository(new KvsWriteMeter()).putPage(job.id, 0, { stage: 'search', ids: [10, 11] });
   await jobs().create(job);
   return job;
 }

@@ -1,0 +1,275 @@
+// The job engine: the one place that runs jobs of every kind (import, export, revert, undo; a resync
+// or a background sync run is one of these with its origin recorded). A queue event names a job and the
+// step it continues from; the engine leases the job, runs its stages one after another — checkpointing
+// after each —, and stops when the job ends, waits (Jira's rate limit), or the invocation's budget is
+// spent (time, units of work), handing over to the next event. Events for any other step are stale
+// (duplicates, reordered) and do nothing. Cancel moves the step on, so the next checkpoint loses.
+import { JiraError, JiraRateLimited } from '../../jira';
+import { StaleJobStep, TransactionConditionFailed, type JobRecord } from '../../storage';
+import { AppError } from '../errors';
+import type { Invocation } from '../invocation';
+import { kindOf } from './kinds';
+import { JobLease } from './lease';
+import { MAX_EVENT_DELAY_SECONDS, type JobEvent, type PushJobEvent } from './queue';
+import { isTerminal, jobsOf, logEntry } from './read';
+import type { JobKindSpec, Stage, StageResult } from './stage';
+
+export interface RunnerEnv {
+  /** Milliseconds left in this invocation (the platform's clock). */
+  remainingMs: () => number;
+  push: PushJobEvent;
+}
+
+/** Stop this long before the deadline: one unit (a search page, a visibility batch, an apply) fits in it. */
+export const DEADLINE_MARGIN_MS = 60_000;
+/**
+ * Forge allows about 100 outbound requests per invocation (Jira and storage alike, ECO-491); a unit makes
+ * at most ~4, so 20 units keep well below it. A 100k-issue import still fits one invocation.
+ */
+export const MAX_UNITS_PER_INVOCATION = 20;
+/** The same budget counted in Jira calls: a unit that makes more calls than usual ends the invocation sooner. */
+export const MAX_JIRA_CALLS_PER_INVOCATION = 60;
+
+/**
+ * How long a job may go without a checkpoint before a redelivered driving event may take it over. Longer
+ * than any unit of work (a search page with all its in-place retries takes well under a minute).
+ */
+export const ADOPT_AFTER_MS = 120_000;
+
+export const WAITING_PHASE = 'waiting for Jira rate limit';
+
+/** What the consumer should tell the platform: nothing, or "deliver this event again later". */
+export type EventOutcome = { retryAfterSeconds: number } | undefined;
+
+type Ran = 'continue' | 'ended' | 'paused';
+
+export async function runJobEvent(inv: Invocation, event: JobEvent, env: RunnerEnv): Promise<EventOutcome> {
+  const job = await jobsOf(inv).get(event.jobId);
+  if (!job) {
+    console.warn(`Job ${event.jobId} does not exist; event ignored`);
+    return undefined;
+  }
+  if (isTerminal(job)) return undefined;
+  if (job.startedBy !== inv.accountId) throw new Error(`Job ${job.id} must run as the user who started it`);
+
+  const lease = new JobLease(inv, job);
+  if (job.step !== event.step) {
+    // Another step: a duplicate or a late event (nothing to do), or the redelivery of the event whose
+    // invocation died mid-way. Only the latter may continue the job, once it has been quiet long enough.
+    if (job.driver !== event.step) return undefined;
+    const quietMs = inv.now() - (job.checkpointAt ?? 0);
+    if (quietMs < ADOPT_AFTER_MS) return { retryAfterSeconds: Math.ceil((ADOPT_AFTER_MS - quietMs) / 1000) };
+    lease.job = {
+      ...job,
+      log: [
+        ...job.log,
+        logEntry(
+          inv,
+          'warn',
+          'The previous run of this job stopped unexpectedly; continuing from its last checkpoint.',
+        ),
+      ],
+    };
+  }
+  const spec = kindOf(lease.job);
+  try {
+    if (lease.job.state === 'queued') await start(lease, spec);
+    const cache = new Map<string, unknown>();
+    const callsBefore = inv.jira.cost.calls;
+    for (let units = 0; ; units++) {
+      // The first unit always runs, so a short clock cannot make events chase each other forever.
+      const spent =
+        units >= MAX_UNITS_PER_INVOCATION ||
+        inv.jira.cost.calls - callsBefore >= MAX_JIRA_CALLS_PER_INVOCATION ||
+        env.remainingMs() < DEADLINE_MARGIN_MS;
+      if (units > 0 && (spent || cache.get(HAND_OVER) === true)) {
+        // Hand over to the next event: from now on only it (or its redelivery) may drive the job.
+        const handed = await lease.commit({ driver: lease.job.step + 1 } as Partial<JobRecord>);
+        await env.push({ jobId: handed.id, step: handed.step });
+        return undefined;
+      }
+      cache.delete(HAND_OVER);
+      const ran = await runStage(lease, spec, cache, env);
+      if (ran === 'paused') return undefined;
+      if (ran === 'ended') {
+        await ended(lease, spec);
+        return undefined;
+      }
+    }
+  } catch (error) {
+    await handleFailure(lease, spec, error, env);
+    return undefined;
+  }
+}
+
+/**
+ * Runs a job to its end within this call, without the queue: for jobs of a few KVS operations (undo).
+ * The record is written only by its last checkpoint, so a job that fails leaves no record behind and
+ * its AppError reaches the caller.
+ */
+export async function runJobNow<J extends JobRecord>(inv: Invocation, job: J): Promise<J> {
+  const lease = new JobLease<JobRecord>(inv, job, true);
+  const spec = kindOf(job);
+  await start(lease, spec, false);
+  const cache = new Map<string, unknown>();
+  const noQueue: RunnerEnv = {
+    remainingMs: () => Infinity,
+    push: () => Promise.reject(new Error(`Job ${job.id} runs at once and cannot wait`)),
+  };
+  while (!isTerminal(lease.job)) {
+    const ran = await runStage(lease, spec, cache, noQueue, true);
+    if (ran === 'paused') throw new Error(`Job ${job.id} runs at once and cannot wait`);
+  }
+  if (lease.job.state === 'failed' && lease.job.error) throw new AppError('INTERNAL', lease.job.error.message);
+  return lease.job as J;
+}
+
+const HAND_OVER = 'engine:handOver';
+
+async function start(lease: JobLease, spec: JobKindSpec<JobRecord>, commit = true): Promise<void> {
+  const [first] = spec.stages(lease.job);
+  const changes = {
+    state: 'running',
+    startedAt: lease.inv.now(),
+    stage: first.name,
+    progress: { phase: first.phase, done: 0 },
+  } as const;
+  if (commit) await lease.commit(changes);
+  else lease.job = { ...lease.job, ...changes };
+}
+
+function stageOf(spec: JobKindSpec<JobRecord>, job: JobRecord): { stage: Stage<JobRecord>; after?: Stage<JobRecord> } {
+  const stages = spec.stages(job);
+  const index = stages.findIndex((s) => s.name === job.stage);
+  if (index < 0) throw new Error(`Job ${job.id} is in stage "${job.stage}", which a ${job.kind} job does not have`);
+  return { stage: stages[index], after: stages[index + 1] };
+}
+
+async function runStage(
+  lease: JobLease,
+  spec: JobKindSpec<JobRecord>,
+  cache: Map<string, unknown>,
+  env: RunnerEnv,
+  atOnce = false,
+): Promise<Ran> {
+  const { inv } = lease;
+  for (let attempt = 1; ; attempt++) {
+    const { stage, after } = stageOf(spec, lease.job);
+    const result = await stage.run({ inv, job: lease.job, cache });
+    const changes = changesOf(lease, stage, after, result);
+    if (result.handOver) cache.set(HAND_OVER, true);
+    const waitFor = typeof result.next === 'object' && 'wait' in result.next ? result.next.wait : undefined;
+    if (waitFor) Object.assign(changes, waitChanges(lease, waitFor.seconds, waitFor.why));
+    if (!result.atomic) {
+      await lease.commit(changes);
+    } else {
+      const { record, op } = lease.next(changes, result.atomic.pending);
+      try {
+        await result.atomic.write(op);
+        lease.committed(record);
+      } catch (error) {
+        if (!(error instanceof TransactionConditionFailed)) throw error;
+        if (!atOnce) {
+          const current = await jobsOf(inv).get(lease.job.id);
+          if (!current || current.step !== lease.job.step) throw new StaleJobStep(lease.job.id, lease.job.step);
+        }
+        if (attempt >= result.atomic.maxAttempts) throw result.atomic.conflict;
+        lease.job = { ...lease.job, log: [...lease.job.log, logEntry(inv, 'info', result.atomic.retryNote)] };
+        continue;
+      }
+    }
+    if (waitFor) {
+      await env.push({ jobId: lease.job.id, step: lease.job.step }, waitFor.seconds);
+      return 'paused';
+    }
+    return isTerminal(lease.job) ? 'ended' : 'continue';
+  }
+}
+
+/** The engine's fields after a stage answered: lifecycle, stage, progress and log. */
+function changesOf(
+  lease: JobLease,
+  stage: Stage<JobRecord>,
+  after: Stage<JobRecord> | undefined,
+  result: StageResult<JobRecord>,
+): Partial<JobRecord> {
+  const { inv, job } = lease;
+  const log = [...job.log, ...(result.log ?? []).map((l) => logEntry(inv, l.level, l.message))];
+  const base = { ...result.changes, log, waitUntil: undefined } as Partial<JobRecord>;
+  const next = result.next;
+  if (next === 'again' || typeof next === 'object') {
+    if (typeof next === 'object' && 'failed' in next) {
+      return {
+        ...base,
+        state: 'failed',
+        finishedAt: inv.now(),
+        error: next.failed,
+        log: [...log, logEntry(inv, 'error', next.failed.message)],
+        progress: result.progress ?? job.progress,
+      };
+    }
+    return { ...base, progress: result.progress ?? job.progress };
+  }
+  if (next === 'done')
+    return { ...base, state: 'finished', finishedAt: inv.now(), progress: result.progress ?? job.progress };
+  if (!after) throw new Error(`Stage "${stage.name}" of a ${job.kind} job is the last one; it must end the job`);
+  return { ...base, stage: after.name, progress: { ...(result.progress ?? job.progress), phase: after.phase } };
+}
+
+/** A waiting job: a later event (delayed) drives it; the checkpoint says until when and why. */
+function waitChanges(lease: JobLease, seconds: number, why: string): Partial<JobRecord> {
+  const delay = Math.max(0, Math.ceil(seconds));
+  return {
+    driver: lease.job.step + 1,
+    waitUntil: lease.inv.now() + delay * 1000,
+    progress: { ...lease.job.progress, phase: WAITING_PHASE },
+    log: [...lease.job.log, logEntry(lease.inv, 'warn', `${why}; continuing in ${delay} s.`)],
+  };
+}
+
+async function ended(lease: JobLease, spec: JobKindSpec<JobRecord>): Promise<void> {
+  try {
+    await spec.ended?.(lease.inv, lease.job);
+  } catch (error) {
+    console.warn(`Job ${lease.job.id} ended, but cleaning up after it failed`, error);
+  }
+}
+
+async function handleFailure(
+  lease: JobLease,
+  spec: JobKindSpec<JobRecord>,
+  error: unknown,
+  env: RunnerEnv,
+): Promise<void> {
+  if (error instanceof StaleJobStep) return; // another event or a cancel moved the job on
+  try {
+    if (error instanceof JiraRateLimited) {
+      // Quota exhaustion is not a failure: keep the job running and come back when Jira allows.
+      const delay = Math.min(error.retryAfterSeconds, MAX_EVENT_DELAY_SECONDS);
+      const paused = await lease.commit(
+        waitChanges(lease, delay, `Jira's rate limit was reached (${error.reason ?? 'no reason given'})`),
+      );
+      await env.push({ jobId: paused.id, step: paused.step }, delay);
+      return;
+    }
+    const known =
+      error instanceof AppError
+        ? error
+        : error instanceof JiraError
+          ? new AppError('JIRA_UNAVAILABLE', `Jira did not answer properly (${error.message}); ${spec.untouched}.`)
+          : undefined;
+    if (!known) console.error(`Job ${lease.job.id} failed unexpectedly`, error);
+    const message =
+      known?.message ?? `The ${lease.job.kind} stopped because of an unexpected error; ${spec.untouched}.`;
+    await lease.commit({
+      state: 'failed',
+      finishedAt: lease.inv.now(),
+      error: { code: known?.code ?? 'INTERNAL', message },
+      log: [...lease.job.log, logEntry(lease.inv, 'error', message)],
+    });
+    await ended(lease, spec);
+  } catch (inner) {
+    if (inner instanceof StaleJobStep) return;
+    throw inner;
+  }
+}

@@ -1,0 +1,155 @@
+// A job as stored: the fields every kind shares (who, where, lifecycle, progress, cost, the lease), and
+// each kind's own checkpoint. `JobRecord` is a union keyed by `kind`, so `job.kind === 'export'` is all
+// it takes to read an export's checkpoint. The job engine (src/app/jobs) is the only writer of the
+// lease and lifecycle fields; each kind's stages write its checkpoint.
+import type {
+  ExportCountsDto,
+  ExportJobResult,
+  ImportCounts,
+  JobCost,
+  JobKind,
+  JobLogEntry,
+  JobState,
+} from '../contract';
+
+export interface JobProgress {
+  phase: string;
+  done: number;
+  total?: number;
+}
+
+export type JobTrigger = 'manual' | 'event' | 'schedule';
+
+interface JobCommon {
+  id: string;
+  structureId: string;
+  synchronizer: string;
+  params: Record<string, unknown>;
+  startedBy: string;
+  state: JobState;
+  /** ms since epoch: the index range attribute. */
+  createdAt: number;
+  startedAt?: number;
+  finishedAt?: number;
+  progress: JobProgress;
+  log: JobLogEntry[];
+  cost: JobCost;
+  error?: { code: string; message: string };
+  /** The stage the job is in (a name from its kind's ordered list of stages). */
+  stage: string;
+  /** Monotonic step counter: the queue event for step n is the only one allowed to write step n+1. */
+  step: number;
+  /**
+   * The step of the queue event that drives the job now (set before that event is pushed). If the
+   * invocation handling it dies (timeout, out of memory), the platform redelivers that event; seeing
+   * `driver` unchanged and no checkpoint for a while, the redelivery adopts the job from `step`.
+   */
+  driver?: number;
+  /** When the last checkpoint was written (ms since epoch). */
+  checkpointAt?: number;
+  /** A waiting job (Jira's rate limit) continues at about this time (ms since epoch), for the job page. */
+  waitUntil?: number;
+  /** The installed synchronizer this job runs for (resync by hand, background). */
+  installedId?: string;
+  /** What started the job; absent: a person. */
+  trigger?: JobTrigger;
+}
+
+/** Values an import resolved when it was started, so the worker never re-reads the request. */
+export interface ImportResolved {
+  jql: string;
+  filterName?: string;
+  /** "Under an issue": the issue's id and key. */
+  underIssueId?: string;
+  underIssueKey?: string;
+  /** What the import reads, in words for the job log (e.g. `board "Team" (kanban)`), when not a filter or JQL. */
+  source?: string;
+  /** The Rank field's id (e.g. customfield_10019), for imports that order by rank. */
+  rankFieldId?: string;
+  /** Issues the starter just wrote (≤50): every search of the import asks Jira to reconcile them (`reconcileIssues`). */
+  reconcileIssueIds?: number[];
+}
+
+/** Where an import is: the cursor within its stage and the job data pages it gathered. */
+export interface ImportCheckpoint {
+  /** Job data pages written so far (0..pages-1). */
+  pages: number;
+  /** Issues fetched so far, for the progress. */
+  matched: number;
+  /** Where the current stage continues. */
+  cursor?: Record<string, unknown>;
+}
+
+export interface ImportUndoInfo {
+  /** Forest version the import replaced (kept as the previous version for undo). */
+  replacedVersion: number;
+  /** Forest version the import wrote. */
+  appliedVersion: number;
+  undoneByJobId?: string;
+}
+
+export interface ImportJob extends JobCommon {
+  kind: 'import';
+  resolved: ImportResolved;
+  checkpoint: ImportCheckpoint;
+  result?: ImportCounts;
+  undo?: ImportUndoInfo;
+}
+
+/** Where an export's (or revert's) reading of Jira is. */
+export interface GatherCursor {
+  stage: 'order' | 'facts' | 'parentMatch' | 'childMatch' | 'done';
+  startAt?: number;
+  nextPageToken?: string;
+  /** Facts stage: position in the structure's sorted issue ids. */
+  offset?: number;
+}
+
+/** The checkpoint of an export or revert job. Bulky data lives in job data under the names in `pieces`. */
+export interface ExportCheckpoint {
+  cursor: GatherCursor;
+  /** Gathered pages written (names page-0..page-n-1) and their piece counts. */
+  pagePieces: number[];
+  rankFieldId?: number;
+  rankField: string;
+  counts?: ExportCountsDto;
+  pieces?: { rankOps: number; otherOps: number; log: number; order?: number; structureOrder?: number; keys?: number };
+  rankIndex: number;
+  rankOpsCount: number;
+  otherIndex: number;
+  otherOpsCount: number;
+  /** Failure pages written (names fail-0..), each a list of [entryKey, message]. */
+  failPieces: number[];
+  /** Issues whose rank Jira refused: left out of every re-plan. */
+  failedRank: number[];
+  replans: number;
+  applied: number;
+  failed: number;
+  skipped: number;
+  result?: ExportJobResult;
+}
+
+export interface ExportJob extends JobCommon {
+  kind: 'export';
+  checkpoint: ExportCheckpoint;
+  /** The revert that claimed this export, once one started. */
+  revertedBy?: string;
+}
+
+export interface RevertJob extends JobCommon {
+  kind: 'revert';
+  /** The export it reverts. */
+  revertOf: string;
+  checkpoint: ExportCheckpoint;
+}
+
+export interface UndoJob extends JobCommon {
+  kind: 'undo';
+  /** The import it undoes. */
+  undoOf: string;
+}
+
+export type JobRecord = ImportJob | ExportJob | RevertJob | UndoJob;
+
+/** The record of one kind. */
+export type JobOf<K extends JobKind> = Extract<JobRecord, { kind: K }>;
