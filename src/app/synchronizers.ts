@@ -1,6 +1,6 @@
 // The synchronizers the app offers: those the domain describes and the job runner can run.
 import type { SynchronizerInfo } from '../contract';
-import { describeSynchronizers, findSynchronizer } from '../domain/synchronizers/registry';
+import { describeSynchronizers, findSynchronizer } from '../synchronizers/registry';
 import type { Synchronizer } from '../domain/synchronizers/types';
 import { AppError } from './errors';
 import { hasImport } from './import/registry';

@@ -96,12 +96,13 @@ export interface ImportJob extends JobCommon {
   undo?: ImportUndoInfo;
 }
 
-/** Where an export's (or revert's) reading of Jira is. */
+/** Where an export's (or revert's) reading of Jira is: which of its gather steps, and where in it. */
 export interface GatherCursor {
-  stage: 'order' | 'facts' | 'parentMatch' | 'childMatch' | 'done';
+  /** Index into the synchronizer's gather steps; past the last one, reading is done. */
+  step: number;
   startAt?: number;
   nextPageToken?: string;
-  /** Facts stage: position in the structure's sorted issue ids. */
+  /** Facts step: position in the structure's sorted issue ids. */
   offset?: number;
 }
 

@@ -11,7 +11,7 @@ import {
   Forest,
   ForestAction,
 } from '../../src/domain/forest';
-import { FilterParams, planFilterImport } from '../../src/domain/synchronizers/filter';
+import { FilterParams, planFilterImport } from '../../src/synchronizers/filter/synchronizer';
 import { random } from '../unit/domain/builders';
 import { realisticForest } from '../unit/domain/forest/realistic';
 import type { Benchmark, Figures } from './benchmark';

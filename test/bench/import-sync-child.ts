@@ -5,7 +5,7 @@
 // the changes (about 1% of the issues) made through the emulator's controls before the repeat.
 import { readFileSync } from 'node:fs';
 import { applyUpdate, Forest, forestToChunks } from '../../src/domain/forest';
-import { getSynchronizer } from '../../src/domain/synchronizers/registry';
+import { getSynchronizer } from '../../src/synchronizers/registry';
 import type { ImportInput, ImportPlan } from '../../src/domain/synchronizers/types';
 import { ForestRepository, KvsWriteMeter } from '../../src/storage';
 import { startBenchApp } from './bench-app';

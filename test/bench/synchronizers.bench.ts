@@ -10,10 +10,10 @@
 import { applyUpdate, Forest, ForestUpdate, IssueId } from '../../src/domain/forest';
 import { IssueFacts, LinkFact } from '../../src/domain/jira';
 import { ImportPlan } from '../../src/domain/synchronizers';
-import { AgileParams, planAgileImport } from '../../src/domain/synchronizers/agile';
-import { HierarchyParams, planHierarchyImport } from '../../src/domain/synchronizers/hierarchy';
-import { LinksParams, planLinksImport } from '../../src/domain/synchronizers/links';
-import { planSubtasksImport, SubtasksParams } from '../../src/domain/synchronizers/subtasks';
+import { AgileParams, planAgileImport } from '../../src/synchronizers/agile/synchronizer';
+import { HierarchyParams, planHierarchyImport } from '../../src/synchronizers/hierarchy/synchronizer';
+import { LinksParams, planLinksImport } from '../../src/synchronizers/links/synchronizer';
+import { planSubtasksImport, SubtasksParams } from '../../src/synchronizers/subtasks/synchronizer';
 import { ISSUE_TYPES, LINK_TYPES } from '../../local/dataset/catalog';
 import { generateDataset } from '../../local/dataset/generate';
 import { random } from '../unit/domain/builders';

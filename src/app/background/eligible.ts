@@ -1,5 +1,5 @@
 import type { InstalledSynchronizer } from '../../domain/sync/installed';
-import { findSynchronizer } from '../../domain/synchronizers/registry';
+import { findSynchronizer } from '../../synchronizers/registry';
 import { hasImport } from '../import/registry';
 
 /** Background sync runs imports: Jira changed, so the structure follows. Exports run only by hand. */

@@ -7,7 +7,7 @@
 import { IDLE_GUARD, recordGuardEvent } from '../../domain/sync/cycle-guard';
 import { addTrigger, takeDue, type PendingResyncs } from '../../domain/sync/debounce';
 import { runsInBackground, stopByCycleGuard, type InstalledSynchronizer } from '../../domain/sync/installed';
-import { findSynchronizer } from '../../domain/synchronizers/registry';
+import { findSynchronizer } from '../../synchronizers/registry';
 import { InstalledSynchronizerRepository, JobRepository, KvsWriteMeter, type JobRecord } from '../../storage';
 import { lastRunMessageOf, lastRunResultOf } from '../installed/dto';
 import { paramsSummary } from '../installed/summary';

@@ -22,14 +22,16 @@ import { loadForest } from '../forest-store';
 import type { Invocation } from '../invocation';
 import { jobsOf } from '../jobs/read';
 import type { JobKindSpec, Stage, StageContext, StageResult } from '../jobs/stage';
-import { linkTypeNameOfParams } from '../names/link-type-name';
-import { gatherStep, type GatherContext, type GatherPage } from './gather';
+import { displayNamesOf } from '../installed/summary';
+import { factsStep, gatherDone, gatherStep } from './gather';
 import { FAIL, PAGE } from './names';
 import { describeKey, idsOfLog, settleLog } from './outcomes';
 import { changeDto, factsById, isChange, keysOfLog, mergePages, planExport, type Gathered } from './plan';
 import { projectIdsOf, runPreflight } from './preflight';
 import { CHANGE_LOG_TTL } from './retention';
 import { structureIdsOf } from './structure-ids';
+import { exportSpecFor } from './prepare';
+import type { GatherContext, GatherPage, GatherStep } from './spec';
 import { opKey, runOtherOp, runRankOp, type OtherOp } from './write';
 
 /**
@@ -40,6 +42,8 @@ import { opKey, runOtherOp, runRankOp, type OtherOp } from './write';
 export const GATHER_CALLS_PER_UNIT = 2;
 export const WRITE_CALLS_PER_UNIT = 3;
 const PROBLEMS_SHOWN = 50;
+/** A revert reads the logged issues' facts with their links and ranks, whatever the synchronizer was. */
+const REVERT_GATHER: ReadonlyArray<GatherStep> = [factsStep({ links: true })];
 const FAILURES_LOGGED = 20;
 
 export const EXPORT_PHASE = {
@@ -117,21 +121,18 @@ const gatherStage: Stage<Job> = {
     const pages = await pagesOf(ctx);
     const orderKnown = new Set(pages.flatMap((p) => p.order ?? []));
     // A revert reads facts with links and ranks of the logged issues, whatever the synchronizer was.
-    const gather: GatherContext =
-      job.kind === 'export'
-        ? {
-            key: job.synchronizer as GatherContext['key'],
-            params: job.params,
-            structureIds: cache.structureIds,
-            orderKnown,
-            rankField: cp.rankField,
-          }
-        : { key: 'links', params: {}, structureIds: cache.structureIds, orderKnown, rankField: cp.rankField };
+    const steps = job.kind === 'export' ? exportSpecFor(job.synchronizer).gather(job.params) : REVERT_GATHER;
+    const gather: GatherContext = {
+      params: job.params,
+      structureIds: cache.structureIds,
+      orderKnown,
+      rankField: cp.rankField,
+    };
     const pagePieces = [...cp.pagePieces];
     let cursor = cp.cursor;
     const read: GatherPage[] = [];
-    for (let calls = 0; calls < GATHER_CALLS_PER_UNIT && cursor.stage !== 'done'; calls++) {
-      const next = await gatherStep(inv.jira, gather, cursor);
+    for (let calls = 0; calls < GATHER_CALLS_PER_UNIT && !gatherDone(steps, cursor); calls++) {
+      const next = await gatherStep(inv.jira, steps, gather, cursor);
       read.push(next.page);
       for (const id of next.page.order ?? []) orderKnown.add(id);
       cursor = next.cursor;
@@ -140,7 +141,7 @@ const gatherStage: Stage<Job> = {
     if (read.length > 0) pagePieces.push(await dataOf(inv).putValue(job.id, PAGE(pagePieces.length), read));
     pages.push(...read);
     cache.gathered = undefined;
-    const done = cursor.stage === 'done';
+    const done = gatherDone(steps, cursor);
     const issues = pages.reduce((n, p) => n + p.facts.length, 0);
     return {
       next: done ? 'next' : 'again',
@@ -153,21 +154,14 @@ const gatherStage: Stage<Job> = {
   },
 };
 
-/** " of type “Blocks”" in a Links export's plan line (the id when Jira does not list the type). */
-function linksOfType(job: ExportJob, linkTypeName: string | undefined): string {
-  if (job.synchronizer !== 'links') return '';
-  return linkTypeName !== undefined
-    ? ` of type “${linkTypeName}”`
-    : ` of type ${String((job.params as { linkTypeId?: unknown }).linkTypeId)}`;
-}
-
 async function planExportStage(ctx: StageContext<ExportJob>): Promise<StageResult<Job>> {
   const { inv, job } = ctx;
   const cp = job.checkpoint;
   const { forest } = await loadForest(inv, job.structureId);
   const gathered = await gatheredOf(ctx);
-  const linkTypeName = await linkTypeNameOfParams(inv, job.synchronizer, job.params);
-  const planned = planExport(job.synchronizer as GatherContext['key'], job.params, forest, gathered, linkTypeName);
+  const spec = exportSpecFor(job.synchronizer);
+  const names = await displayNamesOf(inv, job.synchronizer, job.params);
+  const planned = planExport(spec, job.params, forest, gathered, names);
   const preflight = await runPreflight(
     inv.jira,
     preflightChangesOf(planned.plan),
@@ -202,7 +196,7 @@ async function planExportStage(ctx: StageContext<ExportJob>): Promise<StageResul
   const c = planned.counts;
   log.push({
     level: 'info',
-    message: `Plan: ${c.issuesRanked} issues to rank in ${c.rankCalls} calls, ${c.parentChanges} parent changes, ${c.linksCreated} links${linksOfType(job, linkTypeName)} to create, ${c.linksDeleted} to delete, ${c.notRepresentable} placements Jira cannot hold. Permissions checked.`,
+    message: `Plan: ${c.issuesRanked} issues to rank in ${c.rankCalls} calls, ${c.parentChanges} parent changes, ${c.linksCreated} links${spec.linksWording?.(job.params, names) ?? ''} to create, ${c.linksDeleted} to delete, ${c.notRepresentable} placements Jira cannot hold. Permissions checked.`,
   });
   return {
     next: 'next',

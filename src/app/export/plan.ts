@@ -1,24 +1,19 @@
-// From what the export read to what it will write: the domain planners per synchronizer, the change log
+// From what the export read to what it will write: the synchronizer's planner, the change log
 // with old and new values, the write operations, and the readable lines of the preview.
 import type { ExportChangeDto, ExportCountsDto } from '../../contract';
 import {
   exportCounts,
   linkLogEntries,
   parentLogEntries,
-  planLinksExport,
-  planParentExport,
-  planRankExport,
   rankLogEntries,
-  structureOrderOf,
   type ChangeLogEntry,
   type ExportPlan,
   type PreflightInput,
 } from '../../domain/export';
 import type { Forest, IssueId } from '../../domain/forest';
 import type { IssueFacts } from '../../domain/jira';
-import type { LinksParams } from '../../domain/synchronizers/links';
 import { toIssueFacts, type CompactFact } from './facts';
-import type { ExportSynchronizerKey, GatherPage } from './gather';
+import type { ExportSpec, GatherPage } from './spec';
 import type { OtherOp } from './write';
 
 export interface Gathered {
@@ -58,57 +53,27 @@ export interface PlannedExport {
   notRepresentable: string[];
 }
 
-/** `linkTypeName`: the Links type's name as Jira lists it, for the warnings (the id when absent). */
-export function planExport(
-  key: ExportSynchronizerKey,
-  params: unknown,
+/** The synchronizer plans; from its plan come the change log, the write operations and the counts. */
+export function planExport<P>(
+  spec: ExportSpec<P>,
+  params: P,
   forest: Forest,
   gathered: Gathered,
-  linkTypeName?: string,
+  names: Readonly<Record<string, string>>,
 ): PlannedExport {
-  const facts = factsById(gathered);
-  const warnings: string[] = [];
-  let plan: ExportPlan;
-  let structureOrder: IssueId[] = [];
-  let jiraOrder: IssueId[] = [];
-  if (key === 'agile') {
-    jiraOrder = gathered.order ?? [];
-    const onBoard = new Set(jiraOrder);
-    structureOrder = structureOrderOf(forest, (id) => onBoard.has(id));
-    const rank = planRankExport({ structureOrder, jiraOrder });
-    const parents = planParentExport({
-      forest,
-      facts,
-      mode: 'epics',
-      inScope: (id) => onBoard.has(id),
-      issueTypeNames: typeNames(gathered),
-    });
-    plan = { rank, parents };
-    const outside = structureOrderOf(
-      forest,
-      (id) => !onBoard.has(id) && (facts.get(id)?.hierarchyLevel ?? 0) <= 0,
-    ).length;
-    if (outside > 0)
-      warnings.push(
-        `${outside} issue${outside === 1 ? ' is' : 's are'} in the structure but not on the board; their rank is left alone.`,
-      );
-  } else if (key === 'hierarchy') {
-    plan = { parents: planParentExport({ forest, facts, mode: 'hierarchy', issueTypeNames: typeNames(gathered) }) };
-  } else {
-    const p = params as LinksParams;
-    const links = planLinksExport({
-      forest,
-      facts,
-      linkTypeId: p.linkTypeId,
-      ...(linkTypeName !== undefined ? { linkTypeName } : {}),
-      parentEnd: p.parentEnd,
-      scope: p.scope,
-      ...(gathered.parentMatch ? { parentMatches: (id: IssueId) => gathered.parentMatch?.has(id) === true } : {}),
-      ...(gathered.childMatch ? { childMatches: (id: IssueId) => gathered.childMatch?.has(id) === true } : {}),
-    });
-    plan = { links };
-    warnings.push(...links.warnings);
-  }
+  const planned = spec.plan({
+    params,
+    forest,
+    facts: factsById(gathered),
+    ...(gathered.order ? { order: gathered.order } : {}),
+    ...(gathered.parentMatch ? { parentMatch: gathered.parentMatch } : {}),
+    ...(gathered.childMatch ? { childMatch: gathered.childMatch } : {}),
+    issueTypeNames: typeNames(gathered),
+    names,
+  });
+  const { plan } = planned;
+  const structureOrder = planned.structureOrder ?? [];
+  const jiraOrder = planned.jiraOrder ?? [];
   const log: ChangeLogEntry[] = [
     ...(plan.rank ? rankLogEntries(structureOrder, jiraOrder) : []),
     ...(plan.parents ? parentLogEntries(plan.parents.changes) : []),
@@ -141,7 +106,7 @@ export function planExport(
     jiraOrder,
     log,
     otherOps,
-    warnings,
+    warnings: planned.warnings,
     notRepresentable,
   };
 }

@@ -1,15 +1,15 @@
-// The checks shared by previewExport, startExport and an export resync: structure, control, dark feature,
-// a synchronizer that exports, its parameters, and what only Jira can tell (the board's rank field).
+// The checks shared by previewExport, startExport and an export resync, after the caller's permission
+// check: structure, dark feature, a synchronizer that exports, its parameters, and what only Jira can
+// tell (e.g. a board's rank field).
+import { findModule } from '../../synchronizers';
 import { validateParams } from '../params';
 import { AppError } from '../errors';
 import type { Invocation } from '../invocation';
 import { requireSynchronizersEnabled } from '../settings';
 import { findStructure } from '../structures';
 import { synchronizerFor } from '../synchronizers';
-import type { AgileParams } from '../../domain/synchronizers/agile';
-import { boardRankFieldId, JiraNotFound } from '../../jira';
 import { DEFAULT_RANK_FIELD } from './facts';
-import type { ExportSynchronizerKey } from './gather';
+import type { ExportSpec } from './spec';
 
 export interface ExportRequest {
   structureId: string;
@@ -20,12 +20,22 @@ export interface ExportRequest {
 export interface PreparedExport {
   structureId: string;
   structureName: string;
-  key: ExportSynchronizerKey;
+  key: string;
   label: string;
   params: unknown;
-  /** Numeric rank field id for rank calls (Agile), and the field name to read ranks from. */
+  /** Numeric rank field id for rank calls, and the field name to read ranks from. */
   rankFieldId?: number;
   rankField: string;
+}
+
+/** The export of a synchronizer, from its module (src/synchronizers/<key>/). */
+export function exportSpecFor(key: string): ExportSpec<unknown> {
+  const spec = findModule(key)?.export;
+  if (!spec)
+    throw new AppError('DIRECTION_NOT_SUPPORTED', `The ${key} synchronizer does not export to Jira.`, {
+      field: 'synchronizer',
+    });
+  return spec;
 }
 
 /** Who may export is the caller's check (control for a person; the run-as user's, for background sync). */
@@ -34,37 +44,15 @@ export async function prepareExport(inv: Invocation, request: ExportRequest): Pr
   await requireSynchronizersEnabled(inv);
   const synchronizer = synchronizerFor(request.synchronizer, 'export');
   const params = validateParams(synchronizer, request.params);
-  const key = synchronizer.key as ExportSynchronizerKey;
-  let rankFieldId: number | undefined;
-  let rankField = DEFAULT_RANK_FIELD;
-  if (key === 'agile') {
-    const source = (params as AgileParams).source;
-    if (source.mode === 'board') {
-      try {
-        rankFieldId = await boardRankFieldId(inv.jira, source.boardId);
-      } catch (error) {
-        if (error instanceof JiraNotFound) {
-          throw new AppError(
-            'INVALID_PARAMS',
-            `params.source.boardId: board ${source.boardId} does not exist, or you cannot see it.`,
-            { field: 'params.source.boardId' },
-          );
-        }
-        throw error;
-      }
-    } else {
-      rankField = source.rankFieldId;
-      rankFieldId = Number(source.rankFieldId.replace('customfield_', ''));
-    }
-    if (rankFieldId !== undefined) rankField = `customfield_${rankFieldId}`;
-  }
+  const spec = exportSpecFor(synchronizer.key);
+  const { rankField, rankFieldId } = (await spec.prepare?.(inv, params)) ?? { rankField: DEFAULT_RANK_FIELD };
   return {
     structureId: structure.id,
     structureName: structure.name,
-    key,
+    key: synchronizer.key,
     label: synchronizer.label,
     params,
-    rankFieldId,
     rankField,
+    ...(rankFieldId !== undefined ? { rankFieldId } : {}),
   };
 }

@@ -8,11 +8,12 @@ import { loadForest } from '../forest-store';
 import { requireLevel } from '../access';
 import type { Invocation } from '../invocation';
 import { findStructure } from '../structures';
-import { firstCursor, gatherStep, type GatherContext, type GatherPage } from './gather';
+import { FIRST_CURSOR, gatherDone, gatherStep } from './gather';
+import type { GatherContext, GatherPage } from './spec';
 import { changeDto, isChange, mergePages, planExport } from './plan';
-import { linkTypeNameOfParams } from '../names/link-type-name';
+import { displayNamesOf } from '../installed/summary';
 import { projectIdsOf, runPreflight } from './preflight';
-import { prepareExport, type ExportRequest, type PreparedExport } from './prepare';
+import { exportSpecFor, prepareExport, type ExportRequest, type PreparedExport } from './prepare';
 import { structureIdsOf } from './structure-ids';
 
 /** Jira calls a preview may make: 100 issues each, so structures up to ~6000 issues preview in full. */
@@ -28,30 +29,26 @@ export async function previewPrepared(inv: Invocation, prepared: PreparedExport)
   const { forest } = await loadForest(inv, prepared.structureId);
   const pages: GatherPage[] = [];
   const orderKnown = new Set<IssueId>();
+  const spec = exportSpecFor(prepared.key);
+  const steps = spec.gather(prepared.params);
   const ctx: GatherContext = {
-    key: prepared.key,
     params: prepared.params,
     structureIds: structureIdsOf(forest),
     orderKnown,
     rankField: prepared.rankField,
   };
-  let cursor = firstCursor(prepared.key);
+  let cursor = FIRST_CURSOR;
   let calls = 0;
-  while (cursor.stage !== 'done' && calls < PREVIEW_CALL_BUDGET) {
-    const step = await gatherStep(inv.jira, ctx, cursor);
+  while (!gatherDone(steps, cursor) && calls < PREVIEW_CALL_BUDGET) {
+    const step = await gatherStep(inv.jira, steps, ctx, cursor);
     calls++;
     pages.push(step.page);
     for (const id of step.page.order ?? []) orderKnown.add(id);
     cursor = step.cursor;
   }
   const gathered = mergePages(pages);
-  const planned = planExport(
-    prepared.key,
-    prepared.params,
-    forest,
-    gathered,
-    await linkTypeNameOfParams(inv, prepared.key, prepared.params),
-  );
+  const names = await displayNamesOf(inv, prepared.key, prepared.params);
+  const planned = planExport(spec, prepared.params, forest, gathered, names);
   const keyOf = (id: IssueId): string => gathered.facts.get(id)?.k ?? String(id);
   const preflight = await runPreflight(
     inv.jira,
@@ -61,7 +58,7 @@ export async function previewPrepared(inv: Invocation, prepared: PreparedExport)
   );
   const changes = planned.log.filter(isChange);
   const warnings = [...planned.warnings];
-  if (cursor.stage !== 'done')
+  if (!gatherDone(steps, cursor))
     warnings.unshift(
       `This preview read only part of Jira (${calls} calls); the export itself reads everything and may change more.`,
     );

@@ -17,7 +17,7 @@ import {
 } from '../jobs';
 import { pushJobEvent, type PushJobEvent } from '../jobs/queue';
 import { findStructure } from '../structures';
-import { firstCursor } from './gather';
+import { FIRST_CURSOR } from './gather';
 import { prepareExport, type ExportRequest, type PreparedExport } from './prepare';
 import { displayNameOf } from '../names/display-name';
 import { REVERT_WINDOW_DAYS, withinRevertWindow } from './retention';
@@ -45,7 +45,7 @@ export async function startPrepared(
     synchronizer: prepared.key,
     params: prepared.params as Record<string, unknown>,
     intro: `Export with the ${prepared.label} synchronizer from structure "${prepared.structureName}" into Jira, as ${runner}.`,
-    checkpoint: initialExportCheckpoint(firstCursor(prepared.key), prepared.rankField, prepared.rankFieldId),
+    checkpoint: initialExportCheckpoint(FIRST_CURSOR, prepared.rankField, prepared.rankFieldId),
     origin,
   });
   return enqueueJob(inv, job, push);
@@ -85,7 +85,7 @@ export async function revertJob(
     params: exportJob.params,
     intro: `Revert of export ${exportJob.id}: values Jira still holds from that export are set back; anything changed since is left alone.`,
     revertOf: exportJob.id,
-    checkpoint: initialExportCheckpoint({ stage: 'facts', offset: 0 }, es.rankField, es.rankFieldId),
+    checkpoint: initialExportCheckpoint(FIRST_CURSOR, es.rankField, es.rankFieldId),
   });
   // Claim the export first, so two reverts cannot both start: the commit is conditional on its step.
   try {

@@ -1,9 +1,10 @@
 // An installed synchronizer as the settings page shows it: its record plus the state of its last job.
 import type { InstalledSynchronizerDto, InstalledSynchronizerLastRun } from '../../contract';
 import type { InstalledSynchronizer } from '../../domain/sync/installed';
-import { findSynchronizer } from '../../domain/synchronizers/registry';
+import { findSynchronizer } from '../../synchronizers/registry';
 import type { JobRecord } from '../../storage';
-import { paramsSummary, type SummaryNames } from './summary';
+import type { DisplayNames } from '../../synchronizers';
+import { paramsSummary } from './summary';
 
 export function lastRunResultOf(job: JobRecord): InstalledSynchronizerLastRun['result'] {
   if (job.state === 'queued' || job.state === 'running') return 'running';
@@ -25,7 +26,7 @@ export function lastRunMessageOf(job: JobRecord): string | undefined {
 export function toInstalledDto(
   s: InstalledSynchronizer,
   lastJob: JobRecord | undefined,
-  names: SummaryNames = {},
+  names: DisplayNames = {},
 ): InstalledSynchronizerDto {
   const descriptor = findSynchronizer(s.synchronizerKey);
   const dto: InstalledSynchronizerDto = {

@@ -8,7 +8,7 @@ import {
   setEnabled,
   type InstalledSynchronizer,
 } from '../../domain/sync/installed';
-import { findSynchronizer } from '../../domain/synchronizers/registry';
+import { findSynchronizer } from '../../synchronizers/registry';
 import { InstalledSynchronizerRepository, type StructureRecord } from '../../storage';
 import { levelOf, requireLevel } from '../access';
 import { AppError } from '../errors';
@@ -21,7 +21,7 @@ import { findStructure } from '../structures';
 import { atLeast } from '../../domain/permissions';
 import { unavailableReason } from './availability';
 import { toInstalledDto } from './dto';
-import { summaryNamesOf } from './summary-names';
+import { displayNamesOf } from './summary';
 
 export const installedOf = (inv: Invocation): InstalledSynchronizerRepository =>
   new InstalledSynchronizerRepository(inv.kvsWrites);
@@ -56,7 +56,7 @@ async function checkedParams(inv: Invocation, key: string, params: unknown): Pro
 
 async function dtoOf(inv: Invocation, s: InstalledSynchronizer): Promise<InstalledSynchronizerDto> {
   const job = s.lastRun?.jobId ? await jobsOf(inv).get(s.lastRun.jobId) : undefined;
-  return toInstalledDto(s, job, await summaryNamesOf(inv, s));
+  return toInstalledDto(s, job, await displayNamesOf(inv, s.synchronizerKey, s.params));
 }
 
 /** Looks again whether the run-as user can still run it; stores a change of availability. */

@@ -3,7 +3,7 @@
 // one-time import or export; in the background as the synchronizer's run-as user (background/).
 import type { JobDto, Payload, ResyncPreview } from '../../contract';
 import type { InstalledSynchronizer } from '../../domain/sync/installed';
-import { findSynchronizer } from '../../domain/synchronizers/registry';
+import { findSynchronizer } from '../../synchronizers/registry';
 import { requireLevel } from '../access';
 import { AppError } from '../errors';
 import { previewPrepared } from '../export/preview';

@@ -20,13 +20,3 @@ async function linkTypeNames(inv: Invocation): Promise<ReadonlyMap<string, strin
 export async function linkTypeNameOf(inv: Invocation, linkTypeId: string): Promise<string | undefined> {
   return (await linkTypeNames(inv)).get(linkTypeId);
 }
-
-/** The Links synchronizer's link type name for its parameters; undefined for other synchronizers. */
-export async function linkTypeNameOfParams(
-  inv: Invocation,
-  synchronizerKey: string,
-  params: unknown,
-): Promise<string | undefined> {
-  const id = (params as { linkTypeId?: unknown } | undefined)?.linkTypeId;
-  return synchronizerKey === 'links' && typeof id === 'string' ? linkTypeNameOf(inv, id) : undefined;
-}

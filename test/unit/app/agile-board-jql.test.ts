@@ -1,6 +1,6 @@
 // The Agile import orders by rank itself, so a board filter's own ORDER BY is dropped before its JQL is
 // combined with the Kanban sub-query.
-import { withoutOrderBy } from '../../../src/app/import/agile-import';
+import { withoutOrderBy } from '../../../src/synchronizers/agile/import';
 
 it.each([
   ['project = PLAT ORDER BY Rank ASC', 'project = PLAT'],

@@ -3,6 +3,7 @@
 import { compactFact, toIssueFacts } from '../../../../src/app/export/facts';
 import { changeDto, isChange, mergePages, planExport } from '../../../../src/app/export/plan';
 import { paramsSummary } from '../../../../src/app/installed/summary';
+import { findModule } from '../../../../src/synchronizers';
 import { Forest } from '../../../../src/domain/forest';
 
 const issue = (id: number, key: string, level: number, parent?: number, links: unknown[] = []) => ({
@@ -50,6 +51,12 @@ describe('compactFact', () => {
   });
 });
 
+const exportOf = (key: string) => {
+  const spec = findModule(key)?.export;
+  if (!spec) throw new Error(`${key} does not export`);
+  return spec;
+};
+
 describe('planExport', () => {
   const facts = [issue(1, 'EXP-1', 1), issue(2, 'EXP-2', 0), issue(3, 'EXP-3', 0, 1)].map((i) =>
     compactFact(i, 'customfield_10019'),
@@ -60,14 +67,15 @@ describe('planExport', () => {
     const gathered = mergePages([{ facts, order: [2, 3] }]);
     // when
     const planned = planExport(
-      'agile',
-      {},
+      exportOf('agile'),
+      { source: { mode: 'board', boardId: 1 } },
       forestOf([
         [0, 1],
         [1, 3],
         [0, 2],
       ]),
       gathered,
+      {},
     );
     // then
     expect(planned.counts).toMatchObject({ rankCalls: 1, issuesRanked: 1, parentChanges: 0 });
@@ -86,13 +94,14 @@ describe('planExport', () => {
     ].map((i) => compactFact(i));
     // when
     const planned = planExport(
-      'links',
+      exportOf('links'),
       { linkTypeId: '1', parentEnd: 'inward', scope: 'all' },
       forestOf([
         [0, 3],
         [1, 2],
       ]),
       mergePages([{ facts: linked }]),
+      {},
     );
     // then
     expect(planned.otherOps).toEqual([
