@@ -1,11 +1,10 @@
 // The background sync's own queue: a "tick" looks at what is pending or running and acts. Ticks run one
 // at a time (queue concurrency 1), so two ticks never start the same synchronizer twice.
-import { kvs } from '@forge/kvs';
 import { Queue } from '@forge/events';
+import { BackgroundTickRepository, KvsWriteMeter } from '../../storage';
 import { MAX_EVENT_DELAY_SECONDS } from '../queue';
 
 export const SYNC_QUEUE_KEY = 'structure-sync';
-const TICK_KEY = 'syncstate:tick';
 
 export interface SyncTick extends Record<string, unknown> {
   kind: 'sync-tick';
@@ -23,20 +22,24 @@ export const pushSyncTick: PushSyncTick = async (delaySeconds) => {
   });
 };
 
+// The tick record is the app's own bookkeeping, not any job's work: its writes go on no job's cost.
+const tickRecord = (): BackgroundTickRepository => new BackgroundTickRepository(new KvsWriteMeter());
+
 /**
  * Pushes a tick for `at` unless one is already due no later (events come in bursts: one tick is enough).
  * A tick recorded long ago is presumed lost and replaced.
  */
 export async function scheduleTick(at: number, now: number, push: PushSyncTick = pushSyncTick): Promise<void> {
-  const scheduled = await kvs.get<{ at: number }>(TICK_KEY);
+  const ticks = tickRecord();
+  const scheduled = await ticks.get();
   if (scheduled && scheduled.at <= at && scheduled.at > now - 120_000) return;
-  await kvs.set(TICK_KEY, { at });
+  await ticks.put({ at });
   await push(Math.max(0, (at - now) / 1000));
 }
 
 /** A tick starts: the next one must be pushed again by whoever needs it. */
 export async function tickStarted(): Promise<void> {
-  await kvs.delete(TICK_KEY);
+  await tickRecord().delete();
 }
 
 export function isSyncTick(body: unknown): body is SyncTick {
