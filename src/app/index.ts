@@ -17,7 +17,7 @@ export { getJob, listJobs, cancelJob } from './jobs';
 export { undoImport } from './undo-import';
 export { getSettings, setSettings } from './settings';
 export { runJobEvent, DEADLINE_MARGIN_MS, type RunnerEnv } from './job-runner';
-export { jiraUnavailable } from './jira-errors';
+export { expectedError, jiraUnavailable } from './jira-errors';
 export { pushJobEvent, JOB_QUEUE_KEY, type JobEvent } from './queue';
 export {
   installSynchronizer,
@@ -25,10 +25,9 @@ export {
   updateSynchronizer,
   removeSynchronizer,
   setSynchronizerEnabled,
-  previewResync,
-  resync,
-  previewExport,
-  startExport,
-  revertJob,
-  listJobChanges,
-} from './sync-use-cases';
+} from './installed/manage';
+export { previewResync, resync } from './installed/resync';
+export { previewExport } from './export/preview';
+export { startExport, revertJob } from './export/start';
+export { listJobChanges } from './export/changes';
+export { onProductEvent, runScheduledResync, runSyncTick, isSyncTick, SYNC_QUEUE_KEY } from './background';

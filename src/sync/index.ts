@@ -2,7 +2,7 @@
 // sync queue's consumer. They run as the app; every run they start acts as the synchronizer's run-as
 // user (offline impersonation), never as whoever caused the event.
 import type { AsyncEvent } from '@forge/events';
-import { isSyncTick, onProductEvent, runScheduledResync, runSyncTick, SYNC_QUEUE_KEY } from '../app/background';
+import { isSyncTick, onProductEvent, runScheduledResync, runSyncTick, SYNC_QUEUE_KEY } from '../app';
 
 export async function triggerHandler(event: unknown): Promise<void> {
   await onProductEvent(event, Date.now());
