@@ -2,9 +2,9 @@
 // sync state: the pending debounced resyncs (one key per synchronizer, so trigger invocations running at
 // the same time for different synchronizers never overwrite each other) and each structure's cycle guard.
 import { kvs, WhereConditions } from '@forge/kvs';
-import type { InstalledSynchronizer } from '../domain/sync/installed';
-import type { CycleGuardState } from '../domain/sync/cycle-guard';
-import type { PendingResync, PendingResyncs } from '../domain/sync/debounce';
+import type { InstalledSynchronizer } from '../domain/installed';
+import type { CycleGuardState } from '../domain/background/cycle-guard';
+import type { PendingResync, PendingResyncs } from '../domain/background/debounce';
 import { keys } from './keys';
 import { jsonBytes, type KvsWriteMeter } from './write-meter';
 

@@ -1,5 +1,5 @@
 // The names a parameter summary shows instead of ids, read as the viewer (link types once per call).
-import type { InstalledSynchronizer } from '../../domain/sync/installed';
+import type { InstalledSynchronizer } from '../../domain/installed';
 import type { Invocation } from '../invocation';
 import { linkTypeNameOfParams } from '../names/link-type-name';
 import type { SummaryNames } from './summary';

@@ -1,11 +1,5 @@
-import {
-  affectedSynchronizers,
-  installSynchronizer,
-  interestOf,
-  setEnabled,
-  SyncEvent,
-  WatchedSynchronizer,
-} from '../../../../src/domain/sync';
+import { affectedSynchronizers, interestOf, SyncEvent, WatchedSynchronizer } from '../../../../src/domain/background';
+import { installSynchronizer, setEnabled } from '../../../../src/domain/installed';
 
 function watched(
   id: string,

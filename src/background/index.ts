@@ -1,4 +1,4 @@
-// Background synchronization handlers: the product-event trigger, the hourly scheduled trigger and the
+// Background sync handlers: the product-event trigger, the hourly scheduled trigger and the background
 // sync queue's consumer. They run as the app; every run they start acts as the synchronizer's run-as
 // user (offline impersonation), never as whoever caused the event.
 import type { AsyncEvent } from '@forge/events';

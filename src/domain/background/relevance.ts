@@ -1,6 +1,6 @@
 import { IssueId } from '../forest';
 import { SyncEvent } from './events';
-import { InstalledSynchronizer, runsInBackground } from './installed';
+import { InstalledSynchronizer, runsInBackground } from '../installed';
 
 /**
  * Which product events may change what a synchronizer would do. Kept separate from the parameters'

@@ -4,7 +4,7 @@ import {
   runsInBackground,
   setEnabled,
   stopByCycleGuard,
-} from '../../../../src/domain/sync';
+} from '../../../../src/domain/installed';
 
 const fields = {
   id: 'sync-1',

@@ -4,7 +4,7 @@ import {
   GuardStopDecision,
   IDLE_GUARD,
   recordGuardEvent,
-} from '../../../../src/domain/sync';
+} from '../../../../src/domain/background';
 
 const LABELS: Record<string, string> = {
   agile: 'Agile (board SCRUM)',

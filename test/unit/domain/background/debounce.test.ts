@@ -1,4 +1,4 @@
-import { addTrigger, PendingResyncs, takeDue } from '../../../../src/domain/sync';
+import { addTrigger, PendingResyncs, takeDue } from '../../../../src/domain/background';
 
 const A = { structureId: 's-1', synchronizerId: 'sync-a' };
 const B = { structureId: 's-2', synchronizerId: 'sync-b' };

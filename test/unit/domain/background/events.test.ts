@@ -1,4 +1,4 @@
-import { syncEventFromProduct } from '../../../../src/domain/sync';
+import { syncEventFromProduct } from '../../../../src/domain/background';
 
 const created = {
   eventType: 'avi:jira:created:issue',

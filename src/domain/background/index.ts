@@ -1,13 +1,3 @@
-export {
-  SynchronizerState,
-  LastRun,
-  GuardStop,
-  InstalledSynchronizer,
-  installSynchronizer,
-  setEnabled,
-  stopByCycleGuard,
-  runsInBackground,
-} from './installed';
 export { syncEventFromProduct } from './events';
 export type { SyncEvent, IssueEvent, LinkEvent } from './events';
 export { interestOf, affectedSynchronizers } from './relevance';
