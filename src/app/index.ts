@@ -17,8 +17,8 @@ export { getJob, listJobs } from './jobs';
 export { cancelJob } from './jobs/cancel';
 export { undoImport } from './undo/undo-import';
 export { getSettings, setSettings } from './settings';
-export { runJobEvent, DEADLINE_MARGIN_MS, type RunnerEnv } from './jobs/engine';
-export { jiraUnavailable } from './jira-errors';
+export { runJobEvent, runQueuedJobEvent, DEADLINE_MARGIN_MS, type RunnerEnv } from './jobs/engine';
+export { expectedError, jiraUnavailable } from './jira-errors';
 export { pushJobEvent, JOB_QUEUE_KEY, type JobEvent } from './jobs/queue';
 export {
   installSynchronizer,
@@ -26,10 +26,9 @@ export {
   updateSynchronizer,
   removeSynchronizer,
   setSynchronizerEnabled,
-  previewResync,
-  resync,
-  previewExport,
-  startExport,
-  revertJob,
-  listJobChanges,
-} from './sync-use-cases';
+} from './installed/manage';
+export { previewResync, resync } from './installed/resync';
+export { previewExport } from './export/preview';
+export { startExport, revertJob } from './export/start';
+export { listJobChanges } from './export/changes';
+export { onProductEvent, runScheduledResync, runSyncTick, isSyncTick, SYNC_QUEUE_KEY } from './background';

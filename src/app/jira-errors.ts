@@ -2,6 +2,17 @@
 import { JiraError, JiraHttpError, JiraRateLimited } from '../jira';
 import { AppError } from './errors';
 
+/**
+ * An error a use case expected, as the AppError to answer with: AppErrors as they are, Jira failures as
+ * JIRA_UNAVAILABLE. Anything else is unexpected: undefined, for the caller to log and answer as internal.
+ * Entry points ask this instead of knowing the Jira client's error classes.
+ */
+export function expectedError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error instanceof JiraError) return jiraUnavailable(error);
+  return undefined;
+}
+
 export function jiraUnavailable(error: JiraError): AppError {
   if (error instanceof JiraRateLimited) {
     return new AppError(

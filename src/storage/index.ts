@@ -1,3 +1,4 @@
+export * from './background-tick';
 export * from './errors';
 export * from './forests';
 export * from './installed';

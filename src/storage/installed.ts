@@ -2,37 +2,32 @@
 // sync state: the pending debounced resyncs (one key per synchronizer, so trigger invocations running at
 // the same time for different synchronizers never overwrite each other) and each structure's cycle guard.
 import { kvs, WhereConditions } from '@forge/kvs';
-import type { InstalledSynchronizer } from '../domain/sync/installed';
-import type { CycleGuardState } from '../domain/sync/cycle-guard';
-import type { PendingResync, PendingResyncs } from '../domain/sync/debounce';
+import type { InstalledSynchronizer } from '../domain/installed';
+import type { CycleGuardState } from '../domain/background/cycle-guard';
+import type { PendingResync, PendingResyncs } from '../domain/background/debounce';
+import { keys } from './keys';
 import { jsonBytes, type KvsWriteMeter } from './write-meter';
-
-const PREFIX = 'installed:';
-const installedKey = (structureId: string, id: string): string => `${PREFIX}${structureId}:${id}`;
-const PENDING_PREFIX = 'syncstate:pending:';
-const pendingKey = (synchronizerId: string): string => `${PENDING_PREFIX}${synchronizerId}`;
-const guardKey = (structureId: string): string => `syncstate:guard:${structureId}`;
 
 export class InstalledSynchronizerRepository {
   constructor(private readonly meter: KvsWriteMeter) {}
 
   get(structureId: string, id: string): Promise<InstalledSynchronizer | undefined> {
-    return kvs.get<InstalledSynchronizer>(installedKey(structureId, id));
+    return kvs.get<InstalledSynchronizer>(keys.installed(structureId, id));
   }
 
   async put(s: InstalledSynchronizer): Promise<void> {
-    await kvs.set(installedKey(s.structureId, s.id), s);
+    await kvs.set(keys.installed(s.structureId, s.id), s);
     this.meter.add(jsonBytes(s));
   }
 
   async delete(structureId: string, id: string): Promise<void> {
-    await kvs.delete(installedKey(structureId, id));
+    await kvs.delete(keys.installed(structureId, id));
     this.meter.add(0);
   }
 
   /** Those of one structure, or of every structure (background sync looks at all of them). */
   async list(structureId?: string): Promise<InstalledSynchronizer[]> {
-    const prefix = structureId === undefined ? PREFIX : `${PREFIX}${structureId}:`;
+    const prefix = keys.installedPrefix(structureId);
     const out: InstalledSynchronizer[] = [];
     let cursor: string | undefined;
     do {
@@ -49,7 +44,7 @@ export class InstalledSynchronizerRepository {
     const out: Record<string, PendingResync> = {};
     let cursor: string | undefined;
     do {
-      let query = kvs.query().where('key', WhereConditions.beginsWith(PENDING_PREFIX)).limit(100);
+      let query = kvs.query().where('key', WhereConditions.beginsWith(keys.pendingResyncPrefix)).limit(100);
       if (cursor) query = query.cursor(cursor);
       const page = await query.getMany<PendingResync>();
       for (const r of page.results) out[r.value.synchronizerId] = r.value;
@@ -60,25 +55,25 @@ export class InstalledSynchronizerRepository {
 
   /** One synchronizer's pending entry, read and written alone. */
   getPendingOf(synchronizerId: string): Promise<PendingResync | undefined> {
-    return kvs.get<PendingResync>(pendingKey(synchronizerId));
+    return kvs.get<PendingResync>(keys.pendingResync(synchronizerId));
   }
 
   async putPendingOf(entry: PendingResync): Promise<void> {
-    await kvs.set(pendingKey(entry.synchronizerId), entry);
+    await kvs.set(keys.pendingResync(entry.synchronizerId), entry);
     this.meter.add(jsonBytes(entry));
   }
 
   async deletePendingOf(synchronizerId: string): Promise<void> {
-    await kvs.delete(pendingKey(synchronizerId));
+    await kvs.delete(keys.pendingResync(synchronizerId));
     this.meter.add(0);
   }
 
   getGuard(structureId: string): Promise<CycleGuardState | undefined> {
-    return kvs.get<CycleGuardState>(guardKey(structureId));
+    return kvs.get<CycleGuardState>(keys.cycleGuard(structureId));
   }
 
   async putGuard(structureId: string, state: CycleGuardState): Promise<void> {
-    await kvs.set(guardKey(structureId), state);
+    await kvs.set(keys.cycleGuard(structureId), state);
     this.meter.add(jsonBytes(state));
   }
 }

@@ -13,6 +13,17 @@ export const keys = {
   jobPage: (jobId: string, page: number) => `jobdata:${jobId}:ids:${page}`,
   /** One piece of a named value of job data (an export's plan, change log, failures...). */
   jobValuePiece: (jobId: string, name: string, piece: number) => `jobdata:${jobId}:x:${name}:${piece}`,
+  /** An installed synchronizer, listed by structure (or all of them) with `installedPrefix`. */
+  installed: (structureId: string, id: string) => `installed:${structureId}:${id}`,
+  installedPrefix: (structureId?: string) => (structureId === undefined ? 'installed:' : `installed:${structureId}:`),
+  // Background sync state. The `syncstate:` prefix predates the name "background sync"; stored data keeps it.
+  /** One synchronizer's pending (debounced) resync, a key each so concurrent triggers never overwrite each other. */
+  pendingResync: (synchronizerId: string) => `syncstate:pending:${synchronizerId}`,
+  pendingResyncPrefix: 'syncstate:pending:',
+  /** One structure's cycle guard. */
+  cycleGuard: (structureId: string) => `syncstate:guard:${structureId}`,
+  /** When the next background sync tick is due: one record for the app. */
+  backgroundTick: 'syncstate:tick',
 };
 
 export const entities = { forest: 'forest', job: 'job' } as const;

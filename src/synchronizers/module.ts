@@ -5,7 +5,7 @@
 import type { ExportSpec } from '../app/export/spec';
 import type { ImportSpec } from '../app/import/staged-import';
 import type { Invocation } from '../app/invocation';
-import type { SyncInterest } from '../domain/sync/relevance';
+import type { SyncInterest } from '../domain/background/relevance';
 import type { Synchronizer } from '../domain/synchronizers/types';
 
 /** Names read from Jira for ids in the parameters (e.g. `linkType`); an id without a name reads as the id. */

@@ -1,7 +1,7 @@
 // Every synchronizer the app offers, one module each (src/synchronizers/<key>/). Adding one: its folder
 // and one line in BUILT_IN. Tests may register more (registerSynchronizer) to prove the generic code
 // needs nothing else.
-import type { SyncInterest } from '../domain/sync/relevance';
+import type { SyncInterest } from '../domain/background/relevance';
 import type { ParameterSchema, Synchronizer, SyncDirection } from '../domain/synchronizers/types';
 import { agileModule } from './agile';
 import { filterModule } from './filter';

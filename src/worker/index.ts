@@ -4,8 +4,7 @@
 // for the redelivered event of an invocation that may have died (see runJobEvent).
 import { getAppContext } from '@forge/api';
 import { InvocationError, InvocationErrorCode, type AsyncEvent } from '@forge/events';
-import { createInvocation, JOB_QUEUE_KEY, pushJobEvent, runJobEvent, WORKER_RETRY, type JobEvent } from '../app';
-import { JobRepository, KvsWriteMeter } from '../storage';
+import { JOB_QUEUE_KEY, pushJobEvent, runQueuedJobEvent, type JobEvent } from '../app';
 
 function isJobEvent(body: unknown): body is JobEvent {
   const b = body as Partial<JobEvent> | undefined;
@@ -18,11 +17,7 @@ export async function handler(event: AsyncEvent): Promise<InvocationError | unde
     console.warn(`Ignoring an event on ${JOB_QUEUE_KEY} that is not a job step`, body);
     return undefined;
   }
-  // The job says who runs it; the event body is only a pointer.
-  const job = await new JobRepository(new KvsWriteMeter()).get(body.jobId);
-  if (!job) return undefined;
-  const inv = createInvocation(job.startedBy, { retry: WORKER_RETRY });
-  const outcome = await runJobEvent(inv, body, {
+  const outcome = await runQueuedJobEvent(body, {
     remainingMs: () => getAppContext().invocationRemainingTimeInMillis(),
     push: pushJobEvent,
   });

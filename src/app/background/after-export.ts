@@ -2,13 +2,13 @@
 // filters out (ignoreSelf): a 10k-issue rank export would otherwise wake the trigger 10k times. Instead,
 // a finished export that wrote something triggers one debounced resync of every synchronizer syncing in
 // the background, so other structures following the same issues catch up.
-import { runsInBackground } from '../../domain/sync/installed';
+import { runsInBackground } from '../../domain/installed';
 import { InstalledSynchronizerRepository, type KvsWriteMeter } from '../../storage';
-import { DEFAULT_QUIET_MS } from '../../domain/sync/debounce';
+import { DEFAULT_QUIET_MS } from '../../domain/background/debounce';
 import { debounceOptions } from './options';
 import { recordTrigger } from './pending';
 import { syncsInBackground } from './eligible';
-import { scheduleTick, pushSyncTick, type PushSyncTick } from './sync-queue';
+import { scheduleTick, pushSyncTick, type PushSyncTick } from './tick-queue';
 
 export async function afterExportWrote(
   meter: KvsWriteMeter,

@@ -1,4 +1,4 @@
-import type { InstalledSynchronizer } from '../../domain/sync/installed';
+import type { InstalledSynchronizer } from '../../domain/installed';
 import { findSynchronizer } from '../../synchronizers/registry';
 import { hasImport } from '../import/registry';
 

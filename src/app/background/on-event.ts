@@ -2,16 +2,17 @@
 // for links and sub-tasks ones, knowing which issues their structures hold),
 // a debounced resync of each, and a tick for when the first is due. A change by a person (an event the
 // app did not cause) also starts the structure's cycle guard over.
-import { IDLE_GUARD } from '../../domain/sync/cycle-guard';
-import { syncEventFromProduct } from '../../domain/sync/events';
-import { affectedSynchronizers, asksStructureIssues, interestOf } from '../../domain/sync/relevance';
+import { IDLE_GUARD } from '../../domain/background/cycle-guard';
+import { syncEventFromProduct } from '../../domain/background/events';
+import { affectedSynchronizers, asksStructureIssues } from '../../domain/background/relevance';
+import { interestOf } from '../../synchronizers';
 import { InstalledSynchronizerRepository, KvsWriteMeter } from '../../storage';
 import { debounceOptions } from './options';
 import { recordTrigger } from './pending';
 import { structureIssuesOf } from './structure-issues';
 import { syncsInBackground } from './eligible';
-import { scheduleTick, type PushSyncTick, pushSyncTick } from './sync-queue';
-import { DEFAULT_QUIET_MS } from '../../domain/sync/debounce';
+import { scheduleTick, type PushSyncTick, pushSyncTick } from './tick-queue';
+import { DEFAULT_QUIET_MS } from '../../domain/background/debounce';
 
 export async function onProductEvent(
   payload: unknown,

@@ -1,6 +1,6 @@
 // Timing of background sync. Forge app variables (`forge variables set SYNC_QUIET_MS 10000`) may tune
 // them per environment; tests set them to run at once.
-import type { DebounceOptions } from '../../domain/sync/debounce';
+import type { DebounceOptions } from '../../domain/background/debounce';
 
 const num = (name: string): number | undefined => {
   const v = process.env[name];

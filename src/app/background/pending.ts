@@ -1,5 +1,5 @@
 // Recording a trigger for one synchronizer with the domain's debounce, in that synchronizer's own key.
-import { addTrigger } from '../../domain/sync/debounce';
+import { addTrigger } from '../../domain/background/debounce';
 import type { InstalledSynchronizerRepository } from '../../storage';
 
 export async function recordTrigger(

@@ -1,7 +1,7 @@
 // Starting one background run of an installed synchronizer, as its run-as user (offline impersonation,
 // reference §2.3). A run-as user who lost access makes the synchronizer "not available" with the reason,
 // instead of failing quietly again and again.
-import type { InstalledSynchronizer } from '../../domain/sync/installed';
+import type { InstalledSynchronizer } from '../../domain/installed';
 import { InstalledSynchronizerRepository, KvsWriteMeter, StructureRepository } from '../../storage';
 import { AppError } from '../errors';
 import { createInvocation, WORKER_RETRY } from '../invocation';

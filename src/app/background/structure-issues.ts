@@ -3,7 +3,7 @@
 // could resync that way (one KVS read of the header and its chunks each, ~2.3 bytes a row) — far cheaper
 // than the needless resync, a whole import job, it saves. A forest it cannot read answers "maybe".
 import { forestFromChunks, type IssueId } from '../../domain/forest';
-import type { InStructure } from '../../domain/sync/relevance';
+import type { InStructure } from '../../domain/background/relevance';
 import { ForestRepository, KvsWriteMeter } from '../../storage';
 
 export async function structureIssuesOf(structureIds: Iterable<string>): Promise<InStructure> {

@@ -4,9 +4,9 @@
 //      synchronizers — their result may depend on the rows it changed;
 //   2. start the debounced resyncs that are due, as their run-as users;
 //   3. come back later while something is pending or running.
-import { IDLE_GUARD, recordGuardEvent } from '../../domain/sync/cycle-guard';
-import { addTrigger, takeDue, type PendingResyncs } from '../../domain/sync/debounce';
-import { runsInBackground, stopByCycleGuard, type InstalledSynchronizer } from '../../domain/sync/installed';
+import { IDLE_GUARD, recordGuardEvent } from '../../domain/background/cycle-guard';
+import { addTrigger, takeDue, type PendingResyncs } from '../../domain/background/debounce';
+import { runsInBackground, stopByCycleGuard, type InstalledSynchronizer } from '../../domain/installed';
 import { findSynchronizer } from '../../synchronizers/registry';
 import { InstalledSynchronizerRepository, JobRepository, KvsWriteMeter, type JobRecord } from '../../storage';
 import { lastRunMessageOf, lastRunResultOf } from '../installed/dto';
@@ -15,7 +15,7 @@ import { isTerminal } from '../jobs';
 import { debounceOptions, guardMaxRounds, pollMs } from './options';
 import { startBackgroundRun } from './run';
 import { recordTrigger } from './pending';
-import { scheduleTick, tickStarted, type PushSyncTick, pushSyncTick } from './sync-queue';
+import { scheduleTick, tickStarted, type PushSyncTick, pushSyncTick } from './tick-queue';
 
 const changedSomething = (job: JobRecord): boolean => {
   if (job.state !== 'finished') return false;

@@ -3,11 +3,7 @@
 // runs act as them, never as whoever caused the event.
 import { randomBytes } from 'node:crypto';
 import type { InstalledSynchronizerDto, Payload } from '../../contract';
-import {
-  installSynchronizer as newInstalled,
-  setEnabled,
-  type InstalledSynchronizer,
-} from '../../domain/sync/installed';
+import { installSynchronizer as newInstalled, setEnabled, type InstalledSynchronizer } from '../../domain/installed';
 import { findSynchronizer } from '../../synchronizers/registry';
 import { InstalledSynchronizerRepository, type StructureRecord } from '../../storage';
 import { levelOf, requireLevel } from '../access';

@@ -2,7 +2,7 @@
 // parameters, export the export job. By hand it runs as the person who asks (control needed), like a
 // one-time import or export; in the background as the synchronizer's run-as user (background/).
 import type { JobDto, Payload, ResyncPreview } from '../../contract';
-import type { InstalledSynchronizer } from '../../domain/sync/installed';
+import type { InstalledSynchronizer } from '../../domain/installed';
 import { findSynchronizer } from '../../synchronizers/registry';
 import { requireLevel } from '../access';
 import { AppError } from '../errors';

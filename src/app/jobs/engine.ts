@@ -5,9 +5,9 @@
 // spent (time, units of work), handing over to the next event. Events for any other step are stale
 // (duplicates, reordered) and do nothing. Cancel moves the step on, so the next checkpoint loses.
 import { JiraError, JiraRateLimited } from '../../jira';
-import { StaleJobStep, TransactionConditionFailed, type JobRecord } from '../../storage';
+import { JobRepository, KvsWriteMeter, StaleJobStep, TransactionConditionFailed, type JobRecord } from '../../storage';
 import { AppError } from '../errors';
-import type { Invocation } from '../invocation';
+import { createInvocation, WORKER_RETRY, type Invocation } from '../invocation';
 import { kindOf } from './kinds';
 import { JobLease } from './lease';
 import { MAX_EVENT_DELAY_SECONDS, type JobEvent, type PushJobEvent } from './queue';
@@ -42,6 +42,13 @@ export const WAITING_PHASE = 'waiting for Jira rate limit';
 export type EventOutcome = { retryAfterSeconds: number } | undefined;
 
 type Ran = 'continue' | 'ended' | 'paused';
+
+/** The worker's entry: the job says who runs it (its starter, impersonated); the event is only a pointer. */
+export async function runQueuedJobEvent(event: JobEvent, env: RunnerEnv): Promise<EventOutcome> {
+  const job = await new JobRepository(new KvsWriteMeter()).get(event.jobId);
+  if (!job) return undefined;
+  return runJobEvent(createInvocation(job.startedBy, { retry: WORKER_RETRY }), event, env);
+}
 
 export async function runJobEvent(inv: Invocation, event: JobEvent, env: RunnerEnv): Promise<EventOutcome> {
   const job = await jobsOf(inv).get(event.jobId);

@@ -91,7 +91,3 @@ export function withOutcome<E extends ChangeLogEntry>(entry: E, outcome: ChangeO
   const { error: _previous, ...rest } = entry;
   return (error === undefined ? { ...rest, outcome } : { ...rest, outcome, error }) as E;
 }
-
-// Reverting reads the log; it lives next door so each file keeps one idea.
-export { planRevert } from './revert';
-export type { RevertInput, RevertPlan, SkippedRevert } from './revert';

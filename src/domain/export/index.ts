@@ -13,7 +13,7 @@ export type {
 } from './parent';
 export { planLinksExport, linkCreateRequestBody } from './links';
 export type { LinkParentEnd, LinkScope, LinksExportInput, LinkCreate, LinkDelete, LinksExportPlan } from './links';
-export { rankLogEntries, parentLogEntries, linkLogEntries, withOutcome, planRevert } from './change-log';
+export { rankLogEntries, parentLogEntries, linkLogEntries, withOutcome } from './change-log';
 export type {
   ChangeOutcome,
   ChangeLogEntry,
@@ -21,10 +21,10 @@ export type {
   ParentLogEntry,
   LinkCreateLogEntry,
   LinkDeleteLogEntry,
-  RevertInput,
-  RevertPlan,
-  SkippedRevert,
 } from './change-log';
+// Reverting reads the log (revert.ts imports change-log.ts, never the other way round).
+export { planRevert } from './revert';
+export type { RevertInput, RevertPlan, SkippedRevert } from './revert';
 export { preflightExport } from './preflight';
 export type {
   ExportPermission,

@@ -7,7 +7,7 @@ import type { IssueFacts, IssueFactsById } from '../jira';
  * - `epics` (Agile synchronizer, "Synchronize Epics"): epic membership of standard issues (level 0)
  *   only, from the nearest epic among the row's ancestors.
  */
-export type ParentExportMode = 'hierarchy' | 'epics';
+export type ParentExportMode = 'every-level' | 'epics';
 
 export interface ParentExportInput {
   readonly forest: Forest;

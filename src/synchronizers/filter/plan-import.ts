@@ -1,7 +1,7 @@
 import { AddedRow, Forest, ForestAction, IssueId, RowId } from '../../domain/forest';
 import { ForestTree } from '../../domain/forest/tree';
 import { ImportCounts, ImportPlan } from '../../domain/synchronizers/types';
-import { hiddenRows, issuesWithAncestors } from './hidden';
+import { hiddenRows, issuesWithAncestors } from '../../domain/synchronizers/hidden';
 import { FilterParams } from './params';
 
 export interface FilterImportInput {

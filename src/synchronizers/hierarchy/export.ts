@@ -8,7 +8,7 @@ import type { HierarchyParams } from './params';
 export const hierarchyExport: ExportSpec<HierarchyParams> = {
   gather: () => [factsStep({ links: false })],
   plan: ({ forest, facts, issueTypeNames }) => ({
-    plan: { parents: planParentExport({ forest, facts, mode: 'hierarchy', issueTypeNames }) },
+    plan: { parents: planParentExport({ forest, facts, mode: 'every-level', issueTypeNames }) },
     warnings: [],
   }),
 };

@@ -25,6 +25,6 @@ export const linksModule = defineModule({
           ? linkType.id
           : undefined;
     const scope = p.scope === 'structure' || p.scope === 'expand' || p.scope === 'all' ? p.scope : undefined;
-    return { on: 'links', linkTypeId, scope };
+    return { on: 'links-of-type', linkTypeId, scope };
   },
 });

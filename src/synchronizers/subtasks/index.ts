@@ -9,5 +9,5 @@ export const subtasksModule = defineModule({
   summary: (p) =>
     p.addMissing ? 'Sub-tasks under their parents, missing ones added' : 'Sub-tasks under their parents',
   // Issue events of sub-tasks and parent changes.
-  interest: () => ({ on: 'subtasks' }),
+  interest: () => ({ on: 'subtask-changes' }),
 });

@@ -679,7 +679,7 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
       const names = looping.map((r) => `“${labelOf(r.synchronizer)} (${paramsSummary(r.synchronizer, r.params)})”`);
       const list =
         names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? '');
-      // The cycle guard's own words (src/domain/sync/cycle-guard.ts); the stop disables them.
+      // The cycle guard's own words (src/domain/background/cycle-guard.ts); the stop disables them.
       const stop: GuardStopDto = {
         at: new Date().toISOString(),
         rounds: 6,

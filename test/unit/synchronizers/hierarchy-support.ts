@@ -4,7 +4,7 @@
  */
 import { applyUpdate, Forest, IssueId, RowId } from '../../../src/domain/forest';
 import { ImportPlan } from '../../../src/domain/synchronizers';
-import { hiddenRows } from '../../../src/synchronizers/filter/hidden';
+import { hiddenRows } from '../../../src/domain/synchronizers/hidden';
 
 /** Rows the user cannot see (an invisible issue and everything under it), each with its parent's rowId. */
 export function hiddenPlaces(forest: Forest, visible: (id: IssueId) => boolean): Map<RowId, RowId> {

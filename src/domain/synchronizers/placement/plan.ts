@@ -1,7 +1,7 @@
 import { AddedRow, Forest, ForestAction, IssueId, Placement } from '../../forest';
 import { longestIncreasingSubsequence } from '../../forest/lis';
 import { ForestTree } from '../../forest/tree';
-import { hiddenRows } from '../../../synchronizers/filter/hidden';
+import { hiddenRows } from '../hidden';
 import { ImportPlan } from '../types';
 import { PlacementModel } from './model';
 

@@ -1,5 +1,5 @@
 import { Forest, IssueId } from '../../forest';
-import { issuesWithAncestors } from '../../../synchronizers/filter/hidden';
+import { issuesWithAncestors } from '../hidden';
 
 /**
  * Every issue `planPlacement` may ask `visible` about, for a runner that checks them with Jira in bulk

@@ -2,10 +2,10 @@ import {
   ChangeLogEntry,
   linkLogEntries,
   parentLogEntries,
-  planRevert,
   rankLogEntries,
   withOutcome,
 } from '../../../../src/domain/export/change-log';
+import { planRevert } from '../../../../src/domain/export/revert';
 import { planRankExport } from '../../../../src/domain/export/rank';
 import { applyRankOps } from '../../../../src/domain/export/rank-simulator';
 import { IssueId } from '../../../../src/domain/forest';

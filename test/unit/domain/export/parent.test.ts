@@ -5,7 +5,12 @@ import { f, issue, issues, keyOf, row } from '../builders';
 import { epic, facts, initiative, story, subtask, TYPE_NAMES } from './facts';
 
 /** Runs the planner and answers in keys. */
-function exportParents(forest: Forest, known: IssueFactsById, mode: ParentExportMode = 'hierarchy', scope?: string[]) {
+function exportParents(
+  forest: Forest,
+  known: IssueFactsById,
+  mode: ParentExportMode = 'every-level',
+  scope?: string[],
+) {
   const inScope = scope === undefined ? undefined : (id: number) => issues(...scope).includes(id);
   const plan = planParentExport({ forest, facts: known, mode, inScope, issueTypeNames: TYPE_NAMES });
   const k = (id: number | null) => (id === null ? null : keyOf(id));

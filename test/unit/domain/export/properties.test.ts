@@ -45,7 +45,7 @@ describe('planParentExport properties', () => {
     const rnd = random(7000 + seed);
     const forest: Forest = randomForest(rnd, rnd.int(30), POOL);
     const facts = randomFacts(rnd);
-    for (const mode of ['hierarchy', 'epics'] as const) {
+    for (const mode of ['every-level', 'epics'] as const) {
       // when
       const plan = planParentExport({ forest, facts, mode });
       // then

@@ -1,0 +1,10 @@
+export {
+  SynchronizerState,
+  LastRun,
+  GuardStop,
+  InstalledSynchronizer,
+  installSynchronizer,
+  setEnabled,
+  stopByCycleGuard,
+  runsInBackground,
+} from './synchronizer';
