@@ -85,7 +85,7 @@ function ensureChromium() {
     );
   }
 
-  console.log(`Installing Debian's chromium (apt-get install -y chromium) for the browser tests …`);
+  console.log(`Chromium is missing: installing Debian's chromium (apt-get install -y chromium) …`);
   if (!apt(aptGet, ['update']) || !apt(aptGet, ['install', '-y', 'chromium'])) {
     return fail(
       `Installing chromium with apt-get failed (above); run "apt-get install -y chromium", then ${againCommand()} again.`,
