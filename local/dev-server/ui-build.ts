@@ -1,6 +1,6 @@
 // `npm start` on a fresh clone must show the UI, so build it when the build is missing or older than
 // its sources. Vite is fast enough that this costs seconds, and only when something changed.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type StdioOptions } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -15,8 +15,15 @@ export function uiBuildDir(repoRoot: string): string {
   return path.join(repoRoot, 'static', 'structure-ui', 'build');
 }
 
-/** Builds the Custom UI if needed; returns whether it built. */
-export function ensureUiBuild(repoRoot: string, log: (m: string) => void = console.log): boolean {
+/**
+ * Builds the Custom UI if needed; returns whether it built. `npm start` and `npm run bench` call it
+ * (the bench with Vite's output on stderr, so its stdout stays JSON).
+ */
+export function ensureUiBuild(
+  repoRoot: string,
+  log: (m: string) => void = console.log,
+  stdio: StdioOptions = 'inherit',
+): boolean {
   const uiDir = path.join(repoRoot, 'static', 'structure-ui');
   const built = path.join(uiBuildDir(repoRoot), 'index.html');
   const sources = [
@@ -40,7 +47,7 @@ export function ensureUiBuild(repoRoot: string, log: (m: string) => void = conso
     ],
     {
       cwd: repoRoot,
-      stdio: 'inherit',
+      stdio,
     },
   );
   return true;

@@ -7,10 +7,15 @@ import path from 'node:path';
 /** Figures are numbers in camelCase with a unit suffix (wallMs, peakRssMb, bytesPerRow...), plus the size it ran at (issues or rows). */
 export type Figures = Record<string, number | string>;
 
+/** What a benchmark needs on the machine; the runner provides it before the first benchmark runs. */
+export type Need = 'ui-build' | 'chromium';
+
 export interface Benchmark {
   /** Kebab-case, with the size in it when several sizes run, e.g. "dataset-generate-250k". */
   name: string;
   run(): Promise<Figures>;
+  /** The built Custom UI (static/structure-ui/build), Debian's Chromium. */
+  needs?: Need[];
 }
 
 function isBenchmark(value: unknown): value is Benchmark {
@@ -30,7 +35,7 @@ function isBenchmark(value: unknown): value is Benchmark {
 export function benchmarksOf(moduleExports: unknown, file: string): Benchmark[] {
   const exports = moduleExports as { default?: unknown; benchmarks?: unknown };
   if (Array.isArray(exports.benchmarks) && exports.benchmarks.every(isBenchmark)) return exports.benchmarks;
-  if (isBenchmark(exports)) return [{ name: exports.name, run: exports.run }];
+  if (isBenchmark(exports)) return [{ name: exports.name, run: exports.run, needs: exports.needs }];
   if (isBenchmark(exports.default)) return [exports.default];
   throw new TypeError(`${file} exports no benchmark: export { name, run } or benchmarks: [...]`);
 }

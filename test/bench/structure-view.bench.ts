@@ -2,8 +2,11 @@
 // under 2 s). The measurement lives with the browser tests; this runs it as a child and passes its figures on.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
+import type { Need } from './benchmark';
 
 export const name = 'ui-structure-view-first-screen';
+/** The runner builds the UI (static/structure-ui/build) and installs Chromium first. */
+export const needs: Need[] = ['ui-build', 'chromium'];
 
 export function run(): Promise<Record<string, number | string>> {
   const root = path.resolve(__dirname, '../..');
