@@ -1,24 +1,21 @@
-// The synchronizers the app offers: those the domain describes and the job runner can run.
+// The synchronizers the app offers: every registered module (src/synchronizers), each in the directions it runs.
 import type { SynchronizerInfo } from '../contract';
 import { describeSynchronizers, findSynchronizer } from '../synchronizers/registry';
 import type { Synchronizer } from '../domain/synchronizers/types';
 import { AppError } from './errors';
-import { hasImport } from './import/registry';
 
 export { validateParams } from './params';
 
 export function listSynchronizers(): { synchronizers: SynchronizerInfo[] } {
   return {
-    synchronizers: describeSynchronizers()
-      .filter((s) => hasImport(s.key))
-      .map((s) => ({
-        key: s.key,
-        label: s.label,
-        description: s.description,
-        directions: [...s.directions],
-        paramsSchema: s.parameterSchema,
-        defaults: defaultsOf(s.parameterSchema),
-      })),
+    synchronizers: describeSynchronizers().map((s) => ({
+      key: s.key,
+      label: s.label,
+      description: s.description,
+      directions: [...s.directions],
+      paramsSchema: s.parameterSchema,
+      defaults: defaultsOf(s.parameterSchema),
+    })),
   };
 }
 
@@ -33,7 +30,7 @@ function defaultsOf(schema: Record<string, unknown>): Record<string, unknown> {
 
 export function synchronizerFor(key: string, direction: 'import' | 'export'): Synchronizer {
   const synchronizer = findSynchronizer(key);
-  if (!synchronizer || (direction === 'import' && !hasImport(synchronizer.key))) {
+  if (!synchronizer) {
     throw new AppError('UNKNOWN_SYNCHRONIZER', `There is no synchronizer "${key}" available.`, {
       field: 'synchronizer',
     });

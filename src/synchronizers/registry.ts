@@ -18,13 +18,25 @@ const BUILT_IN: readonly SynchronizerModule[] = [
   hierarchyModule,
 ];
 
-const modules = new Map<string, SynchronizerModule>(BUILT_IN.map((m) => [m.synchronizer.key, m]));
+/** A module offers a direction exactly when it says how to run it. */
+function checked(module: SynchronizerModule): SynchronizerModule {
+  const { key, directions } = module.synchronizer;
+  for (const direction of ['import', 'export'] as const) {
+    if (directions.includes(direction) !== (module[direction] !== undefined))
+      throw new RangeError(
+        `Synchronizer "${key}" ${directions.includes(direction) ? 'lists' : 'does not list'} the ${direction} direction but ${module[direction] ? 'has' : 'has no'} ${direction} spec`,
+      );
+  }
+  return module;
+}
+
+const modules = new Map<string, SynchronizerModule>(BUILT_IN.map((m) => [m.synchronizer.key, checked(m)]));
 
 /** Adds a synchronizer; returns the function that removes it again. */
 export function registerSynchronizer(module: SynchronizerModule): () => void {
   const key = module.synchronizer.key;
   if (modules.has(key)) throw new RangeError(`A synchronizer "${key}" is registered already`);
-  modules.set(key, module);
+  modules.set(key, checked(module));
   return () => void modules.delete(key);
 }
 

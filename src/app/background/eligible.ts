@@ -1,8 +1,7 @@
 import type { InstalledSynchronizer } from '../../domain/installed';
 import { findSynchronizer } from '../../synchronizers/registry';
-import { hasImport } from '../import/registry';
 
 /** Background sync runs imports: Jira changed, so the structure follows. Exports run only by hand. */
 export function syncsInBackground(s: InstalledSynchronizer): boolean {
-  return findSynchronizer(s.synchronizerKey)?.directions.includes('import') === true && hasImport(s.synchronizerKey);
+  return findSynchronizer(s.synchronizerKey)?.directions.includes('import') === true;
 }

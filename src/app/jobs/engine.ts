@@ -111,8 +111,8 @@ export async function runJobEvent(inv: Invocation, event: JobEvent, env: RunnerE
 
 /**
  * Runs a job to its end within this call, without the queue: for jobs of a few KVS operations (undo).
- * The record is written only by its last checkpoint, so a job that fails leaves no record behind and
- * its AppError reaches the caller.
+ * The record is first written by its first checkpoint, so a stage that throws — an AppError saying
+ * why it cannot be done — leaves no record behind, and the error reaches the caller.
  */
 export async function runJobNow<J extends JobRecord>(inv: Invocation, job: J): Promise<J> {
   const lease = new JobLease<JobRecord>(inv, job, true);
@@ -127,7 +127,6 @@ export async function runJobNow<J extends JobRecord>(inv: Invocation, job: J): P
     const ran = await runStage(lease, spec, cache, noQueue, true);
     if (ran === 'paused') throw new Error(`Job ${job.id} runs at once and cannot wait`);
   }
-  if (lease.job.state === 'failed' && lease.job.error) throw new AppError('INTERNAL', lease.job.error.message);
   return lease.job as J;
 }
 

@@ -8,7 +8,7 @@ import { ManageStructuresPage } from './pages/ManageStructuresPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PermissionsPage } from './pages/PermissionsPage';
 import { StructurePage } from './pages/StructurePage';
-import { SyncSettingsPage } from './pages/SyncSettingsPage';
+import { SynchronizationSettingsPage } from './pages/SynchronizationSettingsPage';
 import type { AppHistory } from './routing/history';
 import { RouterProvider, useRouter } from './routing/RouterContext';
 import { routePath, type Route } from './routing/routes';
@@ -36,7 +36,7 @@ function Page(props: { route: Route; admin: boolean }) {
     case 'export':
       return <ExportPage key={route.structureId} structureId={route.structureId} />;
     case 'syncSettings':
-      return <SyncSettingsPage key={route.structureId} structureId={route.structureId} />;
+      return <SynchronizationSettingsPage key={route.structureId} structureId={route.structureId} />;
     case 'permissions':
       return <PermissionsPage key={route.structureId} structureId={route.structureId} />;
     case 'jobs':

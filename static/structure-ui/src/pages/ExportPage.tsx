@@ -6,11 +6,11 @@ import { useServices } from '../api/ServicesContext';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { StructureGate } from '../components/StructureGate';
-import { ConfirmExportModal } from '../components/sync/ConfirmExportModal';
-import { ExportPreviewPanel } from '../components/sync/ExportPreviewPanel';
-import { ParamsSection } from '../components/sync/ParamsSection';
-import { SynchronizerRunGate } from '../components/sync/SynchronizerRunGate';
-import { useParamsEditor } from '../components/sync/useParamsEditor';
+import { ConfirmExportModal } from '../components/synchronizers/ConfirmExportModal';
+import { ExportPreviewPanel } from '../components/synchronizers/ExportPreviewPanel';
+import { ParamsSection } from '../components/synchronizers/ParamsSection';
+import { SynchronizerRunGate } from '../components/synchronizers/SynchronizerRunGate';
+import { useParamsEditor } from '../components/synchronizers/useParamsEditor';
 import { SynchronizerSelect } from '../components/SynchronizerSelect';
 import { useRouter } from '../routing/RouterContext';
 

@@ -8,9 +8,9 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { PreviewPanel } from '../components/PreviewPanel';
 import { StructureGate } from '../components/StructureGate';
-import { ParamsSection } from '../components/sync/ParamsSection';
-import { SynchronizerRunGate } from '../components/sync/SynchronizerRunGate';
-import { useParamsEditor } from '../components/sync/useParamsEditor';
+import { ParamsSection } from '../components/synchronizers/ParamsSection';
+import { SynchronizerRunGate } from '../components/synchronizers/SynchronizerRunGate';
+import { useParamsEditor } from '../components/synchronizers/useParamsEditor';
 import { SynchronizerSelect } from '../components/SynchronizerSelect';
 import { useRouter } from '../routing/RouterContext';
 

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { listSynchronizers } from '../../src/app/synchronizers';
 import type { ExportPreview, ImportPreview, InstalledSynchronizerDto, PayloadIn } from '../../src/contract';
-import { SyncSettings } from '../../static/structure-ui/src/pages/SyncSettingsPage';
+import { SynchronizationSettings } from '../../static/structure-ui/src/pages/SynchronizationSettingsPage';
 import { fail, fakeInvoke, ok, type Handlers } from './support/fakeBackend';
 import { fakeJira } from './support/fakeJira';
 import { alice, bob, givenJob, givenStructure } from './support/fixtures';
@@ -48,7 +48,7 @@ function givenSettingsPage(list: InstalledSynchronizerDto[], handlers: Handlers 
       { accountId: alice, displayName: 'Alice Admin' },
     ],
   });
-  const view = renderWithServices(<SyncSettings structure={givenStructure()} />, {
+  const view = renderWithServices(<SynchronizationSettings structure={givenStructure()} />, {
     invoke: backend.invoke,
     requestJira: jira.requestJira,
     path: '/structure/s1/sync',

@@ -16,17 +16,17 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { PageLayout } from '../components/PageLayout';
 import { StructureGate, structureCrumbs } from '../components/StructureGate';
-import { cellStyle, InstalledSynchronizerRow } from '../components/sync/InstalledSynchronizerRow';
-import { RemoveSynchronizerModal } from '../components/sync/RemoveSynchronizerModal';
-import { ResyncModal } from '../components/sync/ResyncModal';
-import { SynchronizerParamsModal } from '../components/sync/SynchronizerParamsModal';
+import { cellStyle, InstalledSynchronizerRow } from '../components/synchronizers/InstalledSynchronizerRow';
+import { RemoveSynchronizerModal } from '../components/synchronizers/RemoveSynchronizerModal';
+import { ResyncModal } from '../components/synchronizers/ResyncModal';
+import { SynchronizerParamsModal } from '../components/synchronizers/SynchronizerParamsModal';
 import { RouteLink } from '../routing/RouteLink';
 import { useRouter } from '../routing/RouterContext';
 
-export function SyncSettingsPage(props: { structureId: string }) {
+export function SynchronizationSettingsPage(props: { structureId: string }) {
   return (
     <StructureGate structureId={props.structureId} pageTitle="Synchronization settings">
-      {(structure) => <SyncSettings structure={structure} />}
+      {(structure) => <SynchronizationSettings structure={structure} />}
     </StructureGate>
   );
 }
@@ -41,7 +41,7 @@ type Dialog =
  * The synchronizers installed on one structure: what each does, as whom, whether it runs in the
  * background, how its last run went; install, edit, remove, enable/disable and Resync.
  */
-export function SyncSettings(props: { structure: StructureDetails }) {
+export function SynchronizationSettings(props: { structure: StructureDetails }) {
   const { structure } = props;
   const { invoke } = useServices();
   const { navigate } = useRouter();
