@@ -4,12 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import type { InstalledSynchronizerDto, Payload } from '../../contract';
 import { installSynchronizer as newInstalled, setEnabled, type InstalledSynchronizer } from '../../domain/installed';
-import { findSynchronizer } from '../../synchronizers/registry';
+import { findModule } from '../../synchronizers';
 import { InstalledSynchronizerRepository, type StructureRecord } from '../../storage';
 import { levelOf, requireLevel } from '../access';
 import { AppError } from '../errors';
 import type { Invocation } from '../invocation';
-import { hasImport, importSpecFor } from '../import/registry';
 import { jobsOf } from '../jobs';
 import { validateParams } from '../params';
 import { requireSynchronizersEnabled } from '../settings';
@@ -42,11 +41,12 @@ export async function findInstalled(
  * not be saved as if it could.
  */
 async function checkedParams(inv: Invocation, key: string, params: unknown): Promise<unknown> {
-  const descriptor = findSynchronizer(key);
-  if (!descriptor)
+  const module = findModule(key);
+  if (!module)
     throw new AppError('UNKNOWN_SYNCHRONIZER', `There is no synchronizer "${key}".`, { field: 'synchronizer' });
-  const valid = validateParams(descriptor, params);
-  if (hasImport(key)) await importSpecFor(key).resolve(inv, valid);
+  const valid = validateParams(module.synchronizer, params);
+  if (module.import) await module.import.resolve(inv, valid);
+  else await module.export?.prepare?.(inv, valid);
   return valid;
 }
 
