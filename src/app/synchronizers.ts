@@ -1,6 +1,6 @@
 // The synchronizers the app offers: every registered module (src/synchronizers), each in the directions it runs.
 import type { SynchronizerInfo } from '../contract';
-import { describeSynchronizers, findSynchronizer } from '../synchronizers/registry';
+import { describeSynchronizers, findSynchronizer } from '../synchronizers';
 import type { Synchronizer } from '../domain/synchronizers/types';
 import { AppError } from './errors';
 
@@ -36,7 +36,8 @@ export function synchronizerFor(key: string, direction: 'import' | 'export'): Sy
     });
   }
   if (!synchronizer.directions.includes(direction)) {
-    throw new AppError('UNKNOWN_SYNCHRONIZER', `The ${synchronizer.label} synchronizer cannot ${direction}.`, {
+    const what = direction === 'import' ? 'import into a structure' : 'export to Jira';
+    throw new AppError('DIRECTION_NOT_SUPPORTED', `The ${synchronizer.label} synchronizer does not ${what}.`, {
       field: 'synchronizer',
     });
   }

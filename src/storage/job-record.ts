@@ -1,7 +1,8 @@
 // A job as stored: the fields every kind shares (who, where, lifecycle, progress, cost, the lease), and
 // each kind's own checkpoint. `JobRecord` is a union keyed by `kind`, so `job.kind === 'export'` is all
-// it takes to read an export's checkpoint. The job engine (src/app/jobs) is the only writer of the
-// lease and lifecycle fields; each kind's stages write its checkpoint.
+// it takes to read an export's checkpoint. While a job runs, the job engine (src/app/jobs) writes its
+// lease and lifecycle fields and each kind's stages its checkpoint; outside a run, a few use cases move
+// `step` on to claim a record (cancel, a revert claiming its export, an undo marking its import).
 import type {
   ExportCountsDto,
   ExportJobResult,

@@ -167,3 +167,25 @@ describe('startImport errors, found before any job exists', () => {
     expect(data(await local.site.invokeAs('olivia', 'listJobs', { structureId: structure.id })).jobs).toEqual([]);
   });
 });
+
+describe('a synchronizer asked for a direction it does not run', () => {
+  it('answers DIRECTION_NOT_SUPPORTED for an export with the import-only Filter synchronizer', async () => {
+    // given
+    const structure = await givenStructure(local.site);
+    // when
+    const answer = await local.site.invokeAs('olivia', 'previewExport', {
+      structureId: structure.id,
+      synchronizer: 'filter',
+      params: {},
+    });
+    // then
+    expect(answer).toMatchObject({
+      ok: false,
+      error: {
+        code: 'DIRECTION_NOT_SUPPORTED',
+        field: 'synchronizer',
+        message: 'The Filter synchronizer does not export to Jira.',
+      },
+    });
+  });
+});

@@ -1,5 +1,5 @@
 import type { InstalledSynchronizer } from '../../domain/installed';
-import { findSynchronizer } from '../../synchronizers/registry';
+import { findSynchronizer } from '../../synchronizers';
 
 /** Background sync runs imports: Jira changed, so the structure follows. Exports run only by hand. */
 export function syncsInBackground(s: InstalledSynchronizer): boolean {

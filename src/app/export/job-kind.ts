@@ -471,9 +471,12 @@ const finishStage: Stage<Job> = { name: 'finish', phase: EXPORT_PHASE.finish, ru
 
 const STAGES: ReadonlyArray<Stage<Job>> = [gatherStage, planStage, writeStage, finishStage];
 
-/** A finished export or revert that wrote something tells the background sync (see after-export.ts). */
+/**
+ * An export or revert that wrote something — finished, failed or cancelled part-way — tells background sync,
+ * which ignores the app's own product events (see after-export.ts).
+ */
 async function ended(inv: Invocation, job: Job): Promise<void> {
-  if (job.state === 'finished' && job.checkpoint.applied > 0) await afterExportWrote(inv.kvsWrites, inv.now());
+  if (job.checkpoint.applied > 0) await afterExportWrote(inv.kvsWrites, inv.now());
 }
 
 export const exportJobKind: JobKindSpec<ExportJob> = {

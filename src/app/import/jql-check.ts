@@ -17,3 +17,17 @@ export async function checkJql(inv: Invocation, jql: string, field: string): Pro
 export async function anyIssue(inv: Invocation, jql: string): Promise<boolean> {
   return (await inv.jira.searchIds(jql, undefined, 1)).ids.length > 0;
 }
+
+/** Project keys as a JQL list, each quoted. */
+export const quoteKeys = (keys: readonly string[]): string => keys.map((k) => `"${k}"`).join(', ');
+
+/** Jira answers an unknown or hidden project as a JQL error naming it ("The value 'NOPE' does not exist for the field 'project'."). */
+export async function checkProjectsJql(inv: Invocation, jql: string, field: string): Promise<void> {
+  try {
+    await inv.jira.searchIds(jql, undefined, 1);
+  } catch (error) {
+    if (!(error instanceof JiraJqlInvalid)) throw error;
+    const project = /field 'project'/i.test(error.jiraMessage);
+    throw new AppError(project ? 'PROJECT_NOT_FOUND' : 'JQL_INVALID', error.jiraMessage, { field });
+  }
+}

@@ -1,5 +1,5 @@
 // The import of a synchronizer, from its module (src/synchronizers/<key>/).
-import { findModule } from '../../synchronizers/registry';
+import { findModule } from '../../synchronizers';
 import { AppError } from '../errors';
 import type { ImportSpec } from './staged-import';
 

@@ -1,7 +1,7 @@
 // An installed synchronizer as the settings page shows it: its record plus the state of its last job.
 import type { InstalledSynchronizerDto, InstalledSynchronizerLastRun } from '../../contract';
 import type { InstalledSynchronizer } from '../../domain/installed';
-import { findSynchronizer } from '../../synchronizers/registry';
+import { findSynchronizer } from '../../synchronizers';
 import type { JobRecord } from '../../storage';
 import type { DisplayNames } from '../../synchronizers';
 import { paramsSummary } from './summary';

@@ -30,10 +30,20 @@ export async function cancelJob(inv: Invocation, jobId: string): Promise<JobDto>
     };
     try {
       await jobsOf(inv).commit(cancelled, job.step);
+      await endedAfterCancel(inv, cancelled);
       return toJobDto(cancelled, await forestsOf(inv).getHeader(job.structureId), { now: inv.now() });
     } catch (error) {
       if (!(error instanceof StaleJobStep)) throw error;
     }
   }
   throw new AppError('CONFLICT', 'The job kept changing while cancelling it; try again.');
+}
+
+/** What the engine does when a job ends (drop its working data, tell background sync what it wrote), best effort. */
+async function endedAfterCancel(inv: Invocation, job: JobRecord): Promise<void> {
+  try {
+    await kindOf(job).ended?.(inv, job);
+  } catch (error) {
+    console.warn(`Job ${job.id} was cancelled, but cleaning up after it failed`, error);
+  }
 }

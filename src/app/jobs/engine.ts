@@ -14,7 +14,7 @@ import { MAX_EVENT_DELAY_SECONDS, type JobEvent, type PushJobEvent } from './que
 import { isTerminal, jobsOf, logEntry } from './read';
 import type { JobKindSpec, Stage, StageResult } from './stage';
 
-export interface RunnerEnv {
+export interface EngineEnv {
   /** Milliseconds left in this invocation (the platform's clock). */
   remainingMs: () => number;
   push: PushJobEvent;
@@ -44,13 +44,13 @@ export type EventOutcome = { retryAfterSeconds: number } | undefined;
 type Ran = 'continue' | 'ended' | 'paused';
 
 /** The worker's entry: the job says who runs it (its starter, impersonated); the event is only a pointer. */
-export async function runQueuedJobEvent(event: JobEvent, env: RunnerEnv): Promise<EventOutcome> {
+export async function runQueuedJobEvent(event: JobEvent, env: EngineEnv): Promise<EventOutcome> {
   const job = await new JobRepository(new KvsWriteMeter()).get(event.jobId);
   if (!job) return undefined;
   return runJobEvent(createInvocation(job.startedBy, { retry: WORKER_RETRY }), event, env);
 }
 
-export async function runJobEvent(inv: Invocation, event: JobEvent, env: RunnerEnv): Promise<EventOutcome> {
+export async function runJobEvent(inv: Invocation, event: JobEvent, env: EngineEnv): Promise<EventOutcome> {
   const job = await jobsOf(inv).get(event.jobId);
   if (!job) {
     console.warn(`Job ${event.jobId} does not exist; event ignored`);
@@ -119,7 +119,7 @@ export async function runJobNow<J extends JobRecord>(inv: Invocation, job: J): P
   const spec = kindOf(job);
   await start(lease, spec, false);
   const cache = new Map<string, unknown>();
-  const noQueue: RunnerEnv = {
+  const noQueue: EngineEnv = {
     remainingMs: () => Infinity,
     push: () => Promise.reject(new Error(`Job ${job.id} runs at once and cannot wait`)),
   };
@@ -155,7 +155,7 @@ async function runStage(
   lease: JobLease,
   spec: JobKindSpec<JobRecord>,
   cache: Map<string, unknown>,
-  env: RunnerEnv,
+  env: EngineEnv,
   atOnce = false,
 ): Promise<Ran> {
   const { inv } = lease;
@@ -245,7 +245,7 @@ async function handleFailure(
   lease: JobLease,
   spec: JobKindSpec<JobRecord>,
   error: unknown,
-  env: RunnerEnv,
+  env: EngineEnv,
 ): Promise<void> {
   if (error instanceof StaleJobStep) return; // another event or a cancel moved the job on
   try {

@@ -16,6 +16,7 @@ import type { ImportResolved } from '../../storage';
 import { AppError } from '../../app/errors';
 import type { Invocation } from '../../app/invocation';
 import { issuesOf, storedIssue, type FactsPage } from '../../app/import/facts';
+import { checkProjectsJql, quoteKeys } from '../../app/import/jql-check';
 import { FIELDS_PAGE_SIZE, PARENT_CHUNK, searchStage } from '../../app/import/stages';
 import { CALLS_PER_UNIT, type FetchStage, type ImportSpec } from '../../app/import/staged-import';
 
@@ -25,8 +26,6 @@ const AGILE_FIELDS = ['parent', 'issuetype'];
 export function withoutOrderBy(jql: string): string {
   return jql.replace(/\border\s+by\b[\s\S]*$/i, '').trim();
 }
-
-export const quoteKeys = (keys: readonly string[]): string => keys.map((k) => `"${k}"`).join(', ');
 
 async function resolveAgile(inv: Invocation, params: AgileParams): Promise<ImportResolved> {
   const tail = (rank: string) =>
@@ -77,17 +76,6 @@ async function checkBoardJql(inv: Invocation, jql: string, field: string): Promi
     if (error instanceof JiraJqlInvalid)
       throw new AppError('JQL_INVALID', `The board's filter does not work for you: ${error.jiraMessage}`, { field });
     throw error;
-  }
-}
-
-/** Jira answers an unknown or hidden project as a JQL error naming it ("The value 'NOPE' does not exist for the field 'project'."). */
-export async function checkProjectsJql(inv: Invocation, jql: string, field: string): Promise<void> {
-  try {
-    await inv.jira.searchIds(jql, undefined, 1);
-  } catch (error) {
-    if (!(error instanceof JiraJqlInvalid)) throw error;
-    const project = /field 'project'/i.test(error.jiraMessage);
-    throw new AppError(project ? 'PROJECT_NOT_FOUND' : 'JQL_INVALID', error.jiraMessage, { field });
   }
 }
 

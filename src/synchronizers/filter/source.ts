@@ -2,7 +2,8 @@
 // the saved filter's JQL, that Jira accepts the JQL, and the issue to add under. A job is only recorded
 // once all of this holds, so users get these errors at once instead of in a failed job.
 import type { FilterParams } from './synchronizer';
-import { JiraJqlInvalid, JiraNotFound } from '../../jira';
+import { JiraNotFound } from '../../jira';
+import { checkJql } from '../../app/import/jql-check';
 import type { ImportResolved } from '../../storage';
 import { AppError } from '../../app/errors';
 import type { Invocation } from '../../app/invocation';
@@ -33,13 +34,7 @@ export async function resolveFilterSource(inv: Invocation, params: FilterParams)
     jql = params.source.jql;
   }
 
-  try {
-    // One id is enough for Jira to parse and bound-check the query (2 points).
-    await inv.jira.searchIds(jql, undefined, 1);
-  } catch (error) {
-    if (error instanceof JiraJqlInvalid) throw new AppError('JQL_INVALID', error.jiraMessage, { field: jqlField });
-    throw error;
-  }
+  await checkJql(inv, jql, jqlField);
 
   const resolved: ImportResolved = { jql, filterName };
   if (params.add.at === 'under') {

@@ -14,8 +14,7 @@ import type { ImportResolved } from '../../storage';
 import { AppError } from '../../app/errors';
 import type { Invocation } from '../../app/invocation';
 import { issuesOf, type FactsPage } from '../../app/import/facts';
-import { anyIssue, checkJql } from '../../app/import/jql-check';
-import { checkProjectsJql, quoteKeys } from '../agile/import';
+import { anyIssue, checkJql, checkProjectsJql, quoteKeys } from '../../app/import/jql-check';
 import { childrenStage, searchStage } from '../../app/import/stages';
 import { type ImportSpec } from '../../app/import/staged-import';
 
