@@ -17,7 +17,7 @@ export { getJob, listJobs } from './jobs';
 export { cancelJob } from './jobs/cancel';
 export { undoImport } from './undo/undo-import';
 export { getSettings, setSettings } from './settings';
-export { runJobEvent, runQueuedJobEvent, DEADLINE_MARGIN_MS, type RunnerEnv } from './jobs/engine';
+export { runJobEvent, runQueuedJobEvent, DEADLINE_MARGIN_MS, type EngineEnv } from './jobs/engine';
 export { expectedError, jiraUnavailable } from './jira-errors';
 export { pushJobEvent, JOB_QUEUE_KEY, type JobEvent } from './jobs/queue';
 export {

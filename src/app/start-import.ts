@@ -4,7 +4,8 @@ import type { JobDto } from '../contract';
 import { requireLevel } from './access';
 import { importSpecFor } from './import/registry';
 import type { Invocation } from './invocation';
-import { enqueueJob, importJob, type JobOrigin } from './jobs';
+import { enqueueJob, importJob, startedBefore, type JobOrigin } from './jobs';
+import { requireNoRunningJob } from './jobs/one-at-a-time';
 import { pushJobEvent, type PushJobEvent } from './jobs/queue';
 import { requireSynchronizersEnabled } from './settings';
 import { findStructure } from './structures';
@@ -19,6 +20,8 @@ export interface ImportRequest {
    * not show those writes yet; the import's searches reconcile them (Jira takes at most 50).
    */
   reconcileIssueIds?: number[];
+  /** The client's id for this start: a repeat answers with the same job (see jobIdForRequest). */
+  requestId?: string;
 }
 
 /**
@@ -44,6 +47,9 @@ export async function startImport(
 ): Promise<{ job: JobDto }> {
   // A person needs control; so does the run-as user of a background run (whose access may have changed).
   await requireLevel(inv, await findStructure(inv, request.structureId), 'control');
+  const repeated = await startedBefore(inv, request.requestId);
+  if (repeated) return repeated;
+  await requireNoRunningJob(inv, request.structureId, 'import');
   const { structure, synchronizer, params, resolved } = await prepareImport(inv, request);
   const source =
     resolved.filterName !== undefined ? `saved filter "${resolved.filterName}"` : (resolved.source ?? 'JQL');
@@ -55,6 +61,7 @@ export async function startImport(
     intro: `Import with the ${synchronizer.label} synchronizer from ${reads}`,
     resolved,
     origin,
+    requestId: request.requestId,
   });
-  return enqueueJob(inv, job, push);
+  return enqueueJob(inv, job, push, request.requestId);
 }

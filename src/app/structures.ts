@@ -4,8 +4,10 @@ import type { PermissionRule, StructureDetails, StructureSummary } from '../cont
 import {
   InstalledSynchronizerRepository,
   JobRepository,
+  StaleJobStep,
   StructureRepository,
   type ForestHeader,
+  type JobRecord,
   type StructureRecord,
   runTransaction,
 } from '../storage';
@@ -15,6 +17,8 @@ import { structureNotFound } from './errors';
 import { forestsOf } from './forest-store';
 import type { Invocation } from './invocation';
 import { deleteExportData } from './export/delete-data';
+import { isTerminal, logEntry } from './jobs/lifecycle';
+import { displayNameOf } from './names/display-name';
 
 const structuresOf = (inv: Invocation): StructureRepository => new StructureRepository(inv.kvsWrites);
 
@@ -22,6 +26,11 @@ export async function findStructure(inv: Invocation, structureId: string): Promi
   const structure = await structuresOf(inv).get(structureId);
   if (!structure) throw structureNotFound(structureId);
   return structure;
+}
+
+/** The structure, or undefined when it does not exist (any more). */
+export function structureIfAny(inv: Invocation, structureId: string): Promise<StructureRecord | undefined> {
+  return structuresOf(inv).get(structureId);
 }
 
 function details(
@@ -109,19 +118,21 @@ export async function deleteStructure(inv: Invocation, structureId: string): Pro
   // The record first: once it is gone nobody can reach the forest, so a failure below leaves only garbage.
   await structuresOf(inv).delete(structureId);
   await forestsOf(inv).deleteAll(structureId);
-  // Its jobs go too, with their data; a job still queued then finds nothing and its events do nothing.
+  // Its jobs go too, with their data. A job still queued or running is cancelled instead and kept, so
+  // whoever started it still finds it and reads why it stopped; its next event finds it ended.
+  const who = await displayNameOf(inv, inv.accountId);
   const jobs = new JobRepository(inv.kvsWrites);
-  for (
-    let page = await jobs.listByStructure(structureId, 100);
-    page.jobs.length > 0;
-    page = await jobs.listByStructure(structureId, 100)
-  ) {
+  let cursor: string | undefined;
+  do {
+    const page = await jobs.listByStructure(structureId, 100, cursor);
     for (const job of page.jobs) {
       // An export's change log is kept for the revert window: it goes with the structure, like the job.
       await deleteExportData(inv.kvsWrites, job);
-      await jobs.delete(job.id);
+      if (isTerminal(job)) await jobs.delete(job.id);
+      else await cancelForDeletedStructure(inv, jobs, job, who);
     }
-  }
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
   // And its installed synchronizers, so background sync forgets it.
   const installed = new InstalledSynchronizerRepository(inv.kvsWrites);
   for (const s of await installed.list(structureId)) {
@@ -142,4 +153,30 @@ export async function setPermissions(
   // The caller may have lowered their own level (unless owner or admin): report what they have now.
   inv.memo.clear();
   return details(updated, await levelOf(inv, updated), await forestsOf(inv).getHeader(structure.id));
+}
+
+async function cancelForDeletedStructure(
+  inv: Invocation,
+  jobs: JobRepository,
+  job: JobRecord,
+  who: string,
+): Promise<void> {
+  const message = `Cancelled: ${who} deleted the structure while this ${job.kind} ran.`;
+  try {
+    await jobs.commit(
+      {
+        ...job,
+        state: 'cancelled',
+        step: job.step + 1,
+        finishedAt: inv.now(),
+        progress: { ...job.progress, phase: 'cancelled' },
+        error: { code: 'STRUCTURE_NOT_FOUND', message },
+        log: [...job.log, logEntry(inv, 'warn', message)],
+      },
+      job.step,
+    );
+  } catch (error) {
+    // The job moved on meanwhile (it ended, or was cancelled): it ends without the structure either way.
+    if (!(error instanceof StaleJobStep)) throw error;
+  }
 }

@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'EXPORT_PERMISSIONS', // the export preflight found missing Jira permissions; the message lists what and where
   'REVERT_NOT_POSSIBLE', // not a finished export, or already reverted, or past the revert window
   'CHANGE_LOG_EXPIRED', // an export's change log is kept only as long as a revert is offered
+  'JOB_RUNNING', // a job in the same direction is running on the structure; the message says whose and since when
   'INTERNAL',
 ] as const;
 

@@ -3,8 +3,37 @@
 import { z } from 'zod';
 import { PERMISSION_LEVELS } from './model';
 
-const id = z.string().min(1).max(100);
-const cursor = z.string().max(2000).optional();
+/** Ids this app or Jira hands out (structure, job, synchronizer, account ids): they become storage keys. */
+const id = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'is not an id this app or Jira hands out');
+/** Cursors are opaque but printable: whatever the app handed out. */
+const cursor = z
+  .string()
+  .min(1)
+  .max(1000)
+  .regex(/^[A-Za-z0-9._:=-]+$/, 'is not a cursor this app handed out')
+  .optional();
+
+// C0 and C1 controls (NUL included), bidirectional overrides (they can make a name read as another) and
+// UTF-16 surrogates that are not part of a pair: never stored.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- as above
+const CONTROLS_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** A one-line text a person typed: controls and broken characters are dropped, spaces trimmed. */
+const line = z.string().transform((s) => s.replace(CONTROLS, '').replace(LONE_SURROGATES, '').trim());
+/** A multi-line text: line breaks and tabs stay. */
+const text = z.string().transform((s) => s.replace(CONTROLS_BUT_LINES, '').replace(LONE_SURROGATES, ''));
+/**
+ * Chosen by the client once per start it means (a click): a repeat of the same start — a retry, a double
+ * send — answers with the job the first one made instead of starting another.
+ */
+const requestId = id.optional();
+const structureName = line.pipe(z.string().min(1, 'Name is required').max(255));
 
 export const permissionSubjectSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('user'), accountId: id }),
@@ -26,13 +55,13 @@ export const payloadSchemas = {
   listStructures: z.object({ scope: z.enum(['mine', 'all']).default('all') }).default({ scope: 'all' }),
   getStructure: z.object({ structureId: id }),
   createStructure: z.object({
-    name: z.string().trim().min(1, 'Name is required').max(255),
-    description: z.string().max(2000).default(''),
+    name: structureName,
+    description: text.pipe(z.string().max(2000)).default(''),
   }),
   updateStructure: z.object({
     structureId: id,
-    name: z.string().trim().min(1, 'Name is required').max(255).optional(),
-    description: z.string().max(2000).optional(),
+    name: structureName.optional(),
+    description: text.pipe(z.string().max(2000)).optional(),
   }),
   deleteStructure: z.object({ structureId: id }),
   setPermissions: z.object({ structureId: id, rules: z.array(permissionRuleSchema).max(200) }),
@@ -47,6 +76,7 @@ export const payloadSchemas = {
     structureId: id,
     synchronizer: z.string().min(1).max(50),
     params: z.record(z.string(), z.unknown()),
+    requestId,
   }),
   getJob: z.object({ jobId: id }),
   listJobs: z.object({ structureId: id, cursor, limit: z.number().int().min(1).max(100).default(20) }),
@@ -65,7 +95,7 @@ export const payloadSchemas = {
   removeSynchronizer: z.object({ structureId: id, synchronizerId: id }),
   setSynchronizerEnabled: z.object({ structureId: id, synchronizerId: id, enabled: z.boolean() }),
   previewResync: z.object({ structureId: id, synchronizerId: id, direction: z.enum(['import', 'export']) }),
-  resync: z.object({ structureId: id, synchronizerId: id, direction: z.enum(['import', 'export']) }),
+  resync: z.object({ structureId: id, synchronizerId: id, direction: z.enum(['import', 'export']), requestId }),
   previewExport: z.object({
     structureId: id,
     synchronizer: z.string().min(1).max(50),
@@ -75,8 +105,9 @@ export const payloadSchemas = {
     structureId: id,
     synchronizer: z.string().min(1).max(50),
     params: z.record(z.string(), z.unknown()),
+    requestId,
   }),
-  revertJob: z.object({ jobId: id }),
+  revertJob: z.object({ jobId: id, requestId }),
   listJobChanges: z.object({ jobId: id, cursor, limit: z.number().int().min(1).max(500).default(100) }),
 } as const;
 

@@ -44,7 +44,7 @@ const useCases: { [K in ResolverKey]: UseCase<K> } = {
   resync: (inv, p) => app.resync(inv, p),
   previewExport: (inv, p) => app.previewExport(inv, p),
   startExport: (inv, p) => app.startExport(inv, p),
-  revertJob: (inv, p) => app.revertJob(inv, p.jobId),
+  revertJob: (inv, p) => app.revertJob(inv, p.jobId, undefined, p.requestId),
   listJobChanges: (inv, p) => app.listJobChanges(inv, p),
 };
 

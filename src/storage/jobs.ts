@@ -4,6 +4,7 @@
 import { kvs, Sort } from '@forge/kvs';
 import type { JobRecord } from './job-record';
 import { entities, keys } from './keys';
+import { TransactionConditionFailed } from './errors';
 import { runTransaction, type TxOp } from './transaction';
 import { jsonBytes, type KvsWriteMeter } from './write-meter';
 
@@ -26,6 +27,21 @@ export class JobRepository {
   async create(job: JobRecord): Promise<void> {
     await kvs.entity<JobRecord>(entities.job).set(keys.job(job.id), job);
     this.meter.add(jsonBytes(job));
+  }
+
+  /**
+   * Writes a new record unless one with its id exists (a repeated start with the same request id);
+   * false when it existed.
+   */
+  async createOnce(job: JobRecord): Promise<boolean> {
+    try {
+      const op: TxOp = { kind: 'set', key: keys.job(job.id), value: job, entityName: entities.job, ifAbsent: 'id' };
+      await runTransaction([op], this.meter);
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionConditionFailed) return false;
+      throw error;
+    }
   }
 
   /** The operation that writes a new record (ids are unique, so nothing else can have written it). */

@@ -15,6 +15,8 @@ export type TxOp =
       value: unknown;
       entityName?: string;
       ifEquals?: { attribute: string; value: string | number | boolean };
+      /** Only when the entity does not have this attribute yet — that is, when it does not exist. */
+      ifAbsent?: string;
       forest?: boolean;
     }
   | { kind: 'delete'; key: string; entityName?: string; forest?: boolean };
@@ -32,7 +34,9 @@ export async function runTransaction(ops: TxOp[], meter: KvsWriteMeter): Promise
     if (op.kind === 'set') {
       const conditions = op.ifEquals
         ? new Filter<Record<string, unknown>>().and(op.ifEquals.attribute, FilterConditions.equalTo(op.ifEquals.value))
-        : undefined;
+        : op.ifAbsent !== undefined
+          ? new Filter<Record<string, unknown>>().and(op.ifAbsent, FilterConditions.notExists())
+          : undefined;
       tx.set<unknown>(
         op.key,
         op.value,

@@ -222,7 +222,7 @@ describe('Job page of an export', () => {
     await userEvent.click(dialog.getByRole('button', { name: 'Revert export' }));
     // then
     await waitFor(() => expect(history.location.pathname).toBe('/job/j6'));
-    expect(backend.callsOf('revertJob')).toEqual([{ jobId: 'j5' }]);
+    expect(backend.callsOf('revertJob')).toEqual([{ jobId: 'j5', requestId: expect.any(String) }]);
   });
 
   it('offers no Revert once the export was reverted', async () => {

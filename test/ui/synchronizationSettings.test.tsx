@@ -309,7 +309,9 @@ describe('Resync confirmation', () => {
     await userEvent.click(dialog.getByRole('button', { name: 'Resync into the structure' }));
     // then
     await waitFor(() => expect(history.location.pathname).toBe('/job/j42'));
-    expect(backend.callsOf('resync')).toEqual([{ structureId: 's1', synchronizerId: 'i1', direction: 'import' }]);
+    expect(backend.callsOf('resync')).toEqual([
+      { structureId: 's1', synchronizerId: 'i1', direction: 'import', requestId: expect.any(String) },
+    ]);
   });
 
   it('names the export direction, says it writes to Jira as you, and shows the links-deletion warning', async () => {

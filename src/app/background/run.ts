@@ -11,26 +11,30 @@ import { syncsInBackground } from './eligible';
 
 export { syncsInBackground };
 
+/** Whether the run started; `busy`: another job in its direction runs on the structure, so try again later. */
+export type BackgroundStart = 'started' | 'busy' | 'not-started';
+
 export async function startBackgroundRun(
   s: InstalledSynchronizer,
   trigger: 'event' | 'schedule',
   now: number,
-): Promise<boolean> {
+): Promise<BackgroundStart> {
   const meter = new KvsWriteMeter();
   const repo = new InstalledSynchronizerRepository(meter);
   const structure = await new StructureRepository(meter).get(s.structureId);
-  if (!structure || !syncsInBackground(s)) return false;
+  if (!structure || !syncsInBackground(s)) return 'not-started';
   const reason = await unavailableReason(structure, s.runAs);
   if (reason !== undefined) {
     await repo.put({ ...s, state: 'not-available', notAvailableReason: reason });
-    return false;
+    return 'not-started';
   }
   const inv = createInvocation(s.runAs, { retry: WORKER_RETRY });
   try {
     await startResync(inv, s, 'import', { installedId: s.id, trigger });
-    return true;
+    return 'started';
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
+    if (error.code === 'JOB_RUNNING') return 'busy';
     const at = new Date(now).toISOString();
     await repo.put({
       ...s,
@@ -43,6 +47,6 @@ export async function startBackgroundRun(
         message: error.message,
       },
     });
-    return false;
+    return 'not-started';
   }
 }

@@ -4,16 +4,24 @@ import { runsInBackground } from '../../domain/installed';
 import { InstalledSynchronizerRepository, KvsWriteMeter } from '../../storage';
 import { pollMs } from './options';
 import { syncsInBackground } from './eligible';
+import { recordTrigger } from './pending';
 import { startBackgroundRun } from './run';
 import { scheduleTick, type PushSyncTick, pushSyncTick } from './tick-queue';
 
 export async function runScheduledResync(now: number, push: PushSyncTick = pushSyncTick): Promise<number> {
   const repo = new InstalledSynchronizerRepository(new KvsWriteMeter());
   let started = 0;
+  let busy = 0;
   for (const s of await repo.list()) {
     if (!runsInBackground(s) || !syncsInBackground(s) || s.lastRun?.result === 'running') continue;
-    if (await startBackgroundRun(s, 'schedule', now)) started++;
+    const start = await startBackgroundRun(s, 'schedule', now);
+    if (start === 'started') started++;
+    // Another job runs on the structure: a pending trigger runs it once that one is done.
+    if (start === 'busy') {
+      await recordTrigger(repo, { structureId: s.structureId, synchronizerId: s.id }, now);
+      busy++;
+    }
   }
-  if (started > 0) await scheduleTick(now + pollMs(), now, push);
+  if (started + busy > 0) await scheduleTick(now + pollMs(), now, push);
   return started;
 }

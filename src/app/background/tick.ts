@@ -7,7 +7,7 @@
 import { IDLE_GUARD, recordGuardEvent } from '../../domain/background/cycle-guard';
 import { addTrigger, takeDue, type PendingResyncs } from '../../domain/background/debounce';
 import { runsInBackground, stopByCycleGuard, type InstalledSynchronizer } from '../../domain/installed';
-import { findSynchronizer } from '../../synchronizers/registry';
+import { findSynchronizer } from '../../synchronizers';
 import { InstalledSynchronizerRepository, JobRepository, KvsWriteMeter, type JobRecord } from '../../storage';
 import { lastRunMessageOf, lastRunResultOf } from '../installed/dto';
 import { paramsSummary } from '../installed/summary';
@@ -100,14 +100,24 @@ export async function runSyncTick(now: number, push: PushSyncTick = pushSyncTick
   }
 
   const taken = takeDue(pending, now, debounceOptions(), running);
+  let waiting = false;
   for (const due of taken.due) {
     // Taken before the run starts: a trigger arriving from now on asks for one more run after it.
     await repo.deletePendingOf(due.synchronizerId);
     const s = all.find((x) => x.id === due.synchronizerId);
     if (!s || !runsInBackground(s)) continue;
-    if (await startBackgroundRun(s, 'event', now)) running.add(s.id);
+    const start = await startBackgroundRun(s, 'event', now);
+    if (start === 'started') running.add(s.id);
+    if (start === 'busy') {
+      // Another job runs on the structure: keep the trigger, and look again while it runs.
+      const target = { structureId: s.structureId, synchronizerId: s.id };
+      await recordTrigger(repo, target, now);
+      waiting = true;
+    }
   }
 
-  const next = [taken.nextCheckAt, running.size > 0 ? now + pollMs() : null].filter((t): t is number => t !== null);
+  const next = [taken.nextCheckAt, running.size > 0 || waiting ? now + pollMs() : null].filter(
+    (t): t is number => t !== null,
+  );
   if (next.length > 0) await scheduleTick(Math.min(...next), now, push);
 }

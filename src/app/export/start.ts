@@ -13,8 +13,10 @@ import {
   isTerminal,
   jobsOf,
   revertJobRecord,
+  startedBefore,
   type JobOrigin,
 } from '../jobs';
+import { requireNoRunningJob } from '../jobs/one-at-a-time';
 import { pushJobEvent, type PushJobEvent } from '../jobs/queue';
 import { findStructure } from '../structures';
 import { FIRST_CURSOR } from './gather';
@@ -25,11 +27,13 @@ import { canRevertGiven, claimingRevertId } from './revertible';
 
 export async function startExport(
   inv: Invocation,
-  request: ExportRequest,
+  request: ExportRequest & { requestId?: string },
   push: PushJobEvent = pushJobEvent,
 ): Promise<{ job: JobDto }> {
   await requireLevel(inv, await findStructure(inv, request.structureId), 'control');
-  return startPrepared(inv, await prepareExport(inv, request), push, {});
+  const repeated = await startedBefore(inv, request.requestId);
+  if (repeated) return repeated;
+  return startPrepared(inv, await prepareExport(inv, request), push, {}, request.requestId);
 }
 
 /** Starts an export already prepared; the caller checked who may (a person: control; the background: its run-as user). */
@@ -38,7 +42,9 @@ export async function startPrepared(
   prepared: PreparedExport,
   push: PushJobEvent,
   origin: JobOrigin,
+  requestId?: string,
 ): Promise<{ job: JobDto }> {
+  await requireNoRunningJob(inv, prepared.structureId, 'export');
   const runner = await displayNameOf(inv, inv.accountId);
   const job = exportJob(inv, {
     structureId: prepared.structureId,
@@ -47,18 +53,22 @@ export async function startPrepared(
     intro: `Export with the ${prepared.label} synchronizer from structure "${prepared.structureName}" into Jira, as ${runner}.`,
     checkpoint: initialExportCheckpoint(FIRST_CURSOR, prepared.rankField, prepared.rankFieldId),
     origin,
+    requestId,
   });
-  return enqueueJob(inv, job, push);
+  return enqueueJob(inv, job, push, requestId);
 }
 
 export async function revertJob(
   inv: Invocation,
   jobId: string,
   push: PushJobEvent = pushJobEvent,
+  requestId?: string,
 ): Promise<{ job: JobDto }> {
   const exportJob = await findJob(inv, jobId);
   const structure = await findStructure(inv, exportJob.structureId);
   await requireLevel(inv, structure, 'control');
+  const repeated = await startedBefore(inv, requestId);
+  if (repeated) return repeated;
   // A revert that failed or was cancelled leaves the export revertible again.
   const previous = claimingRevertId(exportJob);
   const previousJob = previous !== undefined ? await jobsOf(inv).get(previous) : undefined;
@@ -86,7 +96,9 @@ export async function revertJob(
     intro: `Revert of export ${exportJob.id}: values Jira still holds from that export are set back; anything changed since is left alone.`,
     revertOf: exportJob.id,
     checkpoint: initialExportCheckpoint(FIRST_CURSOR, es.rankField, es.rankFieldId),
+    requestId,
   });
+  await requireNoRunningJob(inv, exportJob.structureId, 'export');
   // Claim the export first, so two reverts cannot both start: the commit is conditional on its step.
   try {
     await jobsOf(inv).commit({ ...exportJob, step: exportJob.step + 1, revertedBy: job.id }, exportJob.step);
@@ -95,5 +107,5 @@ export async function revertJob(
       throw new AppError('CONFLICT', 'Someone else started a revert of this export just now.');
     throw error;
   }
-  return enqueueJob(inv, job, push);
+  return enqueueJob(inv, job, push, requestId);
 }

@@ -3,13 +3,13 @@
 // one-time import or export; in the background as the synchronizer's run-as user (background/).
 import type { JobDto, Payload, ResyncPreview } from '../../contract';
 import type { InstalledSynchronizer } from '../../domain/installed';
-import { findSynchronizer } from '../../synchronizers/registry';
+import { findSynchronizer } from '../../synchronizers';
 import { requireLevel } from '../access';
 import { AppError } from '../errors';
 import { previewPrepared } from '../export/preview';
 import { prepareExport } from '../export/prepare';
 import { startPrepared } from '../export/start';
-import type { JobOrigin } from '../jobs';
+import { startedBefore, type JobOrigin } from '../jobs';
 import type { Invocation } from '../invocation';
 import { previewImport } from '../preview-import';
 import { pushJobEvent, type PushJobEvent } from '../jobs/queue';
@@ -50,7 +50,7 @@ export async function resync(inv: Invocation, p: Payload<'resync'>): Promise<{ j
   await requireLevel(inv, structure, 'control');
   const s = await findInstalled(inv, p.structureId, p.synchronizerId);
   requireDirection(s, p.direction);
-  return startResync(inv, s, p.direction, { installedId: s.id, trigger: 'manual' });
+  return startResync(inv, s, p.direction, { installedId: s.id, trigger: 'manual' }, pushJobEvent, p.requestId);
 }
 
 /** Starts the job and records it as the synchronizer's last run. */
@@ -60,11 +60,14 @@ export async function startResync(
   direction: Direction,
   origin: JobOrigin,
   push: PushJobEvent = pushJobEvent,
+  requestId?: string,
 ): Promise<{ job: JobDto }> {
+  const repeated = await startedBefore(inv, requestId);
+  if (repeated) return repeated;
   const started =
     direction === 'import'
-      ? await startImport(inv, request(s), push, origin)
-      : await startPrepared(inv, await prepareExport(inv, request(s)), push, origin);
+      ? await startImport(inv, { ...request(s), requestId }, push, origin)
+      : await startPrepared(inv, await prepareExport(inv, request(s)), push, origin, requestId);
   const fresh = (await installedOf(inv).get(s.structureId, s.id)) ?? s;
   await installedOf(inv).put({
     ...fresh,

@@ -5,8 +5,10 @@ export {
   exportJob,
   importJob,
   initialExportCheckpoint,
+  jobIdForRequest,
   newJobId,
   revertJobRecord,
+  startedBefore,
   undoJob,
 } from './records';
 export type { JobOrigin } from './records';

@@ -1,21 +1,19 @@
 // Reading jobs. A job is visible to whoever can view its structure.
-import type { JobDto, JobLogEntry } from '../../contract';
+import type { JobDto } from '../../contract';
 import { JobRepository, type ForestHeader, type ImportJob, type JobRecord } from '../../storage';
 import { requireLevel } from '../access';
-import { jobNotFound } from '../errors';
+import { jobNotFound, structureNotFound } from '../errors';
 import { canRevertGiven, claimingRevertId } from '../export/revertible';
 import { forestsOf } from '../forest-store';
+import { decodeJobsCursor, encodeJobsCursor, refusedCursor } from './cursor';
 import type { Invocation } from '../invocation';
-import { findStructure } from '../structures';
+import { findStructure, structureIfAny } from '../structures';
 
 export const jobsOf = (inv: Invocation): JobRepository => new JobRepository(inv.kvsWrites);
 
-export const isTerminal = (job: Pick<JobRecord, 'state'>): boolean =>
-  job.state === 'finished' || job.state === 'failed' || job.state === 'cancelled';
+import { isTerminal } from './lifecycle';
 
-export function logEntry(inv: Invocation, level: JobLogEntry['level'], message: string): JobLogEntry {
-  return { at: new Date(inv.now()).toISOString(), level, message };
-}
+export { isTerminal, logEntry } from './lifecycle';
 
 const iso = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : new Date(ms).toISOString());
 
@@ -101,7 +99,10 @@ const claimOf = (reverts: ReadonlyMap<string, JobRecord>, job: JobRecord): JobRe
 
 export async function getJob(inv: Invocation, jobId: string): Promise<JobDto> {
   const job = await findJob(inv, jobId);
-  await requireLevel(inv, await findStructure(inv, job.structureId), 'view');
+  const structure = await structureIfAny(inv, job.structureId);
+  // A job whose structure was deleted while it ran stays readable by whoever started it (it says why it stopped).
+  if (structure) await requireLevel(inv, structure, 'view');
+  else if (job.startedBy !== inv.accountId) throw structureNotFound(job.structureId);
   const reverts = await revertsClaiming(inv, [job]);
   return toJobDto(job, await forestsOf(inv).getHeader(job.structureId), {
     claimingRevert: claimOf(reverts, job),
@@ -114,11 +115,15 @@ export async function listJobs(
   input: { structureId: string; cursor?: string; limit: number },
 ): Promise<{ jobs: JobDto[]; nextCursor?: string }> {
   await requireLevel(inv, await findStructure(inv, input.structureId), 'view');
-  const page = await jobsOf(inv).listByStructure(input.structureId, input.limit, input.cursor);
+  const page = await jobsOf(inv)
+    .listByStructure(input.structureId, input.limit, decodeJobsCursor(input.structureId, input.cursor))
+    .catch((error: unknown) => {
+      throw refusedCursor(error) ?? error;
+    });
   const header = await forestsOf(inv).getHeader(input.structureId);
   const reverts = await revertsClaiming(inv, page.jobs, page.jobs);
   return {
     jobs: page.jobs.map((j) => toJobDto(j, header, { claimingRevert: claimOf(reverts, j), now: inv.now() })),
-    nextCursor: page.nextCursor,
+    ...(page.nextCursor !== undefined ? { nextCursor: encodeJobsCursor(input.structureId, page.nextCursor) } : {}),
   };
 }

@@ -1,6 +1,6 @@
 // The one constructor of each kind of job record, and queueing a new job. A new job is `queued` at step
 // 0; the engine starts it at its first stage when the first event arrives.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { JobDto } from '../../contract';
 import type {
   ExportCheckpoint,
@@ -22,6 +22,14 @@ export function newJobId(now: number): string {
   return `${now.toString(36)}-${randomBytes(6).toString('hex')}`;
 }
 
+/**
+ * The id of the job a start with this request id makes: the same for a repeat of that start, different
+ * for another user. Unguessable as long as the request id is (the UI sends a random UUID).
+ */
+export function jobIdForRequest(accountId: string, requestId: string): string {
+  return `req-${createHash('sha256').update(`${accountId}\n${requestId}`).digest('hex').slice(0, 24)}`;
+}
+
 /** What started a job other than a person's one-time run: an installed synchronizer's resync. */
 export interface JobOrigin {
   installedId?: string;
@@ -35,13 +43,15 @@ interface NewJob {
   /** The job log's first line. */
   intro: string;
   origin?: JobOrigin;
+  /** The client's id for this start (see jobIdForRequest). */
+  requestId?: string;
 }
 
 /** The fields every kind starts with; the cost so far is what the starting call spent. */
 function common(inv: Invocation, job: NewJob) {
   const now = inv.now();
   return {
-    id: newJobId(now),
+    id: job.requestId !== undefined ? jobIdForRequest(inv.accountId, job.requestId) : newJobId(now),
     structureId: job.structureId,
     synchronizer: job.synchronizer,
     params: job.params,
@@ -103,9 +113,33 @@ export function undoJob(inv: Invocation, job: NewJob & { undoOf: string }): Undo
   return { ...common(inv, job), kind: 'undo', undoOf: job.undoOf };
 }
 
-/** Records the job and pushes its first event; a job that cannot be queued is recorded as failed. */
-export async function enqueueJob(inv: Invocation, job: JobRecord, push: PushJobEvent): Promise<{ job: JobDto }> {
-  await jobsOf(inv).create(job);
+/** The job an earlier start with this request id made, if any: a repeat answers with it. */
+export async function startedBefore(
+  inv: Invocation,
+  requestId: string | undefined,
+): Promise<{ job: JobDto } | undefined> {
+  if (requestId === undefined) return undefined;
+  const job = await jobsOf(inv).get(jobIdForRequest(inv.accountId, requestId));
+  return job ? { job: toJobDto(job, await forestsOf(inv).getHeader(job.structureId), { now: inv.now() }) } : undefined;
+}
+
+/**
+ * Records the job and pushes its first event; a job that cannot be queued is recorded as failed. A job
+ * whose id comes from a request id is recorded only once: a start racing with its own repeat answers
+ * with the job the other one recorded.
+ */
+export async function enqueueJob(
+  inv: Invocation,
+  job: JobRecord,
+  push: PushJobEvent,
+  requestId?: string,
+): Promise<{ job: JobDto }> {
+  if (requestId === undefined) await jobsOf(inv).create(job);
+  else if (!(await jobsOf(inv).createOnce(job))) {
+    const repeated = await startedBefore(inv, requestId);
+    if (repeated) return repeated;
+    throw new Error(`Job ${job.id} was recorded and is gone again`);
+  }
   try {
     await push({ jobId: job.id, step: 0 });
   } catch (error) {

@@ -1,7 +1,7 @@
 // The job engine's rules for an event that does not match the job's step: ignore duplicates and late
 // events, and let only the redelivery of the driving event take over a job whose invocation died.
 import type { LocalForge } from '../../../local/runtime';
-import { createInvocation, runJobEvent, type RunnerEnv } from '../../../src/app';
+import { createInvocation, runJobEvent, type EngineEnv } from '../../../src/app';
 import { ADOPT_AFTER_MS } from '../../../src/app/jobs/engine';
 import { importJob } from '../../../src/app/jobs';
 import { createStructure } from '../../../src/app/structures';
@@ -20,7 +20,7 @@ const inv = () =>
     transport: async () => Promise.reject(new Error('no Jira in this test')),
     now: () => NOW,
   });
-const env = (): RunnerEnv & { pushed: unknown[] } => {
+const env = (): EngineEnv & { pushed: unknown[] } => {
   const pushed: unknown[] = [];
   return { pushed, remainingMs: () => 600_000, push: async (event) => void pushed.push(event) };
 };

@@ -1,7 +1,7 @@
 // The import's apply stage under a concurrent change, run by the job engine: the plan is recomputed from
 // the new forest, never forced; a job that moved on (a cancel) changes nothing.
 import type { LocalForge } from '../../../local/runtime';
-import { createInvocation, runJobEvent, type RunnerEnv } from '../../../src/app';
+import { createInvocation, runJobEvent, type EngineEnv } from '../../../src/app';
 import { importJob } from '../../../src/app/jobs';
 import { createStructure } from '../../../src/app/structures';
 import { Forest, forestFromChunks, forestToChunks } from '../../../src/domain/forest';
@@ -23,7 +23,7 @@ afterEach(() => jest.restoreAllMocks());
 
 const noJira = () =>
   createInvocation('acc-olivia', { transport: async () => Promise.reject(new Error('no Jira in this test')) });
-const env = (): RunnerEnv => ({ remainingMs: () => 600_000, push: async () => undefined });
+const env = (): EngineEnv => ({ remainingMs: () => 600_000, push: async () => undefined });
 const jobs = () => new JobRepository(new KvsWriteMeter());
 
 /** A Filter import of issues 10 and 11 whose search is done: the next stage is the apply. */

@@ -13,6 +13,7 @@ import { SynchronizerRunGate } from '../components/synchronizers/SynchronizerRun
 import { useParamsEditor } from '../components/synchronizers/useParamsEditor';
 import { SynchronizerSelect } from '../components/SynchronizerSelect';
 import { useRouter } from '../routing/RouterContext';
+import { newRequestId } from '../api/requestId';
 
 export function ExportPage(props: { structureId: string }) {
   return (
@@ -105,6 +106,7 @@ function ExportEditor(props: {
       structureId: structure.id,
       synchronizer: synchronizer.key,
       params: editor.params(),
+      requestId: newRequestId(),
     });
     setBusy(undefined);
     setConfirming(false);

@@ -13,6 +13,7 @@ import { SynchronizerRunGate } from '../components/synchronizers/SynchronizerRun
 import { useParamsEditor } from '../components/synchronizers/useParamsEditor';
 import { SynchronizerSelect } from '../components/SynchronizerSelect';
 import { useRouter } from '../routing/RouterContext';
+import { newRequestId } from '../api/requestId';
 
 export function ImportPage(props: { structureId: string }) {
   return (
@@ -73,6 +74,7 @@ function ImportEditor(props: { structure: StructureDetails; importers: Synchroni
       structureId: structure.id,
       synchronizer: key,
       params: editor.params(),
+      requestId: newRequestId(),
     });
     setBusy(undefined);
     setConfirming(false);

@@ -20,6 +20,7 @@ import { PageLayout } from '../components/PageLayout';
 import { UserName } from '../components/UserName';
 import { RouteLink } from '../routing/RouteLink';
 import { useRouter } from '../routing/RouterContext';
+import { newRequestId } from '../api/requestId';
 
 export const isActive = (job: JobDto) => job.state === 'queued' || job.state === 'running';
 
@@ -85,7 +86,7 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
   const revert = async () => {
     setActing('revert');
     setActionError(undefined);
-    const answer = await invoke('revertJob', { jobId: props.jobId });
+    const answer = await invoke('revertJob', { jobId: props.jobId, requestId: newRequestId() });
     setActing(undefined);
     setConfirmRevert(false);
     if (answer.ok) navigate({ page: 'job', jobId: answer.data.job.id });

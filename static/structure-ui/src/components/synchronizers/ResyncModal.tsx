@@ -16,6 +16,7 @@ import { DIRECTION_WORDS } from './directionWords';
 import { ExportPreviewDetails } from './ExportPreviewDetails';
 import { kindsInWords } from './exportWords';
 import { ImportPreviewSummary } from './ImportPreviewSummary';
+import { newRequestId } from '../../api/requestId';
 
 /**
  * Resync an installed synchronizer once, in the direction the user chose: the dialog names the
@@ -58,6 +59,7 @@ export function ResyncModal(props: {
       structureId: props.structureId,
       synchronizerId: synchronizer.id,
       direction,
+      requestId: newRequestId(),
     });
     setStarting(false);
     if (answer.ok) props.onStarted(answer.data.job);
