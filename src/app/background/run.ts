@@ -11,10 +11,12 @@ import { syncsInBackground } from './eligible';
 
 export { syncsInBackground };
 
+/** `reconcileIssueIds`: issues the triggers named, which Jira's search may not show changed yet. */
 export async function startBackgroundRun(
   s: InstalledSynchronizer,
   trigger: 'event' | 'schedule',
   now: number,
+  reconcileIssueIds: readonly number[] = [],
 ): Promise<boolean> {
   const meter = new KvsWriteMeter();
   const repo = new InstalledSynchronizerRepository(meter);
@@ -27,7 +29,7 @@ export async function startBackgroundRun(
   }
   const inv = createInvocation(s.runAs, { retry: WORKER_RETRY });
   try {
-    await startResync(inv, s, 'import', { installedId: s.id, trigger });
+    await startResync(inv, s, 'import', { installedId: s.id, trigger }, { reconcileIssueIds });
     return true;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

@@ -105,7 +105,7 @@ export async function runSyncTick(now: number, push: PushSyncTick = pushSyncTick
     await repo.deletePendingOf(due.synchronizerId);
     const s = all.find((x) => x.id === due.synchronizerId);
     if (!s || !runsInBackground(s)) continue;
-    if (await startBackgroundRun(s, 'event', now)) running.add(s.id);
+    if (await startBackgroundRun(s, 'event', now, due.issueIds)) running.add(s.id);
   }
 
   const next = [taken.nextCheckAt, running.size > 0 ? now + pollMs() : null].filter((t): t is number => t !== null);

@@ -53,17 +53,22 @@ export async function resync(inv: Invocation, p: Payload<'resync'>): Promise<{ j
   return startResync(inv, s, p.direction, { installedId: s.id, trigger: 'manual' });
 }
 
-/** Starts the job and records it as the synchronizer's last run. */
+/**
+ * Starts the job and records it as the synchronizer's last run. An import reconciles
+ * `reconcileIssueIds` (issues just changed in Jira, which its search may not show yet).
+ */
 export async function startResync(
   inv: Invocation,
   s: InstalledSynchronizer,
   direction: Direction,
   origin: JobOrigin,
+  { reconcileIssueIds = [] }: { reconcileIssueIds?: readonly number[] } = {},
   push: PushJobEvent = pushJobEvent,
 ): Promise<{ job: JobDto }> {
+  const reconcile = reconcileIssueIds.length > 0 ? { reconcileIssueIds: [...reconcileIssueIds] } : {};
   const started =
     direction === 'import'
-      ? await startImport(inv, request(s), push, origin)
+      ? await startImport(inv, { ...request(s), ...reconcile }, push, origin)
       : await startPrepared(inv, await prepareExport(inv, request(s)), push, origin);
   const fresh = (await installedOf(inv).get(s.structureId, s.id)) ?? s;
   await installedOf(inv).put({
