@@ -17,6 +17,7 @@ import { metadataRoutes } from './resources/metadata';
 import { projectRoleRoutes } from './resources/project-roles';
 import { projectRoutes } from './resources/projects';
 import { searchRoutes } from './resources/search';
+import { softwareBoardRoutes } from './resources/software-board-issues';
 import { userRoutes } from './resources/users';
 import { Router } from './router';
 import { Serializer } from './serializers';
@@ -33,6 +34,7 @@ export const ALL_ROUTES: Route[] = [
   ...linkRoutes,
   ...metadataRoutes,
   ...agileRoutes,
+  ...softwareBoardRoutes,
   ...userRoutes,
   ...groupRoutes,
   ...projectRoutes,

@@ -80,6 +80,11 @@ export class ResolverInvocationError extends Error {
 /** Consumers, triggers and scheduled triggers: 55 s unless the function sets timeoutSeconds. */
 const DEFAULT_CONSUMER_TIMEOUT_SECONDS = 55;
 const DEFAULT_RESOLVER_TIMEOUT_MS = 25_000;
+/**
+ * Forge keeps retrying a failed async event for 24 h. @forge/manifest 13.7's consumer schema has no
+ * setting for it (additionalProperties: false), so every queue gets the platform's window.
+ */
+const ASYNC_EVENT_RETENTION_MS = 24 * 3_600_000;
 
 const jsonRoundTrip = (value: unknown): unknown =>
   value === undefined ? undefined : JSON.parse(JSON.stringify(value));
@@ -117,9 +122,10 @@ export class LocalForge implements ForgeHost {
       scopes: this.manifest.scopes,
     };
     this.kvs = new LocalKvs({ file: options.kvsFile, entities: this.manifest.entities });
-    const { duplicate, reorder, extraDelayMs, ...tuning } = options.queue ?? {};
+    const { duplicate, reorder, extraDelayMs, retentionWindowMs, ...tuning } = options.queue ?? {};
     this.queue = new DeliveryQueue((event) => this.deliverEvent(event), {
       ...tuning,
+      retentionWindowMs: retentionWindowMs ?? ASYNC_EVENT_RETENTION_MS,
       timeScale: options.timeScale,
       switches: { duplicate, reorder, extraDelayMs },
     });

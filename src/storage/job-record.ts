@@ -129,6 +129,11 @@ export interface ExportCheckpoint {
   failed: number;
   skipped: number;
   result?: ExportJobResult;
+  /**
+   * Issues a finished export wrote (the last 50): the resyncs it triggers reconcile them, since Jira's
+   * search may not show the writes yet.
+   */
+  writtenIssueIds?: number[];
 }
 
 export interface ExportJob extends JobCommon {

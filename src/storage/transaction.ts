@@ -1,7 +1,7 @@
 // One atomic KVS transaction built from operations that several repositories contribute (for example the
 // new forest and the job checkpoint that records it), so a duplicate job step can never apply twice.
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
-import { isConditionFailure, TransactionConditionFailed } from './errors';
+import { isRefusal, TransactionConditionFailed } from './errors';
 import { jsonBytes, type KvsWriteMeter } from './write-meter';
 
 /** Forge limits: 25 operations and 4 MB per transaction. */
@@ -20,6 +20,20 @@ export type TxOp =
       forest?: boolean;
     }
   | { kind: 'delete'; key: string; entityName?: string; forest?: boolean };
+
+/**
+ * After a refused transaction: the index of the first conditioned operation whose condition no longer
+ * holds, read from storage now (a missing record holds no value); undefined when every one holds, so
+ * the refusal had another cause.
+ */
+async function firstFailedCondition(ops: TxOp[]): Promise<number | undefined> {
+  for (const [index, op] of ops.entries()) {
+    if (op.kind !== 'set' || !op.ifEquals || !op.entityName) continue;
+    const current = await kvs.entity<Record<string, unknown>>(op.entityName).get(op.key);
+    if (current?.[op.ifEquals.attribute] !== op.ifEquals.value) return index;
+  }
+  return undefined;
+}
 
 export async function runTransaction(ops: TxOp[], meter: KvsWriteMeter): Promise<void> {
   if (ops.length > MAX_TRANSACTION_OPS)
@@ -51,9 +65,9 @@ export async function runTransaction(ops: TxOp[], meter: KvsWriteMeter): Promise
   try {
     await tx.execute();
   } catch (error) {
-    if (isConditionFailure(error)) {
-      const index = (error.context as { failedOperationIndex?: number } | undefined)?.failedOperationIndex;
-      throw new TransactionConditionFailed(index);
+    if (isRefusal(error)) {
+      const index = await firstFailedCondition(ops);
+      if (index !== undefined) throw new TransactionConditionFailed(index);
     }
     throw error;
   }

@@ -201,6 +201,35 @@ const cases: Case[] = [
     undefined,
     200,
   ],
+  // Jira Software, token-paged (RFC-127)
+  ['board issues paged', alice, 'GET', '/rest/software/1.0/board/1/issue', undefined, 200],
+  [
+    'board issues paged, every documented parameter',
+    bob,
+    'GET',
+    '/rest/software/1.0/board/2/issue?maxResults=1&reconcileIssues=10001&reconcileIssues=10002&jql=assignee%20is%20EMPTY%20OR%20assignee%20is%20not%20EMPTY&validateQuery=true&fields=summary,parent,customfield_10019&expand=names,schema',
+    undefined,
+    200,
+  ],
+  [
+    'board issues paged ids only',
+    alice,
+    'GET',
+    '/rest/software/1.0/board/1/issue?fields=id,key&maxResults=2',
+    undefined,
+    200,
+  ],
+  ['board issues paged bad token', alice, 'GET', '/rest/software/1.0/board/1/issue?nextPageToken=nope', undefined, 400],
+  ['board issues paged bad jql', alice, 'GET', '/rest/software/1.0/board/1/issue?jql=sprnt%3D1', undefined, 400],
+  [
+    'board issues paged too many to reconcile',
+    alice,
+    'GET',
+    `/rest/software/1.0/board/1/issue?reconcileIssues=${Array.from({ length: 51 }, (_, n) => 10000 + n).join(',')}`,
+    undefined,
+    400,
+  ],
+  ['board issues paged missing', carol, 'GET', '/rest/software/1.0/board/2/issue', undefined, 404],
   ['boards of a hidden project', carol, 'GET', '/rest/agile/1.0/board?projectKeyOrId=SECRET', undefined, 400],
   ['rank', bob, 'PUT', '/rest/agile/1.0/issue/rank', { issues: ['ALPHA-7'], rankBeforeIssue: 'ALPHA-3' }, 204],
   [
@@ -258,6 +287,17 @@ describe('emulator responses match the OpenAPI documents', () => {
 });
 
 describe('the contract checker itself', () => {
+  it('rejects an offset-paged body for the token-paged board issues', () => {
+    expect(() =>
+      expectMatchesOperation('GET', '/rest/software/1.0/board/1/issue', 200, {
+        startAt: 0,
+        maxResults: 50,
+        total: 0,
+        issues: [],
+      }),
+    ).toThrow(/does not match/);
+  });
+
   it('rejects a body with an undocumented property', () => {
     expect(() =>
       expectMatchesOperation('POST', '/rest/api/3/search/approximate-count', 200, { count: 1, total: 3 }),

@@ -16,9 +16,21 @@ interface OpenApiDoc {
   components: { schemas: Record<string, Json> };
 }
 
+const readDoc = (file: string): OpenApiDoc => JSON.parse(readFileSync(file, 'utf8')) as OpenApiDoc;
+
+/** Operations newer than the stored copies (see each file's `info.source`), merged into their document. */
+function withSupplement(doc: OpenApiDoc, file: string): OpenApiDoc {
+  const extra = readDoc(join(__dirname, 'openapi-supplement', file));
+  return {
+    ...doc,
+    paths: { ...doc.paths, ...extra.paths },
+    components: { ...doc.components, schemas: { ...doc.components.schemas, ...extra.components.schemas } },
+  };
+}
+
 const docs: Record<DocId, OpenApiDoc> = {
-  platform: JSON.parse(readFileSync(join(SPEC_DIR, 'platform.v3.json'), 'utf8')) as OpenApiDoc,
-  software: JSON.parse(readFileSync(join(SPEC_DIR, 'software.v3.json'), 'utf8')) as OpenApiDoc,
+  platform: readDoc(join(SPEC_DIR, 'platform.v3.json')),
+  software: withSupplement(readDoc(join(SPEC_DIR, 'software.v3.json')), 'software-enhanced-board-issues.json'),
 };
 
 const DROP = new Set(['example', 'examples', 'xml', 'externalDocs', 'discriminator', 'deprecated']);

@@ -50,6 +50,7 @@ describe('Agile import', () => {
     const structure = await givenStructure(work.site);
     await runSyncImport(work.site, 'olivia', structure.id, 'agile', board(1));
     work.site.jira.store.updateIssue('APP-6', { parent: 'APP-2' });
+    work.site.searchCatchesUp();
     try {
       // when
       const job = await runSyncImport(work.site, 'olivia', structure.id, 'agile', board(1));
@@ -65,6 +66,7 @@ describe('Agile import', () => {
       ]);
     } finally {
       work.site.jira.store.updateIssue('APP-6', { parent: 'APP-3' });
+      work.site.searchCatchesUp();
     }
   });
 

@@ -84,7 +84,8 @@ describe('Background synchronization', () => {
     await site.rt.drain();
     // then
     expect(await shape(structure.id)).toEqual([]);
-    // when
+    // when: later, by hand
+    site.searchCatchesUp();
     const resync = data(
       await site.invokeAs('olivia', 'resync', {
         structureId: structure.id,
@@ -171,6 +172,7 @@ describe('Background synchronization', () => {
     changeInJira('EXP-7', ['west']);
     changeInJira('EXP-8', ['east']);
     await site.rt.drain();
+    site.searchCatchesUp();
     const structure = await givenStructure(site);
     const left = await givenInstalled(structure.id, labelled('west', true), true);
     const right = await givenInstalled(structure.id, labelled('east', true), true);

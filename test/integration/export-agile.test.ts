@@ -18,7 +18,9 @@ afterAll(async () => site?.close());
 
 const agile = { source: { mode: 'board', boardId: BOARD_ID } };
 
+/** The board's order as anyone sees it once Jira's search has caught up with the export. */
 async function boardOrder(): Promise<number[]> {
+  site.searchCatchesUp();
   const auth = Buffer.from(`${people.adam.email}:${people.adam.apiToken}`).toString('base64');
   const res = await fetch(`${site.jiraUrl}/rest/agile/1.0/board/${BOARD_ID}/issue?maxResults=100&fields=parent`, {
     headers: { Authorization: `Basic ${auth}` },

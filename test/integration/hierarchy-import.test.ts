@@ -55,6 +55,7 @@ describe('Hierarchy import', () => {
     const structure = await givenStructure(work.site);
     await runSyncImport(work.site, 'olivia', structure.id, 'hierarchy', highest(['APP'], { levels: 2 }));
     work.site.jira.store.updateIssue('APP-6', { parent: 'APP-2' });
+    work.site.searchCatchesUp();
     try {
       // when
       const job = await runSyncImport(work.site, 'olivia', structure.id, 'hierarchy', highest(['APP'], { levels: 2 }));
@@ -71,6 +72,7 @@ describe('Hierarchy import', () => {
       ]);
     } finally {
       work.site.jira.store.updateIssue('APP-6', { parent: 'APP-3' });
+      work.site.searchCatchesUp();
     }
   });
 

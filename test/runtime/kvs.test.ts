@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Filter, FilterConditions, ForgeKvsAPIError, kvs, MetadataField, Sort, WhereConditions } from '@forge/kvs';
 import { startLocalForge } from '../../local/runtime';
+import { UNDOCUMENTED_ANSWERS } from '../../local/runtime/kvs/errors';
 import { FIXTURE_APP, Harness, startHarness, stopHarness } from './harness';
 
 type Item = { name?: string; owner?: string; size?: number; score?: number; done?: boolean; tags?: unknown };
@@ -53,8 +54,8 @@ describe('plain keys', () => {
     const previous = await kvs.set('policy', 'third', { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' });
     const latest = await kvs.set('policy', 'fourth', { keyPolicy: 'OVERRIDE', returnValue: 'LATEST' });
     // then
-    expect(refused.code).toBe('KEY_ALREADY_EXISTS');
-    expect(refused.responseDetails.status).toBe(409);
+    expect(refused.code).toBe(UNDOCUMENTED_ANSWERS.keyExists.code);
+    expect(refused.responseDetails.status).toBe(UNDOCUMENTED_ANSWERS.keyExists.status);
     expect(previous).toEqual({ key: 'policy', value: 'first' });
     expect(latest).toEqual({ key: 'policy', value: 'fourth' });
     await kvs.set('fresh', 1, { keyPolicy: 'FAIL_IF_EXISTS' });
@@ -62,7 +63,7 @@ describe('plain keys', () => {
   });
 
   it.each([
-    ['empty', '', 'EMPTY_KEY'],
+    ['empty', '', 'KEY_TOO_SHORT'],
     ['blank', '   ', 'INVALID_KEY'],
     ['with a slash', 'a/b', 'INVALID_KEY'],
     ['non-ASCII', 'ключ', 'INVALID_KEY'],
@@ -71,6 +72,34 @@ describe('plain keys', () => {
     const error = await failure(kvs.set(key, 1));
     expect(error.code).toBe(code);
     expect(error.responseDetails.status).toBe(400);
+  });
+
+  it('words an empty key as each document does: too short for a plain key, empty for an entity', async () => {
+    const plain = await failure(kvs.set('', 1));
+    const entity = await failure(kvs.entity('job').set('', { structureId: 's', state: 'queued', createdAt: 1 }));
+    expect([plain.code, plain.message]).toEqual([
+      'KEY_TOO_SHORT',
+      'The provided key needs to be more than one character.',
+    ]);
+    expect([entity.code, entity.message]).toEqual(['EMPTY_KEY', 'Key cannot be empty.']);
+  });
+
+  it('raises what @forge/kvs raises for a refused request: a ForgeKvsAPIError with the answer and the request', async () => {
+    // when
+    const error = await failure(kvs.set('bad/key', 1));
+    // then
+    expect(error).toBeInstanceOf(ForgeKvsAPIError);
+    expect(error.name).toBe('ForgeKvsError');
+    expect(error.code).toBe('INVALID_KEY');
+    expect(error.message).toBe('The provided key does not match the regex: /^(?!\\s+$)[a-zA-Z0-9:._\\s-#]+$/');
+    expect(error.responseDetails).toEqual({
+      status: 400,
+      statusText: 'Bad Request',
+      traceId: expect.stringMatching(/^[0-9a-f]{16}$/),
+      httpMethod: 'POST',
+      httpPath: '/api/v1/set',
+      responseBodyLength: expect.any(Number),
+    });
   });
 
   it('accepts keys of 500 characters using every allowed character class', async () => {
@@ -83,7 +112,11 @@ describe('plain keys', () => {
     const limit = 240 * 1024;
     await kvs.set('big', 'x'.repeat(limit - 2)); // JSON adds the two quotes
     const error = await failure(kvs.set('bigger', 'x'.repeat(limit - 1)));
-    expect(error.code).toBe('MAX_SIZE');
+    expect([error.code, error.message]).toEqual([
+      'MAX_SIZE',
+      'The provided value has exceeded the maximum size limit.',
+    ]);
+    expect(error.context).toEqual({ bytes: limit + 1, maxBytes: limit });
     expect(await kvs.get('bigger')).toBeUndefined();
   });
 
@@ -194,7 +227,7 @@ describe('batches', () => {
 
   it('refuses a batch of more than 25 items', async () => {
     const items = Array.from({ length: 26 }, (_, i) => ({ key: `k${i}`, value: i }));
-    expect((await failure(kvs.batchSet(items))).code).toBe('BATCH_TOO_MANY_ITEMS');
+    expect((await failure(kvs.batchSet(items))).code).toBe(UNDOCUMENTED_ANSWERS.tooManyBatchItems.code);
     expect(await kvs.get('k0')).toBeUndefined();
   });
 });
@@ -365,7 +398,11 @@ describe('transactions', () => {
         .execute(),
     );
     // then
-    expect(error.code).toBe('CONDITIONAL_CHECK_FAILED');
+    expect([error.responseDetails.status, error.code]).toEqual([
+      UNDOCUMENTED_ANSWERS.conditionFailed.status,
+      UNDOCUMENTED_ANSWERS.conditionFailed.code,
+    ]);
+    expect(error.responseDetails.httpPath).toBe('/api/v1/transaction');
     expect(await kvs.get('untouched')).toBe('before');
     expect(await kvs.entity('job').get('j9')).toBeUndefined();
     expect(await kvs.entity<Job>('job').get('j1')).toMatchObject({ state: 'running' });
@@ -379,14 +416,14 @@ describe('transactions', () => {
         .check('ghost', { entityName: 'job', conditions: new Filter<Job>().and('state', FilterConditions.exists()) })
         .execute(),
     );
-    expect(error.code).toBe('CONDITIONAL_CHECK_FAILED');
+    expect(error.code).toBe(UNDOCUMENTED_ANSWERS.conditionFailed.code);
     expect(await kvs.get('x')).toBeUndefined();
   });
 
   it('refuses more than 25 operations', async () => {
     const tx = kvs.transact();
     for (let i = 0; i < 26; i++) tx.set(`t${i}`, i);
-    expect((await failure(tx.execute())).code).toBe('TRANSACTION_TOO_MANY_OPERATIONS');
+    expect((await failure(tx.execute())).code).toBe(UNDOCUMENTED_ANSWERS.tooManyOperations.code);
     expect(await kvs.get('t0')).toBeUndefined();
     const ok = kvs.transact();
     for (let i = 0; i < 25; i++) ok.set(`t${i}`, i);
@@ -396,14 +433,14 @@ describe('transactions', () => {
 
   it('refuses the same key twice', async () => {
     const error = await failure(kvs.transact().set('dup', 1).delete('dup').execute());
-    expect(error.code).toBe('TRANSACTION_DUPLICATE_KEYS');
+    expect(error.code).toBe(UNDOCUMENTED_ANSWERS.duplicateKeys.code);
   });
 
   it('refuses more than 4 MB in one transaction', async () => {
     const chunk = 'c'.repeat(240 * 1024 - 2);
     const tx = kvs.transact();
     for (let i = 0; i < 18; i++) tx.set(`chunk${i}`, chunk);
-    expect((await failure(tx.execute())).code).toBe('TRANSACTION_PAYLOAD_TOO_LARGE');
+    expect((await failure(tx.execute())).code).toBe(UNDOCUMENTED_ANSWERS.payloadTooLarge.code);
     expect(await kvs.get('chunk0')).toBeUndefined();
   });
 

@@ -19,6 +19,11 @@ const push = async (events: Events): Promise<string> =>
     .jobId;
 const records = (n: number): Events => Array.from({ length: n }, (_, i) => ({ body: { mode: 'record', seq: i + 1 } }));
 const seqs = (): unknown[] => journal.map((j) => j.body.seq);
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
 
 describe('delivery', () => {
   it('delivers each event to the consumer function, never inside push', async () => {
@@ -103,48 +108,102 @@ describe('retries', () => {
     await push([{ body: { mode: 'retry', times: 2 } }]);
     await h.rt.queue.drain();
     // then
+    const window = { startTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), remainingTimeMs: expect.any(Number) };
     expect(journal.map((j) => j.retryContext)).toEqual([
       undefined,
-      { retryCount: 1, retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED', retryData: { attempt: 0 } },
-      { retryCount: 2, retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED', retryData: { attempt: 1 } },
+      {
+        retryCount: 1,
+        retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED',
+        retryData: { attempt: 0 },
+        retentionWindow: window,
+      },
+      {
+        retryCount: 2,
+        retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED',
+        retryData: { attempt: 1 },
+        retentionWindow: window,
+      },
     ]);
     expect(new Set(journal.map((j) => j.eventId)).size).toBe(1);
     expect(await kvs.get(`retried:${journal[0].eventId}`)).toEqual({ retryCount: 2, retryData: { attempt: 1 } });
     expect(h.rt.queue.deliveries.map((d) => d.outcome)).toEqual(['retry', 'retry', 'success']);
   });
 
-  it('retries a thrown error with backoff, a bounded number of times', async () => {
+  it.each([
+    ['throws', 'throw'],
+    ['returns an InvocationError', 'retry'],
+  ])('delivers an event whose consumer %s 5 times on the 6th try', async (_, mode) => {
     // when
-    const recovering = await push([{ body: { mode: 'throw', times: 2 } }]);
-    const hopeless = await push([{ body: { mode: 'throw', times: 100 } }]);
+    const jobId = await push([{ body: { mode, times: 5 } }]);
     await h.rt.queue.drain();
     // then
-    const recovered = journal.find((j) => j.jobId === recovering);
-    expect(await kvs.get(`recovered:${recovered?.eventId}`)).toBe(2);
-    expect(journal.filter((j) => j.jobId === hopeless)).toHaveLength(4); // first attempt + 3 retries
-    expect(h.rt.queue.failures).toEqual([expect.objectContaining({ jobId: hopeless, reason: 'failing on attempt 3' })]);
+    expect(journal.map((j) => j.retryContext?.retryCount ?? 0)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(h.rt.queue.deliveries.map((d) => d.outcome).slice(-1)).toEqual(['success']);
+    expect(await h.rt.invokeResolver({ key: 'stats', payload: { jobId } })).toEqual({
+      success: 1,
+      inProgress: 0,
+      failed: 0,
+    });
+    expect(h.rt.queue.failures).toEqual([]);
+  });
+
+  it('retries a thrown error with backoff up to 15 minutes apart for the 24 h retention window, then drops it', async () => {
+    // given: real time, so that the schedule is the platform's to the second
+    h.rt.queue.timeScale = 1;
+    const hopeless = await push([{ body: { mode: 'throw', times: 1_000_000 } }]);
+    // when
+    await h.rt.queue.advance(23 * HOUR);
+    // then: still being retried, the gaps doubling from 1 s and capped at 15 min
+    const attempts = h.rt.queue.deliveries.filter((d) => d.jobId === hopeless);
+    expect(attempts.every((d) => d.outcome === 'error')).toBe(true);
+    expect(h.rt.queue.failures).toEqual([]);
+    expect(await h.rt.invokeResolver({ key: 'stats', payload: { jobId: hopeless } })).toMatchObject({ inProgress: 1 });
+    const last = journal[journal.length - 1].retryContext;
+    expect(last).toMatchObject({ retryReason: 'FUNCTION_PLATFORM_UNKNOWN_ERROR' });
+    expect(last?.retentionWindow?.remainingTimeMs).toBeGreaterThan(HOUR - 15 * MINUTE);
+    expect(last?.retentionWindow?.remainingTimeMs).toBeLessThanOrEqual(HOUR + 15 * MINUTE);
+    // when
+    await h.rt.queue.advance(2 * HOUR);
+    // then: 1, 3, 7 … 1023 s, then every 900 s until 24 h: 11 + 94 attempts
+    expect(journal.filter((j) => j.jobId === hopeless)).toHaveLength(105);
+    expect(h.rt.queue.failures).toEqual([
+      expect.objectContaining({
+        jobId: hopeless,
+        reason: expect.stringMatching(/^failing on attempt 104 .*24 h retention window/),
+      }),
+    ]);
     expect(await h.rt.invokeResolver({ key: 'stats', payload: { jobId: hopeless } })).toEqual({
       success: 0,
       inProgress: 0,
       failed: 1,
     });
-    expect(await h.rt.invokeResolver({ key: 'stats', payload: { jobId: recovering } })).toEqual({
-      success: 1,
-      inProgress: 0,
-      failed: 0,
-    });
     expect(h.logs.some((l) => l.includes('failing on attempt 0'))).toBe(true);
+  });
+
+  it('drops an event that keeps asking for a retry once its retention window is over', async () => {
+    // given
+    h.rt.queue.timeScale = 1;
+    const jobId = await push([{ body: { mode: 'retry', times: 1_000_000, retryAfter: 700 } }]);
+    // when
+    await h.rt.queue.advance(25 * HOUR);
+    // then: at 0, 700, 1400 … 86,100 s
+    expect(journal.filter((j) => j.jobId === jobId)).toHaveLength(124);
+    expect(h.rt.queue.failures).toEqual([
+      expect.objectContaining({ jobId, reason: expect.stringContaining('24 h retention window') }),
+    ]);
   });
 
   it('treats an invocation that overruns its time as failed and retries it', async () => {
     // given
     h.rt.setInvocationTimeout('job-worker', 40);
     // when
-    await push([{ body: { mode: 'clock', sleepMs: 200 } }]);
+    const jobId = await push([{ body: { mode: 'clock', sleepMs: 200 } }]);
+    await until(() => h.rt.queue.deliveries.length >= 3);
+    await h.rt.invokeResolver({ key: 'cancel', payload: { jobId } });
     await h.rt.queue.drain();
     // then
-    expect(h.rt.queue.deliveries.map((d) => d.outcome)).toEqual(['timeout', 'timeout', 'timeout', 'timeout']);
-    expect(journal[1].retryContext).toEqual({ retryCount: 1, retryReason: 'FUNCTION_TIME_OUT' });
+    expect(new Set(h.rt.queue.deliveries.map((d) => d.outcome))).toEqual(new Set(['timeout']));
+    expect(journal[1].retryContext).toMatchObject({ retryCount: 1, retryReason: 'FUNCTION_TIME_OUT' });
     expect(await kvs.get(`clock:${journal[0].eventId}`)).toBeLessThanOrEqual(40);
   });
 
@@ -253,10 +312,10 @@ describe('getStats and cancel', () => {
     // when
     const jobId = await push([
       ...records(2).map((e) => ({ ...e, delayInSeconds: 2 })),
-      { body: { mode: 'throw', times: 100 } },
+      { body: { mode: 'throw', times: 1_000_000 } },
     ]);
     const during = await h.rt.invokeResolver({ key: 'stats', payload: { jobId } });
-    await h.rt.queue.drain();
+    await h.rt.queue.advance(25 * HOUR);
     const after = await h.rt.invokeResolver({ key: 'stats', payload: { jobId } });
     // then
     expect(during).toEqual({ success: 0, inProgress: 3, failed: 0 });

@@ -12,7 +12,7 @@ import {
   listParam,
   notFound,
 } from '../http';
-import { runJql } from '../jql';
+import { runJql, type JqlRunOptions } from '../jql';
 import { rankBetween } from '../rank';
 import { RANK_CUSTOM_FIELD_NUMBER, resolveFields, statusCategories } from '../serializers';
 import type { StoredIssue } from '../store';
@@ -20,7 +20,7 @@ import type { StoredIssue } from '../store';
 const MAX_RANK = 50;
 const MAX_BOARD_PAGE = 100;
 
-function visibleBoard(ctx: RequestContext, id: string): DatasetBoard {
+export function visibleBoard(ctx: RequestContext, id: string): DatasetBoard {
   const board = /^\d+$/.test(id) ? ctx.core.store.boards.get(Number(id)) : undefined;
   const filter = board && ctx.core.store.filters.get(board.filterId);
   // A board is visible to whoever can see its saved filter.
@@ -116,28 +116,32 @@ function configuration(ctx: RequestContext): ReturnType<Route['handle']> {
   return json(body, 200, 1);
 }
 
-function boardIssues(ctx: RequestContext): ReturnType<Route['handle']> {
-  const { core, viewer } = ctx;
-  const board = visibleBoard(ctx, ctx.params.boardId);
-  const filter = core.store.filters.get(board.filterId)!;
-  const q = ctx.query;
-  const startAt = Math.max(0, intParam(q, 'startAt', 0));
-  const maxResults = Math.max(1, Math.min(intParam(q, 'maxResults', 50), MAX_BOARD_PAGE));
-  const jql = q.get('jql') ?? '';
+/**
+ * What belongs to a board, as runJql options: its saved filter (and a kanban board's sub-query) ANDed
+ * with the caller's JQL, in rank order unless that JQL orders otherwise.
+ */
+export function boardScope(
+  ctx: RequestContext,
+  board: DatasetBoard,
+): Pick<JqlRunOptions, 'andJql' | 'extra' | 'defaultOrder'> {
+  const filter = ctx.core.store.filters.get(board.filterId)!;
   const andJql = [filter.jql];
   if (board.type === 'kanban' && board.subQuery) andJql.push(board.subQuery);
   // Epics (and levels above) do not belong to scrum boards.
   const extra = board.type === 'scrum' ? [(i: StoredIssue) => i.type.hierarchyLevel < 1] : [];
+  return { andJql, extra, defaultOrder: [{ field: 'rank', descending: false }] };
+}
+
+function boardIssues(ctx: RequestContext): ReturnType<Route['handle']> {
+  const { core, viewer } = ctx;
+  const board = visibleBoard(ctx, ctx.params.boardId);
+  const q = ctx.query;
+  const startAt = Math.max(0, intParam(q, 'startAt', 0));
+  const maxResults = Math.max(1, Math.min(intParam(q, 'maxResults', 50), MAX_BOARD_PAGE));
+  const jql = q.get('jql') ?? '';
   const key = `board:${board.id}\n${viewer.accountId}\n${core.store.changeCounter}\n${jql}`;
   const all = core.searchCache.get(key, () =>
-    runJql(jql, {
-      store: core.store,
-      viewer,
-      now: core.now(),
-      andJql,
-      extra,
-      defaultOrder: [{ field: 'rank', descending: false }],
-    }),
+    runJql(jql, { store: core.store, viewer, now: core.now(), ...boardScope(ctx, board) }),
   );
   const page = all.slice(startAt, startAt + maxResults);
   const wanted = resolveFields(listParam(q, 'fields'), ['*navigable']);

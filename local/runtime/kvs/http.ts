@@ -1,4 +1,5 @@
 // `/api/v1/*` of the Forge storage service, as @forge/kvs calls it through `__forge_fetch__`.
+import { randomBytes } from 'node:crypto';
 import { bodyText, jsonResponse } from '../responses';
 import { KvsError } from './errors';
 import { KvsAnswer, KvsService } from './service';
@@ -23,25 +24,28 @@ const ENDPOINTS: Record<string, Endpoint> = {
   '/api/v1/transaction': (s, b, bytes) => s.transaction(b, bytes),
 };
 
+// Every answer of the storage service carries a trace id; @forge/kvs puts it on its errors.
+const traced = (): Record<string, string> => ({ 'x-b3-traceid': randomBytes(8).toString('hex') });
+
 export async function handleKvsRequest(
   service: KvsService,
   path: string,
   init: RequestInit | undefined,
 ): Promise<Response> {
   const endpoint = ENDPOINTS[path];
-  if (!endpoint) return jsonResponse(404, { code: 'NOT_FOUND', message: `Unknown storage endpoint ${path}` });
+  if (!endpoint) return jsonResponse(404, { code: 'NOT_FOUND', message: `Unknown storage endpoint ${path}` }, traced());
   const text = await bodyText(init);
   let body: unknown;
   try {
     body = text === '' ? undefined : JSON.parse(text);
   } catch {
-    return jsonResponse(400, { code: 'BAD_REQUEST', message: 'Provided request body is invalid' });
+    return jsonResponse(400, { code: 'BAD_REQUEST', message: 'Provided request body is invalid' }, traced());
   }
   try {
     const answer = endpoint(service, body, Buffer.byteLength(text));
-    return jsonResponse(answer.status, answer.body);
+    return jsonResponse(answer.status, answer.body, traced());
   } catch (e) {
-    if (e instanceof KvsError) return jsonResponse(e.status, e.toBody());
+    if (e instanceof KvsError) return jsonResponse(e.status, e.toBody(), traced());
     throw e;
   }
 }

@@ -19,8 +19,13 @@ export const KVS_LIMITS = {
 
 const KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/;
 
-export function validateKey(key: unknown): asserts key is string {
-  if (typeof key !== 'string' || key.length === 0) throw badRequest('EMPTY_KEY', 'Key cannot be empty.');
+/** `store` picks the wording of the two documents: a plain key is "too short", an entity key "empty". */
+export function validateKey(key: unknown, store: 'kvs' | 'entity' = 'kvs'): asserts key is string {
+  if (typeof key !== 'string' || key.length === 0) {
+    throw store === 'entity'
+      ? badRequest('EMPTY_KEY', 'Key cannot be empty.')
+      : badRequest('KEY_TOO_SHORT', 'The provided key needs to be more than one character.');
+  }
   if (key.length > KVS_LIMITS.maxKeyLength) {
     throw badRequest(
       'KEY_TOO_LONG',
@@ -45,10 +50,10 @@ export function encodeValue(value: unknown): string {
   const json = JSON.stringify(value);
   const bytes = Buffer.byteLength(json);
   if (bytes > KVS_LIMITS.maxValueBytes) {
-    throw badRequest(
-      'MAX_SIZE',
-      `The provided value has exceeded the maximum size limit (${bytes} > ${KVS_LIMITS.maxValueBytes} bytes).`,
-    );
+    throw badRequest('MAX_SIZE', 'The provided value has exceeded the maximum size limit.', {
+      bytes,
+      maxBytes: KVS_LIMITS.maxValueBytes,
+    });
   }
   if (depthOf(value) > KVS_LIMITS.maxValueDepth) {
     throw badRequest(

@@ -1,6 +1,7 @@
 // The local KVS as the runtime and tests see it: the service behind `__forge_fetch__({type:'kvs'})` plus
 // inspection helpers (usage meter, raw reads, reset) that tests and benchmarks need and Forge lacks.
 import { EntityDefinition, EntityRegistry } from './entities';
+import type { UndocumentedAnswer, UndocumentedRefusal } from './errors';
 import { KvsService } from './service';
 import { entityNamespace, PLAIN_NAMESPACE, SECRET_NAMESPACE, SqliteStore } from './sqlite-store';
 import { KvsUsage, UsageMeter } from './usage';
@@ -20,6 +21,15 @@ export class LocalKvs {
   constructor(options: LocalKvsOptions = {}) {
     this.store = new SqliteStore(options.file ?? ':memory:', options.now);
     this.service = new KvsService(this.store, new EntityRegistry(options.entities ?? []), this.meter);
+  }
+
+  /**
+   * How the refusals whose real answer Forge does not publish are answered (a failed transaction
+   * condition, too many operations, ...): change one to prove an app does not depend on it, e.g.
+   * `rt.kvs.undocumented.conditionFailed = { status: 400, code: 'SOMETHING_ELSE' }`.
+   */
+  get undocumented(): Record<UndocumentedRefusal, UndocumentedAnswer> {
+    return this.service.undocumented;
   }
 
   /** Requests and 10 KB units read and written since start (or the last `resetUsage()`). */

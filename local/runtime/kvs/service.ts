@@ -10,7 +10,14 @@ import {
   validateClause,
 } from './conditions';
 import { EntityDefinition, EntityRegistry, IndexDefinition } from './entities';
-import { badRequest, KvsError, keyNotFound } from './errors';
+import {
+  badRequest,
+  KvsError,
+  keyNotFound,
+  UNDOCUMENTED_ANSWERS,
+  type UndocumentedAnswer,
+  type UndocumentedRefusal,
+} from './errors';
 import { encodeValue, KVS_LIMITS, validateKey, validatePageLimit } from './limits';
 import { entityNamespace, PLAIN_NAMESPACE, SECRET_NAMESPACE, SqliteStore, StoredItem } from './sqlite-store';
 import { UsageMeter } from './usage';
@@ -75,6 +82,8 @@ interface Target {
   entity?: EntityDefinition;
 }
 
+const keyKind = (target: Target): 'kvs' | 'entity' => (target.entity ? 'entity' : 'kvs');
+
 interface IndexEntry {
   item: StoredItem;
   value: Json;
@@ -82,11 +91,19 @@ interface IndexEntry {
 }
 
 export class KvsService {
+  /** Status and code of each refusal Forge does not publish (see errors.ts); tests may change them. */
+  readonly undocumented: Record<UndocumentedRefusal, UndocumentedAnswer> = { ...UNDOCUMENTED_ANSWERS };
+
   constructor(
     private readonly store: SqliteStore,
     private readonly entities: EntityRegistry,
     readonly usage: UsageMeter,
   ) {}
+
+  private refuse(refusal: UndocumentedRefusal, message: string): KvsError {
+    const { status, code } = this.undocumented[refusal];
+    return new KvsError(status, code, message);
+  }
 
   // ---- plain keys, secrets, entities: get / set / delete -------------------------------------------
 
@@ -135,7 +152,7 @@ export class KvsService {
   }
 
   private getFrom(target: Target, request: Json): KvsAnswer {
-    validateKey(request.key);
+    validateKey(request.key, keyKind(target));
     const item = this.store.get(target.ns, request.key);
     this.usage.read(item ? Buffer.byteLength(item.json) : 0);
     if (!item) throw keyNotFound();
@@ -143,7 +160,7 @@ export class KvsService {
   }
 
   private setIn(target: Target, request: Json): KvsAnswer {
-    validateKey(request.key);
+    validateKey(request.key, keyKind(target));
     const key = request.key;
     const json = encodeValue(request.value);
     if (target.entity) this.entities.validateValue(target.entity, request.value);
@@ -157,11 +174,7 @@ export class KvsService {
     return this.store.atomically(() => {
       const previous = this.store.get(target.ns, key);
       if (options.keyPolicy === 'FAIL_IF_EXISTS' && previous) {
-        throw new KvsError(
-          409,
-          'KEY_ALREADY_EXISTS',
-          `The key '${key}' already exists and keyPolicy is FAIL_IF_EXISTS.`,
-        );
+        throw this.refuse('keyExists', `The key '${key}' already exists and keyPolicy is FAIL_IF_EXISTS.`);
       }
       const latest = this.store.put(target.ns, key, json, ttl);
       if (options.returnValue === 'PREVIOUS') return previous ? ok(itemBody(previous)) : noContent;
@@ -171,7 +184,7 @@ export class KvsService {
   }
 
   private deleteFrom(target: Target, request: Json): KvsAnswer {
-    validateKey(request.key);
+    validateKey(request.key, keyKind(target));
     this.usage.write(Buffer.byteLength(request.key));
     this.store.delete(target.ns, request.key);
     return noContent;
@@ -297,7 +310,7 @@ export class KvsService {
       const id = { key: item.key, ...(item.entityName !== undefined ? { entityName: item.entityName } : {}) };
       try {
         const target = item.entityName !== undefined ? this.entityTarget(item.entityName) : { ns: PLAIN_NAMESPACE };
-        validateKey(item.key);
+        validateKey(item.key, keyKind(target));
         const json = encodeValue(item.value);
         if (target.entity) this.entities.validateValue(target.entity, item.value);
         this.store.put(target.ns, item.key, json, ttlMs(item.options));
@@ -321,7 +334,7 @@ export class KvsService {
       const id = { key: item.key, ...(item.entityName !== undefined ? { entityName: item.entityName } : {}) };
       try {
         const target = item.entityName !== undefined ? this.entityTarget(item.entityName) : { ns: PLAIN_NAMESPACE };
-        validateKey(item.key);
+        validateKey(item.key, keyKind(target));
         const stored = this.store.get(target.ns, item.key);
         if (!stored) throw keyNotFound();
         bytes += Buffer.byteLength(stored.json);
@@ -343,7 +356,7 @@ export class KvsService {
       const id = { key: item.key, ...(item.entityName !== undefined ? { entityName: item.entityName } : {}) };
       try {
         const target = item.entityName !== undefined ? this.entityTarget(item.entityName) : { ns: PLAIN_NAMESPACE };
-        validateKey(item.key);
+        validateKey(item.key, keyKind(target));
         this.store.delete(target.ns, item.key);
         successfulKeys.push(id);
       } catch (e) {
@@ -358,8 +371,8 @@ export class KvsService {
     if (!Array.isArray(body) || body.length === 0)
       throw badRequest('BAD_REQUEST', 'Provided request body is invalid: expected a non-empty array');
     if (body.length > KVS_LIMITS.maxBatchItems) {
-      throw badRequest(
-        'BATCH_TOO_MANY_ITEMS',
+      throw this.refuse(
+        'tooManyBatchItems',
         `A batch can contain at most ${KVS_LIMITS.maxBatchItems} items, got ${body.length}.`,
       );
     }
@@ -395,21 +408,21 @@ export class KvsService {
     if (ops.length === 0)
       throw badRequest('BAD_REQUEST', 'Provided request body is invalid: a transaction needs at least one operation');
     if (ops.length > KVS_LIMITS.maxTransactionOperations) {
-      throw badRequest(
-        'TRANSACTION_TOO_MANY_OPERATIONS',
+      throw this.refuse(
+        'tooManyOperations',
         `A transaction can contain at most ${KVS_LIMITS.maxTransactionOperations} operations, got ${ops.length}.`,
       );
     }
     if (requestBytes > KVS_LIMITS.maxTransactionBytes) {
-      throw badRequest(
-        'TRANSACTION_PAYLOAD_TOO_LARGE',
+      throw this.refuse(
+        'payloadTooLarge',
         `A transaction payload is limited to ${KVS_LIMITS.maxTransactionBytes} bytes, got ${requestBytes}.`,
       );
     }
 
     const prepared = ops.map((op) => {
-      validateKey(op.key);
       const target: Target = op.entityName !== undefined ? this.entityTarget(op.entityName) : { ns: PLAIN_NAMESPACE };
+      validateKey(op.key, keyKind(target));
       if (op.conditions !== undefined) {
         if (!target.entity)
           throw badRequest('BAD_REQUEST', 'Provided request body is invalid: conditions need an entityName');
@@ -429,10 +442,7 @@ export class KvsService {
     for (const op of prepared) {
       const id = `${op.target.ns}\u0000${op.key}`;
       if (seen.has(id)) {
-        throw badRequest(
-          'TRANSACTION_DUPLICATE_KEYS',
-          `Each key can only be used once in a transaction: '${op.key}' is repeated.`,
-        );
+        throw this.refuse('duplicateKeys', `Each key can only be used once in a transaction: '${op.key}' is repeated.`);
       }
       seen.add(id);
     }
@@ -448,13 +458,9 @@ export class KvsService {
           (op.kind !== 'check' || current !== undefined) &&
           (op.conditions === undefined || matchesFilterGroup(value, op.conditions));
         if (!holds) {
-          throw new KvsError(
-            409,
-            'CONDITIONAL_CHECK_FAILED',
+          throw this.refuse(
+            'conditionFailed',
             `Transaction cancelled: the condition of operation ${i} (${op.kind} '${op.key}') was not met.`,
-            {
-              failedOperationIndex: i,
-            },
           );
         }
       });

@@ -1,8 +1,11 @@
 // The Forge async-events queue, locally: published events are delivered to the consumer later (never
 // inside push), after their delay, at least once and in no guaranteed order; InvocationError results
-// and thrown errors are retried with the platform's retryContext. Switches make delivery harsher
-// (duplicates, reordering, extra delay) so that tests can prove consumers idempotent.
+// and thrown errors are retried with the platform's retryContext — with a retention window, for as long
+// as Forge keeps an event (24 h), backing off up to 15 minutes between attempts. Switches make delivery
+// harsher (duplicates, reordering, extra delay) so that tests can prove consumers idempotent, and
+// `advance` moves the queue's clock so that a test can live through a day of retries.
 import { randomUUID } from 'node:crypto';
+import { QueueClock } from './clock';
 import {
   DeliveredEvent,
   DeliveryRecord,
@@ -25,6 +28,9 @@ const MAX_LOG = 10_000;
 
 interface EventState {
   event: Omit<DeliveredEvent, 'retryContext'>;
+  /** When it was published, on the queue clock, and as a date (retryContext.retentionWindow.startTime). */
+  publishedAt: number;
+  publishedOn: string;
   /** Deliveries scheduled or running (a duplicated event has two chains). */
   open: number;
   succeeded: boolean;
@@ -72,8 +78,11 @@ export class DeliveryQueue {
   private timer: NodeJS.Timeout | undefined;
   private timerDueAt = Infinity;
   private idleWaiters: Array<() => void> = [];
+  private settledWaiters: Array<() => void> = [];
   private closed = false;
-  private readonly opts: Required<Omit<QueueOptions, 'switches' | 'sharedSwitches'>>;
+  private readonly clock = new QueueClock();
+  private readonly opts: Required<Omit<QueueOptions, 'switches' | 'sharedSwitches' | 'retentionWindowMs'>> &
+    Pick<QueueOptions, 'retentionWindowMs'>;
 
   constructor(
     private readonly deliver: Deliver,
@@ -86,6 +95,7 @@ export class DeliveryQueue {
       concurrency: options.concurrency ?? 8,
       reorderWindowMs: options.reorderWindowMs ?? 25,
       random: options.random ?? Math.random,
+      retentionWindowMs: options.retentionWindowMs,
     };
     const given = options.switches ?? {};
     this.switches = options.sharedSwitches ?? {
@@ -117,6 +127,8 @@ export class DeliveryQueue {
           ...(pushed.delayInSeconds !== undefined ? { delayInSeconds: pushed.delayInSeconds } : {}),
           ...(pushed.concurrency !== undefined ? { concurrency: pushed.concurrency } : {}),
         },
+        publishedAt: this.clock.now(),
+        publishedOn: new Date().toISOString(),
         open: 0,
         succeeded: false,
         failed: false,
@@ -189,6 +201,26 @@ export class DeliveryQueue {
     });
   }
 
+  /**
+   * Lets `ms` of platform time pass at once (scaled by timeScale like every platform delay): every
+   * delivery that falls due meanwhile runs, in order, each after the ones before it have finished, so
+   * retries, backoff and the retention window play out as they would over that time. Resolves when
+   * the queue's clock has reached the end and nothing runs.
+   */
+  async advance(ms: number): Promise<void> {
+    const end = this.clock.now() + ms * this.opts.timeScale;
+    for (;;) {
+      await this.settled();
+      const next = this.scheduled.reduce((min, d) => Math.min(min, d.dueAt), Infinity);
+      if (this.closed || next > end) break;
+      this.clock.moveTo(next);
+      this.release();
+    }
+    this.clock.moveTo(end);
+    this.arm();
+    await this.settled();
+  }
+
   /** Stops delivering; scheduled events are forgotten. */
   close(): void {
     this.closed = true;
@@ -197,6 +229,7 @@ export class DeliveryQueue {
     this.scheduled = [];
     this.ready = [];
     this.checkIdle();
+    this.checkSettled();
   }
 
   private platformDelayMs(seconds: number): number {
@@ -214,7 +247,7 @@ export class DeliveryQueue {
     state.open += 1;
     this.scheduled.push({
       state,
-      dueAt: Date.now() + delayMs + this.switches.extraDelayMs + reorderWindow,
+      dueAt: this.clock.now() + delayMs + this.switches.extraDelayMs + reorderWindow,
       seq: this.seq++,
       duplicate,
       retryContext,
@@ -237,13 +270,13 @@ export class DeliveryQueue {
         this.timerDueAt = Infinity;
         this.release();
       },
-      Math.max(0, next - Date.now()),
+      Math.max(0, next - this.clock.now()),
     );
   }
 
   /** Moves due deliveries to the ready list — permuted when the reorder switch is on — and starts them. */
   private release(): void {
-    const now = Date.now();
+    const now = this.clock.now();
     const horizon = this.switches.reorder ? now + this.opts.reorderWindowMs : now;
     const due = this.scheduled.filter((d) => d.dueAt <= horizon).sort((a, b) => a.dueAt - b.dueAt || a.seq - b.seq);
     this.scheduled = this.scheduled.filter((d) => d.dueAt > horizon);
@@ -282,6 +315,7 @@ export class DeliveryQueue {
         if (limit) this.runningByKey.set(limit.key, (this.runningByKey.get(limit.key) ?? 1) - 1);
         this.startReady();
         this.checkIdle();
+        this.checkSettled();
       });
     }
   }
@@ -309,38 +343,70 @@ export class DeliveryQueue {
       const timedOut = e instanceof Error && e.name === TIMEOUT_ERROR_NAME;
       const message = e instanceof Error ? e.message : String(e);
       record(timedOut ? 'timeout' : 'error', message);
-      if (d.errorRetries >= this.opts.maxErrorRetries) return this.giveUp(d, message);
+      const windowed = this.opts.retentionWindowMs !== undefined;
+      if (!windowed && d.errorRetries >= this.opts.maxErrorRetries) return this.giveUp(d, message);
       // Exponential backoff as the platform does for app errors (capped at its 15-minute maximum).
       const backoffSeconds = Math.min(MAX_DELAY_SECONDS, 2 ** d.errorRetries);
       const retryReason = timedOut ? 'FUNCTION_TIME_OUT' : 'FUNCTION_PLATFORM_UNKNOWN_ERROR';
-      return this.retry(
-        d,
-        this.platformDelayMs(backoffSeconds),
-        { retryCount: retryCount + 1, retryReason },
-        d.errorRetries + 1,
-      );
+      return this.retry(d, this.platformDelayMs(backoffSeconds), retryCount + 1, retryReason, undefined, message, {
+        errorRetries: d.errorRetries + 1,
+      });
     }
     if (isRetryRequest(result)) {
       record('retry');
-      if (retryCount >= this.opts.maxRetries) return this.giveUp(d, `retried ${retryCount} times`);
+      const windowed = this.opts.retentionWindowMs !== undefined;
+      if (!windowed && retryCount >= this.opts.maxRetries) return this.giveUp(d, `retried ${retryCount} times`);
       const options = result.retryOptions ?? {};
       const after = options.retryAfter !== undefined && options.retryAfter > 0 ? options.retryAfter : 1;
-      const retryContext: RetryContext = {
-        retryCount: retryCount + 1,
-        retryReason: options.retryReason ?? 'FUNCTION_RETRY_REQUEST',
-        ...(options.retryData !== undefined ? { retryData: options.retryData } : {}),
-      };
-      return this.retry(d, this.platformDelayMs(after), retryContext, d.errorRetries);
+      return this.retry(
+        d,
+        this.platformDelayMs(after),
+        retryCount + 1,
+        options.retryReason ?? 'FUNCTION_RETRY_REQUEST',
+        options.retryData,
+        `asked to retry ${retryCount + 1} times`,
+        { errorRetries: d.errorRetries },
+      );
     }
     record('success');
     state.open -= 1;
     state.succeeded = true;
   }
 
-  private retry(d: Delivery, delayMs: number, retryContext: RetryContext, errorRetries: number): void {
+  /**
+   * Schedules the next attempt — unless it would fall after the event's retention window, where the
+   * platform drops the event instead (`lastError` says why it kept failing).
+   */
+  private retry(
+    d: Delivery,
+    delayMs: number,
+    retryCount: number,
+    retryReason: string,
+    retryData: unknown,
+    lastError: string,
+    counters: { errorRetries: number },
+  ): void {
+    const windowMs = this.opts.retentionWindowMs;
+    let retentionWindow: RetryContext['retentionWindow'];
+    if (windowMs !== undefined) {
+      const closesAt = d.state.publishedAt + windowMs * this.opts.timeScale;
+      const dueAt = this.clock.now() + delayMs;
+      if (dueAt > closesAt) {
+        const hours = Math.round((windowMs / 3_600_000) * 100) / 100;
+        return this.giveUp(d, `${lastError} (dropped: its ${hours} h retention window ended)`);
+      }
+      const remainingTimeMs = Math.max(0, Math.round((closesAt - dueAt) / this.opts.timeScale));
+      retentionWindow = { startTime: d.state.publishedOn, remainingTimeMs };
+    }
+    const retryContext: RetryContext = {
+      retryCount,
+      retryReason,
+      ...(retryData !== undefined ? { retryData } : {}),
+      ...(retentionWindow ? { retentionWindow } : {}),
+    };
     d.state.open -= 1;
     if (this.closed || d.state.cancelled) return;
-    this.schedule(d.state, delayMs, d.duplicate, retryContext, errorRetries);
+    this.schedule(d.state, delayMs, d.duplicate, retryContext, counters.errorRetries);
     this.arm();
   }
 
@@ -356,6 +422,20 @@ export class DeliveryQueue {
       body: event.body,
       reason,
     });
+  }
+
+  /** Resolves once nothing runs (scheduled deliveries may remain). */
+  private settled(): Promise<void> {
+    if (this.running === 0) return new Promise((resolve) => setImmediate(resolve));
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  private checkSettled(): void {
+    if (this.running > 0 || this.settledWaiters.length === 0) return;
+    const waiters = this.settledWaiters;
+    this.settledWaiters = [];
+    // After the current microtasks, so that what the last delivery published is scheduled first.
+    setImmediate(() => waiters.forEach((w) => w()));
   }
 
   private checkIdle(): void {

@@ -15,6 +15,8 @@ export interface RetryContext {
   retryCount: number;
   retryReason: string;
   retryData?: unknown;
+  /** When the event was published and how much of its retention window is left (platform ms). */
+  retentionWindow?: { startTime: string; remainingTimeMs: number };
 }
 
 /** The events one `Queue.push` publishes (body of POST /webhook/queue/publish/...). */
@@ -47,9 +49,17 @@ export interface QueueOptions {
    * 1 = real time; 0.001 turns `delayInSeconds: 30` into 30 ms. Default 1.
    */
   timeScale?: number;
-  /** How many InvocationError retries an event gets before it is dropped as failed. Default 20. */
+  /** Without a retention window: how many InvocationError retries an event gets before it is dropped. Default 20. */
   maxRetries?: number;
-  /** How many retries after a thrown error or a timeout. Default 3. */
+  /**
+   * How long after its push an event is retried, in platform milliseconds (scaled by timeScale): thrown
+   * errors and timeouts are retried with backoff (1, 2, 4 … s, at most 15 min apart), InvocationErrors
+   * after their retryAfter, until the next attempt would fall after it; every retryContext carries
+   * `retentionWindow`. Forge keeps an async
+   * event for 24 h; the runtime's app queue uses that. Unset: `maxErrorRetries` bounds the retries.
+   */
+  retentionWindowMs?: number;
+  /** How many retries after a thrown error or a timeout when there is no retention window. Default 3. */
   maxErrorRetries?: number;
   /** Deliveries running at once. Default 8. 1 makes delivery order observable. */
   concurrency?: number;

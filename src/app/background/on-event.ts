@@ -3,7 +3,7 @@
 // a debounced resync of each, and a tick for when the first is due. A change by a person (an event the
 // app did not cause) also starts the structure's cycle guard over.
 import { IDLE_GUARD } from '../../domain/background/cycle-guard';
-import { syncEventFromProduct } from '../../domain/background/events';
+import { issuesNamedBy, syncEventFromProduct } from '../../domain/background/events';
 import { affectedSynchronizers, asksStructureIssues } from '../../domain/background/relevance';
 import { interestOf } from '../../synchronizers';
 import { InstalledSynchronizerRepository, KvsWriteMeter } from '../../storage';
@@ -34,7 +34,10 @@ export async function onProductEvent(
   if (affected.length === 0) return 0;
   if (!event.selfGenerated)
     for (const structureId of new Set(affected.map((s) => s.structureId))) await repo.putGuard(structureId, IDLE_GUARD);
-  for (const s of affected) await recordTrigger(repo, { structureId: s.structureId, synchronizerId: s.id }, now);
+  // The resync may search before Jira's index shows this change: it reconciles the event's issues.
+  const issueIds = issuesNamedBy(event);
+  for (const s of affected)
+    await recordTrigger(repo, { structureId: s.structureId, synchronizerId: s.id }, now, issueIds);
   await scheduleTick(now + (debounceOptions().quietMs ?? DEFAULT_QUIET_MS), now, push);
   return affected.length;
 }

@@ -14,10 +14,12 @@ export { syncsInBackground };
 /** Whether the run started; `busy`: another job in its direction runs on the structure, so try again later. */
 export type BackgroundStart = 'started' | 'busy' | 'not-started';
 
+/** `reconcileIssueIds`: issues the triggers named, which Jira's search may not show changed yet. */
 export async function startBackgroundRun(
   s: InstalledSynchronizer,
   trigger: 'event' | 'schedule',
   now: number,
+  reconcileIssueIds: readonly number[] = [],
 ): Promise<BackgroundStart> {
   const meter = new KvsWriteMeter();
   const repo = new InstalledSynchronizerRepository(meter);
@@ -30,7 +32,7 @@ export async function startBackgroundRun(
   }
   const inv = createInvocation(s.runAs, { retry: WORKER_RETRY });
   try {
-    await startResync(inv, s, 'import', { installedId: s.id, trigger });
+    await startResync(inv, s, 'import', { installedId: s.id, trigger }, { reconcileIssueIds });
     return 'started';
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

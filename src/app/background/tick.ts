@@ -106,12 +106,12 @@ export async function runSyncTick(now: number, push: PushSyncTick = pushSyncTick
     await repo.deletePendingOf(due.synchronizerId);
     const s = all.find((x) => x.id === due.synchronizerId);
     if (!s || !runsInBackground(s)) continue;
-    const start = await startBackgroundRun(s, 'event', now);
+    const start = await startBackgroundRun(s, 'event', now, due.issueIds);
     if (start === 'started') running.add(s.id);
     if (start === 'busy') {
       // Another job runs on the structure: keep the trigger, and look again while it runs.
       const target = { structureId: s.structureId, synchronizerId: s.id };
-      await recordTrigger(repo, target, now);
+      await recordTrigger(repo, target, now, due.issueIds);
       waiting = true;
     }
   }

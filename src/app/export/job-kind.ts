@@ -14,6 +14,7 @@ import {
   type RankLogEntry,
   type RankOperation,
 } from '../../domain/export';
+import { RECONCILE_LIMIT } from '../../domain/background';
 import type { IssueId } from '../../domain/forest';
 import { JobDataRepository, type ExportCheckpoint, type ExportJob, type RevertJob } from '../../storage';
 import { afterExportWrote } from '../background/after-export';
@@ -416,6 +417,7 @@ async function finishUnit(ctx: Ctx): Promise<StageResult<Job>> {
   const pieces = { ...s.pieces };
   let problems: ExportChangeDto[];
   let appliedChanges = s.applied;
+  let writtenIssueIds: number[] | undefined;
   if (job.kind === 'export') {
     const planned = await data.getValue<ChangeLogEntry[]>(job.id, 'log', pieces.log);
     const settled = settleLog(planned, failures);
@@ -428,7 +430,9 @@ async function finishUnit(ctx: Ctx): Promise<StageResult<Job>> {
       .filter((e) => e.outcome === 'failed')
       .slice(0, PROBLEMS_SHOWN)
       .map((e) => changeDto(e, keyOf, total));
-    appliedChanges = settled.filter((e) => e.outcome === 'applied' && isChange(e)).length;
+    const applied = settled.filter((e) => e.outcome === 'applied' && isChange(e));
+    appliedChanges = applied.length;
+    writtenIssueIds = [...new Set(applied.map((e) => e.issueId))].slice(-RECONCILE_LIMIT);
   } else {
     problems = [...failures].slice(0, PROBLEMS_SHOWN).map(([key, error]) => {
       const [kind, a] = key.split(':');
@@ -461,7 +465,7 @@ async function finishUnit(ctx: Ctx): Promise<StageResult<Job>> {
     '.';
   return {
     next: 'done',
-    changes: { checkpoint: { ...s, pieces, result } },
+    changes: { checkpoint: { ...s, pieces, result, ...(writtenIssueIds ? { writtenIssueIds } : {}) } },
     progress: { phase: 'finished', done: s.rankIndex + s.otherIndex, total: s.rankOpsCount + s.otherOpsCount },
     log: [{ level: failures.size > 0 ? 'warn' : 'info', message }],
   };
@@ -476,7 +480,7 @@ const STAGES: ReadonlyArray<Stage<Job>> = [gatherStage, planStage, writeStage, f
  * which ignores the app's own product events (see after-export.ts).
  */
 async function ended(inv: Invocation, job: Job): Promise<void> {
-  if (job.checkpoint.applied > 0) await afterExportWrote(inv.kvsWrites, inv.now());
+  if (job.checkpoint.applied > 0) await afterExportWrote(inv.kvsWrites, inv.now(), job.checkpoint.writtenIssueIds);
 }
 
 export const exportJobKind: JobKindSpec<ExportJob> = {

@@ -50,23 +50,27 @@ export async function resync(inv: Invocation, p: Payload<'resync'>): Promise<{ j
   await requireLevel(inv, structure, 'control');
   const s = await findInstalled(inv, p.structureId, p.synchronizerId);
   requireDirection(s, p.direction);
-  return startResync(inv, s, p.direction, { installedId: s.id, trigger: 'manual' }, pushJobEvent, p.requestId);
+  return startResync(inv, s, p.direction, { installedId: s.id, trigger: 'manual' }, { requestId: p.requestId });
 }
 
-/** Starts the job and records it as the synchronizer's last run. */
+/**
+ * Starts the job and records it as the synchronizer's last run. An import reconciles
+ * `reconcileIssueIds` (issues just changed in Jira, which its search may not show yet).
+ */
 export async function startResync(
   inv: Invocation,
   s: InstalledSynchronizer,
   direction: Direction,
   origin: JobOrigin,
+  { reconcileIssueIds = [], requestId }: { reconcileIssueIds?: readonly number[]; requestId?: string } = {},
   push: PushJobEvent = pushJobEvent,
-  requestId?: string,
 ): Promise<{ job: JobDto }> {
   const repeated = await startedBefore(inv, requestId);
   if (repeated) return repeated;
+  const reconcile = reconcileIssueIds.length > 0 ? { reconcileIssueIds: [...reconcileIssueIds] } : {};
   const started =
     direction === 'import'
-      ? await startImport(inv, { ...request(s), requestId }, push, origin)
+      ? await startImport(inv, { ...request(s), ...reconcile, requestId }, push, origin)
       : await startPrepared(inv, await prepareExport(inv, request(s)), push, origin, requestId);
   const fresh = (await installedOf(inv).get(s.structureId, s.id)) ?? s;
   await installedOf(inv).put({

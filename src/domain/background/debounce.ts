@@ -11,6 +11,20 @@ export interface PendingResync {
   readonly firstAt: number;
   readonly lastAt: number;
   readonly triggers: number;
+  /**
+   * Issues the triggers named (the most recent RECONCILE_LIMIT, oldest first). Jira's search may not show
+   * their change yet when the resync runs, so the resync asks Jira to reconcile them.
+   */
+  readonly issueIds?: readonly number[];
+}
+
+/** Jira reconciles at most 50 issues per search (`reconcileIssues`). */
+export const RECONCILE_LIMIT = 50;
+
+function mergeIssueIds(old: readonly number[] | undefined, added: readonly number[]): readonly number[] | undefined {
+  if (added.length === 0) return old;
+  const merged = [...(old ?? []).filter((id) => !added.includes(id)), ...new Set(added)];
+  return merged.slice(-RECONCILE_LIMIT);
 }
 
 export type PendingResyncs = Readonly<Record<string, PendingResync>>;
@@ -25,14 +39,18 @@ export interface DebounceOptions {
 export const DEFAULT_QUIET_MS = 30_000;
 export const DEFAULT_MAX_DELAY_MS = 300_000;
 
-/** Records a trigger; an older pending entry keeps its first time. Same object back is never promised: it is JSON. */
+/**
+ * Records a trigger, with the issues it names; an older pending entry keeps its first time. Same object
+ * back is never promised: it is JSON.
+ */
 export function addTrigger(
   pending: PendingResyncs,
   target: { structureId: string; synchronizerId: string },
   now: number,
+  issueIds: readonly number[] = [],
 ): PendingResyncs {
   const old = pending[target.synchronizerId];
-  const entry: PendingResync =
+  const base: PendingResync =
     old === undefined
       ? {
           structureId: target.structureId,
@@ -42,6 +60,8 @@ export function addTrigger(
           triggers: 1,
         }
       : { ...old, lastAt: Math.max(old.lastAt, now), firstAt: Math.min(old.firstAt, now), triggers: old.triggers + 1 };
+  const ids = mergeIssueIds(old?.issueIds, issueIds);
+  const entry: PendingResync = ids === undefined ? base : { ...base, issueIds: ids };
   return { ...pending, [target.synchronizerId]: entry };
 }
 

@@ -130,3 +130,15 @@ export function syncEventFromProduct(payload: unknown): SyncEvent | null {
   }
   return null;
 }
+
+/**
+ * The issues an event is about, as Jira ids: the issue (and its parents old and new) or both ends of a
+ * link. A resync it causes may search before Jira's index has caught up with exactly these.
+ */
+export function issuesNamedBy(event: SyncEvent): number[] {
+  const ids =
+    event.kind === 'issue'
+      ? [event.issueId, event.parentId, event.previousParentId]
+      : [event.sourceIssueId, event.destinationIssueId];
+  return [...new Set(ids.filter((id): id is IssueId => id !== undefined))];
+}

@@ -1,6 +1,10 @@
 // One local site for a test file: the Jira emulator seeded with a dataset, and the local Forge runtime
 // running this app's real handlers against it. Tests talk to it only through resolvers (invokeAs), the
 // queue (drain) and, to set a scene, the app's own storage.
+//
+// Search lags behind writes, as Jira's does: after any change a search sees the issue as it was until
+// the test lets time pass (`searchCatchesUp`), or until the app asks Jira to reconcile that issue.
+// So a test passes here only if the app reads its own writes the way it must on a real site.
 import path from 'node:path';
 import type { Dataset } from '../../../local/dataset/types';
 import { createJiraEmulator, type JiraEmulator } from '../../../local/emulator';
@@ -25,11 +29,19 @@ export interface Site {
   /** Base URL of the emulator, to ask Jira directly what it says. */
   jiraUrl: string;
   invokeAs<K extends ResolverKey>(who: Person, key: K, payload: PayloadIn<K>): Promise<ResolverAnswerOf<K>>;
+  /** Time passes: Jira's search index catches up with every change so far. */
+  searchCatchesUp(): void;
   close(): Promise<void>;
 }
 
-export async function startSite(dataset: Dataset = siteDataset()): Promise<Site> {
+export interface SiteOptions {
+  /** Jira's search lags behind writes (the default), or is always consistent. */
+  searchLag?: boolean;
+}
+
+export async function startSite(dataset: Dataset = siteDataset(), options: SiteOptions = {}): Promise<Site> {
   const jira = createJiraEmulator({ dataset });
+  jira.store.setSearchLag(options.searchLag ?? true);
   const { url } = await jira.listen();
   const logs: string[] = [];
   const rt = await startLocalForge({
@@ -45,6 +57,7 @@ export async function startSite(dataset: Dataset = siteDataset()): Promise<Site>
     jiraUrl: url,
     invokeAs: async (who, key, payload) =>
       (await rt.invokeResolver({ key, payload, accountId: people[who].accountId })) as never,
+    searchCatchesUp: () => jira.store.indexNow(),
     close: async () => {
       await rt.close();
       await jira.close();

@@ -16,12 +16,18 @@ afterAll(() => unregister());
 const params = { jql: 'project = EXP AND issuetype = Story' };
 const stories = [3, 4, 5, 6, 7, 8].map(exp);
 
+/** Jira's order of the stories, read after the writes (reconciled: search may lag behind them). */
 async function jiraRankOrder(): Promise<number[]> {
   const auth = Buffer.from(`${people.adam.email}:${people.adam.apiToken}`).toString('base64');
   const res = await fetch(`${ref.site.jiraUrl}/rest/api/3/search/jql`, {
     method: 'POST',
     headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ jql: `${params.jql} ORDER BY Rank ASC`, fields: ['id'], maxResults: 100 }),
+    body: JSON.stringify({
+      jql: `${params.jql} ORDER BY Rank ASC`,
+      fields: ['id'],
+      maxResults: 100,
+      reconcileIssues: stories,
+    }),
   });
   const json = (await res.json()) as { issues: Array<{ id: string }> };
   return json.issues.map((i) => Number(i.id));

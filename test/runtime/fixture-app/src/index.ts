@@ -99,6 +99,7 @@ type WorkerBody = {
   steps?: number;
   step?: number;
   times?: number;
+  retryAfter?: number;
   sleepMs?: number;
 };
 
@@ -137,7 +138,7 @@ export async function worker(event: AsyncEvent, context: unknown): Promise<unkno
     case 'retry':
       if (retryCount < (body.times ?? 1)) {
         return new InvocationError({
-          retryAfter: 30,
+          retryAfter: body.retryAfter ?? 30,
           retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
           retryData: { attempt: retryCount },
         });
