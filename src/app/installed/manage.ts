@@ -1,6 +1,8 @@
 // Installing, listing, editing, removing, enabling and disabling synchronizers on a structure. Changes
 // need control; listing needs view. The run-as user is whoever installed it (reference §2.3): background
-// runs act as them, never as whoever caused the event.
+// runs act as them, never as whoever caused the event. So that it never runs parameters its run-as user
+// did not choose, only the run-as user changes its parameters or enables it; anyone else with control
+// may disable it (stopping runs nothing), remove it, resync it by hand as themselves, or install their own.
 import { randomBytes } from 'node:crypto';
 import type { InstalledSynchronizerDto, Payload } from '../../contract';
 import { installSynchronizer as newInstalled, setEnabled, type InstalledSynchronizer } from '../../domain/installed';
@@ -16,6 +18,7 @@ import { findStructure } from '../structures';
 import { atLeast } from '../../domain/permissions';
 import { unavailableReason } from './availability';
 import { toInstalledDto } from './dto';
+import { displayNameOf } from '../names/display-name';
 import { displayNamesOf } from './summary';
 
 export const installedOf = (inv: Invocation): InstalledSynchronizerRepository =>
@@ -48,6 +51,16 @@ async function checkedParams(inv: Invocation, key: string, params: unknown): Pro
   if (module.import) await module.import.resolve(inv, valid);
   else await module.export?.prepare?.(inv, valid);
   return valid;
+}
+
+/** Refuses a change that would make the synchronizer act as someone other than the one asking for it. */
+async function requireRunAsUser(inv: Invocation, s: InstalledSynchronizer, change: string): Promise<void> {
+  if (s.runAs === inv.accountId) return;
+  const runAs = await displayNameOf(inv, s.runAs);
+  throw new AppError(
+    'NOT_RUN_AS_USER',
+    `Only ${runAs}, who this synchronizer runs as, can ${change}: it acts in the background with their Jira permissions. You can disable it, resync it by hand as yourself, or install your own.`,
+  );
 }
 
 async function dtoOf(inv: Invocation, s: InstalledSynchronizer): Promise<InstalledSynchronizerDto> {
@@ -110,6 +123,7 @@ export async function updateSynchronizer(
   const structure = await findStructure(inv, p.structureId);
   await requireLevel(inv, structure, 'control');
   const s = await findInstalled(inv, structure.id, p.synchronizerId);
+  await requireRunAsUser(inv, s, 'change its parameters');
   const next: InstalledSynchronizer = { ...s, params: await checkedParams(inv, s.synchronizerKey, p.params) };
   await installedOf(inv).put(next);
   return { synchronizer: await dtoOf(inv, next) };
@@ -134,6 +148,7 @@ export async function setSynchronizerEnabled(
   await requireLevel(inv, structure, 'control');
   if (p.enabled) await requireSynchronizersEnabled(inv);
   const s = await findInstalled(inv, structure.id, p.synchronizerId);
+  if (p.enabled) await requireRunAsUser(inv, s, 'enable it');
   const next = await refreshAvailability(inv, structure, setEnabled(s, p.enabled));
   await installedOf(inv).put(next);
   return { synchronizer: await dtoOf(inv, next) };
