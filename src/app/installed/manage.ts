@@ -12,6 +12,7 @@ import { levelOf, requireLevel } from '../access';
 import { AppError } from '../errors';
 import type { Invocation } from '../invocation';
 import { jobsOf } from '../jobs';
+import { keyRedactor, mapStrings, stringsOf } from '../jobs/reader-view';
 import { validateParams } from '../params';
 import { requireSynchronizersEnabled } from '../settings';
 import { findStructure } from '../structures';
@@ -111,9 +112,42 @@ export async function listInstalledSynchronizers(
   const structure = await findStructure(inv, structureId);
   const level = await requireLevel(inv, structure, 'view');
   const list = await installedOf(inv).list(structureId);
+  const canChange = atLeast(level === 'control' ? level : await levelOf(inv, structure), 'control');
   const out: InstalledSynchronizerDto[] = [];
-  for (const s of list) out.push(await dtoOf(inv, await refreshAvailability(inv, structure, s)));
-  return { synchronizers: out, canChange: atLeast(level, 'control') };
+  for (const s of list) {
+    const dto = await dtoOf(inv, await refreshAvailability(inv, structure, s));
+    out.push(canChange || s.runAs === inv.accountId ? dto : withoutParams(dto));
+  }
+  return { synchronizers: await withKeysRedacted(inv, out), canChange };
+}
+
+/** Parameters, like a job's, only for the run-as user and people with control (jobs/reader-view.ts). */
+function withoutParams(dto: InstalledSynchronizerDto): InstalledSynchronizerDto {
+  const out: InstalledSynchronizerDto = {
+    ...dto,
+    params: {},
+    paramsSummary: 'Its parameters are shown to its run-as user and to people with control of this structure.',
+  };
+  // A failure's message may quote the parameters (Jira's word on the JQL); counts do not.
+  if (dto.lastRun?.result === 'failed') {
+    const { message: _m, ...lastRun } = dto.lastRun;
+    out.lastRun = lastRun;
+  }
+  return out;
+}
+
+async function withKeysRedacted(
+  inv: Invocation,
+  list: InstalledSynchronizerDto[],
+): Promise<InstalledSynchronizerDto[]> {
+  const texts = list.flatMap((d) => [d.paramsSummary, d.lastRun?.message ?? '', ...stringsOf(d.params)]);
+  const text = await keyRedactor(inv, texts);
+  return list.map((d) => ({
+    ...d,
+    params: mapStrings(d.params, text) as Record<string, unknown>,
+    paramsSummary: text(d.paramsSummary),
+    ...(d.lastRun?.message !== undefined ? { lastRun: { ...d.lastRun, message: text(d.lastRun.message) } } : {}),
+  }));
 }
 
 export async function updateSynchronizer(

@@ -1,4 +1,4 @@
-// Reading jobs. A job is visible to whoever can view its structure.
+// Reading jobs. A job is visible to whoever can view its structure, as reader-view.ts shapes it for them.
 import type { JobDto, JobLogEntry } from '../../contract';
 import { JobRepository, type ForestHeader, type ImportJob, type JobRecord } from '../../storage';
 import { requireLevel } from '../access';
@@ -7,6 +7,7 @@ import { canRevertGiven, claimingRevertId } from '../export/revertible';
 import { forestsOf } from '../forest-store';
 import type { Invocation } from '../invocation';
 import { findStructure } from '../structures';
+import { jobsForReader } from './reader-view';
 
 export const jobsOf = (inv: Invocation): JobRepository => new JobRepository(inv.kvsWrites);
 
@@ -101,24 +102,29 @@ const claimOf = (reverts: ReadonlyMap<string, JobRecord>, job: JobRecord): JobRe
 
 export async function getJob(inv: Invocation, jobId: string): Promise<JobDto> {
   const job = await findJob(inv, jobId);
-  await requireLevel(inv, await findStructure(inv, job.structureId), 'view');
+  const structure = await findStructure(inv, job.structureId);
+  await requireLevel(inv, structure, 'view');
   const reverts = await revertsClaiming(inv, [job]);
-  return toJobDto(job, await forestsOf(inv).getHeader(job.structureId), {
+  const dto = toJobDto(job, await forestsOf(inv).getHeader(job.structureId), {
     claimingRevert: claimOf(reverts, job),
     now: inv.now(),
   });
+  const [shown] = await jobsForReader(inv, structure, [dto]);
+  return shown ?? dto;
 }
 
 export async function listJobs(
   inv: Invocation,
   input: { structureId: string; cursor?: string; limit: number },
 ): Promise<{ jobs: JobDto[]; nextCursor?: string }> {
-  await requireLevel(inv, await findStructure(inv, input.structureId), 'view');
+  const structure = await findStructure(inv, input.structureId);
+  await requireLevel(inv, structure, 'view');
   const page = await jobsOf(inv).listByStructure(input.structureId, input.limit, input.cursor);
   const header = await forestsOf(inv).getHeader(input.structureId);
   const reverts = await revertsClaiming(inv, page.jobs, page.jobs);
+  const dtos = page.jobs.map((j) => toJobDto(j, header, { claimingRevert: claimOf(reverts, j), now: inv.now() }));
   return {
-    jobs: page.jobs.map((j) => toJobDto(j, header, { claimingRevert: claimOf(reverts, j), now: inv.now() })),
+    jobs: await jobsForReader(inv, structure, dtos),
     nextCursor: page.nextCursor,
   };
 }
