@@ -1,13 +1,23 @@
 // getForest: one page of the forest in pre-order, with the rows the caller may see. Visibility is Jira's
-// call, asked as the caller for the page's issues (and the first row's ancestors, whose visibility hides
-// a subtree that began on an earlier page). A row of an invisible issue is left out with its subtree.
+// call, asked as the caller for the page's issues. Whether a row is shown never depends on whether its
+// parent is: a row of an issue the caller cannot see becomes a placeholder (issue id null: no key, no
+// summary) when a row they can see sits under it, and is left out otherwise.
 import type { ForestPage } from '../contract';
+import type { Forest } from '../domain/forest';
+import type { JiraClient } from '../jira';
 import { requireLevel } from './access';
 import { AppError } from './errors';
 import { loadForest } from './forest-store';
 import type { Invocation } from './invocation';
 import { findStructure } from './structures';
-import { visibleIssueIds } from './visibility';
+import { VISIBILITY_BATCH, visibleIssueIds } from './visibility';
+
+/**
+ * How far past a page's end getForest looks for a visible row under a hidden row whose subtree runs on.
+ * Past that it shows the placeholder anyway: a stray placeholder reveals only that a row exists (which
+ * the counts say already), whereas leaving it out would cut visible rows off from their place.
+ */
+export const PLACEHOLDER_LOOKAHEAD = 2 * VISIBILITY_BATCH;
 
 /** Cursor: "<version>:<index>". A cursor of an older version restarts nothing: the UI sees the new version. */
 function parseCursor(cursor: string | undefined): number {
@@ -26,22 +36,10 @@ export async function getForest(
   const start = Math.min(parseCursor(input.cursor), forest.size);
   const end = Math.min(forest.size, start + input.limit);
 
-  const ancestors: number[] = [];
-  if (start < end)
-    for (let p = forest.parentIndexAt(start); p !== -1; p = forest.parentIndexAt(p)) ancestors.unshift(p);
-  const wanted = new Set<number>();
-  for (const i of ancestors) wanted.add(forest.issueIdAt(i));
-  for (let i = start; i < end; i++) wanted.add(forest.issueIdAt(i));
+  const wanted: number[] = [];
+  for (let i = start; i < end; i++) wanted.push(forest.issueIdAt(i));
   const visible = await visibleIssueIds(inv.jira, wanted);
 
-  // Hide everything deeper than `hideBelow` until the walk comes back up to it.
-  let hideBelow = Infinity;
-  for (const i of ancestors) {
-    if (!visible.has(forest.issueIdAt(i))) {
-      hideBelow = forest.depthAt(i);
-      break;
-    }
-  }
   const page: ForestPage = {
     structureId: input.structureId,
     version: header.version,
@@ -51,18 +49,49 @@ export async function getForest(
     hiddenRows: 0,
     totalRows: forest.size,
   };
+  const emit = (i: number, issueId: string | null): void => {
+    page.rowIds.push(forest.rowIdAt(i));
+    page.depths.push(forest.depthAt(i));
+    page.issueIds.push(issueId);
+  };
+  // Hidden rows not yet decided, outermost first: always a chain of ancestors of the current row, since a
+  // row that is not an ancestor of the current one has had its whole subtree walked.
+  const pending: number[] = [];
   for (let i = start; i < end; i++) {
     const depth = forest.depthAt(i);
-    if (depth <= hideBelow) hideBelow = Infinity;
-    if (hideBelow !== Infinity || !visible.has(forest.issueIdAt(i))) {
-      if (hideBelow === Infinity) hideBelow = depth;
+    while (pending.length > 0 && forest.depthAt(pending[pending.length - 1]!) >= depth) {
+      pending.pop();
       page.hiddenRows++;
-      continue;
     }
-    page.rowIds.push(forest.rowIdAt(i));
-    page.depths.push(depth);
-    page.issueIds.push(String(forest.issueIdAt(i)));
+    if (visible.has(forest.issueIdAt(i))) {
+      for (const p of pending) emit(p, null);
+      pending.length = 0;
+      emit(i, String(forest.issueIdAt(i)));
+    } else pending.push(i);
+  }
+  if (pending.length > 0) {
+    const seen = await firstVisibleFrom(inv.jira, forest, end, forest.subtreeEndAt(pending[0]!));
+    for (const p of pending) {
+      if (forest.subtreeEndAt(p) > seen) emit(p, null);
+      else page.hiddenRows++;
+    }
   }
   if (end < forest.size) page.nextCursor = `${header.version}:${end}`;
   return page;
+}
+
+/**
+ * The index of the first visible row in [from, until), looking at most PLACEHOLDER_LOOKAHEAD rows;
+ * where it stopped looking when it found none (`until` when it looked at all of them).
+ */
+async function firstVisibleFrom(jira: JiraClient, forest: Forest, from: number, until: number): Promise<number> {
+  const stop = Math.min(until, from + PLACEHOLDER_LOOKAHEAD);
+  for (let i = from; i < stop; i += VISIBILITY_BATCH) {
+    const batchEnd = Math.min(stop, i + VISIBILITY_BATCH);
+    const ids: number[] = [];
+    for (let j = i; j < batchEnd; j++) ids.push(forest.issueIdAt(j));
+    const visible = await visibleIssueIds(jira, ids);
+    for (let j = i; j < batchEnd; j++) if (visible.has(forest.issueIdAt(j))) return j;
+  }
+  return stop;
 }

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'SYNCHRONIZER_NOT_FOUND', // no installed synchronizer with that id on that structure
   'DIRECTION_NOT_SUPPORTED', // the synchronizer does not run in the asked direction; `field` is "direction"
   'SYNCHRONIZER_NOT_AVAILABLE', // its run-as user lost access; the message says why
+  'NOT_RUN_AS_USER', // only an installed synchronizer's run-as user may change its parameters or enable it
   'EXPORT_PERMISSIONS', // the export preflight found missing Jira permissions; the message lists what and where
   'REVERT_NOT_POSSIBLE', // not a finished export, or already reverted, or past the revert window
   'CHANGE_LOG_EXPIRED', // an export's change log is kept only as long as a revert is offered

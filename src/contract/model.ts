@@ -21,6 +21,7 @@ export interface StructureSummary {
   ownerAccountId: string;
   /** The caller's effective level on this structure. */
   level: PermissionLevel;
+  /** Every row of the forest, including rows of issues the caller cannot see (see ForestPage). */
   rowCount: number;
   createdAt: string;
   updatedAt: string;
@@ -33,15 +34,21 @@ export interface StructureDetails extends StructureSummary {
 
 /**
  * A page of the forest in pre-order, column-wise to keep 100k-row responses small.
- * Rows whose issue the caller cannot see are left out together with their subtrees.
+ *
+ * Whether a row is shown never depends on its parent: a row whose issue the caller cannot see is a
+ * **placeholder** (its `issueIds` entry is null: no key, no summary; "1 issue you cannot see") when a row
+ * they can see sits under it, so that row keeps its place; otherwise it is left out and counted in
+ * `hiddenRows`. Counts follow one rule: they count rows, whatever they hold (`totalRows`, `hiddenRows`,
+ * `StructureSummary.rowCount`), so a reader learns how many rows they cannot see, never which issues.
  */
 export interface ForestPage {
   structureId: string;
   version: number;
   rowIds: number[];
   depths: number[];
-  issueIds: string[];
-  /** Rows left out of this page because their issue (or an ancestor's) is not visible to the caller. */
+  /** The row's issue, or null for a placeholder row of an issue the caller cannot see. */
+  issueIds: Array<string | null>;
+  /** Rows left out of this page: rows of issues the caller cannot see with no row they can see under them. */
   hiddenRows: number;
   totalRows: number;
   nextCursor?: string;

@@ -48,7 +48,15 @@ export interface ResolverResults {
   startExport: { job: JobDto };
   revertJob: { job: JobDto };
   /** An export's change log, every change with its old and new value and what Jira answered, in pages. */
-  listJobChanges: { changes: ExportChangeDto[]; total: number; nextCursor?: string };
+  listJobChanges: {
+    /** The changes of this page whose issue the caller can see; keys they cannot see read "an issue you cannot see". */
+    changes: ExportChangeDto[];
+    /** Every change in the log, including those of issues the caller cannot see (counts count, never name). */
+    total: number;
+    /** Changes of this page left out because the caller cannot see their issue. */
+    hidden: number;
+    nextCursor?: string;
+  };
 }
 
 // Compile-time check that results and payload schemas list the same keys.

@@ -155,7 +155,7 @@ describe('Filter import as a user who sees only part of the issues', () => {
     expect(await shape(structureId)).toEqual(rows([0, 'OPS-1'], [0, 'OPS-2'], [0, 'APP-1']));
   });
 
-  it('shows the user only the rows they may see, leaving out subtrees of invisible issues', async () => {
+  it('shows the user only the rows they may see, with a placeholder for a hidden issue above visible ones', async () => {
     // given
     const structureId = await scene([0, 'OPS-1'], [1, 'APP-2'], [2, 'APP-3'], [0, 'APP-4'], [1, 'OPS-2'], [0, 'APP-5']);
     data(
@@ -167,16 +167,22 @@ describe('Filter import as a user who sees only part of the issues', () => {
     // when
     const forPat = data(await local.site.invokeAs('pat', 'getForest', { structureId }));
     const forOlivia = data(await local.site.invokeAs('olivia', 'getForest', { structureId }));
-    // then
-    expect(forPat.issueIds).toEqual([String(id('APP-4')), String(id('APP-5'))]);
-    expect(forPat.depths).toEqual([0, 0]);
-    expect(forPat).toMatchObject({ hiddenRows: 4, totalRows: 6 });
+    // then: OPS-1 stands in as a placeholder for APP-2's sake; OPS-2 has nothing visible under it
+    expect(forPat.issueIds).toEqual([
+      null,
+      String(id('APP-2')),
+      String(id('APP-3')),
+      String(id('APP-4')),
+      String(id('APP-5')),
+    ]);
+    expect(forPat.depths).toEqual([0, 1, 2, 0, 0]);
+    expect(forPat).toMatchObject({ hiddenRows: 1, totalRows: 6 });
     expect(forOlivia.issueIds).toHaveLength(6);
   });
 
-  it('hides a subtree that began on an earlier page', async () => {
+  it('keeps a hidden parent on its page when its visible children are on the next one', async () => {
     // given: pages of 2 rows; OPS-1's subtree spans the first and second page
-    const structureId = await scene([0, 'OPS-1'], [1, 'APP-2'], [1, 'APP-3'], [0, 'APP-4']);
+    const structureId = await scene([0, 'OPS-1'], [1, 'OPS-2'], [1, 'APP-3'], [0, 'APP-4']);
     data(
       await local.site.invokeAs('olivia', 'setPermissions', {
         structureId,
@@ -189,8 +195,8 @@ describe('Filter import as a user who sees only part of the issues', () => {
       await local.site.invokeAs('pat', 'getForest', { structureId, limit: 2, cursor: first.nextCursor }),
     );
     // then
-    expect(first.issueIds).toEqual([]);
-    expect(second.issueIds).toEqual([String(id('APP-4'))]);
+    expect(first).toMatchObject({ issueIds: [null], depths: [0], hiddenRows: 1 });
+    expect(second).toMatchObject({ issueIds: [String(id('APP-3')), String(id('APP-4'))], depths: [1, 0] });
     expect(second.nextCursor).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ForestRows } from '../../static/structure-ui/src/components/tree/forestIndex';
 import { ForestView, StructurePage } from '../../static/structure-ui/src/pages/StructurePage';
@@ -225,5 +225,38 @@ describe('Structure page', () => {
     ]);
     expect(screen.getByRole('heading', { name: 'Release 1' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Import' })).toBeTruthy();
+  });
+});
+
+describe('Structure page with issues the viewer cannot see', () => {
+  it('shows a placeholder row for a hidden parent and keeps the visible child under it', async () => {
+    // given: PLAT-1 (hidden from the viewer) > MOB-1; a hidden top-level row left out by the server
+    const backend = fakeInvoke({
+      getStructure: () => ok<'getStructure'>(givenStructure({ rowCount: 3 })),
+      getSettings: () => ok<'getSettings'>({ synchronizersEnabled: true, canChange: false }),
+      getForest: () =>
+        ok<'getForest'>({
+          structureId: 's1',
+          version: 1,
+          rowIds: [1, 2],
+          depths: [0, 1],
+          issueIds: [null, '100001'],
+          hiddenRows: 1,
+          totalRows: 3,
+        }),
+    });
+    const jira = givenJira();
+    renderWithServices(<StructurePage structureId="s1" />, { invoke: backend.invoke, requestJira: jira.requestJira });
+    // then
+    expect(await screen.findByText('DEMO-100001')).toBeTruthy();
+    const [placeholder, child] = screen.getAllByTestId('tree-row');
+    expect(placeholder!.getAttribute('data-placeholder')).toBe('true');
+    expect(within(placeholder!).getByTestId('row-key').textContent).toBe('1 issue you cannot see');
+    expect(placeholder!.textContent).not.toMatch(/DEMO-|Summary of/);
+    expect(placeholder!.getAttribute('aria-level')).toBe('1');
+    expect(child!.getAttribute('aria-level')).toBe('2');
+    expect(screen.getByText('1 rows · 2 rows hidden because you cannot see their issues')).toBeTruthy();
+    expect(screen.queryByText('No rows you can see')).toBeNull();
+    expect(jira.bulkfetches.flat()).toEqual(['100001']);
   });
 });

@@ -1,6 +1,8 @@
 // Installing, listing, editing, removing, enabling and disabling synchronizers on a structure. Changes
 // need control; listing needs view. The run-as user is whoever installed it (reference §2.3): background
-// runs act as them, never as whoever caused the event.
+// runs act as them, never as whoever caused the event. So that it never runs parameters its run-as user
+// did not choose, only the run-as user changes its parameters or enables it; anyone else with control
+// may disable it (stopping runs nothing), remove it, resync it by hand as themselves, or install their own.
 import { randomBytes } from 'node:crypto';
 import type { InstalledSynchronizerDto, Payload } from '../../contract';
 import { installSynchronizer as newInstalled, setEnabled, type InstalledSynchronizer } from '../../domain/installed';
@@ -10,12 +12,14 @@ import { levelOf, requireLevel } from '../access';
 import { AppError } from '../errors';
 import type { Invocation } from '../invocation';
 import { jobsOf } from '../jobs';
+import { keyRedactor, mapStrings, stringsOf } from '../jobs/reader-view';
 import { validateParams } from '../params';
 import { requireSynchronizersEnabled } from '../settings';
 import { findStructure } from '../structures';
 import { atLeast } from '../../domain/permissions';
 import { unavailableReason } from './availability';
 import { toInstalledDto } from './dto';
+import { displayNameOf } from '../names/display-name';
 import { displayNamesOf } from './summary';
 
 export const installedOf = (inv: Invocation): InstalledSynchronizerRepository =>
@@ -48,6 +52,16 @@ async function checkedParams(inv: Invocation, key: string, params: unknown): Pro
   if (module.import) await module.import.resolve(inv, valid);
   else await module.export?.prepare?.(inv, valid);
   return valid;
+}
+
+/** Refuses a change that would make the synchronizer act as someone other than the one asking for it. */
+async function requireRunAsUser(inv: Invocation, s: InstalledSynchronizer, change: string): Promise<void> {
+  if (s.runAs === inv.accountId) return;
+  const runAs = await displayNameOf(inv, s.runAs);
+  throw new AppError(
+    'NOT_RUN_AS_USER',
+    `Only ${runAs}, who this synchronizer runs as, can ${change}: it acts in the background with their Jira permissions. You can disable it, resync it by hand as yourself, or install your own.`,
+  );
 }
 
 async function dtoOf(inv: Invocation, s: InstalledSynchronizer): Promise<InstalledSynchronizerDto> {
@@ -98,9 +112,42 @@ export async function listInstalledSynchronizers(
   const structure = await findStructure(inv, structureId);
   const level = await requireLevel(inv, structure, 'view');
   const list = await installedOf(inv).list(structureId);
+  const canChange = atLeast(level === 'control' ? level : await levelOf(inv, structure), 'control');
   const out: InstalledSynchronizerDto[] = [];
-  for (const s of list) out.push(await dtoOf(inv, await refreshAvailability(inv, structure, s)));
-  return { synchronizers: out, canChange: atLeast(level, 'control') };
+  for (const s of list) {
+    const dto = await dtoOf(inv, await refreshAvailability(inv, structure, s));
+    out.push(canChange || s.runAs === inv.accountId ? dto : withoutParams(dto));
+  }
+  return { synchronizers: await withKeysRedacted(inv, out), canChange };
+}
+
+/** Parameters, like a job's, only for the run-as user and people with control (jobs/reader-view.ts). */
+function withoutParams(dto: InstalledSynchronizerDto): InstalledSynchronizerDto {
+  const out: InstalledSynchronizerDto = {
+    ...dto,
+    params: {},
+    paramsSummary: 'Its parameters are shown to its run-as user and to people with control of this structure.',
+  };
+  // A failure's message may quote the parameters (Jira's word on the JQL); counts do not.
+  if (dto.lastRun?.result === 'failed') {
+    const { message: _m, ...lastRun } = dto.lastRun;
+    out.lastRun = lastRun;
+  }
+  return out;
+}
+
+async function withKeysRedacted(
+  inv: Invocation,
+  list: InstalledSynchronizerDto[],
+): Promise<InstalledSynchronizerDto[]> {
+  const texts = list.flatMap((d) => [d.paramsSummary, d.lastRun?.message ?? '', ...stringsOf(d.params)]);
+  const text = await keyRedactor(inv, texts);
+  return list.map((d) => ({
+    ...d,
+    params: mapStrings(d.params, text) as Record<string, unknown>,
+    paramsSummary: text(d.paramsSummary),
+    ...(d.lastRun?.message !== undefined ? { lastRun: { ...d.lastRun, message: text(d.lastRun.message) } } : {}),
+  }));
 }
 
 export async function updateSynchronizer(
@@ -110,6 +157,7 @@ export async function updateSynchronizer(
   const structure = await findStructure(inv, p.structureId);
   await requireLevel(inv, structure, 'control');
   const s = await findInstalled(inv, structure.id, p.synchronizerId);
+  await requireRunAsUser(inv, s, 'change its parameters');
   const next: InstalledSynchronizer = { ...s, params: await checkedParams(inv, s.synchronizerKey, p.params) };
   await installedOf(inv).put(next);
   return { synchronizer: await dtoOf(inv, next) };
@@ -134,6 +182,7 @@ export async function setSynchronizerEnabled(
   await requireLevel(inv, structure, 'control');
   if (p.enabled) await requireSynchronizersEnabled(inv);
   const s = await findInstalled(inv, structure.id, p.synchronizerId);
+  if (p.enabled) await requireRunAsUser(inv, s, 'enable it');
   const next = await refreshAvailability(inv, structure, setEnabled(s, p.enabled));
   await installedOf(inv).put(next);
   return { synchronizer: await dtoOf(inv, next) };

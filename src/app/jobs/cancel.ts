@@ -11,6 +11,7 @@ import { displayNameOf } from '../names/display-name';
 import { findStructure } from '../structures';
 import { kindOf } from './kinds';
 import { findJob, isTerminal, jobsOf, logEntry, toJobDto } from './read';
+import { jobsForReader } from './reader-view';
 
 export async function cancelJob(inv: Invocation, jobId: string): Promise<JobDto> {
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -31,7 +32,8 @@ export async function cancelJob(inv: Invocation, jobId: string): Promise<JobDto>
     try {
       await jobsOf(inv).commit(cancelled, job.step);
       await endedAfterCancel(inv, cancelled);
-      return toJobDto(cancelled, await forestsOf(inv).getHeader(job.structureId), { now: inv.now() });
+      const dto = toJobDto(cancelled, await forestsOf(inv).getHeader(job.structureId), { now: inv.now() });
+      return (await jobsForReader(inv, structure, [dto]))[0] ?? dto;
     } catch (error) {
       if (!(error instanceof StaleJobStep)) throw error;
     }

@@ -1,4 +1,4 @@
-// Reading jobs. A job is visible to whoever can view its structure.
+// Reading jobs. A job is visible to whoever can view its structure, as reader-view.ts shapes it for them.
 import type { JobDto } from '../../contract';
 import { JobRepository, type ForestHeader, type ImportJob, type JobRecord } from '../../storage';
 import { requireLevel } from '../access';
@@ -8,6 +8,7 @@ import { forestsOf } from '../forest-store';
 import { decodeJobsCursor, encodeJobsCursor, refusedCursor } from './cursor';
 import type { Invocation } from '../invocation';
 import { findStructure, structureIfAny } from '../structures';
+import { jobsForReader } from './reader-view';
 
 export const jobsOf = (inv: Invocation): JobRepository => new JobRepository(inv.kvsWrites);
 
@@ -104,17 +105,22 @@ export async function getJob(inv: Invocation, jobId: string): Promise<JobDto> {
   if (structure) await requireLevel(inv, structure, 'view');
   else if (job.startedBy !== inv.accountId) throw structureNotFound(job.structureId);
   const reverts = await revertsClaiming(inv, [job]);
-  return toJobDto(job, await forestsOf(inv).getHeader(job.structureId), {
+  const dto = toJobDto(job, await forestsOf(inv).getHeader(job.structureId), {
     claimingRevert: claimOf(reverts, job),
     now: inv.now(),
   });
+  // Without its structure only the starter reads it (see above): nothing to shape for others.
+  if (!structure) return dto;
+  const [shown] = await jobsForReader(inv, structure, [dto]);
+  return shown ?? dto;
 }
 
 export async function listJobs(
   inv: Invocation,
   input: { structureId: string; cursor?: string; limit: number },
 ): Promise<{ jobs: JobDto[]; nextCursor?: string }> {
-  await requireLevel(inv, await findStructure(inv, input.structureId), 'view');
+  const structure = await findStructure(inv, input.structureId);
+  await requireLevel(inv, structure, 'view');
   const page = await jobsOf(inv)
     .listByStructure(input.structureId, input.limit, decodeJobsCursor(input.structureId, input.cursor))
     .catch((error: unknown) => {
@@ -122,8 +128,9 @@ export async function listJobs(
     });
   const header = await forestsOf(inv).getHeader(input.structureId);
   const reverts = await revertsClaiming(inv, page.jobs, page.jobs);
+  const dtos = page.jobs.map((j) => toJobDto(j, header, { claimingRevert: claimOf(reverts, j), now: inv.now() }));
   return {
-    jobs: page.jobs.map((j) => toJobDto(j, header, { claimingRevert: claimOf(reverts, j), now: inv.now() })),
+    jobs: await jobsForReader(inv, structure, dtos),
     ...(page.nextCursor !== undefined ? { nextCursor: encodeJobsCursor(input.structureId, page.nextCursor) } : {}),
   };
 }

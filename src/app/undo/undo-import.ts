@@ -1,6 +1,8 @@
 // Undo of the last import, as an undo job run at once (a few KVS reads and one transaction). Only
-// someone with control of the structure may undo; the job says who undid what.
+// someone with control of the structure may undo, and only when every row the undo touches holds an
+// issue they can see (hidden-rows.ts); the job says who undid what.
 import type { JobDto } from '../../contract';
+import { Forest, forestFromChunks } from '../../domain/forest';
 import { requireLevel } from '../access';
 import { forestsOf, loadForest } from '../forest-store';
 import type { Invocation } from '../invocation';
@@ -8,15 +10,22 @@ import { runJobNow } from '../jobs/engine';
 import { canUndo, findJob, toJobDto, undoJob } from '../jobs';
 import { findStructure } from '../structures';
 import { AppError } from '../errors';
+import { refuseTouchingHiddenRows } from './hidden-rows';
 import { whyNotUndoable } from './job-kind';
 
 export async function undoImport(inv: Invocation, jobId: string): Promise<{ job: JobDto }> {
   const job = await findJob(inv, jobId);
   await requireLevel(inv, await findStructure(inv, job.structureId), 'control');
   // Checked here too, so a refusal needs no job record at all.
-  const { header } = await loadForest(inv, job.structureId);
-  const why = whyNotUndoable(job.kind === 'import' ? job : undefined, canUndo(job, header));
-  if (why !== undefined) throw new AppError('UNDO_NOT_POSSIBLE', why);
+  const { header, forest: current } = await loadForest(inv, job.structureId);
+  if (!canUndo(job, header) || !job.undo)
+    throw new AppError('UNDO_NOT_POSSIBLE', whyNotUndoable(job.kind === 'import' ? job : undefined, false) ?? '');
+  const chunks = await forestsOf(inv).readPrevious(header, job.undo.replacedVersion);
+  // Without the earlier forest the undo job itself refuses, with its own reason.
+  if (chunks) {
+    const before = chunks.length === 0 ? Forest.EMPTY : forestFromChunks(chunks);
+    await refuseTouchingHiddenRows(inv, job, before, current);
+  }
   const undo = await runJobNow(
     inv,
     undoJob(inv, {

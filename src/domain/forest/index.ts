@@ -5,6 +5,7 @@ export { MAX_DEPTH, MAX_ISSUE_ID, MAX_ROW_ID, issueIdFromJira, issueIdToJira } f
 export type { Placement, AddedRow, AddAction, MoveAction, RemoveAction, ForestAction, ForestUpdate } from './actions';
 export { applyUpdate } from './update';
 export { diffForests } from './diff';
+export { rowsTouched } from './touched';
 export { firstActions } from './preview';
 export {
   encodeForest,

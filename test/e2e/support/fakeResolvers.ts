@@ -914,6 +914,7 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
       return ok({
         changes: all.slice(start, end),
         total: all.length,
+        hidden: 0,
         ...(end < all.length ? { nextCursor: String(end) } : {}),
       });
     },

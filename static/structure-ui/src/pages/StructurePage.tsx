@@ -108,6 +108,9 @@ export function ForestView(props: {
   const { requestJira } = useServices();
   const store = useMemo(() => new IssueDetailsStore(requestJira), [requestJira]);
   const index = useMemo(() => buildIndex(forest), [forest]);
+  // Placeholder rows stand in for issues the viewer cannot see: counted as hidden, not as rows on show.
+  const placeholders = useMemo(() => forest.issueIds.reduce((n, id) => (id === null ? n + 1 : n), 0), [forest]);
+  const hidden = props.hiddenRows + placeholders;
   const [expansion, setExpansion] = useState<Expansion>({ level: 1, overrides: new Map() });
   const [active, setActive] = useState(0);
   const [matched, setMatched] = useState<number | undefined>();
@@ -190,9 +193,8 @@ export function ForestView(props: {
           font: token('font.body.small'),
         }}
       >
-        {forest.rowIds.length.toLocaleString()} rows
-        {props.hiddenRows > 0 &&
-          ` · ${props.hiddenRows.toLocaleString()} rows hidden because you cannot see their issues`}
+        {(forest.rowIds.length - placeholders).toLocaleString()} rows
+        {hidden > 0 && ` · ${hidden.toLocaleString()} rows hidden because you cannot see their issues`}
         {props.more &&
           ` · loading more rows (${props.more.loaded.toLocaleString()} of ${props.more.total.toLocaleString()})…`}
       </p>

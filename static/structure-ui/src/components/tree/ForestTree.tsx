@@ -72,7 +72,10 @@ export function ForestTree(props: {
   // Details for what is on screen only; the store skips what it has or is already fetching.
   useEffect(() => {
     const ids: string[] = [];
-    for (let p = first; p < last; p++) ids.push(forest.issueIds[visible[p]!]!);
+    for (let p = first; p < last; p++) {
+      const id = forest.issueIds[visible[p]!];
+      if (id) ids.push(id);
+    }
     store.request(ids);
   }, [first, last, visible, forest, store]);
 
@@ -160,11 +163,12 @@ export function ForestTree(props: {
   for (let p = first; p < last; p++) {
     const i = visible[p]!;
     const children = hasChildren(index, i);
+    const issueId = forest.issueIds[i] ?? null;
     rows.push(
       <TreeRow
         key={forest.rowIds[i]}
         rowId={forest.rowIds[i]!}
-        issueId={forest.issueIds[i]!}
+        issueId={issueId}
         depth={forest.depths[i]!}
         top={p * ROW_HEIGHT}
         hasChildren={children}
@@ -172,7 +176,7 @@ export function ForestTree(props: {
         active={i === props.active}
         focused={focused && i === props.active}
         matched={i === props.matched}
-        entry={store.get(forest.issueIds[i]!)}
+        entry={issueId === null ? undefined : store.get(issueId)}
         onToggle={(rowId) => {
           const r = rowIndexById(rowId);
           if (r >= 0) props.onExpansionChange(toggle(forest, expansion, r));

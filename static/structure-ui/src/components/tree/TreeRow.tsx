@@ -27,9 +27,13 @@ function Skeleton(props: { width: number | string }) {
 
 const statusLook = { new: 'default', indeterminate: 'inprogress', done: 'success' } as const;
 
+/** What a placeholder row says: its issue exists, nothing more (no key, no summary). */
+export const PLACEHOLDER_TEXT = '1 issue you cannot see';
+
 interface TreeRowProps {
   rowId: number;
-  issueId: string;
+  /** Null: a placeholder for an issue the viewer cannot see, keeping the rows under it in place. */
+  issueId: string | null;
   depth: number;
   top: number;
   hasChildren: boolean;
@@ -47,7 +51,16 @@ interface TreeRowProps {
 /** One row of the structure view, absolutely positioned inside the scrolled canvas. */
 export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
   const { entry } = props;
-  const key = entry ? entry.key : entry === null ? 'Not visible' : <Skeleton width={64} />;
+  const placeholder = props.issueId === null;
+  const key = placeholder ? (
+    <span style={{ fontWeight: 400, fontStyle: 'italic' }}>{PLACEHOLDER_TEXT}</span>
+  ) : entry ? (
+    entry.key
+  ) : entry === null ? (
+    'Not visible'
+  ) : (
+    <Skeleton width={64} />
+  );
   const cell = {
     overflow: 'hidden',
     textOverflow: 'ellipsis',
@@ -61,8 +74,9 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
       aria-level={props.depth + 1}
       aria-expanded={props.hasChildren ? props.expanded : undefined}
       aria-selected={props.active}
-      aria-label={entry ? `${entry.key} ${entry.summary}` : `Issue ${props.issueId}`}
+      aria-label={placeholder ? PLACEHOLDER_TEXT : entry ? `${entry.key} ${entry.summary}` : `Issue ${props.issueId}`}
       data-testid="tree-row"
+      data-placeholder={placeholder || undefined}
       data-row-id={props.rowId}
       onClick={() => props.onActivate(props.rowId)}
       style={{
@@ -131,7 +145,7 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
           data-testid="row-key"
           style={{
             fontWeight: 600,
-            color: entry === null ? token('color.text.subtlest') : token('color.link'),
+            color: placeholder || entry === null ? token('color.text.subtlest') : token('color.link'),
             overflow: 'hidden',
             textOverflow: 'ellipsis',
           }}
@@ -140,7 +154,11 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
         </span>
       </div>
       <div style={cell} title={entry?.summary}>
-        {entry === undefined ? <Skeleton width={`${40 + ((props.rowId * 37) % 45)}%`} /> : (entry?.summary ?? '')}
+        {placeholder ? null : entry === undefined ? (
+          <Skeleton width={`${40 + ((props.rowId * 37) % 45)}%`} />
+        ) : (
+          (entry?.summary ?? '')
+        )}
       </div>
       <div style={cell}>
         {entry?.statusName && (

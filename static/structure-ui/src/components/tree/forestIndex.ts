@@ -4,7 +4,8 @@
 export interface ForestRows {
   rowIds: number[];
   depths: number[];
-  issueIds: string[];
+  /** Null for a placeholder row: an issue the viewer cannot see, with rows they can see under it. */
+  issueIds: Array<string | null>;
 }
 
 export interface ForestIndex {
