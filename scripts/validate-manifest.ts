@@ -1,13 +1,16 @@
 // Offline stand-in for `forge lint` (which needs a login): @forge/manifest's full validation plus
-// @forge/lint's client-side linters. Exits non-zero on any error so a broken manifest fails `npm test`.
+// @forge/lint's client-side linters, plus the route and scope check of check-scopes.ts (what @forge/lint's
+// permission linter would do if it could see through variable paths, and ran offline). Exits non-zero on
+// any error so a broken manifest fails `npm test`.
 import path from 'node:path';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { validate } from '@forge/manifest';
 import { getClientSideLintersOnly, lint, problemCount, reportLintResults } from '@forge/lint';
 import { parse } from 'yaml';
+import { checkRoutesAndScopes } from './check-scopes';
 
 export interface ManifestProblem {
-  source: 'manifest' | 'lint';
+  source: 'manifest' | 'lint' | 'scopes';
   level: string;
   message: string;
 }
@@ -69,6 +72,7 @@ export async function checkManifest(appDir: string): Promise<ManifestProblem[]> 
           problems.push({ source: 'lint', level: 'warning', message: `${r.file}: ${w.message}` });
       }
     }
+    for (const message of checkRoutesAndScopes('.')) problems.push({ source: 'scopes', level: 'error', message });
     return problems;
   } finally {
     process.chdir(previous);
@@ -87,7 +91,7 @@ if (require.main === module) {
         process.exit(1);
       }
       console.log(
-        `manifest.yml is valid (@forge/manifest full validation and @forge/lint client-side linters)${problems.length ? `, ${problems.length} warning(s)` : ''}`,
+        `manifest.yml is valid (@forge/manifest full validation, @forge/lint client-side linters, routes and scopes against Atlassian's OpenAPI documents)${problems.length ? `, ${problems.length} warning(s)` : ''}`,
       );
     },
     (err: unknown) => {

@@ -4,7 +4,15 @@
 // registry); each call is routed to the runtime that owns the current invocation, or to the most
 // recently started runtime when code runs outside any invocation (a test seeding data, a script).
 import { randomBytes } from 'node:crypto';
+import { egressAllows, refuseEgress, urlOf } from './egress';
 import { currentInvocation, Invocation, remainingMillis } from './invocation';
+
+/**
+ * The process's own `fetch`, as it was before any runtime guarded it: what the runtime itself uses to reach
+ * the emulator. App code inside an invocation gets the guarded one (egress rules of its manifest).
+ */
+const originalFetch = globalThis.fetch;
+export const platformFetch: typeof fetch = originalFetch.bind(globalThis);
 
 /** First argument of `__forge_fetch__`, as built by @forge/api `__fetchProduct` and @forge/kvs. */
 export interface ForgeFetchArgs {
@@ -28,6 +36,8 @@ export interface AppIdentity {
 /** What a runtime offers the globals. */
 export interface ForgeHost {
   readonly identity: AppIdentity;
+  /** `permissions.external.fetch.backend` of its manifest. */
+  readonly egress: readonly string[];
   handleFetch(
     args: ForgeFetchArgs,
     path: string,
@@ -107,13 +117,25 @@ const runtimeObject = {
   },
 };
 
-type ForgeGlobals = { __forge_runtime__?: unknown; __forge_fetch__?: unknown };
+type ForgeGlobals = { __forge_runtime__?: unknown; __forge_fetch__?: unknown; fetch: typeof fetch };
+
+/**
+ * `fetch` as a Forge function sees it: inside an invocation only the manifest's egress hosts; outside any
+ * invocation (a test, the dev server) the plain one. Code that bound `fetch` before the first runtime
+ * started (e.g. @forge/api's `api.fetch`, when @forge/api loaded first) keeps the unguarded one.
+ */
+const guardedFetch: typeof fetch = async (input, init) => {
+  const host = currentInvocation()?.host as ForgeHost | undefined;
+  if (host && !egressAllows(host.egress, urlOf(input))) refuseEgress(urlOf(input));
+  return platformFetch(input, init);
+};
 
 /** Registers a runtime and makes sure the globals exist. */
 export function attachHost(host: ForgeHost): void {
   const g = globalThis as ForgeGlobals;
   g.__forge_runtime__ = runtimeObject;
   g.__forge_fetch__ = forgeFetch;
+  g.fetch = guardedFetch;
   hosts.push(host);
 }
 
@@ -125,5 +147,6 @@ export function detachHost(host: ForgeHost): void {
     const g = globalThis as ForgeGlobals;
     delete g.__forge_runtime__;
     delete g.__forge_fetch__;
+    if (g.fetch === guardedFetch) g.fetch = originalFetch;
   }
 }

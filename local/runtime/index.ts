@@ -3,7 +3,7 @@
  * @forge/events 3 and @forge/resolver 2 code on one machine by installing the `__forge_runtime__` and
  * `__forge_fetch__` globals those packages call.
  *
- *   const rt = await startLocalForge({ appDir, jiraBaseUrl, kvsFile?, timeScale?, queue?: { duplicate?, reorder?, extraDelayMs?, concurrency? } });
+ *   const rt = await startLocalForge({ appDir, jiraBaseUrl, manifestText?, kvsFile?, timeScale?, queue?: { duplicate?, reorder?, extraDelayMs?, concurrency? } });
  *   await rt.invokeResolver({ key, payload, accountId });     // resolver result (JSON); throws ResolverInvocationError
  *   await rt.tryInvokeResolver({ key, payload, accountId });  // { ok: true, result } | { ok: false, error: { name, message } }
  *   await rt.queue.drain();                                   // until every published event (and follow-ups) is handled
@@ -30,7 +30,10 @@
  *   through `rt.triggerQueue` (same switches, retries and `retryContext` as the queue). Scheduled triggers
  *   get `({ context: { cloudId, moduleKey }, contextToken }, context)`; with `scheduledTriggers: true` they
  *   also run every interval × timeScale.
- * - requestJira: sent over HTTP to `jiraBaseUrl` with `X-Forge-Account-Id` (as a user) or `X-Forge-As-App: true`.
+ * - requestJira: sent over HTTP to `jiraBaseUrl` with `X-Forge-Account-Id` (as a user) or `X-Forge-As-App: true`,
+ *   unless the platform refuses it: an operation outside the manifest's scopes (Jira's 401), offline
+ *   `asUser(accountId)` without `allowImpersonation` (NeedsAuthenticationError). `fetch` reaches only the
+ *   manifest's egress hosts (ExternalEndpointNotAllowedError).
  * - Invocations: each runs in an AsyncLocalStorage context with its accountId and deadline, which
  *   `getAppContext().invocationRemainingTimeInMillis()` reads; resolvers get `principal.accountId` from the
  *   platform side, never from the payload.
@@ -62,8 +65,10 @@ export type {
   QueueSwitches,
   RetryContext,
 } from './queue/types';
-export { ACCOUNT_HEADER, AS_APP_HEADER } from './jira-proxy';
+export { ACCOUNT_HEADER, AS_APP_HEADER, SCOPE_MISMATCH_BODY } from './jira-proxy';
 export type { JiraCall, JiraProxy } from './jira-proxy';
+export { loadJiraScopes } from './jira-scopes';
+export type { JiraScopeIndex } from './jira-scopes';
 export type {
   AppManifest,
   FunctionDefinition,

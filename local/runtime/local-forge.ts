@@ -6,6 +6,7 @@ import { Handler, loadHandlers } from './app-loader';
 import { AppIdentity, attachHost, detachHost, ForgeFetchArgs, ForgeHost } from './globals';
 import { Invocation, InvocationTimeoutError, newInvocation, runInInvocation } from './invocation';
 import { JiraProxy } from './jira-proxy';
+import { DEFAULT_OPENAPI_DIR, loadJiraScopes, type JiraScopeIndex } from './jira-scopes';
 import { handleKvsRequest } from './kvs/http';
 import { LocalKvs } from './kvs/local-kvs';
 import { AppManifest, loadManifest, ScheduledTriggerDefinition, TriggerDefinition } from './manifest';
@@ -18,6 +19,17 @@ import { ScheduledTriggers } from './triggers/scheduled-triggers';
 export interface LocalForgeOptions {
   /** Directory holding manifest.yml and src/. */
   appDir: string;
+  /**
+   * The manifest's text instead of `<appDir>/manifest.yml`: a test's variant (a scope removed, no
+   * allowImpersonation) runs the same handlers under other permissions.
+   */
+  manifestText?: string;
+  /**
+   * What Jira requires per operation, for refusing requests outside the manifest's scopes. Default: read
+   * from Atlassian's OpenAPI documents (JIRA_OPENAPI_DIR, else ../shared/jira-openapi); `false` turns the
+   * check off. Without the documents nothing is refused for scopes, and the runtime says so at start.
+   */
+  jiraScopes?: JiraScopeIndex | false;
   /** Base URL of the Jira emulator that requestJira goes to, e.g. http://127.0.0.1:4000. */
   jiraBaseUrl?: string;
   /** SQLite file of the KVS; default ':memory:'. */
@@ -92,6 +104,7 @@ const jsonRoundTrip = (value: unknown): unknown =>
 export class LocalForge implements ForgeHost {
   readonly manifest: AppManifest;
   readonly identity: AppIdentity;
+  readonly egress: readonly string[];
   readonly kvs: LocalKvs;
   readonly queue: DeliveryQueue;
   readonly jira: JiraProxy;
@@ -110,7 +123,8 @@ export class LocalForge implements ForgeHost {
 
   constructor(private readonly options: LocalForgeOptions) {
     const appDir = path.resolve(options.appDir);
-    this.manifest = loadManifest(appDir);
+    this.manifest = loadManifest(appDir, options.manifestText);
+    this.egress = this.manifest.egress;
     this.log = options.log ?? ((m) => console.error(m));
     this.identity = {
       appId: this.manifest.appId,
@@ -150,7 +164,16 @@ export class LocalForge implements ForgeHost {
           `[local-forge] trigger '${t.key}': filter.expression is not evaluated locally; every ${t.events.join(', ')} event is delivered`,
         );
     }
-    this.jira = new JiraProxy(options.jiraBaseUrl);
+    const index = options.jiraScopes === false ? undefined : (options.jiraScopes ?? loadJiraScopes());
+    if (!index && options.jiraScopes !== false)
+      this.log(
+        `[local-forge] Jira's OpenAPI documents are not in ${DEFAULT_OPENAPI_DIR} (set JIRA_OPENAPI_DIR): requests outside the manifest's scopes are not refused`,
+      );
+    this.jira = new JiraProxy(options.jiraBaseUrl, {
+      scopes: this.manifest.scopes,
+      impersonationScopes: this.manifest.impersonationScopes,
+      index,
+    });
     // Globals first: app modules may touch the SDK while they load.
     attachHost(this);
     try {

@@ -59,7 +59,12 @@ export interface AppManifest {
   triggers: TriggerDefinition[];
   scheduledTriggers: ScheduledTriggerDefinition[];
   entities: EntityDefinition[];
+  /** `permissions.scopes`, in either form (a list, or a map of scope → `{ allowImpersonation }`). */
   scopes: string[];
+  /** The scopes declared with `allowImpersonation: true`: the only ones an offline `asUser(accountId)` gets. */
+  impersonationScopes: string[];
+  /** `permissions.external.fetch.backend`: the hosts a function may `fetch` (addresses as written). */
+  egress: string[];
 }
 
 type Raw = Record<string, unknown>;
@@ -142,8 +147,19 @@ export function parseManifest(text: string): AppManifest {
   }
 
   const appIdMatch = /app\/([^/]+)$/.exec(String(app.id ?? ''));
-  const rawScopes = asRecord(doc.permissions).scopes;
+  const permissions = asRecord(doc.permissions);
+  const rawScopes = permissions.scopes;
   const scopes = Array.isArray(rawScopes) ? rawScopes.map(String) : Object.keys(asRecord(rawScopes));
+  const impersonationScopes = Array.isArray(rawScopes)
+    ? []
+    : Object.entries(asRecord(rawScopes))
+        .filter(([, v]) => asRecord(v).allowImpersonation === true)
+        .map(([k]) => k);
+  const egress = asArray(asRecord(asRecord(permissions.external).fetch).backend).flatMap((e) => {
+    if (typeof e === 'string') return [e];
+    const address = asRecord(e).address;
+    return typeof address === 'string' ? [address] : [];
+  });
   return {
     appId: appIdMatch ? appIdMatch[1] : '00000000-0000-0000-0000-000000000000',
     runtimeName: String(asRecord(app.runtime).name ?? 'nodejs22.x'),
@@ -154,9 +170,12 @@ export function parseManifest(text: string): AppManifest {
     scheduledTriggers: asArray(modules.scheduledTrigger).map(parseScheduledTrigger),
     entities: asArray(asRecord(app.storage).entities).map(parseEntity),
     scopes,
+    impersonationScopes,
+    egress,
   };
 }
 
-export function loadManifest(appDir: string): AppManifest {
-  return parseManifest(readFileSync(path.join(appDir, 'manifest.yml'), 'utf8'));
+/** manifest.yml of `appDir`, or `text` instead of it (a test's variant of the manifest). */
+export function loadManifest(appDir: string, text?: string): AppManifest {
+  return parseManifest(text ?? readFileSync(path.join(appDir, 'manifest.yml'), 'utf8'));
 }

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'UNDO_NOT_POSSIBLE',
   'CONFLICT', // the structure changed concurrently; retry
   'JIRA_UNAVAILABLE', // Jira kept failing (5xx) or rate-limited past our patience
+  'APP_NOT_AUTHORIZED', // the app's installation lacks a scope or consent; a site admin must update or re-consent it
   'SYNCHRONIZER_NOT_FOUND', // no installed synchronizer with that id on that structure
   'DIRECTION_NOT_SUPPORTED', // the synchronizer does not run in the asked direction; `field` is "direction"
   'SYNCHRONIZER_NOT_AVAILABLE', // its run-as user lost access; the message says why

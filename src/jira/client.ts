@@ -1,8 +1,17 @@
 // Typed Jira Cloud REST calls over a transport, with retries, rate-limit pauses and cost counting.
 // Only the enhanced search (`/rest/api/3/search/jql`) is used: the old `/search` answers 410.
-import { route, type Route } from '@forge/api';
+import { NeedsAuthenticationError, ProxyRequestError, type RequestInit, type Route } from '@forge/api';
 import { JiraCostMeter } from './cost';
-import { JiraHttpError, JiraJqlInvalid, JiraNotFound, JiraRateLimited, JiraUnavailable, jiraMessages } from './errors';
+import {
+  JiraAccessRefused,
+  JiraHttpError,
+  JiraJqlInvalid,
+  JiraNotFound,
+  JiraRateLimited,
+  JiraUnavailable,
+  jiraMessages,
+} from './errors';
+import { JIRA_OPERATIONS, operationRoute, type OperationOf, type ParamsOf, type Principal } from './operations';
 import { decideRetry, defaultRetryPolicy, isRetryableStatus, type RetryPolicy } from './retry-policy';
 import type { JiraTransport } from './transport';
 
@@ -39,10 +48,12 @@ export interface Myself {
   groups: string[];
 }
 
-/** One typed Jira call: what other files of src/jira describe to `JiraClient.call`. */
-export interface JiraCall {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  path: Route;
+/** One typed Jira call: an operation of the table (operations.ts) and what to send it. */
+export type JiraCall<O extends OperationOf<Principal>> = O extends unknown ? JiraCallOf<O> : never;
+
+type JiraCallOf<O extends OperationOf<Principal>> = {
+  operation: O;
+  query?: URLSearchParams;
   body?: unknown;
   /** How many objects the answer holds, for points; and their point weight. */
   objects: (json: unknown) => number;
@@ -51,9 +62,13 @@ export interface JiraCall {
   notFound?: number[];
   /** Whether a 400 means "the JQL is invalid". */
   jql?: boolean;
-}
+} & ParamsOf<O>;
 
-export class JiraClient {
+/**
+ * Calls as one principal: `JiraClient` (the default) as the user, `JiraClient<'app'>` as the app; an
+ * operation of another principal does not type-check.
+ */
+export class JiraClient<P extends 'user' | 'app' = 'user'> {
   readonly cost = new JiraCostMeter();
   private readonly policy: RetryPolicy;
 
@@ -64,17 +79,22 @@ export class JiraClient {
     this.policy = defaultRetryPolicy(policy);
   }
 
-  async searchIds(jql: string, nextPageToken?: string, maxResults = IDS_PAGE_SIZE): Promise<IdsPage> {
+  async searchIds(this: JiraClient, jql: string, nextPageToken?: string, maxResults = IDS_PAGE_SIZE): Promise<IdsPage> {
     const page = await this.searchIssues(jql, ['id'], nextPageToken, maxResults);
     return { ids: page.issues.map((i) => Number(i.id)), nextPageToken: page.nextPageToken };
   }
 
-  async searchIssues(jql: string, fields: string[], nextPageToken?: string, maxResults = 100): Promise<IssuesPage> {
+  async searchIssues(
+    this: JiraClient,
+    jql: string,
+    fields: string[],
+    nextPageToken?: string,
+    maxResults = 100,
+  ): Promise<IssuesPage> {
     const body: Record<string, unknown> = { jql, fields, maxResults };
     if (nextPageToken) body.nextPageToken = nextPageToken;
     const json = await this.call<{ issues?: JiraIssue[]; nextPageToken?: string; isLast?: boolean }>({
-      method: 'POST',
-      path: route`/rest/api/3/search/jql`,
+      operation: JIRA_OPERATIONS.searchJql,
       body,
       objects: countIssues,
       jql: true,
@@ -85,23 +105,22 @@ export class JiraClient {
     return { issues, nextPageToken: next };
   }
 
-  async bulkFetch(idsOrKeys: Array<string | number>, fields: string[]): Promise<JiraIssue[]> {
+  async bulkFetch(this: JiraClient, idsOrKeys: Array<string | number>, fields: string[]): Promise<JiraIssue[]> {
     if (idsOrKeys.length === 0) return [];
     if (idsOrKeys.length > BULKFETCH_MAX)
       throw new RangeError(`bulkfetch takes at most ${BULKFETCH_MAX} issues, got ${idsOrKeys.length}`);
     const json = await this.call<{ issues?: JiraIssue[] }>({
-      method: 'POST',
-      path: route`/rest/api/3/issue/bulkfetch`,
+      operation: JIRA_OPERATIONS.bulkFetchIssues,
       body: { issueIdsOrKeys: idsOrKeys.map(String), fields },
       objects: countIssues,
     });
     return json.issues ?? [];
   }
 
-  async getFilter(filterId: string): Promise<SavedFilter> {
+  async getFilter(this: JiraClient, filterId: string): Promise<SavedFilter> {
     const json = await this.call<{ id: string | number; name?: string; jql?: string }>({
-      method: 'GET',
-      path: route`/rest/api/3/filter/${filterId}`,
+      operation: JIRA_OPERATIONS.getFilter,
+      params: { id: filterId },
       objects: () => 1,
       notFound: [400, 404],
     });
@@ -109,24 +128,25 @@ export class JiraClient {
     return { id: String(json.id), name: json.name ?? '', jql: json.jql };
   }
 
-  async getIssue(issueIdOrKey: string, fields: string[] = ['id']): Promise<JiraIssue> {
+  async getIssue(this: JiraClient, issueIdOrKey: string, fields: string[] = ['id']): Promise<JiraIssue> {
     const query = new URLSearchParams({ fields: fields.join(',') });
     return this.call<JiraIssue>({
-      method: 'GET',
-      path: route`/rest/api/3/issue/${issueIdOrKey}?${query}`,
+      operation: JIRA_OPERATIONS.getIssue,
+      params: { issueIdOrKey },
+      query,
       objects: () => 1,
       notFound: [404],
     });
   }
 
-  async myself(): Promise<Myself> {
+  async myself(this: JiraClient): Promise<Myself> {
     const json = await this.call<{
       accountId: string;
       displayName?: string;
       groups?: { items?: Array<{ name?: string }> };
     }>({
-      method: 'GET',
-      path: route`/rest/api/3/myself?expand=groups`,
+      operation: JIRA_OPERATIONS.myself,
+      query: new URLSearchParams({ expand: 'groups' }),
       objects: () => 1,
       pointsPerObject: 2,
     });
@@ -135,11 +155,11 @@ export class JiraClient {
   }
 
   /** Global permission of the calling user, e.g. ADMINISTER ("Administer Jira"). */
-  async hasGlobalPermission(permission: string): Promise<boolean> {
+  async hasGlobalPermission(this: JiraClient, permission: string): Promise<boolean> {
     const query = new URLSearchParams({ permissions: permission });
     const json = await this.call<{ permissions?: Record<string, { havePermission?: boolean }> }>({
-      method: 'GET',
-      path: route`/rest/api/3/mypermissions?${query}`,
+      operation: JIRA_OPERATIONS.myPermissions,
+      query,
       objects: () => 1,
       pointsPerObject: 2,
     });
@@ -147,9 +167,12 @@ export class JiraClient {
   }
 
   /** Sends one call with retries, rate-limit pauses and cost counting; typed calls in other files of src/jira use it. */
-  async call<T>(call: JiraCall): Promise<T> {
+  async call<T>(call: JiraCall<OperationOf<P>>): Promise<T> {
+    const operation: OperationOf<Principal> = call.operation;
+    const path = operationRoute(operation, call.params, call.query);
+    const where = `${operation.method} ${operation.path}`;
     const init = {
-      method: call.method,
+      method: operation.method,
       headers: {
         Accept: 'application/json',
         ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
@@ -157,33 +180,58 @@ export class JiraClient {
       body: call.body !== undefined ? JSON.stringify(call.body) : undefined,
     };
     for (let attempt = 1; ; attempt++) {
-      const response = await this.transport(call.path, init);
+      const response = await this.send(operation, path, init);
       const text = await response.text();
       if (response.status >= 200 && response.status < 300) {
-        const json = parseJson(text, call.path.value) as T;
+        const json = parseJson(text, where) as T;
         this.cost.record(call.objects(json), call.pointsPerObject);
         return json;
       }
       // Failed calls still cost a call (and Jira charges the base point).
       this.cost.record(0);
+      if (response.status === 401 && isScopeMismatch(text))
+        throw new JiraAccessRefused(
+          'scope',
+          operation.purpose,
+          operation.scopes,
+          `Jira answered 401 for ${where}: ${text}`,
+        );
       if (call.notFound?.includes(response.status))
-        throw new JiraNotFound(jiraMessages(text).join('; ') || `Not found: ${call.path.value}`);
+        throw new JiraNotFound(jiraMessages(text).join('; ') || `Not found: ${where}`);
       if (call.jql && response.status === 400) {
         throw new JiraJqlInvalid(jiraMessages(text).join(' ') || 'Jira rejected the JQL query.');
       }
-      if (!isRetryableStatus(response.status))
-        throw new JiraHttpError(response.status, jiraMessages(text), call.path.value);
+      if (!isRetryableStatus(response.status)) throw new JiraHttpError(response.status, jiraMessages(text), where);
       const decision = decideRetry(response, attempt, this.policy);
       if (decision.kind === 'pause') throw new JiraRateLimited(decision.seconds, decision.reason);
       if (decision.kind === 'fail') {
         throw new JiraUnavailable(
-          `Jira kept failing (HTTP ${response.status}) for ${call.path.value} after ${attempt} attempts`,
+          `Jira kept failing (HTTP ${response.status}) for ${where} after ${attempt} attempts`,
           response.status,
         );
       }
       await this.policy.sleep(decision.ms);
     }
   }
+
+  /** The transport, with the Forge proxy's refusals (thrown by @forge/api) as JiraAccessRefused. */
+  private async send(operation: OperationOf<Principal>, path: Route, init: RequestInit) {
+    try {
+      return await this.transport(path, init);
+    } catch (error) {
+      const where = `${operation.method} ${operation.path}`;
+      if (error instanceof NeedsAuthenticationError)
+        throw new JiraAccessRefused('consent', operation.purpose, operation.scopes, `${error.name} for ${where}`);
+      if (error instanceof ProxyRequestError)
+        throw new JiraAccessRefused('platform', operation.purpose, operation.scopes, `${error.message} (${where})`);
+      throw error;
+    }
+  }
+}
+
+/** Jira's (the API gateway's) answer when the app's token lacks a scope the operation needs. */
+function isScopeMismatch(body: string): boolean {
+  return /scope does not match/i.test(body);
 }
 
 function countIssues(json: unknown): number {

@@ -38,6 +38,25 @@ export class JiraUnavailable extends JiraError {
   }
 }
 
+/**
+ * The platform, not the user's Jira permissions, refused the call: the app's installation lacks a scope
+ * the operation needs (Jira answers 401 "scope does not match"), or the Forge proxy would not act as the
+ * user (`NeedsAuthenticationError`: no consent, or the scope does not allow offline impersonation), or
+ * refused the request itself (`ProxyRequestError`). Nothing the user does fixes it; a site admin must.
+ */
+export class JiraAccessRefused extends JiraError {
+  constructor(
+    readonly reason: 'scope' | 'consent' | 'platform',
+    /** What the refused call was for, e.g. "rank issues". */
+    readonly purpose: string,
+    /** The scopes the operation needs, from the operation table. */
+    readonly scopes: readonly string[],
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
 /** Any other non-2xx answer (401/403, unexpected 400). */
 export class JiraHttpError extends JiraError {
   constructor(

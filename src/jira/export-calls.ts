@@ -1,8 +1,8 @@
 // Jira calls an export makes: the board's issues in rank order, the writes (rank, parent, links) and the
 // permission preflight. Writes cost one point each; a write Jira refuses throws JiraHttpError with its
 // status, which the export records per issue instead of failing the job.
-import { route } from '@forge/api';
 import type { JiraClient, JiraIssue } from './client';
+import { JIRA_OPERATIONS } from './operations';
 
 /** Jira's page cap for board issues. */
 export const BOARD_PAGE_SIZE = 100;
@@ -25,8 +25,9 @@ export async function boardIssuesPage(
     fields: fields.join(','),
   });
   const json = await jira.call<{ issues?: JiraIssue[]; total?: number; maxResults?: number; isLast?: boolean }>({
-    method: 'GET',
-    path: route`/rest/agile/1.0/board/${String(boardId)}/issue?${query}`,
+    operation: JIRA_OPERATIONS.boardIssues,
+    params: { boardId },
+    query,
     objects: (j) => ((j as { issues?: unknown[] }).issues ?? []).length,
     notFound: [404],
   });
@@ -39,8 +40,8 @@ export async function boardIssuesPage(
 /** The board's rank field id (e.g. 10019), to rank by the field the board orders by. */
 export async function boardRankFieldId(jira: JiraClient, boardId: number): Promise<number | undefined> {
   const json = await jira.call<{ ranking?: { rankCustomFieldId?: number } }>({
-    method: 'GET',
-    path: route`/rest/agile/1.0/board/${String(boardId)}/configuration`,
+    operation: JIRA_OPERATIONS.boardConfiguration,
+    params: { boardId },
     objects: () => 1,
     notFound: [404],
   });
@@ -60,8 +61,7 @@ export async function rankIssues(
   body: RankBody,
 ): Promise<{ entries?: Array<{ issueId: number | string; status: number; errors?: string[] }> }> {
   const json = await jira.call<{ entries?: Array<{ issueId: number | string; status: number; errors?: string[] }> }>({
-    method: 'PUT',
-    path: route`/rest/agile/1.0/issue/rank`,
+    operation: JIRA_OPERATIONS.rankIssues,
     body,
     objects: () => 0,
   });
@@ -72,7 +72,7 @@ export async function rankIssues(
 export async function setParent(jira: JiraClient, issueId: string, parentId: string | null): Promise<void> {
   const body =
     parentId === null ? { update: { parent: [{ set: { none: true } }] } } : { fields: { parent: { id: parentId } } };
-  await jira.call({ method: 'PUT', path: route`/rest/api/3/issue/${issueId}`, body, objects: () => 0 });
+  await jira.call({ operation: JIRA_OPERATIONS.editIssue, params: { issueIdOrKey: issueId }, body, objects: () => 0 });
 }
 
 /** "inwardIssue <outward phrase> outwardIssue"; Jira answers 201 without the link's id, and a duplicate is a no-op. */
@@ -83,15 +83,14 @@ export async function createIssueLink(
   outwardId: string,
 ): Promise<void> {
   await jira.call({
-    method: 'POST',
-    path: route`/rest/api/3/issueLink`,
+    operation: JIRA_OPERATIONS.createIssueLink,
     body: { type: { id: linkTypeId }, inwardIssue: { id: inwardId }, outwardIssue: { id: outwardId } },
     objects: () => 0,
   });
 }
 
 export async function deleteIssueLink(jira: JiraClient, linkId: string): Promise<void> {
-  await jira.call({ method: 'DELETE', path: route`/rest/api/3/issueLink/${linkId}`, objects: () => 0 });
+  await jira.call({ operation: JIRA_OPERATIONS.deleteIssueLink, params: { linkId }, objects: () => 0 });
 }
 
 /**
@@ -106,8 +105,7 @@ export async function checkProjectPermissions(
   if (projectIds.length > 1000)
     throw new RangeError(`permissions/check takes at most 1000 projects, got ${projectIds.length}`);
   const json = await jira.call<{ projectPermissions?: Array<{ permission?: string; projects?: number[] }> }>({
-    method: 'POST',
-    path: route`/rest/api/3/permissions/check`,
+    operation: JIRA_OPERATIONS.checkPermissions,
     body: { projectPermissions: [{ permissions, projects: projectIds }] },
     objects: (j) => ((j as { projectPermissions?: unknown[] }).projectPermissions ?? []).length,
     pointsPerObject: 2,
@@ -127,8 +125,8 @@ export async function myProjectPermissions(
 ): Promise<Record<string, boolean>> {
   const query = new URLSearchParams({ projectKey, permissions: permissions.join(',') });
   const json = await jira.call<{ permissions?: Record<string, { havePermission?: boolean }> }>({
-    method: 'GET',
-    path: route`/rest/api/3/mypermissions?${query}`,
+    operation: JIRA_OPERATIONS.myPermissions,
+    query,
     objects: (j) => Object.keys((j as { permissions?: object }).permissions ?? {}).length,
     pointsPerObject: 2,
     notFound: [404],

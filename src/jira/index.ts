@@ -5,3 +5,4 @@ export * from './forge-transport';
 export * from './retry-policy';
 export * from './transport';
 export * from './export-calls';
+export * from './operations';

@@ -1,9 +1,9 @@
 // Read-only site metadata the import runners check parameters against — link types, issue types with
 // their hierarchy levels, fields (the Rank field), a board's configuration (its filter and sub-query) —
 // and a user's display name for job log lines.
-import { route } from '@forge/api';
 import type { JiraClient } from './client';
 import { JiraNotFound } from './errors';
+import { JIRA_OPERATIONS } from './operations';
 
 export interface IssueLinkType {
   id: string;
@@ -43,8 +43,7 @@ export const RANK_FIELD_CUSTOM_TYPE = 'com.pyxis.greenhopper.jira:gh-lexo-rank';
 
 export async function listIssueLinkTypes(jira: JiraClient): Promise<IssueLinkType[]> {
   const json = await jira.call<{ issueLinkTypes?: Array<Partial<IssueLinkType> & { id: string | number }> }>({
-    method: 'GET',
-    path: route`/rest/api/3/issueLinkType`,
+    operation: JIRA_OPERATIONS.issueLinkTypes,
     objects: (j) => (j as { issueLinkTypes?: unknown[] }).issueLinkTypes?.length ?? 0,
   });
   return (json.issueLinkTypes ?? []).map((t) => ({
@@ -59,8 +58,7 @@ export async function listIssueTypes(jira: JiraClient): Promise<IssueType[]> {
   const json = await jira.call<
     Array<{ id: string | number; name?: string; hierarchyLevel?: number; subtask?: boolean }>
   >({
-    method: 'GET',
-    path: route`/rest/api/3/issuetype`,
+    operation: JIRA_OPERATIONS.issueTypes,
     objects: (j) => (Array.isArray(j) ? j.length : 0),
   });
   return json.map((t) => ({
@@ -73,8 +71,7 @@ export async function listIssueTypes(jira: JiraClient): Promise<IssueType[]> {
 
 export async function listFields(jira: JiraClient): Promise<JiraField[]> {
   return jira.call<JiraField[]>({
-    method: 'GET',
-    path: route`/rest/api/3/field`,
+    operation: JIRA_OPERATIONS.fields,
     objects: (j) => (Array.isArray(j) ? j.length : 0),
   });
 }
@@ -97,8 +94,8 @@ export async function getBoardConfiguration(jira: JiraClient, boardId: number): 
     subQuery?: { query?: string };
     ranking?: { rankCustomFieldId?: number };
   }>({
-    method: 'GET',
-    path: route`/rest/agile/1.0/board/${String(boardId)}/configuration`,
+    operation: JIRA_OPERATIONS.boardConfiguration,
+    params: { boardId },
     objects: () => 1,
     notFound: [400, 403, 404],
   });
@@ -118,8 +115,8 @@ export async function getUserDisplayName(jira: JiraClient, accountId: string): P
   const query = new URLSearchParams({ accountId });
   try {
     const json = await jira.call<{ displayName?: string }>({
-      method: 'GET',
-      path: route`/rest/api/3/user?${query}`,
+      operation: JIRA_OPERATIONS.getUser,
+      query,
       objects: () => 1,
       notFound: [404],
     });

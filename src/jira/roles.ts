@@ -1,12 +1,11 @@
 // Project role membership: a role's actors in a project (users and groups), read from
 // `GET /project/{key}/role` (name → URL, hence the role id) and `GET /project/{key}/role/{id}`.
-// Kept apart from client.ts; same retry and cost rules as the client.
-import { route, type Route } from '@forge/api';
-import { JiraCostMeter } from './cost';
-import { JiraHttpError, JiraRateLimited, JiraUnavailable, jiraMessages } from './errors';
-import { decideRetry, defaultRetryPolicy, isRetryableStatus, type RetryPolicy } from './retry-policy';
+// Kept apart from client.ts; asked as the app, with the client's retry and cost rules.
+import { JiraClient } from './client';
+import { JiraNotFound } from './errors';
+import { JIRA_OPERATIONS } from './operations';
+import type { RetryPolicy } from './retry-policy';
 import type { JiraTransport } from './transport';
-
 export interface RoleActors {
   accountIds: string[];
   groupNames: string[];
@@ -19,16 +18,16 @@ interface RoleActorJson {
 }
 
 export class ProjectRoles {
-  readonly cost = new JiraCostMeter();
-  private readonly policy: RetryPolicy;
+  private readonly jira: JiraClient<'app'>;
   /** One role list per project: several rules usually name roles of the same project. */
   private readonly lists = new Map<string, Promise<Record<string, string> | null>>();
 
-  constructor(
-    private readonly transport: JiraTransport,
-    policy: Partial<RetryPolicy> = {},
-  ) {
-    this.policy = defaultRetryPolicy(policy);
+  constructor(transport: JiraTransport, policy: Partial<RetryPolicy> = {}) {
+    this.jira = new JiraClient<'app'>(transport, policy);
+  }
+
+  get cost() {
+    return this.jira.cost;
   }
 
   /**
@@ -42,9 +41,13 @@ export class ProjectRoles {
     const url = roles[roleName] ?? Object.entries(roles).find(([n]) => n.toLowerCase() === roleName.toLowerCase())?.[1];
     const id = url === undefined ? undefined : /\/role\/(\d+)\/?$/.exec(url)?.[1];
     if (id === undefined) return null;
-    const json = await this.get<{ actors?: RoleActorJson[] }>(
-      route`/rest/api/3/project/${projectKey}/role/${id}`,
-      (j) => 1 + 2 * ((j as { actors?: unknown[] }).actors?.length ?? 0),
+    const json = await orNull(
+      this.jira.call<{ actors?: RoleActorJson[] }>({
+        operation: JIRA_OPERATIONS.projectRole,
+        params: { projectIdOrKey: projectKey, id },
+        objects: (j) => 1 + 2 * ((j as { actors?: unknown[] }).actors?.length ?? 0),
+        notFound: [404],
+      }),
     );
     if (!json) return null;
     const accountIds: string[] = [];
@@ -59,41 +62,26 @@ export class ProjectRoles {
   private roleList(projectKey: string): Promise<Record<string, string> | null> {
     let found = this.lists.get(projectKey);
     if (!found) {
-      found = this.get<Record<string, string>>(
-        route`/rest/api/3/project/${projectKey}/role`,
-        (j) => Object.keys(j as object).length,
+      found = orNull(
+        this.jira.call<Record<string, string>>({
+          operation: JIRA_OPERATIONS.projectRoles,
+          params: { projectIdOrKey: projectKey },
+          objects: (j) => Object.keys(j as object).length,
+          notFound: [404],
+        }),
       );
       this.lists.set(projectKey, found);
     }
     return found;
   }
+}
 
-  /** GET with the client's retry rules; null for 404 (no such project or role). */
-  private async get<T>(path: Route, objects: (json: unknown) => number): Promise<T | null> {
-    for (let attempt = 1; ; attempt++) {
-      const response = await this.transport(path, { method: 'GET', headers: { Accept: 'application/json' } });
-      const text = await response.text();
-      if (response.status >= 200 && response.status < 300) {
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          throw new JiraUnavailable(`Jira answered something that is not JSON for ${path.value}`);
-        }
-        this.cost.record(objects(json));
-        return json as T;
-      }
-      this.cost.record(0);
-      if (response.status === 404) return null;
-      if (!isRetryableStatus(response.status)) throw new JiraHttpError(response.status, jiraMessages(text), path.value);
-      const decision = decideRetry(response, attempt, this.policy);
-      if (decision.kind === 'pause') throw new JiraRateLimited(decision.seconds, decision.reason);
-      if (decision.kind === 'fail')
-        throw new JiraUnavailable(
-          `Jira kept failing (HTTP ${response.status}) for ${path.value} after ${attempt} attempts`,
-          response.status,
-        );
-      await this.policy.sleep(decision.ms);
-    }
+/** null for 404: no such project or role. */
+async function orNull<T>(answer: Promise<T>): Promise<T | null> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (error instanceof JiraNotFound) return null;
+    throw error;
   }
 }

@@ -1,8 +1,8 @@
 // Enhanced search with `reconcileIssues`: Jira's search index may lag behind writes, and an issue the
 // caller just changed can come back stale or be missing. Listing such issues (at most 50, Jira's
 // limit) makes the search reflect their current state. Without any, this is the plain search.
-import { route } from '@forge/api';
 import { IDS_PAGE_SIZE, type IssuesPage, type JiraClient, type JiraIssue } from './client';
+import { JIRA_OPERATIONS } from './operations';
 
 export const RECONCILE_MAX = 50;
 
@@ -24,8 +24,7 @@ export async function searchIssuesReconciled(
   };
   if (nextPageToken) body.nextPageToken = nextPageToken;
   const json = await jira.call<{ issues?: JiraIssue[]; nextPageToken?: string; isLast?: boolean }>({
-    method: 'POST',
-    path: route`/rest/api/3/search/jql`,
+    operation: JIRA_OPERATIONS.searchJql,
     body,
     objects: (j) => (j as { issues?: unknown[] }).issues?.length ?? 0,
     jql: true,

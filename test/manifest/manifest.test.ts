@@ -42,7 +42,11 @@ describe('manifest check', () => {
       manifest.replace('handler: index.worker', 'handler: missing.worker'),
       /missing/,
     ],
-    ['an unknown scope', manifest.replace('read:jira-user: {}', 'read:bogus:jira: {}'), /scope/i],
+    [
+      'an unknown scope',
+      manifest.replace('storage:app: {}', 'storage:app: {}\n    read:bogus:jira: {}'),
+      /Invalid 'scopes'/,
+    ],
     [
       'the consumer function shared with a UI module',
       manifest.replace(/(jira:globalPage:[\s\S]*?function:) ui-resolver/, '$1 job-worker'),

@@ -2,10 +2,11 @@
 // of the structure and Jira must still accept them. Asked as that user (offline impersonation), so a
 // deactivated account or a lost permission shows as "not available" with the reason.
 import { atLeast } from '../../domain/permissions';
-import { JiraHttpError, JiraNotFound } from '../../jira';
+import { JiraAccessRefused, JiraHttpError, JiraNotFound } from '../../jira';
 import type { StructureRecord } from '../../storage';
 import { levelOf } from '../access';
 import { createInvocation, WORKER_RETRY } from '../invocation';
+import { appNotAuthorized } from '../jira-errors';
 
 export async function unavailableReason(structure: StructureRecord, runAs: string): Promise<string | undefined> {
   const asRunAs = createInvocation(runAs, { retry: WORKER_RETRY });
@@ -19,6 +20,8 @@ export async function unavailableReason(structure: StructureRecord, runAs: strin
       return `Jira refuses to act as the run-as user (${runAs}): HTTP ${error.status}. Their account may be deactivated or have lost access.`;
     }
     if (error instanceof JiraNotFound) return `Jira does not know the run-as user (${runAs}).`;
+    // The platform, not the user, refuses (no scope or consent to act as them offline): only an admin helps.
+    if (error instanceof JiraAccessRefused) return appNotAuthorized(error).message;
     throw error;
   }
 }

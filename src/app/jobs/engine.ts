@@ -4,9 +4,10 @@
 // after each —, and stops when the job ends, waits (Jira's rate limit), or the invocation's budget is
 // spent (time, units of work), handing over to the next event. Events for any other step are stale
 // (duplicates, reordered) and do nothing. Cancel moves the step on, so the next checkpoint loses.
-import { JiraError, JiraRateLimited } from '../../jira';
+import { JiraAccessRefused, JiraError, JiraRateLimited } from '../../jira';
 import { JobRepository, KvsWriteMeter, StaleJobStep, TransactionConditionFailed, type JobRecord } from '../../storage';
 import { AppError } from '../errors';
+import { appNotAuthorized } from '../jira-errors';
 import { createInvocation, WORKER_RETRY, type Invocation } from '../invocation';
 import { kindOf } from './kinds';
 import { JobLease } from './lease';
@@ -261,9 +262,11 @@ async function handleFailure(
     const known =
       error instanceof AppError
         ? error
-        : error instanceof JiraError
-          ? new AppError('JIRA_UNAVAILABLE', `Jira did not answer properly (${error.message}); ${spec.untouched}.`)
-          : undefined;
+        : error instanceof JiraAccessRefused
+          ? withUntouched(appNotAuthorized(error), `The ${lease.job.kind} stopped; ${spec.untouched}.`)
+          : error instanceof JiraError
+            ? new AppError('JIRA_UNAVAILABLE', `Jira did not answer properly (${error.message}); ${spec.untouched}.`)
+            : undefined;
     if (!known) console.error(`Job ${lease.job.id} failed unexpectedly`, error);
     const message =
       known?.message ?? `The ${lease.job.kind} stopped because of an unexpected error; ${spec.untouched}.`;
@@ -279,3 +282,7 @@ async function handleFailure(
     throw inner;
   }
 }
+
+/** What to do first, then what the stopped job left as it was. */
+const withUntouched = (error: AppError, untouched: string): AppError =>
+  new AppError(error.code, `${error.message} ${untouched}`, error.details);

@@ -37,6 +37,8 @@ export interface Site {
 export interface SiteOptions {
   /** Jira's search lags behind writes (the default), or is always consistent. */
   searchLag?: boolean;
+  /** The app's manifest.yml replaced by this text (e.g. without a scope), for the same handlers. */
+  manifestText?: string;
 }
 
 export async function startSite(dataset: Dataset = siteDataset(), options: SiteOptions = {}): Promise<Site> {
@@ -46,6 +48,7 @@ export async function startSite(dataset: Dataset = siteDataset(), options: SiteO
   const logs: string[] = [];
   const rt = await startLocalForge({
     appDir: APP_DIR,
+    manifestText: options.manifestText,
     jiraBaseUrl: url,
     timeScale: 0.001,
     queue: { duplicate: false, reorder: false, extraDelayMs: 0 },
@@ -79,10 +82,10 @@ export async function givenSynchronizersEnabled(site: Site): Promise<void> {
  * The site for one test file with synchronizers on: started before its tests, closed after. Read
  * `.site` inside tests (it exists once beforeAll ran); a ref, because the hooks run after this returns.
  */
-export function useSite(dataset?: Dataset): { site: Site } {
+export function useSite(dataset?: Dataset, options?: SiteOptions): { site: Site } {
   const ref = {} as { site: Site };
   beforeAll(async () => {
-    ref.site = await startSite(dataset);
+    ref.site = await startSite(dataset, options);
     await givenSynchronizersEnabled(ref.site);
   });
   afterAll(async () => ref.site?.close());

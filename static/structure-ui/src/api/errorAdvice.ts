@@ -32,6 +32,8 @@ export function errorAdvice(error: AppErrorDto): string {
       return 'The structure has changed since this import, so it can no longer be undone.';
     case 'CONFLICT':
       return 'The structure changed while you were working. Reload and try again.';
+    case 'APP_NOT_AUTHORIZED':
+      return 'Ask a Jira site admin to update Structure Sync in Settings › Apps › Manage apps and accept the permissions it asks for; then run this again.';
     case 'JIRA_UNAVAILABLE':
       return 'Jira is not answering right now. Wait a minute and try again.';
     case 'INTERNAL':

@@ -16,6 +16,9 @@ export const journal: Array<{
   retryContext?: AsyncEvent['retryContext'];
 }> = [];
 
+/** What a `myselfAs` or `egress` delivery got: the answer, or the error itself (tests check its class). */
+export const outcomes = new Map<string, { status?: number; body?: string; error?: unknown }>();
+
 /** Most deliveries that ran at the same time (tests of `concurrency` read it). */
 export const overlapProbe = { active: 0, max: 0 };
 
@@ -93,7 +96,8 @@ export const resolverHandler = resolver.getDefinitions();
 export { resolverHandler as resolver };
 
 type WorkerBody = {
-  mode: 'job' | 'record' | 'retry' | 'throw' | 'asUserWithoutId' | 'clock' | 'overlap';
+  mode: 'job' | 'record' | 'retry' | 'throw' | 'asUserWithoutId' | 'clock' | 'overlap' | 'myselfAs' | 'egress';
+  url?: string;
   id?: string;
   accountId?: string;
   steps?: number;
@@ -155,6 +159,18 @@ export async function worker(event: AsyncEvent, context: unknown): Promise<unkno
         await kvs.set(`asUser:${event.eventId}`, 'no error');
       } catch (e) {
         await kvs.set(`asUser:${event.eventId}`, { name: (e as Error).name, message: (e as Error).message });
+      }
+      return undefined;
+    case 'myselfAs':
+    case 'egress':
+      try {
+        const response =
+          body.mode === 'egress'
+            ? await fetch(String(body.url))
+            : await api.asUser(body.accountId).requestJira(route`/rest/api/3/myself`);
+        outcomes.set(event.eventId, { status: response.status, body: await response.text() });
+      } catch (e) {
+        outcomes.set(event.eventId, { error: e });
       }
       return undefined;
     case 'overlap':
