@@ -28,9 +28,10 @@ export type TxOp =
  */
 async function firstFailedCondition(ops: TxOp[]): Promise<number | undefined> {
   for (const [index, op] of ops.entries()) {
-    if (op.kind !== 'set' || !op.ifEquals || !op.entityName) continue;
+    if (op.kind !== 'set' || !op.entityName || (!op.ifEquals && op.ifAbsent === undefined)) continue;
     const current = await kvs.entity<Record<string, unknown>>(op.entityName).get(op.key);
-    if (current?.[op.ifEquals.attribute] !== op.ifEquals.value) return index;
+    if (op.ifEquals && current?.[op.ifEquals.attribute] !== op.ifEquals.value) return index;
+    if (op.ifAbsent !== undefined && current?.[op.ifAbsent] !== undefined) return index;
   }
   return undefined;
 }
