@@ -14,6 +14,8 @@ export const BULKFETCH_MAX = 100;
 export interface IdsPage {
   ids: number[];
   nextPageToken?: string;
+  /** What Jira said about the query while answering it (see searchWarnings); absent when nothing. */
+  warnings?: string[];
 }
 
 export interface JiraIssue {
@@ -25,6 +27,21 @@ export interface JiraIssue {
 export interface IssuesPage {
   issues: JiraIssue[];
   nextPageToken?: string;
+  warnings?: string[];
+}
+
+/**
+ * The messages of search/jql's `warnings` (experimental in Jira, e.g. CLAUSE_LIMIT_EXCEEDED when a
+ * clause was cut short): the search succeeded, but the user should know what Jira left out.
+ */
+export function searchWarnings(json: { warnings?: unknown }): string[] | undefined {
+  if (!Array.isArray(json.warnings)) return undefined;
+  const messages = json.warnings
+    .map((w: { message?: unknown; type?: unknown } | null) =>
+      typeof w?.message === 'string' ? w.message : typeof w?.type === 'string' ? w.type : undefined,
+    )
+    .filter((m): m is string => m !== undefined && m !== '');
+  return messages.length > 0 ? messages : undefined;
 }
 
 export interface SavedFilter {
@@ -66,13 +83,20 @@ export class JiraClient {
 
   async searchIds(jql: string, nextPageToken?: string, maxResults = IDS_PAGE_SIZE): Promise<IdsPage> {
     const page = await this.searchIssues(jql, ['id'], nextPageToken, maxResults);
-    return { ids: page.issues.map((i) => Number(i.id)), nextPageToken: page.nextPageToken };
+    const ids: IdsPage = { ids: page.issues.map((i) => Number(i.id)), nextPageToken: page.nextPageToken };
+    if (page.warnings) ids.warnings = page.warnings;
+    return ids;
   }
 
   async searchIssues(jql: string, fields: string[], nextPageToken?: string, maxResults = 100): Promise<IssuesPage> {
     const body: Record<string, unknown> = { jql, fields, maxResults };
     if (nextPageToken) body.nextPageToken = nextPageToken;
-    const json = await this.call<{ issues?: JiraIssue[]; nextPageToken?: string; isLast?: boolean }>({
+    const json = await this.call<{
+      issues?: JiraIssue[];
+      nextPageToken?: string;
+      isLast?: boolean;
+      warnings?: unknown;
+    }>({
       method: 'POST',
       path: route`/rest/api/3/search/jql`,
       body,
@@ -82,7 +106,10 @@ export class JiraClient {
     const issues = json.issues ?? [];
     // The token is absent on the last page; `isLast` says the same thing and wins if both are present.
     const next = json.isLast === true ? undefined : json.nextPageToken || undefined;
-    return { issues, nextPageToken: next };
+    const page: IssuesPage = { issues, nextPageToken: next };
+    const warnings = searchWarnings(json);
+    if (warnings) page.warnings = warnings;
+    return page;
   }
 
   async bulkFetch(idsOrKeys: Array<string | number>, fields: string[]): Promise<JiraIssue[]> {
