@@ -309,3 +309,40 @@ describe('changes made in the emulator', () => {
     expect(search(`key = ${open.key} AND resolution = Done AND resolved >= "2026-01-03"`)).toEqual([open.key]);
   });
 });
+
+describe('ORDER BY the new fields', () => {
+  const ordered = (jql: string): string[] => runJql(jql, { store, viewer, now }).map((i) => i.key);
+  const byThenId = (value: (i: DatasetIssue) => number) => (a: DatasetIssue, b: DatasetIssue) =>
+    value(a) - value(b) || Number(a.id) - Number(b.id);
+
+  it.each<[string, (i: DatasetIssue) => boolean, (i: DatasetIssue) => number]>([
+    [
+      'project = PLAT AND due is not EMPTY ORDER BY due ASC',
+      (i) => projectOf(i) === 'PLAT' && !!i.due,
+      (i) => at(i.due!),
+    ],
+    [
+      'project = PLAT AND resolved is not EMPTY ORDER BY resolved DESC',
+      (i) => projectOf(i) === 'PLAT' && !!i.resolved,
+      (i) => -Date.parse(i.resolved!),
+    ],
+    [
+      'project = PLAT AND cf[10016] is not EMPTY ORDER BY "Story Points" ASC',
+      (i) => projectOf(i) === 'PLAT' && points(i) !== undefined,
+      (i) => points(i)!,
+    ],
+    [
+      'project = PLAT ORDER BY status ASC',
+      (i) => projectOf(i) === 'PLAT',
+      (i) => dataset.statuses.findIndex((s) => s.name === i.status),
+    ],
+  ])('%s', (jql, match, value) => {
+    // given the matching issues, sorted in TypeScript (ties by ascending id, as the emulator breaks them)
+    const want = dataset.issues
+      .filter(match)
+      .sort(byThenId(value))
+      .map((i) => i.key);
+    // then
+    expect(ordered(jql)).toEqual(want);
+  });
+});

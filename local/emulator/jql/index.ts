@@ -34,7 +34,7 @@ export function runJql(jql: string, opts: JqlRunOptions): StoredIssue[] {
   if (opts.requireBounded && !compiled.where) throw new JqlError([jqlErrors.unbounded()]);
   const order =
     compiled.orderBy && compiled.orderBy.fields.length > 0
-      ? compileOrderBy(compiled.orderBy.fields)
+      ? compileOrderBy(compiled.orderBy.fields, store)
       : (opts.defaultOrder ?? compileOrderBy(undefined));
   const plans: Plan[] = [];
   if (compiled.where) plans.push(compiled.where);
