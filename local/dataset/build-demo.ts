@@ -6,7 +6,10 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ISSUE_TYPES, LINK_TYPES, PRIORITIES, STATUSES } from './catalog';
 import { DEMO_OUTLINE } from './demo-outline';
+import { planFields, withFields } from './issue-fields';
+import { createRandom } from './prng';
 import { lexoRank } from './rank';
+import { AREAS } from './vocabulary';
 import { datasetToText } from './serialize';
 import type { Dataset, DatasetIssue, DatasetUser } from './types';
 
@@ -150,7 +153,7 @@ export function buildDemo(): Dataset {
     };
   });
 
-  return {
+  const dataset: Dataset = {
     $schema: './dataset.schema.json',
     site: { name: 'Demo site', cloudId: '6f1c2a8e-3b4d-4e5f-9a0b-1c2d3e4f5a6b' },
     users: Object.values(DEMO_USERS),
@@ -281,6 +284,27 @@ export function buildDemo(): Dataset {
     ],
     issues,
   };
+  return withDemoFields(dataset);
+}
+
+/** Who works in each demo project: they watch and comment on its issues. */
+const DEMO_TEAMS: Record<string, Handle[]> = {
+  PLAT: ['priya', 'dan', 'alice'],
+  MOB: ['dan', 'carla'],
+  SEC: ['priya', 'alice'],
+};
+
+/** Sprints (PLAT's scrum board), versions, components, resolutions, story points, history... as generated datasets have. */
+function withDemoFields(dataset: Dataset): Dataset {
+  const plan = planFields(
+    dataset.projects.map((p) => {
+      const components = AREAS.find((a) => a.key === p.key)?.components.slice(0, 5) ?? [];
+      return { key: p.key, components, team: (DEMO_TEAMS[p.key] ?? []).map(id), vocabulary: components };
+    }),
+    dataset.boards,
+  );
+  const rnd = createRandom('demo/fields');
+  return { ...dataset, ...plan.head, issues: dataset.issues.map((issue) => withFields(issue, plan, rnd)) };
 }
 
 export const DEMO_FILE = path.join(__dirname, 'demo.json');

@@ -3,7 +3,7 @@
 // in all three categories, and the default priorities. The demo and the generator both use it, so the
 // app's tests can name these types and statuses without caring which dataset they run on.
 
-import type { DatasetIssueType, DatasetLinkType, DatasetStatus } from './types';
+import type { DatasetCustomField, DatasetIssueType, DatasetLinkType, DatasetResolution, DatasetStatus } from './types';
 
 export const ISSUE_TYPES: readonly DatasetIssueType[] = [
   {
@@ -57,6 +57,17 @@ export const LINK_TYPES: readonly DatasetLinkType[] = [
   { id: '10002', name: 'Duplicate', inward: 'is duplicated by', outward: 'duplicates' },
   { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' },
 ];
+
+/** Jira Cloud's default resolutions. */
+export const RESOLUTIONS: readonly DatasetResolution[] = [
+  { id: '10000', name: 'Done' },
+  { id: '10001', name: "Won't Do" },
+  { id: '10002', name: 'Duplicate' },
+  { id: '10003', name: 'Cannot Reproduce' },
+];
+
+/** The estimate field of company-managed software projects (JQL `cf[10016]` or "Story Points"). */
+export const STORY_POINTS_FIELD: DatasetCustomField = { id: 'customfield_10016', name: 'Story Points', type: 'number' };
 
 /** A fixed "now" for generated data: dates are spread over the two years before it, never after. */
 export const EPOCH = Date.UTC(2026, 0, 1);

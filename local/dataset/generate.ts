@@ -3,6 +3,7 @@
 
 import { generateIssues } from './generate-issues';
 import { planHead } from './generate-head';
+import { planFields, withFields } from './issue-fields';
 import { createRandom, seedHash } from './prng';
 import { datasetText, writeDatasetFile } from './serialize';
 import type { Dataset, DatasetIssue } from './types';
@@ -28,8 +29,21 @@ function prepare(options: GenerateOptions): { head: Omit<Dataset, 'issues'>; iss
   check(options);
   // Separate streams for the head and the issues: tuning one does not reshuffle the other.
   const plan = planHead(options.issues, options.seed, createRandom(`${options.seed}/head`));
-  const issues = generateIssues(plan, options.issues, seedHash(options.seed), createRandom(`${options.seed}/issues`));
-  return { head: plan.head, issues };
+  const core = generateIssues(plan, options.issues, seedHash(options.seed), createRandom(`${options.seed}/issues`));
+  const fields = planFields(
+    plan.projects.map((p) => ({
+      key: p.key,
+      components: p.area.components,
+      team: p.team,
+      vocabulary: p.area.components,
+    })),
+    plan.head.boards,
+  );
+  const rnd = createRandom(`${options.seed}/fields`);
+  function* issues(): Generator<DatasetIssue, void> {
+    for (const issue of core) yield withFields(issue, fields, rnd);
+  }
+  return { head: { ...plan.head, ...fields.head }, issues: issues() };
 }
 
 /** Builds the whole dataset in memory (tests and in-process benchmarks). */

@@ -3,7 +3,7 @@
 // JSON Schema cannot express cross-references, and the emulator trusts its data, so the loader runs
 // this before the emulator sees a dataset. Linear in the dataset's size: one pass per array with maps.
 
-import type { Dataset, DatasetIssueType, Grant } from './types';
+import type { Dataset, DatasetChange, DatasetCustomField, DatasetIssue, DatasetIssueType, Grant } from './types';
 
 /** The first problem found: where (a JSON path such as `issues[12].parent`) and what. */
 export interface IntegrityProblem {
@@ -124,7 +124,8 @@ function checkAll(ds: Dataset): void {
   const securityLevels = indexUnique(levels, 'securityLevels', 'name', (l) => l.name);
   levels.forEach((l, i) => checkGrant(l.members, `securityLevels[${i}].members`, ctx, anyRole));
 
-  checkIssues(ds, { ctx, projects, types, statuses, priorities, linkTypes, securityLevels });
+  const fields = checkIssueFields(ds, projects);
+  checkIssues(ds, { ctx, projects, types, statuses, priorities, linkTypes, securityLevels, fields });
   checkFiltersAndBoards(ds, ctx, projects);
 }
 
@@ -136,6 +137,140 @@ interface IssueContext {
   priorities: Set<string>;
   linkTypes: Map<string, number>;
   securityLevels: Map<string, number>;
+  fields: FieldContext;
+}
+
+/** What the optional issue fields refer to: per project key, the names of its versions and components. */
+interface FieldContext {
+  resolutions: Set<string>;
+  customFields: Map<string, DatasetCustomField>;
+  versions: Map<string, Set<string>>;
+  components: Map<string, Set<string>>;
+  sprints: Set<number>;
+}
+
+function namesByProject(
+  items: readonly { project: string; name: string }[],
+  listPath: string,
+  projects: Map<string, number>,
+): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  items.forEach((item, i) => {
+    if (!projects.has(item.project)) fail(`${listPath}[${i}].project`, `${quote(item.project)} does not exist`);
+    const names = out.get(item.project) ?? new Set<string>();
+    if (names.has(item.name))
+      fail(`${listPath}[${i}].name`, `${quote(item.name)} is a duplicate in project ${quote(item.project)}`);
+    names.add(item.name);
+    out.set(item.project, names);
+  });
+  return out;
+}
+
+function checkIssueFields(ds: Dataset, projects: Map<string, number>): FieldContext {
+  const resolutions = ds.resolutions ?? [];
+  indexUnique(resolutions, 'resolutions', 'id', (r) => r.id);
+  indexUnique(resolutions, 'resolutions', 'name', (r) => r.name);
+  const customFields = ds.customFields ?? [];
+  indexUnique(customFields, 'customFields', 'id', (f) => f.id);
+  indexUnique(customFields, 'customFields', 'name', (f) => f.name.toLowerCase());
+  const versions = ds.versions ?? [];
+  indexUnique(versions, 'versions', 'id', (v) => v.id);
+  const components = ds.components ?? [];
+  indexUnique(components, 'components', 'id', (c) => c.id);
+  const sprints = ds.sprints ?? [];
+  indexUnique(sprints, 'sprints', 'id', (s) => String(s.id));
+  indexUnique(sprints, 'sprints', 'name', (s) => s.name);
+  const scrumBoards = new Set(ds.boards.filter((b) => b.type === 'scrum').map((b) => b.id));
+  sprints.forEach((s, i) => {
+    if (!scrumBoards.has(s.boardId)) fail(`sprints[${i}].boardId`, `${s.boardId} is not a scrum board`);
+  });
+  return {
+    resolutions: new Set(resolutions.map((r) => r.name)),
+    customFields: new Map(customFields.map((f) => [f.id, f])),
+    versions: namesByProject(versions, 'versions', projects),
+    components: namesByProject(components, 'components', projects),
+    sprints: new Set(sprints.map((s) => s.id)),
+  };
+}
+
+/** The optional fields of one issue: every reference exists, dates sit within the issue's life. */
+function checkOptionalFields(issue: DatasetIssue, path: string, x: IssueContext): void {
+  const f = x.fields;
+  const project = projectKeyOf(issue.key);
+  const created = Date.parse(issue.created);
+  const updated = Date.parse(issue.updated);
+  issue.sprints?.forEach((id, j) => {
+    if (!f.sprints.has(id)) fail(`${path}.sprints[${j}]`, `${id} does not exist`);
+  });
+  for (const [field, byProject] of [
+    ['fixVersions', f.versions],
+    ['affectedVersions', f.versions],
+    ['components', f.components],
+  ] as const) {
+    issue[field]?.forEach((name, j) => {
+      if (!byProject.get(project)?.has(name))
+        fail(`${path}.${field}[${j}]`, `${quote(name)} does not exist in project ${quote(project)}`);
+    });
+  }
+  if ((issue.resolution === undefined) !== (issue.resolved === undefined))
+    fail(
+      `${path}.${issue.resolution === undefined ? 'resolved' : 'resolution'}`,
+      'is set without the other of resolution and resolved',
+    );
+  if (issue.resolution !== undefined && !f.resolutions.has(issue.resolution))
+    fail(`${path}.resolution`, `${quote(issue.resolution)} does not exist`);
+  if (issue.resolved !== undefined) {
+    const at = Date.parse(issue.resolved);
+    if (at < created || at > updated) fail(`${path}.resolved`, `${quote(issue.resolved)} is outside created..updated`);
+  }
+  for (const [id, value] of Object.entries(issue.customFields ?? {})) {
+    const field = f.customFields.get(id);
+    if (!field) fail(`${path}.customFields.${id}`, 'is not a custom field of the dataset');
+    if (typeof value !== field.type) fail(`${path}.customFields.${id}`, `must be a ${field.type}`);
+  }
+  issue.watchers?.forEach((u, j) => {
+    if (!x.ctx.users.has(u)) fail(`${path}.watchers[${j}]`, `${quote(u)} does not exist`);
+  });
+  issue.comments?.forEach((c, j) => {
+    if (!x.ctx.users.has(c.author)) fail(`${path}.comments[${j}].author`, `${quote(c.author)} does not exist`);
+    if (Date.parse(c.created) < created) fail(`${path}.comments[${j}].created`, 'is before the issue was created');
+  });
+  checkHistory(issue, path, x, created, updated);
+}
+
+function checkHistory(issue: DatasetIssue, path: string, x: IssueContext, created: number, updated: number): void {
+  const exists: Record<DatasetChange['field'], (value: string) => boolean> = {
+    status: (v) => x.statuses.has(v),
+    priority: (v) => x.priorities.has(v),
+    assignee: (v) => x.ctx.users.has(v),
+  };
+  const current: Record<DatasetChange['field'], string | undefined> = {
+    status: issue.status,
+    priority: issue.priority,
+    assignee: issue.assignee,
+  };
+  const last = new Map<DatasetChange['field'], DatasetChange>();
+  let previous = created;
+  issue.history?.forEach((change, j) => {
+    const at = `${path}.history[${j}]`;
+    const time = Date.parse(change.at);
+    if (time < previous || time > updated)
+      fail(`${at}.at`, `${quote(change.at)} is out of order or outside created..updated`);
+    previous = time;
+    if (!x.ctx.users.has(change.by)) fail(`${at}.by`, `${quote(change.by)} does not exist`);
+    for (const side of ['from', 'to'] as const) {
+      const value = change[side];
+      if (value !== null && !exists[change.field](value)) fail(`${at}.${side}`, `${quote(value)} does not exist`);
+    }
+    const before = last.get(change.field);
+    if (before && before.to !== change.from)
+      fail(`${at}.from`, `${quote(String(change.from))} is not the value the previous ${change.field} change left`);
+    last.set(change.field, change);
+  });
+  for (const [field, change] of last) {
+    if ((change.to ?? undefined) !== current[field])
+      fail(`${path}.history`, `the last ${field} change leaves ${quote(String(change.to))}, not the issue's ${field}`);
+  }
 }
 
 function projectKeyOf(issueKey: string): string {
@@ -212,6 +347,7 @@ function checkIssues(ds: Dataset, x: IssueContext): void {
       fail(`${path}.security`, `${quote(issue.security)} does not exist`);
     if (Date.parse(issue.updated) < Date.parse(issue.created))
       fail(`${path}.updated`, `${quote(issue.updated)} is before created ${quote(issue.created)}`);
+    checkOptionalFields(issue, path, x);
   });
 }
 

@@ -19,10 +19,25 @@ const ORDER: readonly (keyof DatasetHead)[] = [
   'priorities',
   'linkTypes',
   'securityLevels',
+  'resolutions',
+  'customFields',
+  'versions',
+  'components',
+  'sprints',
   'filters',
   'boards',
 ];
-const ONE_LINE_ITEMS = new Set<string>(['issueTypes', 'statuses', 'priorities', 'linkTypes']);
+const ONE_LINE_ITEMS = new Set<string>([
+  'issueTypes',
+  'statuses',
+  'priorities',
+  'linkTypes',
+  'resolutions',
+  'customFields',
+  'versions',
+  'components',
+  'sprints',
+]);
 
 const indent = (text: string): string => text.replace(/\n/g, '\n  ');
 

@@ -96,6 +96,82 @@ export interface DatasetIssue {
   security?: string;
   created: string;
   updated: string;
+  /** Plain text (Jira stores ADF; JQL `description ~` searches its words). */
+  description?: string;
+  /** Ids of the sprints the issue has been in (Dataset.sprints); the last open one is its current sprint. */
+  sprints?: number[];
+  /** Names of versions of the issue's project (Dataset.versions). */
+  fixVersions?: string[];
+  affectedVersions?: string[];
+  /** Names of components of the issue's project (Dataset.components). */
+  components?: string[];
+  /** Resolution name (Dataset.resolutions); set exactly when `resolved` is. */
+  resolution?: string;
+  /** When the resolution was set; not before created, not after updated. */
+  resolved?: string;
+  /** Due date, "yyyy-MM-dd". */
+  due?: string;
+  /** Custom field values by field id ("customfield_10016"), of the type Dataset.customFields declares. */
+  customFields?: Record<string, number | string>;
+  /** Account ids of the users watching the issue. */
+  watchers?: string[];
+  comments?: DatasetComment[];
+  /** Field changes, oldest first (what Jira's history holds): JQL `WAS` and `CHANGED` read them. */
+  history?: DatasetChange[];
+}
+
+export interface DatasetComment {
+  author: string;
+  body: string;
+  created: string;
+}
+
+/** One change of one field: values are names (status, priority) or account ids (assignee); null = empty. */
+export interface DatasetChange {
+  field: 'status' | 'assignee' | 'priority';
+  from: string | null;
+  to: string | null;
+  at: string;
+  /** Account id of who made the change. */
+  by: string;
+}
+
+export interface DatasetSprint {
+  id: number;
+  name: string;
+  state: 'active' | 'closed' | 'future';
+  /** The scrum board the sprint belongs to. */
+  boardId: number;
+  startDate?: string;
+  endDate?: string;
+}
+
+export interface DatasetVersion {
+  id: string;
+  /** Key of the project the version belongs to. */
+  project: string;
+  name: string;
+  released: boolean;
+  releaseDate?: string;
+}
+
+export interface DatasetComponent {
+  id: string;
+  /** Key of the project the component belongs to. */
+  project: string;
+  name: string;
+}
+
+export interface DatasetResolution {
+  id: string;
+  name: string;
+}
+
+export interface DatasetCustomField {
+  /** "customfield_10016"; JQL names it `cf[10016]` or by its name. */
+  id: string;
+  name: string;
+  type: 'number' | 'string';
 }
 
 export interface DatasetFilterShare {
@@ -135,6 +211,11 @@ export interface Dataset {
   priorities?: string[];
   linkTypes: DatasetLinkType[];
   securityLevels?: DatasetSecurityLevel[];
+  resolutions?: DatasetResolution[];
+  customFields?: DatasetCustomField[];
+  versions?: DatasetVersion[];
+  components?: DatasetComponent[];
+  sprints?: DatasetSprint[];
   issues: DatasetIssue[];
   filters: DatasetFilter[];
   boards: DatasetBoard[];

@@ -2,8 +2,6 @@
 // 100k issues costs one evaluation, not one per page. A page token names the data version it was
 // cut from, so later pages stay consistent with the first even if the data changes in between
 // (Jira's tokens behave like a snapshot too, within their 7-day lifetime).
-import type { StoredIssue } from './store';
-
 export interface PageToken {
   version: number;
   offset: number;
@@ -30,13 +28,14 @@ export function decodeToken(token: string): PageToken | undefined {
   return { version: Number(m[1]), offset: Number(m[2]), hash: m[3] };
 }
 
+/** Results by key; each caller keeps its own key space (search answers with warnings, boards without). */
 export class SearchCache {
-  private readonly entries = new Map<string, StoredIssue[]>();
+  private readonly entries = new Map<string, unknown>();
 
   constructor(private readonly capacity = 32) {}
 
-  get(key: string, compute: () => StoredIssue[]): StoredIssue[] {
-    const hit = this.entries.get(key);
+  get<T>(key: string, compute: () => T): T {
+    const hit = this.entries.get(key) as T | undefined;
     if (hit) {
       // Refresh LRU position.
       this.entries.delete(key);

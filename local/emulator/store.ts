@@ -3,13 +3,19 @@
 import type {
   Dataset,
   DatasetBoard,
+  DatasetChange,
+  DatasetComponent,
+  DatasetCustomField,
   DatasetFilter,
   DatasetIssueType,
   DatasetLinkType,
   DatasetProject,
+  DatasetResolution,
   DatasetSecurityLevel,
+  DatasetSprint,
   DatasetStatus,
   DatasetUser,
+  DatasetVersion,
 } from '../dataset/types';
 import { ChangeFeed } from './change-feed';
 import { changelogItems, snapshotIssue } from './changelog';
@@ -41,6 +47,38 @@ export interface StoredIssue {
   updated: number;
   /** Who created it in the emulator (product events' `creator`); dataset issues use the reporter. */
   creator?: string;
+  description: string;
+  comments: StoredComment[];
+  /** Sprint ids, oldest first. */
+  sprintIds: number[];
+  /** Version ids (of the issue's project). */
+  fixVersions: string[];
+  affectedVersions: string[];
+  /** Component ids (of the issue's project). */
+  components: string[];
+  resolution?: DatasetResolution;
+  resolved?: number;
+  /** Due date as UTC midnight, ms. */
+  due?: number;
+  /** Custom field values by id ("customfield_10016"). */
+  customFields: Record<string, number | string>;
+  watchers: string[];
+  /** Field changes, oldest first: status and priority by name, assignee by account id. */
+  history: StoredChange[];
+}
+
+export interface StoredComment {
+  author: string;
+  body: string;
+  created: number;
+}
+
+export interface StoredChange {
+  field: DatasetChange['field'];
+  from: string | null;
+  to: string | null;
+  at: number;
+  by: string;
 }
 
 export interface StoredLink {
@@ -91,6 +129,11 @@ export class EmulatorStore {
   readonly securityLevels = new Map<string, DatasetSecurityLevel>();
   readonly filters = new Map<string, DatasetFilter>();
   readonly boards = new Map<number, DatasetBoard>();
+  readonly resolutions: DatasetResolution[];
+  readonly customFields: DatasetCustomField[];
+  readonly sprints = new Map<number, DatasetSprint>();
+  readonly versions = new Map<string, DatasetVersion>();
+  readonly components = new Map<string, DatasetComponent>();
 
   readonly issuesById = new Map<string, StoredIssue>();
   /** Upper-cased key → issue; JQL and the REST API accept keys case-insensitively. */
@@ -146,6 +189,24 @@ export class EmulatorStore {
     for (const s of dataset.securityLevels ?? []) this.securityLevels.set(s.name, s);
     for (const f of dataset.filters) this.filters.set(f.id, f);
     for (const b of dataset.boards) this.boards.set(b.id, b);
+    this.resolutions = dataset.resolutions ?? [];
+    this.customFields = dataset.customFields ?? [];
+    for (const sprint of dataset.sprints ?? []) this.sprints.set(sprint.id, sprint);
+    for (const v of dataset.versions ?? []) this.versions.set(v.id, v);
+    for (const c of dataset.components ?? []) this.components.set(c.id, c);
+    // Issues name versions and components of their own project; stored by id.
+    const idIn = (list: Map<string, { id: string; project: string; name: string }>) => {
+      const byName = new Map<string, string>();
+      for (const x of list.values()) byName.set(`${x.project}\n${x.name}`, x.id);
+      return (project: string, names: string[] | undefined, key: string): string[] =>
+        (names ?? []).map((n) => {
+          const found = byName.get(`${project}\n${n}`);
+          if (!found) throw new Error(`Issue ${key}: ${n} is not a version or component of ${project}`);
+          return found;
+        });
+    };
+    const versionIds = idIn(this.versions);
+    const componentIds = idIn(this.components);
 
     // Two passes: parents and link targets are keys that may come later in the file.
     for (const i of dataset.issues) {
@@ -170,6 +231,18 @@ export class EmulatorStore {
         security: i.security === undefined ? undefined : this.requireSecurity(i.security, i.key),
         created: Date.parse(i.created),
         updated: Date.parse(i.updated),
+        description: i.description ?? '',
+        comments: (i.comments ?? []).map((c) => ({ author: c.author, body: c.body, created: Date.parse(c.created) })),
+        sprintIds: i.sprints ?? [],
+        fixVersions: versionIds(project.key, i.fixVersions, i.key),
+        affectedVersions: versionIds(project.key, i.affectedVersions, i.key),
+        components: componentIds(project.key, i.components, i.key),
+        resolution: i.resolution === undefined ? undefined : this.findResolution(i.resolution),
+        resolved: i.resolved === undefined ? undefined : Date.parse(i.resolved),
+        due: i.due === undefined ? undefined : Date.parse(`${i.due}T00:00:00Z`),
+        customFields: i.customFields ?? {},
+        watchers: i.watchers ?? [],
+        history: (i.history ?? []).map((h) => ({ ...h, at: Date.parse(h.at) })),
       };
       this.indexIssue(issue);
       this.nextIssueId = Math.max(this.nextIssueId, issue.idNum + 1);
@@ -231,6 +304,11 @@ export class EmulatorStore {
     return this.linkTypes.find((t) => t.id === nameOrId || t.name.toLowerCase() === lower);
   }
 
+  findResolution(nameOrId: string): DatasetResolution | undefined {
+    const lower = nameOrId.toLowerCase();
+    return this.resolutions.find((r) => r.id === nameOrId || r.name.toLowerCase() === lower);
+  }
+
   findUser(ref: string): DatasetUser | undefined {
     const lower = ref.toLowerCase();
     return (
@@ -282,7 +360,7 @@ export class EmulatorStore {
 
   private beforeChange(issue: StoredIssue): void {
     if (this.searchLag && !this.staleSearch.has(issue.id))
-      this.staleSearch.set(issue.id, { ...issue, labels: [...issue.labels] });
+      this.staleSearch.set(issue.id, { ...issue, labels: [...issue.labels], history: [...issue.history] });
   }
 
   // ---- mutations (used by the REST write endpoints and by tests) ----
@@ -292,13 +370,29 @@ export class EmulatorStore {
     if (!issue) throw new Error(`No issue ${idOrKey}`);
     this.beforeChange(issue);
     const before = this.announcing ? snapshotIssue(issue) : undefined;
+    const at = this.now().getTime();
+    const by = this.events.currentActor().accountId;
+    const record = (field: StoredChange['field'], from: string | undefined, to: string | undefined): void => {
+      if (from !== to) issue.history.push({ field, from: from ?? null, to: to ?? null, at, by });
+    };
     if (patch.summary !== undefined) issue.summary = patch.summary;
     if (patch.type !== undefined) issue.type = this.requireType(patch.type, issue.key);
-    if (patch.status !== undefined) issue.status = this.requireStatus(patch.status, issue.key);
+    if (patch.status !== undefined) {
+      const from = issue.status;
+      issue.status = this.requireStatus(patch.status, issue.key);
+      record('status', from.name, issue.status.name);
+      this.resolveFor(issue, from, at);
+    }
     if (patch.labels !== undefined) issue.labels = [...patch.labels];
-    if (patch.assignee !== undefined) issue.assignee = patch.assignee ?? undefined;
+    if (patch.assignee !== undefined) {
+      record('assignee', issue.assignee, patch.assignee ?? undefined);
+      issue.assignee = patch.assignee ?? undefined;
+    }
     if (patch.reporter !== undefined) issue.reporter = patch.reporter ?? undefined;
-    if (patch.priority !== undefined) issue.priority = patch.priority ?? undefined;
+    if (patch.priority !== undefined) {
+      record('priority', issue.priority, patch.priority ?? undefined);
+      issue.priority = patch.priority ?? undefined;
+    }
     if (patch.security !== undefined) {
       issue.security = patch.security === null ? undefined : this.requireSecurity(patch.security, issue.key);
     }
@@ -366,6 +460,15 @@ export class EmulatorStore {
       created: now,
       updated: now,
       creator: this.events.currentActor().accountId,
+      description: '',
+      comments: [],
+      sprintIds: [],
+      fixVersions: [],
+      affectedVersions: [],
+      components: [],
+      customFields: {},
+      watchers: [],
+      history: [],
     };
     this.indexIssue(issue);
     this.rankOrder = null;
@@ -426,6 +529,22 @@ export class EmulatorStore {
     if (this.announcing)
       this.events.emit(this.eventBuilder.linkEvent(JIRA_EVENTS.issueLinkDeleted, link, this.events.currentActor()));
     return true;
+  }
+
+  /**
+   * Jira's default workflow sets a resolution when an issue moves into a done status and clears it when
+   * it moves out: `resolution` and `resolved` follow the status category.
+   */
+  private resolveFor(issue: StoredIssue, before: DatasetStatus, at: number): void {
+    const done = issue.status.category === 'done';
+    if (done && before.category !== 'done') {
+      issue.resolution =
+        this.findResolution(issue.status.name === "Won't Do" ? "Won't Do" : 'Done') ?? this.resolutions[0];
+      issue.resolved = issue.resolution ? at : undefined;
+    } else if (!done) {
+      issue.resolution = undefined;
+      issue.resolved = undefined;
+    }
   }
 
   // ---- change feed ----

@@ -23,6 +23,8 @@ export const BULKFETCH_MAX = 100;
 export interface IdsPage {
   ids: number[];
   nextPageToken?: string;
+  /** What Jira said about the query while answering it (see searchWarnings); absent when nothing. */
+  warnings?: string[];
 }
 
 export interface JiraIssue {
@@ -34,6 +36,21 @@ export interface JiraIssue {
 export interface IssuesPage {
   issues: JiraIssue[];
   nextPageToken?: string;
+  warnings?: string[];
+}
+
+/**
+ * The messages of search/jql's `warnings` (experimental in Jira, e.g. CLAUSE_LIMIT_EXCEEDED when a
+ * clause was cut short): the search succeeded, but the user should know what Jira left out.
+ */
+export function searchWarnings(json: { warnings?: unknown }): string[] | undefined {
+  if (!Array.isArray(json.warnings)) return undefined;
+  const messages = json.warnings
+    .map((w: { message?: unknown; type?: unknown } | null) =>
+      typeof w?.message === 'string' ? w.message : typeof w?.type === 'string' ? w.type : undefined,
+    )
+    .filter((m): m is string => m !== undefined && m !== '');
+  return messages.length > 0 ? messages : undefined;
 }
 
 export interface SavedFilter {
@@ -81,7 +98,9 @@ export class JiraClient<P extends 'user' | 'app' = 'user'> {
 
   async searchIds(this: JiraClient, jql: string, nextPageToken?: string, maxResults = IDS_PAGE_SIZE): Promise<IdsPage> {
     const page = await this.searchIssues(jql, ['id'], nextPageToken, maxResults);
-    return { ids: page.issues.map((i) => Number(i.id)), nextPageToken: page.nextPageToken };
+    const ids: IdsPage = { ids: page.issues.map((i) => Number(i.id)), nextPageToken: page.nextPageToken };
+    if (page.warnings) ids.warnings = page.warnings;
+    return ids;
   }
 
   async searchIssues(
@@ -93,7 +112,12 @@ export class JiraClient<P extends 'user' | 'app' = 'user'> {
   ): Promise<IssuesPage> {
     const body: Record<string, unknown> = { jql, fields, maxResults };
     if (nextPageToken) body.nextPageToken = nextPageToken;
-    const json = await this.call<{ issues?: JiraIssue[]; nextPageToken?: string; isLast?: boolean }>({
+    const json = await this.call<{
+      issues?: JiraIssue[];
+      nextPageToken?: string;
+      isLast?: boolean;
+      warnings?: unknown;
+    }>({
       operation: JIRA_OPERATIONS.searchJql,
       body,
       objects: countIssues,
@@ -102,7 +126,10 @@ export class JiraClient<P extends 'user' | 'app' = 'user'> {
     const issues = json.issues ?? [];
     // The token is absent on the last page; `isLast` says the same thing and wins if both are present.
     const next = json.isLast === true ? undefined : json.nextPageToken || undefined;
-    return { issues, nextPageToken: next };
+    const page: IssuesPage = { issues, nextPageToken: next };
+    const warnings = searchWarnings(json);
+    if (warnings) page.warnings = warnings;
+    return page;
   }
 
   async bulkFetch(this: JiraClient, idsOrKeys: Array<string | number>, fields: string[]): Promise<JiraIssue[]> {

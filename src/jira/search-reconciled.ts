@@ -1,7 +1,7 @@
 // Enhanced search with `reconcileIssues`: Jira's search index may lag behind writes, and an issue the
 // caller just changed can come back stale or be missing. Listing such issues (at most 50, Jira's
 // limit) makes the search reflect their current state. Without any, this is the plain search.
-import { IDS_PAGE_SIZE, type IssuesPage, type JiraClient, type JiraIssue } from './client';
+import { IDS_PAGE_SIZE, searchWarnings, type IssuesPage, type JiraClient, type JiraIssue } from './client';
 import { JIRA_OPERATIONS } from './operations';
 
 export const RECONCILE_MAX = 50;
@@ -23,16 +23,19 @@ export async function searchIssuesReconciled(
     reconcileIssues: reconcileIssues.slice(0, RECONCILE_MAX),
   };
   if (nextPageToken) body.nextPageToken = nextPageToken;
-  const json = await jira.call<{ issues?: JiraIssue[]; nextPageToken?: string; isLast?: boolean }>({
+  const json = await jira.call<{ issues?: JiraIssue[]; nextPageToken?: string; isLast?: boolean; warnings?: unknown }>({
     operation: JIRA_OPERATIONS.searchJql,
     body,
     objects: (j) => (j as { issues?: unknown[] }).issues?.length ?? 0,
     jql: true,
   });
-  return {
+  const page: IssuesPage = {
     issues: json.issues ?? [],
     nextPageToken: json.isLast === true ? undefined : json.nextPageToken || undefined,
   };
+  const warnings = searchWarnings(json);
+  if (warnings) page.warnings = warnings;
+  return page;
 }
 
 /** Ids only (up to 5000 a page), reconciled. */
@@ -43,5 +46,5 @@ export async function searchIdsReconciled(
   reconcileIssues: readonly number[] | undefined,
 ) {
   const page = await searchIssuesReconciled(jira, jql, ['id'], nextPageToken, IDS_PAGE_SIZE, reconcileIssues);
-  return { ids: page.issues.map((i) => Number(i.id)), nextPageToken: page.nextPageToken };
+  return { ids: page.issues.map((i) => Number(i.id)), nextPageToken: page.nextPageToken, warnings: page.warnings };
 }

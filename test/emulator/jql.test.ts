@@ -130,7 +130,7 @@ describe('JQL subset', () => {
     ['issuetype in linkedIssues(ALPHA-1)', "The function 'linkedIssues' is not supported by the 'issuetype' field."],
     ['project = currentUser()', "The function 'currentUser' is not supported by the 'project' field."],
     ['filter = 99999', "The value '99999' does not exist for the field 'filter'."],
-    ['status WAS Done', "History searches are not supported for the 'status' field."],
+    ['summary WAS Done', "History searches are not supported for the 'summary' field."],
     ['project = ALPHA ORDER BY sprnt', "Field 'sprnt' does not exist or you do not have permission to view it."],
     ['project = ALPHA ORDER BY labels', "Field 'labels' does not support sorting."],
     ['cf[10019] = x', "Field 'cf[10019]' does not exist or you do not have permission to view it."],

@@ -6,8 +6,17 @@ import type { EmulatorStore, StoredIssue } from '../store';
 import type { Viewer } from '../visibility';
 import type { AstClause, AstFunctionOperand, AstOperand, AstQuery, AstTerminal } from './ast';
 import { parseJql } from './ast';
+import { customFieldTest, findCustomField } from './custom-fields';
 import { evalDateFunction, isDateFunction, parseDateValue } from './dates';
-import { JqlError, jqlErrors } from './errors';
+import { CLAUSE_VALUE_LIMIT, JqlError, jqlErrors, jqlWarnings, type SearchWarning } from './errors';
+import { changedTest, wasTest, type HistoryField } from './history';
+import {
+  planningIsEmpty,
+  planningValueTest,
+  versionIds,
+  visibleSprintIds,
+  type PlanningField,
+} from './planning-fields';
 
 export type IssueSet = Set<StoredIssue> | StoredIssue[];
 
@@ -23,6 +32,8 @@ export interface CompileContext {
   now: Date;
   /** Filters being expanded, to stop `filter = X` cycles. */
   filterStack?: string[];
+  /** Where clauses that Jira accepts with a caveat report it (search/jql `warnings`). */
+  warnings?: SearchWarning[];
 }
 
 const ALL: Plan = { test: () => true };
@@ -42,7 +53,38 @@ type FieldKind =
   | 'text'
   | 'created'
   | 'updated'
-  | 'filter';
+  | 'resolved'
+  | 'due'
+  | 'description'
+  | 'comment'
+  | 'watchers'
+  | 'filter'
+  | PlanningField;
+
+const PLANNING = new Set<FieldKind>([
+  'sprint',
+  'fixversion',
+  'affectedversion',
+  'component',
+  'resolution',
+  'epiclink',
+  'issuelinktype',
+  'watcher',
+]);
+const isPlanning = (kind: FieldKind): kind is PlanningField => PLANNING.has(kind);
+/** Fields whose changes the store records: WAS and CHANGED search them. */
+const HISTORY: Partial<Record<FieldKind, HistoryField>> = {
+  status: 'status',
+  assignee: 'assignee',
+  priority: 'priority',
+};
+type DateKind = 'created' | 'updated' | 'resolved' | 'due';
+const DATE_GETTERS: Record<DateKind, (i: StoredIssue) => number | undefined> = {
+  created: (i) => i.created,
+  updated: (i) => i.updated,
+  resolved: (i) => i.resolved,
+  due: (i) => i.due,
+};
 
 /** Clause names Jira accepts for each modelled field (lower-cased). */
 const FIELD_ALIASES: Record<string, FieldKind> = {
@@ -66,6 +108,21 @@ const FIELD_ALIASES: Record<string, FieldKind> = {
   createddate: 'created',
   updated: 'updated',
   updateddate: 'updated',
+  resolved: 'resolved',
+  resolutiondate: 'resolved',
+  due: 'due',
+  duedate: 'due',
+  description: 'description',
+  comment: 'comment',
+  watchers: 'watchers',
+  sprint: 'sprint',
+  fixversion: 'fixversion',
+  affectedversion: 'affectedversion',
+  component: 'component',
+  resolution: 'resolution',
+  'epic link': 'epiclink',
+  issuelinktype: 'issuelinktype',
+  watcher: 'watcher',
   filter: 'filter',
   request: 'filter',
   savedfilter: 'filter',
@@ -89,6 +146,19 @@ const OPERATORS: Record<FieldKind, string[]> = {
   text: ['~'],
   created: ['=', '!=', '<', '<=', '>', '>=', ...EMPTINESS],
   updated: ['=', '!=', '<', '<=', '>', '>=', ...EMPTINESS],
+  resolved: ['=', '!=', '<', '<=', '>', '>=', ...EMPTINESS],
+  due: ['=', '!=', '<', '<=', '>', '>=', ...EMPTINESS],
+  description: ['~', '!~', ...EMPTINESS],
+  comment: ['~', '!~'],
+  watchers: ['=', '!=', '<', '<=', '>', '>='],
+  sprint: [...EQUALITY, ...EMPTINESS],
+  fixversion: [...EQUALITY, ...EMPTINESS],
+  affectedversion: [...EQUALITY, ...EMPTINESS],
+  component: [...EQUALITY, ...EMPTINESS],
+  resolution: [...EQUALITY, ...EMPTINESS],
+  epiclink: [...EQUALITY, ...EMPTINESS],
+  issuelinktype: EQUALITY,
+  watcher: [...EQUALITY, ...EMPTINESS],
   filter: EQUALITY,
 };
 
@@ -160,20 +230,40 @@ const size = (s: IssueSet): number => (Array.isArray(s) ? s.length : s.size);
 function compileTerminal(clause: AstTerminal, ctx: CompileContext): Plan {
   const fieldName = clause.field.text.replace(/^"|"$/g, '');
   const kind = FIELD_ALIASES[clause.field.value.toLowerCase()];
-  if (!kind || (clause.field.properties?.length ?? 0) > 0) throw new JqlError([jqlErrors.unknownField(fieldName)]);
   const op = (clause.operator?.value ?? '').toLowerCase();
-  if (clause.predicates.length > 0 || /^(was|changed)/.test(op)) throw new JqlError([jqlErrors.history(fieldName)]);
+  if (!kind || (clause.field.properties?.length ?? 0) > 0) {
+    const custom =
+      (clause.field.properties?.length ?? 0) === 0 ? findCustomField(ctx.store, clause.field.value) : undefined;
+    if (!custom) throw new JqlError([jqlErrors.unknownField(fieldName)]);
+    if (clause.predicates.length > 0 || /^(was|changed)/.test(op)) throw new JqlError([jqlErrors.history(fieldName)]);
+    if (!clause.operand) throw new JqlError([jqlErrors.unsupportedOperator(op, fieldName)]);
+    return { test: customFieldTest(custom, op, limitList(clause.operand, fieldName, op, ctx), fieldName) };
+  }
+  if (clause.predicates.length > 0 || /^(was|changed)/.test(op)) {
+    const history = HISTORY[kind];
+    if (!history) throw new JqlError([jqlErrors.history(fieldName)]);
+    if (op === 'changed') return { test: changedTest(clause, history, fieldName, ctx) };
+    if (/^was( not)?( in)?$/.test(op)) return { test: wasTest(clause, op, history, fieldName, ctx) };
+    throw new JqlError([jqlErrors.unsupportedOperator(op, fieldName)]);
+  }
   if (!OPERATORS[kind].includes(op)) throw new JqlError([jqlErrors.unsupportedOperator(op, fieldName)]);
-  const operand = clause.operand;
+  const operand = clause.operand ? limitList(clause.operand, fieldName, op, ctx) : undefined;
   if (!operand) throw new JqlError([jqlErrors.unsupportedOperator(op, fieldName)]);
 
   if (op === 'is' || op === 'is not') {
     if (operand.operandType !== 'keyword') throw new JqlError([jqlErrors.unsupportedOperator(op, fieldName)]);
-    const isEmpty = emptinessTest(kind);
+    const isEmpty = emptinessTest(kind, ctx.store);
     return op === 'is' ? { test: isEmpty } : { test: (i) => !isEmpty(i) };
   }
-  if (kind === 'summary' || kind === 'text') return textPlan(op, operand, fieldName);
-  if (kind === 'created' || kind === 'updated') return datePlan(kind, op, operand, fieldName, ctx);
+  if (kind === 'summary') return textPlan(op, operand, fieldName, (i) => [i.summary]);
+  if (kind === 'description') return textPlan(op, operand, fieldName, (i) => [i.description]);
+  if (kind === 'comment') return textPlan(op, operand, fieldName, (i) => i.comments.map((c) => c.body));
+  // Jira's `text` covers the summary, description, comments and text fields.
+  if (kind === 'text')
+    return textPlan(op, operand, fieldName, (i) => [i.summary, i.description, ...i.comments.map((c) => c.body)]);
+  if (kind === 'created' || kind === 'updated' || kind === 'resolved' || kind === 'due')
+    return datePlan(kind, op, operand, fieldName, ctx);
+  if (kind === 'watchers') return { test: countTest(op, operand, fieldName, (i) => i.watchers.length) };
   if (kind === 'filter') return filterPlan(op, operand, fieldName, ctx);
 
   const values = operandValues(operand, op, kind, fieldName, ctx);
@@ -181,7 +271,7 @@ function compileTerminal(clause: AstTerminal, ctx: CompileContext): Plan {
   const positive = valuePlan(kind, values, fieldName, ctx);
   if (!negative) return positive;
   // Jira's negative operators never match issues where the field is empty.
-  const isEmpty = emptinessTest(kind);
+  const isEmpty = emptinessTest(kind, ctx.store);
   const wantsEmpty = values.includes(null);
   return { test: (i) => !positive.test(i) && (wantsEmpty || !isEmpty(i)) };
 }
@@ -203,6 +293,9 @@ function operandValues(
   const out: Value[] = [];
   for (const o of singles) {
     if (o.operandType === 'keyword') out.push(null);
+    // `resolution = Unresolved` is Jira's way of writing an empty resolution.
+    else if (o.operandType === 'value' && kind === 'resolution' && o.value.toLowerCase() === 'unresolved')
+      out.push(null);
     else if (o.operandType === 'value') out.push(o.value);
     else if (o.operandType === 'function') out.push(...userFunction(o, kind, fieldName, ctx));
     else throw new JqlError([jqlErrors.unsupportedOperator(op, fieldName)]);
@@ -212,11 +305,16 @@ function operandValues(
 
 /** Which field each supported list/user function may be used with. */
 const FUNCTION_FIELDS: Record<string, FieldKind[]> = {
-  currentuser: ['assignee', 'reporter'],
-  membersof: ['assignee', 'reporter'],
+  currentuser: ['assignee', 'reporter', 'watcher'],
+  membersof: ['assignee', 'reporter', 'watcher'],
   standardissuetypes: ['issuetype'],
   subtaskissuetypes: ['issuetype'],
   linkedissues: ['issuekey'],
+  opensprints: ['sprint'],
+  closedsprints: ['sprint'],
+  futuresprints: ['sprint'],
+  releasedversions: ['fixversion', 'affectedversion'],
+  unreleasedversions: ['fixversion', 'affectedversion'],
 };
 
 function userFunction(fn: AstFunctionOperand, kind: FieldKind, fieldName: string, ctx: CompileContext): Value[] {
@@ -240,6 +338,17 @@ function userFunction(fn: AstFunctionOperand, kind: FieldKind, fieldName: string
       return ctx.store.issueTypes.filter((t) => !t.subtask).map((t) => t.id);
     case 'subtaskissuetypes':
       return ctx.store.issueTypes.filter((t) => t.subtask).map((t) => t.id);
+    // Jira's openSprints() are the sprints not completed yet: the active and the future ones.
+    case 'opensprints':
+      return [...visibleSprintIds(ctx, 'active'), ...visibleSprintIds(ctx, 'future')];
+    case 'closedsprints':
+      return visibleSprintIds(ctx, 'closed');
+    case 'futuresprints':
+      return visibleSprintIds(ctx, 'future');
+    case 'releasedversions':
+      return versionIds(ctx, true, args[0]);
+    case 'unreleasedversions':
+      return versionIds(ctx, false, args[0]);
     default:
       return linkedIssues(args, ctx);
   }
@@ -264,7 +373,8 @@ function linkedIssues(args: string[], ctx: CompileContext): Value[] {
   return out;
 }
 
-function emptinessTest(kind: FieldKind): (i: StoredIssue) => boolean {
+function emptinessTest(kind: FieldKind, store: EmulatorStore): (i: StoredIssue) => boolean {
+  if (isPlanning(kind)) return planningIsEmpty(kind, store);
   switch (kind) {
     case 'parent':
       return (i) => i.parentId === undefined;
@@ -278,6 +388,12 @@ function emptinessTest(kind: FieldKind): (i: StoredIssue) => boolean {
       return (i) => i.priority === undefined;
     case 'summary':
       return (i) => i.summary === '';
+    case 'description':
+      return (i) => i.description === '';
+    case 'resolved':
+      return (i) => i.resolved === undefined;
+    case 'due':
+      return (i) => i.due === undefined;
     default:
       // project, type, status, key, dates: always set.
       return () => false;
@@ -288,8 +404,12 @@ function valuePlan(kind: FieldKind, values: Value[], fieldName: string, ctx: Com
   const { store, viewer } = ctx;
   const nonEmpty = values.filter((v): v is string => v !== null);
   const wantsEmpty = values.length !== nonEmpty.length;
-  const emptyTest = emptinessTest(kind);
+  const emptyTest = emptinessTest(kind, ctx.store);
   const withEmpty = (plan: Plan): Plan => (wantsEmpty ? { test: (i) => emptyTest(i) || plan.test(i) } : plan);
+  if (isPlanning(kind)) {
+    if (nonEmpty.length === 0) return { test: emptyTest };
+    return withEmpty({ test: planningValueTest(kind, nonEmpty, fieldName, ctx) });
+  }
 
   switch (kind) {
     case 'project': {
@@ -426,7 +546,7 @@ const words = (text: string): string[] =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '');
 
-function textPlan(op: string, operand: AstOperand, fieldName: string): Plan {
+function textPlan(op: string, operand: AstOperand, fieldName: string, texts: (i: StoredIssue) => string[]): Plan {
   if (operand.operandType !== 'value') throw new JqlError([jqlErrors.unsupportedOperator(op, fieldName)]);
   const raw = operand.value.trim();
   let matches: (summary: string) => boolean;
@@ -447,16 +567,11 @@ function textPlan(op: string, operand: AstOperand, fieldName: string): Plan {
       );
     };
   }
-  return op === '!~' ? { test: (i) => !matches(i.summary) } : { test: (i) => matches(i.summary) };
+  const any = (i: StoredIssue): boolean => texts(i).some(matches);
+  return op === '!~' ? { test: (i) => !any(i) } : { test: any };
 }
 
-function datePlan(
-  kind: 'created' | 'updated',
-  op: string,
-  operand: AstOperand,
-  fieldName: string,
-  ctx: CompileContext,
-): Plan {
+function datePlan(kind: DateKind, op: string, operand: AstOperand, fieldName: string, ctx: CompileContext): Plan {
   let at: number | undefined;
   if (operand.operandType === 'value') {
     at = parseDateValue(operand.value, ctx.now);
@@ -480,21 +595,53 @@ function datePlan(
     throw new JqlError([jqlErrors.unsupportedOperator(op, fieldName)]);
   }
   const t = at;
-  const get = kind === 'created' ? (i: StoredIssue) => i.created : (i: StoredIssue) => i.updated;
+  const get = DATE_GETTERS[kind];
+  // An empty date (unresolved, no due date) matches no comparison, not even `!=`.
+  const test = compare(op, t);
+  return {
+    test: (i) => {
+      const v = get(i);
+      return v !== undefined && test(v);
+    },
+  };
+}
+
+function compare(op: string, t: number): (v: number) => boolean {
   switch (op) {
     case '=':
-      return { test: (i) => get(i) === t };
+      return (v) => v === t;
     case '!=':
-      return { test: (i) => get(i) !== t };
+      return (v) => v !== t;
     case '<':
-      return { test: (i) => get(i) < t };
+      return (v) => v < t;
     case '<=':
-      return { test: (i) => get(i) <= t };
+      return (v) => v <= t;
     case '>':
-      return { test: (i) => get(i) > t };
+      return (v) => v > t;
     default:
-      return { test: (i) => get(i) >= t };
+      return (v) => v >= t;
   }
+}
+
+/** `watchers > 2`: a count compared with a number. */
+function countTest(op: string, operand: AstOperand, fieldName: string, count: (i: StoredIssue) => number) {
+  const n = operand.operandType === 'value' ? Number(operand.value) : NaN;
+  if (!Number.isInteger(n)) {
+    const text = operand.operandType === 'value' ? operand.value : op;
+    throw new JqlError([jqlErrors.notANumber(text, fieldName)]);
+  }
+  const test = compare(op, n);
+  return (i: StoredIssue): boolean => test(count(i));
+}
+
+/**
+ * Jira limits how many values one list clause may carry: beyond CLAUSE_VALUE_LIMIT it searches with
+ * the first ones and says so in the answer's `warnings` instead of failing the search.
+ */
+function limitList(operand: AstOperand, fieldName: string, op: string, ctx: CompileContext): AstOperand {
+  if (operand.operandType !== 'list' || operand.values.length <= CLAUSE_VALUE_LIMIT) return operand;
+  ctx.warnings?.push(jqlWarnings.clauseLimit(`${fieldName} ${op}`, operand.values.length));
+  return { ...operand, values: operand.values.slice(0, CLAUSE_VALUE_LIMIT) };
 }
 
 function filterPlan(op: string, operand: AstOperand, fieldName: string, ctx: CompileContext): Plan {

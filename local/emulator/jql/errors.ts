@@ -23,6 +23,30 @@ export const jqlErrors = {
   notSortable: (field: string) => `Field '${field}' does not support sorting.`,
   tooManyOrderBy: () => "The 'ORDER BY' clause can contain a maximum of 7 fields.",
   history: (field: string) => `History searches are not supported for the '${field}' field.`,
+  notAnEpic: (value: string) => `The issue '${value}' is not an epic, so no issue can have it as its 'Epic Link'.`,
+  notANumber: (value: string, field: string) => `The value '${value}' for the field '${field}' is not a valid number.`,
+  unsupportedPredicate: (predicate: string, field: string) =>
+    `The predicate '${predicate.toUpperCase()}' is not supported for history searches of the '${field}' field.`,
+  duringNeedsTwoDates: (field: string) =>
+    `The 'DURING' predicate of the '${field}' history search takes two dates, e.g. DURING ("2026-01-01", "2026-01-31").`,
   filterCycle: (value: string) =>
     `The filter '${value}' refers to itself: filters cannot reference each other in a cycle.`,
+};
+
+/** Jira's experimental search `warnings` (jira.js 6.2 `SearchWarning`): the search ran, with a caveat. */
+export interface SearchWarning {
+  type: string;
+  message: string;
+  details?: { clause?: string; arguments?: string; limit?: number; actual?: number };
+}
+
+/** Values one list clause may carry; beyond it Jira searches with the first ones and warns (CLAUSE_LIMIT_EXCEEDED). */
+export const CLAUSE_VALUE_LIMIT = 1000;
+
+export const jqlWarnings = {
+  clauseLimit: (clause: string, actual: number): SearchWarning => ({
+    type: 'CLAUSE_LIMIT_EXCEEDED',
+    message: `The '${clause}' clause has ${actual} values, more than the maximum of ${CLAUSE_VALUE_LIMIT}: only the first ${CLAUSE_VALUE_LIMIT} were searched.`,
+    details: { clause, limit: CLAUSE_VALUE_LIMIT, actual },
+  }),
 };

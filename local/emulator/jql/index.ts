@@ -3,10 +3,10 @@
 import type { EmulatorStore, StoredIssue } from '../store';
 import type { Viewer } from '../visibility';
 import { compileJql, type Plan } from './compile';
-import { JqlError, jqlErrors } from './errors';
+import { JqlError, jqlErrors, type SearchWarning } from './errors';
 import { compileOrderBy, sortIssues, type SortSpec } from './order';
 
-export { JqlError, jqlErrors } from './errors';
+export { JqlError, jqlErrors, type SearchWarning } from './errors';
 
 export interface JqlRunOptions {
   store: EmulatorStore;
@@ -22,17 +22,19 @@ export interface JqlRunOptions {
   defaultOrder?: SortSpec[];
   /** Issue ids read with strong consistency despite search lag (search/jql `reconcileIssues`). */
   reconcile?: ReadonlySet<string>;
+  /** Receives what Jira would answer in search/jql's `warnings` (a clause it cut short, ...). */
+  warnings?: SearchWarning[];
 }
 
 /** Visible issues matching `jql`, ordered as the query says. Throws JqlError on any query problem. */
 export function runJql(jql: string, opts: JqlRunOptions): StoredIssue[] {
   const { store, viewer, now } = opts;
-  const ctx = { store, viewer, now };
+  const ctx = { store, viewer, now, warnings: opts.warnings };
   const compiled = compileJql(jql, ctx);
   if (opts.requireBounded && !compiled.where) throw new JqlError([jqlErrors.unbounded()]);
   const order =
     compiled.orderBy && compiled.orderBy.fields.length > 0
-      ? compileOrderBy(compiled.orderBy.fields)
+      ? compileOrderBy(compiled.orderBy.fields, store)
       : (opts.defaultOrder ?? compileOrderBy(undefined));
   const plans: Plan[] = [];
   if (compiled.where) plans.push(compiled.where);

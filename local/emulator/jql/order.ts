@@ -2,9 +2,23 @@
 // keys (rank position rather than rank strings) keeps a 100k-issue sort well under 100 ms.
 import type { EmulatorStore, StoredIssue } from '../store';
 import type { AstOrderByField } from './ast';
+import { findCustomField } from './custom-fields';
 import { JqlError, jqlErrors } from './errors';
 
-type SortField = 'rank' | 'key' | 'id' | 'created' | 'updated' | 'priority' | 'summary';
+type SortField =
+  | 'rank'
+  | 'key'
+  | 'id'
+  | 'created'
+  | 'updated'
+  | 'priority'
+  | 'summary'
+  | 'resolved'
+  | 'due'
+  | 'status'
+  | 'issuetype'
+  | 'project'
+  | 'custom';
 
 const ORDER_FIELDS: Record<string, SortField> = {
   rank: 'rank',
@@ -20,42 +34,43 @@ const ORDER_FIELDS: Record<string, SortField> = {
   updateddate: 'updated',
   priority: 'priority',
   summary: 'summary',
+  resolved: 'resolved',
+  resolutiondate: 'resolved',
+  due: 'due',
+  duedate: 'due',
+  status: 'status',
+  issuetype: 'issuetype',
+  type: 'issuetype',
+  project: 'project',
 };
 
 /** Fields Jira knows but the emulator cannot sort on are reported as not sortable, others as unknown. */
-const KNOWN_UNSORTABLE = new Set([
-  'labels',
-  'text',
-  'filter',
-  'parent',
-  'issuetype',
-  'type',
-  'status',
-  'statuscategory',
-  'project',
-  'assignee',
-  'reporter',
-]);
+const KNOWN_UNSORTABLE = new Set(['labels', 'text', 'filter', 'parent', 'statuscategory', 'assignee', 'reporter']);
 
 export interface SortSpec {
   field: SortField;
   descending: boolean;
+  /** For `custom`: the custom field's id (a number field; ORDER BY cf[10016] or "Story Points"). */
+  customId?: string;
 }
 
 /** Without ORDER BY the emulator answers in key order, newest first (documented deviation). */
 export const DEFAULT_ORDER: SortSpec[] = [{ field: 'key', descending: true }];
 
-export function compileOrderBy(fields: AstOrderByField[] | undefined): SortSpec[] {
+export function compileOrderBy(fields: AstOrderByField[] | undefined, store?: EmulatorStore): SortSpec[] {
   if (!fields || fields.length === 0) return DEFAULT_ORDER;
   if (fields.length > 7) throw new JqlError([jqlErrors.tooManyOrderBy()]);
   return fields.map((f) => {
     const name = f.field.value.toLowerCase();
     const field = ORDER_FIELDS[name];
+    const descending = (f.direction?.value ?? 'ASC').toUpperCase() === 'DESC';
+    const custom = field || !store ? undefined : findCustomField(store, f.field.value);
+    if (custom?.type === 'number') return { field: 'custom', descending, customId: custom.id };
     if (!field) {
       if (KNOWN_UNSORTABLE.has(name)) throw new JqlError([jqlErrors.notSortable(f.field.value)]);
       throw new JqlError([jqlErrors.unknownField(f.field.value)]);
     }
-    return { field, descending: (f.direction?.value ?? 'ASC').toUpperCase() === 'DESC' };
+    return { field, descending };
   });
 }
 
@@ -76,7 +91,7 @@ export function sortIssues(
   const priorityCount = store.priorities.length;
   const columns = specs.map((spec) => {
     const col = new Float64Array(n);
-    for (let i = 0; i < n; i++) col[i] = numericKey(spec.field, issues[i], store, projectOrder, priorityCount);
+    for (let i = 0; i < n; i++) col[i] = numericKey(spec, issues[i], store, projectOrder, priorityCount);
     return col;
   });
   const signs = specs.map((s) => (s.descending ? -1 : 1));
@@ -106,14 +121,17 @@ function projectKeyOrder(store: EmulatorStore): Map<string, number> {
   return new Map(keys.map((k, i) => [k, i]));
 }
 
+/** Empty dates and numbers sort after every value when ascending. */
+const EMPTY_LAST = Number.MAX_VALUE;
+
 function numericKey(
-  field: SortField,
+  spec: SortSpec,
   i: StoredIssue,
   store: EmulatorStore,
   projectOrder: Map<string, number>,
   priorityCount: number,
 ): number {
-  switch (field) {
+  switch (spec.field) {
     case 'rank':
       return i.rankPos;
     case 'id':
@@ -132,6 +150,21 @@ function numericKey(
       return (projectOrder.get(i.project.key) ?? 0) * 2 ** 32 + i.keyNum;
     case 'summary':
       return 0;
+    case 'resolved':
+      return i.resolved ?? EMPTY_LAST;
+    case 'due':
+      return i.due ?? EMPTY_LAST;
+    // Statuses and issue types sort in the order the site lists them (Jira: workflow and scheme order).
+    case 'status':
+      return store.statuses.indexOf(i.status);
+    case 'issuetype':
+      return store.issueTypes.indexOf(i.type);
+    case 'project':
+      return projectOrder.get(i.project.key) ?? 0;
+    case 'custom': {
+      const v = i.customFields[spec.customId ?? ''];
+      return typeof v === 'number' ? v : EMPTY_LAST;
+    }
   }
 }
 
@@ -146,7 +179,7 @@ function sortDecorated(store: EmulatorStore, issues: StoredIssue[], specs: SortS
         ? issue.summary.toLowerCase()
         : s.field === 'rank'
           ? issue.rank
-          : numericKey(s.field, issue, store, projectOrder, priorityCount),
+          : numericKey(s, issue, store, projectOrder, priorityCount),
     ),
   }));
   decorated.sort((a, b) => {

@@ -1,7 +1,7 @@
 // Enhanced JQL search (search/jql), approximate count, and the removed /search (410).
 import type { RequestContext, Route } from '../context';
 import { badRequest, isObject, json, JiraHttpError, listParam, type Reply } from '../http';
-import { runJql } from '../jql';
+import { runJql, type SearchWarning } from '../jql';
 import { decodeToken, encodeToken, hashText } from '../search-cache';
 import { expansions, isIdsOnly, resolveFields } from '../serializers';
 import type { StoredIssue } from '../store';
@@ -66,24 +66,32 @@ function fromBody(body: unknown): SearchRequest {
   };
 }
 
+interface SearchResult {
+  issues: StoredIssue[];
+  warnings: SearchWarning[];
+}
+
 /** Runs a query for the caller through the per-(caller, data version, JQL) result cache. */
 export function cachedSearch(
   ctx: RequestContext,
   jql: string,
   version: number,
   reconcile: number[] = [],
-): StoredIssue[] {
+): SearchResult {
   const { core, viewer } = ctx;
-  const key = `${viewer.accountId}\n${version}\n${reconcile.join(',')}\n${jql}`;
-  return core.searchCache.get(key, () =>
-    runJql(jql, {
+  const key = `search\n${viewer.accountId}\n${version}\n${reconcile.join(',')}\n${jql}`;
+  return core.searchCache.get(key, (): SearchResult => {
+    const warnings: SearchWarning[] = [];
+    const issues = runJql(jql, {
       store: core.store,
       viewer,
       now: core.now(),
       requireBounded: true,
       reconcile: new Set(reconcile.map(String)),
-    }),
-  );
+      warnings,
+    });
+    return { issues, warnings };
+  });
 }
 
 function search(ctx: RequestContext, r: SearchRequest): Reply {
@@ -109,7 +117,7 @@ function search(ctx: RequestContext, r: SearchRequest): Reply {
   }
   // A token from an older data version pages through the snapshot it was cut from, if still cached;
   // otherwise the query is re-run on current data (as an expired snapshot would be).
-  const results = cachedSearch(ctx, r.jql, version, r.reconcileIssues);
+  const { issues: results, warnings } = cachedSearch(ctx, r.jql, version, r.reconcileIssues);
   const page = results.slice(offset, offset + pageSize);
   const wanted = resolveFields(r.fields, ['id']);
   const withKey = r.fields?.includes('key') ?? false;
@@ -119,6 +127,8 @@ function search(ctx: RequestContext, r: SearchRequest): Reply {
   const body: Record<string, unknown> = { issues };
   if (!isLast) body.nextPageToken = encodeToken({ version, offset: next, hash });
   body.isLast = isLast;
+  // Jira's experimental `warnings` (jira.js 6.2 SearchAndReconcileResults): only when there is one.
+  if (warnings.length > 0) body.warnings = warnings;
   Object.assign(body, expansions(r.expand?.split(','), wanted));
   return json(body, 200, page.length);
 }

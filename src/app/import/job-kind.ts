@@ -81,7 +81,10 @@ function fetchStage<P, D>(spec: ImportSpec<P, D>, stage: FetchStage<P>): Stage<I
         next: unit.done ? 'next' : 'again',
         changes: { checkpoint: { pages: count, matched, ...(unit.done ? {} : { cursor: unit.cursor }) } },
         progress: { phase: stage.phase, done: matched },
-        log: unit.done && unit.note ? [{ level: 'info', message: unit.note }] : [],
+        log: [
+          ...(unit.warnings ?? []).map((message) => ({ level: 'warn' as const, message })),
+          ...(unit.done && unit.note ? [{ level: 'info' as const, message: unit.note }] : []),
+        ],
       };
     },
   };

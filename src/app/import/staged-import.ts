@@ -38,6 +38,8 @@ export interface FetchUnit {
   fetched?: number;
   /** A line for the job log when the stage ends. */
   note?: string;
+  /** What Jira warned about while answering (logged as warnings, shown in previews). */
+  warnings?: string[];
 }
 
 export interface FetchStage<P> {

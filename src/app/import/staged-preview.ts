@@ -45,6 +45,7 @@ export async function previewStagedImport<P, D>(
         cursor,
       );
       if (unit.page) pages.push(unit.page);
+      warnings.push(...(unit.warnings ?? []));
       if (unit.done) break;
       cursor = unit.cursor;
     }

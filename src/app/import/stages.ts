@@ -131,6 +131,9 @@ function answeredIds<P>(
   return known;
 }
 
+/** How the job log and the preview show one of Jira's search warnings. */
+export const jiraWarningLine = (message: string): string => `Jira accepted the query with a warning: ${message}`;
+
 /**
  * All results of a JQL search, CALLS_PER_UNIT pages a unit: `fields: 'ids'` reads ids-only pages of 5000
  * (membership and order), otherwise pages of 100 issues with those fields.
@@ -150,9 +153,13 @@ export function searchStage<P>(
       let token = cursor?.token as string | undefined;
       const page: FactsPage = { stage: name, round: 0 };
       let fetched = 0;
+      // Jira repeats a query's warnings on every page: the job log says them once, from the first.
+      let warnings: string[] | undefined;
+      const firstPage = cursor?.token === undefined;
       for (let call = 0; call < CALLS_PER_UNIT; call++) {
         if (fields === 'ids') {
           const ids = await searchIdsReconciled(ctx.jira, jql, token, ctx.resolved.reconcileIssueIds);
+          if (call === 0 && firstPage) warnings = ids.warnings;
           (page.ids ??= []).push(...ids.ids);
           fetched += ids.ids.length;
           token = ids.nextPageToken;
@@ -165,6 +172,7 @@ export function searchStage<P>(
             FIELDS_PAGE_SIZE,
             ctx.resolved.reconcileIssueIds,
           );
+          if (call === 0 && firstPage) warnings = found.warnings;
           (page.issues ??= []).push(...found.issues.map((i) => storedIssue(i, ctx.resolved.rankFieldId)));
           fetched += found.issues.length;
           token = found.nextPageToken;
@@ -173,7 +181,14 @@ export function searchStage<P>(
       }
       const done = !token;
       const matched = Number(cursor?.matched ?? 0) + fetched;
-      return { page, cursor: { token, matched }, done, fetched, note: done && note ? note(matched) : undefined };
+      return {
+        page,
+        cursor: { token, matched },
+        done,
+        fetched,
+        note: done && note ? note(matched) : undefined,
+        warnings: warnings?.map(jiraWarningLine),
+      };
     },
   };
 }

@@ -8,6 +8,7 @@ import { filterImportVisibilityQuestions, filterSynchronizer, type FilterParams 
 import type { Invocation } from '../../app/invocation';
 import { loadForest } from '../../app/forest-store';
 import { countActions, describe, PREVIEW_ACTIONS } from '../../app/import/describe';
+import { jiraWarningLine } from '../../app/import/stages';
 import type { PreviewRequest } from '../../app/import/staged-import';
 import { visibleIssueIds, VISIBILITY_BATCH } from '../../app/visibility';
 
@@ -27,6 +28,7 @@ export async function previewFilterImport(
   let complete = true;
   do {
     const page = await inv.jira.searchIds(resolved.jql, token);
+    if (token === undefined) warnings.push(...(page.warnings ?? []).map(jiraWarningLine));
     matching.push(...page.ids);
     token = page.nextPageToken;
     if (token && matching.length >= PREVIEW_MAX_ISSUES) {

@@ -32,6 +32,16 @@ describe('JiraClient', () => {
     expect(requests[1].body).toMatchObject({ nextPageToken: 'T2' });
   });
 
+  it('keeps the messages of the warnings Jira answers a search with', async () => {
+    // given a page whose answer carries Jira's experimental search warnings
+    const warning = { type: 'CLAUSE_LIMIT_EXCEEDED', message: 'Only the first 1000 values were searched.' };
+    const { client } = givenClient(answer(200, { ...ids(1), isLast: true, warnings: [warning, { type: 'OTHER' }] }));
+    // when
+    const page = await client.searchIds('id in (1, 2)');
+    // then
+    expect(page).toEqual({ ids: [1], nextPageToken: undefined, warnings: [warning.message, 'OTHER'] });
+  });
+
   it('counts one point per call plus one per issue returned', async () => {
     // given
     const { client } = givenClient(answer(200, ids(1, 2, 3)), answer(200, { id: '7', name: 'F', jql: 'x = 1' }));
