@@ -1,6 +1,7 @@
 // What every import preview shows: how many actions the plan has, and the first ones as issues a
 // person recognises (keys from one bulkfetch of ≤100 issues).
-import type { PreviewAction } from '../../contract';
+import type { ImportPreview, PreviewAction } from '../../contract';
+import type { ImportPlan } from '../../domain/synchronizers/types';
 import type { Forest, ForestAction } from '../../domain/forest';
 import type { Invocation } from '../invocation';
 
@@ -60,3 +61,22 @@ export async function describe(
 }
 
 const optional = (id: number | undefined): string | undefined => (id === undefined ? undefined : String(id));
+
+/** What a preview answers for a plan against `forest`: counts, the first actions in words, notes as warnings. */
+export async function previewOf(
+  inv: Invocation,
+  forestVersion: number,
+  forest: Forest,
+  plan: ImportPlan,
+  warnings: string[],
+  complete: boolean,
+): Promise<ImportPreview> {
+  return {
+    forestVersion,
+    counts: { ...plan.counts },
+    totalActions: countActions(plan.update),
+    actions: await describe(inv, forest, plan.update.slice(0, PREVIEW_ACTIONS), PREVIEW_ACTIONS),
+    warnings: [...warnings, ...plan.notes],
+    complete,
+  };
+}

@@ -4,7 +4,7 @@
 // and plans without anything that would remove rows on partial data. The job always reads everything.
 import type { ImportPreview } from '../../contract';
 import type { ImportResolved } from '../../storage';
-import { countActions, describe, PREVIEW_ACTIONS } from './describe';
+import { previewOf } from './describe';
 import { loadForest } from '../forest-store';
 import type { Invocation } from '../invocation';
 import type { FactsPage } from './facts';
@@ -57,14 +57,5 @@ export async function previewStagedImport<P, D>(
     );
   }
   const plan = await planStaged(spec, inv.jira, effective, resolved, pages, forest, memo, complete ? 'ask' : 'hidden');
-  warnings.push(...plan.notes);
-  const actions = await describe(inv, forest, plan.update.slice(0, PREVIEW_ACTIONS), PREVIEW_ACTIONS);
-  return {
-    forestVersion: header.version,
-    counts: { ...plan.counts },
-    totalActions: countActions(plan.update),
-    actions,
-    warnings,
-    complete,
-  };
+  return previewOf(inv, header.version, forest, plan, warnings, complete);
 }

@@ -7,7 +7,7 @@ import type { ImportPreview } from '../../contract';
 import { filterImportVisibilityQuestions, filterSynchronizer, type FilterParams } from './synchronizer';
 import type { Invocation } from '../../app/invocation';
 import { loadForest } from '../../app/forest-store';
-import { countActions, describe, PREVIEW_ACTIONS } from '../../app/import/describe';
+import { previewOf } from '../../app/import/describe';
 import { jiraWarningLine } from '../../app/import/stages';
 import type { PreviewRequest } from '../../app/import/staged-import';
 import { visibleIssueIds, VISIBILITY_BATCH } from '../../app/visibility';
@@ -71,15 +71,5 @@ export async function previewFilterImport(
     data: { matching, underIssueId: underIssueId ?? null },
     visible: (id: number) => visible.has(id) || !effective.remove,
   });
-  warnings.push(...plan.notes);
-
-  const actions = await describe(inv, forest, plan.update.slice(0, PREVIEW_ACTIONS), PREVIEW_ACTIONS);
-  return {
-    forestVersion: header.version,
-    counts: { ...plan.counts },
-    totalActions: countActions(plan.update),
-    actions,
-    warnings,
-    complete,
-  };
+  return previewOf(inv, header.version, forest, plan, warnings, complete);
 }
