@@ -9,4 +9,4 @@ export {
   registerSynchronizer,
 } from './registry';
 export type { SynchronizerSummary } from './registry';
-export { defineModule, type DisplayNames, type SynchronizerModule } from './module';
+export { defineModule, looseRecord, type DisplayNames, type SynchronizerModule } from './module';

@@ -23,6 +23,10 @@ export interface SynchronizerModule<P = unknown, D = unknown> {
   interest(params: Record<string, unknown>, projects?: ReadonlySet<string>): SyncInterest;
 }
 
+/** Stored parameters (or a part of them) read loosely: anything but an object reads as an empty one. */
+export const looseRecord = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+
 /** Declares a module with its own parameter and data types; the registry holds them alike. */
 export function defineModule<P, D>(module: SynchronizerModule<P, D>): SynchronizerModule {
   return module as unknown as SynchronizerModule;

@@ -7,7 +7,7 @@ import { agileModule } from './agile';
 import { filterModule } from './filter';
 import { hierarchyModule } from './hierarchy';
 import { linksModule } from './links';
-import type { SynchronizerModule } from './module';
+import { looseRecord, type SynchronizerModule } from './module';
 import { subtasksModule } from './subtasks';
 
 const BUILT_IN: readonly SynchronizerModule[] = [
@@ -78,13 +78,10 @@ export function describeSynchronizers(): SynchronizerSummary[] {
   }));
 }
 
-const loose = (params: unknown): Record<string, unknown> =>
-  typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : {};
-
 /**
  * Which product events may change what an installed synchronizer would do. Its parameters are read
  * loosely: anything unreadable makes the interest wider, never narrower; an unknown key, every event.
  */
 export function interestOf(key: string, params: unknown, projects?: ReadonlySet<string>): SyncInterest {
-  return findModule(key)?.interest(loose(params), projects) ?? { on: 'anything' };
+  return findModule(key)?.interest(looseRecord(params), projects) ?? { on: 'anything' };
 }

@@ -9,7 +9,7 @@ import { forestsOf } from '../forest-store';
 import type { Invocation } from '../invocation';
 import { displayNameOf } from '../names/display-name';
 import { findStructure } from '../structures';
-import { kindOf } from './kinds';
+import { jobEnded, kindOf } from './kinds';
 import { findJob, isTerminal, jobsOf, logEntry, toJobDto } from './read';
 import { jobsForReader } from './reader-view';
 
@@ -31,7 +31,7 @@ export async function cancelJob(inv: Invocation, jobId: string): Promise<JobDto>
     };
     try {
       await jobsOf(inv).commit(cancelled, job.step);
-      await endedAfterCancel(inv, cancelled);
+      await jobEnded(inv, cancelled);
       const dto = toJobDto(cancelled, await forestsOf(inv).getHeader(job.structureId), { now: inv.now() });
       return (await jobsForReader(inv, structure, [dto]))[0] ?? dto;
     } catch (error) {
@@ -39,13 +39,4 @@ export async function cancelJob(inv: Invocation, jobId: string): Promise<JobDto>
     }
   }
   throw new AppError('CONFLICT', 'The job kept changing while cancelling it; try again.');
-}
-
-/** What the engine does when a job ends (drop its working data, tell background sync what it wrote), best effort. */
-async function endedAfterCancel(inv: Invocation, job: JobRecord): Promise<void> {
-  try {
-    await kindOf(job).ended?.(inv, job);
-  } catch (error) {
-    console.warn(`Job ${job.id} was cancelled, but cleaning up after it failed`, error);
-  }
 }

@@ -9,7 +9,7 @@ import { JobRepository, KvsWriteMeter, StaleJobStep, TransactionConditionFailed,
 import { AppError } from '../errors';
 import { appNotAuthorized } from '../jira-errors';
 import { createInvocation, WORKER_RETRY, type Invocation } from '../invocation';
-import { kindOf } from './kinds';
+import { jobEnded, kindOf } from './kinds';
 import { JobLease } from './lease';
 import { MAX_EVENT_DELAY_SECONDS, type JobEvent, type PushJobEvent } from './queue';
 import { isTerminal, jobsOf, logEntry } from './read';
@@ -100,7 +100,7 @@ export async function runJobEvent(inv: Invocation, event: JobEvent, env: EngineE
       const ran = await runStage(lease, spec, cache, env);
       if (ran === 'paused') return undefined;
       if (ran === 'ended') {
-        await ended(lease, spec);
+        await jobEnded(lease.inv, lease.job);
         return undefined;
       }
     }
@@ -234,14 +234,6 @@ function waitChanges(lease: JobLease, seconds: number, why: string): Partial<Job
   };
 }
 
-async function ended(lease: JobLease, spec: JobKindSpec<JobRecord>): Promise<void> {
-  try {
-    await spec.ended?.(lease.inv, lease.job);
-  } catch (error) {
-    console.warn(`Job ${lease.job.id} ended, but cleaning up after it failed`, error);
-  }
-}
-
 async function handleFailure(
   lease: JobLease,
   spec: JobKindSpec<JobRecord>,
@@ -276,7 +268,7 @@ async function handleFailure(
       error: { code: known?.code ?? 'INTERNAL', message },
       log: [...lease.job.log, logEntry(lease.inv, 'error', message)],
     });
-    await ended(lease, spec);
+    await jobEnded(lease.inv, lease.job);
   } catch (inner) {
     if (inner instanceof StaleJobStep) return;
     throw inner;

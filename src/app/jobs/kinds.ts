@@ -4,6 +4,7 @@ import type { JobRecord } from '../../storage';
 import { exportJobKind, revertJobKind } from '../export/job-kind';
 import { importJobKind } from '../import/job-kind';
 import { undoJobKind } from '../undo/job-kind';
+import type { Invocation } from '../invocation';
 import type { JobKindSpec } from './stage';
 
 /** The spec of a job's kind, typed for the engine (which treats every kind alike). */
@@ -17,5 +18,14 @@ export function kindOf(job: JobRecord): JobKindSpec<JobRecord> {
       return revertJobKind as unknown as JobKindSpec<JobRecord>;
     case 'undo':
       return undoJobKind as unknown as JobKindSpec<JobRecord>;
+  }
+}
+
+/** What happens when a job ends, however it ended (drop its working data, tell others what it wrote); best effort. */
+export async function jobEnded(inv: Invocation, job: JobRecord): Promise<void> {
+  try {
+    await kindOf(job).ended?.(inv, job);
+  } catch (error) {
+    console.warn(`Job ${job.id} ended (${job.state}), but cleaning up after it failed`, error);
   }
 }

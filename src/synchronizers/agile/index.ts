@@ -1,18 +1,15 @@
 // The Agile synchronizer: import and export.
-import { defineModule } from '../module';
+import { defineModule, looseRecord } from '../module';
 import { agileExport } from './export';
 import { agileImport } from './import';
 import { agileSynchronizer } from './synchronizer';
-
-const obj = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
 
 export const agileModule = defineModule({
   synchronizer: agileSynchronizer,
   import: agileImport,
   export: agileExport,
   summary(p) {
-    const source = obj(p.source);
+    const source = looseRecord(p.source);
     const from =
       source.mode === 'board'
         ? `Board ${String(source.boardId)}`

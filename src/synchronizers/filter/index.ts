@@ -1,19 +1,16 @@
 // The Filter synchronizer: import only.
-import { defineModule } from '../module';
+import { defineModule, looseRecord } from '../module';
 import { filterImport } from './import';
 import { filterSynchronizer } from './synchronizer';
-
-const obj = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
 
 export const filterModule = defineModule({
   synchronizer: filterSynchronizer,
   import: filterImport,
   summary(p) {
-    const source = obj(p.source);
+    const source = looseRecord(p.source);
     const from =
       source.kind === 'filter' ? `saved filter ${String(source.filterId)}` : `JQL "${String(source.jql ?? '')}"`;
-    const add = obj(p.add);
+    const add = looseRecord(p.add);
     const where = add.at === 'under' ? `under ${String(add.issueKey)}` : 'at the top level';
     const extras = [
       p.allowMove ? 'allow move' : '',

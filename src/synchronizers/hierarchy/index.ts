@@ -1,18 +1,15 @@
 // The Hierarchy synchronizer: import and export.
-import { defineModule } from '../module';
+import { defineModule, looseRecord } from '../module';
 import { hierarchyExport } from './export';
 import { hierarchyImport } from './import';
 import { hierarchySynchronizer } from './synchronizer';
-
-const obj = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
 
 export const hierarchyModule = defineModule({
   synchronizer: hierarchySynchronizer,
   import: hierarchyImport,
   export: hierarchyExport,
   summary(p) {
-    const roots = obj(p.roots);
+    const roots = looseRecord(p.roots);
     const from =
       roots.kind === 'jql'
         ? `roots from JQL "${String(roots.jql)}"`
