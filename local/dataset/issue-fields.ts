@@ -239,7 +239,12 @@ function sprintsFor(
   }
   const active = sprints.find((s) => s.state === 'active');
   const future = sprints.find((s) => s.state === 'future');
-  if (active && (category === 'indeterminate' || rnd.chance(0.3))) return [active.id];
+  if (active && (category === 'indeterminate' || rnd.chance(0.3))) {
+    // Unfinished work carried over from the sprint before keeps that closed sprint too, as in Jira.
+    const carried = sprints[sprints.indexOf(active) - 1];
+    // Chosen by id rather than drawn, so that the fields drawn after this one stay as they were.
+    return carried && Number(issue.id) % 5 === 0 ? [carried.id, active.id] : [active.id];
+  }
   if (future && rnd.chance(0.15)) return [future.id];
   return [];
 }

@@ -1,5 +1,6 @@
 // The fields the emulator models, with Jira's display names, schemas and JQL clause names. One
 // table feeds GET /field and the `names`/`schema` expansions of search and issue reads.
+import type { DatasetCustomField } from '../dataset/types';
 
 export const RANK_FIELD_ID = 'customfield_10019';
 export const RANK_CUSTOM_FIELD_NUMBER = 10019;
@@ -28,7 +29,10 @@ const system = (
   orderable,
 });
 
-export const FIELD_CATALOG: FieldSpec[] = [
+/** Jira Cloud's Sprint field (greenhopper); the emulator keeps sprints per issue, not as a dataset custom field. */
+export const SPRINT_FIELD_ID = 'customfield_10020';
+
+const SYSTEM_FIELDS: FieldSpec[] = [
   system('summary', 'Summary', { type: 'string' }, ['summary']),
   system('issuetype', 'Issue Type', { type: 'issuetype' }, ['issuetype', 'type']),
   system('status', 'Status', { type: 'status' }, ['status'], false),
@@ -43,6 +47,15 @@ export const FIELD_CATALOG: FieldSpec[] = [
   system('security', 'Security Level', { type: 'securitylevel' }, ['level']),
   system('created', 'Created', { type: 'datetime' }, ['created', 'createdDate'], false),
   system('updated', 'Updated', { type: 'datetime' }, ['updated', 'updatedDate'], false),
+  system('resolution', 'Resolution', { type: 'resolution' }, ['resolution']),
+  system('resolutiondate', 'Resolved', { type: 'datetime' }, ['resolutiondate', 'resolved'], false),
+  system('duedate', 'Due date', { type: 'date' }, ['due', 'duedate']),
+  system('fixVersions', 'Fix versions', { type: 'array', items: 'version' }, ['fixVersion']),
+  system('versions', 'Affects versions', { type: 'array', items: 'version' }, ['affectedVersion']),
+  system('components', 'Components', { type: 'array', items: 'component' }, ['component']),
+  system('description', 'Description', { type: 'string' }, ['description']),
+  system('comment', 'Comment', { type: 'comments-page' }, ['comment']),
+  system('watches', 'Watchers', { type: 'watches' }, ['watchers'], false),
   {
     id: RANK_FIELD_ID,
     name: 'Rank',
@@ -51,26 +64,73 @@ export const FIELD_CATALOG: FieldSpec[] = [
     clauseNames: [`cf[${RANK_CUSTOM_FIELD_NUMBER}]`, 'Rank'],
     orderable: true,
   },
+  {
+    id: SPRINT_FIELD_ID,
+    name: 'Sprint',
+    custom: true,
+    schema: { type: 'array', items: 'json', custom: 'com.pyxis.greenhopper.jira:gh-sprint', customId: 10020 },
+    clauseNames: ['cf[10020]', 'Sprint'],
+    orderable: true,
+  },
 ];
 
-const BY_ID = new Map(FIELD_CATALOG.map((f) => [f.id, f]));
-
-/** The `names` expansion: field id → display name, for the given fields. */
-export function fieldNames(ids: Iterable<string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const id of ids) {
-    const f = BY_ID.get(id);
-    if (f) out[id] = f.name;
-  }
-  return out;
+/** Every field of a site: the modelled system fields, Rank and Sprint, then the dataset's custom fields. */
+export function fieldCatalog(customFields: readonly DatasetCustomField[]): FieldSpec[] {
+  const custom = customFields.map((f): FieldSpec => ({
+    id: f.id,
+    name: f.name,
+    custom: true,
+    schema:
+      f.type === 'number'
+        ? {
+            type: 'number',
+            custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float',
+            customId: idNumber(f.id),
+          }
+        : {
+            type: 'string',
+            custom: 'com.atlassian.jira.plugin.system.customfieldtypes:textfield',
+            customId: idNumber(f.id),
+          },
+    clauseNames: [`cf[${idNumber(f.id)}]`, f.name],
+    orderable: true,
+  }));
+  return [...SYSTEM_FIELDS, ...custom];
 }
 
-/** The `schema` expansion: field id → JsonTypeBean, for the given fields. */
-export function fieldSchemas(ids: Iterable<string>): Record<string, Record<string, unknown>> {
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const id of ids) {
-    const f = BY_ID.get(id);
-    if (f) out[id] = { ...f.schema };
+const idNumber = (id: string): number => Number(id.slice('customfield_'.length));
+
+/** A site's fields by id: what `fields=` may name, and the `names` and `schema` expansions. */
+export class FieldIndex {
+  readonly all: FieldSpec[];
+  private readonly byId: Map<string, FieldSpec>;
+
+  constructor(customFields: readonly DatasetCustomField[]) {
+    this.all = fieldCatalog(customFields);
+    this.byId = new Map(this.all.map((f) => [f.id, f]));
   }
-  return out;
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** The `names` expansion: field id → display name, for the given fields. */
+  names(ids: Iterable<string>): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const id of ids) {
+      const f = this.byId.get(id);
+      if (f) out[id] = f.name;
+    }
+    return out;
+  }
+
+  /** The `schema` expansion: field id → JsonTypeBean, for the given fields. */
+  schemas(ids: Iterable<string>): Record<string, Record<string, unknown>> {
+    const out: Record<string, Record<string, unknown>> = {};
+    for (const id of ids) {
+      const f = this.byId.get(id);
+      if (f) out[id] = { ...f.schema };
+    }
+    return out;
+  }
 }

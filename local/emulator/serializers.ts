@@ -4,28 +4,9 @@ import type { DatasetIssueType, DatasetProject, DatasetStatus, DatasetUser } fro
 import type { EmulatorStore, StoredIssue, StoredLink } from './store';
 import type { Viewer } from './visibility';
 
-import { fieldNames, fieldSchemas, RANK_FIELD_ID } from './field-catalog';
+import { RANK_FIELD_ID, SPRINT_FIELD_ID } from './field-catalog';
 
 export { RANK_CUSTOM_FIELD_NUMBER, RANK_FIELD_ID } from './field-catalog';
-
-/** Fields the emulator models; `*navigable` and `*all` expand to these. */
-export const ISSUE_FIELDS = [
-  'summary',
-  'issuetype',
-  'status',
-  'project',
-  'parent',
-  'subtasks',
-  'issuelinks',
-  'assignee',
-  'reporter',
-  'labels',
-  'priority',
-  'security',
-  'created',
-  'updated',
-  RANK_FIELD_ID,
-] as const;
 
 const ISSUE_EXPAND = 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations';
 
@@ -42,41 +23,6 @@ export function jiraTimestamp(ms: number): string {
   return new Date(ms).toISOString().replace('Z', '+0000');
 }
 
-/**
- * Which fields a request asked for. `*all`/`*navigable` add every modelled field, `-name` removes
- * one, `id` and `key` add nothing (they are always on the issue object); unknown names are ignored
- * as Jira ignores them.
- */
-export function resolveFields(requested: string[] | undefined, fallback: string[]): Set<string> {
-  const tokens = requested && requested.length > 0 ? requested : fallback;
-  const out = new Set<string>();
-  for (const t of tokens) if (t === '*all' || t === '*navigable') ISSUE_FIELDS.forEach((f) => out.add(f));
-  for (const t of tokens) {
-    if (t.startsWith('-')) out.delete(normaliseFieldName(t.slice(1)));
-    else if (!t.startsWith('*')) {
-      const n = normaliseFieldName(t);
-      if ((ISSUE_FIELDS as readonly string[]).includes(n)) out.add(n);
-    }
-  }
-  return out;
-}
-
-function normaliseFieldName(name: string): string {
-  const lower = name.toLowerCase();
-  if (lower === 'rank') return RANK_FIELD_ID;
-  if (lower === 'type') return 'issuetype';
-  return lower;
-}
-
-/** The `names` and `schema` expansions for the fields in `wanted` (other expand values are ignored). */
-export function expansions(expand: string[] | undefined, wanted: Set<string>): Record<string, unknown> {
-  const set = new Set((expand ?? []).map((e) => e.trim()));
-  const out: Record<string, unknown> = {};
-  if (set.has('names')) out.names = fieldNames(wanted);
-  if (set.has('schema')) out.schema = fieldSchemas(wanted);
-  return out;
-}
-
 /** True when a request only wants identifiers: Jira then allows up to 5000 issues per page. */
 export function isIdsOnly(requested: string[] | undefined): boolean {
   return !requested || requested.length === 0 || requested.every((f) => f === 'id' || f === 'key');
@@ -87,6 +33,44 @@ export class Serializer {
     private readonly store: EmulatorStore,
     readonly baseUrl: string,
   ) {}
+
+  /**
+   * Which fields a request asked for. `*all`/`*navigable` add every field of the site, `-name` removes
+   * one, `id` and `key` add nothing (they are always on the issue object); unknown names are ignored
+   * as Jira ignores them.
+   */
+  resolveFields(requested: string[] | undefined, fallback: string[]): Set<string> {
+    const tokens = requested && requested.length > 0 ? requested : fallback;
+    const fields = this.store.fields;
+    const out = new Set<string>();
+    for (const t of tokens) if (t === '*all' || t === '*navigable') fields.all.forEach((f) => out.add(f.id));
+    for (const t of tokens) {
+      if (t.startsWith('-')) out.delete(this.fieldId(t.slice(1)));
+      else if (!t.startsWith('*')) {
+        const id = this.fieldId(t);
+        if (fields.has(id)) out.add(id);
+      }
+    }
+    return out;
+  }
+
+  private fieldId(name: string): string {
+    const lower = name.toLowerCase();
+    if (lower === 'rank') return RANK_FIELD_ID;
+    if (lower === 'sprint') return SPRINT_FIELD_ID;
+    if (lower === 'type') return 'issuetype';
+    if (lower === 'fixversions') return 'fixVersions';
+    return lower;
+  }
+
+  /** The `names` and `schema` expansions for the fields in `wanted` (other expand values are ignored). */
+  expansions(expand: string[] | undefined, wanted: Set<string>): Record<string, unknown> {
+    const set = new Set((expand ?? []).map((e) => e.trim()));
+    const out: Record<string, unknown> = {};
+    if (set.has('names')) out.names = this.store.fields.names(wanted);
+    if (set.has('schema')) out.schema = this.store.fields.schemas(wanted);
+    return out;
+  }
 
   issueSelf(issue: StoredIssue): string {
     return `${this.baseUrl}/rest/api/3/issue/${issue.id}`;
@@ -273,9 +257,108 @@ export class Serializer {
         case RANK_FIELD_ID:
           f[RANK_FIELD_ID] = issue.rank;
           break;
+        case SPRINT_FIELD_ID:
+          f[SPRINT_FIELD_ID] = issue.sprintIds.length > 0 ? issue.sprintIds.map((id) => this.sprint(id)) : null;
+          break;
+        case 'resolution':
+          f.resolution = issue.resolution
+            ? {
+                self: `${this.baseUrl}/rest/api/3/resolution/${issue.resolution.id}`,
+                id: issue.resolution.id,
+                description: '',
+                name: issue.resolution.name,
+              }
+            : null;
+          break;
+        case 'resolutiondate':
+          f.resolutiondate = issue.resolved === undefined ? null : jiraTimestamp(issue.resolved);
+          break;
+        case 'duedate':
+          f.duedate = issue.due === undefined ? null : new Date(issue.due).toISOString().slice(0, 10);
+          break;
+        case 'fixVersions':
+          f.fixVersions = issue.fixVersions.map((id) => this.version(id));
+          break;
+        case 'versions':
+          f.versions = issue.affectedVersions.map((id) => this.version(id));
+          break;
+        case 'components':
+          f.components = issue.components.map((id) => this.component(id));
+          break;
+        case 'description':
+          f.description = issue.description ? adf(issue.description) : null;
+          break;
+        case 'comment':
+          f.comment = this.comments(issue);
+          break;
+        case 'watches':
+          f.watches = {
+            self: `${this.issueSelf(issue)}/watchers`,
+            watchCount: issue.watchers.length,
+            isWatching: viewer.principal.kind === 'user' && issue.watchers.includes(viewer.accountId),
+          };
+          break;
+        default:
+          // The dataset's own custom fields; an unset one is null, as Jira sends it.
+          if (name.startsWith('customfield_')) f[name] = issue.customFields[name] ?? null;
       }
     }
     return f;
+  }
+
+  /** A sprint as the Sprint field holds it. */
+  private sprint(id: number): Record<string, unknown> {
+    const s = this.store.sprints.get(id);
+    if (!s) return { id, name: `Sprint ${id}`, state: 'closed' };
+    return {
+      id: s.id,
+      name: s.name,
+      state: s.state,
+      boardId: s.boardId,
+      goal: '',
+      ...(s.startDate ? { startDate: s.startDate } : {}),
+      ...(s.endDate ? { endDate: s.endDate } : {}),
+    };
+  }
+
+  private version(id: string): Record<string, unknown> {
+    const v = this.store.versions.get(id);
+    const project = v && this.store.projectsByKey.get(v.project);
+    return {
+      self: `${this.baseUrl}/rest/api/3/version/${id}`,
+      id,
+      name: v?.name ?? id,
+      archived: false,
+      released: v?.released ?? false,
+      ...(v?.releaseDate ? { releaseDate: v.releaseDate } : {}),
+      ...(project ? { projectId: Number(project.id) } : {}),
+    };
+  }
+
+  private component(id: string): Record<string, unknown> {
+    const c = this.store.components.get(id);
+    return { self: `${this.baseUrl}/rest/api/3/component/${id}`, id, name: c?.name ?? id };
+  }
+
+  /** The `comment` field: a PageOfComments (as documented, without the page's `self`) with every comment. */
+  private comments(issue: StoredIssue): Record<string, unknown> {
+    const self = `${this.issueSelf(issue)}/comment`;
+    const comments = issue.comments.map((c, n) => {
+      // Stored comments carry no id; this one is stable for the issue and unique on the site.
+      const id = String(issue.idNum * 1000 + n);
+      const author = this.userRef(c.author);
+      return {
+        self: `${self}/${id}`,
+        id,
+        author,
+        body: adf(c.body),
+        updateAuthor: author,
+        created: jiraTimestamp(c.created),
+        updated: jiraTimestamp(c.created),
+        jsdPublic: true,
+      };
+    });
+    return { comments, maxResults: comments.length, total: comments.length, startAt: 0 };
   }
 
   /** IssueBean. `idsOnly` gives the bare `{id}` objects enhanced search returns by default. */
@@ -295,4 +378,9 @@ export class Serializer {
       fields: this.fields(issue, wanted, viewer),
     };
   }
+}
+
+/** Plain text as the Atlassian Document Format API v3 uses for rich-text fields. */
+function adf(text: string): Record<string, unknown> {
+  return { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
 }

@@ -1,5 +1,6 @@
 // The emulator's mutable state: the dataset turned into indexed records. Every read path (JQL,
 // serializers, visibility) goes through these indexes so that a 100k-issue dataset stays fast.
+import { FieldIndex } from './field-catalog';
 import type {
   Dataset,
   DatasetBoard,
@@ -74,7 +75,8 @@ export interface StoredComment {
 }
 
 export interface StoredChange {
-  field: DatasetChange['field'];
+  /** The dataset's recorded fields, plus the emulator's own: a resolution follows its status change. */
+  field: DatasetChange['field'] | 'resolution' | 'reporter';
   from: string | null;
   to: string | null;
   at: number;
@@ -131,6 +133,8 @@ export class EmulatorStore {
   readonly boards = new Map<number, DatasetBoard>();
   readonly resolutions: DatasetResolution[];
   readonly customFields: DatasetCustomField[];
+  /** Every field of the site, as GET /field lists them. */
+  readonly fields: FieldIndex;
   readonly sprints = new Map<number, DatasetSprint>();
   readonly versions = new Map<string, DatasetVersion>();
   readonly components = new Map<string, DatasetComponent>();
@@ -191,6 +195,7 @@ export class EmulatorStore {
     for (const b of dataset.boards) this.boards.set(b.id, b);
     this.resolutions = dataset.resolutions ?? [];
     this.customFields = dataset.customFields ?? [];
+    this.fields = new FieldIndex(this.customFields);
     for (const sprint of dataset.sprints ?? []) this.sprints.set(sprint.id, sprint);
     for (const v of dataset.versions ?? []) this.versions.set(v.id, v);
     for (const c of dataset.components ?? []) this.components.set(c.id, c);
@@ -242,7 +247,11 @@ export class EmulatorStore {
         due: i.due === undefined ? undefined : Date.parse(`${i.due}T00:00:00Z`),
         customFields: i.customFields ?? {},
         watchers: i.watchers ?? [],
-        history: (i.history ?? []).map((h) => ({ ...h, at: Date.parse(h.at) })),
+        history: withResolutionChange(
+          (i.history ?? []).map((h) => ({ ...h, at: Date.parse(h.at) })),
+          i.resolution,
+          i.resolved,
+        ),
       };
       this.indexIssue(issue);
       this.nextIssueId = Math.max(this.nextIssueId, issue.idNum + 1);
@@ -381,14 +390,19 @@ export class EmulatorStore {
       const from = issue.status;
       issue.status = this.requireStatus(patch.status, issue.key);
       record('status', from.name, issue.status.name);
+      const resolution = issue.resolution?.name;
       this.resolveFor(issue, from, at);
+      record('resolution', resolution, issue.resolution?.name);
     }
     if (patch.labels !== undefined) issue.labels = [...patch.labels];
     if (patch.assignee !== undefined) {
       record('assignee', issue.assignee, patch.assignee ?? undefined);
       issue.assignee = patch.assignee ?? undefined;
     }
-    if (patch.reporter !== undefined) issue.reporter = patch.reporter ?? undefined;
+    if (patch.reporter !== undefined) {
+      record('reporter', issue.reporter, patch.reporter ?? undefined);
+      issue.reporter = patch.reporter ?? undefined;
+    }
     if (patch.priority !== undefined) {
       record('priority', issue.priority, patch.priority ?? undefined);
       issue.priority = patch.priority ?? undefined;
@@ -612,4 +626,22 @@ export class EmulatorStore {
     if (!s) throw new Error(`Issue ${key}: security level ${name} does not exist`);
     return s;
   }
+}
+
+/**
+ * A dataset records status changes only; Jira records the resolution set with the last one too, so
+ * `resolution WAS Done` and `resolution CHANGED` see it. It is made by whoever made that status change.
+ */
+function withResolutionChange(
+  history: StoredChange[],
+  resolution: string | undefined,
+  resolved: string | undefined,
+): StoredChange[] {
+  if (resolution === undefined || resolved === undefined) return history;
+  const at = Date.parse(resolved);
+  const statusChange = history.findLast((h) => h.field === 'status' && h.at <= at);
+  if (!statusChange) return history;
+  const change: StoredChange = { field: 'resolution', from: null, to: resolution, at, by: statusChange.by };
+  const index = history.findIndex((h) => h.at > at);
+  return index < 0 ? [...history, change] : [...history.slice(0, index), change, ...history.slice(index)];
 }

@@ -64,6 +64,14 @@ const cases: Case[] = [
     { jql: 'project = ALPHA', fields: ['key'], reconcileIssues: [10001] },
     200,
   ],
+  [
+    'search/jql with a warning',
+    bob,
+    'POST',
+    '/rest/api/3/search/jql',
+    { jql: `id in (${Array.from({ length: 1001 }, (_, n) => 900_000 + n).join(', ')})`, fields: ['key'] },
+    200,
+  ],
   ['search/jql bad JQL', bob, 'POST', '/rest/api/3/search/jql', { jql: 'sprnt = 1' }, 400],
   ['search/jql unbounded', bob, 'GET', '/rest/api/3/search/jql?jql=', undefined, 400],
   ['search/jql unauthenticated', { none: true }, 'GET', '/rest/api/3/search/jql?jql=project%3DALPHA', undefined, 401],
@@ -296,6 +304,24 @@ describe('the contract checker itself', () => {
         issues: [],
       }),
     ).toThrow(/does not match/);
+  });
+
+  it('rejects search warnings that are not shaped as Atlassian documents them', () => {
+    const page = { issues: [], isLast: true };
+    const warning = {
+      type: 'CLAUSE_LIMIT_EXCEEDED',
+      message: 'cut',
+      details: { clause: 'id in', limit: 1000, actual: 1001 },
+    };
+    expect(() =>
+      expectMatchesOperation('POST', '/rest/api/3/search/jql', 200, { ...page, warnings: [warning] }),
+    ).not.toThrow();
+    expect(() => expectMatchesOperation('POST', '/rest/api/3/search/jql', 200, { ...page, warnings: ['cut'] })).toThrow(
+      /warnings\/0 must be object/,
+    );
+    expect(() =>
+      expectMatchesOperation('POST', '/rest/api/3/search/jql', 200, { ...page, warningMessages: ['cut'] }),
+    ).toThrow(/warningMessages/);
   });
 
   it('rejects a body with an undocumented property', () => {

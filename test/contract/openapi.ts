@@ -29,7 +29,7 @@ function withSupplement(doc: OpenApiDoc, file: string): OpenApiDoc {
 }
 
 const docs: Record<DocId, OpenApiDoc> = {
-  platform: readDoc(join(SPEC_DIR, 'platform.v3.json')),
+  platform: withSupplement(readDoc(join(SPEC_DIR, 'platform.v3.json')), 'platform-search-warnings.json'),
   software: withSupplement(readDoc(join(SPEC_DIR, 'software.v3.json')), 'software-enhanced-board-issues.json'),
 };
 
@@ -136,6 +136,12 @@ const ISSUE_FIELD_SCHEMAS: Record<string, { schema: string; nullable?: boolean; 
   subtasks: { schema: 'LinkedIssue', array: true },
   issuelinks: { schema: 'IssueLinkInIssue', array: true },
   security: { schema: 'SecurityLevel', nullable: true },
+  resolution: { schema: 'Resolution', nullable: true },
+  fixVersions: { schema: 'Version', array: true },
+  versions: { schema: 'Version', array: true },
+  components: { schema: 'ProjectComponent', array: true },
+  comment: { schema: 'PageOfComments' },
+  watches: { schema: 'Watchers' },
 };
 
 function issueLinkInIssue(): ValidateFunction {
@@ -176,8 +182,14 @@ export function expectIssueFieldsMatch(fields: Record<string, unknown>, what = '
   if ('labels' in fields && !(Array.isArray(fields.labels) && fields.labels.every((l) => typeof l === 'string'))) {
     throw new Error(`${what}.labels must be an array of strings`);
   }
-  for (const date of ['created', 'updated']) {
-    if (date in fields && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d{4}$/.test(String(fields[date]))) {
+  if (fields.duedate != null && !/^\d{4}-\d\d-\d\d$/.test(String(fields.duedate)))
+    throw new Error(`${what}.duedate is not a date: ${String(fields.duedate)}`);
+  for (const date of ['created', 'updated', 'resolutiondate']) {
+    if (
+      date in fields &&
+      fields[date] !== null &&
+      !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d{4}$/.test(String(fields[date]))
+    ) {
       throw new Error(`${what}.${date} is not in Jira's timestamp format: ${String(fields[date])}`);
     }
   }

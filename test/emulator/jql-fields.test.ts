@@ -222,6 +222,20 @@ describe('JQL clause families, checked against the dataset', () => {
       (i) => statusChanges(i).some((c) => Date.parse(c.at) >= at('2025-01-01') && Date.parse(c.at) <= at('2025-02-01')),
     ],
     ['CHANGED', 'status CHANGED ON "2025-05-05"', (i) => statusChanges(i).some((c) => c.at.startsWith('2025-05-05'))],
+    // A resolution is set with the status change that resolves an issue, so its history is the resolved date.
+    ['WAS', 'resolution WAS Duplicate', (i) => i.resolution === 'Duplicate'],
+    [
+      'WAS',
+      'resolution WAS Unresolved AFTER "2025-06-01"',
+      (i) => !i.resolved || Date.parse(i.resolved) > at('2025-06-01'),
+    ],
+    [
+      'CHANGED',
+      'resolution CHANGED TO Done BEFORE "2025-01-01"',
+      (i) => i.resolution === 'Done' && Date.parse(i.resolved ?? '') < at('2025-01-01'),
+    ],
+    ['WAS', `reporter WAS ${someone}`, (i) => i.reporter === someone],
+    ['sprint', `cf[10020] = ${closedSprint.id}`, (i) => (i.sprints ?? []).includes(closedSprint.id)],
   ])('%s: %s', (_family, jql, expected) => {
     // given the dataset's own records, filtered in TypeScript
     const want = where(expected);
@@ -247,7 +261,7 @@ describe('JQL clause families, checked against the dataset', () => {
       "Error in the JQL Query: mismatched input 'FROM' expecting {<EOF>, ORDER} (line 1, character 17)",
     ],
     ['status CHANGED DURING ("2025-01-01")', "The 'DURING' predicate of the 'status' history search takes two dates"],
-    ['resolution WAS Done', "History searches are not supported for the 'resolution' field."],
+    ['fixVersion WAS "1.0"', "History searches are not supported for the 'fixVersion' field."],
     ['status WAS Nope', "The value 'Nope' does not exist for the field 'status'."],
     ['comment = "x"', "The operator '=' is not supported by the 'comment' field."],
     ['sprint in unreleasedVersions()', "The function 'unreleasedVersions' is not supported by the 'sprint' field."],

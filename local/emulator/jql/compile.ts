@@ -76,7 +76,9 @@ const isPlanning = (kind: FieldKind): kind is PlanningField => PLANNING.has(kind
 const HISTORY: Partial<Record<FieldKind, HistoryField>> = {
   status: 'status',
   assignee: 'assignee',
+  reporter: 'reporter',
   priority: 'priority',
+  resolution: 'resolution',
 };
 type DateKind = 'created' | 'updated' | 'resolved' | 'due';
 const DATE_GETTERS: Record<DateKind, (i: StoredIssue) => number | undefined> = {
@@ -116,6 +118,8 @@ const FIELD_ALIASES: Record<string, FieldKind> = {
   comment: 'comment',
   watchers: 'watchers',
   sprint: 'sprint',
+  // Jira Cloud's Sprint custom field; its clause names are `sprint` and `cf[10020]`.
+  'cf[10020]': 'sprint',
   fixversion: 'fixversion',
   affectedversion: 'affectedversion',
   component: 'component',

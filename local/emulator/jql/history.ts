@@ -1,4 +1,4 @@
-// History clauses over an issue's field changes: `status WAS "In Review"`, `WAS IN (…)`, `WAS NOT`,
+// History clauses over an issue's field changes (status, assignee, reporter, priority, resolution): `status WAS "In Review"`, `WAS IN (…)`, `WAS NOT`,
 // and `status CHANGED FROM a TO b BY user AFTER d BEFORE d ON d DURING (d1, d2)`. A field's values
 // over time are intervals: the value before its first change from creation, then each change's new
 // value from when it was made (by whom) until the next change.
@@ -29,10 +29,21 @@ interface Interval {
 }
 
 function current(issue: StoredIssue, field: HistoryField): string | null {
-  if (field === 'status') return issue.status.name;
-  if (field === 'priority') return issue.priority ?? null;
-  return issue.assignee ?? null;
+  switch (field) {
+    case 'status':
+      return issue.status.name;
+    case 'priority':
+      return issue.priority ?? null;
+    case 'resolution':
+      return issue.resolution?.name ?? null;
+    case 'reporter':
+      return issue.reporter ?? null;
+    default:
+      return issue.assignee ?? null;
+  }
 }
+
+const isUserField = (field: HistoryField): boolean => field === 'assignee' || field === 'reporter';
 
 function intervals(issue: StoredIssue, field: HistoryField): Interval[] {
   const changes = issue.history.filter((h) => h.field === field);
@@ -50,16 +61,16 @@ function intervals(issue: StoredIssue, field: HistoryField): Interval[] {
   return out;
 }
 
-/** Compares values the way the field names them: status and priority by case-insensitive name, users by account id. */
+/** Compares values the way the field names them: status, priority and resolution by case-insensitive name, users by account id. */
 function valueKey(field: HistoryField, value: string | null): string | null {
-  return value === null || field === 'assignee' ? value : value.toLowerCase();
+  return value === null || isUserField(field) ? value : value.toLowerCase();
 }
 
 function resolveValue(field: HistoryField, operand: AstOperand, fieldName: string, ctx: Ctx): (string | null)[] {
   if (operand.operandType === 'keyword') return [null];
   if (operand.operandType === 'list') return operand.values.flatMap((o) => resolveValue(field, o, fieldName, ctx));
   if (operand.operandType === 'function') {
-    if (field === 'assignee' && operand.function.value.toLowerCase() === 'currentuser') return [ctx.viewer.accountId];
+    if (isUserField(field) && operand.function.value.toLowerCase() === 'currentuser') return [ctx.viewer.accountId];
     throw new JqlError([jqlErrors.functionNotForField(operand.function.value, fieldName)]);
   }
   const v = operand.value;
@@ -72,6 +83,13 @@ function resolveValue(field: HistoryField, operand: AstOperand, fieldName: strin
     const p = ctx.store.priorities.find((x, n) => x.toLowerCase() === v.toLowerCase() || String(n + 1) === v);
     if (!p) throw new JqlError([jqlErrors.unknownValue(v, fieldName)]);
     return [p.toLowerCase()];
+  }
+  if (field === 'resolution') {
+    // "Unresolved" names the empty value, as in `resolution = Unresolved`.
+    if (v.toLowerCase() === 'unresolved') return [null];
+    const r = ctx.store.findResolution(v);
+    if (!r) throw new JqlError([jqlErrors.unknownValue(v, fieldName)]);
+    return [r.name.toLowerCase()];
   }
   const u = ctx.store.findUser(v);
   if (!u) throw new JqlError([jqlErrors.unknownValue(v, fieldName)]);

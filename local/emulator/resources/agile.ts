@@ -14,7 +14,7 @@ import {
 } from '../http';
 import { runJql, type JqlRunOptions } from '../jql';
 import { rankBetween } from '../rank';
-import { RANK_CUSTOM_FIELD_NUMBER, resolveFields, statusCategories } from '../serializers';
+import { RANK_CUSTOM_FIELD_NUMBER, statusCategories } from '../serializers';
 import type { StoredIssue } from '../store';
 
 const MAX_RANK = 50;
@@ -144,7 +144,7 @@ function boardIssues(ctx: RequestContext): ReturnType<Route['handle']> {
     runJql(jql, { store: core.store, viewer, now: core.now(), ...boardScope(ctx, board) }),
   );
   const page = all.slice(startAt, startAt + maxResults);
-  const wanted = resolveFields(listParam(q, 'fields'), ['*navigable']);
+  const wanted = ctx.ser.resolveFields(listParam(q, 'fields'), ['*navigable']);
   return json(
     {
       expand: 'schema,names',

@@ -1,7 +1,6 @@
 // Single issues: GET, PUT (parent and simple fields), and bulkfetch.
 import type { RequestContext, Route } from '../context';
 import { badRequest, empty, isObject, ISSUE_NOT_FOUND, JiraHttpError, json, listParam, notFound } from '../http';
-import { expansions, resolveFields } from '../serializers';
 import type { IssuePatch, StoredIssue } from '../store';
 
 const MAX_BULK = 100;
@@ -12,9 +11,9 @@ function getIssue(ctx: RequestContext): ReturnType<Route['handle']> {
   const issue = ctx.viewer.visibleIssue(ctx.params.issueIdOrKey);
   if (!issue) throw notFound(ISSUE_NOT_FOUND);
   // GET issue's default is all fields (unlike search/jql's ids only).
-  const wanted = resolveFields(listParam(ctx.query, 'fields'), ['*all']);
+  const wanted = ctx.ser.resolveFields(listParam(ctx.query, 'fields'), ['*all']);
   return json(
-    { ...ctx.ser.issue(issue, wanted, ctx.viewer), ...expansions(listParam(ctx.query, 'expand'), wanted) },
+    { ...ctx.ser.issue(issue, wanted, ctx.viewer), ...ctx.ser.expansions(listParam(ctx.query, 'expand'), wanted) },
     200,
     1,
   );
@@ -33,7 +32,7 @@ async function bulkFetch(ctx: RequestContext): Promise<ReturnType<typeof json>> 
   if (fieldsIn !== undefined && (!Array.isArray(fieldsIn) || fieldsIn.some((f) => typeof f !== 'string'))) {
     throw badRequest("'fields' must be an array of strings.");
   }
-  const wanted = resolveFields(fieldsIn as string[] | undefined, ['*navigable']);
+  const wanted = ctx.ser.resolveFields(fieldsIn as string[] | undefined, ['*navigable']);
   const found = new Map<string, StoredIssue>();
   // Unknown and invisible issues are silently left out, as Jira does.
   for (const ref of refs as string[]) {
@@ -43,7 +42,7 @@ async function bulkFetch(ctx: RequestContext): Promise<ReturnType<typeof json>> 
   const issues = [...found.values()].sort((a, b) => a.idNum - b.idNum);
   // bulkfetch's `expand` is an array; BulkIssueResults has no room for names/schema, so they go on each issue.
   const expand = Array.isArray(body.expand) ? body.expand.filter((e): e is string => typeof e === 'string') : undefined;
-  const extra = expansions(expand, wanted);
+  const extra = ctx.ser.expansions(expand, wanted);
   return json(
     { issues: issues.map((i) => ({ ...ctx.ser.issue(i, wanted, ctx.viewer), ...extra })), issueErrors: [] },
     200,

@@ -2,7 +2,6 @@
 // see field-catalog.ts).
 import type { RequestContext, Route } from '../context';
 import { json } from '../http';
-import { FIELD_CATALOG } from '../field-catalog';
 
 function issueTypes(ctx: RequestContext): ReturnType<Route['handle']> {
   // Admins and the app see every type; others only types of projects they can browse (all types
@@ -13,8 +12,8 @@ function issueTypes(ctx: RequestContext): ReturnType<Route['handle']> {
   return json(types, 200, types.length);
 }
 
-function fields(_ctx: RequestContext): ReturnType<Route['handle']> {
-  const all = FIELD_CATALOG.map((f) => ({
+function fields(ctx: RequestContext): ReturnType<Route['handle']> {
+  const all = ctx.core.store.fields.all.map((f) => ({
     id: f.id,
     key: f.id,
     name: f.name,

@@ -3,7 +3,7 @@ import type { RequestContext, Route } from '../context';
 import { badRequest, isObject, json, JiraHttpError, listParam, type Reply } from '../http';
 import { runJql, type SearchWarning } from '../jql';
 import { decodeToken, encodeToken, hashText } from '../search-cache';
-import { expansions, isIdsOnly, resolveFields } from '../serializers';
+import { isIdsOnly } from '../serializers';
 import type { StoredIssue } from '../store';
 
 /** Jira returns at most 5000 issues a page when only ids/keys are requested. */
@@ -119,7 +119,7 @@ function search(ctx: RequestContext, r: SearchRequest): Reply {
   // otherwise the query is re-run on current data (as an expired snapshot would be).
   const { issues: results, warnings } = cachedSearch(ctx, r.jql, version, r.reconcileIssues);
   const page = results.slice(offset, offset + pageSize);
-  const wanted = resolveFields(r.fields, ['id']);
+  const wanted = ctx.ser.resolveFields(r.fields, ['id']);
   const withKey = r.fields?.includes('key') ?? false;
   const issues = page.map((i) => ctx.ser.issue(i, wanted, ctx.viewer, idsOnly, withKey));
   const next = offset + page.length;
@@ -129,7 +129,7 @@ function search(ctx: RequestContext, r: SearchRequest): Reply {
   body.isLast = isLast;
   // Jira's experimental `warnings` (jira.js 6.2 SearchAndReconcileResults): only when there is one.
   if (warnings.length > 0) body.warnings = warnings;
-  Object.assign(body, expansions(r.expand?.split(','), wanted));
+  Object.assign(body, ctx.ser.expansions(r.expand?.split(','), wanted));
   return json(body, 200, page.length);
 }
 

@@ -6,7 +6,7 @@ import type { RequestContext, Route } from '../context';
 import { badRequest, intParam, json, listParam, type Reply } from '../http';
 import { runJql } from '../jql';
 import { decodeToken, encodeToken, hashText } from '../search-cache';
-import { expansions, isIdsOnly, resolveFields } from '../serializers';
+import { isIdsOnly } from '../serializers';
 import { boardScope, visibleBoard } from './agile';
 import { MAX_FIELDS_PAGE, MAX_IDS_PAGE } from './search';
 
@@ -63,7 +63,7 @@ function boardIssuesPaged(ctx: RequestContext): Reply {
   );
   const page = all.slice(offset, offset + pageSize);
   // "By default, all navigable and Software project fields are returned."
-  const wanted = resolveFields(requested, ['*navigable']);
+  const wanted = ctx.ser.resolveFields(requested, ['*navigable']);
   const withKey = requested?.includes('key') ?? false;
   const next = offset + page.length;
   const isLast = next >= all.length;
@@ -72,7 +72,7 @@ function boardIssuesPaged(ctx: RequestContext): Reply {
   };
   if (!isLast) body.nextPageToken = encodeToken({ version, offset: next, hash });
   body.isLast = isLast;
-  Object.assign(body, expansions(q.get('expand')?.split(','), wanted));
+  Object.assign(body, ctx.ser.expansions(q.get('expand')?.split(','), wanted));
   return json(body, 200, page.length);
 }
 
