@@ -5,4 +5,5 @@ export {
   triggerHandler as syncTrigger,
   scheduledHandler as syncSchedule,
   consumerHandler as syncWorker,
+  watchdogHandler as jobWatchdog,
 } from './background';

@@ -6,7 +6,7 @@ export interface DevServerArgs {
   host: string;
   dataset?: string;
   dataDir: string;
-  /** Fresh KVS in memory instead of the data dir (demos, tests). */
+  /** Fresh KVS and queue in memory instead of the data dir (demos, tests). */
   memory: boolean;
   faults: { rate429?: number; rate5xx?: number; latencyMs?: number };
   help: boolean;
@@ -17,8 +17,9 @@ export const USAGE = `Usage: npm start -- [options]
   --port P          port to listen on (default 4700; 0 picks a free one)
   --host H          interface to bind (default 127.0.0.1)
   --dataset FILE    seed the Jira emulator from FILE (default: the demo dataset)
-  --data-dir DIR    where the local KVS (SQLite) is kept (default .data/ in the repo)
-  --memory          keep the KVS in memory: every start is a clean install
+  --data-dir DIR    where the local KVS and the queue's undelivered events (SQLite) are kept
+                    (default .data/ in the repo); a restart delivers what the queue still owed
+  --memory          keep the KVS and the queue in memory: every start is a clean install
   --fault-429 R     answer a fraction R (0..1) of Jira calls with 429 Too Many Requests
   --fault-5xx R     answer a fraction R (0..1) of Jira calls with 503
   --latency MS      add MS milliseconds to every Jira call

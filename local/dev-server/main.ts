@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     host: args.host,
     dataset: args.dataset,
     kvsFile: args.memory ? undefined : path.join(args.dataDir, 'kvs.sqlite'),
+    queueFile: args.memory ? undefined : path.join(args.dataDir, 'queue.sqlite'),
     faults: args.faults,
   });
   const users = server.dataset.users
@@ -30,6 +31,7 @@ Structure Sync is running on ${server.url}
   ${server.url}/rest/api/3/...   Jira Cloud emulator (${server.dataset.issues.length} issues from ${args.dataset ? path.relative(process.cwd(), args.dataset) : 'the demo dataset'})
   POST ${server.url}/__local/invoke   { "key", "payload", "accountId" } calls a resolver
   KVS: ${args.memory ? 'in memory' : path.join(args.dataDir, 'kvs.sqlite')}
+  Queue: ${args.memory ? 'in memory' : `${path.join(args.dataDir, 'queue.sqlite')} (undelivered events survive a restart)`}
 
   Users:
 ${users}

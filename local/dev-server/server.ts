@@ -19,6 +19,8 @@ export interface DevServerOptions {
   dataset?: string | Dataset;
   /** SQLite file for the KVS; default in memory. */
   kvsFile?: string;
+  /** SQLite file for the events the queue still owes (LocalForgeOptions.queueFile); default in memory. */
+  queueFile?: string;
   faults?: { rate429?: number; rate5xx?: number; latencyMs?: number };
   /** Queue time scale for tests (see LocalForgeOptions.timeScale). */
   timeScale?: number;
@@ -167,6 +169,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     appDir: repoRoot,
     jiraBaseUrl: url,
     kvsFile: options.kvsFile,
+    queueFile: options.queueFile,
     timeScale: options.timeScale,
     cloudId: dataset.site.cloudId,
     siteUrl: url,

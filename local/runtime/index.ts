@@ -3,7 +3,7 @@
  * @forge/events 3 and @forge/resolver 2 code on one machine by installing the `__forge_runtime__` and
  * `__forge_fetch__` globals those packages call.
  *
- *   const rt = await startLocalForge({ appDir, jiraBaseUrl, manifestText?, kvsFile?, timeScale?, queue?: { duplicate?, reorder?, extraDelayMs?, concurrency? } });
+ *   const rt = await startLocalForge({ appDir, jiraBaseUrl, manifestText?, kvsFile?, queueFile?, timeScale?, queue?: { duplicate?, reorder?, extraDelayMs?, concurrency? } });
  *   await rt.invokeResolver({ key, payload, accountId });     // resolver result (JSON); throws ResolverInvocationError
  *   await rt.tryInvokeResolver({ key, payload, accountId });  // { ok: true, result } | { ok: false, error: { name, message } }
  *   await rt.queue.drain();                                   // until every published event (and follow-ups) is handled
@@ -16,7 +16,7 @@
  *   rt.deliverProductEvent({ eventType: 'avi:jira:updated:issue', ... }); // → { jobId, triggers: [keys] }
  *   await rt.runScheduledTrigger('hourly-resync');            // fire a `scheduledTrigger` now
  *   await rt.drain();                                         // queue, trigger deliveries and scheduled runs all idle
- *   await rt.close();
+ *   await rt.close();                                         // or rt.kill(): as kill -9, running invocations frozen
  *
  * - KVS: `/api/v1/*` on SQLite (better-sqlite3): plain keys, secrets, the entities of manifest.yml
  *   (`app.storage.entities`) with index queries, batches and transactions, with Forge's limits and error
@@ -24,7 +24,8 @@
  * - Queue: a push is delivered later to the consumer function of its queue as
  *   `handler({ body, queueName, jobId, eventId, retryContext? }, context)`, after `delayInSeconds` and within
  *   `concurrency: {key, limit}`; InvocationError results and thrown errors are retried; getStats/cancel
- *   answer like the platform.
+ *   answer like the platform. With `queueFile`, what the queues still owe is kept in that file and delivered
+ *   by the next runtime on it (at least once across restarts); `rt.queue.losePending()` loses it instead.
  * - Triggers: product events go to every `trigger` module listing their type (`filter.ignoreSelf` honoured,
  *   `filter.expression` not evaluated), each as `handler(event, context)` in its own invocation as the app,
  *   through `rt.triggerQueue` (same switches, retries and `retryContext` as the queue). Scheduled triggers

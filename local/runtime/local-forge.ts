@@ -12,6 +12,7 @@ import { LocalKvs } from './kvs/local-kvs';
 import { AppManifest, loadManifest, ScheduledTriggerDefinition, TriggerDefinition } from './manifest';
 import { DeliveryQueue } from './queue/delivery-queue';
 import { handleQueueRequest, isQueuePath } from './queue/http';
+import { QueueStore } from './queue/store';
 import { DeliveredEvent, QueueOptions } from './queue/types';
 import { ProductEvent, ProductEventDelivery, ProductEventSource, ProductTriggers } from './triggers/product-triggers';
 import { ScheduledTriggers } from './triggers/scheduled-triggers';
@@ -34,6 +35,12 @@ export interface LocalForgeOptions {
   jiraBaseUrl?: string;
   /** SQLite file of the KVS; default ':memory:'. */
   kvsFile?: string;
+  /**
+   * SQLite file where the queue and the trigger deliveries keep the events they still owe, as Forge's
+   * queue keeps them beyond any host: a runtime started later on the same file delivers what this one
+   * had not, and retries what was running when it stopped. Default: in memory, gone with the runtime.
+   */
+  queueFile?: string;
   /** Multiplies queue delays and retry backoff (0.001: a 30 s delay takes 30 ms). Default 1. */
   timeScale?: number;
   /** Queue switches and tuning. */
@@ -118,6 +125,8 @@ export class LocalForge implements ForgeHost {
   private readonly disconnects = new Set<() => void>();
   private readonly handlers: Map<string, Handler>;
   private readonly timeouts = new Map<string, number>();
+  /** Invocations running now, so that `kill` can freeze them. */
+  private readonly running = new Set<Invocation>();
   private readonly log: (message: string) => void;
   private closed = false;
 
@@ -137,11 +146,14 @@ export class LocalForge implements ForgeHost {
     };
     this.kvs = new LocalKvs({ file: options.kvsFile, entities: this.manifest.entities });
     const { duplicate, reorder, extraDelayMs, retentionWindowMs, ...tuning } = options.queue ?? {};
+    const store = (channel: string): QueueStore | undefined =>
+      options.queueFile === undefined ? undefined : new QueueStore(options.queueFile, channel);
     this.queue = new DeliveryQueue((event) => this.deliverEvent(event), {
       ...tuning,
       retentionWindowMs: retentionWindowMs ?? ASYNC_EVENT_RETENTION_MS,
       timeScale: options.timeScale,
       switches: { duplicate, reorder, extraDelayMs },
+      store: store('queue'),
     });
     this.triggerQueue = new DeliveryQueue(
       (event) => this.productTriggers.handle(event, (t, e) => this.invokeTrigger(t, e)),
@@ -149,6 +161,7 @@ export class LocalForge implements ForgeHost {
         ...tuning,
         timeScale: options.timeScale,
         sharedSwitches: this.queue.switches,
+        store: store('triggers'),
       },
     );
     this.productTriggers = new ProductTriggers(this.manifest.triggers, this.triggerQueue);
@@ -340,10 +353,12 @@ export class LocalForge implements ForgeHost {
         reject(new InvocationTimeoutError(invocation, timeoutMs));
       }, timeoutMs);
     });
+    this.running.add(invocation);
     try {
       return await Promise.race([runInInvocation(invocation, async () => handler(...args)), expiry]);
     } finally {
       clearTimeout(timer);
+      this.running.delete(invocation);
     }
   }
 
@@ -426,6 +441,16 @@ export class LocalForge implements ForgeHost {
 
   /** Stops the queue, closes the KVS and removes the globals (when no other runtime is running). */
   async close(): Promise<void> {
+    this.shutdown();
+  }
+
+  /**
+   * Stops the runtime as `kill -9` stops its process: every invocation running now is frozen where it is
+   * (its next SDK call fails, so it writes nothing more), and nothing is tidied up. With `queueFile`, the
+   * events still owed — those attempts included — wait in the file for the next runtime.
+   */
+  kill(): void {
+    for (const invocation of this.running) invocation.expired = true;
     this.shutdown();
   }
 

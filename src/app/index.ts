@@ -18,6 +18,7 @@ export { cancelJob } from './jobs/cancel';
 export { undoImport } from './undo/undo-import';
 export { getSettings, setSettings } from './settings';
 export { runJobEvent, runQueuedJobEvent, DEADLINE_MARGIN_MS, type EngineEnv } from './jobs/engine';
+export { superviseJobs, type WatchdogReport } from './jobs/watchdog';
 export { expectedError, jiraUnavailable } from './jira-errors';
 export { pushJobEvent, JOB_QUEUE_KEY, type JobEvent } from './jobs/queue';
 export {

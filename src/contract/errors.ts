@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'REVERT_NOT_POSSIBLE', // not a finished export, or already reverted, or past the revert window
   'CHANGE_LOG_EXPIRED', // an export's change log is kept only as long as a revert is offered
   'JOB_RUNNING', // a job in the same direction is running on the structure; the message says whose and since when
+  'JOB_STALLED', // a job stopped making progress and the watchdog ended it; the message says when
   'INTERNAL',
 ] as const;
 

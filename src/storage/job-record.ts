@@ -46,8 +46,10 @@ interface JobCommon {
    * `driver` unchanged and no checkpoint for a while, the redelivery adopts the job from `step`.
    */
   driver?: number;
-  /** When the last checkpoint was written (ms since epoch). */
+  /** When the last checkpoint was written (ms since epoch); the `by-state` index's range. */
   checkpointAt?: number;
+  /** How often the watchdog resumed the job after it stopped making progress (src/app/jobs/watchdog.ts). */
+  rescues?: number;
   /** A waiting job (Jira's rate limit) continues at about this time (ms since epoch), for the job page. */
   waitUntil?: number;
   /** The installed synchronizer this job runs for (resync by hand, background). */

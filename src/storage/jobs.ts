@@ -1,7 +1,7 @@
 // Jobs: one record per run (typed per kind, see job-record.ts) in the custom entity `job`, indexed by
-// structure, newest first. Every change by the job engine is a conditional write on `step`, so
+// structure, newest first, and by state and last checkpoint (what the watchdog reads). Every change by the job engine is a conditional write on `step`, so
 // duplicated or reordered queue events cannot both win.
-import { kvs, Sort } from '@forge/kvs';
+import { kvs, Sort, WhereConditions } from '@forge/kvs';
 import type { JobRecord } from './job-record';
 import { entities, keys } from './keys';
 import { TransactionConditionFailed } from './errors';
@@ -88,6 +88,28 @@ export class JobRepository {
       .query()
       .index('by-structure', { partition: [structureId] })
       .sort(Sort.DESC)
+      .limit(limit);
+    if (cursor) query = query.cursor(cursor);
+    const page = await query.getMany();
+    return { jobs: page.results.map((r) => r.value), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Jobs in `state` whose last checkpoint is at or before `before`, oldest first: only the jobs of that state
+   * are read, never those of every structure.
+   */
+  async listQuiet(
+    state: JobRecord['state'],
+    before: number,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ jobs: JobRecord[]; nextCursor?: string }> {
+    let query = kvs
+      .entity<JobRecord>(entities.job)
+      .query()
+      .index('by-state', { partition: [state] })
+      .where(WhereConditions.lessThanEqualTo(before))
+      .sort(Sort.ASC)
       .limit(limit);
     if (cursor) query = query.cursor(cursor);
     const page = await query.getMany();

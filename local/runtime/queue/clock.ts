@@ -2,7 +2,13 @@
 // event for a day; a test cannot wait a day, so it moves this clock instead (`DeliveryQueue.advance`).
 
 export class QueueClock {
-  private skippedMs = 0;
+  /** `skippedMs`: what an earlier queue on the same store had skipped, so its due times keep their meaning. */
+  constructor(private skippedMs = 0) {}
+
+  /** How far this timeline is ahead of Date.now(). */
+  get skipped(): number {
+    return this.skippedMs;
+  }
 
   /** Milliseconds on the queue's timeline (Date.now() plus every skip so far). */
   now(): number {

@@ -3,9 +3,12 @@
 // and thrown errors are retried with the platform's retryContext — with a retention window, for as long
 // as Forge keeps an event (24 h), backing off up to 15 minutes between attempts. Switches make delivery
 // harsher (duplicates, reordering, extra delay) so that tests can prove consumers idempotent, and
-// `advance` moves the queue's clock so that a test can live through a day of retries.
+// `advance` moves the queue's clock so that a test can live through a day of retries. Given a store, it
+// keeps what it owes there, as Forge's queue does beyond any one host: a new queue on the same store
+// delivers what the previous one had not (an attempt that was running counts as one that died).
 import { randomUUID } from 'node:crypto';
 import { QueueClock } from './clock';
+import type { QueueStore, StoredDelivery } from './store';
 import {
   DeliveredEvent,
   DeliveryRecord,
@@ -51,6 +54,8 @@ interface Delivery {
   duplicate: boolean;
   retryContext?: RetryContext;
   errorRetries: number;
+  /** Its row in the store, if the queue has one. */
+  storeId?: number;
 }
 
 interface RetryRequest {
@@ -80,8 +85,9 @@ export class DeliveryQueue {
   private idleWaiters: Array<() => void> = [];
   private settledWaiters: Array<() => void> = [];
   private closed = false;
-  private readonly clock = new QueueClock();
-  private readonly opts: Required<Omit<QueueOptions, 'switches' | 'sharedSwitches' | 'retentionWindowMs'>> &
+  private readonly clock: QueueClock;
+  private readonly store: QueueStore | undefined;
+  private readonly opts: Required<Omit<QueueOptions, 'switches' | 'sharedSwitches' | 'retentionWindowMs' | 'store'>> &
     Pick<QueueOptions, 'retentionWindowMs'>;
 
   constructor(
@@ -103,6 +109,9 @@ export class DeliveryQueue {
       reorder: given.reorder ?? false,
       extraDelayMs: given.extraDelayMs ?? 0,
     };
+    this.store = options.store;
+    this.clock = new QueueClock(this.store?.skippedMs() ?? 0);
+    if (this.store) this.restore(this.store.load());
   }
 
   get timeScale(): number {
@@ -158,16 +167,30 @@ export class DeliveryQueue {
   cancel(jobId: string): boolean {
     const job = this.jobs.get(jobId);
     if (!job) return false;
-    const dropped = (d: Delivery): boolean => d.state.event.jobId === jobId;
-    for (const d of [...this.scheduled, ...this.ready].filter(dropped)) {
+    this.drop((d) => d.state.event.jobId === jobId);
+    return true;
+  }
+
+  /**
+   * Loses every delivery that has not started, as a platform that lost its events would (running ones
+   * finish): for tests of what an app does about a job whose next event never comes. How many it dropped.
+   */
+  losePending(): number {
+    return this.drop(() => true);
+  }
+
+  private drop(dropped: (d: Delivery) => boolean): number {
+    const gone = [...this.scheduled, ...this.ready].filter(dropped);
+    for (const d of gone) {
       d.state.open -= 1;
       d.state.cancelled = true;
+      this.store?.remove(d.storeId);
     }
     this.scheduled = this.scheduled.filter((d) => !dropped(d));
     this.ready = this.ready.filter((d) => !dropped(d));
     this.arm();
     this.checkIdle();
-    return true;
+    return gone.length;
   }
 
   /** Whether nothing is scheduled, waiting or running. */
@@ -217,19 +240,72 @@ export class DeliveryQueue {
       this.release();
     }
     this.clock.moveTo(end);
+    this.store?.setSkippedMs(this.clock.skipped);
     this.arm();
     await this.settled();
   }
 
-  /** Stops delivering; scheduled events are forgotten. */
+  /**
+   * Stops delivering. Without a store, scheduled events are forgotten; with one they stay in it — and so
+   * do the attempts still running, whatever they do next — for the next queue on that store to deliver.
+   */
   close(): void {
     this.closed = true;
+    this.store?.close();
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.scheduled = [];
     this.ready = [];
     this.checkIdle();
     this.checkSettled();
+  }
+
+  /**
+   * Takes over what a previous queue on the store owed: deliveries still to come keep their due time; one
+   * that had started died with its runtime and is retried at once, as the platform retries an invocation
+   * that failed (retryCount + 1, within the event's retention window).
+   */
+  private restore(stored: Array<{ id: number; delivery: StoredDelivery }>): void {
+    const states = new Map<string, EventState>();
+    for (const { id, delivery } of stored) {
+      const { event } = delivery;
+      let state = states.get(event.eventId);
+      if (!state) {
+        state = {
+          event,
+          publishedAt: delivery.publishedAt,
+          publishedOn: delivery.publishedOn,
+          open: 0,
+          succeeded: false,
+          failed: false,
+          cancelled: false,
+        };
+        states.set(event.eventId, state);
+        const job = this.jobs.get(event.jobId) ?? { jobId: event.jobId, queueName: event.queueName, events: [] };
+        job.events.push(state);
+        this.jobs.set(job.jobId, job);
+      }
+      state.open += 1;
+      const d: Delivery = {
+        state,
+        dueAt: delivery.dueAt,
+        seq: this.seq++,
+        duplicate: delivery.duplicate,
+        retryContext: delivery.retryContext,
+        errorRetries: delivery.errorRetries,
+        storeId: id,
+      };
+      if (!delivery.started) {
+        this.scheduled.push(d);
+        continue;
+      }
+      const retryCount = (delivery.retryContext?.retryCount ?? 0) + 1;
+      const lost = 'the runtime stopped while the consumer ran';
+      this.retry(d, 0, retryCount, 'FUNCTION_PLATFORM_UNKNOWN_ERROR', undefined, lost, {
+        errorRetries: delivery.errorRetries + 1,
+      });
+    }
+    this.arm();
   }
 
   private platformDelayMs(seconds: number): number {
@@ -245,14 +321,17 @@ export class DeliveryQueue {
   ): void {
     const reorderWindow = this.switches.reorder ? this.opts.reorderWindowMs : 0;
     state.open += 1;
-    this.scheduled.push({
-      state,
-      dueAt: this.clock.now() + delayMs + this.switches.extraDelayMs + reorderWindow,
-      seq: this.seq++,
+    const dueAt = this.clock.now() + delayMs + this.switches.extraDelayMs + reorderWindow;
+    const storeId = this.store?.insert({
+      event: state.event,
+      publishedAt: state.publishedAt,
+      publishedOn: state.publishedOn,
+      dueAt,
       duplicate,
-      retryContext,
+      ...(retryContext ? { retryContext } : {}),
       errorRetries,
     });
+    this.scheduled.push({ state, dueAt, seq: this.seq++, duplicate, retryContext, errorRetries, storeId });
   }
 
   /** Keeps one timer, set for the earliest scheduled delivery. */
@@ -324,6 +403,7 @@ export class DeliveryQueue {
     const { state } = d;
     const event: DeliveredEvent = { ...state.event, ...(d.retryContext ? { retryContext: d.retryContext } : {}) };
     const retryCount = d.retryContext?.retryCount ?? 0;
+    this.store?.markStarted(d.storeId);
     const record = (outcome: DeliveryRecord['outcome'], error?: string): void => {
       this.deliveries.push({
         eventId: event.eventId,
@@ -369,6 +449,7 @@ export class DeliveryQueue {
       );
     }
     record('success');
+    this.store?.remove(d.storeId);
     state.open -= 1;
     state.succeeded = true;
   }
@@ -405,12 +486,16 @@ export class DeliveryQueue {
       ...(retentionWindow ? { retentionWindow } : {}),
     };
     d.state.open -= 1;
-    if (this.closed || d.state.cancelled) return;
+    if (this.closed) return;
+    // The retry is a delivery of its own; the attempt that asked for it is done.
+    this.store?.remove(d.storeId);
+    if (d.state.cancelled) return;
     this.schedule(d.state, delayMs, d.duplicate, retryContext, counters.errorRetries);
     this.arm();
   }
 
   private giveUp(d: Delivery, reason: string): void {
+    this.store?.remove(d.storeId);
     d.state.open -= 1;
     if (d.state.succeeded) return;
     d.state.failed = true;

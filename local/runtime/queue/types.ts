@@ -1,4 +1,5 @@
 // Shapes shared by the local async-events queue, its HTTP face and the runtime.
+import type { QueueStore } from './store';
 
 /** What the consumer function receives as its first argument (@forge/events `AsyncEvent`). */
 export interface DeliveredEvent {
@@ -73,6 +74,11 @@ export interface QueueOptions {
    * product-event triggers follow `rt.queue.switches`.
    */
   sharedSwitches?: QueueSwitches;
+  /**
+   * Where the queue keeps what it still has to deliver, so that a queue made later on the same store
+   * (a restarted runtime) delivers it. Unset: in memory, gone with the queue.
+   */
+  store?: QueueStore;
 }
 
 export interface JobStats {

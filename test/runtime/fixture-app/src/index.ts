@@ -96,7 +96,17 @@ export const resolverHandler = resolver.getDefinitions();
 export { resolverHandler as resolver };
 
 type WorkerBody = {
-  mode: 'job' | 'record' | 'retry' | 'throw' | 'asUserWithoutId' | 'clock' | 'overlap' | 'myselfAs' | 'egress';
+  mode:
+    | 'job'
+    | 'record'
+    | 'retry'
+    | 'throw'
+    | 'asUserWithoutId'
+    | 'clock'
+    | 'overlap'
+    | 'myselfAs'
+    | 'egress'
+    | 'slowRecord';
   url?: string;
   id?: string;
   accountId?: string;
@@ -120,6 +130,11 @@ export async function worker(event: AsyncEvent, context: unknown): Promise<unkno
   switch (body.mode) {
     case 'record':
       await kvs.set(`seen:${event.eventId}`, { body: event.body, context: context as Record<string, unknown> });
+      return undefined;
+    case 'slowRecord':
+      // Takes a while before its only write: a runtime stopped meanwhile must not let that write happen.
+      await sleep(body.sleepMs ?? 50);
+      await kvs.set(`slow:${event.eventId}:${retryCount}`, 'written');
       return undefined;
     case 'job': {
       const response = await api.asUser(body.accountId).requestJira(route`/rest/api/3/myself`);

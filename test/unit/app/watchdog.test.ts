@@ -1,0 +1,176 @@
+// The job watchdog: a job nobody drives any more (its invocation died, its event is gone) is resumed from
+// its last checkpoint, and ended with the reason once resuming it did not help; a job that is alive, or
+// waiting as it said it would, is left alone; two runs at once take a job over only once.
+import type { LocalForge } from '../../../local/runtime';
+import { createInvocation, runJobEvent, superviseJobs, type EngineEnv } from '../../../src/app';
+import { importJob } from '../../../src/app/jobs';
+import { createStructure } from '../../../src/app/structures';
+import { MAX_RESCUES, STALL_AFTER_MS } from '../../../src/app/jobs/watchdog';
+import type { JobEvent } from '../../../src/app/jobs/queue';
+import { JobDataRepository, JobRepository, KvsWriteMeter, type ImportJob } from '../../../src/storage';
+import { startKvs } from '../storage/local-kvs';
+
+let rt: LocalForge;
+beforeAll(async () => {
+  rt = await startKvs();
+});
+beforeEach(() => rt.kvs.reset());
+afterAll(async () => rt?.close());
+
+const NOW = Date.parse('2026-06-01T12:00:00Z');
+const inv = (now = NOW) =>
+  createInvocation('acc-olivia', {
+    transport: async () => Promise.reject(new Error('no Jira in this test')),
+    now: () => now,
+  });
+const jobs = () => new JobRepository(new KvsWriteMeter());
+const pushes = (): { pushed: JobEvent[]; push: (event: JobEvent) => Promise<void> } => {
+  const pushed: JobEvent[] = [];
+  return { pushed, push: async (event) => void pushed.push(event) };
+};
+const engineEnv = (): EngineEnv => ({ remainingMs: () => 600_000, push: async () => undefined });
+
+/** A running Filter import about to apply (its ids stored), last checkpointed `quietMs` before NOW by event 1. */
+async function givenRunningJob(quietMs: number, fields: Partial<ImportJob> = {}): Promise<ImportJob> {
+  const structure = await createStructure(inv(), { name: 'S', description: '' });
+  const job: ImportJob = {
+    ...importJob(inv(), {
+      structureId: structure.id,
+      synchronizer: 'filter',
+      params: { source: { kind: 'jql', jql: 'x = 1' }, add: { at: 'top' } },
+      intro: 'Import',
+      resolved: { jql: 'x = 1' },
+    }),
+    state: 'running',
+    stage: 'apply',
+    createdAt: NOW - 3_600_000,
+    progress: { phase: 'applying', done: 2 },
+    step: 3,
+    driver: 1,
+    checkpointAt: NOW - quietMs,
+    checkpoint: { pages: 1, matched: 2 },
+    ...fields,
+  };
+  await new JobDataRepository(new KvsWriteMeter()).putPage(job.id, 0, { stage: 'search', ids: [10, 11] });
+  await jobs().create(job);
+  return job;
+}
+
+const messages = async (jobId: string): Promise<string[]> =>
+  ((await jobs().get(jobId))?.log ?? []).map((l) => l.message);
+
+it('leaves alone a job that checkpointed within the deadline, and jobs that ended', async () => {
+  // given
+  const alive = await givenRunningJob(STALL_AFTER_MS - 1);
+  const done = await givenRunningJob(STALL_AFTER_MS * 10, { state: 'finished' });
+  const { pushed, push } = pushes();
+  // when
+  const report = await superviseJobs(NOW, push);
+  // then
+  expect(report).toEqual({ resumed: [], ended: [] });
+  expect(pushed).toEqual([]);
+  expect(await jobs().get(alive.id)).toMatchObject({ step: 3, state: 'running' });
+  expect(await jobs().get(done.id)).toMatchObject({ step: 3, state: 'finished' });
+});
+
+it('resumes a job nobody drives from its last checkpoint, and the job then finishes', async () => {
+  // given
+  const job = await givenRunningJob(STALL_AFTER_MS + 1);
+  const { pushed, push } = pushes();
+  // when
+  const report = await superviseJobs(NOW, push);
+  // then: the job is taken over (its step moves on) and the event that drives it now is pushed
+  expect(report).toEqual({ resumed: [job.id], ended: [] });
+  expect(pushed).toEqual([{ jobId: job.id, step: 4 }]);
+  expect(await jobs().get(job.id)).toMatchObject({
+    state: 'running',
+    step: 4,
+    driver: 4,
+    rescues: 1,
+    checkpointAt: NOW,
+  });
+  expect(await messages(job.id)).toContain(
+    `The job stopped making progress at 2026-06-01 11:49 UTC; the watchdog resumed it from its last checkpoint (1 of ${MAX_RESCUES}).`,
+  );
+  // when: the pushed event arrives
+  await runJobEvent(inv(NOW + 1000), pushed[0], engineEnv());
+  // then
+  expect(await jobs().get(job.id)).toMatchObject({ state: 'finished', result: { added: 2 } });
+});
+
+it('makes the dead invocation’s event harmless once it took the job over', async () => {
+  // given
+  const job = await givenRunningJob(STALL_AFTER_MS + 1);
+  await superviseJobs(NOW, pushes().push);
+  // when: the event of the invocation that died (step 1) is redelivered after all, long after
+  const outcome = await runJobEvent(inv(NOW + STALL_AFTER_MS), { jobId: job.id, step: 1 }, engineEnv());
+  // then: it does not drive the job any more
+  expect(outcome).toBeUndefined();
+  expect(await jobs().get(job.id)).toMatchObject({ state: 'running', step: 4 });
+});
+
+it('takes a job over once when two runs find it at the same time', async () => {
+  // given
+  const job = await givenRunningJob(STALL_AFTER_MS + 1);
+  const { pushed, push } = pushes();
+  // when
+  const reports = await Promise.all([superviseJobs(NOW, push), superviseJobs(NOW, push)]);
+  // then
+  expect(reports.flatMap((r) => r.resumed)).toEqual([job.id]);
+  expect(pushed).toEqual([{ jobId: job.id, step: 4 }]);
+  expect(await jobs().get(job.id)).toMatchObject({ step: 4, rescues: 1 });
+});
+
+it('waits for a waiting job until its wait is over and the deadline has passed', async () => {
+  // given: quiet for long, but it said it would continue 10 minutes from now (Jira's rate limit)
+  const job = await givenRunningJob(STALL_AFTER_MS * 3, { driver: 3, waitUntil: NOW + 10 * 60_000 });
+  const { pushed, push } = pushes();
+  // when
+  const early = await superviseJobs(NOW + 10 * 60_000 + STALL_AFTER_MS - 1, push);
+  const late = await superviseJobs(NOW + 10 * 60_000 + STALL_AFTER_MS, push);
+  // then
+  expect(early.resumed).toEqual([]);
+  expect(late.resumed).toEqual([job.id]);
+  expect(pushed).toEqual([{ jobId: job.id, step: 4 }]);
+});
+
+it('ends a job that stalls again after being resumed MAX_RESCUES times, with the reason, and cleans up', async () => {
+  // given
+  const job = await givenRunningJob(STALL_AFTER_MS + 1);
+  const { pushed, push } = pushes();
+  let now = NOW;
+  // when: every resumed event is lost again
+  for (let i = 0; i < MAX_RESCUES; i++) {
+    expect((await superviseJobs(now, push)).resumed).toEqual([job.id]);
+    now += STALL_AFTER_MS;
+  }
+  const report = await superviseJobs(now, push);
+  // then
+  expect(report).toEqual({ resumed: [], ended: [job.id] });
+  expect(pushed).toHaveLength(MAX_RESCUES);
+  const ended = await jobs().get(job.id);
+  expect(ended).toMatchObject({
+    state: 'failed',
+    finishedAt: now,
+    error: {
+      code: 'JOB_STALLED',
+      message: `The import stopped making progress at 2026-06-01 12:20 UTC and was ended by the watchdog (resuming it ${MAX_RESCUES} times did not help); the structure was not changed. Start it again; the job log shows where it stopped.`,
+    },
+  });
+  expect((await messages(job.id)).filter((m) => m.includes('the watchdog resumed it'))).toHaveLength(MAX_RESCUES);
+  // The import's job data went with it (what `ended` does for an import).
+  await expect(new JobDataRepository(new KvsWriteMeter()).readPages(job.id, 0, 1)).rejects.toThrow(/missing/);
+  // and a later run leaves the ended job alone
+  expect(await superviseJobs(now + STALL_AFTER_MS, push)).toEqual({ resumed: [], ended: [] });
+});
+
+it('resumes a queued job whose first event never came', async () => {
+  // given
+  const job = await givenRunningJob(STALL_AFTER_MS + 1, { state: 'queued', stage: 'queued', step: 0, driver: 0 });
+  const { pushed, push } = pushes();
+  // when
+  const report = await superviseJobs(NOW, push);
+  // then
+  expect(report.resumed).toEqual([job.id]);
+  expect(pushed).toEqual([{ jobId: job.id, step: 1 }]);
+});
