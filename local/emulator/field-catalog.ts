@@ -76,29 +76,20 @@ const SYSTEM_FIELDS: FieldSpec[] = [
 
 /** Every field of a site: the modelled system fields, Rank and Sprint, then the dataset's custom fields. */
 export function fieldCatalog(customFields: readonly DatasetCustomField[]): FieldSpec[] {
-  const custom = customFields.map((f): FieldSpec => ({
-    id: f.id,
-    name: f.name,
-    custom: true,
-    schema:
-      f.type === 'number'
-        ? {
-            type: 'number',
-            custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float',
-            customId: idNumber(f.id),
-          }
-        : {
-            type: 'string',
-            custom: 'com.atlassian.jira.plugin.system.customfieldtypes:textfield',
-            customId: idNumber(f.id),
-          },
-    clauseNames: [`cf[${idNumber(f.id)}]`, f.name],
-    orderable: true,
-  }));
+  const custom = customFields.map((f): FieldSpec => {
+    const customId = Number(f.id.slice('customfield_'.length));
+    const kind = f.type === 'number' ? 'float' : 'textfield';
+    return {
+      id: f.id,
+      name: f.name,
+      custom: true,
+      schema: { type: f.type, custom: `com.atlassian.jira.plugin.system.customfieldtypes:${kind}`, customId },
+      clauseNames: [`cf[${customId}]`, f.name],
+      orderable: true,
+    };
+  });
   return [...SYSTEM_FIELDS, ...custom];
 }
-
-const idNumber = (id: string): number => Number(id.slice('customfield_'.length));
 
 /** A site's fields by id: what `fields=` may name, and the `names` and `schema` expansions. */
 export class FieldIndex {

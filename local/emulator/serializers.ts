@@ -239,14 +239,7 @@ export class Serializer {
           f.priority = this.priority(issue.priority);
           break;
         case 'security':
-          f.security = issue.security
-            ? {
-                self: `${this.baseUrl}/rest/api/3/securitylevel/${issue.security.id}`,
-                id: issue.security.id,
-                name: issue.security.name,
-                description: '',
-              }
-            : null;
+          f.security = this.namedRef('securitylevel', issue.security);
           break;
         case 'created':
           f.created = jiraTimestamp(issue.created);
@@ -261,14 +254,7 @@ export class Serializer {
           f[SPRINT_FIELD_ID] = issue.sprintIds.length > 0 ? issue.sprintIds.map((id) => this.sprint(id)) : null;
           break;
         case 'resolution':
-          f.resolution = issue.resolution
-            ? {
-                self: `${this.baseUrl}/rest/api/3/resolution/${issue.resolution.id}`,
-                id: issue.resolution.id,
-                description: '',
-                name: issue.resolution.name,
-              }
-            : null;
+          f.resolution = this.namedRef('resolution', issue.resolution);
           break;
         case 'resolutiondate':
           f.resolutiondate = issue.resolved === undefined ? null : jiraTimestamp(issue.resolved);
@@ -295,7 +281,7 @@ export class Serializer {
           f.watches = {
             self: `${this.issueSelf(issue)}/watchers`,
             watchCount: issue.watchers.length,
-            isWatching: viewer.principal.kind === 'user' && issue.watchers.includes(viewer.accountId),
+            isWatching: issue.watchers.includes(viewer.accountId),
           };
           break;
         default:
@@ -304,6 +290,15 @@ export class Serializer {
       }
     }
     return f;
+  }
+
+  /** A security level or resolution as an issue field holds it (null when the issue has none). */
+  private namedRef(
+    resource: 'securitylevel' | 'resolution',
+    ref: { id: string; name: string } | undefined,
+  ): Record<string, unknown> | null {
+    if (!ref) return null;
+    return { self: `${this.baseUrl}/rest/api/3/${resource}/${ref.id}`, id: ref.id, name: ref.name, description: '' };
   }
 
   /** A sprint as the Sprint field holds it. */

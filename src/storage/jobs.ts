@@ -1,7 +1,7 @@
 // Jobs: one record per run (typed per kind, see job-record.ts) in the custom entity `job`, indexed by
-// structure, newest first, and by state and last checkpoint (what the watchdog reads). Every change by the job engine is a conditional write on `step`, so
-// duplicated or reordered queue events cannot both win.
-import { kvs, Sort, WhereConditions } from '@forge/kvs';
+// structure, newest first, and by state and last checkpoint (what the watchdog reads). Every change by
+// the job engine is a conditional write on `step`, so duplicated or reordered queue events cannot both win.
+import { kvs, Sort, WhereConditions, type ListResult } from '@forge/kvs';
 import type { JobRecord } from './job-record';
 import { entities, keys } from './keys';
 import { TransactionConditionFailed } from './errors';
@@ -83,15 +83,13 @@ export class JobRepository {
     limit: number,
     cursor?: string,
   ): Promise<{ jobs: JobRecord[]; nextCursor?: string }> {
-    let query = kvs
+    const query = kvs
       .entity<JobRecord>(entities.job)
       .query()
       .index('by-structure', { partition: [structureId] })
       .sort(Sort.DESC)
       .limit(limit);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    return { jobs: page.results.map((r) => r.value), nextCursor: page.nextCursor };
+    return jobPage(query, cursor);
   }
 
   /**
@@ -104,20 +102,30 @@ export class JobRepository {
     limit: number,
     cursor?: string,
   ): Promise<{ jobs: JobRecord[]; nextCursor?: string }> {
-    let query = kvs
+    const query = kvs
       .entity<JobRecord>(entities.job)
       .query()
       .index('by-state', { partition: [state] })
       .where(WhereConditions.lessThanEqualTo(before))
       .sort(Sort.ASC)
       .limit(limit);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    return { jobs: page.results.map((r) => r.value), nextCursor: page.nextCursor };
+    return jobPage(query, cursor);
   }
 
   async delete(jobId: string): Promise<void> {
     await kvs.entity<JobRecord>(entities.job).delete(keys.job(jobId));
     this.meter.add(0);
   }
+}
+
+/** What both job index queries are by the time they are run (@forge/kvs does not export its builder type). */
+interface JobQuery {
+  cursor(cursor: string): JobQuery;
+  getMany(): Promise<ListResult<JobRecord>>;
+}
+
+/** One page of a job index query, from `cursor` when given. */
+async function jobPage(query: JobQuery, cursor?: string): Promise<{ jobs: JobRecord[]; nextCursor?: string }> {
+  const page = await (cursor ? query.cursor(cursor) : query).getMany();
+  return { jobs: page.results.map((r) => r.value), nextCursor: page.nextCursor };
 }

@@ -1,7 +1,7 @@
 // One invocation's lease on a job: the record as last committed, the cost accumulated so far, and
 // conditional commits that advance `step`. A commit that loses (StaleJobStep) means another event — a
 // duplicate, or a cancel — moved the job on; the invocation then stops without side effects. Only the
-// job engine holds leases.
+// job engine and its watchdog hold leases.
 import type { JobCost } from '../../contract';
 import { type JobRecord, type TxOp } from '../../storage';
 import type { Invocation } from '../invocation';

@@ -7,11 +7,12 @@
 // checkpoint. A job it has resumed MAX_RESCUES times and that stalls again is ended, with the reason.
 import type { ErrorCode } from '../../contract';
 import { JobRepository, KvsWriteMeter, StaleJobStep, type JobRecord } from '../../storage';
-import { createInvocation, WORKER_RETRY, type Invocation } from '../invocation';
+import { createInvocation, WORKER_RETRY } from '../invocation';
 import { ADOPT_AFTER_MS } from './engine';
 import { jobEnded, kindOf } from './kinds';
 import { pushJobEvent, type PushJobEvent } from './queue';
-import { isTerminal, jobsOf, logEntry } from './read';
+import { JobLease } from './lease';
+import { isTerminal, logEntry } from './read';
 
 /**
  * No checkpoint for this long means nobody is running the job: every unit of work checkpoints, and a
@@ -61,15 +62,16 @@ const utc = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).r
 
 async function supervise(job: JobRecord, now: number, push: PushJobEvent): Promise<'resumed' | 'ended' | undefined> {
   if (isTerminal(job) || now - lastMovedAt(job) < STALL_AFTER_MS) return undefined;
-  // As the job's starter, like the engine: ending a job cleans up what that user's run wrote.
-  const inv = createInvocation(job.startedBy, { retry: WORKER_RETRY, now: () => now });
+  // As the job's starter, like the engine: ending a job cleans up what that user's run wrote. Its commits
+  // are the engine's own (a lease's, conditioned on the step read), so they lose to anyone who moved first.
+  const lease = new JobLease(createInvocation(job.startedBy, { retry: WORKER_RETRY, now: () => now }), job);
   const rescues = job.rescues ?? 0;
   try {
     if (rescues >= MAX_RESCUES) {
-      await end(inv, job, rescues);
+      await end(lease, rescues);
       return 'ended';
     }
-    await resume(inv, job, rescues + 1, push);
+    await resume(lease, rescues + 1, push);
     return 'resumed';
   } catch (error) {
     // Someone moved the job first — its worker, a cancel, another watchdog run: nothing to do.
@@ -78,36 +80,30 @@ async function supervise(job: JobRecord, now: number, push: PushJobEvent): Promi
   }
 }
 
-async function resume(inv: Invocation, job: JobRecord, rescue: number, push: PushJobEvent): Promise<void> {
-  const step = job.step + 1;
+async function resume(lease: JobLease, rescue: number, push: PushJobEvent): Promise<void> {
+  const { job, inv } = lease;
   const note = `The job stopped making progress at ${utc(lastMovedAt(job))}; the watchdog resumed it from its last checkpoint (${rescue} of ${MAX_RESCUES}).`;
-  // From now on only the event for `step` drives the job: the one of a dead invocation, should it still
-  // come, finds another driver and does nothing.
-  const taken: JobRecord = {
-    ...job,
-    step,
-    driver: step,
-    checkpointAt: inv.now(),
+  // From now on only the event for the new step drives the job: the one of a dead invocation, should it
+  // still come, finds another driver and does nothing.
+  const taken = await lease.commit({
+    driver: job.step + 1,
     waitUntil: undefined,
     rescues: rescue,
     log: [...job.log, logEntry(inv, 'warn', note)],
-  };
-  await jobsOf(inv).commit(taken, job.step);
+  });
   // Should this push fail, the job is quiet again and the next run after STALL_AFTER_MS tries once more.
-  await push({ jobId: job.id, step });
+  await push({ jobId: taken.id, step: taken.step });
 }
 
-async function end(inv: Invocation, job: JobRecord, rescues: number): Promise<void> {
+async function end(lease: JobLease, rescues: number): Promise<void> {
+  const { job, inv } = lease;
   const message = `The ${job.kind} stopped making progress at ${utc(lastMovedAt(job))} and was ended by the watchdog (resuming it ${rescues} times did not help); ${kindOf(job).untouched}. Start it again; the job log shows where it stopped.`;
-  const ended: JobRecord = {
-    ...job,
+  await lease.commit({
     state: 'failed',
-    step: job.step + 1,
     finishedAt: inv.now(),
     waitUntil: undefined,
     error: { code: STALLED_CODE, message },
     log: [...job.log, logEntry(inv, 'error', message)],
-  };
-  await jobsOf(inv).commit(ended, job.step);
-  await jobEnded(inv, ended);
+  });
+  await jobEnded(inv, lease.job);
 }

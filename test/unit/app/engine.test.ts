@@ -1,12 +1,10 @@
 // The job engine's rules for an event that does not match the job's step: ignore duplicates and late
 // events, and let only the redelivery of the driving event take over a job whose invocation died.
 import type { LocalForge } from '../../../local/runtime';
-import { createInvocation, runJobEvent, type EngineEnv } from '../../../src/app';
+import { runJobEvent, type EngineEnv } from '../../../src/app';
 import { ADOPT_AFTER_MS } from '../../../src/app/jobs/engine';
-import { importJob } from '../../../src/app/jobs';
-import { createStructure } from '../../../src/app/structures';
-import { JobDataRepository, JobRepository, KvsWriteMeter, type ImportJob } from '../../../src/storage';
 import { startKvs } from '../storage/local-kvs';
+import { givenRunningJob, inv, jobs } from './running-job';
 
 let rt: LocalForge;
 beforeAll(async () => {
@@ -14,43 +12,10 @@ beforeAll(async () => {
 });
 afterAll(async () => rt?.close());
 
-const NOW = Date.parse('2026-06-01T12:00:00Z');
-const inv = () =>
-  createInvocation('acc-olivia', {
-    transport: async () => Promise.reject(new Error('no Jira in this test')),
-    now: () => NOW,
-  });
 const env = (): EngineEnv & { pushed: unknown[] } => {
   const pushed: unknown[] = [];
   return { pushed, remainingMs: () => 600_000, push: async (event) => void pushed.push(event) };
 };
-const jobs = () => new JobRepository(new KvsWriteMeter());
-
-/** A running Filter import about to apply (its ids stored), last checkpointed `quietMs` ago by the invocation of event 1. */
-async function givenRunningJob(quietMs: number): Promise<ImportJob> {
-  const structure = await createStructure(inv(), { name: 'S', description: '' });
-  const job: ImportJob = {
-    ...importJob(inv(), {
-      structureId: structure.id,
-      synchronizer: 'filter',
-      params: { source: { kind: 'jql', jql: 'x = 1' }, add: { at: 'top' } },
-      intro: 'Import',
-      resolved: { jql: 'x = 1' },
-    }),
-    state: 'running',
-    stage: 'apply',
-    createdAt: NOW - 3_600_000,
-    progress: { phase: 'applying', done: 2 },
-    cost: { jiraCalls: 1, jiraPoints: 3, kvsWrites: 1 },
-    step: 3,
-    driver: 1,
-    checkpointAt: NOW - quietMs,
-    checkpoint: { pages: 1, matched: 2 },
-  };
-  await new JobDataRepository(new KvsWriteMeter()).putPage(job.id, 0, { stage: 'search', ids: [10, 11] });
-  await jobs().create(job);
-  return job;
-}
 
 it('ignores a late event that never drove the job', async () => {
   const job = await givenRunningJob(10 * 60_000);

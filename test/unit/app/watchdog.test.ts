@@ -2,13 +2,12 @@
 // its last checkpoint, and ended with the reason once resuming it did not help; a job that is alive, or
 // waiting as it said it would, is left alone; two runs at once take a job over only once.
 import type { LocalForge } from '../../../local/runtime';
-import { createInvocation, runJobEvent, superviseJobs, type EngineEnv } from '../../../src/app';
-import { importJob } from '../../../src/app/jobs';
-import { createStructure } from '../../../src/app/structures';
+import { runJobEvent, superviseJobs, type EngineEnv } from '../../../src/app';
 import { MAX_RESCUES, STALL_AFTER_MS } from '../../../src/app/jobs/watchdog';
 import type { JobEvent } from '../../../src/app/jobs/queue';
-import { JobDataRepository, JobRepository, KvsWriteMeter, type ImportJob } from '../../../src/storage';
+import { JobDataRepository, KvsWriteMeter } from '../../../src/storage';
 import { startKvs } from '../storage/local-kvs';
+import { givenRunningJob, inv, jobs, NOW } from './running-job';
 
 let rt: LocalForge;
 beforeAll(async () => {
@@ -17,44 +16,11 @@ beforeAll(async () => {
 beforeEach(() => rt.kvs.reset());
 afterAll(async () => rt?.close());
 
-const NOW = Date.parse('2026-06-01T12:00:00Z');
-const inv = (now = NOW) =>
-  createInvocation('acc-olivia', {
-    transport: async () => Promise.reject(new Error('no Jira in this test')),
-    now: () => now,
-  });
-const jobs = () => new JobRepository(new KvsWriteMeter());
 const pushes = (): { pushed: JobEvent[]; push: (event: JobEvent) => Promise<void> } => {
   const pushed: JobEvent[] = [];
   return { pushed, push: async (event) => void pushed.push(event) };
 };
 const engineEnv = (): EngineEnv => ({ remainingMs: () => 600_000, push: async () => undefined });
-
-/** A running Filter import about to apply (its ids stored), last checkpointed `quietMs` before NOW by event 1. */
-async function givenRunningJob(quietMs: number, fields: Partial<ImportJob> = {}): Promise<ImportJob> {
-  const structure = await createStructure(inv(), { name: 'S', description: '' });
-  const job: ImportJob = {
-    ...importJob(inv(), {
-      structureId: structure.id,
-      synchronizer: 'filter',
-      params: { source: { kind: 'jql', jql: 'x = 1' }, add: { at: 'top' } },
-      intro: 'Import',
-      resolved: { jql: 'x = 1' },
-    }),
-    state: 'running',
-    stage: 'apply',
-    createdAt: NOW - 3_600_000,
-    progress: { phase: 'applying', done: 2 },
-    step: 3,
-    driver: 1,
-    checkpointAt: NOW - quietMs,
-    checkpoint: { pages: 1, matched: 2 },
-    ...fields,
-  };
-  await new JobDataRepository(new KvsWriteMeter()).putPage(job.id, 0, { stage: 'search', ids: [10, 11] });
-  await jobs().create(job);
-  return job;
-}
 
 const messages = async (jobId: string): Promise<string[]> =>
   ((await jobs().get(jobId))?.log ?? []).map((l) => l.message);
