@@ -9,6 +9,10 @@ export interface DevServerArgs {
   /** Fresh KVS and queue in memory instead of the data dir (demos, tests). */
   memory: boolean;
   faults: { rate429?: number; rate5xx?: number; latencyMs?: number };
+  /** The app's hourly Tier 1 pool, enforced; 'off' counts and announces it without refusing. */
+  pointsPool: number | 'off';
+  /** Emulated seconds per real second for the Jira emulator's clock. */
+  clockSpeed: number;
   help: boolean;
 }
 
@@ -23,6 +27,10 @@ export const USAGE = `Usage: npm start -- [options]
   --fault-429 R     answer a fraction R (0..1) of Jira calls with 429 Too Many Requests
   --fault-5xx R     answer a fraction R (0..1) of Jira calls with 503
   --latency MS      add MS milliseconds to every Jira call
+  --points-pool N   the app's hourly points pool (default 65000, Jira's Tier 1); when it is used up
+                    every call is refused until the top of the hour; "off" counts without refusing
+  --clock-speed X   run the emulator's clock X times faster (default 1): with 60 an hour's reset
+                    comes in a minute (Retry-After is given in real seconds)
   --help            this text`;
 
 export function parseArgs(argv: readonly string[], repoRoot: string): DevServerArgs {
@@ -32,6 +40,8 @@ export function parseArgs(argv: readonly string[], repoRoot: string): DevServerA
     dataDir: path.join(repoRoot, '.data'),
     memory: false,
     faults: {},
+    pointsPool: 65_000,
+    clockSpeed: 1,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -72,6 +82,16 @@ export function parseArgs(argv: readonly string[], repoRoot: string): DevServerA
         break;
       case '--latency':
         args.faults.latencyMs = number(0, 60000);
+        break;
+      case '--points-pool': {
+        if (argv[i + 1] === 'off') {
+          i++;
+          args.pointsPool = 'off';
+        } else args.pointsPool = number(1, 10_000_000);
+        break;
+      }
+      case '--clock-speed':
+        args.clockSpeed = number(0.001, 10_000);
         break;
       case '--help':
       case '-h':

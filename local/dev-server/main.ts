@@ -20,6 +20,8 @@ async function main(): Promise<void> {
     kvsFile: args.memory ? undefined : path.join(args.dataDir, 'kvs.sqlite'),
     queueFile: args.memory ? undefined : path.join(args.dataDir, 'queue.sqlite'),
     faults: args.faults,
+    pointsPool: args.pointsPool,
+    clockSpeed: args.clockSpeed,
   });
   const users = server.dataset.users
     .map((u) => `    ${u.displayName.padEnd(20)} ${u.accountId}${u.siteAdmin ? '  (Jira admin)' : ''}`)
@@ -31,6 +33,7 @@ Structure Sync is running on ${server.url}
   ${server.url}/rest/api/3/...   Jira Cloud emulator (${server.dataset.issues.length} issues from ${args.dataset ? path.relative(process.cwd(), args.dataset) : 'the demo dataset'})
   POST ${server.url}/__local/invoke   { "key", "payload", "accountId" } calls a resolver
   KVS: ${args.memory ? 'in memory' : path.join(args.dataDir, 'kvs.sqlite')}
+  Points: ${args.pointsPool === 'off' ? "the app's pool is counted, not enforced" : `the app's pool is ${args.pointsPool} an hour`}${args.clockSpeed !== 1 ? `, Jira's clock at ${args.clockSpeed}×` : ''}
   Queue: ${args.memory ? 'in memory' : `${path.join(args.dataDir, 'queue.sqlite')} (undelivered events survive a restart)`}
 
   Users:

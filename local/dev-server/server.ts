@@ -4,7 +4,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import type { AddressInfo } from 'node:net';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createJiraEmulator, JiraEmulator } from '../emulator';
+import { createJiraEmulator, EmulatorClock, JiraEmulator, type PoolOptions } from '../emulator';
 import { loadDataset } from '../dataset/load';
 import type { Dataset } from '../dataset/types';
 import { LocalForge, startLocalForge } from '../runtime';
@@ -22,6 +22,10 @@ export interface DevServerOptions {
   /** SQLite file for the events the queue still owes (LocalForgeOptions.queueFile); default in memory. */
   queueFile?: string;
   faults?: { rate429?: number; rate5xx?: number; latencyMs?: number };
+  /** The app's hourly Tier 1 pool, enforced; default (and 'off'): counted and announced, never refused. */
+  pointsPool?: number | 'off';
+  /** Emulated seconds per real second for the emulator's clock (default 1). */
+  clockSpeed?: number;
   /** Queue time scale for tests (see LocalForgeOptions.timeScale). */
   timeScale?: number;
   log?: (message: string) => void;
@@ -56,7 +60,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     typeof options.dataset === 'object'
       ? options.dataset
       : loadDataset(options.dataset ?? path.join(repoRoot, 'local', 'dataset', 'demo.json'));
-  const jira = createJiraEmulator({ dataset });
+  const clock = new EmulatorClock();
+  if (options.clockSpeed !== undefined) clock.speed = options.clockSpeed;
+  const pool: PoolOptions =
+    typeof options.pointsPool === 'number' ? { tier: 1, points: options.pointsPool } : { tier: 1, enforced: false };
+  const jira = createJiraEmulator({ dataset, now: clock, pool });
   if (options.faults) jira.faults.configure(options.faults);
   const users = dataset.users.map((u) => ({
     accountId: u.accountId,

@@ -3,6 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { EmulatorCore } from './context';
 import type { FaultConfig } from './faults';
+import type { PoolOptions } from './points-pool';
 import { badRequest, isObject, json, notFound, parseJsonBody, readBody, type Reply } from './http';
 import type { IssuePatch, NewIssue } from './store';
 
@@ -38,10 +39,35 @@ async function handleControl(core: EmulatorCore, req: IncomingMessage, method: s
     ledger.reset();
     return json(ledger.snapshot());
   }
-  if (sub === '/ledger/quota' && method === 'POST') {
+  if (sub === '/pool' && method === 'GET') return json(core.pool.snapshot());
+  if (sub === '/pool' && method === 'POST') {
+    // { tier: 1, points?, enforced? } | { tier: 2, edition, users, enforced? }
     const b = await body();
-    ledger.quota = typeof b.quota === 'number' ? b.quota : Infinity;
-    return json(ledger.snapshot());
+    try {
+      core.pool.configure(b as unknown as PoolOptions);
+    } catch (e) {
+      throw badRequest(
+        `Pool: ${(e as Error).message}. Send { "tier": 1, "points": N } or { "tier": 2, "edition": "standard", "users": N }.`,
+      );
+    }
+    return json(core.pool.snapshot());
+  }
+  if (sub === '/pool' && method === 'DELETE') {
+    core.pool.reset();
+    return json(core.pool.snapshot());
+  }
+  if (sub === '/clock' && method === 'GET') return json(clockState(core));
+  if (sub === '/clock' && method === 'POST') {
+    const clock = core.clock;
+    if (clock === undefined) throw badRequest('This emulator runs on a clock it was given: move that one.');
+    const b = await body();
+    try {
+      if (b.speed !== undefined) clock.speed = Number(b.speed);
+      if (b.advanceMs !== undefined) clock.advance(Number(b.advanceMs));
+    } catch (e) {
+      throw badRequest(`Clock: ${(e as Error).message}.`);
+    }
+    return json(clockState(core));
   }
   if (sub === '/faults' && method === 'GET') return json(faults.snapshot());
   if (sub === '/faults' && method === 'POST') {
@@ -110,4 +136,8 @@ async function handleControl(core: EmulatorCore, req: IncomingMessage, method: s
       throw badRequest((e as Error).message);
     }
   }
+}
+
+function clockState(core: EmulatorCore): { now: string; speed: number } {
+  return { now: core.now().toISOString(), speed: core.speed() };
 }

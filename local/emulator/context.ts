@@ -1,8 +1,12 @@
 // What every resource handler receives: the shared emulator state and the per-request view.
 import type { IncomingMessage } from 'node:http';
+import type { BurstLimiter } from './burst-limiter';
+import type { EmulatorClock } from './clock';
 import type { FaultInjector } from './faults';
 import type { Reply } from './http';
+import type { IssueWriteLimiter } from './issue-write-limiter';
 import type { PointsLedger } from './ledger';
+import type { PointsPool } from './points-pool';
 import type { SearchCache } from './search-cache';
 import type { Serializer } from './serializers';
 import type { EmulatorStore } from './store';
@@ -10,10 +14,19 @@ import type { Viewer } from './visibility';
 
 export interface EmulatorCore {
   store: EmulatorStore;
+  /** What each account spent this hour: for benchmarks and tests, never a limit. */
   ledger: PointsLedger;
+  /** The app's hourly points pool: every call the app makes (as the app or as a user) draws on it. */
+  pool: PointsPool;
+  burst: BurstLimiter;
+  issueWrites: IssueWriteLimiter;
   faults: FaultInjector;
   searchCache: SearchCache;
   now: () => Date;
+  /** Emulated seconds per wall-clock second (1 unless the clock runs fast). */
+  speed: () => number;
+  /** The emulator's own clock, when it has one: the control API can move it. */
+  clock?: EmulatorClock;
 }
 
 export interface RequestContext {

@@ -3,8 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dataset } from '../dataset/types';
 import type { EmulatorCore } from './context';
+import { BurstLimiter } from './burst-limiter';
+import { EmulatorClock } from './clock';
 import { FaultInjector } from './faults';
+import { IssueWriteLimiter } from './issue-write-limiter';
 import { PointsLedger } from './ledger';
+import { PointsPool, type PoolOptions } from './points-pool';
 import { SearchCache } from './search-cache';
 import { createHandler, type RequestHandler } from './server';
 import { EmulatorStore } from './store';
@@ -14,6 +18,11 @@ export type { FaultConfig, FaultState, LatencyFault, RateLimitFault, ServerError
 export { FaultInjector } from './faults';
 export type { LedgerAccount, LedgerSnapshot } from './ledger';
 export { PointsLedger } from './ledger';
+export { PointsPool, TIER1_POINTS, tier2Points } from './points-pool';
+export type { JiraEdition, PoolOptions, PoolSnapshot } from './points-pool';
+export { EmulatorClock } from './clock';
+export { BurstLimiter, burstRate } from './burst-limiter';
+export { IssueWriteLimiter } from './issue-write-limiter';
 export type { IssuePatch, NewIssue, StoredIssue, StoredLink } from './store';
 export { ChangeFeed } from './change-feed';
 export type { EventActor, ProductEventListener } from './change-feed';
@@ -34,12 +43,24 @@ export { MAX_FIELDS_PAGE, MAX_IDS_PAGE } from './resources/search';
 
 export interface JiraEmulatorOptions {
   dataset: Dataset;
-  /** Clock for relative JQL dates, `updated` stamps and the hourly ledger window. */
-  now?: () => Date;
+  /**
+   * Clock for relative JQL dates, `updated` stamps and the hourly points window: a function, or an
+   * EmulatorClock that can run fast and be moved forward (also over POST /__emulator/clock).
+   */
+  now?: (() => Date) | EmulatorClock;
   /** Seed for fractional fault injection. */
   seed?: number;
-  /** Hourly points quota per account; unset = not enforced (headers then carry the Beta- prefix). */
-  quota?: number;
+  /**
+   * The app's hourly points pool, or an existing one to share it with other emulated sites (Tier 1 is
+   * one pool across all of an app's sites). Default: Tier 1's 65,000 points, counted and announced with
+   * `Beta-` headers but not enforced, so that benchmarks can measure a run bigger than an hour's pool.
+   */
+  pool?: PoolOptions | PointsPool;
+  /** Burst buckets and per-issue write limits, on by default; switch off only to measure without them. */
+  burstLimits?: boolean;
+  perIssueWriteLimits?: boolean;
+  /** Monotonic milliseconds for the burst and per-issue windows (default performance.now); tests freeze it. */
+  wallClockMs?: () => number;
   /** Base of `self` URLs; defaults to the request's Host. */
   baseUrl?: string;
 }
@@ -50,6 +71,11 @@ export interface JiraEmulator {
   listen(port?: number): Promise<{ url: string }>;
   close(): Promise<void>;
   ledger: PointsLedger;
+  pool: PointsPool;
+  burst: BurstLimiter;
+  issueWrites: IssueWriteLimiter;
+  /** The clock, when the emulator owns one (no `now` function was given). */
+  clock?: EmulatorClock;
   faults: FaultInjector;
   store: EmulatorStore;
   /**
@@ -63,20 +89,31 @@ export interface JiraEmulator {
 }
 
 export function createJiraEmulator(options: JiraEmulatorOptions): JiraEmulator {
-  const now = options.now ?? (() => new Date());
+  const clock =
+    options.now instanceof EmulatorClock ? options.now : options.now === undefined ? new EmulatorClock() : undefined;
+  const now = clock ? () => clock.now() : (options.now as () => Date);
   const store = new EmulatorStore(options.dataset, now);
   if (options.baseUrl) store.events.baseUrl = options.baseUrl;
   const ledger = new PointsLedger(now);
-  if (options.quota !== undefined) ledger.quota = options.quota;
+  const pool = options.pool instanceof PointsPool ? options.pool : new PointsPool(now, options.pool);
+  const burst = new BurstLimiter(options.wallClockMs);
+  burst.enabled = options.burstLimits ?? true;
+  const issueWrites = new IssueWriteLimiter(options.wallClockMs);
+  issueWrites.enabled = options.perIssueWriteLimits ?? true;
   const faults = new FaultInjector(options.seed ?? 1);
   const searchCache = new SearchCache();
-  const core: EmulatorCore = { store, ledger, faults, searchCache, now };
+  const speed = (): number => clock?.speed ?? 1;
+  const core: EmulatorCore = { store, ledger, pool, burst, issueWrites, faults, searchCache, now, speed, clock };
   const handler = createHandler(core, { baseUrl: options.baseUrl });
   let server: Server | undefined;
 
   return {
     handler,
     ledger,
+    pool,
+    burst,
+    issueWrites,
+    clock,
     faults,
     store,
     events: store.events,

@@ -1,5 +1,6 @@
-// The points ledger: Jira Cloud charges apps per UTC hour (1 point per call + 1 per issue returned;
+// The points ledger: what each caller spent this UTC hour (1 point per call + 1 per issue returned;
 // writes cost only the call). Benchmarks and tests read it to prove how much Jira work a job costs.
+// It limits nothing: the app's limit is its pool (points-pool.ts), which all its callers share.
 
 export interface LedgerAccount {
   calls: number;
@@ -11,8 +12,6 @@ export interface LedgerSnapshot {
   windowStart: string;
   /** Seconds until the next reset. */
   resetInSeconds: number;
-  /** Hourly quota; Infinity (serialised as null) means not enforced. */
-  quota: number | null;
   total: LedgerAccount;
   accounts: Record<string, LedgerAccount>;
 }
@@ -22,8 +21,6 @@ const HOUR = 3_600_000;
 export class PointsLedger {
   private window = -1;
   private readonly accounts = new Map<string, LedgerAccount>();
-  /** Points per hour per account before 429 jira-quota-global-based; Infinity = not enforced. */
-  quota = Infinity;
 
   constructor(private readonly now: () => Date) {}
 
@@ -59,10 +56,6 @@ export class PointsLedger {
     return { calls, points };
   }
 
-  remaining(accountId: string): number {
-    return Math.max(0, this.quota - this.get(accountId).points);
-  }
-
   resetInSeconds(): number {
     this.roll();
     return Math.ceil(((this.window + 1) * HOUR - this.now().getTime()) / 1000);
@@ -82,7 +75,6 @@ export class PointsLedger {
     return {
       windowStart: new Date(this.window * HOUR).toISOString(),
       resetInSeconds: this.resetInSeconds(),
-      quota: Number.isFinite(this.quota) ? this.quota : null,
       total: this.total(),
       accounts: Object.fromEntries([...this.accounts].map(([k, v]) => [k, { ...v }])),
     };

@@ -2,11 +2,12 @@
 // resource handler, error mapping to Jira's ErrorCollection, ledger charging and rate-limit headers.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleAdmin } from './admin';
-import { authenticate, FORGE_ACCOUNT_HEADER } from './auth';
+import { authenticate, FORGE_ACCOUNT_HEADER, FORGE_AS_APP_HEADER } from './auth';
 import type { EmulatorCore, RequestContext, Route } from './context';
 import { JiraHttpError, parseJsonBody, readBody, writeReply, type Reply } from './http';
 import { JqlError } from './jql';
-import { quotaHeaders, tooManyRequestsHeaders } from './rate-limit-headers';
+import type { RateLimitKind } from './faults';
+import { quotaHeaders, tooManyRequestsHeaders, type TooManyRequests } from './rate-limit-headers';
 import { agileRoutes } from './resources/agile';
 import { filterRoutes } from './resources/filters';
 import { groupRoutes } from './resources/groups';
@@ -48,8 +49,6 @@ const SERVER_ERROR_MESSAGES: Record<number, string> = {
   504: 'Gateway timeout.',
 };
 
-const ANONYMOUS = 'anonymous';
-
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export function createHandler(core: EmulatorCore, options: { baseUrl?: string } = {}): RequestHandler {
@@ -74,9 +73,11 @@ export function createHandler(core: EmulatorCore, options: { baseUrl?: string } 
       return;
     }
 
-    // Jira sends rate-limit headers on every response; before authentication they describe the
-    // anonymous bucket.
-    const anonymousHeaders = (): Record<string, string> => quotaHeaders(core.ledger, ANONYMOUS);
+    // Calls through Forge are the app's whether or not the user they name exists: they carry the app's
+    // pool headers. Anybody else unauthenticated is not the app.
+    const throughForge =
+      typeof req.headers[FORGE_ACCOUNT_HEADER] === 'string' || typeof req.headers[FORGE_AS_APP_HEADER] === 'string';
+    const anonymousHeaders = (): Record<string, string> => (throughForge ? quotaHeaders(core.pool, core.speed()) : {});
     const match = router.match(method, path);
     if (match.kind === 'none') {
       writeReply(
@@ -121,17 +122,25 @@ export function createHandler(core: EmulatorCore, options: { baseUrl?: string } 
       return;
     }
     const accountId = principalId(viewer.principal);
+    // The app's calls, as the app or as a user through Forge, draw on the app's pool; API tokens do not.
+    const appCall = viewer.principal.kind === 'app' || typeof req.headers[FORGE_ACCOUNT_HEADER] === 'string';
+    const poolHeaders = (): Record<string, string> => (appCall ? quotaHeaders(core.pool, core.speed()) : {});
+    const tooMany = (kind: RateLimitKind, extra: Omit<TooManyRequests, 'pool' | 'now' | 'speed'> = {}): void =>
+      writeReply(
+        res,
+        { status: 429, body: { errorMessages: ['Rate limit exceeded.'], errors: {} } },
+        tooManyRequestsHeaders(kind, { pool: core.pool, now: core.now(), speed: core.speed(), ...extra }),
+      );
 
-    // Injected faults and quota exhaustion are not charged: Jira rejects them before doing work.
+    // Refused calls are not charged: Jira rejects them before doing work. The pool first: once it is
+    // empty nothing else matters until the hour turns.
+    if (appCall && core.pool.exhausted()) {
+      tooMany(core.pool.tier === 1 ? 'quota' : 'tenant-quota');
+      return;
+    }
     const decision = core.faults.decide(call);
     if (decision?.type === 'rateLimit') {
-      const headers = tooManyRequestsHeaders(
-        decision.fault.kind,
-        core.ledger,
-        core.now(),
-        decision.fault.retryAfterSeconds,
-      );
-      writeReply(res, { status: 429, body: { errorMessages: ['Rate limit exceeded.'], errors: {} } }, headers);
+      tooMany(decision.fault.kind, { retryAfterSeconds: decision.fault.retryAfterSeconds });
       return;
     }
     if (decision?.type === 'serverError') {
@@ -139,29 +148,43 @@ export function createHandler(core: EmulatorCore, options: { baseUrl?: string } 
       writeReply(
         res,
         { status, body: { errorMessages: [SERVER_ERROR_MESSAGES[status] ?? 'Server error.'], errors: {} } },
-        quotaHeaders(core.ledger, accountId),
+        poolHeaders(),
       );
       return;
     }
-    if (Number.isFinite(core.ledger.quota) && core.ledger.remaining(accountId) <= 0) {
-      const headers = tooManyRequestsHeaders('quota', core.ledger, core.now());
-      writeReply(res, { status: 429, body: { errorMessages: ['Rate limit exceeded.'], errors: {} } }, headers);
+    const burst = core.burst.take(method, route.path);
+    if (!burst.ok) {
+      tooMany('burst', { retryAfterSeconds: burst.retryAfterSeconds, limit: burst.limit, windowSeconds: 1 });
       return;
+    }
+    const writtenIssue = route.write ? writtenIssueId(core, params) : undefined;
+    if (writtenIssue !== undefined) {
+      const allowed = core.issueWrites.check(writtenIssue);
+      if (!allowed.ok) {
+        tooMany('per-issue', {
+          retryAfterSeconds: allowed.retryAfterSeconds,
+          limit: allowed.limit,
+          windowSeconds: allowed.windowSeconds,
+        });
+        return;
+      }
     }
 
     let reply: Reply;
     // Changes made by this request are announced as this caller's; a Forge call (asApp, or asUser
     // through the X-Forge-Account-Id header) is the app's own doing: `selfGenerated`.
-    const selfGenerated = viewer.principal.kind === 'app' || typeof req.headers[FORGE_ACCOUNT_HEADER] === 'string';
     try {
-      reply = await core.store.events.asActor({ accountId, selfGenerated }, () =>
+      reply = await core.store.events.asActor({ accountId, selfGenerated: appCall }, () =>
         route.handle(makeContext(route, params, url, req, viewer)),
       );
     } catch (e) {
       reply = errorReply(e);
     }
-    core.ledger.charge(accountId, route.write ? 1 : 1 + (reply.objectPoints ?? 0));
-    writeReply(res, reply, quotaHeaders(core.ledger, accountId));
+    const points = route.write ? 1 : 1 + (reply.objectPoints ?? 0);
+    core.ledger.charge(accountId, points);
+    if (appCall) core.pool.charge(points);
+    if (writtenIssue !== undefined && reply.status < 400) core.issueWrites.record(writtenIssue);
+    writeReply(res, reply, poolHeaders());
   }
 
   function makeContext(
@@ -207,4 +230,11 @@ function errorReply(e: unknown): Reply {
 
 function writeError(res: ServerResponse, e: unknown, headers: Record<string, string>): void {
   writeReply(res, errorReply(e), headers);
+}
+
+/** The issue a write route changes, by id, for the per-issue write limits; undefined when none or unknown. */
+function writtenIssueId(core: EmulatorCore, params: Record<string, string>): string | undefined {
+  const ref = params.issueIdOrKey;
+  if (ref === undefined) return undefined;
+  return core.store.issueByIdOrKey(ref)?.id;
 }

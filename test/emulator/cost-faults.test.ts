@@ -47,14 +47,18 @@ describe('ledger, rate limits and faults', () => {
     }
   });
 
-  it('sends informational (Beta-) quota headers while no quota is enforced', async () => {
-    const answer = await em.call(bob, 'GET', '/rest/api/3/myself');
+  it("sends the app's informational (Beta-) pool headers while the pool is not enforced", async () => {
+    const answer = await em.call({ accountId: 'acc-bob' }, 'GET', '/rest/api/3/myself');
     expect(answer.headers.get('beta-ratelimit-policy')).toBe('"global-app-quota";q=65000;w=3600');
     expect(answer.headers.get('beta-ratelimit')).toMatch(/^"global-app-quota";t=\d+$/);
     expect(answer.headers.get('x-ratelimit-limit')).toBe('65000');
     expect(answer.headers.get('x-ratelimit-remaining')).toBe('64997');
-    const error = await em.call(bob, 'GET', '/rest/api/3/issue/NOPE-1');
+    const error = await em.call({ app: true }, 'GET', '/rest/api/3/issue/NOPE-1');
     expect(error.headers.get('x-ratelimit-limit')).toBe('65000');
+    // API tokens are not on points: no pool headers, nothing drawn from the pool.
+    const token = await em.call(bob, 'GET', '/rest/api/3/myself');
+    expect(token.headers.get('x-ratelimit-limit')).toBeNull();
+    expect(em.jira.pool.used()).toBe(3 + 1);
   });
 
   it('injects burst 429s for the next N calls, with Retry-After and RateLimit-Reason, then recovers', async () => {
@@ -129,19 +133,23 @@ describe('ledger, rate limits and faults', () => {
     expect((await em.call(bob, 'GET', '/rest/api/3/myself')).status).toBe(200);
   });
 
-  it('enforces an hourly quota with 429 jira-quota-global-based and near-limit headers', async () => {
-    em.jira.ledger.quota = 5;
-    const first = await em.call(bob, 'GET', '/rest/api/3/issue/BETA-1'); // 2 points
+  it("enforces the app's hourly pool with 429 jira-quota-global-based and near-limit headers", async () => {
+    em.jira.pool.configure({ tier: 1, points: 5 });
+    const app = { accountId: 'acc-bob' };
+    const first = await em.call(app, 'GET', '/rest/api/3/issue/BETA-1'); // 2 points
     expect(first.headers.get('ratelimit-policy')).toBe('"global-app-quota";q=5;w=3600');
     expect(first.headers.get('x-ratelimit-remaining')).toBe('3');
-    await em.call(bob, 'GET', '/rest/api/3/issue/BETA-1'); // 4 points: near the limit
-    const near = await em.call(bob, 'GET', '/rest/api/3/myself'); // 5 points
+    await em.call(app, 'GET', '/rest/api/3/issue/BETA-1'); // 4 points: near the limit
+    const near = await em.call(app, 'GET', '/rest/api/3/myself'); // 5 points
     expect(near.headers.get('x-ratelimit-nearlimit')).toBe('true');
     expect(near.headers.get('ratelimit')).toMatch(/^"global-app-quota";r=0;t=\d+$/);
-    const refused = await em.call(bob, 'GET', '/rest/api/3/myself');
+    const refused = await em.call(app, 'GET', '/rest/api/3/myself');
     expect(refused.status).toBe(429);
     expect(refused.headers.get('ratelimit-reason')).toBe('jira-quota-global-based');
-    // Other accounts have their own budget.
+    // The pool is the app's, not a user's: another user of the app is refused too, and so is asApp.
+    expect((await em.call({ accountId: 'acc-carol' }, 'GET', '/rest/api/3/myself')).status).toBe(429);
+    expect((await em.call({ app: true }, 'GET', '/rest/api/3/myself')).status).toBe(429);
+    // An API token is not the app.
     expect((await em.call({ user: users.carol }, 'GET', '/rest/api/3/myself')).status).toBe(200);
   });
 
