@@ -205,14 +205,14 @@ export interface InstalledSynchronizerDto {
   lastRun?: InstalledSynchronizerLastRun;
 }
 
-export type ExportChangeKind = 'rank' | 'parent' | 'link-create' | 'link-delete';
+export type ExportChangeKind = 'rank' | 'parent' | 'link-create' | 'link-delete' | 'status';
 
 /** One Jira change an export makes (or made), with readable old and new values. */
 export interface ExportChangeDto {
   kind: ExportChangeKind;
   issueId: string;
   issueKey?: string;
-  /** rank: "3rd of 40"; parent: an issue key or "none"; links: "PLAT-1 blocks PLAT-2" or "none". */
+  /** rank: "3rd of 40"; parent: an issue key or "none"; links: "PLAT-1 blocks PLAT-2" or "none"; status: its name. */
   before: string;
   after: string;
   /** In a job's log only: what Jira answered. */
@@ -226,6 +226,8 @@ export interface ExportCountsDto {
   parentChanges: number;
   linksCreated: number;
   linksDeleted: number;
+  /** Workflow transitions (Status Rollup). */
+  statusChanges: number;
   /** Placements reported instead of written (Jira cannot represent them, or the rows conflict). */
   notRepresentable: number;
 }

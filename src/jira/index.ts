@@ -6,3 +6,4 @@ export * from './retry-policy';
 export * from './transport';
 export * from './export-calls';
 export * from './operations';
+export * from './transition-calls';

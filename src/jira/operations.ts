@@ -101,6 +101,20 @@ export const JIRA_OPERATIONS = {
     scopes: WRITE_WORK,
     purpose: 'create issue links',
   },
+  getTransitions: {
+    method: 'GET',
+    path: '/rest/api/3/issue/{issueIdOrKey}/transitions',
+    principal: 'user',
+    scopes: READ_WORK,
+    purpose: "read an issue's workflow transitions",
+  },
+  doTransition: {
+    method: 'POST',
+    path: '/rest/api/3/issue/{issueIdOrKey}/transitions',
+    principal: 'user',
+    scopes: WRITE_WORK,
+    purpose: "change an issue's status through its workflow",
+  },
   deleteIssueLink: {
     method: 'DELETE',
     path: '/rest/api/3/issueLink/{linkId}',

@@ -126,6 +126,8 @@ export interface ExportCheckpoint {
   failPieces: number[];
   /** Issues whose rank Jira refused: left out of every re-plan. */
   failedRank: number[];
+  /** Issues whose status change found no allowed transition, with why: held where they are in every re-plan. */
+  heldStatus?: Array<[number, string]>;
   replans: number;
   applied: number;
   failed: number;

@@ -8,6 +8,7 @@ import { filterModule } from './filter';
 import { hierarchyModule } from './hierarchy';
 import { linksModule } from './links';
 import { looseRecord, type SynchronizerModule } from './module';
+import { statusRollupModule } from './status-rollup';
 import { subtasksModule } from './subtasks';
 
 const BUILT_IN: readonly SynchronizerModule[] = [
@@ -16,6 +17,7 @@ const BUILT_IN: readonly SynchronizerModule[] = [
   linksModule,
   agileModule,
   hierarchyModule,
+  statusRollupModule,
 ];
 
 /** A module offers a direction exactly when it says how to run it. */

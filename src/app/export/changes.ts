@@ -64,5 +64,7 @@ function issuesNamedBy(e: ChangeLogEntry): IssueId[] {
       return [e.issueId, e.after.inwardId, e.after.outwardId];
     case 'link-delete':
       return [e.issueId, e.before.inwardId, e.before.outwardId];
+    case 'status':
+      return [e.issueId];
   }
 }

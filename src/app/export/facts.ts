@@ -18,13 +18,18 @@ export interface CompactFact {
   pa: number | null;
   r?: string;
   ln?: CompactLink[];
+  /** Status [id, name, done category]. */
+  s?: [string, string, boolean];
+  /** Resolution name. */
+  rs?: string;
 }
 
 export const DEFAULT_RANK_FIELD = 'customfield_10019';
 
 /** Fields an export reads for its issues; links only when it needs them. */
 export function factFields(opts: { links?: boolean; rankField?: string }): string[] {
-  const fields = ['project', 'issuetype', 'parent'];
+  // Status and resolution cost no points and let any export's revert check what it wrote.
+  const fields = ['project', 'issuetype', 'parent', 'status', 'resolution'];
   if (opts.links) fields.push('issuelinks');
   if (opts.rankField) fields.push(opts.rankField);
   return fields;
@@ -51,6 +56,10 @@ export function compactFact(issue: JiraIssue, rankField?: string): CompactFact {
     pa: parent?.id !== undefined ? Number(parent.id) : null,
   };
   if (rankField && typeof f[rankField] === 'string') fact.r = f[rankField] as string;
+  const status = f.status as { id?: string; name?: string; statusCategory?: { key?: string } } | undefined;
+  if (status?.id !== undefined) fact.s = [status.id, status.name ?? status.id, status.statusCategory?.key === 'done'];
+  const resolution = f.resolution as { name?: string } | null | undefined;
+  if (typeof resolution?.name === 'string') fact.rs = resolution.name;
   const links = f.issuelinks as
     Array<{ id: string; type?: { id?: string }; inwardIssue?: RefIssue; outwardIssue?: RefIssue }> | undefined;
   if (Array.isArray(links)) {
@@ -81,5 +90,7 @@ export function toIssueFacts(c: CompactFact): IssueFacts {
     parentId: c.pa,
     ...(c.r !== undefined ? { rank: c.r } : {}),
     ...(links !== undefined ? { links } : {}),
+    ...(c.s !== undefined ? { status: { id: c.s[0], name: c.s[1], done: c.s[2] } } : {}),
+    ...(c.rs !== undefined ? { resolution: c.rs } : {}),
   };
 }

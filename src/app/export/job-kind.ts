@@ -27,13 +27,23 @@ import { displayNamesOf } from '../installed/summary';
 import { factsStep, gatherDone, gatherStep } from './gather';
 import { FAIL, PAGE } from './names';
 import { describeKey, idsOfLog, settleLog } from './outcomes';
-import { changeDto, factsById, isChange, keysOfLog, mergePages, planExport, type Gathered } from './plan';
+import {
+  changeDto,
+  factsById,
+  isChange,
+  keysOfLog,
+  mergePages,
+  planExport,
+  statusOps,
+  withStatuses,
+  type Gathered,
+} from './plan';
 import { projectIdsOf, runPreflight } from './preflight';
 import { CHANGE_LOG_TTL } from './retention';
 import { structureIdsOf } from './structure-ids';
 import { exportSpecFor } from './prepare';
 import type { GatherContext, GatherPage, GatherStep } from './spec';
-import { opKey, runOtherOp, runRankOp, type OtherOp } from './write';
+import { callsOf, opKey, runOtherOp, runRankOp, type OtherOp } from './write';
 
 /**
  * Jira calls per unit. Forge allows ~100 outbound requests per invocation (Jira and storage alike) and the
@@ -197,7 +207,10 @@ async function planExportStage(ctx: StageContext<ExportJob>): Promise<StageResul
   const c = planned.counts;
   log.push({
     level: 'info',
-    message: `Plan: ${c.issuesRanked} issues to rank in ${c.rankCalls} calls, ${c.parentChanges} parent changes, ${c.linksCreated} links${spec.linksWording?.(job.params, names) ?? ''} to create, ${c.linksDeleted} to delete, ${c.notRepresentable} placements Jira cannot hold. Permissions checked.`,
+    message:
+      c.statusChanges > 0
+        ? `Plan: ${c.statusChanges} status changes, through the workflows' transitions. Permissions checked.`
+        : `Plan: ${c.issuesRanked} issues to rank in ${c.rankCalls} calls, ${c.parentChanges} parent changes, ${c.linksCreated} links${spec.linksWording?.(job.params, names) ?? ''} to create, ${c.linksDeleted} to delete, ${c.notRepresentable} placements Jira cannot hold. Permissions checked.`,
   });
   return {
     next: 'next',
@@ -237,6 +250,7 @@ async function planRevertStage(ctx: StageContext<RevertJob>): Promise<StageResul
     parents: plan.parents,
     linkCreates: plan.linkCreates,
     linkDeletes: plan.linkDeletes,
+    statuses: plan.statuses,
   };
   const preflight = await runPreflight(
     inv.jira,
@@ -263,6 +277,8 @@ async function planRevertStage(ctx: StageContext<RevertJob>): Promise<StageResul
       inwardId: d.inwardId,
       outwardId: d.outwardId,
     })),
+    // Back to where they were, by any transition the workflow offers.
+    ...statusOps(plan.statuses, { allowed: {} }),
   ];
   const data = dataOf(inv);
   const pieces = {
@@ -310,6 +326,8 @@ async function writeUnit(ctx: Ctx): Promise<StageResult<Job>> {
   let { rankIndex, otherIndex, applied, failed, replans } = s;
   const failedRank = new Set(s.failedRank);
   const failures: Array<[string, string]> = [];
+  const held = new Map(s.heldStatus ?? []);
+  let heldNow = false;
   let replanned = false;
   for (let calls = 0; calls < WRITE_CALLS_PER_UNIT; calls++) {
     if (rankIndex < rankOps.length) {
@@ -345,26 +363,53 @@ async function writeUnit(ctx: Ctx): Promise<StageResult<Job>> {
       }
     } else if (otherIndex < otherOps.length) {
       const op = otherOps[otherIndex++];
+      calls += callsOf(op) - 1;
       const error = await runOtherOp(inv.jira, op);
       if (error === undefined) applied++;
       else {
         failed++;
         failures.push([opKey(op), error]);
+        if (op.k === 'status') {
+          held.set(op.issueId, error);
+          heldNow = true;
+        }
       }
     } else break;
+  }
+  let otherOpsNow = otherOps;
+  if (heldNow && job.kind === 'export' && otherIndex < otherOps.length) {
+    // The issues above a status that did not move were planned as if it had: plan them again from what
+    // Jira now holds, keeping the held ones where they are.
+    const replan = await replanStatuses({ ...ctx, job }, otherOps.slice(0, otherIndex), held);
+    otherOpsNow = [...otherOps.slice(0, otherIndex), ...replan.ops];
+    cache.otherOps = otherOpsNow;
+    pieces.otherOps = await data.putValue(job.id, 'otherops', otherOpsNow);
+    pieces.log = await data.putValue(
+      job.id,
+      'log',
+      replan.log(await data.getValue(job.id, 'log', pieces.log)),
+      CHANGE_LOG_TTL,
+    );
+    replans++;
   }
   if (replanned) pieces.rankOps = await data.putValue(job.id, 'rankops', rankOps);
   cache.rankOps = rankOps;
   const failPieces = [...s.failPieces];
   if (failures.length > 0) failPieces.push(await data.putValue(job.id, FAIL(failPieces.length), failures));
-  const finished = rankIndex >= rankOps.length && otherIndex >= otherOps.length;
+  const finished = rankIndex >= rankOps.length && otherIndex >= otherOpsNow.length;
   const log: Line[] = [];
   const toLog = failures.slice(0, Math.max(0, FAILURES_LOGGED - s.failed));
   if (toLog.length > 0) {
     const gathered = await gatheredOf(ctx);
     const keyOf = (id: string): string => gathered.facts.get(Number(id))?.k ?? `issue ${id}`;
     for (const [key, message] of toLog)
-      log.push({ level: 'warn', message: `Jira refused ${describeKey(key, keyOf)}: ${message}` });
+      log.push({
+        level: 'warn',
+        // A status that found no allowed transition was not refused by Jira: the message says why.
+        message: key.startsWith('status:')
+          ? `${keyOf(key.slice('status:'.length))} ${message}`
+          : `Jira refused ${describeKey(key, keyOf)}: ${message}`,
+      });
   }
   if (replanned)
     log.push({
@@ -380,19 +425,48 @@ async function writeUnit(ctx: Ctx): Promise<StageResult<Job>> {
         rankIndex,
         otherIndex,
         rankOpsCount: rankOps.length,
+        otherOpsCount: otherOpsNow.length,
         applied,
         failed,
         replans,
         failPieces,
         failedRank: [...failedRank],
+        ...(held.size > 0 ? { heldStatus: [...held] } : {}),
       },
     },
     progress: {
       phase: finished ? EXPORT_PHASE.finish : EXPORT_PHASE.write,
       done: rankIndex + otherIndex,
-      total: rankOps.length + otherOps.length,
+      total: rankOps.length + otherOpsNow.length,
     },
     log,
+  };
+}
+
+/**
+ * The status writes still to come, planned again with the held issues kept where they are and the
+ * statuses written so far as Jira now holds them; and the change log with their entries replaced.
+ */
+async function replanStatuses(
+  ctx: StageContext<ExportJob>,
+  done: readonly OtherOp[],
+  held: ReadonlyMap<IssueId, string>,
+): Promise<{ ops: OtherOp[]; log: (planned: ChangeLogEntry[]) => ChangeLogEntry[] }> {
+  const { inv, job } = ctx;
+  const written = new Map(
+    done.flatMap((op) => (op.k === 'status' && !held.has(op.issueId) ? [[op.issueId, op.to] as const] : [])),
+  );
+  const { forest } = await loadForest(inv, job.structureId);
+  const spec = exportSpecFor(job.synchronizer);
+  const names = await displayNamesOf(inv, job.synchronizer, job.params);
+  const planned = planExport(spec, job.params, forest, withStatuses(await gatheredOf(ctx), written), names, held);
+  const doneIds = new Set(done.flatMap((op) => (op.k === 'status' ? [op.issueId] : [])));
+  return {
+    ops: planned.otherOps.filter((op) => op.k === 'status'),
+    log: (log) => [
+      ...log.filter((e) => e.kind !== 'status' || doneIds.has(e.issueId)),
+      ...planned.log.filter((e) => e.kind === 'status'),
+    ],
   };
 }
 
@@ -454,6 +528,7 @@ async function finishUnit(ctx: Ctx): Promise<StageResult<Job>> {
     parentChanges: 0,
     linksCreated: 0,
     linksDeleted: 0,
+    statusChanges: 0,
     notRepresentable: 0,
   };
   const result = { counts, applied: appliedChanges, failed: failures.size, skipped: s.skipped, problems };

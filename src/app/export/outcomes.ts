@@ -20,6 +20,8 @@ export function entryKey(e: ChangeLogEntry): string {
       return `link-create:${e.after.linkTypeId}:${e.after.inwardId}:${e.after.outwardId}`;
     case 'link-delete':
       return `link-delete:${e.before.linkId}`;
+    case 'status':
+      return `status:${e.issueId}`;
   }
 }
 
@@ -51,6 +53,7 @@ export function describeKey(key: string, keyOf: (id: string) => string): string 
   if (kind === 'rank') return `the rank of ${keyOf(rest[0])}`;
   if (kind === 'parent') return `the parent of ${keyOf(rest[0])}`;
   if (kind === 'link-create') return `a link from ${keyOf(rest[1])} to ${keyOf(rest[2])}`;
+  if (kind === 'status') return `the status of ${keyOf(rest[0])}`;
   return `deleting link ${rest[0]}`;
 }
 

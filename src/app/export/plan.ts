@@ -6,12 +6,15 @@ import {
   linkLogEntries,
   parentLogEntries,
   rankLogEntries,
+  statusLogEntries,
   type ChangeLogEntry,
   type ExportPlan,
   type PreflightInput,
+  type StatusChange,
+  type TransitionPolicy,
 } from '../../domain/export';
 import type { Forest, IssueId } from '../../domain/forest';
-import type { IssueFacts } from '../../domain/jira';
+import type { IssueFacts, StatusFact } from '../../domain/jira';
 import { toIssueFacts, type CompactFact } from './facts';
 import type { ExportSpec, GatherPage } from './spec';
 import type { OtherOp } from './write';
@@ -60,8 +63,10 @@ export function planExport<P>(
   forest: Forest,
   gathered: Gathered,
   names: Readonly<Record<string, string>>,
+  held?: ReadonlyMap<IssueId, string>,
 ): PlannedExport {
   const planned = spec.plan({
+    ...(held && held.size > 0 ? { held } : {}),
     params,
     forest,
     facts: factsById(gathered),
@@ -78,6 +83,7 @@ export function planExport<P>(
     ...(plan.rank ? rankLogEntries(structureOrder, jiraOrder) : []),
     ...(plan.parents ? parentLogEntries(plan.parents.changes) : []),
     ...(plan.links ? linkLogEntries(plan.links) : []),
+    ...(plan.statuses ? statusLogEntries(plan.statuses.changes) : []),
   ];
   const otherOps: OtherOp[] = [
     ...(plan.parents?.changes ?? []).map((c): OtherOp => ({ k: 'parent', issueId: c.issueId, to: c.to })),
@@ -94,6 +100,7 @@ export function planExport<P>(
       inwardId: d.inwardId,
       outwardId: d.outwardId,
     })),
+    ...(plan.statuses ? statusOps(plan.statuses.changes, plan.statuses.policy) : []),
   ];
   const notRepresentable = [
     ...(plan.parents?.unrepresentable ?? []).map((u) => u.reason),
@@ -109,6 +116,31 @@ export function planExport<P>(
     warnings: planned.warnings,
     notRepresentable,
   };
+}
+
+/** The gathered facts with the statuses the job has written since (for planning statuses again). */
+export function withStatuses(g: Gathered, written: ReadonlyMap<IssueId, StatusFact>): Gathered {
+  const facts = new Map(g.facts);
+  for (const [id, s] of written) {
+    const f = facts.get(id);
+    if (f) facts.set(id, { ...f, s: [s.id, s.name, s.done] });
+  }
+  return { ...g, facts };
+}
+
+/** One transition write per change, carrying what picks its transition when Jira lists them. */
+export function statusOps(changes: readonly StatusChange[], policy: TransitionPolicy): OtherOp[] {
+  return changes.map((c): OtherOp => {
+    const allowed = policy.allowed[c.to.id] ?? [];
+    return {
+      k: 'status',
+      issueId: c.issueId,
+      from: c.from,
+      to: c.to,
+      ...(allowed.length > 0 ? { allowed: [...allowed] } : {}),
+      ...(policy.resolution !== undefined ? { resolution: policy.resolution } : {}),
+    };
+  });
 }
 
 function typeNames(g: Gathered): Map<string, string> {
@@ -142,6 +174,8 @@ export function changeDto(e: ChangeLogEntry, keyOf: (id: IssueId) => string, ran
       return { ...base, before: 'none', after: `${keyOf(e.after.inwardId)} → ${keyOf(e.after.outwardId)}` };
     case 'link-delete':
       return { ...base, before: `${keyOf(e.before.inwardId)} → ${keyOf(e.before.outwardId)}`, after: 'none' };
+    case 'status':
+      return { ...base, before: e.before.name, after: e.after.name };
   }
 }
 
@@ -167,6 +201,7 @@ export function projectsOfChanges(
     ...(plan.parents ?? []).map((c) => c.issueId),
     ...(plan.linkCreates ?? []).flatMap((c) => [c.inwardId, c.outwardId]),
     ...(plan.linkDeletes ?? []).flatMap((c) => [c.inwardId, c.outwardId]),
+    ...(plan.statuses ?? []).map((c) => c.issueId),
   ];
   return [...new Set(ids.map(projectOf).filter((p): p is string => p !== undefined && p !== ''))].sort();
 }

@@ -2,7 +2,9 @@
 // touch (one /mypermissions call per project when a project's id is unknown), then the domain decides what
 // is missing and says it in one sentence.
 import {
+  EXPORT_PERMISSIONS,
   preflightExport,
+  type ExportPermission,
   type PreflightInput,
   type PreflightResult,
   type ProjectPermissions,
@@ -11,7 +13,18 @@ import type { IssueId } from '../../domain/forest';
 import { checkProjectPermissions, myProjectPermissions, JiraNotFound, type JiraClient } from '../../jira';
 import { projectsOfChanges } from './plan';
 
-const NEEDED = ['SCHEDULE_ISSUES', 'EDIT_ISSUES', 'LINK_ISSUES'];
+/** Only the permissions the changes need: each permission Jira answers with costs points. */
+function neededBy(changes: PlannedChanges): string[] {
+  const needed = new Set<ExportPermission>();
+  if ((changes.rank ?? []).length > 0) needed.add('SCHEDULE_ISSUES');
+  if ((changes.parents ?? []).length > 0) needed.add('EDIT_ISSUES');
+  if ((changes.linkCreates ?? []).length + (changes.linkDeletes ?? []).length > 0) needed.add('LINK_ISSUES');
+  for (const c of changes.statuses ?? []) {
+    needed.add('TRANSITION_ISSUES');
+    if (c.to.done) needed.add('RESOLVE_ISSUES');
+  }
+  return EXPORT_PERMISSIONS.filter((p) => needed.has(p));
+}
 
 export type PlannedChanges = Omit<PreflightInput, 'projectOf' | 'permissions'>;
 
@@ -23,6 +36,7 @@ export async function runPreflight(
   projectIdOf: (projectKey: string) => number | undefined = () => undefined,
 ): Promise<PreflightResult> {
   const permissions: Record<string, Record<string, boolean>> = {};
+  const NEEDED = neededBy(changes);
   const projects = projectsOfChanges(changes, projectOf);
   const withIds = projects.filter((p) => projectIdOf(p) !== undefined);
   if (withIds.length > 0) {

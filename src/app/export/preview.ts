@@ -65,7 +65,7 @@ export async function previewPrepared(inv: Invocation, prepared: PreparedExport)
   const c = planned.counts;
   return {
     counts: c,
-    totalChanges: c.issuesRanked + c.parentChanges + c.linksCreated + c.linksDeleted,
+    totalChanges: c.issuesRanked + c.parentChanges + c.linksCreated + c.linksDeleted + c.statusChanges,
     changes: changes.slice(0, SHOWN).map((e) => {
       const { outcome: _o, ...dto } = changeDto(e, keyOf, planned.structureOrder.length);
       return dto;

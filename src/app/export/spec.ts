@@ -60,6 +60,11 @@ export interface ExportPlanInput<P> {
   issueTypeNames: ReadonlyMap<string, string>;
   /** Names people read instead of ids (see SynchronizerModule.names). */
   names: Readonly<Record<string, string>>;
+  /**
+   * Issues whose status the job could not change while writing, with why. A planner of statuses keeps
+   * them where they are and plans the rest again around them (the write stage asks after each refusal).
+   */
+  held?: ReadonlyMap<IssueId, string>;
 }
 
 export interface ExportPlanned {

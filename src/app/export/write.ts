@@ -4,9 +4,14 @@
 // after a pause writes the same values again.
 import { rankCallOutcomes, rankRequestBody, type RankIssueOutcome, type RankOperation } from '../../domain/export';
 import type { IssueId } from '../../domain/forest';
+import type { StatusFact } from '../../domain/jira';
+import { chooseTransition } from '../../domain/rollup';
 import {
   createIssueLink,
   deleteIssueLink,
+  issueStatusId,
+  issueTransitions,
+  transitionIssue,
   JiraHttpError,
   JiraNotFound,
   JiraUnavailable,
@@ -18,7 +23,11 @@ import {
 export type OtherOp =
   | { k: 'parent'; issueId: IssueId; to: IssueId | null }
   | { k: 'link-create'; typeId: string; inwardId: IssueId; outwardId: IssueId }
-  | { k: 'link-delete'; linkId: string; typeId: string; inwardId: IssueId; outwardId: IssueId };
+  | { k: 'link-delete'; linkId: string; typeId: string; inwardId: IssueId; outwardId: IssueId }
+  | { k: 'status'; issueId: IssueId; from: StatusFact; to: StatusFact; allowed?: string[]; resolution?: string };
+
+/** Jira calls an operation makes when it succeeds: a status change reads the transitions first. */
+export const callsOf = (op: OtherOp): number => (op.k === 'status' ? 2 : 1);
 
 /** Identifies the log entry an outcome belongs to. */
 export function opKey(op: OtherOp): string {
@@ -29,6 +38,8 @@ export function opKey(op: OtherOp): string {
       return `link-create:${op.typeId}:${op.inwardId}:${op.outwardId}`;
     case 'link-delete':
       return `link-delete:${op.linkId}`;
+    case 'status':
+      return `status:${op.issueId}`;
   }
 }
 
@@ -64,6 +75,7 @@ export async function runRankOp(
 /** undefined when Jira did it; Jira's message when it refused. */
 export async function runOtherOp(jira: JiraClient, op: OtherOp): Promise<string | undefined> {
   try {
+    if (op.k === 'status') return await runTransition(jira, op);
     if (op.k === 'parent') await setParent(jira, String(op.issueId), op.to === null ? null : String(op.to));
     else if (op.k === 'link-create') await createIssueLink(jira, op.typeId, String(op.inwardId), String(op.outwardId));
     else await deleteIssueLink(jira, op.linkId);
@@ -74,5 +86,33 @@ export async function runOtherOp(jira: JiraClient, op: OtherOp): Promise<string 
     const message = refusal(error);
     if (message === undefined) throw error;
     return message;
+  }
+}
+
+/**
+ * A status change through the workflow: the transitions Jira offers the issue now, the one the
+ * synchronizer allows, then the transition itself. No allowed transition is an outcome like a refusal,
+ * worded for the job log; a unit repeated after a pause finds the issue there already.
+ */
+async function runTransition(jira: JiraClient, op: Extract<OtherOp, { k: 'status' }>): Promise<string | undefined> {
+  const issueId = String(op.issueId);
+  const choice = chooseTransition({
+    available: await issueTransitions(jira, issueId),
+    targetStatusId: op.to.id,
+    ...(op.allowed ? { allowed: op.allowed } : {}),
+    ...(op.resolution !== undefined ? { resolution: op.resolution } : {}),
+    statusName: (id) => (id === op.to.id ? op.to.name : id === op.from.id ? op.from.name : id),
+  });
+  if (!choice.ok) {
+    if ((await issueStatusId(jira, issueId)) === op.to.id) return undefined;
+    return `stays in ${op.from.name}, not moved to ${op.to.name}: ${choice.reason}`;
+  }
+  try {
+    await transitionIssue(jira, issueId, choice.transitionId, choice.resolution);
+    return undefined;
+  } catch (error) {
+    const message = refusal(error);
+    if (message === undefined) throw error;
+    return `stays in ${op.from.name}, not moved to ${op.to.name}: Jira refused "${choice.name}": ${message}`;
   }
 }

@@ -1,7 +1,8 @@
 import { IssueId } from '../forest';
-import type { LinkFact } from '../jira';
+import type { LinkFact, StatusFact } from '../jira';
 import type { LinkCreate, LinksExportPlan } from './links';
 import type { ParentChange } from './parent';
+import type { StatusChange } from './status';
 
 /** Where a logged change stands: planned by the export, written by Jira, or refused by Jira. */
 export type ChangeOutcome = 'planned' | 'applied' | 'failed';
@@ -44,7 +45,14 @@ export interface LinkDeleteLogEntry extends EntryBase {
   readonly after: null;
 }
 
-export type ChangeLogEntry = RankLogEntry | ParentLogEntry | LinkCreateLogEntry | LinkDeleteLogEntry;
+/** A workflow status, with its name so the log reads without Jira. */
+export interface StatusLogEntry extends EntryBase {
+  readonly kind: 'status';
+  readonly before: StatusFact;
+  readonly after: StatusFact;
+}
+
+export type ChangeLogEntry = RankLogEntry | ParentLogEntry | LinkCreateLogEntry | LinkDeleteLogEntry | StatusLogEntry;
 
 /** Rank entries for an export from `jiraOrder` to `structureOrder` (the issues both list, as planRankExport ranks them). */
 export function rankLogEntries(structureOrder: readonly IssueId[], jiraOrder: readonly IssueId[]): RankLogEntry[] {
@@ -84,6 +92,10 @@ export function linkLogEntries(
       outcome: 'planned',
     })),
   ];
+}
+
+export function statusLogEntries(changes: readonly StatusChange[]): StatusLogEntry[] {
+  return changes.map((c) => ({ kind: 'status', issueId: c.issueId, before: c.from, after: c.to, outcome: 'planned' }));
 }
 
 /** The same entry with what Jira answered. */

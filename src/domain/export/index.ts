@@ -13,7 +13,8 @@ export type {
 } from './parent';
 export { planLinksExport, linkCreateRequestBody } from './links';
 export type { LinkParentEnd, LinkScope, LinksExportInput, LinkCreate, LinkDelete, LinksExportPlan } from './links';
-export { rankLogEntries, parentLogEntries, linkLogEntries, withOutcome } from './change-log';
+export { rankLogEntries, parentLogEntries, linkLogEntries, statusLogEntries, withOutcome } from './change-log';
+export type { StatusChange, StatusExportPlan, StatusSkip, TransitionPolicy } from './status';
 export type {
   ChangeOutcome,
   ChangeLogEntry,
@@ -21,11 +22,12 @@ export type {
   ParentLogEntry,
   LinkCreateLogEntry,
   LinkDeleteLogEntry,
+  StatusLogEntry,
 } from './change-log';
 // Reverting reads the log (revert.ts imports change-log.ts, never the other way round).
 export { planRevert } from './revert';
 export type { RevertInput, RevertPlan, SkippedRevert } from './revert';
-export { preflightExport } from './preflight';
+export { preflightExport, EXPORT_PERMISSIONS } from './preflight';
 export type {
   ExportPermission,
   ProjectPermissions,

@@ -2,9 +2,11 @@ import { IssueId } from '../forest';
 import type { LinkCreate, LinkDelete } from './links';
 import type { ParentChange } from './parent';
 import type { RankOperation } from './rank';
+import type { StatusChange } from './status';
 
 /** The Jira project permissions an export writes with (`GET /rest/api/3/mypermissions` keys). */
-export type ExportPermission = 'SCHEDULE_ISSUES' | 'EDIT_ISSUES' | 'LINK_ISSUES';
+export type ExportPermission =
+  'SCHEDULE_ISSUES' | 'EDIT_ISSUES' | 'LINK_ISSUES' | 'TRANSITION_ISSUES' | 'RESOLVE_ISSUES';
 
 /** What the exporting user holds, by project key; a project or permission missing here counts as not held. */
 export type ProjectPermissions = Readonly<Record<string, Readonly<Partial<Record<ExportPermission, boolean>>>>>;
@@ -14,6 +16,7 @@ export interface PreflightInput {
   readonly parents?: readonly ParentChange[];
   readonly linkCreates?: readonly LinkCreate[];
   readonly linkDeletes?: readonly LinkDelete[];
+  readonly statuses?: readonly StatusChange[];
   /** The project key of an issue; undefined when the runner could not tell (reported as missing). */
   readonly projectOf: (issueId: IssueId) => string | undefined;
   readonly permissions: ProjectPermissions;
@@ -35,16 +38,27 @@ export interface PreflightResult {
   readonly message: string | null;
 }
 
-const ORDER: readonly ExportPermission[] = ['SCHEDULE_ISSUES', 'EDIT_ISSUES', 'LINK_ISSUES'];
+export const EXPORT_PERMISSIONS: readonly ExportPermission[] = [
+  'SCHEDULE_ISSUES',
+  'EDIT_ISSUES',
+  'LINK_ISSUES',
+  'TRANSITION_ISSUES',
+  'RESOLVE_ISSUES',
+];
+const ORDER = EXPORT_PERMISSIONS;
 const LABEL: Record<ExportPermission, string> = {
   SCHEDULE_ISSUES: 'Schedule issues',
   EDIT_ISSUES: 'Edit issues',
   LINK_ISSUES: 'Link issues',
+  TRANSITION_ISSUES: 'Transition issues',
+  RESOLVE_ISSUES: 'Resolve issues',
 };
 const NOUN: Record<ExportPermission, [string, string]> = {
   SCHEDULE_ISSUES: ['rank change', 'rank changes'],
   EDIT_ISSUES: ['parent change', 'parent changes'],
   LINK_ISSUES: ['link', 'links'],
+  TRANSITION_ISSUES: ['status change', 'status changes'],
+  RESOLVE_ISSUES: ['change to a Done status', 'changes to a Done status'],
 };
 const UNKNOWN = 'an unknown project';
 
@@ -60,6 +74,8 @@ const UNKNOWN = 'an unknown project';
  *   failing one by one halfway through.
  * - Link delete: Jira needs Link issues in at least one of the two projects; when neither has it the
  *   link counts against the inward issue's project, where granting it would be enough.
+ * - Status: Transition issues in the issue's project; a change into a Done-category status may set the
+ *   resolution, which Jira guards with Resolve issues, so that one needs both.
  */
 export function preflightExport(input: PreflightInput): PreflightResult {
   const held = (project: string | undefined, permission: ExportPermission): boolean =>
@@ -90,6 +106,11 @@ export function preflightExport(input: PreflightInput): PreflightResult {
   for (const l of input.linkDeletes ?? []) {
     const inward = input.projectOf(l.inwardId);
     if (!held(inward, 'LINK_ISSUES') && !held(input.projectOf(l.outwardId), 'LINK_ISSUES')) need('LINK_ISSUES', inward);
+  }
+  for (const c of input.statuses ?? []) {
+    const project = input.projectOf(c.issueId);
+    if (!held(project, 'TRANSITION_ISSUES')) need('TRANSITION_ISSUES', project);
+    if (c.to.done && !held(project, 'RESOLVE_ISSUES')) need('RESOLVE_ISSUES', project);
   }
 
   const missing: MissingPermission[] = [];

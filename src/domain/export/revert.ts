@@ -7,10 +7,12 @@ import type {
   LinkDeleteLogEntry,
   ParentLogEntry,
   RankLogEntry,
+  StatusLogEntry,
 } from './change-log';
 import type { LinkCreate, LinkDelete } from './links';
 import type { ParentChange } from './parent';
 import { planRankExport, RankOperation } from './rank';
+import type { StatusChange } from './status';
 
 export interface RevertInput {
   /** The export's log; only `applied` entries are reverted. */
@@ -31,6 +33,8 @@ export interface RevertPlan {
   readonly parents: readonly ParentChange[];
   readonly linkCreates: readonly LinkCreate[];
   readonly linkDeletes: readonly LinkDelete[];
+  /** Back to the status before the export, in the reverse of the export's order (parents before children). */
+  readonly statuses: readonly StatusChange[];
   /** Changes left alone because Jira no longer holds what the export wrote ("changed since export"), or the issue is gone. */
   readonly skipped: readonly SkippedRevert[];
 }
@@ -45,6 +49,8 @@ export interface RevertPlan {
  * - rank: the issues whose place among the export's issues still follows the order it wrote — a
  *   longest subsequence of Jira's current order that is increasing in `after` — are put back in their
  *   old order (`before`) with the fewest rank calls; the others were moved since and stay where they are.
+ * - status: transitioned back to `before` when the issue is still in `after`; whether the workflow
+ *   allows it is only known when writing, and a refusal is reported then.
  *
  * Anything else is skipped with a reason, so the revert job can say what it did not restore and why.
  */
@@ -56,6 +62,7 @@ export function planRevert(input: RevertInput): RevertPlan {
   const linkCreates: LinkCreate[] = [];
   const linkDeletes: LinkDelete[] = [];
   const rankEntries: RankLogEntry[] = [];
+  const statuses: StatusChange[] = [];
 
   const linksBetween = (inwardId: IssueId, outwardId: IssueId, linkTypeId: string): LinkFact[] => {
     const seen = new Set<string>();
@@ -91,10 +98,31 @@ export function planRevert(input: RevertInput): RevertPlan {
       case 'link-delete':
         revertLinkDelete(entry);
         break;
+      case 'status':
+        revertStatus(entry);
+        break;
     }
   }
   const rank = revertRank(rankEntries);
-  return { rank, parents, linkCreates, linkDeletes, skipped };
+  // A parent's status was set after its children's: undo it first, so each is undone from the top.
+  statuses.reverse();
+  return { rank, parents, linkCreates, linkDeletes, statuses, skipped };
+
+  function revertStatus(entry: StatusLogEntry): void {
+    const x = facts.get(entry.issueId);
+    if (x === undefined) {
+      skipped.push({ entry, reason: `Issue ${entry.issueId} no longer exists or is not visible` });
+      return;
+    }
+    if (x.status === undefined || x.status.id !== entry.after.id) {
+      skipped.push({
+        entry,
+        reason: `${x.key}: status changed since export (export set ${entry.after.name}, now ${x.status?.name ?? 'unknown'})`,
+      });
+      return;
+    }
+    statuses.push({ issueId: entry.issueId, from: x.status, to: entry.before });
+  }
 
   function revertParent(entry: ParentLogEntry): void {
     const x = facts.get(entry.issueId);

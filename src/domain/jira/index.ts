@@ -1,1 +1,1 @@
-export type { IssueFacts, IssueFactsById, LinkFact, LinkTypeFacts } from './issue-facts';
+export type { IssueFacts, IssueFactsById, LinkFact, LinkTypeFacts, StatusFact } from './issue-facts';

@@ -25,6 +25,18 @@ export interface IssueFacts {
   readonly rank?: string;
   /** Links visible to the user, both directions. Present when the runner fetched `issuelinks`. */
   readonly links?: readonly LinkFact[];
+  /** The issue's workflow status; present when the runner fetched `status`. */
+  readonly status?: StatusFact;
+  /** The resolution's name, when the issue has one (fetched with `resolution`). */
+  readonly resolution?: string;
+}
+
+/** A workflow status as an issue holds it: Jira's id, its name, and whether its category is Done. */
+export interface StatusFact {
+  readonly id: string;
+  readonly name: string;
+  /** Jira's status category is `done`: reaching it may set a resolution (Resolve issues). */
+  readonly done: boolean;
 }
 
 /** Issues by id: everything a planner may look up. An id missing here is unknown or not visible. */

@@ -471,6 +471,7 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
       parentChanges: 0,
       linksCreated: 0,
       linksDeleted: 0,
+      statusChanges: 0,
       notRepresentable: 0,
     };
     const changes: ExportChangeDto[] = [];

@@ -118,7 +118,7 @@ describe('affectedSynchronizers', () => {
       true,
     ],
     ['subtasks, link event', watched('t', 'subtasks'), linkEvent(), false],
-    ['unknown synchronizer: everything', watched('x', 'status-rollup'), linkEvent(), true],
+    ['unknown synchronizer: everything', watched('x', 'no-such-synchronizer'), linkEvent(), true],
     ['disabled synchronizer: never', watched('f', 'filter', {}, undefined, false), issueEvent(), false],
   ])('%s → %s', (_, w, event, expected) => {
     expect(affectedSynchronizers(event, [w], inStructure).map((s) => s.id)).toEqual(expected ? [w.sync.id] : []);

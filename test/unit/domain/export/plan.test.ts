@@ -27,6 +27,7 @@ describe('export plan', () => {
       parentChanges: 2,
       linksCreated: 2,
       linksDeleted: 0,
+      statusChanges: 0,
       notRepresentable: 0,
     });
     expect(isEmptyExport(plan)).toBe(false);
