@@ -10,6 +10,7 @@ export {
   setPermissions,
 } from './structures';
 export { getForest } from './forest-view';
+export { editStructure } from './edit/edit-structure';
 export { listSynchronizers } from './synchronizers';
 export { previewImport } from './preview-import';
 export { startImport } from './start-import';

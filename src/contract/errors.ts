@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'CHANGE_LOG_EXPIRED', // an export's change log is kept only as long as a revert is offered
   'JOB_RUNNING', // a job in the same direction is running on the structure; the message says whose and since when
   'JOB_STALLED', // a job stopped making progress and the watchdog ended it; the message says when
+  'INVALID_EDIT', // a structure edit that cannot be made (unknown row, hidden row, a move under itself); `field` names the action
+  'ISSUE_NOT_FOUND', // an issue key that does not exist or the caller cannot see
   'INTERNAL',
 ] as const;
 

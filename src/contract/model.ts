@@ -272,3 +272,10 @@ export interface ExportJobResult {
 
 export type ResyncPreview =
   { direction: 'import'; import: ImportPreview } | { direction: 'export'; export: ExportPreview };
+
+/** What an edit did: the forest version it made, and the rows it added (in the order given). */
+export interface EditStructureResult {
+  version: number;
+  counts: { added: number; moved: number; removed: number };
+  addedRowIds: number[];
+}

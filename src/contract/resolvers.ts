@@ -4,6 +4,7 @@ import type { ResolverAnswer } from './errors';
 import type {
   AppSettings,
   ExportChangeDto,
+  EditStructureResult,
   ExportPreview,
   ForestPage,
   InstalledSynchronizerDto,
@@ -24,6 +25,7 @@ export interface ResolverResults {
   deleteStructure: { deleted: true };
   setPermissions: StructureDetails;
   getForest: ForestPage;
+  editStructure: EditStructureResult;
   listSynchronizers: { synchronizers: SynchronizerInfo[] };
   previewImport: ImportPreview;
   startImport: { job: JobDto };

@@ -51,6 +51,46 @@ export const permissionRuleSchema = z.object({
   level: z.enum(PERMISSION_LEVELS),
 });
 
+const rowId = z
+  .number()
+  .int()
+  .min(1)
+  .max(2 ** 31 - 1);
+/** Where edited rows go: `under` a row (0 or absent: the top level), after or before a sibling. */
+const editPlace = {
+  under: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
+  after: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
+  before: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
+};
+const rowIds = z.array(rowId).min(1).max(1000);
+const issueKey = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*-[0-9]+$/, 'is not an issue key like PROJ-123')
+  .max(100);
+export const editActionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('add'), issueKeys: z.array(issueKey).min(1).max(100), ...editPlace }).strict(),
+  z.object({ kind: z.literal('move'), rowIds, ...editPlace }).strict(),
+  z.object({ kind: z.literal('indent'), rowIds }).strict(),
+  z.object({ kind: z.literal('outdent'), rowIds }).strict(),
+  z.object({ kind: z.literal('remove'), rowIds }).strict(),
+]);
+
 export const payloadSchemas = {
   listStructures: z.object({ scope: z.enum(['mine', 'all']).default('all') }).default({ scope: 'all' }),
   getStructure: z.object({ structureId: id }),
@@ -66,6 +106,11 @@ export const payloadSchemas = {
   deleteStructure: z.object({ structureId: id }),
   setPermissions: z.object({ structureId: id, rules: z.array(permissionRuleSchema).max(200) }),
   getForest: z.object({ structureId: id, cursor, limit: z.number().int().min(1).max(10000).default(5000) }),
+  editStructure: z.object({
+    structureId: id,
+    version: z.number().int().min(0),
+    actions: z.array(editActionSchema).min(1).max(100),
+  }),
   listSynchronizers: z.object({}).default({}),
   previewImport: z.object({
     structureId: id,

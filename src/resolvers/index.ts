@@ -26,6 +26,7 @@ const useCases: { [K in ResolverKey]: UseCase<K> } = {
   deleteStructure: (inv, p) => app.deleteStructure(inv, p.structureId),
   setPermissions: (inv, p) => app.setPermissions(inv, p),
   getForest: (inv, p) => app.getForest(inv, p),
+  editStructure: (inv, p) => app.editStructure(inv, p),
   listSynchronizers: () => app.listSynchronizers(),
   previewImport: (inv, p) => app.previewImport(inv, p),
   startImport: (inv, p) => app.startImport(inv, p),

@@ -24,6 +24,7 @@ const templates: Templates = {
   deleteStructure: (v) => ({ structureId: v }),
   setPermissions: (v, s) => ({ structureId: s, rules: [{ subject: { type: 'user', accountId: v }, level: 'view' }] }),
   getForest: (v, s) => ({ structureId: s, cursor: v }),
+  editStructure: (v, s) => ({ structureId: s, version: 0, actions: [{ kind: 'add', issueKeys: [v] }] }),
   listSynchronizers: () => ({}),
   previewImport: (v, s) => ({ structureId: s, synchronizer: v, params: {} }),
   startImport: (v) => ({ structureId: v, synchronizer: 'filter', params: {} }),

@@ -35,7 +35,15 @@ function givenExportPage(handlers: Handlers = {}) {
 }
 
 const preview = (overrides: Partial<ExportPreview> = {}): ExportPreview => ({
-  counts: { rankCalls: 0, issuesRanked: 0, parentChanges: 0, linksCreated: 1, linksDeleted: 1, notRepresentable: 1 },
+  counts: {
+    rankCalls: 0,
+    issuesRanked: 0,
+    parentChanges: 0,
+    linksCreated: 1,
+    linksDeleted: 1,
+    statusChanges: 0,
+    notRepresentable: 1,
+  },
   totalChanges: 2,
   changes: [
     { kind: 'link-create', issueId: '10001', issueKey: 'PLAT-1', before: 'none', after: 'PLAT-1 blocks PLAT-2' },
@@ -176,6 +184,7 @@ describe('Job page of an export', () => {
           parentChanges: 0,
           linksCreated: 3,
           linksDeleted: 0,
+          statusChanges: 0,
           notRepresentable: 0,
         },
         applied: 2,

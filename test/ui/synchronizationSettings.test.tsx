@@ -59,7 +59,15 @@ function givenSettingsPage(list: InstalledSynchronizerDto[], handlers: Handlers 
 const row = async (id: string) => within(await screen.findByTestId(`installed-${id}`));
 
 const exportPreview = (overrides: Partial<ExportPreview> = {}): ExportPreview => ({
-  counts: { rankCalls: 1, issuesRanked: 3, parentChanges: 0, linksCreated: 0, linksDeleted: 2, notRepresentable: 0 },
+  counts: {
+    rankCalls: 1,
+    issuesRanked: 3,
+    parentChanges: 0,
+    linksCreated: 0,
+    linksDeleted: 2,
+    statusChanges: 0,
+    notRepresentable: 0,
+  },
   totalChanges: 5,
   changes: [
     { kind: 'rank', issueId: '10001', issueKey: 'PLAT-1', before: '3rd of 40', after: '1st of 40' },

@@ -742,6 +742,8 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
       r.structure!.rules = p.rules;
       return ok(view(r.structure!, a));
     },
+    // The preview backend shows structures; editing them is the real backend's (test/integration/edit-structure.test.ts).
+    editStructure: () => err({ code: 'INVALID_EDIT', message: 'The UI preview backend does not edit structures.' }),
     getForest: (p, a) => {
       const r = need(p.structureId, a, 'view');
       if (r.error) return r.error;

@@ -9,6 +9,7 @@ export const CHANGE_LOOK: Record<
   parent: { label: 'Parent', appearance: 'moved' },
   'link-create': { label: 'Create link', appearance: 'success' },
   'link-delete': { label: 'Delete link', appearance: 'removed' },
+  status: { label: 'Status', appearance: 'moved' },
 };
 
 /** Counts of an export, labelled; `id` is the stable test id. */
@@ -19,6 +20,7 @@ export function exportFigures(c: ExportCountsDto): Array<{ label: string; value:
     { label: 'Parent changes', value: c.parentChanges, id: 'parents' },
     { label: 'Links created', value: c.linksCreated, id: 'links-created' },
     { label: 'Links deleted', value: c.linksDeleted, id: 'links-deleted' },
+    ...(c.statusChanges > 0 ? [{ label: 'Status changes', value: c.statusChanges, id: 'statuses' }] : []),
     { label: 'Not representable', value: c.notRepresentable, id: 'not-representable' },
   ];
 }
@@ -34,5 +36,7 @@ export function kindsInWords(c: ExportCountsDto): string[] {
     kinds.push(`${c.linksCreated.toLocaleString()} new ${c.linksCreated === 1 ? 'link' : 'links'}`);
   if (c.linksDeleted > 0)
     kinds.push(`${c.linksDeleted.toLocaleString()} deleted ${c.linksDeleted === 1 ? 'link' : 'links'}`);
+  if (c.statusChanges > 0)
+    kinds.push(`status of ${c.statusChanges.toLocaleString()} ${c.statusChanges === 1 ? 'issue' : 'issues'}`);
   return kinds;
 }

@@ -1,0 +1,106 @@
+// editStructure: a person's edits to a structure — add issues, move, indent, outdent, remove rows — in
+// one batch, based on the forest version they were shown, applied all or nothing. Jira decides what the
+// editor can see (asked as them), and a row they cannot see is never moved or removed by them.
+import type { EditStructureResult } from '../../contract';
+import { planEdit, type EditAction } from '../../domain/edit';
+import type { Forest, IssueId } from '../../domain/forest';
+import { BULKFETCH_MAX } from '../../jira';
+import { TransactionConditionFailed } from '../../storage';
+import { requireLevel } from '../access';
+import { AppError } from '../errors';
+import { loadForest, replaceForest } from '../forest-store';
+import type { Invocation } from '../invocation';
+import { findStructure } from '../structures';
+import { visibleIssueIds } from '../visibility';
+
+/** An edit as the payload gives it: issues to add by key. */
+export type EditActionIn =
+  | { kind: 'add'; issueKeys: string[]; under?: number; after?: number; before?: number }
+  | { kind: 'move'; rowIds: number[]; under?: number; after?: number; before?: number }
+  | { kind: 'indent' | 'outdent' | 'remove'; rowIds: number[] };
+
+export interface EditStructureInput {
+  structureId: string;
+  /** The forest version the editor's view shows. */
+  version: number;
+  actions: EditActionIn[];
+}
+
+const changedMessage =
+  'The structure changed since you loaded it (an import, a resync or another editor): reload it and make your change again.';
+
+export async function editStructure(inv: Invocation, input: EditStructureInput): Promise<EditStructureResult> {
+  await requireLevel(inv, await findStructure(inv, input.structureId), 'edit');
+  const { header, forest } = await loadForest(inv, input.structureId);
+  if (header.version !== input.version) throw new AppError('CONFLICT', changedMessage);
+
+  const added = await issueIdsOfKeys(inv, input.actions);
+  const actions = input.actions.map((a): EditAction => {
+    if (a.kind !== 'add') return a;
+    const { issueKeys, ...place } = a;
+    return { ...place, issueIds: issueKeys.map((k) => added.get(k.toUpperCase()) as IssueId) };
+  });
+  const visible = await visibleIssueIds(inv.jira, issuesToAsk(forest, input.actions));
+  const addedIds = new Set(added.values());
+  const result = planEdit({ forest, actions, visible: (id) => visible.has(id) || addedIds.has(id) });
+  if (!result.ok) throw new AppError('INVALID_EDIT', result.refusal.message, { field: result.refusal.field });
+
+  try {
+    const written = await replaceForest(inv, header, result.forest, inv.accountId);
+    return { version: written.version, counts: result.counts, addedRowIds: result.addedRowIds };
+  } catch (error) {
+    if (error instanceof TransactionConditionFailed) throw new AppError('CONFLICT', changedMessage);
+    throw error;
+  }
+}
+
+/**
+ * Issue ids by key, as the editor sees them (bulkfetch, 100 keys a call); a key that does not exist or
+ * that they cannot see is refused by name. Jira answers a moved issue under its new key, so the old
+ * key is matched through the answer's order-free lookup of both.
+ */
+async function issueIdsOfKeys(inv: Invocation, actions: readonly EditActionIn[]): Promise<Map<string, IssueId>> {
+  const keys = [...new Set(actions.flatMap((a) => (a.kind === 'add' ? a.issueKeys.map((k) => k.toUpperCase()) : [])))];
+  const ids = new Map<string, IssueId>();
+  for (let i = 0; i < keys.length; i += BULKFETCH_MAX) {
+    for (const issue of await inv.jira.bulkFetch(keys.slice(i, i + BULKFETCH_MAX), ['id']))
+      ids.set(issue.key.toUpperCase(), Number(issue.id));
+  }
+  const missing = keys.filter((k) => !ids.has(k));
+  if (missing.length > 0) {
+    const index = actions.findIndex((a) => a.kind === 'add' && a.issueKeys.some((k) => k.toUpperCase() === missing[0]));
+    throw new AppError(
+      'ISSUE_NOT_FOUND',
+      `${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''} ${missing.length === 1 ? 'does' : 'do'} not exist, or you cannot see ${missing.length === 1 ? 'it' : 'them'} in Jira.`,
+      { field: `actions.${index}.issueKeys` },
+    );
+  }
+  return ids;
+}
+
+/**
+ * The issues whose visibility decides the edit: every row it names, the rows under a removed one, and
+ * the siblings of an indented one (the row above it). Rows not asked about count as not visible, which
+ * only ever refuses.
+ */
+function issuesToAsk(forest: Forest, actions: readonly EditActionIn[]): IssueId[] {
+  const ids = new Set<IssueId>();
+  const addRow = (rowId: number | undefined): void => {
+    if (rowId === undefined || rowId === 0) return;
+    const index = forest.tryIndexOf(rowId);
+    if (index >= 0) ids.add(forest.issueIdAt(index));
+  };
+  for (const a of actions) {
+    if (a.kind === 'add' || a.kind === 'move') addRow(a.under);
+    if (a.kind === 'add') continue;
+    for (const rowId of a.rowIds) {
+      const index = forest.tryIndexOf(rowId);
+      if (index < 0) continue;
+      ids.add(forest.issueIdAt(index));
+      if (a.kind === 'remove' || a.kind === 'move')
+        for (let j = index + 1; j < forest.subtreeEndAt(index); j++) ids.add(forest.issueIdAt(j));
+      if (a.kind === 'indent') for (const sibling of forest.childrenOf(forest.parentOf(rowId))) addRow(sibling);
+    }
+  }
+  return [...ids];
+}

@@ -1,0 +1,3 @@
+export type { EditAction, EditPlace, EditCounts, EditRefusal } from './actions';
+export { planEdit } from './plan-edit';
+export type { EditInput, EditResult } from './plan-edit';

@@ -1,0 +1,212 @@
+// Editing a structure by hand through the editStructure resolver: add by key, move, indent, outdent,
+// remove, in batches based on the version the editor saw, all or nothing, and never touching a row of
+// an issue the editor cannot see.
+import { id } from './support/dataset';
+import { data, givenForest, givenStructure, runImport, shape, useSite } from './support/site';
+
+const local = useSite();
+const row = (depth: number, key: string): string => `${depth}:${id(key)}`;
+
+async function versionOf(who: 'olivia' | 'ed' | 'pat', structureId: string): Promise<number> {
+  return data(await local.site.invokeAs(who, 'getForest', { structureId })).version;
+}
+
+/** A structure of olivia's with these rows, where ed (group editors) and pat (partners) may edit. */
+async function givenEditable(...rows: Array<[number, string]>): Promise<string> {
+  const structure = await givenStructure(local.site, 'olivia', 'Hand-made plan');
+  if (rows.length > 0)
+    await givenForest(
+      structure.id,
+      rows.map(([depth, key]) => [depth, id(key)]),
+    );
+  data(
+    await local.site.invokeAs('olivia', 'setPermissions', {
+      structureId: structure.id,
+      rules: [
+        { subject: { type: 'group', groupName: 'editors' }, level: 'edit' },
+        { subject: { type: 'group', groupName: 'partners' }, level: 'edit' },
+      ],
+    }),
+  );
+  return structure.id;
+}
+
+async function rowIdOf(structureId: string, key: string): Promise<number> {
+  const page = data(await local.site.invokeAs('olivia', 'getForest', { structureId }));
+  const index = page.issueIds.indexOf(String(id(key)));
+  if (index < 0) throw new Error(`${key} has no row`);
+  return page.rowIds[index]!;
+}
+
+describe('editStructure', () => {
+  it('adds issues by key, moves, indents, outdents and removes rows, each batch a new version', async () => {
+    // given
+    const structureId = await givenEditable();
+    const v0 = await versionOf('ed', structureId);
+    // when: ed adds four issues at the top level
+    const added = data(
+      await local.site.invokeAs('ed', 'editStructure', {
+        structureId,
+        version: v0,
+        actions: [{ kind: 'add', issueKeys: ['APP-1', 'app-4', 'OPS-1', 'APP-5'] }],
+      }),
+    );
+    // then
+    expect(added.counts).toEqual({ added: 4, moved: 0, removed: 0 });
+    expect(added.version).toBe(v0 + 1);
+    expect(await shape(structureId)).toEqual([row(0, 'APP-1'), row(0, 'APP-4'), row(0, 'OPS-1'), row(0, 'APP-5')]);
+    const [app1, app4, ops1, app5] = added.addedRowIds;
+
+    // when: one batch — indent APP-4 under APP-1, move APP-5 before APP-1, move OPS-1 under APP-4
+    const edited = data(
+      await local.site.invokeAs('ed', 'editStructure', {
+        structureId,
+        version: added.version,
+        actions: [
+          { kind: 'indent', rowIds: [app4!] },
+          { kind: 'move', rowIds: [app5!], under: 0, before: app1 },
+          { kind: 'move', rowIds: [ops1!], under: app4 },
+        ],
+      }),
+    );
+    // then
+    expect(edited.counts).toEqual({ added: 0, moved: 3, removed: 0 });
+    expect(await shape(structureId)).toEqual([row(0, 'APP-5'), row(0, 'APP-1'), row(1, 'APP-4'), row(2, 'OPS-1')]);
+
+    // when: outdent APP-4, then remove APP-1
+    const last = data(
+      await local.site.invokeAs('ed', 'editStructure', {
+        structureId,
+        version: edited.version,
+        actions: [
+          { kind: 'outdent', rowIds: [app4!] },
+          { kind: 'remove', rowIds: [app1!] },
+        ],
+      }),
+    );
+    // then: OPS-1 came along with APP-4; removing APP-1 touched no Jira issue
+    expect(last.counts).toEqual({ added: 0, moved: 1, removed: 1 });
+    expect(await shape(structureId)).toEqual([row(0, 'APP-5'), row(0, 'APP-4'), row(1, 'OPS-1')]);
+  });
+
+  it('refuses an edit based on an older version, and changes nothing', async () => {
+    // given: an import lands after ed loaded the structure
+    const structureId = await givenEditable([0, 'APP-1']);
+    const seen = await versionOf('ed', structureId);
+    await runImport(local.site, 'olivia', structureId, { source: { kind: 'jql', jql: 'key = APP-6' }, add: { at: 'top' } });
+    const before = await shape(structureId);
+    // when
+    const answer = await local.site.invokeAs('ed', 'editStructure', {
+      structureId,
+      version: seen,
+      actions: [{ kind: 'add', issueKeys: ['APP-4'] }],
+    });
+    // then
+    expect(answer).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(!answer.ok && answer.error.message).toContain('The structure changed since you loaded it');
+    expect(await shape(structureId)).toEqual(before);
+  });
+
+  it('names issue keys that do not exist or that the editor cannot see', async () => {
+    // given
+    const structureId = await givenEditable();
+    const version = await versionOf('pat', structureId);
+    // when: pat cannot browse OPS
+    const answer = await local.site.invokeAs('pat', 'editStructure', {
+      structureId,
+      version,
+      actions: [
+        { kind: 'add', issueKeys: ['APP-1'] },
+        { kind: 'add', issueKeys: ['OPS-1', 'APP-99'] },
+      ],
+    });
+    // then
+    expect(answer).toEqual({
+      ok: false,
+      error: {
+        code: 'ISSUE_NOT_FOUND',
+        message: 'OPS-1, APP-99 do not exist, or you cannot see them in Jira.',
+        field: 'actions.1.issueKeys',
+      },
+    });
+    expect(await shape(structureId)).toEqual([]);
+  });
+
+  it('never lets a user move or remove a row they cannot see; hidden rows stay under their parent', async () => {
+    // given: pat cannot see OPS-2, which sits under APP-1
+    const structureId = await givenEditable([0, 'APP-1'], [1, 'OPS-2'], [1, 'APP-2'], [0, 'APP-5']);
+    const [app1, ops2, app5] = await Promise.all(['APP-1', 'OPS-2', 'APP-5'].map((k) => rowIdOf(structureId, k)));
+    let version = await versionOf('pat', structureId);
+    // when: pat tries to move the hidden row, and to remove its visible parent
+    const moveHidden = await local.site.invokeAs('pat', 'editStructure', {
+      structureId,
+      version,
+      actions: [{ kind: 'move', rowIds: [ops2], under: app5 }],
+    });
+    const removeParent = await local.site.invokeAs('pat', 'editStructure', {
+      structureId,
+      version,
+      actions: [{ kind: 'remove', rowIds: [app1] }],
+    });
+    // then
+    expect(moveHidden).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_EDIT',
+        message: `Row ${ops2} holds an issue you cannot see: you cannot move it.`,
+        field: 'actions.0.rowIds.0',
+      },
+    });
+    expect(removeParent).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_EDIT', field: 'actions.0.rowIds.0' },
+    });
+    expect(!removeParent.ok && removeParent.error.message).toContain('hold issues you cannot see');
+    // when: pat moves the visible parent; the hidden row goes with it, still under APP-1
+    const moved = data(
+      await local.site.invokeAs('pat', 'editStructure', {
+        structureId,
+        version,
+        actions: [{ kind: 'move', rowIds: [app1], under: app5 }],
+      }),
+    );
+    version = moved.version;
+    // then
+    expect(await shape(structureId)).toEqual([row(0, 'APP-5'), row(1, 'APP-1'), row(2, 'OPS-2'), row(2, 'APP-2')]);
+    expect(version).toBeGreaterThan(0);
+  });
+
+  it('needs edit on the structure: a viewer is refused, and the forest is unchanged', async () => {
+    // given
+    const structure = await givenStructure(local.site, 'olivia', 'View only');
+    data(
+      await local.site.invokeAs('olivia', 'setPermissions', {
+        structureId: structure.id,
+        rules: [{ subject: { type: 'anyone' }, level: 'view' }],
+      }),
+    );
+    // when
+    const answer = await local.site.invokeAs('pat', 'editStructure', {
+      structureId: structure.id,
+      version: 0,
+      actions: [{ kind: 'add', issueKeys: ['APP-1'] }],
+    });
+    // then
+    expect(answer).toMatchObject({ ok: false, error: { code: 'PERMISSION_LEVEL', needed: 'edit' } });
+    expect(await shape(structure.id)).toEqual([]);
+  });
+
+  it.each([
+    [{ kind: 'move', rowIds: [] }, 'actions.0.rowIds'],
+    [{ kind: 'move', rowIds: [1], under: -1 }, 'actions.0.under'],
+    [{ kind: 'add', issueKeys: ['not a key'] }, 'actions.0.issueKeys.0'],
+    [{ kind: 'rename', rowIds: [1] }, 'actions.0.kind'],
+  ])('answers %j with INVALID_PAYLOAD naming %s', async (action, field) => {
+    // given
+    const structureId = await givenEditable([0, 'APP-1']);
+    // when
+    const answer = await local.site.invokeAs('ed', 'editStructure', { structureId, version: 0, actions: [action] });
+    // then
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', field } });
+  });
+});
