@@ -121,6 +121,11 @@ export function createJiraEmulator(options: JiraEmulatorOptions): JiraEmulator {
     async listen(port = 0) {
       if (server) throw new Error('The Jira emulator is already listening');
       const s = createServer((req, res) => handler(req, res));
+      // The app, the runtime and this server share one process in tests and npm start: a long synchronous
+      // step (decoding a 250k-row forest) can outlast Node's 5 s keep-alive, and a socket the server closes
+      // while the client reuses it fails the next request with ECONNRESET — an artefact of sharing a
+      // process, not something Jira does. Jira's gateway keeps connections far longer.
+      s.keepAliveTimeout = 65_000;
       server = s;
       await new Promise<void>((resolve, reject) => {
         s.once('error', reject);

@@ -1,7 +1,10 @@
 // Forests: the encoded forest split into chunks under versioned plain keys, plus a header in the custom
-// entity `forest` that names the current version. Readers read the header, then that version's chunks;
-// a writer replaces chunks and header in ONE transaction conditioned on the version it computed from.
-// The version before the current one is kept (chunks and all) so the last import can be undone.
+// entity `forest` that names the current version. A version is a base (the chunks of `baseVersion`) and
+// the edits made on it since, each a small value (`forest:<id>:<base>:e<n>`), so an edit of one row
+// writes one small value, not the whole forest. Readers read the header, then the base's chunks and the
+// edits; a writer replaces chunks (or appends an edit) and the header in ONE transaction conditioned on
+// the version it computed from. The version before the current one is kept so the last import can be
+// undone. The values of edits are opaque here: the app encodes and applies them.
 import { kvs } from '@forge/kvs';
 import { entities, keys } from './keys';
 import { runTransaction, type TxOp } from './transaction';
@@ -16,15 +19,51 @@ export interface ForestHeader {
   updatedAt: number;
   /** Who made this version: a job id, or "edit". */
   changedBy?: string;
+  /** The version whose chunks are the base; absent: `version` itself (no edits). */
+  baseVersion?: number;
+  /** Edits on the base that make this version (versions baseVersion+1 .. version). */
+  edits?: number;
   /** The version this one replaced, still readable for undo. */
   previousVersion?: number;
   previousChunkCount?: number;
+  previousBaseVersion?: number;
+  previousEdits?: number;
 }
 
-export interface StoredForest {
-  header: ForestHeader;
+/** A version as stored: its base's chunks and the edits on them, oldest first. */
+export interface StoredVersion {
   chunks: string[];
+  edits: unknown[];
 }
+
+export interface StoredForest extends StoredVersion {
+  header: ForestHeader;
+}
+
+/** Where a version's values are: its base version, how many chunks the base has, how many edits follow. */
+interface VersionPlace {
+  base: number;
+  chunkCount: number;
+  edits: number;
+}
+
+const currentPlace = (h: ForestHeader): VersionPlace => ({
+  base: h.baseVersion ?? h.version,
+  chunkCount: h.chunkCount,
+  edits: h.edits ?? 0,
+});
+
+function previousPlace(h: ForestHeader): VersionPlace | undefined {
+  if (h.previousVersion === undefined || h.previousChunkCount === undefined) return undefined;
+  return {
+    base: h.previousBaseVersion ?? h.previousVersion,
+    chunkCount: h.previousChunkCount,
+    edits: h.previousEdits ?? 0,
+  };
+}
+
+/** Edits a base takes before the next edit rewrites the whole forest instead (reads stay a few requests). */
+export const MAX_EDITS_PER_BASE = 50;
 
 /** A version's chunks are gone (replaced twice since its header was read). */
 export class ForestVersionGone extends Error {
@@ -75,19 +114,22 @@ export class ForestRepository {
     };
   }
 
-  async readVersion(structureId: string, version: number, chunkCount: number): Promise<string[]> {
-    const wanted = Array.from({ length: chunkCount }, (_, i) => keys.forestChunk(structureId, version, i));
-    const byKey = new Map<string, string>();
+  private async readPlace(structureId: string, version: number, place: VersionPlace): Promise<StoredVersion> {
+    const chunkKeys = Array.from({ length: place.chunkCount }, (_, i) => keys.forestChunk(structureId, place.base, i));
+    const editKeys = Array.from({ length: place.edits }, (_, i) => keys.forestEdit(structureId, place.base, i));
+    const wanted = [...chunkKeys, ...editKeys];
+    const byKey = new Map<string, unknown>();
     for (let i = 0; i < wanted.length; i += BATCH_GET_MAX) {
       const batch = wanted.slice(i, i + BATCH_GET_MAX).map((key) => ({ key }));
-      const result = await kvs.batchGet<string>(batch);
+      const result = await kvs.batchGet<unknown>(batch);
       for (const item of result.successfulKeys) byKey.set(item.key, item.value);
     }
-    return wanted.map((key) => {
-      const chunk = byKey.get(key);
-      if (chunk === undefined) throw new ForestVersionGone(structureId, version);
-      return chunk;
-    });
+    const value = (key: string): unknown => {
+      const found = byKey.get(key);
+      if (found === undefined) throw new ForestVersionGone(structureId, version);
+      return found;
+    };
+    return { chunks: chunkKeys.map((k) => value(k) as string), edits: editKeys.map(value) };
   }
 
   /** The current forest. Retries when a concurrent writer deleted the chunks between header and chunk reads. */
@@ -96,7 +138,7 @@ export class ForestRepository {
       const header = await this.getHeader(structureId);
       if (!header) return undefined;
       try {
-        return { header, chunks: await this.readVersion(structureId, header.version, header.chunkCount) };
+        return { header, ...(await this.readPlace(structureId, header.version, currentPlace(header))) };
       } catch (error) {
         if (!(error instanceof ForestVersionGone) || attempt >= 3) throw error;
       }
@@ -104,10 +146,11 @@ export class ForestRepository {
   }
 
   /** The version kept for undo, if `version` is still it. */
-  async readPrevious(header: ForestHeader, version: number): Promise<string[] | undefined> {
-    if (header.previousVersion !== version || header.previousChunkCount === undefined) return undefined;
+  async readPrevious(header: ForestHeader, version: number): Promise<StoredVersion | undefined> {
+    const place = previousPlace(header);
+    if (header.previousVersion !== version || place === undefined) return undefined;
     try {
-      return await this.readVersion(header.structureId, version, header.previousChunkCount);
+      return await this.readPlace(header.structureId, version, place);
     } catch (error) {
       if (error instanceof ForestVersionGone) return undefined;
       throw error;
@@ -135,8 +178,7 @@ export class ForestRepository {
       encodedBytes: chunks.reduce((n, c) => n + c.length, 0),
       updatedAt: now,
       changedBy,
-      previousVersion: from.version,
-      previousChunkCount: from.chunkCount,
+      ...previousFields(from),
     };
     const ops: TxOp[] = chunks.map((chunk, i) => ({
       kind: 'set',
@@ -152,14 +194,49 @@ export class ForestRepository {
       ifEquals: { attribute: 'version', value: from.version },
       forest: true,
     });
-    // The version before `from` is no longer needed for undo once this replace lands.
-    const stale =
-      from.previousVersion !== undefined && from.previousChunkCount !== undefined
-        ? Array.from({ length: from.previousChunkCount }, (_, i) =>
-            keys.forestChunk(from.structureId, from.previousVersion as number, i),
-          )
-        : [];
-    return { ops, header, stale };
+    return { ops, header, stale: staleAfter(from) };
+  }
+
+  /**
+   * Appends one edit to the forest `from` is: a small value and the header, conditioned on `from.version`.
+   * The caller decides when a base has had enough edits (`MAX_EDITS_PER_BASE`) and replaces instead.
+   */
+  async appendEdit(
+    from: ForestHeader,
+    edit: unknown,
+    rowCount: number,
+    changedBy: string,
+    now: number,
+  ): Promise<ForestHeader> {
+    const place = currentPlace(from);
+    const header: ForestHeader = {
+      structureId: from.structureId,
+      version: from.version + 1,
+      chunkCount: from.chunkCount,
+      rowCount,
+      encodedBytes: from.encodedBytes,
+      updatedAt: now,
+      changedBy,
+      baseVersion: place.base,
+      edits: place.edits + 1,
+      ...previousFields(from),
+    };
+    await runTransaction(
+      [
+        { kind: 'set', key: keys.forestEdit(from.structureId, place.base, place.edits), value: edit, forest: true },
+        {
+          kind: 'set',
+          key: keys.forestHeader(from.structureId),
+          value: header,
+          entityName: entities.forest,
+          ifEquals: { attribute: 'version', value: from.version },
+          forest: true,
+        },
+      ],
+      this.meter,
+    );
+    await this.dropStale(staleAfter(from));
+    return header;
   }
 
   async replace(
@@ -188,15 +265,39 @@ export class ForestRepository {
   async deleteAll(structureId: string): Promise<void> {
     const header = await this.getHeader(structureId);
     if (!header) return;
-    const chunkKeys = Array.from({ length: header.chunkCount }, (_, i) =>
-      keys.forestChunk(structureId, header.version, i),
-    );
-    if (header.previousVersion !== undefined && header.previousChunkCount !== undefined) {
-      for (let i = 0; i < header.previousChunkCount; i++)
-        chunkKeys.push(keys.forestChunk(structureId, header.previousVersion, i));
-    }
+    const chunkKeys = valueKeys(structureId, currentPlace(header));
+    const previous = previousPlace(header);
+    if (previous && previous.base !== currentPlace(header).base) chunkKeys.push(...valueKeys(structureId, previous));
     await this.dropStale(chunkKeys);
     await kvs.entity<ForestHeader>(entities.forest).delete(keys.forestHeader(structureId));
     this.meter.add(0);
   }
+}
+
+/** The header fields that keep `from` readable as the previous version. */
+function previousFields(from: ForestHeader): Partial<ForestHeader> {
+  const place = currentPlace(from);
+  return {
+    previousVersion: from.version,
+    previousChunkCount: place.chunkCount,
+    ...(place.base !== from.version ? { previousBaseVersion: place.base } : {}),
+    ...(place.edits > 0 ? { previousEdits: place.edits } : {}),
+  };
+}
+
+function valueKeys(structureId: string, place: VersionPlace): string[] {
+  return [
+    ...Array.from({ length: place.chunkCount }, (_, i) => keys.forestChunk(structureId, place.base, i)),
+    ...Array.from({ length: place.edits }, (_, i) => keys.forestEdit(structureId, place.base, i)),
+  ];
+}
+
+/**
+ * What is no longer needed once a version made from `from` lands: the version before `from` — unless it
+ * shares `from`'s base, whose chunks and edits `from` still reads (they go when `from` itself is dropped).
+ */
+function staleAfter(from: ForestHeader): string[] {
+  const previous = previousPlace(from);
+  if (previous === undefined || previous.base === currentPlace(from).base) return [];
+  return valueKeys(from.structureId, previous);
 }

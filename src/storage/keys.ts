@@ -7,6 +7,8 @@ export const keys = {
   /** Entity `forest`: the header of a structure's forest. */
   forestHeader: (structureId: string) => structureId,
   forestChunk: (structureId: string, version: number, index: number) => `forest:${structureId}:${version}:${index}`,
+  forestEdit: (structureId: string, baseVersion: number, index: number) =>
+    `forest:${structureId}:${baseVersion}:e${index}`,
   /** Entity `job`. */
   job: (jobId: string) => jobId,
   /** Bulky job data, never inside the job record: one page of what an import's unit fetched. */

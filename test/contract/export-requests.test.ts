@@ -1,7 +1,8 @@
 // The export side of the contract: every request an export, its preview, its preflight and a revert
 // send to Jira is a documented operation of Atlassian's OpenAPI documents, with a valid body.
 import { DEMO_USERS } from '../../local/dataset/build-demo';
-import { Forest, forestFromChunks, forestToChunks } from '../../src/domain/forest';
+import { Forest, forestToChunks } from '../../src/domain/forest';
+import { forestOfVersion } from '../../src/app/forest-store';
 import { ForestRepository, KvsWriteMeter } from '../../src/storage';
 import { expectDocumentedRequests, invokeAs, useDevServer } from './devServer';
 
@@ -13,8 +14,8 @@ const invoke = (key: string, payload: unknown, who: keyof typeof DEMO_USERS) =>
 async function rearrange(structureId: string): Promise<void> {
   const repo = new ForestRepository(new KvsWriteMeter());
   const stored = await repo.read(structureId);
-  if (!stored || stored.header.chunkCount === 0) throw new Error('nothing imported');
-  const forest = forestFromChunks(stored.chunks);
+  if (!stored || stored.header.rowCount === 0) throw new Error('nothing imported');
+  const forest = forestOfVersion(stored);
   const ids = Array.from({ length: forest.size }, (_, i) => forest.issueIdAt(i));
   const [first, ...rest] = ids;
   const rows = [

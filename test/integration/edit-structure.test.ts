@@ -205,7 +205,7 @@ describe('editStructure', () => {
     // given
     const structureId = await givenEditable([0, 'APP-1']);
     // when
-    const answer = await local.site.invokeAs('ed', 'editStructure', { structureId, version: 0, actions: [action] });
+    const answer = await local.site.invokeAs('ed', 'editStructure', { structureId, version: 0, actions: [action as never] });
     // then
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', field } });
   });

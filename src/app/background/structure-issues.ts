@@ -2,7 +2,8 @@
 // about events of their structure's issues. A trigger reads the forests of just the structures an event
 // could resync that way (one KVS read of the header and its chunks each, ~2.3 bytes a row) — far cheaper
 // than the needless resync, a whole import job, it saves. A forest it cannot read answers "maybe".
-import { forestFromChunks, type IssueId } from '../../domain/forest';
+import type { IssueId } from '../../domain/forest';
+import { forestOfVersion } from '../forest-store';
 import type { InStructure } from '../../domain/background/relevance';
 import { ForestRepository, KvsWriteMeter } from '../../storage';
 
@@ -13,11 +14,8 @@ export async function structureIssuesOf(structureIds: Iterable<string>): Promise
     try {
       const stored = await forests.read(structureId);
       if (!stored) continue;
-      if (stored.header.chunkCount === 0) holds.set(structureId, () => false);
-      else {
-        const forest = forestFromChunks(stored.chunks);
-        holds.set(structureId, (issueId) => forest.rowsOfIssue(issueId).length > 0);
-      }
+      const forest = forestOfVersion(stored);
+      holds.set(structureId, (issueId) => forest.rowsOfIssue(issueId).length > 0);
     } catch {
       // Unreadable now (a replace in flight, a KVS hiccup): leave it unknown, so the event counts.
     }

@@ -8,7 +8,7 @@ import { BULKFETCH_MAX } from '../../jira';
 import { TransactionConditionFailed } from '../../storage';
 import { requireLevel } from '../access';
 import { AppError } from '../errors';
-import { loadForest, replaceForest } from '../forest-store';
+import { commitEdit, loadForest } from '../forest-store';
 import type { Invocation } from '../invocation';
 import { findStructure } from '../structures';
 import { visibleIssueIds } from '../visibility';
@@ -46,7 +46,7 @@ export async function editStructure(inv: Invocation, input: EditStructureInput):
   if (!result.ok) throw new AppError('INVALID_EDIT', result.refusal.message, { field: result.refusal.field });
 
   try {
-    const written = await replaceForest(inv, header, result.forest, inv.accountId);
+    const written = await commitEdit(inv, header, result.update, result.forest, inv.accountId);
     return { version: written.version, counts: result.counts, addedRowIds: result.addedRowIds };
   } catch (error) {
     if (error instanceof TransactionConditionFailed) throw new AppError('CONFLICT', changedMessage);

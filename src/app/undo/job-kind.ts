@@ -1,10 +1,10 @@
 // The undo job on the job engine: one stage that writes back the forest the import replaced (kept as the
 // previous version) in one transaction with the undo's record and the import's "undone" mark — only
 // while the structure is still exactly what the import left. It runs at once, in the resolver.
-import { Forest, forestFromChunks } from '../../domain/forest';
+import { Forest } from '../../domain/forest';
 import type { ImportJob, UndoJob } from '../../storage';
 import { AppError } from '../errors';
-import { forestsOf, loadForest, replaceForest } from '../forest-store';
+import { forestOfVersion, forestsOf, loadForest, replaceForest } from '../forest-store';
 import type { JobKindSpec } from '../jobs/stage';
 import { canUndo, findJob, jobsOf, logEntry } from '../jobs/read';
 import { displayNameOf } from '../names/display-name';
@@ -36,7 +36,7 @@ export const undoJobKind: JobKindSpec<UndoJob> = {
         if (why !== undefined || !importJob?.undo) throw notPossible(why ?? 'This import cannot be undone.');
         const chunks = await forestsOf(inv).readPrevious(header, importJob.undo.replacedVersion);
         if (!chunks) throw notPossible('The structure as it was before this import is no longer stored.');
-        const before = chunks.length === 0 ? Forest.EMPTY : forestFromChunks(chunks);
+        const before = forestOfVersion(chunks);
         // Rows the import added must never be handed out again: keep the newer high-water mark.
         const restored = Forest.fromColumns(before.columns, Math.max(before.nextRowId, current.nextRowId));
         const who = await displayNameOf(inv, inv.accountId);

@@ -2,9 +2,8 @@
 // someone with control of the structure may undo, and only when every row the undo touches holds an
 // issue they can see (hidden-rows.ts); the job says who undid what.
 import type { JobDto } from '../../contract';
-import { Forest, forestFromChunks } from '../../domain/forest';
 import { requireLevel } from '../access';
-import { forestsOf, loadForest } from '../forest-store';
+import { forestOfVersion, forestsOf, loadForest } from '../forest-store';
 import type { Invocation } from '../invocation';
 import { runJobNow } from '../jobs/engine';
 import { canUndo, findJob, toJobDto, undoJob } from '../jobs';
@@ -23,7 +22,7 @@ export async function undoImport(inv: Invocation, jobId: string): Promise<{ job:
   const chunks = await forestsOf(inv).readPrevious(header, job.undo.replacedVersion);
   // Without the earlier forest the undo job itself refuses, with its own reason.
   if (chunks) {
-    const before = chunks.length === 0 ? Forest.EMPTY : forestFromChunks(chunks);
+    const before = forestOfVersion(chunks);
     await refuseTouchingHiddenRows(inv, job, before, current);
   }
   const undo = await runJobNow(

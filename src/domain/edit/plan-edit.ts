@@ -1,4 +1,12 @@
-import { applyUpdate, Forest, type ForestAction, type IssueId, type Placement, type RowId } from '../forest';
+import {
+  applyUpdate,
+  Forest,
+  type ForestAction,
+  type ForestUpdate,
+  type IssueId,
+  type Placement,
+  type RowId,
+} from '../forest';
 import type { EditAction, EditCounts, EditPlace, EditRefusal } from './actions';
 
 export interface EditInput {
@@ -9,7 +17,14 @@ export interface EditInput {
 }
 
 export type EditResult =
-  | { readonly ok: true; readonly forest: Forest; readonly counts: EditCounts; readonly addedRowIds: RowId[] }
+  | {
+      readonly ok: true;
+      readonly forest: Forest;
+      /** The forest actions applied, in order, with the added rows' ids: replaying them on the input gives `forest`. */
+      readonly update: ForestUpdate;
+      readonly counts: EditCounts;
+      readonly addedRowIds: RowId[];
+    }
   | { readonly ok: false; readonly refusal: EditRefusal };
 
 class Refused extends Error {
@@ -35,6 +50,7 @@ export function planEdit(input: EditInput): EditResult {
   let moved = 0;
   let removed = 0;
   const addedRowIds: RowId[] = [];
+  const applied: ForestAction[] = [];
   try {
     input.actions.forEach((action, a) => {
       const at = (path: string): string => `actions.${a}.${path}`;
@@ -82,6 +98,7 @@ export function planEdit(input: EditInput): EditResult {
       const apply = (update: ForestAction[]): void => {
         try {
           forest = applyUpdate(forest, update);
+          applied.push(...update);
         } catch (e) {
           if (e instanceof RangeError) throw new Refused({ field: `actions.${a}`, message: cycleOr(e) });
           throw e;
@@ -92,8 +109,10 @@ export function planEdit(input: EditInput): EditResult {
         case 'add': {
           const p = place(action);
           const first = forest.nextRowId;
-          apply([{ kind: 'add', ...p, rows: action.issueIds.map((issueId) => ({ depth: 0, issueId })) }]);
-          for (let i = 0; i < action.issueIds.length; i++) addedRowIds.push(first + i);
+          // The rows' ids are named, so replaying the update gives the same rows.
+          const rows = action.issueIds.map((issueId, i) => ({ depth: 0, issueId, rowId: first + i }));
+          apply([{ kind: 'add', ...p, rows }]);
+          addedRowIds.push(...rows.map((r) => r.rowId));
           added += action.issueIds.length;
           break;
         }
@@ -174,7 +193,7 @@ export function planEdit(input: EditInput): EditResult {
     if (e instanceof Refused) return { ok: false, refusal: e.refusal };
     throw e;
   }
-  return { ok: true, forest, counts: { added, moved, removed }, addedRowIds };
+  return { ok: true, forest, update: applied, counts: { added, moved, removed }, addedRowIds };
 }
 
 function hasSelectedAncestor(forest: Forest, rowId: RowId, selected: ReadonlySet<RowId>): boolean {

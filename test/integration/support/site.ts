@@ -17,7 +17,8 @@ import type {
   ResolverKey,
   StructureDetails,
 } from '../../../src/contract';
-import { Forest, forestFromChunks, forestToChunks, type Row } from '../../../src/domain/forest';
+import { Forest, forestToChunks, type Row } from '../../../src/domain/forest';
+import { forestOfVersion } from '../../../src/app/forest-store';
 import { ForestRepository, KvsWriteMeter } from '../../../src/storage';
 import { people, siteDataset, type Person } from './dataset';
 
@@ -118,7 +119,7 @@ const repository = (): ForestRepository => new ForestRepository(new KvsWriteMete
 export async function storedForest(structureId: string): Promise<Forest> {
   const stored = await repository().read(structureId);
   if (!stored) throw new Error(`No forest for ${structureId}`);
-  return stored.header.chunkCount === 0 ? Forest.EMPTY : forestFromChunks(stored.chunks);
+  return forestOfVersion(stored);
 }
 
 /** "depth:issueId" per row, e.g. ['0:10001', '1:10002'], for readable comparisons. */
@@ -132,7 +133,7 @@ export async function givenForest(structureId: string, rows: Array<[depth: numbe
   const repo = repository();
   const stored = await repo.read(structureId);
   if (!stored) throw new Error(`No forest for ${structureId}`);
-  const current = stored.header.chunkCount === 0 ? Forest.EMPTY : forestFromChunks(stored.chunks);
+  const current = forestOfVersion(stored);
   let next = current.nextRowId;
   const forest = Forest.fromRows(
     rows.map(([depth, issueId]): Row => ({ rowId: next++, depth, issueId })),

@@ -4,7 +4,8 @@ import type { LocalForge } from '../../../local/runtime';
 import { createInvocation, runJobEvent, type EngineEnv } from '../../../src/app';
 import { importJob } from '../../../src/app/jobs';
 import { createStructure } from '../../../src/app/structures';
-import { Forest, forestFromChunks, forestToChunks } from '../../../src/domain/forest';
+import { Forest, forestToChunks } from '../../../src/domain/forest';
+import { forestOfVersion } from '../../../src/app/forest-store';
 import {
   ForestRepository,
   JobDataRepository,
@@ -56,7 +57,7 @@ async function someoneEdits(structureId: string, issueId: number): Promise<void>
 
 const issuesOf = async (structureId: string): Promise<number[]> => {
   const stored = await new ForestRepository(new KvsWriteMeter()).read(structureId);
-  const forest = stored && stored.chunks.length > 0 ? forestFromChunks(stored.chunks) : Forest.EMPTY;
+  const forest = stored ? forestOfVersion(stored) : Forest.EMPTY;
   return Array.from(forest.columns.issueIds);
 };
 

@@ -1,5 +1,5 @@
 import { planEdit, type EditAction } from '../../../../src/domain/edit';
-import { applyUpdate, diffForests, type Forest } from '../../../../src/domain/forest';
+import { applyUpdate, type Forest } from '../../../../src/domain/forest';
 import { f, issue, keyOf, row, shape } from '../builders';
 
 // A: B(C D) E — plus HID, an issue the editor cannot see, where a test puts it.
@@ -181,8 +181,10 @@ describe('planEdit', () => {
         if (action.kind === 'outdent')
           expect(next.parentOf(action.rowIds[0])).toBe(forest.parentOf(forest.parentOf(action.rowIds[0])));
         if (action.kind === 'remove') expect(next.has(action.rowIds[0])).toBe(false);
-        // And the domain's diff turns `forest` into it.
-        expect(applyUpdate(forest, diffForests(forest, next)).equals(next)).toBe(true);
+        // And replaying its update on `forest` gives it, added rows and all (what the edit log stores).
+        const replayed = applyUpdate(forest, result.update);
+        expect(replayed.equals(next)).toBe(true);
+        expect(replayed.nextRowId).toBe(next.nextRowId);
         forest = result.forest;
       }
     }
