@@ -19,6 +19,7 @@ import { projectRoleRoutes } from './resources/project-roles';
 import { projectRoutes } from './resources/projects';
 import { searchRoutes } from './resources/search';
 import { softwareBoardRoutes } from './resources/software-board-issues';
+import { transitionRoutes } from './resources/transitions';
 import { userRoutes } from './resources/users';
 import { Router } from './router';
 import { Serializer } from './serializers';
@@ -30,6 +31,7 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse, next?: 
 export const ALL_ROUTES: Route[] = [
   ...searchRoutes,
   ...issueRoutes,
+  ...transitionRoutes,
   ...filterRoutes,
   ...identityRoutes,
   ...linkRoutes,
