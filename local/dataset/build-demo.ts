@@ -4,7 +4,15 @@
 
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ISSUE_TYPES, LINK_TYPES, PRIORITIES, STATUSES } from './catalog';
+import {
+  ISSUE_TRACKING_WORKFLOW,
+  ISSUE_TYPES,
+  LINK_TYPES,
+  PRIORITIES,
+  SOFTWARE_WORKFLOW,
+  STATUSES,
+  WORKFLOWS,
+} from './catalog';
 import { DEMO_OUTLINE } from './demo-outline';
 import { planFields, withFields } from './issue-fields';
 import { createRandom } from './prng';
@@ -135,7 +143,7 @@ export function buildDemo(): Dataset {
     // Issues were created in outline order, about two days apart; finished work was last touched
     // a week after it was created, open work a day after.
     const created = start + i * 46 * HOUR;
-    const done = p.issue.status === 'Done' || p.issue.status === "Won't Do";
+    const done = STATUSES.find((s) => s.name === p.issue.status)?.category === 'done';
     const links = p.links.map((l) => {
       const to = byTag.get(l.tag);
       if (!to) throw new Error(`demo outline: ${p.issue.key} links to unknown tag ${l.tag}`);
@@ -172,7 +180,10 @@ export function buildDemo(): Dataset {
           BROWSE_PROJECTS: { groups: ['jira-software-users'] },
           EDIT_ISSUES: { roles: ['Administrators', 'Developers'] },
           SCHEDULE_ISSUES: { roles: ['Administrators', 'Developers'] },
+          TRANSITION_ISSUES: { roles: ['Administrators', 'Developers'] },
+          RESOLVE_ISSUES: { roles: ['Administrators', 'Developers'] },
         },
+        workflow: SOFTWARE_WORKFLOW.name,
       },
       {
         id: '10001',
@@ -187,9 +198,13 @@ export function buildDemo(): Dataset {
         permissions: {
           BROWSE_PROJECTS: { groups: ['jira-software-users', 'contractors'] },
           EDIT_ISSUES: { roles: ['Administrators', 'Developers'] },
-          // Contractors may work on issues but not reorder the team's backlog.
+          // Contractors may work on issues but not reorder the team's backlog, nor move issues through
+          // the workflow: Carla browses MOB but transitions nothing.
           SCHEDULE_ISSUES: { roles: ['Administrators'], groups: ['jira-software-users'] },
+          TRANSITION_ISSUES: { roles: ['Administrators'], groups: ['jira-software-users'] },
+          RESOLVE_ISSUES: { roles: ['Administrators'], groups: ['jira-software-users'] },
         },
+        workflow: SOFTWARE_WORKFLOW.name,
       },
       {
         id: '10002',
@@ -202,11 +217,18 @@ export function buildDemo(): Dataset {
           Developers: { groups: ['security-team'] },
         },
         // Restricted: only the security team browses it (and so sees its links and filters' results).
-        permissions: { BROWSE_PROJECTS: { groups: ['security-team'] } },
+        // Findings are resolved by the project's administrators and closed once verified.
+        permissions: {
+          BROWSE_PROJECTS: { groups: ['security-team'] },
+          TRANSITION_ISSUES: { groups: ['security-team'] },
+          RESOLVE_ISSUES: { roles: ['Administrators'] },
+        },
+        workflow: ISSUE_TRACKING_WORKFLOW.name,
       },
     ],
     issueTypes: [...ISSUE_TYPES],
     statuses: [...STATUSES],
+    workflows: [...WORKFLOWS],
     priorities: [...PRIORITIES],
     linkTypes: [...LINK_TYPES],
     securityLevels: [
@@ -299,7 +321,8 @@ function withDemoFields(dataset: Dataset): Dataset {
   const plan = planFields(
     dataset.projects.map((p) => {
       const components = AREAS.find((a) => a.key === p.key)?.components.slice(0, 5) ?? [];
-      return { key: p.key, components, team: (DEMO_TEAMS[p.key] ?? []).map(id), vocabulary: components };
+      const workflow = WORKFLOWS.find((w) => w.name === p.workflow) ?? SOFTWARE_WORKFLOW;
+      return { key: p.key, components, team: (DEMO_TEAMS[p.key] ?? []).map(id), vocabulary: components, workflow };
     }),
     dataset.boards,
   );

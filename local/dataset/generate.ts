@@ -36,6 +36,7 @@ function prepare(options: GenerateOptions): { head: Omit<Dataset, 'issues'>; iss
       components: p.area.components,
       team: p.team,
       vocabulary: p.area.components,
+      workflow: p.workflow,
     })),
     plan.head.boards,
   );

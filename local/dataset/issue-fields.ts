@@ -3,7 +3,7 @@
 // generator and the demo add them from their own PRNG stream, after an issue's core fields are drawn, so
 // that adding a field here never reshuffles summaries, ranks or links of an existing seed.
 
-import { EPOCH, RESOLUTIONS, STORY_POINTS_FIELD, STATUSES } from './catalog';
+import { EPOCH, RESOLUTIONS, SOFTWARE_WORKFLOW, STORY_POINTS_FIELD, STATUSES, workflowPath } from './catalog';
 import type { Random, WeightedTable } from './prng';
 import type {
   DatasetBoard,
@@ -15,6 +15,7 @@ import type {
   DatasetIssue,
   DatasetSprint,
   DatasetVersion,
+  DatasetWorkflow,
 } from './types';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -51,6 +52,8 @@ export interface ProjectFieldsInput {
   team: readonly string[];
   /** Words for descriptions: the parts of the product the project touches. */
   vocabulary: readonly string[];
+  /** The project's workflow: status histories follow its transitions. */
+  workflow: DatasetWorkflow;
 }
 
 export interface FieldsPlan {
@@ -135,7 +138,7 @@ export function withFields(issue: DatasetIssue, plan: FieldsPlan, rnd: Random): 
           : 'Done';
     out.resolved = new Date(resolvedAt).toISOString();
   }
-  out.history = statusHistory(issue, category, created, resolvedAt ?? updated, actor, rnd);
+  out.history = statusHistory(issue, p.workflow, category, created, resolvedAt ?? updated, actor, rnd);
   if (out.history.length === 0) delete out.history;
 
   if (!container && rnd.chance(category === 'done' ? 0.15 : 0.3)) out.due = day(created + rnd.int(7, 60) * DAY_MS);
@@ -170,6 +173,7 @@ export function withFields(issue: DatasetIssue, plan: FieldsPlan, rnd: Random): 
 /** The workflow path to the current status, spread between creation and `end` (resolution or last update). */
 function statusHistory(
   issue: DatasetIssue,
+  workflow: DatasetWorkflow,
   category: string,
   created: number,
   end: number,
@@ -177,7 +181,10 @@ function statusHistory(
   rnd: Random,
 ): DatasetChange[] {
   let path: string[];
-  if (issue.status === 'Backlog') path = ['Backlog'];
+  // Other workflows take their shortest path through work in progress; the software one varies its paths
+  // as it always has, so that datasets of software projects keep their histories.
+  if (workflow.name !== SOFTWARE_WORKFLOW.name) path = workflowPath(workflow, issue.status) ?? [issue.status];
+  else if (issue.status === 'Backlog') path = ['Backlog'];
   else if (issue.status === 'To Do') path = rnd.chance(0.4) ? ['Backlog', 'To Do'] : ['To Do'];
   else if (issue.status === "Won't Do")
     path = rnd.chance(0.5) ? ['To Do', "Won't Do"] : ['To Do', 'In Progress', "Won't Do"];

@@ -16,6 +16,7 @@ const ORDER: readonly (keyof DatasetHead)[] = [
   'projects',
   'issueTypes',
   'statuses',
+  'workflows',
   'priorities',
   'linkTypes',
   'securityLevels',
