@@ -14,7 +14,7 @@ import {
   WORKFLOWS,
 } from './catalog';
 import { DEMO_OUTLINE } from './demo-outline';
-import { planFields, withFields } from './issue-fields';
+import { planFields, settleOnWorkflow, withFields } from './issue-fields';
 import { createRandom } from './prng';
 import { lexoRank } from './rank';
 import { AREAS } from './vocabulary';
@@ -321,13 +321,20 @@ function withDemoFields(dataset: Dataset): Dataset {
   const plan = planFields(
     dataset.projects.map((p) => {
       const components = AREAS.find((a) => a.key === p.key)?.components.slice(0, 5) ?? [];
-      const workflow = WORKFLOWS.find((w) => w.name === p.workflow) ?? SOFTWARE_WORKFLOW;
-      return { key: p.key, components, team: (DEMO_TEAMS[p.key] ?? []).map(id), vocabulary: components, workflow };
+      return { key: p.key, components, team: (DEMO_TEAMS[p.key] ?? []).map(id), vocabulary: components };
     }),
     dataset.boards,
   );
   const rnd = createRandom('demo/fields');
-  return { ...dataset, ...plan.head, issues: dataset.issues.map((issue) => withFields(issue, plan, rnd)) };
+  const workflowOf = (key: string) => {
+    const name = dataset.projects.find((p) => p.key === key.slice(0, key.lastIndexOf('-')))?.workflow;
+    return WORKFLOWS.find((w) => w.name === name) ?? SOFTWARE_WORKFLOW;
+  };
+  return {
+    ...dataset,
+    ...plan.head,
+    issues: dataset.issues.map((issue) => settleOnWorkflow(withFields(issue, plan, rnd), workflowOf(issue.key))),
+  };
 }
 
 export const DEMO_FILE = path.join(__dirname, 'demo.json');

@@ -3,7 +3,7 @@
 // target) is a key that exists once the stream ends: project sizes are fixed up front, so a link may name
 // an issue that comes later, which is how planted Blocks cycles close.
 
-import { EPOCH, statusIn, TWO_YEARS_MS } from './catalog';
+import { EPOCH, TWO_YEARS_MS } from './catalog';
 import { CONFIDENTIAL_LEVEL, SECURITY_TEAM_LEVEL, type GenerationPlan, type ProjectPlan } from './generate-head';
 import type { Random, WeightedTable } from './prng';
 import { lexoRank } from './rank';
@@ -244,7 +244,7 @@ function makeIssue(
   if (chunk.seq >= RANK_SEQ_LIMIT)
     throw new RangeError(`Backlog item in ${p.key} has more than ${RANK_SEQ_LIMIT} issues`);
   const category = pickCategory(rnd, type, age, parent?.category);
-  const drawn =
+  const status =
     category === 'done'
       ? rnd.chance(0.92)
         ? 'Done'
@@ -256,8 +256,6 @@ function makeIssue(
         : rnd.chance(0.6)
           ? 'To Do'
           : 'Backlog';
-  // Drawn from the catalog's statuses, then settled on the project workflow's status of that category.
-  const status = statusIn(p.workflow, drawn, number);
 
   const slot = TWO_YEARS_MS / ctx.total;
   const created = EPOCH - TWO_YEARS_MS + Math.floor(g * slot + rnd.next() * slot * 0.9);

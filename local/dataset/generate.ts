@@ -3,7 +3,7 @@
 
 import { generateIssues } from './generate-issues';
 import { planHead } from './generate-head';
-import { planFields, withFields } from './issue-fields';
+import { planFields, settleOnWorkflow, withFields } from './issue-fields';
 import { createRandom, seedHash } from './prng';
 import { datasetText, writeDatasetFile } from './serialize';
 import type { Dataset, DatasetIssue } from './types';
@@ -36,13 +36,17 @@ function prepare(options: GenerateOptions): { head: Omit<Dataset, 'issues'>; iss
       components: p.area.components,
       team: p.team,
       vocabulary: p.area.components,
-      workflow: p.workflow,
     })),
     plan.head.boards,
   );
   const rnd = createRandom(`${options.seed}/fields`);
+  const workflows = new Map(plan.projects.map((p) => [p.key, p.workflow]));
   function* issues(): Generator<DatasetIssue, void> {
-    for (const issue of core) yield withFields(issue, fields, rnd);
+    for (const issue of core) {
+      const workflow = workflows.get(issue.key.slice(0, issue.key.lastIndexOf('-')));
+      const full = withFields(issue, fields, rnd);
+      yield workflow ? settleOnWorkflow(full, workflow) : full;
+    }
   }
   return { head: { ...plan.head, ...fields.head }, issues: issues() };
 }

@@ -3,7 +3,7 @@
 // generator and the demo add them from their own PRNG stream, after an issue's core fields are drawn, so
 // that adding a field here never reshuffles summaries, ranks or links of an existing seed.
 
-import { EPOCH, RESOLUTIONS, SOFTWARE_WORKFLOW, STORY_POINTS_FIELD, STATUSES, workflowPath } from './catalog';
+import { EPOCH, RESOLUTIONS, SOFTWARE_WORKFLOW, STORY_POINTS_FIELD, STATUSES, statusIn, workflowPath } from './catalog';
 import type { Random, WeightedTable } from './prng';
 import type {
   DatasetBoard,
@@ -52,8 +52,6 @@ export interface ProjectFieldsInput {
   team: readonly string[];
   /** Words for descriptions: the parts of the product the project touches. */
   vocabulary: readonly string[];
-  /** The project's workflow: status histories follow its transitions. */
-  workflow: DatasetWorkflow;
 }
 
 export interface FieldsPlan {
@@ -138,7 +136,7 @@ export function withFields(issue: DatasetIssue, plan: FieldsPlan, rnd: Random): 
           : 'Done';
     out.resolved = new Date(resolvedAt).toISOString();
   }
-  out.history = statusHistory(issue, p.workflow, category, created, resolvedAt ?? updated, actor, rnd);
+  out.history = statusHistory(issue, category, created, resolvedAt ?? updated, actor, rnd);
   if (out.history.length === 0) delete out.history;
 
   if (!container && rnd.chance(category === 'done' ? 0.15 : 0.3)) out.due = day(created + rnd.int(7, 60) * DAY_MS);
@@ -173,7 +171,6 @@ export function withFields(issue: DatasetIssue, plan: FieldsPlan, rnd: Random): 
 /** The workflow path to the current status, spread between creation and `end` (resolution or last update). */
 function statusHistory(
   issue: DatasetIssue,
-  workflow: DatasetWorkflow,
   category: string,
   created: number,
   end: number,
@@ -181,16 +178,18 @@ function statusHistory(
   rnd: Random,
 ): DatasetChange[] {
   let path: string[];
-  // Other workflows take their shortest path through work in progress; the software one varies its paths
-  // as it always has, so that datasets of software projects keep their histories.
-  if (workflow.name !== SOFTWARE_WORKFLOW.name) path = workflowPath(workflow, issue.status) ?? [issue.status];
-  else if (issue.status === 'Backlog') path = ['Backlog'];
+  if (issue.status === 'Backlog') path = ['Backlog'];
   else if (issue.status === 'To Do') path = rnd.chance(0.4) ? ['Backlog', 'To Do'] : ['To Do'];
   else if (issue.status === "Won't Do")
     path = rnd.chance(0.5) ? ['To Do', "Won't Do"] : ['To Do', 'In Progress', "Won't Do"];
   else if (category === 'indeterminate')
     path = ['To Do', 'In Progress', ...(issue.status === 'In Review' ? ['In Review'] : [])];
   else path = ['To Do', 'In Progress', ...(rnd.chance(0.6) ? ['In Review'] : []), issue.status];
+  return changesAlong(path, created, end, actor);
+}
+
+/** One status change per step of `path`, the last at `end` and the others evenly before it. */
+function changesAlong(path: readonly string[], created: number, end: number, actor: () => string): DatasetChange[] {
   const changes: DatasetChange[] = [];
   const steps = path.length - 1;
   for (let n = 1; n <= steps; n++) {
@@ -205,6 +204,32 @@ function statusHistory(
     });
   }
   return changes;
+}
+
+/**
+ * The issue moved onto its project's workflow. Issues are drawn over the catalog's statuses, whose paths
+ * are the software workflow's; elsewhere the status becomes the workflow's of the same category and the
+ * history its shortest path through work in progress, by the same person and ending at the same time.
+ * Draws nothing, so a project's workflow never moves another project's random fields.
+ */
+export function settleOnWorkflow(issue: DatasetIssue, workflow: DatasetWorkflow): DatasetIssue {
+  if (workflow.name === SOFTWARE_WORKFLOW.name) return issue;
+  const status = statusIn(workflow, issue.status, Number(issue.id));
+  const old = issue.history ?? [];
+  const by = old[0]?.by ?? issue.assignee ?? issue.reporter;
+  const out: DatasetIssue = { ...issue, status };
+  delete out.history;
+  const path = workflowPath(workflow, status);
+  if (!by || !path) return out;
+  const end = old.at(-1)?.at ?? issue.resolved ?? issue.updated;
+  const history = changesAlong(path, Date.parse(issue.created), Date.parse(end), () => by);
+  // Where the catalog path had as many changes, they keep its times: work started when it did and
+  // finished when it did, only the steps skipped in between are gone.
+  if (history.length > 0 && old.length >= history.length) {
+    const times = [...old.slice(0, history.length - 1), old.at(-1)].map((c) => c?.at as string);
+    history.forEach((c, n) => (c.at = times[n] as string));
+  }
+  return history.length > 0 ? { ...out, history } : out;
 }
 
 function fixVersion(
