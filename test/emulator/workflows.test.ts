@@ -2,6 +2,7 @@
 // one — status, resolution, history, product event, search — and Jira's refusals.
 import type { JiraProductEvent as ProductEvent } from '../../local/emulator';
 import { createJiraEmulator } from '../../local/emulator';
+import { expectDocumentedShape } from '../runtime/product-event-shapes';
 import { NOW, users } from './fixtures';
 import { keysOf, startEmulator, type Caller, type Running } from './helpers';
 import { BASIC, CLASSIC, workflowDataset } from './workflow-fixtures';
@@ -144,10 +145,24 @@ describe('workflows', () => {
       expect(await search('key = ALPHA-7 AND status WAS "To Do"')).toEqual(['ALPHA-7']);
       const updates = events.filter((e) => e.eventType === 'avi:jira:updated:issue');
       expect(updates).toHaveLength(1);
+      expectDocumentedShape(updates[0]);
       expect(updates[0]).toMatchObject({ atlassianId: 'acc-bob', issue: { key: 'ALPHA-7' } });
       expect((updates[0] as { changelog?: { items: unknown[] } }).changelog?.items).toEqual([
         expect.objectContaining({ field: 'status', from: '1', fromString: 'To Do', to: '3', toString: 'In Progress' }),
       ]);
+    });
+
+    it('is seen by search only once it catches up, when search lags', async () => {
+      // given
+      em.jira.store.setSearchLag(true);
+      // when
+      expect((await transition(bob, 'ALPHA-7', { transition: { id: BASIC.start } })).status).toBe(204);
+      // then GET issue reads the new status at once, search the old one until it is reindexed
+      expect((await fields('ALPHA-7')).status.name).toBe('In Progress');
+      expect(await search('key = ALPHA-7 AND status = "To Do"')).toEqual(['ALPHA-7']);
+      em.jira.store.indexNow();
+      expect(await search('key = ALPHA-7 AND status = "To Do"')).toEqual([]);
+      expect(await search('key = ALPHA-7 AND status = "In Progress"')).toEqual(['ALPHA-7']);
     });
 
     it('sets the resolution of a done status by post function and clears it on the way out', async () => {
@@ -161,6 +176,7 @@ describe('workflows', () => {
       expect(done.resolution).toMatchObject({ name: 'Done' });
       expect(done.resolutiondate).toBe(done.updated);
       expect(await search('statusCategory = Done AND resolution = Done AND project = ALPHA')).toContain('ALPHA-7');
+      expectDocumentedShape(events.at(-1));
       const last = events.at(-1) as { changelog?: { items: { field: string; toString: string | null }[] } };
       expect(last.changelog?.items.map((i) => [i.field, i.toString])).toEqual([
         ['status', 'Done'],
