@@ -127,6 +127,26 @@ describe('workflows', () => {
     });
   });
 
+  it('answers mypermissions and permissions/check for Transition Issues and Resolve Issues', async () => {
+    // when
+    const mine = await em.call(
+      bob,
+      'GET',
+      '/rest/api/3/mypermissions?permissions=TRANSITION_ISSUES,RESOLVE_ISSUES&projectKey=BETA',
+    );
+    const carols = await em.call(carol, 'POST', '/rest/api/3/permissions/check', {
+      projectPermissions: [{ permissions: ['TRANSITION_ISSUES', 'BROWSE_PROJECTS'], projects: [10000] }],
+    });
+    // then
+    expect(mine.body.permissions.TRANSITION_ISSUES).toMatchObject({ id: '46', havePermission: true });
+    expect(mine.body.permissions.RESOLVE_ISSUES).toMatchObject({ id: '14', havePermission: false });
+    // carol browses ALPHA (10000) but may not transition there
+    expect(carols.body.projectPermissions).toEqual([
+      { permission: 'TRANSITION_ISSUES', issues: [], projects: [] },
+      { permission: 'BROWSE_PROJECTS', issues: [], projects: [10000] },
+    ]);
+  });
+
   describe('POST transitions', () => {
     it('moves the status, records history, sends the product event and is searchable', async () => {
       // given
