@@ -19,6 +19,7 @@ import { projectRoleRoutes } from './resources/project-roles';
 import { projectRoutes } from './resources/projects';
 import { searchRoutes } from './resources/search';
 import { softwareBoardRoutes } from './resources/software-board-issues';
+import { statusRoutes } from './resources/statuses';
 import { transitionRoutes } from './resources/transitions';
 import { userRoutes } from './resources/users';
 import { Router } from './router';
@@ -36,6 +37,7 @@ export const ALL_ROUTES: Route[] = [
   ...identityRoutes,
   ...linkRoutes,
   ...metadataRoutes,
+  ...statusRoutes,
   ...agileRoutes,
   ...softwareBoardRoutes,
   ...userRoutes,

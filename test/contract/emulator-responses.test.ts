@@ -358,6 +358,23 @@ const workflowCases: Case[] = [
     404,
   ],
   ['GET statuses', bob, 'GET', '/rest/api/3/status', undefined, 200],
+  [
+    'statuses/search by project',
+    alice,
+    'GET',
+    '/rest/api/3/statuses/search?projectId=10001&maxResults=2',
+    undefined,
+    200,
+  ],
+  [
+    'statuses/search by category',
+    alice,
+    'GET',
+    '/rest/api/3/statuses/search?statusCategory=DONE&searchString=o',
+    undefined,
+    200,
+  ],
+  ['statuses/search not an admin', carol, 'GET', '/rest/api/3/statuses/search', undefined, 401],
   ['GET resolutions', bob, 'GET', '/rest/api/3/resolution', undefined, 200],
 ];
 

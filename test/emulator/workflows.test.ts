@@ -147,6 +147,22 @@ describe('workflows', () => {
     ]);
   });
 
+  it("searches statuses by project (its workflow's), category and name, for project admins", async () => {
+    // when
+    const beta = await em.call(alice, 'GET', '/rest/api/3/statuses/search?projectId=BETA&maxResults=3');
+    const done = await em.call(alice, 'GET', '/rest/api/3/statuses/search?statusCategory=DONE&searchString=clo');
+    const refused = await em.call(bob, 'GET', '/rest/api/3/statuses/search');
+    // then
+    expect(beta.body).toMatchObject({ startAt: 0, maxResults: 3, total: 4, isLast: false });
+    expect(beta.body.values.map((s: { name: string; statusCategory: string }) => [s.name, s.statusCategory])).toEqual([
+      ['To Do', 'TODO'],
+      ['In Progress', 'IN_PROGRESS'],
+      ['Resolved', 'DONE'],
+    ]);
+    expect(done.body.values.map((s: { name: string }) => s.name)).toEqual(['Closed']);
+    expect(refused.status).toBe(401);
+  });
+
   describe('POST transitions', () => {
     it('moves the status, records history, sends the product event and is searchable', async () => {
       // given

@@ -1,5 +1,5 @@
 // Site metadata: issue types (with hierarchy levels), fields (including the Rank custom field, see
-// field-catalog.ts), statuses with their categories and resolutions.
+// field-catalog.ts) and resolutions. Statuses are in statuses.ts.
 import type { RequestContext, Route } from '../context';
 import { json } from '../http';
 
@@ -27,21 +27,12 @@ function fields(ctx: RequestContext): ReturnType<Route['handle']> {
   return json(all, 200, all.length);
 }
 
-function statuses(ctx: RequestContext): ReturnType<Route['handle']> {
-  // Like issue types: statuses are shown to whoever browses some project (all projects share them).
-  const visible =
-    ctx.viewer.principal.kind === 'app' || ctx.viewer.isSiteAdmin || ctx.viewer.browsableProjects().length > 0;
-  const all = visible ? ctx.core.store.statuses.map((s) => ctx.ser.status(s)) : [];
-  return json(all, 200, all.length);
-}
-
 function resolutions(ctx: RequestContext): ReturnType<Route['handle']> {
   const all = ctx.core.store.resolutions.map((r) => ctx.ser.resolution(r));
   return json(all, 200, all.length);
 }
 
 export const metadataRoutes: Route[] = [
-  { method: 'GET', path: '/rest/api/3/status', handle: statuses },
   { method: 'GET', path: '/rest/api/3/resolution', handle: resolutions },
   { method: 'GET', path: '/rest/api/3/issuetype', handle: issueTypes },
   { method: 'GET', path: '/rest/api/3/field', handle: fields },
