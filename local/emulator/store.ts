@@ -485,7 +485,8 @@ export class EmulatorStore {
       keyNum: keyNumber(key),
       project,
       type: this.requireType(input.type, key),
-      status: this.requireStatus(input.status ?? this.statuses[0]?.name ?? 'To Do', key),
+      // A new issue starts in its workflow's first status, as Jira's create transition puts it there.
+      status: this.requireStatus(input.status ?? this.workflowOf(project).initial?.name ?? 'To Do', key),
       summary: input.summary,
       rank: input.rank ?? rankBetween(last?.rank, undefined),
       rankPos: 0,

@@ -163,6 +163,29 @@ describe('workflows', () => {
     expect(refused.status).toBe(401);
   });
 
+  it("starts an issue created through the control API in its workflow's first status", async () => {
+    // given BETA's workflow, which starts at To Do, in a site whose first status is To Do too: make it differ
+    const ds = workflowDataset();
+    ds.workflows![1]!.statuses = ['In Progress', 'To Do', 'Resolved', 'Closed'];
+    const other = await startEmulator(ds);
+    try {
+      // when
+      const created = await fetch(`${other.url}/__emulator/issues`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ project: 'BETA', type: 'Task', summary: 'Triage' }),
+      });
+      // then
+      expect(created.status).toBe(200);
+      const key = ((await created.json()) as { issue: { key: string } }).issue.key;
+      expect((await other.call(alice, 'GET', `/rest/api/3/issue/${key}?fields=status`)).body.fields.status.name).toBe(
+        'In Progress',
+      );
+    } finally {
+      await other.close();
+    }
+  });
+
   describe('POST transitions', () => {
     it('moves the status, records history, sends the product event and is searchable', async () => {
       // given
