@@ -4,9 +4,17 @@
 
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ISSUE_TYPES, LINK_TYPES, PRIORITIES, STATUSES } from './catalog';
+import {
+  ISSUE_TRACKING_WORKFLOW,
+  ISSUE_TYPES,
+  LINK_TYPES,
+  PRIORITIES,
+  SOFTWARE_WORKFLOW,
+  STATUSES,
+  WORKFLOWS,
+} from './catalog';
 import { DEMO_OUTLINE } from './demo-outline';
-import { planFields, withFields } from './issue-fields';
+import { planFields, settleOnWorkflow, withFields } from './issue-fields';
 import { createRandom } from './prng';
 import { lexoRank } from './rank';
 import { AREAS } from './vocabulary';
@@ -135,7 +143,7 @@ export function buildDemo(): Dataset {
     // Issues were created in outline order, about two days apart; finished work was last touched
     // a week after it was created, open work a day after.
     const created = start + i * 46 * HOUR;
-    const done = p.issue.status === 'Done' || p.issue.status === "Won't Do";
+    const done = STATUSES.find((s) => s.name === p.issue.status)?.category === 'done';
     const links = p.links.map((l) => {
       const to = byTag.get(l.tag);
       if (!to) throw new Error(`demo outline: ${p.issue.key} links to unknown tag ${l.tag}`);
@@ -172,7 +180,10 @@ export function buildDemo(): Dataset {
           BROWSE_PROJECTS: { groups: ['jira-software-users'] },
           EDIT_ISSUES: { roles: ['Administrators', 'Developers'] },
           SCHEDULE_ISSUES: { roles: ['Administrators', 'Developers'] },
+          TRANSITION_ISSUES: { roles: ['Administrators', 'Developers'] },
+          RESOLVE_ISSUES: { roles: ['Administrators', 'Developers'] },
         },
+        workflow: SOFTWARE_WORKFLOW.name,
       },
       {
         id: '10001',
@@ -187,9 +198,13 @@ export function buildDemo(): Dataset {
         permissions: {
           BROWSE_PROJECTS: { groups: ['jira-software-users', 'contractors'] },
           EDIT_ISSUES: { roles: ['Administrators', 'Developers'] },
-          // Contractors may work on issues but not reorder the team's backlog.
+          // Contractors may work on issues but not reorder the team's backlog, nor move issues through
+          // the workflow: Carla browses MOB but transitions nothing.
           SCHEDULE_ISSUES: { roles: ['Administrators'], groups: ['jira-software-users'] },
+          TRANSITION_ISSUES: { roles: ['Administrators'], groups: ['jira-software-users'] },
+          RESOLVE_ISSUES: { roles: ['Administrators'], groups: ['jira-software-users'] },
         },
+        workflow: SOFTWARE_WORKFLOW.name,
       },
       {
         id: '10002',
@@ -202,11 +217,18 @@ export function buildDemo(): Dataset {
           Developers: { groups: ['security-team'] },
         },
         // Restricted: only the security team browses it (and so sees its links and filters' results).
-        permissions: { BROWSE_PROJECTS: { groups: ['security-team'] } },
+        // Findings are resolved by the project's administrators and closed once verified.
+        permissions: {
+          BROWSE_PROJECTS: { groups: ['security-team'] },
+          TRANSITION_ISSUES: { groups: ['security-team'] },
+          RESOLVE_ISSUES: { roles: ['Administrators'] },
+        },
+        workflow: ISSUE_TRACKING_WORKFLOW.name,
       },
     ],
     issueTypes: [...ISSUE_TYPES],
     statuses: [...STATUSES],
+    workflows: [...WORKFLOWS],
     priorities: [...PRIORITIES],
     linkTypes: [...LINK_TYPES],
     securityLevels: [
@@ -304,7 +326,15 @@ function withDemoFields(dataset: Dataset): Dataset {
     dataset.boards,
   );
   const rnd = createRandom('demo/fields');
-  return { ...dataset, ...plan.head, issues: dataset.issues.map((issue) => withFields(issue, plan, rnd)) };
+  const workflowOf = (key: string) => {
+    const name = dataset.projects.find((p) => p.key === key.slice(0, key.lastIndexOf('-')))?.workflow;
+    return WORKFLOWS.find((w) => w.name === name) ?? SOFTWARE_WORKFLOW;
+  };
+  return {
+    ...dataset,
+    ...plan.head,
+    issues: dataset.issues.map((issue) => settleOnWorkflow(withFields(issue, plan, rnd), workflowOf(issue.key))),
+  };
 }
 
 export const DEMO_FILE = path.join(__dirname, 'demo.json');

@@ -136,28 +136,28 @@ Task | Add crash-free sessions to the release dashboard | To Do | dan | observab
 @SEC Initiative | SOC 2 Type II readiness | In Progress | priya | compliance
   Epic | Access reviews | In Progress | priya | compliance
     Story | Quarterly access review of production accounts | In Progress | priya | compliance
-      Sub-task | Export IAM users and roles | Done | priya | -
+      Sub-task | Export IAM users and roles | Closed | priya | -
       Sub-task | Review with engineering managers | In Progress | priya | -
-    Story | Offboarding removes access within 24 hours | Done | alice | compliance
+    Story | Offboarding removes access within 24 hours | Closed | alice | compliance
     Task | Collect evidence for control CC6.1 | To Do | priya | compliance
   Epic | Secrets management | In Progress | alice | security
     Story | All services read secrets from the vault | In Progress | alice | security | >Blocks:zdd
-      Sub-task | Migrate the billing service secrets | Done | alice | -
+      Sub-task | Migrate the billing service secrets | Closed | alice | -
       Sub-task | Migrate the webhooks dispatcher secrets | To Do | alice | -
     Story | Secrets rotate automatically every 90 days | To Do | - | security
-    Bug | Staging database password committed to a repository | Done | alice | security | ^Highest
+    Bug | Staging database password committed to a repository | Resolved | alice | security | ^Highest
   Epic | Vulnerability management | To Do | alice | security
     Story | Dependency scanning blocks merges with critical CVEs | To Do | - | security
     Task | Triage the 2025 penetration test findings | In Progress | priya | pentest
-      Sub-task | Findings 1 to 10 | Done | priya | -
+      Sub-task | Findings 1 to 10 | Closed | priya | -
       Sub-task | Findings 11 to 23 | In Progress | priya | -
-    Bug | Base image ships an outdated OpenSSL | Done | alice | security | >Blocks:drain
+    Bug | Base image ships an outdated OpenSSL | Resolved | alice | security | >Blocks:drain
 Bug | Session tokens stay valid after a password reset | In Progress | priya | security | ^Highest >Blocks:autojoin
 Task | Write incident response runbooks | To Do | alice | documentation
-Task | Rotate the signing keys of all mobile builds | Done | alice | security
-  Sub-task | Rotate the iOS distribution certificate | Done | alice | -
-  Sub-task | Rotate the Android upload key | Done | alice | -
+Task | Rotate the signing keys of all mobile builds | Closed | alice | security
+  Sub-task | Rotate the iOS distribution certificate | Closed | alice | -
+  Sub-task | Rotate the Android upload key | Resolved | alice | -
 Bug | Admin console allows weak passwords for local accounts | To Do | priya | security | ^High
-Story | Hardware security keys for admin accounts | Backlog | - | security
-Task | Review third-party OAuth app permissions | Backlog | - | compliance
+Story | Hardware security keys for admin accounts | To Do | - | security
+Task | Review third-party OAuth app permissions | To Do | - | compliance
 `;

@@ -2,9 +2,18 @@
 // permissions and roles, security levels, saved filters and boards. Small enough to build in memory; the
 // issues (generate-issues.ts) stream and draw their projects, teams and sizes from this plan.
 
-import { ISSUE_TYPES, LINK_TYPES, PRIORITIES, STATUSES } from './catalog';
+import {
+  BASIC_WORKFLOW,
+  ISSUE_TRACKING_WORKFLOW,
+  ISSUE_TYPES,
+  LINK_TYPES,
+  PRIORITIES,
+  SOFTWARE_WORKFLOW,
+  STATUSES,
+  WORKFLOWS,
+} from './catalog';
 import type { Random } from './prng';
-import type { DatasetBoard, DatasetFilter, DatasetProject, DatasetUser, Grant } from './types';
+import type { DatasetBoard, DatasetFilter, DatasetProject, DatasetUser, DatasetWorkflow, Grant } from './types';
 import { AREAS, FIRST_NAMES, LAST_NAMES, type ProductArea } from './vocabulary';
 
 import type { DatasetHead } from './serialize';
@@ -17,6 +26,8 @@ export interface ProjectPlan {
   /** Account ids of the team that works in it (assignees and reporters). */
   team: string[];
   restricted: boolean;
+  /** Every issue of the project is in one of its statuses. */
+  workflow: DatasetWorkflow;
 }
 
 export interface GenerationPlan {
@@ -46,6 +57,15 @@ function projectSizes(total: number, count: number, rnd: Random): number[] {
   sizes[0] = (sizes[0] ?? 0) + total - sizes.reduce((a, b) => a + b, 0);
   if ((sizes[0] ?? 0) < 1) throw new RangeError(`${total} issues are too few for ${count} projects`);
   return sizes;
+}
+
+/**
+ * The restricted project tracks findings in Jira's classic workflow (resolve, then close); every third
+ * other project works in the basic one; the rest in the software one. The smallest dataset has all three.
+ */
+function workflowFor(key: string, index: number): DatasetWorkflow {
+  if (key === RESTRICTED_PROJECT) return ISSUE_TRACKING_WORKFLOW;
+  return index % 3 === 2 ? BASIC_WORKFLOW : SOFTWARE_WORKFLOW;
 }
 
 export function projectCountFor(issues: number): number {
@@ -96,6 +116,7 @@ export function planHead(issues: number, seed: number | string, rnd: Random): Ge
     size: sizes[i] as number,
     team: [],
     restricted: area.key === RESTRICTED_PROJECT,
+    workflow: workflowFor(area.key, i),
   }));
   // Every employee is on one team, some on two; teams are as uneven as the projects they work in.
   employees.forEach((user, i) => {
@@ -136,7 +157,11 @@ export function planHead(issues: number, seed: number | string, rnd: Random): Ge
         SCHEDULE_ISSUES: { roles: ['Administrators', 'Developers'] },
         LINK_ISSUES: browse,
         CREATE_ISSUES: browse,
+        // The team moves its work through the workflow: contractors browse MOB but transition nothing.
+        TRANSITION_ISSUES: { roles: ['Administrators', 'Developers'] },
+        RESOLVE_ISSUES: { roles: ['Administrators', 'Developers'] },
       },
+      workflow: p.workflow.name,
     };
   });
 
@@ -149,6 +174,7 @@ export function planHead(issues: number, seed: number | string, rnd: Random): Ge
       projects: datasetProjects,
       issueTypes: [...ISSUE_TYPES],
       statuses: [...STATUSES],
+      workflows: [...WORKFLOWS],
       priorities: [...PRIORITIES],
       linkTypes: [...LINK_TYPES],
       securityLevels: [

@@ -3,7 +3,7 @@
 
 import { generateIssues } from './generate-issues';
 import { planHead } from './generate-head';
-import { planFields, withFields } from './issue-fields';
+import { planFields, settleOnWorkflow, withFields } from './issue-fields';
 import { createRandom, seedHash } from './prng';
 import { datasetText, writeDatasetFile } from './serialize';
 import type { Dataset, DatasetIssue } from './types';
@@ -40,8 +40,13 @@ function prepare(options: GenerateOptions): { head: Omit<Dataset, 'issues'>; iss
     plan.head.boards,
   );
   const rnd = createRandom(`${options.seed}/fields`);
+  const workflows = new Map(plan.projects.map((p) => [p.key, p.workflow]));
   function* issues(): Generator<DatasetIssue, void> {
-    for (const issue of core) yield withFields(issue, fields, rnd);
+    for (const issue of core) {
+      const workflow = workflows.get(issue.key.slice(0, issue.key.lastIndexOf('-')));
+      const full = withFields(issue, fields, rnd);
+      yield workflow ? settleOnWorkflow(full, workflow) : full;
+    }
   }
   return { head: { ...plan.head, ...fields.head }, issues: issues() };
 }

@@ -3,7 +3,15 @@
 // JSON Schema cannot express cross-references, and the emulator trusts its data, so the loader runs
 // this before the emulator sees a dataset. Linear in the dataset's size: one pass per array with maps.
 
-import type { Dataset, DatasetChange, DatasetCustomField, DatasetIssue, DatasetIssueType, Grant } from './types';
+import type {
+  Dataset,
+  DatasetChange,
+  DatasetCustomField,
+  DatasetIssue,
+  DatasetIssueType,
+  DatasetWorkflow,
+  Grant,
+} from './types';
 
 /** The first problem found: where (a JSON path such as `issues[12].parent`) and what. */
 export interface IntegrityProblem {
@@ -115,6 +123,7 @@ function checkAll(ds: Dataset): void {
 
   indexUnique(ds.statuses, 'statuses', 'id', (s) => s.id);
   const statuses = indexUnique(ds.statuses, 'statuses', 'name', (s) => s.name);
+  const workflows = checkWorkflows(ds, statuses, projects);
   const priorities = new Set(ds.priorities ?? []);
   indexUnique(ds.linkTypes, 'linkTypes', 'id', (t) => t.id);
   const linkTypes = indexUnique(ds.linkTypes, 'linkTypes', 'name', (t) => t.name);
@@ -125,7 +134,7 @@ function checkAll(ds: Dataset): void {
   levels.forEach((l, i) => checkGrant(l.members, `securityLevels[${i}].members`, ctx, anyRole));
 
   const fields = checkIssueFields(ds, projects);
-  checkIssues(ds, { ctx, projects, types, statuses, priorities, linkTypes, securityLevels, fields });
+  checkIssues(ds, { ctx, projects, types, statuses, workflows, priorities, linkTypes, securityLevels, fields });
   checkFiltersAndBoards(ds, ctx, projects);
 }
 
@@ -134,6 +143,8 @@ interface IssueContext {
   projects: Map<string, number>;
   types: Map<string, DatasetIssueType>;
   statuses: Map<string, number>;
+  /** Per project key that names a workflow: what its issues' statuses and status changes may be. */
+  workflows: Map<string, WorkflowRules>;
   priorities: Set<string>;
   linkTypes: Map<string, number>;
   securityLevels: Map<string, number>;
@@ -147,6 +158,64 @@ interface FieldContext {
   versions: Map<string, Set<string>>;
   components: Map<string, Set<string>>;
   sprints: Set<number>;
+}
+
+interface WorkflowRules {
+  name: string;
+  statuses: Set<string>;
+  /** "from\nto" for every move a transition allows. */
+  moves: Set<string>;
+}
+
+/**
+ * Workflows name existing statuses and resolutions, transitions stay within their workflow, ids are unique
+ * per workflow, and every project's workflow exists. Returns the rules issues are checked against.
+ */
+function checkWorkflows(
+  ds: Dataset,
+  statuses: Map<string, number>,
+  projects: Map<string, number>,
+): Map<string, WorkflowRules> {
+  const list = ds.workflows ?? [];
+  const byName = indexUnique(list, 'workflows', 'name', (w) => w.name);
+  const resolutions = new Set((ds.resolutions ?? []).map((r) => r.name));
+  const rules = list.map((w, i) => workflowRules(w, `workflows[${i}]`, statuses, resolutions));
+  const out = new Map<string, WorkflowRules>();
+  ds.projects.forEach((p, i) => {
+    if (p.workflow === undefined) return;
+    const index = byName.get(p.workflow);
+    if (index === undefined) fail(`projects[${i}].workflow`, `${quote(p.workflow)} does not exist`);
+    if (projects.has(p.key)) out.set(p.key, rules[index] as WorkflowRules);
+  });
+  return out;
+}
+
+function workflowRules(
+  w: DatasetWorkflow,
+  path: string,
+  statuses: Map<string, number>,
+  resolutions: Set<string>,
+): WorkflowRules {
+  w.statuses.forEach((s, j) => {
+    if (!statuses.has(s)) fail(`${path}.statuses[${j}]`, `${quote(s)} does not exist`);
+  });
+  const own = new Set(w.statuses);
+  indexUnique(w.transitions, `${path}.transitions`, 'id', (t) => t.id);
+  const moves = new Set<string>();
+  w.transitions.forEach((t, j) => {
+    const at = `${path}.transitions[${j}]`;
+    if (!own.has(t.to)) fail(`${at}.to`, `${quote(t.to)} is not a status of workflow ${quote(w.name)}`);
+    t.from?.forEach((f, k) => {
+      if (!own.has(f)) fail(`${at}.from[${k}]`, `${quote(f)} is not a status of workflow ${quote(w.name)}`);
+    });
+    const def = t.resolutionScreen?.default;
+    if (def !== undefined && !resolutions.has(def))
+      fail(`${at}.resolutionScreen.default`, `${quote(def)} does not exist`);
+    if (t.setsResolution !== undefined && !resolutions.has(t.setsResolution))
+      fail(`${at}.setsResolution`, `${quote(t.setsResolution)} does not exist`);
+    for (const from of t.from ?? w.statuses) if (from !== t.to || t.from) moves.add(`${from}\n${t.to}`);
+  });
+  return { name: w.name, statuses: own, moves };
 }
 
 function namesByProject(
@@ -249,6 +318,7 @@ function checkHistory(issue: DatasetIssue, path: string, x: IssueContext, create
     priority: issue.priority,
     assignee: issue.assignee,
   };
+  const workflow = x.workflows.get(projectKeyOf(issue.key));
   const last = new Map<DatasetChange['field'], DatasetChange>();
   let previous = created;
   issue.history?.forEach((change, j) => {
@@ -262,6 +332,11 @@ function checkHistory(issue: DatasetIssue, path: string, x: IssueContext, create
       const value = change[side];
       if (value !== null && !exists[change.field](value)) fail(`${at}.${side}`, `${quote(value)} does not exist`);
     }
+    if (workflow && change.field === 'status' && !workflow.moves.has(`${String(change.from)}\n${String(change.to)}`))
+      fail(
+        at,
+        `changes status from ${quote(String(change.from))} to ${quote(String(change.to))}, which no transition of workflow ${quote(workflow.name)} does`,
+      );
     const before = last.get(change.field);
     if (before && before.to !== change.from)
       fail(`${at}.from`, `${quote(String(change.from))} is not the value the previous ${change.field} change left`);
@@ -292,6 +367,9 @@ function checkIssues(ds: Dataset, x: IssueContext): void {
     const type = x.types.get(issue.type);
     if (!type) fail(`${path}.type`, `${quote(issue.type)} does not exist`);
     if (!x.statuses.has(issue.status)) fail(`${path}.status`, `${quote(issue.status)} does not exist`);
+    const workflow = x.workflows.get(project);
+    if (workflow && !workflow.statuses.has(issue.status))
+      fail(`${path}.status`, `${quote(issue.status)} is not a status of workflow ${quote(workflow.name)}`);
 
     if (issue.parent !== undefined) {
       const parentIndex = keys.get(issue.parent);

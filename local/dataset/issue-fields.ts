@@ -3,7 +3,7 @@
 // generator and the demo add them from their own PRNG stream, after an issue's core fields are drawn, so
 // that adding a field here never reshuffles summaries, ranks or links of an existing seed.
 
-import { EPOCH, RESOLUTIONS, STORY_POINTS_FIELD, STATUSES } from './catalog';
+import { EPOCH, RESOLUTIONS, SOFTWARE_WORKFLOW, STORY_POINTS_FIELD, STATUSES, statusIn, workflowPath } from './catalog';
 import type { Random, WeightedTable } from './prng';
 import type {
   DatasetBoard,
@@ -15,6 +15,7 @@ import type {
   DatasetIssue,
   DatasetSprint,
   DatasetVersion,
+  DatasetWorkflow,
 } from './types';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -184,6 +185,11 @@ function statusHistory(
   else if (category === 'indeterminate')
     path = ['To Do', 'In Progress', ...(issue.status === 'In Review' ? ['In Review'] : [])];
   else path = ['To Do', 'In Progress', ...(rnd.chance(0.6) ? ['In Review'] : []), issue.status];
+  return changesAlong(path, created, end, actor);
+}
+
+/** One status change per step of `path`, the last at `end` and the others evenly before it. */
+function changesAlong(path: readonly string[], created: number, end: number, actor: () => string): DatasetChange[] {
   const changes: DatasetChange[] = [];
   const steps = path.length - 1;
   for (let n = 1; n <= steps; n++) {
@@ -198,6 +204,32 @@ function statusHistory(
     });
   }
   return changes;
+}
+
+/**
+ * The issue moved onto its project's workflow. Issues are drawn over the catalog's statuses, whose paths
+ * are the software workflow's; elsewhere the status becomes the workflow's of the same category and the
+ * history its shortest path through work in progress, by the same person and ending at the same time.
+ * Draws nothing, so a project's workflow never moves another project's random fields.
+ */
+export function settleOnWorkflow(issue: DatasetIssue, workflow: DatasetWorkflow): DatasetIssue {
+  if (workflow.name === SOFTWARE_WORKFLOW.name) return issue;
+  const status = statusIn(workflow, issue.status, Number(issue.id));
+  const old = issue.history ?? [];
+  const by = old[0]?.by ?? issue.assignee ?? issue.reporter;
+  const out: DatasetIssue = { ...issue, status };
+  delete out.history;
+  const path = workflowPath(workflow, status);
+  if (!by || !path) return out;
+  const end = old.at(-1)?.at ?? issue.resolved ?? issue.updated;
+  const history = changesAlong(path, Date.parse(issue.created), Date.parse(end), () => by);
+  // Where the catalog path had as many changes, they keep its times: work started when it did and
+  // finished when it did, only the steps skipped in between are gone.
+  if (history.length > 0 && old.length >= history.length) {
+    const times = [...old.slice(0, history.length - 1), old.at(-1)].map((c) => c?.at as string);
+    history.forEach((c, n) => (c.at = times[n] as string));
+  }
+  return history.length > 0 ? { ...out, history } : out;
 }
 
 function fixVersion(

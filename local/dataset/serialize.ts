@@ -4,7 +4,7 @@
 // dataset file reads top to bottom and diffs line by line.
 
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { Dataset, DatasetIssue } from './types';
+import type { Dataset, DatasetIssue, DatasetWorkflow } from './types';
 
 export type DatasetHead = Omit<Dataset, 'issues'>;
 
@@ -16,6 +16,7 @@ const ORDER: readonly (keyof DatasetHead)[] = [
   'projects',
   'issueTypes',
   'statuses',
+  'workflows',
   'priorities',
   'linkTypes',
   'securityLevels',
@@ -47,15 +48,29 @@ function arrayText(items: readonly unknown[], oneLine: boolean): string {
   return `[\n    ${rendered.map((r) => indent(r)).join(',\n    ')}\n  ]`;
 }
 
+/** A workflow reads as its name and statuses on a line, then one line per transition. */
+function workflowsText(workflows: readonly DatasetWorkflow[]): string {
+  if (workflows.length === 0) return '[]';
+  const rendered = workflows.map((w) => {
+    const transitions = w.transitions.map((t) => JSON.stringify(t)).join(',\n        ');
+    const body = transitions === '' ? '[]' : `[\n        ${transitions}\n      ]`;
+    return `{\n      "name": ${JSON.stringify(w.name)},\n      "statuses": ${JSON.stringify(w.statuses)},\n      "transitions": ${body}\n    }`;
+  });
+  return `[\n    ${rendered.join(',\n    ')}\n  ]`;
+}
+
 /** Yields the dataset's JSON text in pieces; concatenated, they parse to the dataset. */
 export function* datasetText(head: DatasetHead, issues: Iterable<DatasetIssue>): Generator<string, void> {
   yield '{\n';
   for (const key of ORDER) {
     const value = head[key];
     if (value === undefined) continue;
-    const text = Array.isArray(value)
-      ? arrayText(value, ONE_LINE_ITEMS.has(key))
-      : indent(JSON.stringify(value, null, 2));
+    const text =
+      key === 'workflows'
+        ? workflowsText(value as DatasetWorkflow[])
+        : Array.isArray(value)
+          ? arrayText(value, ONE_LINE_ITEMS.has(key))
+          : indent(JSON.stringify(value, null, 2));
     yield `  ${JSON.stringify(key)}: ${text},\n`;
   }
   yield '  "issues": [';

@@ -24,7 +24,13 @@ export interface DatasetUser {
 }
 
 export type ProjectPermissionKey =
-  'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'SCHEDULE_ISSUES' | 'LINK_ISSUES' | 'CREATE_ISSUES';
+  | 'BROWSE_PROJECTS'
+  | 'EDIT_ISSUES'
+  | 'SCHEDULE_ISSUES'
+  | 'LINK_ISSUES'
+  | 'CREATE_ISSUES'
+  | 'TRANSITION_ISSUES'
+  | 'RESOLVE_ISSUES';
 
 export interface DatasetProject {
   id: string;
@@ -34,8 +40,13 @@ export interface DatasetProject {
   lead?: string;
   /** Project roles: role name → members. */
   roles?: Record<string, { users?: string[]; groups?: string[] }>;
-  /** BROWSE_PROJECTS is required; a missing EDIT/SCHEDULE/LINK/CREATE grant defaults to the browse grant. */
+  /** BROWSE_PROJECTS is required; any other missing grant defaults to the browse grant. */
   permissions: { BROWSE_PROJECTS: Grant } & Partial<Record<ProjectPermissionKey, Grant>>;
+  /**
+   * Name of the project's workflow (Dataset.workflows), used by every issue type of the project. Without
+   * one the project has Jira's simplified workflow: every status of the site, reachable from any status.
+   */
+  workflow?: string;
 }
 
 export interface DatasetIssueType {
@@ -51,6 +62,34 @@ export interface DatasetStatus {
   id: string;
   name: string;
   category: 'new' | 'indeterminate' | 'done';
+}
+
+/** A workflow: the statuses an issue of a project can be in and the transitions between them. */
+export interface DatasetWorkflow {
+  name: string;
+  /** Status names (Dataset.statuses); the first is where new issues start. */
+  statuses: string[];
+  transitions: DatasetTransition[];
+}
+
+export interface DatasetTransition {
+  /** Numeric string, unique within the workflow (Jira's ids repeat from one workflow to another). */
+  id: string;
+  name: string;
+  /** Names of the statuses it leaves from; absent: a global transition, from every other status. */
+  from?: string[];
+  /** Name of the status it reaches. */
+  to: string;
+  /**
+   * The transition's screen shows the Resolution field (to users with Resolve Issues): required or not,
+   * with an optional default. Absent: no screen.
+   */
+  resolutionScreen?: { required: boolean; default?: string };
+  /**
+   * Name of the resolution a "Set resolution" post function sets when the issue reaches a done status
+   * without one from the screen. Absent: a transition into a done status leaves the resolution as it is.
+   */
+  setsResolution?: string;
 }
 
 export interface DatasetLinkType {
@@ -208,6 +247,8 @@ export interface Dataset {
   projects: DatasetProject[];
   issueTypes: DatasetIssueType[];
   statuses: DatasetStatus[];
+  /** Workflows that projects name (DatasetProject.workflow). */
+  workflows?: DatasetWorkflow[];
   priorities?: string[];
   linkTypes: DatasetLinkType[];
   securityLevels?: DatasetSecurityLevel[];

@@ -19,6 +19,7 @@ export type IssueSnapshot = Pick<
   | 'priority'
   | 'security'
   | 'project'
+  | 'resolution'
 >;
 
 export function snapshotIssue(issue: StoredIssue): IssueSnapshot {
@@ -34,6 +35,7 @@ export function snapshotIssue(issue: StoredIssue): IssueSnapshot {
     priority: issue.priority,
     security: issue.security,
     project: issue.project,
+    resolution: issue.resolution,
   };
 }
 
@@ -60,6 +62,18 @@ export function changelogItems(store: EmulatorStore, before: IssueSnapshot, afte
     items.push(item('issuetype', 'issuetype', before.type.id, before.type.name, after.type.id, after.type.name));
   if (before.status.id !== after.status.id)
     items.push(item('status', 'status', before.status.id, before.status.name, after.status.id, after.status.name));
+  // Jira records the resolution a transition sets or clears next to the status change.
+  if (before.resolution?.id !== after.resolution?.id)
+    items.push(
+      item(
+        'resolution',
+        'resolution',
+        before.resolution?.id ?? null,
+        before.resolution?.name ?? null,
+        after.resolution?.id ?? null,
+        after.resolution?.name ?? null,
+      ),
+    );
   if (before.parentId !== after.parentId) {
     // Live payloads name a parent change so, without fieldId, for every hierarchy level.
     items.push(

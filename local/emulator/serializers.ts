@@ -292,6 +292,11 @@ export class Serializer {
     return f;
   }
 
+  /** A resolution (GET /resolution, a transition screen's allowed values). */
+  resolution(r: { id: string; name: string }): Record<string, unknown> {
+    return this.namedRef('resolution', r) as Record<string, unknown>;
+  }
+
   /** A security level or resolution as an issue field holds it (null when the issue has none). */
   private namedRef(
     resource: 'securitylevel' | 'resolution',

@@ -19,6 +19,8 @@ import { projectRoleRoutes } from './resources/project-roles';
 import { projectRoutes } from './resources/projects';
 import { searchRoutes } from './resources/search';
 import { softwareBoardRoutes } from './resources/software-board-issues';
+import { statusRoutes } from './resources/statuses';
+import { transitionRoutes } from './resources/transitions';
 import { userRoutes } from './resources/users';
 import { Router } from './router';
 import { Serializer } from './serializers';
@@ -30,10 +32,12 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse, next?: 
 export const ALL_ROUTES: Route[] = [
   ...searchRoutes,
   ...issueRoutes,
+  ...transitionRoutes,
   ...filterRoutes,
   ...identityRoutes,
   ...linkRoutes,
   ...metadataRoutes,
+  ...statusRoutes,
   ...agileRoutes,
   ...softwareBoardRoutes,
   ...userRoutes,

@@ -22,6 +22,7 @@ import { ChangeFeed } from './change-feed';
 import { changelogItems, snapshotIssue } from './changelog';
 import { JIRA_EVENTS, ProductEventBuilder } from './product-events';
 import { rankBetween } from './rank';
+import { compileWorkflow, simplifiedWorkflow, type Workflow } from './workflows';
 
 export interface StoredIssue {
   id: string;
@@ -105,6 +106,11 @@ export interface IssuePatch {
   priority?: string | null;
   security?: string | null;
   project?: string;
+  /**
+   * With `status`: the resolution the transition leaves (null: none). Without it a status change follows
+   * the simplified workflow's rule (done sets Done or Won't Do, leaving done clears it).
+   */
+  resolution?: string | null;
 }
 
 export interface NewIssue extends Omit<IssuePatch, 'parent'> {
@@ -132,6 +138,9 @@ export class EmulatorStore {
   readonly filters = new Map<string, DatasetFilter>();
   readonly boards = new Map<number, DatasetBoard>();
   readonly resolutions: DatasetResolution[];
+  /** Workflows by project id; a project without one in the dataset shares `defaultWorkflow`. */
+  private readonly workflows = new Map<string, Workflow>();
+  readonly defaultWorkflow: Workflow;
   readonly customFields: DatasetCustomField[];
   /** Every field of the site, as GET /field lists them. */
   readonly fields: FieldIndex;
@@ -195,6 +204,15 @@ export class EmulatorStore {
     for (const b of dataset.boards) this.boards.set(b.id, b);
     this.resolutions = dataset.resolutions ?? [];
     this.customFields = dataset.customFields ?? [];
+    // Per project, not per issue: a 250k-issue dataset has a handful of these.
+    this.defaultWorkflow = simplifiedWorkflow(this.statuses, this, this.resolutions[0]);
+    const named = new Map((dataset.workflows ?? []).map((w) => [w.name, compileWorkflow(w, this)]));
+    for (const p of dataset.projects) {
+      if (p.workflow === undefined) continue;
+      const workflow = named.get(p.workflow);
+      if (!workflow) throw new Error(`Project ${p.key}: workflow ${p.workflow} does not exist`);
+      this.workflows.set(p.id, workflow);
+    }
     this.fields = new FieldIndex(this.customFields);
     for (const sprint of dataset.sprints ?? []) this.sprints.set(sprint.id, sprint);
     for (const v of dataset.versions ?? []) this.versions.set(v.id, v);
@@ -308,6 +326,10 @@ export class EmulatorStore {
     return this.statuses.find((s) => s.id === nameOrId || s.name.toLowerCase() === lower);
   }
 
+  workflowOf(project: DatasetProject): Workflow {
+    return this.workflows.get(project.id) ?? this.defaultWorkflow;
+  }
+
   findLinkType(nameOrId: string): DatasetLinkType | undefined {
     const lower = nameOrId.toLowerCase();
     return this.linkTypes.find((t) => t.id === nameOrId || t.name.toLowerCase() === lower);
@@ -391,7 +413,8 @@ export class EmulatorStore {
       issue.status = this.requireStatus(patch.status, issue.key);
       record('status', from.name, issue.status.name);
       const resolution = issue.resolution?.name;
-      this.resolveFor(issue, from, at);
+      if (patch.resolution === undefined) this.resolveFor(issue, from, at);
+      else this.setResolution(issue, patch.resolution, at);
       record('resolution', resolution, issue.resolution?.name);
     }
     if (patch.labels !== undefined) issue.labels = [...patch.labels];
@@ -462,7 +485,8 @@ export class EmulatorStore {
       keyNum: keyNumber(key),
       project,
       type: this.requireType(input.type, key),
-      status: this.requireStatus(input.status ?? this.statuses[0]?.name ?? 'To Do', key),
+      // A new issue starts in its workflow's first status, as Jira's create transition puts it there.
+      status: this.requireStatus(input.status ?? this.workflowOf(project).initial?.name ?? 'To Do', key),
       summary: input.summary,
       rank: input.rank ?? rankBetween(last?.rank, undefined),
       rankPos: 0,
@@ -559,6 +583,15 @@ export class EmulatorStore {
       issue.resolution = undefined;
       issue.resolved = undefined;
     }
+  }
+
+  /** A transition's resolution: a new one is resolved now, none clears the resolved date. */
+  private setResolution(issue: StoredIssue, nameOrId: string | null, at: number): void {
+    const next = nameOrId === null ? undefined : this.findResolution(nameOrId);
+    if (nameOrId !== null && !next) throw new Error(`Issue ${issue.key}: resolution ${nameOrId} does not exist`);
+    if (next?.id === issue.resolution?.id) return;
+    issue.resolution = next;
+    issue.resolved = next ? at : undefined;
   }
 
   // ---- change feed ----

@@ -2,6 +2,7 @@
 // documents. Request bodies the tests send are checked too, the way the app's requests will be.
 import { smallDataset, users } from '../emulator/fixtures';
 import { startEmulator, type Caller, type Running } from '../emulator/helpers';
+import { BASIC, CLASSIC, workflowDataset } from '../emulator/workflow-fixtures';
 import {
   expectIssueFieldsMatch,
   expectMatchesOperation,
@@ -291,6 +292,107 @@ describe('emulator responses match the OpenAPI documents', () => {
       answer.body.fields.issuelinks.map((l: object) => Object.keys(l).find((k) => k.endsWith('Issue'))).sort(),
     ).toEqual(['inwardIssue', 'outwardIssue']);
     expectIssueFieldsMatch(answer.body.fields);
+  });
+});
+
+// Workflows need a dataset that configures them (fixtures.ts leaves every project on the simplified one).
+const workflowCases: Case[] = [
+  ['GET transitions', bob, 'GET', '/rest/api/3/issue/ALPHA-7/transitions', undefined, 200],
+  [
+    'GET transitions with fields',
+    alice,
+    'GET',
+    '/rest/api/3/issue/BETA-2/transitions?expand=transitions.fields&sortByOpsBarAndStatus=true',
+    undefined,
+    200,
+  ],
+  [
+    'GET transitions by id',
+    alice,
+    'GET',
+    `/rest/api/3/issue/BETA-2/transitions?transitionId=${CLASSIC.resolve}`,
+    undefined,
+    200,
+  ],
+  ['GET transitions none allowed', carol, 'GET', '/rest/api/3/issue/ALPHA-7/transitions', undefined, 200],
+  ['GET transitions invisible', carol, 'GET', '/rest/api/3/issue/BETA-2/transitions', undefined, 404],
+  ['POST transition', bob, 'POST', '/rest/api/3/issue/ALPHA-7/transitions', { transition: { id: BASIC.start } }, 204],
+  [
+    'POST transition with resolution',
+    alice,
+    'POST',
+    '/rest/api/3/issue/BETA-1/transitions',
+    { transition: { id: CLASSIC.resolve }, fields: { resolution: { name: 'Done' } } },
+    204,
+  ],
+  [
+    'POST transition unavailable',
+    bob,
+    'POST',
+    '/rest/api/3/issue/ALPHA-3/transitions',
+    { transition: { id: BASIC.done } },
+    400,
+  ],
+  [
+    'POST transition resolution missing',
+    alice,
+    'POST',
+    '/rest/api/3/issue/BETA-2/transitions',
+    { transition: { id: CLASSIC.resolve } },
+    400,
+  ],
+  [
+    'POST transition not permitted',
+    carol,
+    'POST',
+    '/rest/api/3/issue/ALPHA-3/transitions',
+    { transition: { id: BASIC.start } },
+    400,
+  ],
+  [
+    'POST transition invisible',
+    carol,
+    'POST',
+    '/rest/api/3/issue/BETA-2/transitions',
+    { transition: { id: CLASSIC.start } },
+    404,
+  ],
+  ['GET statuses', bob, 'GET', '/rest/api/3/status', undefined, 200],
+  [
+    'statuses/search by project',
+    alice,
+    'GET',
+    '/rest/api/3/statuses/search?projectId=10001&maxResults=2',
+    undefined,
+    200,
+  ],
+  [
+    'statuses/search by category',
+    alice,
+    'GET',
+    '/rest/api/3/statuses/search?statusCategory=DONE&searchString=o',
+    undefined,
+    200,
+  ],
+  ['statuses/search not an admin', carol, 'GET', '/rest/api/3/statuses/search', undefined, 401],
+  ['GET resolutions', bob, 'GET', '/rest/api/3/resolution', undefined, 200],
+];
+
+describe('workflow responses match the OpenAPI documents', () => {
+  let em: Running;
+  beforeAll(async () => {
+    em = await startEmulator(workflowDataset());
+  });
+  afterAll(() => em.close());
+
+  it.each(workflowCases)('%s', async (_, caller, method, path, body, status) => {
+    // given
+    if (body !== undefined && status < 400) expectRequestMatches(method, path, body);
+    // when
+    const answer = await em.call(caller, method, path, body);
+    // then
+    expect(answer.status).toBe(status);
+    expectMatchesOperation(method, path, answer.status, answer.body);
   });
 });
 

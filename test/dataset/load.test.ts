@@ -106,6 +106,41 @@ const schemaBreakages: Breakage[] = [
 
 const integrityBreakages: Breakage[] = [
   [
+    'a project naming an unknown workflow',
+    (ds) => (ds.projects[0]!.workflow = 'Nope'),
+    'projects[0].workflow "Nope" does not exist',
+  ],
+  [
+    'a workflow with an unknown status',
+    (ds) => ds.workflows![1]!.statuses.push('Nope'),
+    'workflows[1].statuses[3] "Nope" does not exist',
+  ],
+  [
+    'a transition to a status outside its workflow',
+    (ds) => (ds.workflows![1]!.transitions[0]!.to = 'Closed'),
+    'workflows[1].transitions[0].to "Closed" is not a status of workflow "Basic"',
+  ],
+  [
+    'a duplicate transition id in one workflow',
+    (ds) => (ds.workflows![0]!.transitions[1]!.id = '11'),
+    'workflows[0].transitions[1].id "11" is a duplicate of workflows[0].transitions[0].id',
+  ],
+  [
+    'a post function setting an unknown resolution',
+    (ds) => (ds.workflows![0]!.transitions[4]!.setsResolution = 'Nope'),
+    'workflows[0].transitions[4].setsResolution "Nope" does not exist',
+  ],
+  [
+    'an issue in a status its workflow does not have',
+    (ds) => (issue(ds, 'SEC-1').status = 'In Review'),
+    /^issues\[\d+\]\.status "In Review" is not a status of workflow "Issue tracking"/,
+  ],
+  [
+    'a status change no transition of the workflow makes',
+    (ds) => (ds.workflows![2]!.transitions = ds.workflows![2]!.transitions.filter((t) => t.name !== 'Start Progress')),
+    /^issues\[\d+\]\.history\[0\] changes status from "To Do" to "In Progress", which no transition of workflow "Issue tracking" does/,
+  ],
+  [
     'a duplicate account id',
     (ds) => (ds.users[1]!.accountId = ds.users[0]!.accountId),
     'users[1].accountId "5d1f0a11c2b3a40001a11ce0" is a duplicate of users[0].accountId',

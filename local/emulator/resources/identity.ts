@@ -35,6 +35,18 @@ export const PERMISSIONS: Record<string, PermissionInfo> = {
     type: 'PROJECT',
     description: 'Ability to link issues together and create linked issues. Only useful if issue linking is turned on.',
   },
+  RESOLVE_ISSUES: {
+    id: '14',
+    name: 'Resolve Issues',
+    type: 'PROJECT',
+    description: 'Ability to resolve and reopen issues. This includes the ability to set a fix version.',
+  },
+  TRANSITION_ISSUES: {
+    id: '46',
+    name: 'Transition Issues',
+    type: 'PROJECT',
+    description: 'Ability to transition issues.',
+  },
   SCHEDULE_ISSUES: {
     id: '28',
     name: 'Schedule Issues',

@@ -1,5 +1,5 @@
-// Site metadata: issue types (with hierarchy levels) and fields (including the Rank custom field,
-// see field-catalog.ts).
+// Site metadata: issue types (with hierarchy levels), fields (including the Rank custom field, see
+// field-catalog.ts) and resolutions. Statuses are in statuses.ts.
 import type { RequestContext, Route } from '../context';
 import { json } from '../http';
 
@@ -27,7 +27,13 @@ function fields(ctx: RequestContext): ReturnType<Route['handle']> {
   return json(all, 200, all.length);
 }
 
+function resolutions(ctx: RequestContext): ReturnType<Route['handle']> {
+  const all = ctx.core.store.resolutions.map((r) => ctx.ser.resolution(r));
+  return json(all, 200, all.length);
+}
+
 export const metadataRoutes: Route[] = [
+  { method: 'GET', path: '/rest/api/3/resolution', handle: resolutions },
   { method: 'GET', path: '/rest/api/3/issuetype', handle: issueTypes },
   { method: 'GET', path: '/rest/api/3/field', handle: fields },
 ];
