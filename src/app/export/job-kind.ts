@@ -372,6 +372,8 @@ async function writeUnit(ctx: Ctx): Promise<StageResult<Job>> {
         if (op.k === 'status') {
           held.set(op.issueId, error);
           heldNow = true;
+          // The statuses above it were planned as if it had moved: plan them again before writing on.
+          break;
         }
       }
     } else break;

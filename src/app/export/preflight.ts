@@ -21,7 +21,7 @@ function neededBy(changes: PlannedChanges): string[] {
   if ((changes.linkCreates ?? []).length + (changes.linkDeletes ?? []).length > 0) needed.add('LINK_ISSUES');
   for (const c of changes.statuses ?? []) {
     needed.add('TRANSITION_ISSUES');
-    if (c.to.done) needed.add('RESOLVE_ISSUES');
+    if (c.withResolution === true) needed.add('RESOLVE_ISSUES');
   }
   return EXPORT_PERMISSIONS.filter((p) => needed.has(p));
 }

@@ -74,8 +74,8 @@ const UNKNOWN = 'an unknown project';
  *   failing one by one halfway through.
  * - Link delete: Jira needs Link issues in at least one of the two projects; when neither has it the
  *   link counts against the inward issue's project, where granting it would be enough.
- * - Status: Transition issues in the issue's project; a change into a Done-category status may set the
- *   resolution, which Jira guards with Resolve issues, so that one needs both.
+ * - Status: Transition issues in the issue's project; a change that sends a resolution (a Done target
+ *   with the synchronizer's resolution) needs Resolve issues there too, which guards the field.
  */
 export function preflightExport(input: PreflightInput): PreflightResult {
   const held = (project: string | undefined, permission: ExportPermission): boolean =>
@@ -110,7 +110,7 @@ export function preflightExport(input: PreflightInput): PreflightResult {
   for (const c of input.statuses ?? []) {
     const project = input.projectOf(c.issueId);
     if (!held(project, 'TRANSITION_ISSUES')) need('TRANSITION_ISSUES', project);
-    if (c.to.done && !held(project, 'RESOLVE_ISSUES')) need('RESOLVE_ISSUES', project);
+    if (c.withResolution === true && !held(project, 'RESOLVE_ISSUES')) need('RESOLVE_ISSUES', project);
   }
 
   const missing: MissingPermission[] = [];

@@ -9,6 +9,12 @@ export interface StatusChange {
   readonly issueId: IssueId;
   readonly from: StatusFact;
   readonly to: StatusFact;
+  /**
+   * The job sends a resolution with the transition (a Done target, and the synchronizer names one). Jira
+   * guards setting it with Resolve issues; without that permission a transition still works, Jira just
+   * hides the field, so only these changes need it.
+   */
+  readonly withResolution?: boolean;
 }
 
 /**

@@ -39,6 +39,7 @@ export const statusRollupExport: ExportSpec<StatusRollupParams> = {
       from: statuses.get(c.from) as StatusFact,
       // A target is always some child's status, so Jira told us its name and category.
       to: statuses.get(c.to) as StatusFact,
+      ...(params.resolution !== undefined && statuses.get(c.to)?.done === true ? { withResolution: true } : {}),
     }));
     const statusesPlan: StatusExportPlan = {
       changes,

@@ -50,8 +50,8 @@ describe('Status Rollup export planner', () => {
       known,
     );
     expect(planned.plan.statuses?.changes).toEqual([
-      { issueId: issue('RU-2'), from: PROGRESS, to: DONE },
-      { issueId: issue('RU-1'), from: TODO, to: DONE },
+      { issueId: issue('RU-2'), from: PROGRESS, to: DONE, withResolution: true },
+      { issueId: issue('RU-1'), from: TODO, to: DONE, withResolution: true },
     ]);
     expect(planned.plan.statuses?.policy).toEqual({ allowed: { '5': ['Close'] }, resolution: 'Done' });
     expect(planned.warnings).toEqual([]);

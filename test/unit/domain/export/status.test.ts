@@ -23,7 +23,7 @@ function fact(key: string, status: StatusFact): IssueFacts {
 
 describe('status changes in an export', () => {
   const statuses = {
-    changes: [change('PLAT-1', PROGRESS, DONE), change('MOB-1', TODO, PROGRESS)],
+    changes: [{ ...change('PLAT-1', PROGRESS, DONE), withResolution: true }, change('MOB-1', TODO, PROGRESS)],
     policy: { allowed: {} },
     skipped: [],
     unchanged: 0,
@@ -35,7 +35,7 @@ describe('status changes in an export', () => {
     expect(isEmptyExport({ statuses: { ...statuses, changes: [] } })).toBe(true);
   });
 
-  it('needs Transition issues in each changed issue’s project, and Resolve issues for a Done target', () => {
+  it('needs Transition issues in each changed issue’s project, and Resolve issues where it sends a resolution', () => {
     const projectOf = (id: number) => (id === issue('PLAT-1') ? 'PLAT' : 'MOB');
     const none = preflightExport({ ...preflightChangesOf({ statuses }), projectOf, permissions: {} });
     expect(none.missing).toEqual([
