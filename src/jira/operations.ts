@@ -231,6 +231,27 @@ export const JIRA_OPERATIONS = {
     scopes: ['read:board-scope:jira-software', 'read:project:jira'],
     purpose: 'list boards',
   },
+  uiStatuses: {
+    method: 'GET',
+    path: '/rest/api/3/status',
+    principal: 'frontend',
+    scopes: READ_WORK,
+    purpose: 'list workflow statuses',
+  },
+  uiResolutions: {
+    method: 'GET',
+    path: '/rest/api/3/resolution',
+    principal: 'frontend',
+    scopes: READ_WORK,
+    purpose: 'list resolutions',
+  },
+  uiIssueTypes: {
+    method: 'GET',
+    path: '/rest/api/3/issuetype',
+    principal: 'frontend',
+    scopes: READ_WORK,
+    purpose: 'list issue types',
+  },
   uiProjectSearch: {
     method: 'GET',
     path: '/rest/api/3/project/search',

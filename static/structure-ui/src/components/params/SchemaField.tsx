@@ -7,6 +7,7 @@ import TextField from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { FavouriteFilterSelect } from './FavouriteFilterSelect';
 import { JiraOptionsSelect } from './JiraOptionsSelect';
+import { isStatusRollupField, StatusRollupField } from './StatusRollupFields';
 import { useServices } from '../../api/ServicesContext';
 import {
   linkTypes,
@@ -73,6 +74,18 @@ export function SchemaField(props: FieldProps) {
   const help = helpOf(name, schema);
   const variants = variantsOf(schema);
   const unavailableWhy = useContext(UnavailableContext)[path];
+  const formValues = useContext(FormValuesContext);
+  if (path === name && isStatusRollupField(name, formValues))
+    return (
+      <StatusRollupField
+        name={name}
+        value={value}
+        path={path}
+        errors={errors}
+        values={formValues}
+        onChange={props.onChange}
+      />
+    );
   if (variants) return <UnionField {...props} variants={variants} />;
 
   const type = typeOf(schema);

@@ -97,3 +97,39 @@ export const loadRankFields: LoadOptions = async (requestJira) => {
     .filter((f) => f.schema?.custom === 'com.pyxis.greenhopper.jira:gh-lexo-rank')
     .map((f) => ({ label: `${f.name} (${f.id})`, value: f.id }));
 };
+
+export interface JiraStatus {
+  id: string;
+  name: string;
+  statusCategory?: { key?: string; name?: string };
+}
+
+/** Workflow statuses of the site, read once per page load (the ordered list and the transitions share them). */
+const statusesOnce = new WeakMap<object, Promise<JiraStatus[]>>();
+export function workflowStatuses(requestJira: Parameters<LoadOptions>[0]): Promise<JiraStatus[]> {
+  let found = statusesOnce.get(requestJira);
+  if (!found) {
+    found = jiraJson<JiraStatus[]>(requestJira, '/rest/api/3/status');
+    found.catch(() => statusesOnce.delete(requestJira));
+    statusesOnce.set(requestJira, found);
+  }
+  return found;
+}
+
+export const loadStatuses: LoadOptions = async (requestJira) =>
+  (await workflowStatuses(requestJira)).map((s) => ({
+    label: s.name,
+    value: String(s.id),
+    detail: s.statusCategory?.name ? `Category: ${s.statusCategory.name}` : undefined,
+  }));
+
+export const loadResolutions: LoadOptions = async (requestJira) =>
+  (await jiraJson<Array<{ id: string; name: string }>>(requestJira, '/rest/api/3/resolution')).map((r) => ({
+    label: r.name,
+    value: r.name,
+  }));
+
+export const loadIssueTypes: LoadOptions = async (requestJira) =>
+  (await jiraJson<Array<{ id: string; name: string; subtask?: boolean }>>(requestJira, '/rest/api/3/issuetype')).map(
+    (t) => ({ label: `${t.name}${t.subtask ? ' (sub-task)' : ''}`, value: String(t.id) }),
+  );
