@@ -13,6 +13,7 @@ import type {
   StructureDetails,
   StructureSummary,
   SynchronizerInfo,
+  UndoPreview,
 } from './model';
 import type { PayloadIn, ResolverKey } from './schemas';
 
@@ -30,6 +31,8 @@ export interface ResolverResults {
   getJob: JobDto;
   listJobs: { jobs: JobDto[]; nextCursor?: string };
   cancelJob: JobDto;
+  /** For the undo confirmation: what undoing the import would change; refused as undoImport would be. */
+  previewUndo: UndoPreview;
   undoImport: { job: JobDto };
   getSettings: AppSettings;
   setSettings: AppSettings;
