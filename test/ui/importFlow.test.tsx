@@ -76,6 +76,7 @@ describe('Filter parameters form', () => {
   it('generates the form from any schema, with other parameter names', async () => {
     // given
     const backend = fakeInvoke({
+      getSettings: () => ok<'getSettings'>({ synchronizersEnabled: true, canChange: false }),
       listSynchronizers: () => ok<'listSynchronizers'>({ synchronizers: [otherSynchronizer] }),
       previewImport: () =>
         fail({ code: 'PARENT_ISSUE_NOT_FOUND', message: 'DEMO-9 is not in the structure or not visible to you.' }),
@@ -161,10 +162,35 @@ describe('Filter parameters form', () => {
     // given
     const exportOnly = { ...filterSynchronizer, key: 'links', label: 'Links', directions: ['export' as const] };
     renderWithServices(<ImportForm structure={givenStructure()} />, {
-      invoke: fakeInvoke({ listSynchronizers: () => ok<'listSynchronizers'>({ synchronizers: [exportOnly] }) }).invoke,
+      invoke: fakeInvoke({
+        getSettings: () => ok<'getSettings'>({ synchronizersEnabled: true, canChange: false }),
+        listSynchronizers: () => ok<'listSynchronizers'>({ synchronizers: [exportOnly] }),
+      }).invoke,
     });
     // then
     expect(await screen.findByText('None are installed or none supports import.')).toBeTruthy();
+  });
+
+  it('shows a failed settings check with Try again instead of guessing, and goes on once it answers', async () => {
+    // given: the first getSettings fails the way a Jira outage does
+    let calls = 0;
+    renderWithServices(<ImportForm structure={givenStructure()} />, {
+      invoke: fakeInvoke({
+        getSettings: () =>
+          ++calls === 1
+            ? fail({ code: 'JIRA_UNAVAILABLE', message: 'Jira did not answer properly.' })
+            : ok<'getSettings'>({ synchronizersEnabled: true, canChange: false }),
+        listSynchronizers: () => ok<'listSynchronizers'>({ synchronizers: [filterSynchronizer] }),
+      }).invoke,
+    });
+    // then
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Jira did not answer properly.');
+    expect(screen.queryByRole('button', { name: 'Run Import' })).toBeNull();
+    // when
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    // then
+    expect(await screen.findByRole('button', { name: 'Run Import' })).toBeTruthy();
   });
 
   it('refuses the page to a user without control, saying which level is needed', async () => {
