@@ -141,6 +141,8 @@ export interface JobDto {
   kind: JobKind;
   structureId: string;
   synchronizer: string;
+  /** The synchronizer's label (as listSynchronizers gives it); its key when it is not installed any more. */
+  synchronizerLabel?: string;
   params: Record<string, unknown>;
   startedBy: string;
   state: JobState;

@@ -153,8 +153,8 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
           <JobStateLozenge state={j.state} />
         </span>
         <span style={{ color: token('color.text.subtle') }}>
-          {j.synchronizer.charAt(0).toUpperCase() + j.synchronizer.slice(1)} synchronizer · started by{' '}
-          <UserName accountId={j.startedBy} /> on {formatDateTime(j.createdAt)}
+          {j.synchronizerLabel ?? j.synchronizer} synchronizer · started by <UserName accountId={j.startedBy} /> on{' '}
+          {formatDateTime(j.createdAt)}
           {j.finishedAt && ` · ended ${formatDateTime(j.finishedAt)}`}
           {duration && ` (${duration})`}
           {j.installedSynchronizerId && (
