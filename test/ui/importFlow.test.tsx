@@ -36,6 +36,28 @@ describe('Filter parameters form', () => {
     expect(backend.callsOf('previewImport')).toHaveLength(0);
   });
 
+  it('builds its placeholders from the site’s own projects, never a project that is not there', async () => {
+    // given: the viewer browses MOB and PLAT
+    givenImportPage({}, async (path) =>
+      path.startsWith('/rest/api/3/project/search')
+        ? jsonResponse({
+            values: [
+              { key: 'MOB', name: 'Mobile' },
+              { key: 'PLAT', name: 'Platform' },
+            ],
+            isLast: true,
+          })
+        : jsonResponse({ errorMessages: ['not faked'] }, 404),
+    );
+    // then
+    await waitFor(async () =>
+      expect((await jqlField()).getAttribute('placeholder')).toBe('project = MOB AND issuetype = Story ORDER BY Rank'),
+    );
+    await userEvent.click(screen.getByLabelText('Under an issue'));
+    expect(screen.getByLabelText('Parent issue key').getAttribute('placeholder')).toBe('e.g. MOB-123');
+    expect(document.body.innerHTML).not.toContain('DEMO');
+  });
+
   it('checks the parent issue key format when placing under an issue', async () => {
     // given
     givenImportPage();

@@ -113,6 +113,33 @@ describe('Manage structures', () => {
     expect(backend.callsOf('createStructure')).toEqual([{ name: 'Q4 plan', description: '' }]);
   });
 
+  it('warns when the new name is one another structure already has, and still lets it be created', async () => {
+    // given
+    const { backend } = givenManagePage({
+      structures: [summary('s1', 'Q4 plan', 'view')],
+      settings: { synchronizersEnabled: false, canChange: false },
+      handlers: { createStructure: (p) => ok<'createStructure'>(givenStructure({ id: 's9', name: String(p.name) })) },
+    });
+    await screen.findByText('Q4 plan');
+    // when
+    await userEvent.click(screen.getAllByRole('button', { name: 'Create structure' })[0]!);
+    await userEvent.type(within(await screen.findByRole('dialog')).getByLabelText('Name'), 'q4 Plan ');
+    // then
+    const warning = await screen.findByTestId('structure-name-duplicate');
+    expect(warning.textContent).toContain('Another structure you can see is already called “q4 Plan”');
+    expect(screen.getByLabelText('Name').getAttribute('aria-describedby')).toBe('structure-name-duplicate');
+    // when
+    await userEvent.clear(screen.getByLabelText('Name'));
+    await userEvent.type(screen.getByLabelText('Name'), 'Q1 plan');
+    // then
+    expect(screen.queryByTestId('structure-name-duplicate')).toBeNull();
+    // and a duplicate is a warning, not a refusal
+    await userEvent.clear(screen.getByLabelText('Name'));
+    await userEvent.type(screen.getByLabelText('Name'), 'Q4 plan');
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(backend.callsOf('createStructure')).toEqual([{ name: 'Q4 plan', description: '' }]));
+  });
+
   it('deletes only after confirmation', async () => {
     // given
     let list = [summary('s1', 'Controlled', 'control')];
