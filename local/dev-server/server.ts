@@ -10,6 +10,7 @@ import type { Dataset } from '../dataset/types';
 import { LocalForge, startLocalForge } from '../runtime';
 import { resolveInside, sendFile, sendJson } from './static-files';
 import { uiBuildDir } from './ui-build';
+import { MAX_PAYLOAD_BYTES } from '../../src/contract/limits';
 
 export interface DevServerOptions {
   repoRoot: string;
@@ -80,9 +81,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   async function handleInvoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const text = await readBody(req, MAX_INVOKE_BYTES);
+    // Over Forge's own limit the resolver never runs; answer in the app's envelope (200, like any resolver
+    // answer) so that the UI shows it as it shows the resolver's own PAYLOAD_TOO_LARGE, not a raw error.
     if (text === undefined)
-      return sendJson(res, 413, {
-        error: { name: 'PayloadTooLarge', message: 'The invoke request is over 500 KB, the limit Forge sets.' },
+      return sendJson(res, 200, {
+        ok: false,
+        error: {
+          code: 'PAYLOAD_TOO_LARGE',
+          message: `The request is over ${MAX_INVOKE_BYTES / 1024} KB, the limit Forge sets on an invoke; at most ${MAX_PAYLOAD_BYTES / 1024} KB is accepted.`,
+        },
       });
     let body: { key?: unknown; payload?: unknown; accountId?: unknown; moduleKey?: unknown; context?: unknown };
     try {

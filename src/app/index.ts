@@ -17,6 +17,7 @@ export { startImport } from './start-import';
 export { getJob, listJobs } from './jobs';
 export { cancelJob } from './jobs/cancel';
 export { undoImport } from './undo/undo-import';
+export { previewUndo } from './undo/preview-undo';
 export { getSettings, setSettings } from './settings';
 export { runJobEvent, runQueuedJobEvent, DEADLINE_MARGIN_MS, type EngineEnv } from './jobs/engine';
 export { superviseJobs, type WatchdogReport } from './jobs/watchdog';

@@ -2,3 +2,4 @@ export * from './errors';
 export * from './model';
 export * from './schemas';
 export * from './resolvers';
+export * from './limits';

@@ -100,6 +100,23 @@ export interface ImportPreview {
   complete?: boolean;
 }
 
+/** What undoing an import would change (rows matched by row): the confirmation's text. There is no redo. */
+export interface UndoPreview {
+  jobId: string;
+  /** "you", or the display name of who ran the import. */
+  importedBy: string;
+  finishedAt?: string;
+  /** Rows the import added, which the undo removes. */
+  removed: number;
+  /** Rows the import removed, which the undo puts back. */
+  restored: number;
+  /** Rows the import moved, which go back to where they were. */
+  moved: number;
+  /** Rows in the structure now, and after the undo. */
+  rowsNow: number;
+  rowsAfter: number;
+}
+
 export const JOB_STATES = ['queued', 'running', 'finished', 'failed', 'cancelled'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 export type JobKind = 'import' | 'export' | 'undo' | 'revert';
@@ -124,6 +141,8 @@ export interface JobDto {
   kind: JobKind;
   structureId: string;
   synchronizer: string;
+  /** The synchronizer's label (as listSynchronizers gives it); its key when it is not installed any more. */
+  synchronizerLabel?: string;
   params: Record<string, unknown>;
   startedBy: string;
   state: JobState;

@@ -14,6 +14,7 @@ import type {
   StructureDetails,
   StructureSummary,
   SynchronizerInfo,
+  UndoPreview,
 } from './model';
 import type { PayloadIn, ResolverKey } from './schemas';
 
@@ -32,6 +33,8 @@ export interface ResolverResults {
   getJob: JobDto;
   listJobs: { jobs: JobDto[]; nextCursor?: string };
   cancelJob: JobDto;
+  /** For the undo confirmation: what undoing the import would change; refused as undoImport would be. */
+  previewUndo: UndoPreview;
   undoImport: { job: JobDto };
   getSettings: AppSettings;
   setSettings: AppSettings;

@@ -126,6 +126,7 @@ export const payloadSchemas = {
   getJob: z.object({ jobId: id }),
   listJobs: z.object({ structureId: id, cursor, limit: z.number().int().min(1).max(100).default(20) }),
   cancelJob: z.object({ jobId: id }),
+  previewUndo: z.object({ jobId: id }),
   undoImport: z.object({ jobId: id }),
   getSettings: z.object({}).default({}),
   setSettings: z.object({ synchronizersEnabled: z.boolean() }),

@@ -33,6 +33,7 @@ const useCases: { [K in ResolverKey]: UseCase<K> } = {
   getJob: (inv, p) => app.getJob(inv, p.jobId),
   listJobs: (inv, p) => app.listJobs(inv, p),
   cancelJob: (inv, p) => app.cancelJob(inv, p.jobId),
+  previewUndo: (inv, p) => app.previewUndo(inv, p.jobId),
   undoImport: (inv, p) => app.undoImport(inv, p.jobId),
   getSettings: (inv) => app.getSettings(inv),
   setSettings: (inv, p) => app.setSettings(inv, p),

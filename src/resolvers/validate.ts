@@ -2,17 +2,12 @@
 // then the contract's zod schema. The first problem names its field.
 import type { z } from 'zod';
 import { AppError } from '../app';
-
-/** Far above any legitimate payload (the largest is 200 permission rules or a 10,000-character JQL). */
-export const MAX_PAYLOAD_BYTES = 256 * 1024;
+import { MAX_PAYLOAD_BYTES, payloadTooLargeMessage } from '../contract/limits';
 
 export function validatePayload<S extends z.ZodType>(schema: S, payload: unknown): z.output<S> {
   const size = Buffer.byteLength(JSON.stringify(payload ?? {}) ?? '', 'utf8');
   if (size > MAX_PAYLOAD_BYTES) {
-    throw new AppError(
-      'PAYLOAD_TOO_LARGE',
-      `The request is ${Math.ceil(size / 1024)} KB; at most ${MAX_PAYLOAD_BYTES / 1024} KB is accepted.`,
-    );
+    throw new AppError('PAYLOAD_TOO_LARGE', payloadTooLargeMessage(size));
   }
   const parsed = schema.safeParse(payload ?? {});
   if (parsed.success) return parsed.data;

@@ -98,7 +98,8 @@ describe('dev server', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ key: 'getSettings', payload: { pad: 'x'.repeat(600 * 1024) }, accountId: alice }),
     });
-    expect(big.status).toBe(413);
+    expect(big.status).toBe(200);
+    expect(await big.json()).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
   });
 
   it('hides a restricted project from a user without browse permission', async () => {

@@ -275,9 +275,9 @@ async function main(): Promise<void> {
     await page.waitForTimeout(300);
     await shot('44-permissions-three-rules');
 
-    // Another user: no access, read-only setting, no admin page.
+    // Another user: no access, no dark-feature panel (admins only), no admin page.
     app = await open(page, base, `as=${DAN}&module=global`);
-    await app.getByText('Advanced configuration and dark features').waitFor();
+    await app.getByRole('heading', { name: 'Manage structures' }).waitFor();
     await shot('21-manage-other-user');
     await page.goto(`${base}/?as=${DAN}&module=admin#/`);
     await page.locator('#host-message').waitFor();

@@ -201,6 +201,7 @@ describe('Structure Sync in the browser', () => {
     await app.getByRole('button', { name: 'Undo import' }).waitFor({ timeout: 60000 });
     // when
     await app.getByRole('button', { name: 'Undo import' }).click();
+    await app.getByTestId('confirm-undo').getByRole('button', { name: 'Undo import' }).click();
     // then
     await app.getByRole('heading', { name: 'Undo job' }).waitFor();
     await app.getByRole('button', { name: 'Open structure' }).waitFor({ timeout: 60000 });

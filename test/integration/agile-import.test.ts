@@ -2,6 +2,7 @@
 import { row, runSyncImport, useWorkSite } from './support/imports';
 import { data, givenForest, givenStructure, shape } from './support/site';
 import { wid } from './support/work-dataset';
+import { rankBetween } from '../../local/emulator/rank';
 
 const work = useWorkSite();
 const board = (boardId: number, subtasks = false) => ({ source: { mode: 'board', boardId }, subtasks });
@@ -43,6 +44,31 @@ describe('Agile import', () => {
       row(1, 'APP-6'),
       row(0, 'APP-1'),
     ]);
+  });
+
+  it('places sub-tasks in Jira’s `subtasks` order, as the Sub-tasks synchronizer does, not in rank order', async () => {
+    // given: APP-8 ranked before APP-7, while Jira lists APP-4's sub-tasks as APP-7, APP-8
+    const store = work.site.jira.store;
+    const rank7 = store.issuesByKey.get('APP-7')!.rank;
+    const rank8 = store.issuesByKey.get('APP-8')!.rank;
+    store.updateIssue('APP-8', { rank: rankBetween(undefined, rank7) });
+    work.site.searchCatchesUp();
+    try {
+      const agile = await givenStructure(work.site);
+      const subtasks = await givenStructure(work.site);
+      await givenForest(subtasks.id, [[0, wid('APP-4')]]);
+      // when
+      await runSyncImport(work.site, 'olivia', agile.id, 'agile', board(2, true));
+      await runSyncImport(work.site, 'olivia', subtasks.id, 'subtasks', { addMissing: true });
+      // then: one order in both
+      const agileRows = await shape(agile.id);
+      const at = agileRows.indexOf(row(1, 'APP-4'));
+      expect(agileRows.slice(at, at + 3)).toEqual([row(1, 'APP-4'), row(2, 'APP-7'), row(2, 'APP-8')]);
+      expect(await shape(subtasks.id)).toEqual([row(0, 'APP-4'), row(1, 'APP-7'), row(1, 'APP-8')]);
+    } finally {
+      store.updateIssue('APP-8', { rank: rank8 });
+      work.site.searchCatchesUp();
+    }
   });
 
   it('moves an issue whose epic changed since the last import', async () => {

@@ -31,6 +31,7 @@ const templates: Templates = {
   getJob: (v) => ({ jobId: v }),
   listJobs: (v, s) => ({ structureId: s, cursor: v }),
   cancelJob: (v) => ({ jobId: v }),
+  previewUndo: (v) => ({ jobId: v }),
   undoImport: (v) => ({ jobId: v }),
   getSettings: () => ({}),
   setSettings: () => ({ synchronizersEnabled: true }),

@@ -36,6 +36,28 @@ describe('Filter parameters form', () => {
     expect(backend.callsOf('previewImport')).toHaveLength(0);
   });
 
+  it('builds its placeholders from the site’s own projects, never a project that is not there', async () => {
+    // given: the viewer browses MOB and PLAT
+    givenImportPage({}, async (path) =>
+      path.startsWith('/rest/api/3/project/search')
+        ? jsonResponse({
+            values: [
+              { key: 'MOB', name: 'Mobile' },
+              { key: 'PLAT', name: 'Platform' },
+            ],
+            isLast: true,
+          })
+        : jsonResponse({ errorMessages: ['not faked'] }, 404),
+    );
+    // then
+    await waitFor(async () =>
+      expect((await jqlField()).getAttribute('placeholder')).toBe('project = MOB AND issuetype = Story ORDER BY Rank'),
+    );
+    await userEvent.click(screen.getByLabelText('Under an issue'));
+    expect(screen.getByLabelText('Parent issue key').getAttribute('placeholder')).toBe('e.g. MOB-123');
+    expect(document.body.innerHTML).not.toContain('DEMO');
+  });
+
   it('checks the parent issue key format when placing under an issue', async () => {
     // given
     givenImportPage();
@@ -76,6 +98,7 @@ describe('Filter parameters form', () => {
   it('generates the form from any schema, with other parameter names', async () => {
     // given
     const backend = fakeInvoke({
+      getSettings: () => ok<'getSettings'>({ synchronizersEnabled: true, canChange: false }),
       listSynchronizers: () => ok<'listSynchronizers'>({ synchronizers: [otherSynchronizer] }),
       previewImport: () =>
         fail({ code: 'PARENT_ISSUE_NOT_FOUND', message: 'DEMO-9 is not in the structure or not visible to you.' }),
@@ -161,10 +184,35 @@ describe('Filter parameters form', () => {
     // given
     const exportOnly = { ...filterSynchronizer, key: 'links', label: 'Links', directions: ['export' as const] };
     renderWithServices(<ImportForm structure={givenStructure()} />, {
-      invoke: fakeInvoke({ listSynchronizers: () => ok<'listSynchronizers'>({ synchronizers: [exportOnly] }) }).invoke,
+      invoke: fakeInvoke({
+        getSettings: () => ok<'getSettings'>({ synchronizersEnabled: true, canChange: false }),
+        listSynchronizers: () => ok<'listSynchronizers'>({ synchronizers: [exportOnly] }),
+      }).invoke,
     });
     // then
     expect(await screen.findByText('None are installed or none supports import.')).toBeTruthy();
+  });
+
+  it('shows a failed settings check with Try again instead of guessing, and goes on once it answers', async () => {
+    // given: the first getSettings fails the way a Jira outage does
+    let calls = 0;
+    renderWithServices(<ImportForm structure={givenStructure()} />, {
+      invoke: fakeInvoke({
+        getSettings: () =>
+          ++calls === 1
+            ? fail({ code: 'JIRA_UNAVAILABLE', message: 'Jira did not answer properly.' })
+            : ok<'getSettings'>({ synchronizersEnabled: true, canChange: false }),
+        listSynchronizers: () => ok<'listSynchronizers'>({ synchronizers: [filterSynchronizer] }),
+      }).invoke,
+    });
+    // then
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Jira did not answer properly.');
+    expect(screen.queryByRole('button', { name: 'Run Import' })).toBeNull();
+    // when
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    // then
+    expect(await screen.findByRole('button', { name: 'Run Import' })).toBeTruthy();
   });
 
   it('refuses the page to a user without control, saying which level is needed', async () => {

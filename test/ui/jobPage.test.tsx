@@ -129,4 +129,39 @@ describe('Job status page', () => {
     expect(error.textContent).toContain('No job j9.');
     expect(error.textContent).toContain('job history');
   });
+
+  it('asks before undoing an import, saying what will change and that there is no redo', async () => {
+    // given: nothing polls a finished job, so real timers serve the dialog's transitions
+    jest.useRealTimers();
+    const undoable = { ...finished, undoable: true };
+    const backend = fakeInvoke({
+      getJob: () => ok<'getJob'>(undoable),
+      getStructure: () => ok<'getStructure'>(givenStructure()),
+      previewUndo: () =>
+        ok<'previewUndo'>({
+          jobId: 'j1',
+          importedBy: 'you',
+          removed: 11990,
+          restored: 7,
+          moved: 3,
+          rowsNow: 12000,
+          rowsAfter: 17,
+        }),
+      undoImport: () => ok<'undoImport'>({ job: givenJob({ id: 'j2', kind: 'undo' }) }),
+    });
+    renderWithServices(<JobPage jobId="j1" />, { invoke: backend.invoke });
+    // when
+    await userEvent.click(await screen.findByRole('button', { name: 'Undo import' }));
+    // then
+    const dialog = await screen.findByTestId('confirm-undo');
+    await waitFor(() => expect(screen.getByTestId('undo-changes').textContent).toContain('Removes 11,990 rows'));
+    expect(dialog.textContent).toContain('Puts back 7 rows the import removed.');
+    expect(dialog.textContent).toContain('Moves 3 rows back to where they were.');
+    expect(dialog.textContent).toContain('There is no redo');
+    expect(backend.callsOf('undoImport')).toHaveLength(0);
+    // when
+    await userEvent.click(screen.getByTestId('confirm-undo-button'));
+    // then
+    await waitFor(() => expect(backend.callsOf('undoImport')).toEqual([{ jobId: 'j1' }]));
+  });
 });

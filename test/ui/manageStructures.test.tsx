@@ -64,8 +64,8 @@ describe('Manage structures', () => {
     // then
     expect(screen.queryByTestId('op-import')).toBeNull();
     expect(within(operations('Controlled')).getByRole('link', { name: 'Permissions of Controlled' })).toBeTruthy();
-    expect(screen.getByTestId('synchronizers-state').textContent).toBe('Off');
-    expect(screen.getByText('Only Jira admins can change this setting.')).toBeTruthy();
+    // The dark-feature panel is the admins' business: a user who is not a Jira admin does not get it.
+    expect(screen.queryByRole('heading', { name: 'Advanced configuration and dark features' })).toBeNull();
   });
 
   it('lets a Jira admin turn synchronizers on, after which Import appears', async () => {
@@ -111,6 +111,33 @@ describe('Manage structures', () => {
     // then
     await waitFor(() => expect(history.location.pathname).toBe('/structure/s9'));
     expect(backend.callsOf('createStructure')).toEqual([{ name: 'Q4 plan', description: '' }]);
+  });
+
+  it('warns when the new name is one another structure already has, and still lets it be created', async () => {
+    // given
+    const { backend } = givenManagePage({
+      structures: [summary('s1', 'Q4 plan', 'view')],
+      settings: { synchronizersEnabled: false, canChange: false },
+      handlers: { createStructure: (p) => ok<'createStructure'>(givenStructure({ id: 's9', name: String(p.name) })) },
+    });
+    await screen.findByText('Q4 plan');
+    // when
+    await userEvent.click(screen.getAllByRole('button', { name: 'Create structure' })[0]!);
+    await userEvent.type(within(await screen.findByRole('dialog')).getByLabelText('Name'), 'q4 Plan ');
+    // then
+    const warning = await screen.findByTestId('structure-name-duplicate');
+    expect(warning.textContent).toContain('Another structure you can see is already called “q4 Plan”');
+    expect(screen.getByLabelText('Name').getAttribute('aria-describedby')).toBe('structure-name-duplicate');
+    // when
+    await userEvent.clear(screen.getByLabelText('Name'));
+    await userEvent.type(screen.getByLabelText('Name'), 'Q1 plan');
+    // then
+    expect(screen.queryByTestId('structure-name-duplicate')).toBeNull();
+    // and a duplicate is a warning, not a refusal
+    await userEvent.clear(screen.getByLabelText('Name'));
+    await userEvent.type(screen.getByLabelText('Name'), 'Q4 plan');
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(backend.callsOf('createStructure')).toEqual([{ name: 'Q4 plan', description: '' }]));
   });
 
   it('deletes only after confirmation', async () => {

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ForestRows } from '../../static/structure-ui/src/components/tree/forestIndex';
 import { ForestView, StructurePage } from '../../static/structure-ui/src/pages/StructurePage';
-import { fakeInvoke, jsonResponse, ok } from './support/fakeBackend';
+import { fail, fakeInvoke, jsonResponse, ok } from './support/fakeBackend';
 import { givenStructure } from './support/fixtures';
 import { renderWithServices } from './support/renderApp';
 
@@ -258,5 +258,44 @@ describe('Structure page with issues the viewer cannot see', () => {
     expect(screen.getByText('1 rows · 2 rows hidden because you cannot see their issues')).toBeTruthy();
     expect(screen.queryByText('No rows you can see')).toBeNull();
     expect(jira.bulkfetches.flat()).toEqual(['100001']);
+  });
+});
+
+describe('Structure page when the settings call fails', () => {
+  it('shows the failed call with Try again, never a guess about who can import, and offers Import once it answers', async () => {
+    // given: the owner's empty structure; the first getSettings fails as a Jira outage does
+    let calls = 0;
+    const backend = fakeInvoke({
+      getStructure: () => ok<'getStructure'>(givenStructure({ rowCount: 0, level: 'control' })),
+      getSettings: () =>
+        ++calls === 1
+          ? fail({ code: 'JIRA_UNAVAILABLE', message: 'Jira did not answer properly.' })
+          : ok<'getSettings'>({ synchronizersEnabled: true, canChange: false }),
+      getForest: () =>
+        ok<'getForest'>({
+          structureId: 's1',
+          version: 1,
+          rowIds: [],
+          depths: [],
+          issueIds: [],
+          hiddenRows: 0,
+          totalRows: 0,
+        }),
+    });
+    renderWithServices(<StructurePage structureId="s1" />, {
+      invoke: backend.invoke,
+      requestJira: givenJira().requestJira,
+    });
+    // then
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Jira did not answer properly.');
+    expect(await screen.findByText('This structure is empty')).toBeTruthy();
+    expect(screen.queryByText(/Someone with control/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Import' })).toBeNull();
+    // when
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    // then
+    expect(await screen.findByRole('button', { name: 'Import' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

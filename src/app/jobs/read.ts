@@ -9,6 +9,7 @@ import { decodeJobsCursor, encodeJobsCursor, refusedCursor } from './cursor';
 import type { Invocation } from '../invocation';
 import { findStructure, structureIfAny } from '../structures';
 import { jobsForReader } from './reader-view';
+import { findSynchronizer } from '../../synchronizers';
 
 export const jobsOf = (inv: Invocation): JobRepository => new JobRepository(inv.kvsWrites);
 
@@ -49,6 +50,8 @@ export function toJobDto(
     kind: job.kind,
     structureId: job.structureId,
     synchronizer: job.synchronizer,
+    // The registry's label, so that every page names a synchronizer the same way ("Sub-tasks").
+    synchronizerLabel: findSynchronizer(job.synchronizer)?.label ?? job.synchronizer,
     params: job.params,
     startedBy: job.startedBy,
     state: job.state,

@@ -1,30 +1,20 @@
 // Undo of the last import, as an undo job run at once (a few KVS reads and one transaction). Only
 // someone with control of the structure may undo, and only when every row the undo touches holds an
-// issue they can see (hidden-rows.ts); the job says who undid what.
+// issue they can see (hidden-rows.ts); the job says who undid what. The UI asks first, with what
+// `previewUndo` says the undo will change: there is no redo.
 import type { JobDto } from '../../contract';
-import { requireLevel } from '../access';
-import { forestOfVersion, forestsOf, loadForest } from '../forest-store';
 import type { Invocation } from '../invocation';
 import { runJobNow } from '../jobs/engine';
-import { canUndo, findJob, toJobDto, undoJob } from '../jobs';
-import { findStructure } from '../structures';
-import { AppError } from '../errors';
+import { toJobDto, undoJob } from '../jobs';
+import { forestsOf } from '../forest-store';
 import { refuseTouchingHiddenRows } from './hidden-rows';
-import { whyNotUndoable } from './job-kind';
+import { loadUndoTarget } from './undo-target';
 
 export async function undoImport(inv: Invocation, jobId: string): Promise<{ job: JobDto }> {
-  const job = await findJob(inv, jobId);
-  await requireLevel(inv, await findStructure(inv, job.structureId), 'control');
   // Checked here too, so a refusal needs no job record at all.
-  const { header, forest: current } = await loadForest(inv, job.structureId);
-  if (!canUndo(job, header) || !job.undo)
-    throw new AppError('UNDO_NOT_POSSIBLE', whyNotUndoable(job.kind === 'import' ? job : undefined, false) ?? '');
-  const chunks = await forestsOf(inv).readPrevious(header, job.undo.replacedVersion);
+  const { job, before, current } = await loadUndoTarget(inv, jobId);
   // Without the earlier forest the undo job itself refuses, with its own reason.
-  if (chunks) {
-    const before = forestOfVersion(chunks);
-    await refuseTouchingHiddenRows(inv, job, before, current);
-  }
+  if (before) await refuseTouchingHiddenRows(inv, job, before, current);
   const undo = await runJobNow(
     inv,
     undoJob(inv, {

@@ -6,6 +6,7 @@ export type { Placement, AddedRow, AddAction, MoveAction, RemoveAction, ForestAc
 export { applyUpdate } from './update';
 export { diffForests } from './diff';
 export { rowsTouched } from './touched';
+export { forestChangeCounts, type ForestChangeCounts } from './change-counts';
 export { firstActions } from './preview';
 export {
   encodeForest,

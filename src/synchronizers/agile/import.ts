@@ -20,7 +20,8 @@ import { checkProjectsJql, quoteKeys } from '../../app/import/jql-check';
 import { FIELDS_PAGE_SIZE, PARENT_CHUNK, searchStage } from '../../app/import/stages';
 import { CALLS_PER_UNIT, type FetchStage, type ImportSpec } from '../../app/import/staged-import';
 
-const AGILE_FIELDS = ['parent', 'issuetype'];
+// `subtasks` gives each parent's sub-tasks in Jira's order, the order the Sub-tasks synchronizer uses too.
+const AGILE_FIELDS = ['parent', 'issuetype', 'subtasks'];
 
 /** A filter's JQL without its ORDER BY (the import orders by rank). A quoted "order by" inside a value would confuse it; Jira's filters rarely have one. */
 export function withoutOrderBy(jql: string): string {
@@ -128,7 +129,13 @@ function data(pages: readonly FactsPage[]): AgileImportData {
   const issues: AgileIssueFacts[] = [];
   for (const stage of ['board', 'epics']) {
     for (const issue of issuesOf(pages, (p) => p.stage === stage).values()) {
-      issues.push({ id: issue.id, key: issue.key, hierarchyLevel: issue.level ?? 0, parentId: issue.parent ?? null });
+      issues.push({
+        id: issue.id,
+        key: issue.key,
+        hierarchyLevel: issue.level ?? 0,
+        parentId: issue.parent ?? null,
+        ...(issue.subtasks !== undefined ? { subtaskIds: issue.subtasks } : {}),
+      });
     }
   }
   return { issues };

@@ -35,6 +35,7 @@ export function agileModel(params: AgileParams, data: AgileImportData): Placemen
       else noEpic.push(issue.id);
     } else if (params.subtasks && parent !== undefined && parent.hierarchyLevel === 0) place(issue.id, parent.id);
   }
+  if (params.subtasks) for (const [parent, list] of children) orderSubtasks(list, byId.get(parent)?.subtaskIds);
   const roots = [...top, ...noEpic];
   const rootSet = new Set(roots);
   return {
@@ -49,6 +50,19 @@ export function agileModel(params: AgileParams, data: AgileImportData): Placemen
 }
 
 /**
+ * Puts a parent's sub-tasks in Jira's `subtasks` order, as the Sub-tasks synchronizer does, so that both
+ * synchronizers agree on one order (Structure documents Agile's sub-tasks as working "similarly to the
+ * Sub-Tasks Synchronizer"). Sub-tasks the parent does not list keep rank order, after the listed ones.
+ * The sort is stable and only ever sees one parent's sub-tasks (epics' children are never sub-tasks).
+ */
+function orderSubtasks(list: IssueId[], subtaskIds: readonly IssueId[] | undefined): void {
+  if (subtaskIds === undefined || subtaskIds.length === 0) return;
+  const position = new Map(subtaskIds.map((id, i) => [id, i]));
+  const at = (id: IssueId) => position.get(id) ?? Infinity;
+  list.sort((a, b) => (at(a) === at(b) ? 0 : at(a) < at(b) ? -1 : 1));
+}
+
+/**
  * Plans one Agile import (Structure for Jira's Agile synchronizer, reference §1.4), read-only on Jira.
  *
  * - Top level: epics (and any level above epic on the board) in rank order, then the issues without
@@ -57,8 +71,9 @@ export function agileModel(params: AgileParams, data: AgileImportData): Placemen
  * - Under every row of an epic, its issues (`parent` of hierarchy level ≥ 1) in rank order; an issue
  *   whose epic changed since the last import is moved from the old epic's row to the new one's, and
  *   one whose epic is not among the data (invisible, or not fetched) counts as having none.
- * - With `subtasks`, sub-tasks under every row of their parent in rank order; sub-tasks whose parent
- *   is not on the board are left alone, as are all sub-tasks without the option.
+ * - With `subtasks`, sub-tasks under every row of their parent in Jira's `subtasks` order (the
+ *   Sub-tasks synchronizer's order; rank order only for sub-tasks the parent does not list); sub-tasks
+ *   whose parent is not on the board are left alone, as are all sub-tasks without the option.
  * - Rows of issues that are not on the board are left alone (Structure: "other issues in the
  *   structure are left alone"), and nothing is removed: an issue that left the board keeps its row.
  *   A board issue found elsewhere (not where it belongs) is moved to its place, with its subtree.

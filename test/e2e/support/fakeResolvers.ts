@@ -792,6 +792,7 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
       Object.assign(job, { state: 'cancelled', cancellable: false, finishedAt: new Date().toISOString() });
       return ok(job);
     },
+    previewUndo: () => err({ code: 'UNDO_NOT_POSSIBLE', message: 'Undo is not available in the preview backend.' }),
     undoImport: () => err({ code: 'UNDO_NOT_POSSIBLE', message: 'Undo is not available in the preview backend.' }),
     getSettings: (_p, a): Answer<'getSettings'> => ok<AppSettings>({ ...settings, canChange: isAdmin(a) }),
     setSettings: (p, a) => {

@@ -122,6 +122,20 @@ describe('planAgileImport', () => {
     expect(importInto(f(row('H', row('S1')), row('E1')), board('E1^', 'S1<E1'), { invisible }).shape).toBe(expected);
   });
 
+  it('places sub-tasks in their parent’s `subtasks` order (the Sub-tasks synchronizer’s), not in rank order', () => {
+    // given: T2 ranked before T1, while Jira lists S1's sub-tasks as T1, T2, T3 (T4 unlisted comes last)
+    const data = board('E1^', 'S1<E1', 'T4.S1', 'T2.S1', 'T1.S1');
+    const withSubtasks: AgileImportData = {
+      issues: data.issues.map((i) =>
+        i.key === 'S1' ? { ...i, subtaskIds: [issue('T1'), issue('T2'), issue('T3')] } : i,
+      ),
+    };
+    // when
+    const { shape: after } = importInto(f(), withSubtasks, { params: { subtasks: true } });
+    // then
+    expect(after).toBe('E1(S1(T1 T2 T4))');
+  });
+
   it('plans nothing on a repeat with nothing changed', () => {
     const data = board('E2^', 'S1<E1', 'N1', 'E1^', 'S2<E2', 'T1.S2');
     const first = importInto(f(row('X')), data, { params: { subtasks: true } });

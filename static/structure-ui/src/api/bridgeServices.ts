@@ -3,6 +3,7 @@
 // when it finds none.
 import { invoke as bridgeInvoke, requestJira, router, view } from '@forge/bridge';
 import type { AppErrorDto, ResolverAnswer, TypedInvoke } from '../../../../src/contract';
+import { oversizedPayload } from './payloadLimit';
 import { adaptHistory, createMemoryHistory, type AppHistory } from '../routing/history';
 import type { AppServices, HostContext } from './services';
 
@@ -12,6 +13,9 @@ import type { AppServices, HostContext } from './services';
  * one shape.
  */
 export const typedInvoke: TypedInvoke = async (key, payload) => {
+  // Refused here, before the host refuses it with a platform error the user could not act on.
+  const tooLarge = oversizedPayload(payload);
+  if (tooLarge) return { ok: false, error: tooLarge };
   try {
     const answer = (await bridgeInvoke(key, payload as Record<string, unknown>)) as ResolverAnswer<never> | undefined;
     if (answer && typeof answer === 'object' && 'ok' in answer) return answer;

@@ -87,7 +87,7 @@ export function JobHistory(props: { structureId: string }) {
               key: 'kind',
               content: (
                 <RouteLink to={{ page: 'job', jobId: job.id }}>
-                  {job.kind[0]!.toUpperCase() + job.kind.slice(1)} · {job.synchronizer}
+                  {job.kind[0]!.toUpperCase() + job.kind.slice(1)} · {job.synchronizerLabel ?? job.synchronizer}
                 </RouteLink>
               ),
             },

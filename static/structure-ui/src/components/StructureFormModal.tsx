@@ -7,7 +7,10 @@ import TextField from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import type { AppErrorDto, StructureDetails } from '../../../../src/contract';
 import { useServices } from '../api/ServicesContext';
+import { useResolver } from '../api/useResolver';
 import { ErrorMessage } from './ErrorMessage';
+
+const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
 /** Create a structure, or edit the name and description of an existing one. */
 export function StructureFormModal(props: {
@@ -22,6 +25,13 @@ export function StructureFormModal(props: {
   const [error, setError] = useState<AppErrorDto | undefined>();
   const [saving, setSaving] = useState(false);
   const editing = !!props.existing;
+  // Names may repeat (the server allows it), but two structures of one name are easily mixed up: warn,
+  // against every structure the user can see, and let them go ahead.
+  const others = useResolver('listStructures', { scope: 'all' });
+  const duplicate =
+    name.trim() !== '' &&
+    others.state.status === 'ready' &&
+    others.state.data.structures.some((s) => s.id !== props.existing?.id && sameName(s.name, name));
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -62,7 +72,9 @@ export function StructureFormModal(props: {
                 value={name}
                 isRequired
                 isInvalid={!!nameError}
-                aria-describedby={nameError ? 'structure-name-error' : undefined}
+                aria-describedby={
+                  nameError ? 'structure-name-error' : duplicate ? 'structure-name-duplicate' : undefined
+                }
                 onChange={(e) => {
                   setName(e.currentTarget.value);
                   setNameError(undefined);
@@ -71,6 +83,21 @@ export function StructureFormModal(props: {
               {nameError && (
                 <div id="structure-name-error">
                   <FieldError>{nameError}</FieldError>
+                </div>
+              )}
+              {!nameError && duplicate && (
+                <div
+                  id="structure-name-duplicate"
+                  data-testid="structure-name-duplicate"
+                  role="status"
+                  style={{
+                    marginTop: token('space.050'),
+                    font: token('font.body.small'),
+                    color: token('color.text.warning'),
+                  }}
+                >
+                  Another structure you can see is already called “{name.trim()}”. You can still{' '}
+                  {editing ? 'save' : 'create'} it; a different name tells them apart.
                 </div>
               )}
             </div>

@@ -11,8 +11,9 @@ import { ErrorMessage } from './ErrorMessage';
 
 /**
  * "Advanced configuration and dark features": the Synchronizers switch. Off by default, as in
- * Structure for Jira, which hides synchronizers and recommends Automation. Only Jira admins
- * (settings.canChange, decided by the server) get a switch; everyone else sees the state.
+ * Structure for Jira, which hides synchronizers and recommends Automation. Pages show it only to Jira
+ * admins (settings.canChange, decided by the server); the read-only state is for a settings answer
+ * that says otherwise (the admin page is Jira admins' only).
  */
 export function SynchronizersSetting(props: { settings: AppSettings; onChanged: (settings: AppSettings) => void }) {
   const { invoke } = useServices();

@@ -9,6 +9,7 @@ import { useServices } from '../api/ServicesContext';
 import { useResolver, type Loadable } from '../api/useResolver';
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { ConfirmRevertModal } from '../components/synchronizers/ConfirmRevertModal';
+import { ConfirmUndoModal } from '../components/ConfirmUndoModal';
 import { ExportJobResultView } from '../components/synchronizers/ExportJobResultView';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { JobLog } from '../components/JobLog';
@@ -39,6 +40,7 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
   const [actionError, setActionError] = useState<AppErrorDto | undefined>();
   const [acting, setActing] = useState<'cancel' | 'undo' | 'revert' | undefined>();
   const [confirmRevert, setConfirmRevert] = useState(false);
+  const [confirmUndo, setConfirmUndo] = useState(false);
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
@@ -79,6 +81,7 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
     setActionError(undefined);
     const answer = await invoke('undoImport', { jobId: props.jobId });
     setActing(undefined);
+    setConfirmUndo(false);
     if (answer.ok) navigate({ page: 'job', jobId: answer.data.job.id });
     else setActionError(answer.error);
   };
@@ -128,7 +131,7 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
             </Button>
           )}
           {j.state === 'finished' && j.undoable && (
-            <Button onClick={() => void undo()} isLoading={acting === 'undo'}>
+            <Button onClick={() => setConfirmUndo(true)} isLoading={acting === 'undo'}>
               Undo import
             </Button>
           )}
@@ -150,8 +153,8 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
           <JobStateLozenge state={j.state} />
         </span>
         <span style={{ color: token('color.text.subtle') }}>
-          {j.synchronizer.charAt(0).toUpperCase() + j.synchronizer.slice(1)} synchronizer · started by{' '}
-          <UserName accountId={j.startedBy} /> on {formatDateTime(j.createdAt)}
+          {j.synchronizerLabel ?? j.synchronizer} synchronizer · started by <UserName accountId={j.startedBy} /> on{' '}
+          {formatDateTime(j.createdAt)}
           {j.finishedAt && ` · ended ${formatDateTime(j.finishedAt)}`}
           {duration && ` (${duration})`}
           {j.installedSynchronizerId && (
@@ -215,6 +218,14 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
             <ExportJobResultView result={j.exportResult} revert={j.kind === 'revert'} />
           </div>
         </section>
+      )}
+      {confirmUndo && (
+        <ConfirmUndoModal
+          jobId={j.id}
+          running={acting === 'undo'}
+          onCancel={() => setConfirmUndo(false)}
+          onConfirm={() => void undo()}
+        />
       )}
       {confirmRevert && (
         <ConfirmRevertModal

@@ -88,7 +88,8 @@ export function ManageStructuresPage(props: { admin: boolean }) {
       {settings.state.status === 'error' && (
         <ErrorMessage error={settings.state.error} title="App settings could not be loaded" onRetry={settings.reload} />
       )}
-      {settings.state.status === 'ready' && (
+      {/* The dark-feature switch is the admins' business: other users see only what it allows. */}
+      {settings.state.status === 'ready' && settings.state.data.canChange && (
         <SynchronizersSetting settings={settings.state.data} onChanged={settings.setData} />
       )}
       {dialog?.kind === 'create' && (

@@ -5,7 +5,7 @@ import EmptyState from '@atlaskit/empty-state';
 import { token } from '@atlaskit/tokens';
 import type { StructureDetails } from '../../../../src/contract';
 import { IssueDetailsStore } from '../api/issueDetails';
-import { allowedOperations } from '../api/permissions';
+import { allowedOperations, atLeast } from '../api/permissions';
 import { useServices } from '../api/ServicesContext';
 import { useForest } from '../api/useForest';
 import { useResolver } from '../api/useResolver';
@@ -37,6 +37,16 @@ function StructureView(props: { structure: StructureDetails }) {
     structure.level,
     settings.state.status === 'ready' && settings.state.data.synchronizersEnabled,
   );
+  const control = atLeast(structure.level, 'control');
+  // What an empty structure says about filling it: only what the loaded facts show, never a guess while
+  // the settings are loading or after they failed (the failure is shown, with Try again).
+  const emptyHint = can.import
+    ? 'Import issues into it with a synchronizer.'
+    : !control
+      ? 'Someone with control on it can fill it with an import.'
+      : settings.state.status === 'ready'
+        ? 'Synchronizers are turned off on this site: a Jira admin can turn them on, and then you can import into it.'
+        : undefined;
 
   return (
     <PageLayout
@@ -63,6 +73,13 @@ function StructureView(props: { structure: StructureDetails }) {
         </>
       }
     >
+      {settings.state.status === 'error' && (
+        <ErrorMessage
+          error={settings.state.error}
+          title={control ? 'Whether you can import here could not be checked' : 'The app settings could not be loaded'}
+          onRetry={settings.reload}
+        />
+      )}
       {forest.status === 'loading' && <Loading label="Loading rows" />}
       {forest.status === 'error' && (
         <ErrorMessage
@@ -78,9 +95,7 @@ function StructureView(props: { structure: StructureDetails }) {
             description={
               forest.hiddenRows
                 ? `All ${forest.hiddenRows.toLocaleString()} rows hold issues you cannot see in Jira.`
-                : can.import
-                  ? 'Import issues into it with a synchronizer.'
-                  : 'Someone with control on it can fill it with an import.'
+                : emptyHint
             }
             primaryAction={
               can.import ? (

@@ -77,6 +77,15 @@ export function SynchronizationSettings(props: { structure: StructureDetails }) 
     </PageLayout>
   );
 
+  if (settings.state.status === 'error') {
+    return frame(
+      <ErrorMessage
+        error={settings.state.error}
+        title="Whether synchronizers are on could not be checked"
+        onRetry={settings.reload}
+      />,
+    );
+  }
   if (settings.state.status === 'ready' && !settings.state.data.synchronizersEnabled) {
     return frame(
       <ErrorMessage

@@ -9,6 +9,7 @@ import { FavouriteFilterSelect } from './FavouriteFilterSelect';
 import { JiraOptionsSelect } from './JiraOptionsSelect';
 import { isStatusRollupField, StatusRollupField } from './StatusRollupFields';
 import { useServices } from '../../api/ServicesContext';
+import { examplePlaceholders, useExampleProjects } from '../../api/useExampleProjects';
 import {
   linkTypes,
   loadBoards,
@@ -46,12 +47,6 @@ export const UnavailableContext = createContext<Record<string, string>>({});
 
 export const fieldId = (path: string) => `param-${path.replace(/\./g, '-')}`;
 
-/** Optional filters say so in their placeholder: empty accepts every issue. */
-const JQL_PLACEHOLDERS: Record<string, string> = {
-  parentJql: 'Optional, e.g. project = DEMO AND issuetype = Epic',
-  childJql: 'Optional, e.g. project = DEMO AND statusCategory != Done',
-};
-
 const ISSUE_KEY_NAMES = /^(issueKey|underIssueKey|parentIssueKey|parentKey)$/;
 
 function FieldErrorText(props: { path: string; errors: FieldErrors }) {
@@ -74,6 +69,7 @@ export function SchemaField(props: FieldProps) {
   const help = helpOf(name, schema);
   const variants = variantsOf(schema);
   const unavailableWhy = useContext(UnavailableContext)[path];
+  const examples = examplePlaceholders(useExampleProjects());
   const formValues = useContext(FormValuesContext);
   if (path === name && isStatusRollupField(name, formValues))
     return (
@@ -168,7 +164,7 @@ export function SchemaField(props: FieldProps) {
   } else if (name === 'boardId') {
     control = picker('boards', loadBoards, 'Choose a board', 'Board ID, e.g. 1');
   } else if (name === 'projectKeys') {
-    control = picker('projects', loadProjects, 'Choose projects', 'Project keys, e.g. DEMO, WEB', { isMulti: true });
+    control = picker('projects', loadProjects, 'Choose projects', examples.projectKeys, { isMulti: true });
   } else if (name === 'rankFieldId') {
     control = picker('rank fields', loadRankFields, 'Choose the rank field', 'Field ID, e.g. customfield_10019', {
       chooseOnlyOption: true,
@@ -193,7 +189,8 @@ export function SchemaField(props: FieldProps) {
         minimumRows={3}
         isInvalid={!!error}
         aria-describedby={describedBy}
-        placeholder={JQL_PLACEHOLDERS[name] ?? 'project = DEMO AND issuetype = Story ORDER BY Rank'}
+        // Optional filters say so in their placeholder: empty accepts every issue.
+        placeholder={name === 'parentJql' ? examples.parentJql : name === 'childJql' ? examples.childJql : examples.jql}
         onChange={(e) => props.onChange(e.currentTarget.value)}
       />
     );
@@ -206,7 +203,7 @@ export function SchemaField(props: FieldProps) {
         type={numeric ? 'number' : 'text'}
         isInvalid={!!error}
         aria-describedby={describedBy}
-        placeholder={ISSUE_KEY_NAMES.test(name) ? 'e.g. DEMO-123' : undefined}
+        placeholder={ISSUE_KEY_NAMES.test(name) ? examples.issueKey : undefined}
         onChange={(e) => {
           const raw = e.currentTarget.value;
           props.onChange(ISSUE_KEY_NAMES.test(name) ? raw.toUpperCase() : toValue(raw));

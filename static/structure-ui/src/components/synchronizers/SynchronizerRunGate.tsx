@@ -47,7 +47,19 @@ export function SynchronizerRunGate(props: {
       />,
     );
   }
-  if (settings.state.status === 'ready' && !settings.state.data.synchronizersEnabled) {
+  // Whether synchronizers are on decides what the page may offer: a failed check is shown with a retry,
+  // never taken for "on" or "off".
+  if (settings.state.status === 'loading') return frame(<Loading label="Checking the app settings" />);
+  if (settings.state.status === 'error') {
+    return frame(
+      <ErrorMessage
+        error={settings.state.error}
+        title="Whether synchronizers are on could not be checked"
+        onRetry={settings.reload}
+      />,
+    );
+  }
+  if (!settings.state.data.synchronizersEnabled) {
     return frame(
       <ErrorMessage
         title="Synchronizers are turned off"

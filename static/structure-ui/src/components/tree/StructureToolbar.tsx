@@ -3,6 +3,7 @@ import Button from '@atlaskit/button/new';
 import Select from '@atlaskit/select';
 import TextField from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
+import { examplePlaceholders, useExampleProjects } from '../../api/useExampleProjects';
 
 /** Expand/collapse all, expand to level N, and find an issue by key. */
 export function StructureToolbar(props: {
@@ -16,6 +17,7 @@ export function StructureToolbar(props: {
   searching: boolean;
 }) {
   const [query, setQuery] = useState('');
+  const examples = examplePlaceholders(useExampleProjects());
   const levels = Array.from({ length: Math.max(1, props.maxDepth + 1) }, (_, i) => ({
     label: `Level ${i + 1}`,
     value: i + 1,
@@ -63,7 +65,7 @@ export function StructureToolbar(props: {
         <div style={{ width: 240 }}>
           <TextField
             aria-label="Find issue by key"
-            placeholder="Find issue by key, e.g. DEMO-12"
+            placeholder={examples.findKey}
             value={query}
             onChange={(e) => setQuery(e.currentTarget.value)}
             isCompact
