@@ -140,6 +140,21 @@ export class JiraClient<P extends 'user' | 'app' = 'user'> {
     return page;
   }
 
+  /**
+   * How many issues a JQL finds, as Jira estimates it (1 point): a search's progress total. The enhanced
+   * search no longer answers `total`, and this count may lag behind recent changes.
+   */
+  async approximateCount(this: JiraClient, jql: string): Promise<number> {
+    const json = await this.call<{ count?: unknown }>({
+      operation: JIRA_OPERATIONS.approximateCount,
+      body: { jql },
+      objects: () => 0,
+      jql: true,
+    });
+    if (typeof json.count !== 'number') throw new JiraUnavailable('Jira answered the count without a number');
+    return json.count;
+  }
+
   async bulkFetch(this: JiraClient, idsOrKeys: Array<string | number>, fields: string[]): Promise<JiraIssue[]> {
     if (idsOrKeys.length === 0) return [];
     if (idsOrKeys.length > BULKFETCH_MAX)
