@@ -201,7 +201,8 @@ export function searchStage<P>(
       }
       const done = !token;
       const matched = Number(cursor?.matched ?? 0) + fetched;
-      const total = options.count ? (firstPage ? await countOf(ctx.jira, jql) : cursor?.total) : undefined;
+      // Counted only when the search takes more than one unit: a search done at once has no bar to fill.
+      const total = options.count && !done ? (firstPage ? await countOf(ctx.jira, jql) : cursor?.total) : undefined;
       return {
         page,
         cursor: { token, matched, ...(typeof total === 'number' ? { total } : {}) },
