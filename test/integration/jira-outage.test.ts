@@ -60,7 +60,9 @@ describe('a job Jira’s outage ends', () => {
     const failed = data(await local.site.invokeAs('olivia', 'getJob', { jobId: started.job.id }));
     // then
     expect(failed).toMatchObject({ state: 'failed', retryable: true, error: { code: 'JIRA_UNAVAILABLE' } });
-    expect(failed.error?.message).toMatch(/^Jira was unavailable \(.*\); the structure was not changed\./);
+    expect(failed.error?.message).toMatch(
+      /^Jira was unavailable: it kept failing \(HTTP 500\) for POST \/rest\/api\/3\/search\/jql after 6 attempts\. The structure was not changed; retry once Jira answers again\.$/,
+    );
     const waits = failed.log.filter((l) => /^Jira did not answer \(500\); trying again in \d+ s\.$/.test(l.message));
     expect(waits).toHaveLength(5);
     // when: Jira is back, and the job page's Retry starts the same import again

@@ -301,11 +301,14 @@ async function handleFailure(
 function jiraFailure(kind: JobRecord['kind'], error: JiraError, untouched: string): AppError {
   if (error instanceof JiraHttpError && error.status >= 400 && error.status < 500)
     return new AppError('JIRA_REFUSED', `Jira refused a request of the ${kind} (${error.message}); ${untouched}.`);
+  const what = error.message.replace(/^Jira /, 'it ');
   return new AppError(
     'JIRA_UNAVAILABLE',
-    `Jira was unavailable (${error.message}); ${untouched}. Nothing is wrong with the parameters: retry once Jira answers again.`,
+    `Jira was unavailable: ${what}. ${sentence(untouched)}; retry once Jira answers again.`,
   );
 }
+
+const sentence = (words: string): string => words.charAt(0).toUpperCase() + words.slice(1);
 
 /** What to do first, then what the stopped job left as it was. */
 const withUntouched = (error: AppError, untouched: string): AppError =>
