@@ -4,7 +4,15 @@
 // after each —, and stops when the job ends, waits (Jira's rate limit), or the invocation's budget is
 // spent (time, units of work), handing over to the next event. Events for any other step are stale
 // (duplicates, reordered) and do nothing. Cancel moves the step on, so the next checkpoint loses.
-import { JiraAccessRefused, JiraError, JiraHttpError, JiraRateLimited, type JiraWait } from '../../jira';
+import {
+  JiraAccessRefused,
+  JiraError,
+  JiraHttpError,
+  JiraJqlInvalid,
+  JiraNotFound,
+  JiraRateLimited,
+  type JiraWait,
+} from '../../jira';
 import { JobRepository, KvsWriteMeter, StaleJobStep, TransactionConditionFailed, type JobRecord } from '../../storage';
 import { AppError } from '../errors';
 import { appNotAuthorized } from '../jira-errors';
@@ -299,7 +307,13 @@ async function handleFailure(
  * what the job asked, an outage (5xx, rate limits past every retry, unreadable answers) is passing.
  */
 function jiraFailure(kind: JobRecord['kind'], error: JiraError, untouched: string): AppError {
-  if (error instanceof JiraHttpError && error.status >= 400 && error.status < 500)
+  // A query Jira accepted at the start but no longer does (a field or value removed since): the parameters.
+  if (error instanceof JiraJqlInvalid)
+    return new AppError(
+      'JQL_INVALID',
+      `Jira no longer accepts the query: ${error.jiraMessage} ${sentence(untouched)}.`,
+    );
+  if (error instanceof JiraNotFound || (error instanceof JiraHttpError && error.status >= 400 && error.status < 500))
     return new AppError('JIRA_REFUSED', `Jira refused a request of the ${kind} (${error.message}); ${untouched}.`);
   const what = error.message.replace(/^Jira /, 'it ');
   return new AppError(
