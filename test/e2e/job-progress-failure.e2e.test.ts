@@ -1,11 +1,12 @@
 // Issue 15 items 9 and 11 in a real browser: a Filter import of 16,000 issues shows a determinate bar
 // (Jira's count is the total) and, while Jira fails, one log line per wait; when Jira's outage ends the
-// job, the page says Jira was unavailable and Retry runs the same import again. Screenshots
-// test-results/screenshots/outage-*.png.
+// job, the page says Jira was unavailable and Retry runs the same import again; axe finds nothing on
+// either page. Screenshots test-results/screenshots/outage-*.png.
 import path from 'node:path';
 import { DEMO_USERS } from '../../local/dataset/build-demo';
 import { loadDataset } from '../../local/dataset/load';
 import type { Dataset, DatasetIssue } from '../../local/dataset/types';
+import { audit } from './support/a11y';
 import { appFrame, screenshot } from './support/browser';
 import { useDevServerBrowser } from './support/devServerBrowser';
 
@@ -58,13 +59,13 @@ it('shows a determinate bar, logs Jira’s waits, says Jira was unavailable and 
   // then: after the first unit the search knows its total, and the bar is determinate
   const total = (EXTRA + 69).toLocaleString('en-US');
   await app.getByText(`15,000 of ${total}`).waitFor({ timeout: 30_000 });
+  // when: at once, while the second unit's page is on its way, Jira stops answering searches
+  jira.faults.clear();
+  jira.faults.inject5xx({ fraction: 1, status: 503, match: 'POST /rest/api/3/search/jql' });
   const bar = app.getByRole('progressbar');
   expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0.9);
   await shot('01-determinate-bar');
-
-  // when: Jira stops answering searches
-  jira.faults.clear();
-  jira.faults.inject5xx({ fraction: 1, status: 503, match: 'POST /rest/api/3/search/jql' });
+  expect(await audit(app)).toEqual([]);
   // then: each wait is in the log while it waits
   await app
     .getByText(/Jira did not answer \(503\); trying again in \d+ s\./)
@@ -77,6 +78,7 @@ it('shows a determinate bar, logs Jira’s waits, says Jira was unavailable and 
   const retry = app.getByRole('button', { name: 'Retry' });
   await retry.scrollIntoViewIfNeeded();
   await shot('03-jira-unavailable');
+  expect(await audit(app)).toEqual([]);
 
   // when: Jira is back and the user retries
   jira.faults.clear();

@@ -38,8 +38,8 @@ export function JobFailure(props: { job: JobDto; onRetried: (jobId: string) => v
   const what = job.kind === 'export' ? 'export' : 'import';
   const advice = job.retryable
     ? exportLike
-      ? `Nothing is wrong with the parameters. Changes Jira accepted before the failure are listed in the log and the result below${job.revertible ? '; Revert export puts them back' : ''}. Retry runs the export again with the same parameters once Jira answers.`
-      : `Nothing is wrong with the parameters, and the structure was left as it was before the job. Retry runs the ${what} again with the same parameters once Jira answers.`
+      ? `Nothing is wrong with the parameters. Changes Jira accepted before the failure are listed in the log and the result below${job.revertible ? '; Revert export puts them back' : ''}. Retry runs the export again with the same parameters.`
+      : `Nothing is wrong with the parameters, and the structure was left as it was before the job. Retry runs the ${what} again with the same parameters.`
     : exportLike
       ? `Changes Jira accepted before the failure are listed in the log and the result below.${job.revertible ? ' Revert export puts them back.' : ''} Correct the parameters or permissions and run it again.`
       : 'The structure was left as it was before the job. Check the log below, correct the parameters and run the import again.';
