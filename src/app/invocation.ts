@@ -18,8 +18,19 @@ export interface InvocationOptions {
   now?: () => number;
 }
 
-/** A resolver waits little for Jira (25 s limit); the worker can pause the job instead, see JiraRateLimited. */
-export const RESOLVER_RETRY: Partial<RetryPolicy> = { maxAttempts: 4, maxWaitInPlaceMs: 5_000 };
+/**
+ * A resolver rides out a short storm of 429s and 5xx as the worker does (a start's checks are a few calls,
+ * each of which may be refused), but answers within Forge's 25 s: it waits at most 15 s in all, counted
+ * from the start of the call, and at most 10 s at once (Retry-After above that answers JIRA_UNAVAILABLE at
+ * once). Backoff is capped at 4 s so that several failures in a row still fit. The worker can pause the
+ * job instead, see JiraRateLimited.
+ */
+export const RESOLVER_RETRY: Partial<RetryPolicy> = {
+  maxAttempts: 8,
+  maxDelayMs: 4_000,
+  maxWaitInPlaceMs: 10_000,
+  budgetMs: 15_000,
+};
 export const WORKER_RETRY: Partial<RetryPolicy> = { maxAttempts: 6, maxWaitInPlaceMs: 30_000 };
 
 export function createInvocation(accountId: string, options: InvocationOptions = {}): Invocation {

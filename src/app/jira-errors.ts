@@ -27,6 +27,8 @@ export function jiraUnavailable(error: JiraError): AppError {
       'Jira refused the request on your behalf (not signed in, or the app lacks access).',
     );
   }
+  if (error instanceof JiraHttpError && error.status >= 400 && error.status < 500)
+    return new AppError('JIRA_REFUSED', `Jira refused the request (${error.message}).`);
   return new AppError('JIRA_UNAVAILABLE', 'Jira did not answer properly; try again in a moment.');
 }
 

@@ -20,7 +20,8 @@ export const ERROR_CODES = [
   'JOB_NOT_CANCELLABLE',
   'UNDO_NOT_POSSIBLE',
   'CONFLICT', // the structure changed concurrently; retry
-  'JIRA_UNAVAILABLE', // Jira kept failing (5xx) or rate-limited past our patience
+  'JIRA_UNAVAILABLE', // Jira kept failing (5xx) or rate-limited past our patience; trying again later helps
+  'JIRA_REFUSED', // Jira answered a 4xx that is neither the user's parameters nor a missing scope; the message has Jira's words
   'APP_NOT_AUTHORIZED', // the app's installation lacks a scope or consent; a site admin must update or re-consent it
   'SYNCHRONIZER_NOT_FOUND', // no installed synchronizer with that id on that structure
   'DIRECTION_NOT_SUPPORTED', // the synchronizer does not run in the asked direction; `field` is "direction"

@@ -154,6 +154,11 @@ export interface JobDto {
   log: JobLogEntry[];
   cost: JobCost;
   error?: { code: string; message: string };
+  /**
+   * A failed import or export that Jira's outage ended (JIRA_UNAVAILABLE): running it again with the same
+   * parameters may well succeed, so the job page offers Retry.
+   */
+  retryable?: boolean;
   /** True while the job may still be cancelled. */
   cancellable: boolean;
   /** For a finished import: whether it can still be undone (the structure has not changed since). */

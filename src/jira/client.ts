@@ -87,13 +87,21 @@ type JiraCallOf<O extends OperationOf<Principal>> = {
  */
 export class JiraClient<P extends 'user' | 'app' = 'user'> {
   readonly cost = new JiraCostMeter();
+  /**
+   * Told before every wait in place, so the job that is waiting can say so while it waits; an error it
+   * throws (the job moved on) ends the call.
+   */
+  onWait: JiraWaitListener | undefined;
   private readonly policy: RetryPolicy;
+  /** When this client was created: its retry budget (`budgetMs`) counts from here. */
+  private readonly createdAt: number;
 
   constructor(
     private readonly transport: JiraTransport,
     policy: Partial<RetryPolicy> = {},
   ) {
     this.policy = defaultRetryPolicy(policy);
+    this.createdAt = this.policy.now();
   }
 
   async searchIds(this: JiraClient, jql: string, nextPageToken?: string, maxResults = IDS_PAGE_SIZE): Promise<IdsPage> {
@@ -130,6 +138,21 @@ export class JiraClient<P extends 'user' | 'app' = 'user'> {
     const warnings = searchWarnings(json);
     if (warnings) page.warnings = warnings;
     return page;
+  }
+
+  /**
+   * How many issues a JQL finds, as Jira estimates it (1 point): a search's progress total. The enhanced
+   * search no longer answers `total`, and this count may lag behind recent changes.
+   */
+  async approximateCount(this: JiraClient, jql: string): Promise<number> {
+    const json = await this.call<{ count?: unknown }>({
+      operation: JIRA_OPERATIONS.approximateCount,
+      body: { jql },
+      objects: () => 0,
+      jql: true,
+    });
+    if (typeof json.count !== 'number') throw new JiraUnavailable('Jira answered the count without a number');
+    return json.count;
   }
 
   async bulkFetch(this: JiraClient, idsOrKeys: Array<string | number>, fields: string[]): Promise<JiraIssue[]> {
@@ -229,7 +252,7 @@ export class JiraClient<P extends 'user' | 'app' = 'user'> {
         throw new JiraJqlInvalid(jiraMessages(text).join(' ') || 'Jira rejected the JQL query.');
       }
       if (!isRetryableStatus(response.status)) throw new JiraHttpError(response.status, jiraMessages(text), where);
-      const decision = decideRetry(response, attempt, this.policy);
+      const decision = decideRetry(response, attempt, this.policy, this.policy.now() - this.createdAt);
       if (decision.kind === 'pause') throw new JiraRateLimited(decision.seconds, decision.reason);
       if (decision.kind === 'fail') {
         throw new JiraUnavailable(
@@ -237,6 +260,7 @@ export class JiraClient<P extends 'user' | 'app' = 'user'> {
           response.status,
         );
       }
+      await this.onWait?.({ ms: decision.ms, status: response.status, reason: rateLimitReason(response.headers) });
       await this.policy.sleep(decision.ms);
     }
   }
@@ -254,6 +278,19 @@ export class JiraClient<P extends 'user' | 'app' = 'user'> {
       throw error;
     }
   }
+}
+
+/** One wait in place before a retry: how long, and what Jira answered (429 with its reason, or a 5xx). */
+export interface JiraWait {
+  ms: number;
+  status: number;
+  reason?: string;
+}
+
+export type JiraWaitListener = (wait: JiraWait) => Promise<void> | void;
+
+function rateLimitReason(headers: { get(name: string): string | null }): string | undefined {
+  return headers.get('ratelimit-reason') ?? headers.get('x-ratelimit-reason') ?? undefined;
 }
 
 /** Jira's (the API gateway's) answer when the app's token lacks a scope the operation needs. */

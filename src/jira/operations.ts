@@ -38,6 +38,13 @@ export const JIRA_OPERATIONS = {
     scopes: READ_WORK,
     purpose: 'search issues',
   },
+  approximateCount: {
+    method: 'POST',
+    path: '/rest/api/3/search/approximate-count',
+    principal: 'user',
+    scopes: READ_WORK,
+    purpose: 'count the issues a search finds',
+  },
   bulkFetchIssues: {
     method: 'POST',
     path: '/rest/api/3/issue/bulkfetch',

@@ -12,6 +12,11 @@ export interface RetryPolicy {
    * Longer waits become `JiraRateLimited` so a job can pause with a delayed event instead of sleeping.
    */
   maxWaitInPlaceMs: number;
+  /**
+   * The longest a client may spend, from its creation, before it stops waiting in place: a resolver must
+   * answer within Forge's 25 s, so its client gives up (or pauses) once the next wait would pass this.
+   */
+  budgetMs: number;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   now: () => number;
@@ -22,6 +27,7 @@ export const defaultRetryPolicy = (overrides: Partial<RetryPolicy> = {}): RetryP
   baseDelayMs: 1000,
   maxDelayMs: 30_000,
   maxWaitInPlaceMs: 30_000,
+  budgetMs: Infinity,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   random: Math.random,
   now: Date.now,
@@ -60,8 +66,11 @@ function resetMs(headers: FailedAnswer['headers'], now: number): number | undefi
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** `attempt` is the 1-based number of the attempt that just failed. */
-export function decideRetry(answer: FailedAnswer, attempt: number, policy: RetryPolicy): RetryDecision {
+/**
+ * `attempt` is the 1-based number of the attempt that just failed; `elapsedMs` how long the caller has
+ * spent so far (against `policy.budgetMs`).
+ */
+export function decideRetry(answer: FailedAnswer, attempt: number, policy: RetryPolicy, elapsedMs = 0): RetryDecision {
   const now = policy.now();
   const reason = answer.headers.get('ratelimit-reason') ?? answer.headers.get('x-ratelimit-reason') ?? undefined;
   const asked = retryAfterMs(answer.headers, now);
@@ -75,7 +84,7 @@ export function decideRetry(answer: FailedAnswer, attempt: number, policy: Retry
   const jittered = backoff * (0.7 + 0.6 * policy.random());
   const wait = Math.max(asked ?? 0, jittered);
 
-  if (wait > policy.maxWaitInPlaceMs) {
+  if (wait > policy.maxWaitInPlaceMs || elapsedMs + wait > policy.budgetMs) {
     return answer.status === 429 ? { kind: 'pause', seconds: Math.ceil(wait / 1000), reason } : { kind: 'fail' };
   }
   if (attempt >= policy.maxAttempts) {

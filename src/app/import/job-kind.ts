@@ -80,7 +80,11 @@ function fetchStage<P, D>(spec: ImportSpec<P, D>, stage: FetchStage<P>): Stage<I
       return {
         next: unit.done ? 'next' : 'again',
         changes: { checkpoint: { pages: count, matched, ...(unit.done ? {} : { cursor: unit.cursor }) } },
-        progress: { phase: stage.phase, done: matched },
+        // A stage that knows its total shows a determinate bar; the next stage starts without one.
+        progress:
+          unit.progress && !unit.done
+            ? { phase: stage.phase, done: unit.progress.done, total: Math.max(unit.progress.total, unit.progress.done) }
+            : { phase: stage.phase, done: matched },
         log: [
           ...(unit.warnings ?? []).map((message) => ({ level: 'warn' as const, message })),
           ...(unit.done && unit.note ? [{ level: 'info' as const, message: unit.note }] : []),

@@ -36,6 +36,11 @@ export interface FetchUnit {
   done: boolean;
   /** Issues fetched, for the job's progress. */
   fetched?: number;
+  /**
+   * How far the stage is, when it knows its total (the forest's issues, a count, a round's ids): the job
+   * page then shows a determinate bar. Counted in the stage's own unit (issues read, ids asked).
+   */
+  progress?: { done: number; total: number };
   /** A line for the job log when the stage ends. */
   note?: string;
   /** What Jira warned about while answering (logged as warnings, shown in previews). */
@@ -88,7 +93,13 @@ export function visibilityStage<P, D>(spec: ImportSpec<P, D>): FetchStage<P> {
       const visible: number[] = [];
       for (let i = 0; i < asked.length; i += VISIBILITY_BATCH)
         visible.push(...(await visibleInBatch(ctx.jira, asked.slice(i, i + VISIBILITY_BATCH))));
-      return { page: { stage: 'visibility', asked, visible }, done: asked.length === pending.length };
+      // What earlier units asked plus what is still open: the stage's total, known from its first unit.
+      const before = ctx.pages.reduce((n, p) => n + (p.stage === 'visibility' ? (p.asked?.length ?? 0) : 0), 0);
+      return {
+        page: { stage: 'visibility', asked, visible },
+        done: asked.length === pending.length,
+        progress: { done: before + asked.length, total: before + pending.length },
+      };
     },
   };
 }

@@ -5,7 +5,7 @@
 //   expandStage:       level by level, bulkfetch of the issues a previous level points at;
 //   childrenStage:     level by level, `parent in (…)` searches below the previous level.
 import type { IssueId } from '../../domain/forest';
-import { BULKFETCH_MAX } from '../../jira';
+import { BULKFETCH_MAX, JiraHttpError, JiraJqlInvalid } from '../../jira';
 import { searchIdsReconciled, searchIssuesReconciled } from '../../jira/search-reconciled';
 import type { ImportResolved } from '../../storage';
 import { issuesOf, storedIssue, visibilityOf, type FactsPage, type StoredIssue } from './facts';
@@ -108,9 +108,28 @@ export function forestIssuesStage<P>(
       }
       const done = depth >= levels.length;
       if ((page.asked ?? []).length === 0) return { done: true };
-      return { page, cursor: { depth, after: last }, done, fetched: page.issues?.length ?? 0 };
+      return {
+        page,
+        cursor: { depth, after: last },
+        done,
+        fetched: page.issues?.length ?? 0,
+        progress: positionIn(levels, depth, at),
+      };
     },
   };
+}
+
+/** How many of the levels' ids lie before `at` of level `depth`, of all of them: the structure's issues gone through. */
+function positionIn(levels: readonly number[][], depth: number, at: number): { done: number; total: number } {
+  let done = 0;
+  let total = 0;
+  for (let d = 0; d < levels.length; d++) {
+    const size = levels[d]?.length ?? 0;
+    total += size;
+    if (d < depth) done += size;
+    else if (d === depth) done += Math.min(at, size);
+  }
+  return { done, total };
 }
 
 /** Ids the pages so far (and this invocation's fetches) answer for, extended page by page. */
@@ -143,6 +162,7 @@ export function searchStage<P>(
   jqlOf: (params: P, resolved: ImportResolved) => string,
   fields: string[] | 'ids',
   note?: (matched: number) => string,
+  options: { count?: boolean } = {},
 ): FetchStage<P> {
   return {
     name,
@@ -181,9 +201,12 @@ export function searchStage<P>(
       }
       const done = !token;
       const matched = Number(cursor?.matched ?? 0) + fetched;
+      // Counted only when the search takes more than one unit: a search done at once has no bar to fill.
+      const total = options.count && !done ? (firstPage ? await countOf(ctx.jira, jql) : cursor?.total) : undefined;
       return {
         page,
-        cursor: { token, matched },
+        cursor: { token, matched, ...(typeof total === 'number' ? { total } : {}) },
+        ...(typeof total === 'number' ? { progress: { done: matched, total } } : {}),
         done,
         fetched,
         note: done && note ? note(matched) : undefined,
@@ -191,6 +214,20 @@ export function searchStage<P>(
       };
     },
   };
+}
+
+/**
+ * Jira's estimate of what a search finds, for the progress bar only (1 point, once per search): when Jira
+ * will not count (a refusal of the count alone), the bar stays indeterminate. Rate limits and outages are
+ * not swallowed: they pause or fail the job as any call's would.
+ */
+async function countOf(jira: FetchContext<unknown>['jira'], jql: string): Promise<number | undefined> {
+  try {
+    return await jira.approximateCount(jql);
+  } catch (error) {
+    if (error instanceof JiraJqlInvalid || error instanceof JiraHttpError) return undefined;
+    throw error;
+  }
 }
 
 /**
@@ -226,6 +263,7 @@ export function expandStage<P>(
         cursor: roundDone ? { round: round + 1 } : { round, after: asked[asked.length - 1] },
         done: false,
         fetched: issues.length,
+        progress: { done: from + asked.length, total: ids.length },
       };
     },
   };
@@ -283,6 +321,8 @@ export function childrenStage<P>(
         cursor: roundDone ? { round: round + 1 } : { round, chunk, token },
         done: false,
         fetched,
+        // Parents whose children were read, of this level's parents.
+        progress: { done: Math.min(chunk * PARENT_CHUNK, parents.length), total: parents.length },
       };
     },
   };

@@ -4,7 +4,15 @@
 // after each —, and stops when the job ends, waits (Jira's rate limit), or the invocation's budget is
 // spent (time, units of work), handing over to the next event. Events for any other step are stale
 // (duplicates, reordered) and do nothing. Cancel moves the step on, so the next checkpoint loses.
-import { JiraAccessRefused, JiraError, JiraRateLimited } from '../../jira';
+import {
+  JiraAccessRefused,
+  JiraError,
+  JiraHttpError,
+  JiraJqlInvalid,
+  JiraNotFound,
+  JiraRateLimited,
+  type JiraWait,
+} from '../../jira';
 import { JobRepository, KvsWriteMeter, StaleJobStep, TransactionConditionFailed, type JobRecord } from '../../storage';
 import { AppError } from '../errors';
 import { appNotAuthorized } from '../jira-errors';
@@ -14,6 +22,7 @@ import { JobLease } from './lease';
 import { MAX_EVENT_DELAY_SECONDS, type JobEvent, type PushJobEvent } from './queue';
 import { isTerminal, jobsOf, logEntry } from './read';
 import type { JobKindSpec, Stage, StageResult } from './stage';
+import { waitLogLine } from './wait-log';
 
 export interface EngineEnv {
   /** Milliseconds left in this invocation (the platform's clock). */
@@ -80,6 +89,7 @@ export async function runJobEvent(inv: Invocation, event: JobEvent, env: EngineE
     };
   }
   const spec = kindOf(lease.job);
+  inv.jira.onWait = (wait) => logWait(lease, wait);
   try {
     if (lease.job.state === 'queued') await start(lease, spec);
     const cache = new Map<string, unknown>();
@@ -107,7 +117,24 @@ export async function runJobEvent(inv: Invocation, event: JobEvent, env: EngineE
   } catch (error) {
     await handleFailure(lease, spec, error, env);
     return undefined;
+  } finally {
+    inv.jira.onWait = undefined;
   }
+}
+
+/**
+ * Before the Jira client waits in place: a wait the log tells is committed at once, so the job page says
+ * why nothing moves while it waits (a commit that loses ends the unit like any other). An unlogged wait
+ * is only counted, in the record the next checkpoint writes.
+ */
+async function logWait(lease: JobLease, wait: JiraWait): Promise<void> {
+  const waits = (lease.job.waits ?? 0) + 1;
+  const line = waitLogLine(wait, waits);
+  if (line === undefined) {
+    lease.job = { ...lease.job, waits };
+    return;
+  }
+  await lease.commit({ waits, log: [...lease.job.log, logEntry(lease.inv, 'info', line)] });
 }
 
 /**
@@ -257,7 +284,7 @@ async function handleFailure(
         : error instanceof JiraAccessRefused
           ? withUntouched(appNotAuthorized(error), `The ${lease.job.kind} stopped; ${spec.untouched}.`)
           : error instanceof JiraError
-            ? new AppError('JIRA_UNAVAILABLE', `Jira did not answer properly (${error.message}); ${spec.untouched}.`)
+            ? jiraFailure(lease.job.kind, error, spec.untouched)
             : undefined;
     if (!known) console.error(`Job ${lease.job.id} failed unexpectedly`, error);
     const message =
@@ -274,6 +301,28 @@ async function handleFailure(
     throw inner;
   }
 }
+
+/**
+ * A Jira failure that ends a job, in words that say whose it is: a refusal (4xx) is Jira's answer to
+ * what the job asked, an outage (5xx, rate limits past every retry, unreadable answers) is passing.
+ */
+function jiraFailure(kind: JobRecord['kind'], error: JiraError, untouched: string): AppError {
+  // A query Jira accepted at the start but no longer does (a field or value removed since): the parameters.
+  if (error instanceof JiraJqlInvalid)
+    return new AppError(
+      'JQL_INVALID',
+      `Jira no longer accepts the query: ${error.jiraMessage} ${sentence(untouched)}.`,
+    );
+  if (error instanceof JiraNotFound || (error instanceof JiraHttpError && error.status >= 400 && error.status < 500))
+    return new AppError('JIRA_REFUSED', `Jira refused a request of the ${kind} (${error.message}); ${untouched}.`);
+  const what = error.message.replace(/^Jira /, 'it ');
+  return new AppError(
+    'JIRA_UNAVAILABLE',
+    `Jira was unavailable: ${what}. ${sentence(untouched)}; retry once Jira answers again.`,
+  );
+}
+
+const sentence = (words: string): string => words.charAt(0).toUpperCase() + words.slice(1);
 
 /** What to do first, then what the stopped job left as it was. */
 const withUntouched = (error: AppError, untouched: string): AppError =>

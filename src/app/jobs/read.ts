@@ -63,6 +63,7 @@ export function toJobDto(
     log: job.log,
     cost: job.cost,
     error: job.error,
+    ...(isRetryable(job) ? { retryable: true } : {}),
     cancellable: !isTerminal(job),
     undoable: job.kind === 'import' ? canUndo(job, header) : undefined,
     ...(job.kind === 'export' || job.kind === 'revert'
@@ -71,6 +72,13 @@ export function toJobDto(
     ...(job.installedId !== undefined ? { installedSynchronizerId: job.installedId } : {}),
     ...(job.trigger !== undefined ? { trigger: job.trigger } : {}),
   };
+}
+
+/** Jira's outage, not the parameters, ended it: the same start may succeed now (undo and revert are not started with parameters). */
+export function isRetryable(job: JobRecord): boolean {
+  return (
+    job.state === 'failed' && job.error?.code === 'JIRA_UNAVAILABLE' && (job.kind === 'import' || job.kind === 'export')
+  );
 }
 
 export async function findJob(inv: Invocation, jobId: string): Promise<JobRecord> {

@@ -23,6 +23,8 @@ export const filterImport: ImportSpec<FilterParams, FilterImportData> = {
       (_, r) => r.jql,
       'ids',
       (n) => `Jira found ${n} matching issues.`,
+      // The bar is determinate: Jira's count (1 point) gives the total the enhanced search no longer answers.
+      { count: true },
     ),
   ],
   data: (pages, _params, resolved) => ({

@@ -2,7 +2,7 @@
 // worker, KVS, Jira emulator; time scaled down so jobs finish quickly) and one Chromium page on it.
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startDevServer, type DevServer } from '../../../local/dev-server/server';
+import { startDevServer, type DevServer, type DevServerOptions } from '../../../local/dev-server/server';
 import { launchChromium, newPage } from './browser';
 import { invokeLoose, type LooseAnswer } from './localInvoke';
 
@@ -16,17 +16,17 @@ export interface DevServerBrowser {
 }
 
 /**
- * Starts both before the file's tests and closes them after. Read `.server` and `.page` inside tests:
+ * Starts both before the file's tests and closes them after (`dataset`: another than the demo's). Read `.server` and `.page` inside tests:
  * they exist once beforeAll ran (a ref, because the hooks run after this returns).
  */
-export function useDevServerBrowser(): DevServerBrowser {
+export function useDevServerBrowser(options: Pick<DevServerOptions, 'dataset'> = {}): DevServerBrowser {
   let browser: Browser | undefined;
   const ref = {
     invoke: <T>(key: string, payload: unknown, accountId: string) =>
       invokeLoose<T>(ref.server.url, key, payload, accountId),
   } as DevServerBrowser;
   beforeAll(async () => {
-    ref.server = await startDevServer({ repoRoot, timeScale: 0.001, log: () => undefined });
+    ref.server = await startDevServer({ repoRoot, timeScale: 0.001, log: () => undefined, ...options });
     browser = await launchChromium();
     ({ page: ref.page } = await newPage(browser));
   });

@@ -121,6 +121,33 @@ describe('JiraClient', () => {
     await expect(client.searchIds('project = A')).rejects.toMatchObject({ retryAfterSeconds: 120 });
   });
 
+  it('stops waiting in place once the next wait would pass its budget, and tells each wait first', async () => {
+    // given: a resolver's budget of 5 s; its clock moves by what it sleeps; three 503s in a row
+    let now = Date.parse('2026-01-01T00:00:00Z');
+    const sleeps: number[] = [];
+    const fake = fakeTransport(answer(503), answer(503), answer(503), answer(200, ids(1)));
+    const client = new JiraClient(fake.transport, {
+      budgetMs: 5_000,
+      random: () => 0.5,
+      now: () => now,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        now += ms;
+      },
+    });
+    const told: unknown[] = [];
+    client.onWait = (wait) => void told.push(wait);
+    // when: 1 s and 2 s fit, 4 s more would not (3 + 4 > 5)
+    const search = client.searchIds('project = A');
+    // then
+    await expect(search).rejects.toThrow(JiraUnavailable);
+    expect(sleeps).toEqual([1000, 2000]);
+    expect(told).toEqual([
+      { ms: 1000, status: 503 },
+      { ms: 2000, status: 503 },
+    ]);
+  });
+
   it('reads groups from myself and ADMINISTER from mypermissions', async () => {
     // given
     const { client, requests } = givenClient(

@@ -36,6 +36,8 @@ export function errorAdvice(error: AppErrorDto): string {
       return 'Ask a Jira site admin to update Structure Sync in Settings › Apps › Manage apps and accept the permissions it asks for; then run this again.';
     case 'JIRA_UNAVAILABLE':
       return 'Jira is not answering right now. Wait a minute and try again.';
+    case 'JIRA_REFUSED':
+      return 'Jira refused what the app asked for; its answer is above. If it keeps happening, tell your Jira admin.';
     case 'INTERNAL':
     default:
       return 'Try again. If it keeps happening, tell your Jira admin when it happened and what you were doing.';

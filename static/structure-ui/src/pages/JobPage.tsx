@@ -12,6 +12,7 @@ import { ConfirmRevertModal } from '../components/synchronizers/ConfirmRevertMod
 import { ConfirmUndoModal } from '../components/ConfirmUndoModal';
 import { ExportJobResultView } from '../components/synchronizers/ExportJobResultView';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { JobFailure } from '../components/JobFailure';
 import { JobLog } from '../components/JobLog';
 import { JobProgress } from '../components/JobProgress';
 import { JobResult } from '../components/JobResult';
@@ -180,16 +181,7 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
       )}
       {actionError && <ErrorMessage error={actionError} title="That did not work" />}
       {j.state !== 'finished' && j.state !== 'cancelled' && j.state !== 'failed' && <JobProgress job={j} />}
-      {j.state === 'failed' && (
-        <SectionMessage appearance="error" title="The job failed">
-          <p>{j.error?.message ?? 'The job stopped with an error.'}</p>
-          <p>
-            {j.kind === 'export' || j.kind === 'revert'
-              ? `Changes Jira accepted before the failure are listed in the log and the result below.${j.revertible ? ' Revert export puts them back.' : ''} Correct the parameters or permissions and run it again.`
-              : 'The structure was left as it was before the job. Check the log below, correct the parameters and run the import again.'}
-          </p>
-        </SectionMessage>
-      )}
+      {j.state === 'failed' && <JobFailure job={j} onRetried={(jobId) => navigate({ page: 'job', jobId })} />}
       {j.state === 'cancelled' && (
         <SectionMessage appearance="warning" title="The job was cancelled">
           <p>
