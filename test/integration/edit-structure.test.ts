@@ -93,7 +93,10 @@ describe('editStructure', () => {
     // given: an import lands after ed loaded the structure
     const structureId = await givenEditable([0, 'APP-1']);
     const seen = await versionOf('ed', structureId);
-    await runImport(local.site, 'olivia', structureId, { source: { kind: 'jql', jql: 'key = APP-6' }, add: { at: 'top' } });
+    await runImport(local.site, 'olivia', structureId, {
+      source: { kind: 'jql', jql: 'key = APP-6' },
+      add: { at: 'top' },
+    });
     const before = await shape(structureId);
     // when
     const answer = await local.site.invokeAs('ed', 'editStructure', {
@@ -205,7 +208,11 @@ describe('editStructure', () => {
     // given
     const structureId = await givenEditable([0, 'APP-1']);
     // when
-    const answer = await local.site.invokeAs('ed', 'editStructure', { structureId, version: 0, actions: [action as never] });
+    const answer = await local.site.invokeAs('ed', 'editStructure', {
+      structureId,
+      version: 0,
+      actions: [action as never],
+    });
     // then
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', field } });
   });
