@@ -112,8 +112,25 @@ export interface GatherCursor {
 }
 
 /** The checkpoint of an export or revert job. Bulky data lives in job data under the names in `pieces`. */
+/**
+ * What an incremental export starts from: the pages earlier runs with the same parameters read (the
+ * last full read and the runs since), and when the last of them started.
+ */
+export interface ExportBase {
+  pages: Array<{ jobId: string; pagePieces: number[] }>;
+  /** When the newest of those runs started: issues updated since are read again. */
+  since: number;
+  /** When the full read at the bottom of the chain started. */
+  fullAt: number;
+  /** Issues to read again whatever the search says (events named them; the search may lag). */
+  alsoRead?: number[];
+}
+
 export interface ExportCheckpoint {
   cursor: GatherCursor;
+  base?: ExportBase;
+  /** An incremental run: how many issues it read itself. */
+  gathered?: number;
   /** Gathered pages written (names page-0..page-n-1) and their piece counts. */
   pagePieces: number[];
   rankFieldId?: number;

@@ -21,6 +21,11 @@ export interface SynchronizerModule<P = unknown, D = unknown> {
   names?(inv: Invocation, params: Record<string, unknown>): Promise<DisplayNames>;
   /** Which product events may change what it would do, from its parameters and the projects it reads. */
   interest(params: Record<string, unknown>, projects?: ReadonlySet<string>): SyncInterest;
+  /**
+   * Exports in the background when installed and enabled (a module without import only; its export must
+   * be incremental, so a run after an event reads only what changed).
+   */
+  readonly backgroundExport?: true;
 }
 
 /** Stored parameters (or a part of them) read loosely: anything but an object reads as an empty one. */

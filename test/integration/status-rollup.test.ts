@@ -92,6 +92,11 @@ describe('Status Rollup export', () => {
     expect(statusOf('RU-1')).toBe('Done');
     expect(resolutionOf('RU-1')).toBe('Done');
     expect(log(job)).toContain("Plan: 1 status changes, through the workflows' transitions. Permissions checked.");
+    // The second run read only what was updated since the first: RU-4.
+    expect(log(job).find((m) => m.startsWith('Read '))).toMatch(
+      /^Read 1 issues from Jira: those updated since \d\d:\d\d UTC and those new in the structure; the other 3 as the run of/,
+    );
+    expect(log(early).find((m) => m.startsWith('Read '))).toBe('Read 4 issues from Jira.');
   });
 
   it('settles a chain bottom-up in one run, and revert moves it back, parents first', async () => {

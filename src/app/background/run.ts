@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import { createInvocation, WORKER_RETRY } from '../invocation';
 import { unavailableReason } from '../installed/availability';
 import { startResync } from '../installed/resync';
-import { syncsInBackground } from './eligible';
+import { backgroundDirection, syncsInBackground } from './eligible';
 
 export { syncsInBackground };
 
@@ -24,7 +24,8 @@ export async function startBackgroundRun(
   const meter = new KvsWriteMeter();
   const repo = new InstalledSynchronizerRepository(meter);
   const structure = await new StructureRepository(meter).get(s.structureId);
-  if (!structure || !syncsInBackground(s)) return 'not-started';
+  const direction = backgroundDirection(s);
+  if (!structure || direction === undefined) return 'not-started';
   const reason = await unavailableReason(structure, s.runAs);
   if (reason !== undefined) {
     await repo.put({ ...s, state: 'not-available', notAvailableReason: reason });
@@ -32,7 +33,7 @@ export async function startBackgroundRun(
   }
   const inv = createInvocation(s.runAs, { retry: WORKER_RETRY });
   try {
-    await startResync(inv, s, 'import', { installedId: s.id, trigger }, { reconcileIssueIds });
+    await startResync(inv, s, direction, { installedId: s.id, trigger }, { reconcileIssueIds });
     return 'started';
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
@@ -41,7 +42,7 @@ export async function startBackgroundRun(
     await repo.put({
       ...s,
       lastRun: {
-        direction: 'import',
+        direction,
         trigger,
         startedAt: at,
         finishedAt: at,

@@ -44,6 +44,16 @@ import { structureIdsOf } from './structure-ids';
 import { exportSpecFor } from './prepare';
 import type { GatherContext, GatherPage, GatherStep } from './spec';
 import { callsOf, opKey, runOtherOp, runRankOp, type OtherOp } from './write';
+import { alsoReadStep, changedFactsStep } from './incremental';
+
+const distinctFacts = (pages: readonly GatherPage[]): number =>
+  new Set(pages.flatMap((p) => p.facts.map((f) => f.i))).size;
+const utcTime = (ms: number): string => new Date(ms).toISOString().slice(11, 16);
+
+function gatheredMessage(cp: ExportCheckpoint, issues: number, readNow: number): string {
+  if (!cp.base) return `Read ${issues} issues from Jira.`;
+  return `Read ${readNow} issues from Jira: those updated since ${utcTime(cp.base.since)} UTC and those new in the structure; the other ${Math.max(0, issues - readNow)} as the run of ${utcTime(cp.base.since)} UTC read them (full read at ${utcTime(cp.base.fullAt)} UTC; a full read comes back daily).`;
+}
 
 /**
  * Jira calls per unit. Forge allows ~100 outbound requests per invocation (Jira and storage alike) and the
@@ -75,6 +85,8 @@ interface ExportCache {
   rankOps?: RankOperation[];
   otherOps?: OtherOp[];
   structureIds?: IssueId[];
+  /** Issues an incremental run's base gave facts for. */
+  baseFacts?: Set<IssueId>;
 }
 
 function cacheOf(ctx: Ctx): ExportCache {
@@ -88,11 +100,17 @@ const dataOf = (inv: Invocation): JobDataRepository => new JobDataRepository(inv
 async function pagesOf(ctx: Ctx): Promise<GatherPage[]> {
   const cache = cacheOf(ctx);
   if (!cache.pages) {
-    const values = await dataOf(ctx.inv).getValues<GatherPage[]>(
-      ctx.job.id,
-      ctx.job.checkpoint.pagePieces.map((pieces, n) => ({ name: PAGE(n), pieces })),
-    );
-    cache.pages = values.flat();
+    const data = dataOf(ctx.inv);
+    const read = (jobId: string, pagePieces: number[]) =>
+      data.getValues<GatherPage[]>(
+        jobId,
+        pagePieces.map((pieces, n) => ({ name: PAGE(n), pieces })),
+      );
+    // An incremental run's own pages come last, so what it read again wins over its base's.
+    const base: GatherPage[][] = [];
+    for (const b of ctx.job.checkpoint.base?.pages ?? []) base.push(...(await read(b.jobId, b.pagePieces)));
+    cache.baseFacts ??= new Set(base.flat().flatMap((p) => p.facts.map((f) => f.i)));
+    cache.pages = [...base, ...(await read(ctx.job.id, ctx.job.checkpoint.pagePieces))].flat();
   }
   return cache.pages;
 }
@@ -130,9 +148,19 @@ const gatherStage: Stage<Job> = {
           : idsOfLog(await exportLogOf(inv, job));
     }
     const pages = await pagesOf(ctx);
-    const orderKnown = new Set(pages.flatMap((p) => p.order ?? []));
+    // The facts step skips issues an earlier step (or the incremental run's base) gave facts for.
+    const orderKnown = new Set([...pages.flatMap((p) => p.order ?? []), ...(cache.baseFacts ?? [])]);
     // A revert reads facts with links and ranks of the logged issues, whatever the synchronizer was.
-    const steps = job.kind === 'export' ? exportSpecFor(job.synchronizer).gather(job.params) : REVERT_GATHER;
+    const steps =
+      job.kind === 'revert'
+        ? REVERT_GATHER
+        : cp.base
+          ? [
+              changedFactsStep(cp.base.since, inv.now),
+              ...(cp.base.alsoRead ? [alsoReadStep(cp.base.alsoRead)] : []),
+              ...exportSpecFor(job.synchronizer).gather(job.params),
+            ]
+          : exportSpecFor(job.synchronizer).gather(job.params);
     const gather: GatherContext = {
       params: job.params,
       structureIds: cache.structureIds,
@@ -146,6 +174,7 @@ const gatherStage: Stage<Job> = {
       const next = await gatherStep(inv.jira, steps, gather, cursor);
       read.push(next.page);
       for (const id of next.page.order ?? []) orderKnown.add(id);
+      if (cp.base) for (const f of next.page.facts) orderKnown.add(f.i);
       cursor = next.cursor;
     }
     // One job data value for the unit's pages: one storage write, whatever the number of calls.
@@ -154,11 +183,12 @@ const gatherStage: Stage<Job> = {
     cache.gathered = undefined;
     const done = gatherDone(steps, cursor);
     const issues = pages.reduce((n, p) => n + p.facts.length, 0);
+    const readNow = read.reduce((n, p) => n + p.facts.length, 0) + (cp.gathered ?? 0);
     return {
       next: done ? 'next' : 'again',
-      changes: { checkpoint: { ...cp, cursor, pagePieces } },
-      progress: { phase: EXPORT_PHASE.gather, done: issues },
-      log: done ? [{ level: 'info', message: `Read ${issues} issues from Jira.` }] : [],
+      changes: { checkpoint: { ...cp, cursor, pagePieces, ...(cp.base ? { gathered: readNow } : {}) } },
+      progress: { phase: EXPORT_PHASE.gather, done: cp.base ? readNow : issues },
+      log: done ? [{ level: 'info', message: gatheredMessage(cp, distinctFacts(pages), readNow) }] : [],
       // Planning reads and writes much job data and asks Jira about permissions: give it an invocation of its own.
       handOver: done,
     };

@@ -81,4 +81,9 @@ export interface ExportSpec<P> {
   plan(input: ExportPlanInput<P>): ExportPlanned;
   /** Words the job's plan line adds after "links", e.g. ` of type “Blocks”`. */
   linksWording?(params: P, names: Readonly<Record<string, string>>): string;
+  /**
+   * The planner needs only facts (no board order, no matches), so a run may start from what an earlier
+   * run with the same parameters read and read again only the issues updated since (`incremental.ts`).
+   */
+  incremental?: boolean;
 }

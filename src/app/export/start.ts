@@ -20,7 +20,8 @@ import { requireNoRunningJob } from '../jobs/one-at-a-time';
 import { pushJobEvent, type PushJobEvent } from '../jobs/queue';
 import { findStructure } from '../structures';
 import { FIRST_CURSOR } from './gather';
-import { prepareExport, type ExportRequest, type PreparedExport } from './prepare';
+import { exportSpecFor, prepareExport, type ExportRequest, type PreparedExport } from './prepare';
+import { exportBaseFor } from './incremental';
 import { displayNameOf } from '../names/display-name';
 import { REVERT_WINDOW_DAYS, withinRevertWindow } from './retention';
 import { canRevertGiven, claimingRevertId } from './revertible';
@@ -43,15 +44,23 @@ export async function startPrepared(
   push: PushJobEvent,
   origin: JobOrigin,
   requestId?: string,
+  /** Issues the background's events named: an incremental run reads them too, whatever Jira's search shows yet. */
+  reconcileIssueIds: readonly number[] = [],
 ): Promise<{ job: JobDto }> {
   await requireNoRunningJob(inv, prepared.structureId, 'export');
   const runner = await displayNameOf(inv, inv.accountId);
+  const base = exportSpecFor(prepared.key).incremental
+    ? await exportBaseFor(inv, prepared.structureId, prepared.key, prepared.params)
+    : undefined;
+  const checkpoint = initialExportCheckpoint(FIRST_CURSOR, prepared.rankField, prepared.rankFieldId);
   const job = exportJob(inv, {
     structureId: prepared.structureId,
     synchronizer: prepared.key,
     params: prepared.params as Record<string, unknown>,
     intro: `Export with the ${prepared.label} synchronizer from structure "${prepared.structureName}" into Jira, as ${runner}.`,
-    checkpoint: initialExportCheckpoint(FIRST_CURSOR, prepared.rankField, prepared.rankFieldId),
+    checkpoint: base
+      ? { ...checkpoint, base: reconcileIssueIds.length > 0 ? { ...base, alsoRead: [...reconcileIssueIds] } : base }
+      : checkpoint,
     origin,
     requestId,
   });

@@ -71,7 +71,7 @@ export async function startResync(
   const started =
     direction === 'import'
       ? await startImport(inv, { ...request(s), ...reconcile, requestId }, push, origin)
-      : await startPrepared(inv, await prepareExport(inv, request(s)), push, origin, requestId);
+      : await startPrepared(inv, await prepareExport(inv, request(s)), push, origin, requestId, reconcileIssueIds);
   const fresh = (await installedOf(inv).get(s.structureId, s.id)) ?? s;
   await installedOf(inv).put({
     ...fresh,

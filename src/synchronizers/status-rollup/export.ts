@@ -13,6 +13,8 @@ import type { StatusRollupParams } from './params';
 const SKIPS_SHOWN = 20;
 
 export const statusRollupExport: ExportSpec<StatusRollupParams> = {
+  // Statuses are all it reads: a run starts from the last one's and reads what was updated since.
+  incremental: true,
   gather: () => [factsStep({ links: false })],
   plan: ({ params, forest, facts, held }) => {
     const rollupFacts = new Map<IssueId, RollupIssueFacts>();

@@ -8,6 +8,7 @@ const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(Str
 export const statusRollupModule = defineModule({
   synchronizer: statusRollupSynchronizer,
   export: statusRollupExport,
+  backgroundExport: true,
   summary(p, names) {
     const statuses = list(p.statusIds).map((id) => names[`status:${id}`] ?? id);
     const projects = list(p.projectKeys);

@@ -1,0 +1,78 @@
+// Status Rollup installed and enabled: a child's status change in Jira → product event → the app's
+// trigger → a debounced background export as the run-as user, which reads only what changed since its
+// last run and moves the parent.
+import { people } from './support/dataset';
+import { ROLLUP_STATUS as S, rollupDataset, rollupId } from './support/rollup-dataset';
+import { data, givenForest, givenStructure, givenSynchronizersEnabled, startSite, type Site } from './support/site';
+
+let site: Site;
+beforeAll(async () => {
+  process.env.SYNC_QUIET_MS = '0';
+  process.env.SYNC_POLL_MS = '1000';
+  site = await startSite(rollupDataset({ 'RU-1': 'In Progress', 'RU-2': 'Done', 'RU-3': 'In Progress' }));
+  site.rt.connectJira(site.jira);
+  await givenSynchronizersEnabled(site);
+});
+afterAll(async () => {
+  await site?.close();
+  delete process.env.SYNC_QUIET_MS;
+  delete process.env.SYNC_POLL_MS;
+});
+
+async function transitionAs(who: 'ed' | 'olivia', key: string, transitionId: string): Promise<void> {
+  const auth = Buffer.from(`${people[who].email}:${people[who].apiToken}`).toString('base64');
+  const response = await fetch(`${site.jiraUrl}/rest/api/3/issue/${key}/transitions`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ transition: { id: transitionId } }),
+  });
+  if (response.status !== 204) throw new Error(`transition ${key}: ${response.status} ${await response.text()}`);
+}
+
+const statusOf = (key: string) => site.jira.store.issueByIdOrKey(key)?.status.name;
+
+it('moves a parent when its last child is done in Jira, in the background, as the run-as user', async () => {
+  // given: olivia installs Status Rollup on RU-1 > RU-2 (Done), RU-3 (In Progress) and enables it
+  const structure = await givenStructure(site);
+  await givenForest(structure.id, [
+    [0, rollupId('RU-1')],
+    [1, rollupId('RU-2')],
+    [1, rollupId('RU-3')],
+  ]);
+  const installed = data(
+    await site.invokeAs('olivia', 'installSynchronizer', {
+      structureId: structure.id,
+      synchronizer: 'status-rollup',
+      params: { statusIds: [S.todo, S.progress, S.done] },
+    }),
+  ).synchronizer;
+  data(
+    await site.invokeAs('olivia', 'setSynchronizerEnabled', {
+      structureId: structure.id,
+      synchronizerId: installed.id,
+      enabled: true,
+    }),
+  );
+  // when: ed finishes the last child
+  await transitionAs('ed', 'RU-3', '21');
+  await site.rt.drain();
+  // then
+  expect(statusOf('RU-1')).toBe('Done');
+  const [listed] = data(
+    await site.invokeAs('olivia', 'listInstalledSynchronizers', { structureId: structure.id }),
+  ).synchronizers;
+  expect(listed).toMatchObject({ lastRun: { trigger: 'event', direction: 'export', result: 'succeeded' } });
+  const job = data(await site.invokeAs('olivia', 'getJob', { jobId: listed!.lastRun!.jobId! }));
+  expect(job).toMatchObject({ kind: 'export', startedBy: people.olivia.accountId, state: 'finished' });
+
+  // when: ed reopens the child; the next run starts from the last one and reads what changed
+  await transitionAs('ed', 'RU-3', '41');
+  await site.rt.drain();
+  // then: RU-1's children are To Do and Done: the earliest, To Do — reached by "Reopen"
+  expect(statusOf('RU-1')).toBe('To Do');
+  const [again] = data(
+    await site.invokeAs('olivia', 'listInstalledSynchronizers', { structureId: structure.id }),
+  ).synchronizers;
+  const second = data(await site.invokeAs('olivia', 'getJob', { jobId: again!.lastRun!.jobId! }));
+  expect(second.log.map((e) => e.message).find((m) => m.startsWith('Read '))).toMatch(/those updated since/);
+});
