@@ -46,6 +46,8 @@ import type { GatherContext, GatherPage, GatherStep } from './spec';
 import { callsOf, opKey, runOtherOp, runRankOp, type OtherOp } from './write';
 import { alsoReadStep, changedFactsStep } from './incremental';
 
+const projectsOf = (pages: readonly GatherPage[]): string[] =>
+  [...new Set(pages.flatMap((p) => p.facts.map((f) => f.p)))].filter((p) => p !== '').sort();
 const distinctFacts = (pages: readonly GatherPage[]): number =>
   new Set(pages.flatMap((p) => p.facts.map((f) => f.i))).size;
 const utcTime = (ms: number): string => new Date(ms).toISOString().slice(11, 16);
@@ -85,8 +87,9 @@ interface ExportCache {
   rankOps?: RankOperation[];
   otherOps?: OtherOp[];
   structureIds?: IssueId[];
-  /** Issues an incremental run's base gave facts for. */
+  /** Issues an incremental run's base gave facts for, and their projects. */
   baseFacts?: Set<IssueId>;
+  baseProjects?: string[];
 }
 
 function cacheOf(ctx: Ctx): ExportCache {
@@ -156,7 +159,7 @@ const gatherStage: Stage<Job> = {
         ? REVERT_GATHER
         : cp.base
           ? [
-              changedFactsStep(cp.base.since, inv.now),
+              changedFactsStep(cp.base.since, inv.now, (cache.baseProjects ??= projectsOf(pages))),
               ...(cp.base.alsoRead ? [alsoReadStep(cp.base.alsoRead)] : []),
               ...exportSpecFor(job.synchronizer).gather(job.params),
             ]
