@@ -1,6 +1,6 @@
 // Jira's workflow calls for exports that change statuses: which transitions an issue offers now (with
-// whether their screen has the resolution field), and performing one. Each is one point: the list holds
-// no issues, and the transition answers 204.
+// whether their screen has the resolution field), and performing one. The list costs 1 point plus 1 per
+// transition listed (uncategorised objects); the transition, a write, costs 1.
 import type { AvailableTransition } from '../domain/rollup';
 import type { JiraClient } from './client';
 import { JIRA_OPERATIONS } from './operations';
@@ -19,8 +19,8 @@ export async function issueTransitions(jira: JiraClient, issueId: string): Promi
     operation: JIRA_OPERATIONS.getTransitions,
     params: { issueIdOrKey: issueId },
     query: new URLSearchParams({ expand: 'transitions.fields' }),
-    // Transitions are not issues, users or groups: the request's own point only.
-    objects: () => 0,
+    // Transitions are "uncategorised" objects: a point each, on top of the request's.
+    objects: (j) => ((j as { transitions?: unknown[] }).transitions ?? []).length,
   });
   return (json.transitions ?? [])
     .filter((t) => t.isAvailable !== false && t.id !== undefined && t.to?.id !== undefined)

@@ -93,7 +93,11 @@ async function run(): Promise<Figures> {
       site.jira.ledger.reset();
       const start = performance.now();
       const started = data(
-        await site.invokeAs('olivia', 'startExport', { structureId: structure.id, synchronizer: 'status-rollup', params }),
+        await site.invokeAs('olivia', 'startExport', {
+          structureId: structure.id,
+          synchronizer: 'status-rollup',
+          params,
+        }),
       );
       await site.rt.drain();
       const wallMs = Math.round(performance.now() - start);
@@ -105,15 +109,11 @@ async function run(): Promise<Figures> {
 
     const full = await exportOnce();
     // 1% of the leaves change: the last child of CHANGED parents is done, so those parents must be too.
-    const auth = Buffer.from(`${people.adam.email}:${people.adam.apiToken}`).toString('base64');
-    for (let p = 0; p < CHANGED; p++) {
-      const response = await fetch(`${site.jiraUrl}/rest/api/3/issue/${id(childN(p * 7, CHILDREN - 1))}/transitions`, {
-        method: 'POST',
-        headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ transition: { id: '21' } }),
-      });
-      if (response.status !== 204) throw new Error(`transition: ${response.status} ${await response.text()}`);
-    }
+    // Straight into the emulator's store, as Jira's own workflow would (HTTP would meet the burst limit).
+    for (let p = 0; p < CHANGED; p++)
+      site.jira.events.asActor(people.adam.accountId, () =>
+        site.jira.store.updateIssue(String(id(childN(p * 7, CHILDREN - 1))), { status: 'Done', resolution: 'Done' }),
+      );
     site.searchCatchesUp();
     const again = await exportOnce();
     const changedParents = again.job.exportResult?.applied ?? 0;
