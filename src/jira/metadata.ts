@@ -126,3 +126,12 @@ export async function getUserDisplayName(jira: JiraClient, accountId: string): P
     throw error;
   }
 }
+
+/** The site's workflow statuses the user can see: id and name (1 point a status, as uncategorised objects). */
+export async function listStatuses(jira: JiraClient): Promise<Array<{ id: string; name: string }>> {
+  const json = await jira.call<Array<{ id: string | number; name?: string }>>({
+    operation: JIRA_OPERATIONS.statuses,
+    objects: (j) => (Array.isArray(j) ? j.length : 0),
+  });
+  return (Array.isArray(json) ? json : []).map((s) => ({ id: String(s.id), name: s.name ?? '' }));
+}

@@ -136,6 +136,13 @@ export const JIRA_OPERATIONS = {
     scopes: READ_WORK,
     purpose: 'read issue link types',
   },
+  statuses: {
+    method: 'GET',
+    path: '/rest/api/3/status',
+    principal: 'user',
+    scopes: READ_WORK,
+    purpose: 'read workflow statuses',
+  },
   issueTypes: {
     method: 'GET',
     path: '/rest/api/3/issuetype',

@@ -1,4 +1,5 @@
 // Status Rollup: export only — parents take their status from their children in the structure.
+import { statusNames } from '../../app/names/status-names';
 import { defineModule } from '../module';
 import { statusRollupExport } from './export';
 import { statusRollupSynchronizer } from './synchronizer';
@@ -9,6 +10,12 @@ export const statusRollupModule = defineModule({
   synchronizer: statusRollupSynchronizer,
   export: statusRollupExport,
   backgroundExport: true,
+  async names(inv, params): Promise<Record<string, string>> {
+    const names = await statusNames(inv);
+    return Object.fromEntries(
+      list(params.statusIds).flatMap((id) => (names.has(id) ? [[`status:${id}`, names.get(id) as string]] : [])),
+    );
+  },
   summary(p, names) {
     const statuses = list(p.statusIds).map((id) => names[`status:${id}`] ?? id);
     const projects = list(p.projectKeys);
