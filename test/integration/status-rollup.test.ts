@@ -131,6 +131,26 @@ describe('Status Rollup export', () => {
       [1, 'RT-5'],
       [1, 'RT-6'],
     );
+    // when: previewed first
+    const preview = data(
+      await local.site.invokeAs('olivia', 'previewExport', {
+        structureId,
+        synchronizer: 'status-rollup',
+        params: { statusIds: EVERY_STATUS, resolution: 'Fixed' },
+      }),
+    );
+    // then: both parents would move, and the preview already says which one cannot
+    expect(preview.counts.statusChanges).toBe(2);
+    expect(preview.changes.map((c) => [c.issueKey, c.before, c.after])).toEqual(
+      expect.arrayContaining([
+        ['RT-1', 'In Progress', 'Resolved'],
+        ['RT-4', 'To Do', 'Closed'],
+      ]),
+    );
+    expect(preview.warnings).toEqual([
+      'RT-4 stays in To Do, not moved to Closed: no transition from its status reaches Closed',
+    ]);
+    expect(preview.preflight.ok).toBe(true);
     // when
     const job = await runExport(local.site, 'olivia', structureId, { statusIds: EVERY_STATUS, resolution: 'Fixed' });
     // then

@@ -15,10 +15,13 @@ import { displayNamesOf } from '../installed/summary';
 import { projectIdsOf, runPreflight } from './preflight';
 import { exportSpecFor, prepareExport, type ExportRequest, type PreparedExport } from './prepare';
 import { structureIdsOf } from './structure-ids';
+import { transitionProblem } from './write';
 
 /** Jira calls a preview may make: 100 issues each, so structures up to ~6000 issues preview in full. */
 export const PREVIEW_CALL_BUDGET = 60;
 const SHOWN = 50;
+/** Status changes whose transitions a preview asks Jira about (one call each). */
+const TRANSITIONS_CHECKED = 20;
 
 export async function previewExport(inv: Invocation, request: ExportRequest): Promise<ExportPreview> {
   await requireLevel(inv, await findStructure(inv, request.structureId), 'control');
@@ -58,6 +61,17 @@ export async function previewPrepared(inv: Invocation, prepared: PreparedExport)
   );
   const changes = planned.log.filter(isChange);
   const warnings = [...planned.warnings];
+  // Status changes need a transition Jira offers: ask for the first ones, within what is left of the budget.
+  const statusOps = planned.otherOps.filter((op) => op.k === 'status');
+  const checked = statusOps.slice(0, Math.max(0, Math.min(TRANSITIONS_CHECKED, PREVIEW_CALL_BUDGET - calls)));
+  for (const op of checked) {
+    const problem = await transitionProblem(inv.jira, op);
+    if (problem !== undefined) warnings.push(`${keyOf(op.issueId)} ${problem}`);
+  }
+  if (checked.length < statusOps.length)
+    warnings.push(
+      `The preview checked the transitions of the first ${checked.length} of ${statusOps.length} status changes; the export checks each one before it transitions.`,
+    );
   if (!gatherDone(steps, cursor))
     warnings.unshift(
       `This preview read only part of Jira (${calls} calls); the export itself reads everything and may change more.`,

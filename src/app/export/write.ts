@@ -94,15 +94,28 @@ export async function runOtherOp(jira: JiraClient, op: OtherOp): Promise<string 
  * synchronizer allows, then the transition itself. No allowed transition is an outcome like a refusal,
  * worded for the job log; a unit repeated after a pause finds the issue there already.
  */
-async function runTransition(jira: JiraClient, op: Extract<OtherOp, { k: 'status' }>): Promise<string | undefined> {
-  const issueId = String(op.issueId);
-  const choice = chooseTransition({
-    available: await issueTransitions(jira, issueId),
+type StatusOp = Extract<OtherOp, { k: 'status' }>;
+
+/** The transition the job would take for a status change, from what Jira offers the issue now. */
+async function chooseFor(jira: JiraClient, op: StatusOp) {
+  return chooseTransition({
+    available: await issueTransitions(jira, String(op.issueId)),
     targetStatusId: op.to.id,
     ...(op.allowed ? { allowed: op.allowed } : {}),
     ...(op.resolution !== undefined ? { resolution: op.resolution } : {}),
     statusName: (id) => (id === op.to.id ? op.to.name : id === op.from.id ? op.from.name : id),
   });
+}
+
+/** For a preview: why a status change would not be made, or undefined when an allowed transition reaches it. One call. */
+export async function transitionProblem(jira: JiraClient, op: StatusOp): Promise<string | undefined> {
+  const choice = await chooseFor(jira, op);
+  return choice.ok ? undefined : `stays in ${op.from.name}, not moved to ${op.to.name}: ${choice.reason}`;
+}
+
+async function runTransition(jira: JiraClient, op: StatusOp): Promise<string | undefined> {
+  const issueId = String(op.issueId);
+  const choice = await chooseFor(jira, op);
   if (!choice.ok) {
     if ((await issueStatusId(jira, issueId)) === op.to.id) return undefined;
     return `stays in ${op.from.name}, not moved to ${op.to.name}: ${choice.reason}`;
