@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AppErrorDto } from '../../../../src/contract';
 import type { ForestRows } from '../components/tree/forestIndex';
 import { perfMark } from './perfMark';
@@ -20,12 +20,19 @@ export type ForestLoad =
  * The forest the viewer may see, page by page (10k rows a page keeps each answer small). The first
  * page is shown as soon as it arrives: a prefix of a pre-order forest is itself a forest.
  */
-export function useForest(structureId: string, generation: number): ForestLoad {
+/**
+ * `refresh` changes reload quietly: the rows on show stay until the new ones arrive (after an edit, so
+ * the view keeps its place); `generation` changes show the loading state.
+ */
+export function useForest(structureId: string, generation: number, refresh = 0): ForestLoad {
   const { invoke } = useServices();
   const [state, setState] = useState<ForestLoad>({ status: 'loading' });
+  const shown = useRef({ structureId, generation });
   useEffect(() => {
     let live = true;
-    setState({ status: 'loading' });
+    const quiet = shown.current.structureId === structureId && shown.current.generation === generation;
+    shown.current = { structureId, generation };
+    if (!quiet) setState({ status: 'loading' });
     void (async () => {
       let forest: ForestRows = { rowIds: [], depths: [], issueIds: [] };
       let cursor: string | undefined;
@@ -62,6 +69,6 @@ export function useForest(structureId: string, generation: number): ForestLoad {
     return () => {
       live = false;
     };
-  }, [invoke, structureId, generation]);
+  }, [invoke, structureId, generation, refresh]);
   return state;
 }

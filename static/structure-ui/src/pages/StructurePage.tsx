@@ -17,6 +17,8 @@ import { StructureGate, structureCrumbs } from '../components/StructureGate';
 import { ForestTree } from '../components/tree/ForestTree';
 import { buildIndex, reveal, type Expansion, type ForestRows } from '../components/tree/forestIndex';
 import { StructureToolbar } from '../components/tree/StructureToolbar';
+import { EditBar } from '../components/tree/EditBar';
+import { addAfter, editFor, type EditAction, type EditKey } from '../components/tree/editActions';
 import { useRouter } from '../routing/RouterContext';
 
 export function StructurePage(props: { structureId: string }) {
@@ -31,13 +33,33 @@ function StructureView(props: { structure: StructureDetails }) {
   const { structure } = props;
   const { navigate } = useRouter();
   const [generation, setGeneration] = useState(0);
-  const forest = useForest(structure.id, generation);
+  const [refresh, setRefresh] = useState(0);
+  const forest = useForest(structure.id, generation, refresh);
   const settings = useResolver('getSettings', {});
   const can = allowedOperations(
     structure.level,
     settings.state.status === 'ready' && settings.state.data.synchronizersEnabled,
   );
   const control = atLeast(structure.level, 'control');
+  const canEdit = atLeast(structure.level, 'edit');
+  const { invoke } = useServices();
+  // Editing by hand needs edit, and every row loaded (a stale or partial view would place rows wrongly).
+  const editing: ForestEditing | undefined =
+    canEdit && forest.status === 'ready' && !forest.more
+      ? {
+          onEdit: async (actions) => {
+            const answer = await invoke('editStructure', {
+              structureId: structure.id,
+              version: forest.version,
+              actions,
+            });
+            setRefresh((r) => r + 1);
+            return answer.ok
+              ? { ok: true, addedRowIds: answer.data.addedRowIds }
+              : { ok: false, message: answer.error.message };
+          },
+        }
+      : undefined;
   // What an empty structure says about filling it: only what the loaded facts show, never a guess while
   // the settings are loading or after they failed (the failure is shown, with Try again).
   const emptyHint = can.import
@@ -90,25 +112,55 @@ function StructureView(props: { structure: StructureDetails }) {
       )}
       {forest.status === 'ready' &&
         (forest.forest.rowIds.length === 0 && !forest.more ? (
-          <EmptyState
-            header={forest.hiddenRows ? 'No rows you can see' : 'This structure is empty'}
-            description={
-              forest.hiddenRows
-                ? `All ${forest.hiddenRows.toLocaleString()} rows hold issues you cannot see in Jira.`
-                : emptyHint
-            }
-            primaryAction={
-              can.import ? (
-                <Button appearance="primary" onClick={() => navigate({ page: 'import', structureId: structure.id })}>
-                  Import issues
-                </Button>
-              ) : undefined
-            }
-          />
+          <>
+            {editing && <EmptyEditBar onEdit={editing.onEdit} />}
+            <EmptyState
+              header={forest.hiddenRows ? 'No rows you can see' : 'This structure is empty'}
+              description={
+                forest.hiddenRows
+                  ? `All ${forest.hiddenRows.toLocaleString()} rows hold issues you cannot see in Jira.`
+                  : emptyHint
+              }
+              primaryAction={
+                can.import ? (
+                  <Button appearance="primary" onClick={() => navigate({ page: 'import', structureId: structure.id })}>
+                    Import issues
+                  </Button>
+                ) : undefined
+              }
+            />
+          </>
         ) : (
-          <ForestView forest={forest.forest} hiddenRows={forest.hiddenRows} more={forest.more} />
+          <ForestView forest={forest.forest} hiddenRows={forest.hiddenRows} more={forest.more} edit={editing} />
         ))}
     </PageLayout>
+  );
+}
+
+interface ForestEditing {
+  onEdit: (actions: EditAction[]) => Promise<{ ok: true; addedRowIds: number[] } | { ok: false; message: string }>;
+}
+
+/** An empty structure's edit bar: only adding makes sense. */
+function EmptyEditBar(props: ForestEditing) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | undefined>();
+  return (
+    <>
+      <EditBar
+        busy={busy}
+        canRemove={false}
+        onRemove={() => undefined}
+        onAdd={(issueKeys) => {
+          setBusy(true);
+          void props.onEdit([{ kind: 'add', issueKeys }]).then((answer) => {
+            setBusy(false);
+            setProblem(answer.ok ? undefined : answer.message);
+          });
+        }}
+      />
+      <div aria-live="polite">{problem && <SectionMessage appearance="warning">{problem}</SectionMessage>}</div>
+    </>
   );
 }
 
@@ -118,6 +170,8 @@ export function ForestView(props: {
   hiddenRows: number;
   more?: { loaded: number; total: number };
   height?: number;
+  /** For viewers with edit: sends edits; the page reloads the forest afterwards. */
+  edit?: ForestEditing;
 }) {
   const { forest } = props;
   const { requestJira } = useServices();
@@ -127,7 +181,14 @@ export function ForestView(props: {
   const placeholders = useMemo(() => forest.issueIds.reduce((n, id) => (id === null ? n + 1 : n), 0), [forest]);
   const hidden = props.hiddenRows + placeholders;
   const [expansion, setExpansion] = useState<Expansion>({ level: 1, overrides: new Map() });
-  const [active, setActive] = useState(0);
+  // The active row is kept by row id, so it stays on its row when an edit reloads the forest.
+  const [activeRowId, setActiveRowId] = useState<number | undefined>(undefined);
+  const active = useMemo(() => {
+    const i = activeRowId === undefined ? -1 : forest.rowIds.indexOf(activeRowId);
+    return i < 0 ? 0 : i;
+  }, [forest, activeRowId]);
+  const setActive = (i: number) => setActiveRowId(forest.rowIds[i]);
+  const [editing, setEditing] = useState(false);
   const [matched, setMatched] = useState<number | undefined>();
   const [scrollTarget, setScrollTarget] = useState<{ i: number; seq: number } | undefined>();
   const [searching, setSearching] = useState(false);
@@ -176,8 +237,49 @@ export function ForestView(props: {
     });
   };
 
+  const runEdit = async (action: EditAction, said: string, reveal?: boolean) => {
+    if (!props.edit || editing) return;
+    setEditing(true);
+    setMessage(undefined);
+    const answer = await props.edit.onEdit([action]);
+    setEditing(false);
+    if (!answer.ok) {
+      setMessage({ tone: 'warning', text: answer.message });
+      return;
+    }
+    if (reveal && answer.addedRowIds.length > 0) setActiveRowId(answer.addedRowIds[0]);
+    // An indented row's new parent opens, so the row stays on show.
+    if (action.kind === 'indent' && active > 0) {
+      const above = forest.rowIds
+        .slice(0, active)
+        .reverse()
+        .find((_, k) => forest.depths[active - 1 - k] === forest.depths[active]);
+      if (above !== undefined) setExpansion((e) => ({ ...e, overrides: new Map(e.overrides).set(above, true) }));
+    }
+    setMessage({ tone: 'information', text: said });
+  };
+  const onEditKey = (key: EditKey) => {
+    const edit = editFor(forest, index, active, key);
+    if ('reason' in edit) setMessage({ tone: 'information', text: edit.reason });
+    else void runEdit(edit.action, edit.said);
+  };
+
   return (
     <>
+      {props.edit && (
+        <EditBar
+          busy={editing}
+          canRemove={forest.rowIds.length > 0 && forest.issueIds[active] !== null}
+          onAdd={(issueKeys) =>
+            void runEdit(
+              addAfter(forest, index, forest.rowIds.length > 0 ? active : -1, issueKeys),
+              `Added ${issueKeys.join(', ')}.`,
+              true,
+            )
+          }
+          onRemove={() => onEditKey('remove')}
+        />
+      )}
       <StructureToolbar
         maxDepth={index.maxDepth}
         level={expansion.overrides.size === 0 && Number.isFinite(expansion.level) ? expansion.level + 1 : undefined}
@@ -224,6 +326,7 @@ export function ForestView(props: {
         scrollTarget={scrollTarget}
         matched={matched}
         height={props.height}
+        onEditKey={props.edit ? onEditKey : undefined}
       />
     </>
   );

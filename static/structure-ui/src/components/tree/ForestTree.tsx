@@ -12,6 +12,7 @@ import {
   type ForestRows,
 } from './forestIndex';
 import { ROW_HEIGHT, TREE_COLUMNS, TreeRow } from './TreeRow';
+import type { EditKey } from './editActions';
 
 const OVERSCAN = 8;
 
@@ -48,6 +49,8 @@ export function ForestTree(props: {
   matched?: number;
   /** Viewport height in px; measured from the container when omitted. */
   height?: number;
+  /** Editing keys on the active row (viewers with edit): Ctrl+arrows move, indent, outdent; Delete removes. */
+  onEditKey?: (key: EditKey) => void;
 }) {
   const { forest, index, expansion, store } = props;
   const visible = useMemo(() => visibleRows(forest, index, expansion), [forest, index, expansion]);
@@ -113,6 +116,20 @@ export function ForestTree(props: {
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = props.active;
+    const editKey: EditKey | undefined = !props.onEditKey
+      ? undefined
+      : e.key === 'Delete'
+        ? 'remove'
+        : !(e.ctrlKey || e.metaKey)
+          ? undefined
+          : ({ ArrowUp: 'up', ArrowDown: 'down', ArrowRight: 'indent', ArrowLeft: 'outdent' } as const)[
+              e.key as 'ArrowUp'
+            ];
+    if (editKey) {
+      e.preventDefault();
+      props.onEditKey?.(editKey);
+      return;
+    }
     const pageRows = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
     const pos = activePos < 0 ? 0 : activePos;
     switch (e.key) {
@@ -223,6 +240,7 @@ export function ForestTree(props: {
         ref={viewport}
         role="tree"
         aria-label="Structure"
+        aria-describedby={props.onEditKey ? 'edit-keys-help' : undefined}
         aria-activedescendant={activePos >= 0 ? `row-${forest.rowIds[props.active]}` : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}

@@ -1,0 +1,59 @@
+import { useState, type FormEvent } from 'react';
+import Button from '@atlaskit/button/new';
+import TextField from '@atlaskit/textfield';
+import { token } from '@atlaskit/tokens';
+
+/** Editing by hand, for viewers with edit: add issues by key after the active row, remove the active row. */
+export function EditBar(props: {
+  busy: boolean;
+  onAdd: (issueKeys: string[]) => void;
+  onRemove: () => void;
+  canRemove: boolean;
+}) {
+  const [keys, setKeys] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const list = keys
+      .split(/[\s,]+/)
+      .map((k) => k.trim().toUpperCase())
+      .filter((k) => k !== '');
+    if (list.length === 0) return;
+    props.onAdd(list);
+    setKeys('');
+  };
+  return (
+    <div
+      role="group"
+      aria-label="Edit the structure"
+      style={{
+        display: 'flex',
+        flexWrap: 'wrap',
+        gap: token('space.100'),
+        alignItems: 'center',
+        marginBottom: token('space.150'),
+      }}
+    >
+      <form onSubmit={submit} style={{ display: 'flex', gap: token('space.050'), alignItems: 'center' }}>
+        <div style={{ width: 260 }}>
+          <TextField
+            aria-label="Issue keys to add"
+            placeholder="Issue keys, e.g. PLAT-12, PLAT-13"
+            value={keys}
+            onChange={(e) => setKeys(e.currentTarget.value)}
+            isCompact
+            testId="add-issue-keys"
+          />
+        </div>
+        <Button type="submit" isLoading={props.busy}>
+          Add issues
+        </Button>
+      </form>
+      <Button onClick={props.onRemove} isDisabled={!props.canRemove || props.busy}>
+        Remove row
+      </Button>
+      <span style={{ color: token('color.text.subtle'), font: token('font.body.small') }} id="edit-keys-help">
+        In the tree: Ctrl+↑/↓ move a row, Ctrl+→ indent, Ctrl+← outdent, Delete removes it.
+      </span>
+    </div>
+  );
+}
