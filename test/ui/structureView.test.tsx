@@ -299,3 +299,51 @@ describe('Structure page when the settings call fails', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });
+
+describe('Structure page header', () => {
+  const forestOf = () =>
+    ok<'getForest'>({
+      structureId: 's1',
+      version: 1,
+      rowIds: [],
+      depths: [],
+      issueIds: [],
+      hiddenRows: 0,
+      totalRows: 0,
+    });
+
+  it('offers everything that acts on the structure to someone with control: Import, Export, settings, permissions', async () => {
+    // given
+    const backend = fakeInvoke({
+      getStructure: () => ok<'getStructure'>(givenStructure({ rowCount: 0, level: 'control' })),
+      getSettings: () => ok<'getSettings'>({ synchronizersEnabled: true, canChange: false }),
+      getForest: forestOf,
+    });
+    renderWithServices(<StructurePage structureId="s1" />, {
+      invoke: backend.invoke,
+      requestJira: givenJira().requestJira,
+    });
+    // then
+    for (const name of ['Import', 'Export', 'Synchronization settings', 'Permissions', 'Job history'])
+      expect(await screen.findByRole('button', { name })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Edit the structure' })).toBeTruthy();
+  });
+
+  it('offers a viewer neither the operations nor editing', async () => {
+    // given
+    const backend = fakeInvoke({
+      getStructure: () => ok<'getStructure'>(givenStructure({ rowCount: 0, level: 'view' })),
+      getSettings: () => ok<'getSettings'>({ synchronizersEnabled: true, canChange: false }),
+      getForest: forestOf,
+    });
+    renderWithServices(<StructurePage structureId="s1" />, {
+      invoke: backend.invoke,
+      requestJira: givenJira().requestJira,
+    });
+    // then
+    expect(await screen.findByText('This structure is empty')).toBeTruthy();
+    for (const name of ['Import', 'Export', 'Synchronization settings', 'Permissions'])
+      expect(screen.queryByRole('button', { name })).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Edit the structure' })).toBeNull();
+  });
+});

@@ -87,6 +87,14 @@ function StructureView(props: { structure: StructureDetails }) {
           {can.permissions && (
             <Button onClick={() => navigate({ page: 'permissions', structureId: structure.id })}>Permissions</Button>
           )}
+          {can.syncSettings && (
+            <Button onClick={() => navigate({ page: 'syncSettings', structureId: structure.id })}>
+              Synchronization settings
+            </Button>
+          )}
+          {can.export && (
+            <Button onClick={() => navigate({ page: 'export', structureId: structure.id })}>Export</Button>
+          )}
           {can.import && (
             <Button appearance="primary" onClick={() => navigate({ page: 'import', structureId: structure.id })}>
               Import
