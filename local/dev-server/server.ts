@@ -1,6 +1,7 @@
 // The dev server: one port serving the Jira emulator (/rest/**), the local Forge runtime
 // (POST /__local/invoke), the built Custom UI (/app/) and the host page that plays Jira (/).
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { sendIssuePage } from './issue-page';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -149,6 +150,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         const file = resolveInside(hostDir, 'bridge.js');
         return file ? sendFile(res, file) : notFound();
       }
+      const browse = /^\/browse\/([A-Za-z][A-Za-z0-9_]*-\d+)$/.exec(pathname);
+      if (browse && req.method === 'GET') return sendIssuePage(res, jira, browse[1]!);
       if (pathname === '/app') {
         res.writeHead(302, { location: '/app/' });
         return res.end();

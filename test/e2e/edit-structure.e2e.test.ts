@@ -1,6 +1,6 @@
 // Issue 14's first browser steps: a viewer with edit adds issues through the structure view's "Add
 // issues" field, then moves, indents, outdents and removes rows with the keyboard only, and the forest
-// the backend keeps follows. Screenshots: test-results/screenshots/edit-*.png.
+// the backend keeps follows; Enter opens the active row's issue. Screenshots: test-results/screenshots/edit-*.png.
 import type { Frame } from 'playwright-core';
 import { DEMO_USERS } from '../../local/dataset/build-demo';
 import { audit } from './support/a11y';
@@ -92,4 +92,12 @@ it('adds issues, then moves, indents, outdents and removes rows with the keyboar
     .waitFor();
   await screenshot(e2e.page, 'edit-03-removed');
   expect(await audit(app)).toEqual([]);
+
+  // when: Enter opens the active row's issue in Jira (the local host stands in for Jira's issue view)
+  await e2e.page.keyboard.press('Home');
+  await e2e.page.keyboard.press('Enter');
+  // then
+  await e2e.page.waitForURL(/\/browse\/PLAT-1$/);
+  expect(await e2e.page.getByTestId('issue-view-key').textContent()).toBe('PLAT-1');
+  await screenshot(e2e.page, 'edit-04-issue-opened');
 });

@@ -187,6 +187,33 @@ describe('Structure view', () => {
   });
 });
 
+describe('Opening an issue from its row', () => {
+  it('opens the issue in Jira from the key link, and with Enter on the active row', async () => {
+    // given
+    const opened: string[] = [];
+    renderWithServices(<ForestView forest={givenBigForest()} hiddenRows={0} height={HEIGHT} />, {
+      invoke: fakeInvoke({}).invoke,
+      requestJira: givenJira().requestJira,
+      openHostUrl: async (url: string) => void opened.push(url),
+    });
+    // when: the key is a real link
+    const link = await screen.findByRole('link', { name: 'DEMO-100000' });
+    expect(link.getAttribute('href')).toBe('/browse/DEMO-100000');
+    await userEvent.click(link);
+    // and Enter on the active row
+    const tree = screen.getByRole('tree');
+    tree.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    await screen.findByRole('link', { name: 'DEMO-100001' });
+    await userEvent.keyboard('{Enter}');
+    // then
+    expect(opened).toEqual(['/browse/DEMO-100000', '/browse/DEMO-100001']);
+    // and Space still opens and closes a row
+    await userEvent.keyboard(' ');
+    expect(document.getElementById('row-2')!.getAttribute('aria-expanded')).toBe('true');
+  });
+});
+
 describe('Structure page', () => {
   it('shows the first page of rows while the rest of the forest is still loading', async () => {
     // given: a forest in two pages, the second held back

@@ -11,6 +11,8 @@ import { alice } from './fixtures';
 export interface Given {
   invoke: TypedInvoke;
   requestJira?: AppServices['requestJira'];
+  /** Where the app sent the host (Jira's issue view, …). */
+  openHostUrl?: AppServices['openHostUrl'];
   path?: string;
   context?: Partial<HostContext>;
 }
@@ -27,7 +29,7 @@ export function renderWithServices(
     getContext: async () => ({ moduleKey: 'structure-global', accountId: alice }),
     createHistory: async () => history,
     changeWindowTitle: async () => undefined,
-    openHostUrl: async () => undefined,
+    openHostUrl: given.openHostUrl ?? (async () => undefined),
   };
   const context: HostContext = { moduleKey: 'structure-global', accountId: alice, ...given.context };
   const result = render(

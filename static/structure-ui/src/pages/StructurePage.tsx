@@ -182,7 +182,7 @@ export function ForestView(props: {
   edit?: ForestEditing;
 }) {
   const { forest } = props;
-  const { requestJira } = useServices();
+  const { requestJira, openHostUrl } = useServices();
   const store = useMemo(() => new IssueDetailsStore(requestJira), [requestJira]);
   const index = useMemo(() => buildIndex(forest), [forest]);
   // Placeholder rows stand in for issues the viewer cannot see: counted as hidden, not as rows on show.
@@ -335,6 +335,7 @@ export function ForestView(props: {
         matched={matched}
         height={props.height}
         onEditKey={props.edit ? onEditKey : undefined}
+        onOpenIssue={(key) => void openHostUrl(`/browse/${encodeURIComponent(key)}`)}
       />
     </>
   );

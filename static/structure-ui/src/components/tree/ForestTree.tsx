@@ -33,7 +33,8 @@ export function visiblePosition(visible: Int32Array, i: number): number {
 /**
  * The forest as a windowed tree: only the rows in the viewport (plus a few) are in the DOM, so
  * 100k rows cost the same as 30. @atlaskit/table-tree renders every expanded row, which is why
- * this is our own. Keyboard: arrows move, Right/Left expand/collapse, Home/End, Enter toggles.
+ * this is our own. Keyboard: arrows move, Right/Left expand/collapse, Home/End, Space toggles, Enter opens
+ * the issue in Jira.
  */
 export function ForestTree(props: {
   forest: ForestRows;
@@ -51,6 +52,8 @@ export function ForestTree(props: {
   height?: number;
   /** Editing keys on the active row (viewers with edit): Ctrl+arrows move, indent, outdent; Delete removes. */
   onEditKey?: (key: EditKey) => void;
+  /** Opens an issue in Jira: the key's link, and Enter on the active row. */
+  onOpenIssue?: (key: string) => void;
 }) {
   const { forest, index, expansion, store } = props;
   const visible = useMemo(() => visibleRows(forest, index, expansion), [forest, index, expansion]);
@@ -161,7 +164,14 @@ export function ForestTree(props: {
           props.onExpansionChange(toggle(forest, expansion, i, false));
         else if (index.parent[i]! >= 0) moveTo(visiblePosition(visible, index.parent[i]!));
         break;
-      case 'Enter':
+      case 'Enter': {
+        // Enter opens the row's issue, as in Jira's lists; Space (and Right/Left) opens and closes the row.
+        const id = forest.issueIds[i];
+        const key = id ? store.get(id)?.key : undefined;
+        if (props.onOpenIssue && key) props.onOpenIssue(key);
+        else if (hasChildren(index, i)) props.onExpansionChange(toggle(forest, expansion, i));
+        break;
+      }
       case ' ':
         if (hasChildren(index, i)) props.onExpansionChange(toggle(forest, expansion, i));
         break;
@@ -194,6 +204,7 @@ export function ForestTree(props: {
         focused={focused && i === props.active}
         matched={i === props.matched}
         entry={issueId === null ? undefined : store.get(issueId)}
+        onOpenIssue={props.onOpenIssue}
         onToggle={(rowId) => {
           const r = rowIndexById(rowId);
           if (r >= 0) props.onExpansionChange(toggle(forest, expansion, r));

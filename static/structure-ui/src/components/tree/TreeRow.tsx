@@ -46,6 +46,8 @@ interface TreeRowProps {
   posInSet?: number;
   onToggle: (rowId: number) => void;
   onActivate: (rowId: number) => void;
+  /** Opens the issue in Jira (its key is a real link). */
+  onOpenIssue?: (key: string) => void;
 }
 
 /** One row of the structure view, absolutely positioned inside the scrolled canvas. */
@@ -141,17 +143,34 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
           <span style={{ width: 20, flex: 'none' }} />
         )}
         {entry && <IssueTypeIcon name={entry.typeName} iconUrl={entry.typeIconUrl} />}
-        <span
-          data-testid="row-key"
-          style={{
-            fontWeight: 600,
-            color: placeholder || entry === null ? token('color.text.subtlest') : token('color.link'),
-            overflow: 'hidden',
-            textOverflow: 'ellipsis',
-          }}
-        >
-          {key}
-        </span>
+        {entry && props.onOpenIssue ? (
+          <a
+            data-testid="row-key"
+            href={`/browse/${encodeURIComponent(entry.key)}`}
+            // The tree holds the keyboard focus (Enter opens the active row's issue): the link is for the mouse.
+            tabIndex={-1}
+            onClick={(e) => {
+              e.preventDefault();
+              e.stopPropagation();
+              props.onOpenIssue?.(entry.key);
+            }}
+            style={{ fontWeight: 600, color: token('color.link'), overflow: 'hidden', textOverflow: 'ellipsis' }}
+          >
+            {key}
+          </a>
+        ) : (
+          <span
+            data-testid="row-key"
+            style={{
+              fontWeight: 600,
+              color: placeholder || entry === null ? token('color.text.subtlest') : token('color.link'),
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+            }}
+          >
+            {key}
+          </span>
+        )}
       </div>
       <div style={cell} title={entry?.summary}>
         {placeholder ? null : entry === undefined ? (
