@@ -287,6 +287,13 @@ export const JIRA_OPERATIONS = {
     scopes: READ_WORK,
     purpose: "list a project's roles",
   },
+  uiSearchJql: {
+    method: 'POST',
+    path: '/rest/api/3/search/jql',
+    principal: 'frontend',
+    scopes: READ_WORK,
+    purpose: 'filter a structure by JQL',
+  },
   uiBulkFetchIssues: {
     method: 'POST',
     path: '/rest/api/3/issue/bulkfetch',

@@ -93,11 +93,22 @@ it('adds issues, then moves, indents, outdents and removes rows with the keyboar
   await screenshot(e2e.page, 'edit-03-removed');
   expect(await audit(app)).toEqual([]);
 
+  // when: searching within the structure by JQL keeps the matches (and their ancestors)
+  await app.getByLabel('Filter rows by text or JQL').fill('key = PLAT-2');
+  await app.getByRole('button', { name: 'Filter', exact: true }).click();
+  // then
+  await expectOutline(app, ['0:PLAT-2']);
+  await app.getByText('1 row matches “key = PLAT-2”').waitFor();
+  await screenshot(e2e.page, 'edit-04-filtered');
+  await app.getByRole('button', { name: 'Show all rows' }).click();
+  await expectOutline(app, ['0:PLAT-1', '0:PLAT-2']);
+
   // when: Enter opens the active row's issue in Jira (the local host stands in for Jira's issue view)
+  await tree.focus();
   await e2e.page.keyboard.press('Home');
   await e2e.page.keyboard.press('Enter');
   // then
   await e2e.page.waitForURL(/\/browse\/PLAT-1$/);
   expect(await e2e.page.getByTestId('issue-view-key').textContent()).toBe('PLAT-1');
-  await screenshot(e2e.page, 'edit-04-issue-opened');
+  await screenshot(e2e.page, 'edit-05-issue-opened');
 });

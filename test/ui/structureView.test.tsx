@@ -187,6 +187,49 @@ describe('Structure view', () => {
   });
 });
 
+describe('Filtering the structure by text or JQL', () => {
+  it('keeps the rows whose issue matches and the rows above them, and says how many', async () => {
+    // given: Jira matches two sub-tasks of the first epic's first story, and an issue outside the structure
+    const jira = givenJira();
+    const searches: string[] = [];
+    const requestJira = async (path: string, init?: RequestInit) => {
+      if (path === '/rest/api/3/search/jql') {
+        const body = JSON.parse(String(init?.body)) as { jql: string };
+        searches.push(body.jql);
+        if (body.jql.includes('sprnt'))
+          return jsonResponse(
+            { errorMessages: ["Field 'sprnt' does not exist or you do not have permission to view it."] },
+            400,
+          );
+        return jsonResponse({ issues: [{ id: '100002' }, { id: '100004' }, { id: '999' }], isLast: true });
+      }
+      return jira.requestJira(path, init);
+    };
+    renderWithServices(<ForestView forest={givenBigForest()} hiddenRows={0} height={HEIGHT} />, {
+      invoke: fakeInvoke({}).invoke,
+      requestJira,
+    });
+    // when: a text, searched as text ~
+    await userEvent.type(screen.getByLabelText('Filter rows by text or JQL'), 'onboarding');
+    await userEvent.click(screen.getByRole('button', { name: 'Filter' }));
+    // then: the epic, the story and the two sub-tasks
+    await screen.findByText('2 rows match “onboarding”, shown with the rows above them (4 rows in all).');
+    expect(searches).toEqual(['text ~ "onboarding"']);
+    expect(visibleCount()).toBe(4);
+    // when: JQL with a mistake
+    await userEvent.clear(screen.getByLabelText('Filter rows by text or JQL'));
+    await userEvent.type(screen.getByLabelText('Filter rows by text or JQL'), 'sprnt = 5');
+    await userEvent.click(screen.getByRole('button', { name: 'Filter' }));
+    // then: Jira's own words, and the last filter stays
+    await screen.findByText("JQL error: Field 'sprnt' does not exist or you do not have permission to view it.");
+    expect(searches[1]).toBe('sprnt = 5');
+    // when
+    await userEvent.click(screen.getByRole('button', { name: 'Show all rows' }));
+    // then: back to the epics and their stories (expanded to level 1)
+    expect(visibleCount()).toBe(10000);
+  });
+});
+
 describe('Opening an issue from its row', () => {
   it('opens the issue in Jira from the key link, and with Enter on the active row', async () => {
     // given

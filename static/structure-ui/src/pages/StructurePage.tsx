@@ -15,7 +15,9 @@ import { Loading } from '../components/Loading';
 import { PageLayout } from '../components/PageLayout';
 import { StructureGate, structureCrumbs } from '../components/StructureGate';
 import { ForestTree } from '../components/tree/ForestTree';
-import { buildIndex, reveal, type Expansion, type ForestRows } from '../components/tree/forestIndex';
+import { buildIndex, keptRows, reveal, type Expansion, type ForestRows } from '../components/tree/forestIndex';
+import { FilterBar } from '../components/tree/FilterBar';
+import { jqlMatches, MATCH_CAP } from '../api/jqlMatches';
 import { StructureToolbar } from '../components/tree/StructureToolbar';
 import { EditBar } from '../components/tree/EditBar';
 import { addAfter, editFor, type EditAction, type EditKey } from '../components/tree/editActions';
@@ -197,6 +199,37 @@ export function ForestView(props: {
   }, [forest, activeRowId]);
   const setActive = (i: number) => setActiveRowId(forest.rowIds[i]);
   const [editing, setEditing] = useState(false);
+  const [filter, setFilter] = useState<{ ids: Set<string>; query: string } | undefined>();
+  const [filtering, setFiltering] = useState(false);
+  const filtered = useMemo(
+    () => (filter ? keptRows(forest, index, (id) => filter.ids.has(id)) : undefined),
+    [filter, forest, index],
+  );
+  const applyFilter = async (query: string) => {
+    setFiltering(true);
+    setMessage(undefined);
+    try {
+      const { ids, capped } = await jqlMatches(requestJira, query);
+      const kept = keptRows(forest, index, (id) => ids.has(id));
+      const matchedRows = forest.issueIds.reduce((n, id) => (id !== null && ids.has(id) ? n + 1 : n), 0);
+      setFilter({ ids, query });
+      setMessage({
+        tone: capped ? 'warning' : 'information',
+        text:
+          matchedRows === 0
+            ? `No row of this structure matches “${query}”.`
+            : `${matchedRows.toLocaleString()} ${matchedRows === 1 ? 'row matches' : 'rows match'} “${query}”` +
+              (kept.length > matchedRows
+                ? `, shown with the rows above them (${kept.length.toLocaleString()} rows in all).`
+                : '.') +
+              (capped ? ` Jira found more than ${MATCH_CAP.toLocaleString()} issues: only the first ones count.` : ''),
+      });
+    } catch (error) {
+      setMessage({ tone: 'warning', text: `JQL error: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      setFiltering(false);
+    }
+  };
   const [matched, setMatched] = useState<number | undefined>();
   const [scrollTarget, setScrollTarget] = useState<{ i: number; seq: number } | undefined>();
   const [searching, setSearching] = useState(false);
@@ -288,6 +321,15 @@ export function ForestView(props: {
           onRemove={() => onEditKey('remove')}
         />
       )}
+      <FilterBar
+        busy={filtering}
+        active={filter !== undefined}
+        onFilter={(query) => void applyFilter(query)}
+        onClear={() => {
+          setFilter(undefined);
+          setMessage(undefined);
+        }}
+      />
       <StructureToolbar
         maxDepth={index.maxDepth}
         level={expansion.overrides.size === 0 && Number.isFinite(expansion.level) ? expansion.level + 1 : undefined}
@@ -336,6 +378,7 @@ export function ForestView(props: {
         height={props.height}
         onEditKey={props.edit ? onEditKey : undefined}
         onOpenIssue={(key) => void openHostUrl(`/browse/${encodeURIComponent(key)}`)}
+        rowsShown={filtered}
       />
     </>
   );

@@ -54,9 +54,12 @@ export function ForestTree(props: {
   onEditKey?: (key: EditKey) => void;
   /** Opens an issue in Jira: the key's link, and Enter on the active row. */
   onOpenIssue?: (key: string) => void;
+  /** A filter's rows (matches and their ancestors), shown instead of the expanded ones. */
+  rowsShown?: Int32Array;
 }) {
   const { forest, index, expansion, store } = props;
-  const visible = useMemo(() => visibleRows(forest, index, expansion), [forest, index, expansion]);
+  const expanded = useMemo(() => visibleRows(forest, index, expansion), [forest, index, expansion]);
+  const visible = props.rowsShown ?? expanded;
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [focused, setFocused] = useState(false);

@@ -59,6 +59,7 @@ export function StructureToolbar(props: {
       </div>
       <form
         role="search"
+        aria-label="Find an issue"
         onSubmit={submit}
         style={{ display: 'flex', alignItems: 'center', gap: token('space.050'), marginLeft: 'auto' }}
       >

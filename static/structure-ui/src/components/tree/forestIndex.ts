@@ -75,3 +75,20 @@ export function toggle(forest: ForestRows, expansion: Expansion, i: number, open
   overrides.set(forest.rowIds[i]!, open ?? !isExpanded(forest, expansion, i));
   return { ...expansion, overrides };
 }
+
+/**
+ * The rows a filter keeps, in order: those whose issue matches and every ancestor of one (so a match
+ * keeps its place in the hierarchy). One pass from the end: a kept row keeps its parent.
+ */
+export function keptRows(forest: ForestRows, index: ForestIndex, matches: (issueId: string) => boolean): Int32Array {
+  const keep = new Uint8Array(index.size);
+  for (let i = index.size - 1; i >= 0; i--) {
+    const id = forest.issueIds[i];
+    if (id !== null && id !== undefined && matches(id)) keep[i] = 1;
+    if (keep[i] && index.parent[i]! >= 0) keep[index.parent[i]!] = 1;
+  }
+  const out = new Int32Array(index.size);
+  let count = 0;
+  for (let i = 0; i < index.size; i++) if (keep[i]) out[count++] = i;
+  return out.subarray(0, count);
+}

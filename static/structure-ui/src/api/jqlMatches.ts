@@ -1,0 +1,41 @@
+// Which issues a JQL (or a text, searched as `text ~`) matches, as the viewer: ids-only pages of Jira's
+// search, up to a cap; the structure view keeps the rows of those issues and their ancestors.
+import type { AppServices } from './services';
+
+export const MATCH_CAP = 50_000;
+const PAGE = 5000;
+const LOOKS_LIKE_JQL = /[=~<>!]|\b(AND|OR|NOT|IN|IS|WAS|ORDER BY|EMPTY)\b/i;
+
+/** A query as typed: JQL when it reads as JQL, otherwise a text search. */
+export function toJql(query: string): string {
+  const q = query.trim();
+  return LOOKS_LIKE_JQL.test(q) ? q : `text ~ ${JSON.stringify(q)}`;
+}
+
+export async function jqlMatches(
+  requestJira: AppServices['requestJira'],
+  query: string,
+): Promise<{ ids: Set<string>; capped: boolean }> {
+  const ids = new Set<string>();
+  let nextPageToken: string | undefined;
+  do {
+    const res = await requestJira('/rest/api/3/search/jql', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({
+        jql: toJql(query),
+        fields: ['id'],
+        maxResults: PAGE,
+        ...(nextPageToken ? { nextPageToken } : {}),
+      }),
+    });
+    if (!res.ok) {
+      const body = (await res.json().catch(() => ({}))) as { errorMessages?: string[] };
+      throw new Error(body.errorMessages?.join(' ') || `Jira answered ${res.status}`);
+    }
+    const page = (await res.json()) as { issues?: Array<{ id: string }>; nextPageToken?: string; isLast?: boolean };
+    for (const issue of page.issues ?? []) ids.add(String(issue.id));
+    nextPageToken = page.isLast === true ? undefined : page.nextPageToken;
+  } while (nextPageToken && ids.size < MATCH_CAP);
+  return { ids, capped: nextPageToken !== undefined };
+}
