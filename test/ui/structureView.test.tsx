@@ -230,6 +230,44 @@ describe('Filtering the structure by text or JQL', () => {
   });
 });
 
+describe('Keyboard shortcuts', () => {
+  it('lists them from the toolbar and with "?" in the tree, editing ones only for editors', async () => {
+    // given: a viewer (no editing)
+    renderWithServices(<ForestView forest={givenBigForest()} hiddenRows={0} height={HEIGHT} />, {
+      invoke: fakeInvoke({}).invoke,
+      requestJira: givenJira().requestJira,
+    });
+    // when
+    await userEvent.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
+    // then
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(within(dialog).getByText("Open the row's issue in Jira")).toBeTruthy();
+    expect(within(dialog).queryByText('Indent: under the row above')).toBeNull();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    // when: "?" in the tree
+    screen.getByRole('tree').focus();
+    await userEvent.keyboard('?');
+    // then
+    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy();
+  });
+
+  it('lists the editing shortcuts to someone who may edit', async () => {
+    renderWithServices(
+      <ForestView
+        forest={givenBigForest()}
+        hiddenRows={0}
+        height={HEIGHT}
+        edit={{ onEdit: async () => ({ ok: true, addedRowIds: [] }) }}
+      />,
+      { invoke: fakeInvoke({}).invoke, requestJira: givenJira().requestJira },
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(within(dialog).getByText('Indent: under the row above')).toBeTruthy();
+  });
+});
+
 describe('Opening an issue from its row', () => {
   it('opens the issue in Jira from the key link, and with Enter on the active row', async () => {
     // given

@@ -17,6 +17,7 @@ import { StructureGate, structureCrumbs } from '../components/StructureGate';
 import { ForestTree } from '../components/tree/ForestTree';
 import { buildIndex, keptRows, reveal, type Expansion, type ForestRows } from '../components/tree/forestIndex';
 import { FilterBar } from '../components/tree/FilterBar';
+import { ShortcutsDialog } from '../components/tree/ShortcutsDialog';
 import { jqlMatches, MATCH_CAP } from '../api/jqlMatches';
 import { StructureToolbar } from '../components/tree/StructureToolbar';
 import { EditBar } from '../components/tree/EditBar';
@@ -201,6 +202,7 @@ export function ForestView(props: {
   const [editing, setEditing] = useState(false);
   const [filter, setFilter] = useState<{ ids: Set<string>; query: string } | undefined>();
   const [filtering, setFiltering] = useState(false);
+  const [shortcuts, setShortcuts] = useState(false);
   const filtered = useMemo(
     () => (filter ? keptRows(forest, index, (id) => filter.ids.has(id)) : undefined),
     [filter, forest, index],
@@ -338,7 +340,9 @@ export function ForestView(props: {
         onExpandToLevel={(level) => setExpansion({ level: level - 1, overrides: new Map() })}
         onSearch={(key) => void find(key)}
         searching={searching}
+        onShortcuts={() => setShortcuts(true)}
       />
+      {shortcuts && <ShortcutsDialog canEdit={props.edit !== undefined} onClose={() => setShortcuts(false)} />}
       <div aria-live="polite" data-testid="tree-message">
         {message && (
           <div style={{ marginBottom: token('space.100') }}>
@@ -379,6 +383,7 @@ export function ForestView(props: {
         onEditKey={props.edit ? onEditKey : undefined}
         onOpenIssue={(key) => void openHostUrl(`/browse/${encodeURIComponent(key)}`)}
         rowsShown={filtered}
+        onHelp={() => setShortcuts(true)}
       />
     </>
   );

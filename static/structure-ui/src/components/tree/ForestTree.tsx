@@ -56,6 +56,8 @@ export function ForestTree(props: {
   onOpenIssue?: (key: string) => void;
   /** A filter's rows (matches and their ancestors), shown instead of the expanded ones. */
   rowsShown?: Int32Array;
+  /** "?" in the tree asks for the shortcuts. */
+  onHelp?: () => void;
 }) {
   const { forest, index, expansion, store } = props;
   const expanded = useMemo(() => visibleRows(forest, index, expansion), [forest, index, expansion]);
@@ -177,6 +179,9 @@ export function ForestTree(props: {
       }
       case ' ':
         if (hasChildren(index, i)) props.onExpansionChange(toggle(forest, expansion, i));
+        break;
+      case '?':
+        props.onHelp?.();
         break;
       default:
         return;

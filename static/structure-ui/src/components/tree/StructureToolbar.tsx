@@ -15,6 +15,7 @@ export function StructureToolbar(props: {
   onExpandToLevel: (level: number) => void;
   onSearch: (key: string) => void;
   searching: boolean;
+  onShortcuts?: () => void;
 }) {
   const [query, setQuery] = useState('');
   const examples = examplePlaceholders(useExampleProjects());
@@ -40,6 +41,7 @@ export function StructureToolbar(props: {
     >
       <Button onClick={props.onExpandAll}>Expand all</Button>
       <Button onClick={props.onCollapseAll}>Collapse all</Button>
+      {props.onShortcuts && <Button onClick={props.onShortcuts}>Keyboard shortcuts</Button>}
       <div style={{ width: 170 }}>
         <label
           htmlFor="expand-level"
