@@ -242,7 +242,7 @@ describe('Keyboard shortcuts', () => {
     // then
     const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(within(dialog).getByText("Open the row's issue in Jira")).toBeTruthy();
-    expect(within(dialog).queryByText('Indent: under the row above')).toBeNull();
+    expect(within(dialog).queryByText('Indent: under the row above (every selected row)')).toBeNull();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     // when: "?" in the tree
@@ -264,7 +264,56 @@ describe('Keyboard shortcuts', () => {
     );
     await userEvent.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
     const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
-    expect(within(dialog).getByText('Indent: under the row above')).toBeTruthy();
+    expect(within(dialog).getByText('Indent: under the row above (every selected row)')).toBeTruthy();
+  });
+});
+
+describe('Editing several rows at once', () => {
+  it('selects rows with Shift+↓ and Ctrl+click, and indents or removes them in one edit', async () => {
+    // given: top-level rows 1..5
+    const forest: ForestRows = {
+      rowIds: [1, 2, 3, 4, 5],
+      depths: [0, 0, 0, 0, 0],
+      issueIds: ['11', '12', '13', '14', '15'],
+    };
+    const sent: unknown[] = [];
+    renderWithServices(
+      <ForestView
+        forest={forest}
+        hiddenRows={0}
+        height={HEIGHT}
+        edit={{
+          onEdit: async (actions) => {
+            sent.push(...actions);
+            return { ok: true, addedRowIds: [] };
+          },
+        }}
+      />,
+      { invoke: fakeInvoke({}).invoke, requestJira: givenJira().requestJira },
+    );
+    const tree = screen.getByRole('tree');
+    expect(tree.getAttribute('aria-multiselectable')).toBe('true');
+    tree.focus();
+    // when: rows 2 and 3 selected with the keyboard, then indented
+    await userEvent.keyboard('{ArrowDown}{Shift>}{ArrowDown}{/Shift}');
+    expect(document.getElementById('row-2')!.getAttribute('aria-selected')).toBe('true');
+    expect(document.getElementById('row-3')!.getAttribute('aria-selected')).toBe('true');
+    expect(document.getElementById('row-4')!.getAttribute('aria-selected')).toBe('false');
+    await userEvent.keyboard('{Control>}{ArrowRight}{/Control}');
+    // then
+    await screen.findByText('Indented 2 rows.');
+    expect(sent).toEqual([{ kind: 'indent', rowIds: [2, 3] }]);
+    // when: rows 1 and 5 with Ctrl+click (one user, so Control stays held for the click), then Delete
+    const user = userEvent.setup();
+    await user.click(document.getElementById('row-1')!);
+    await user.keyboard('{Control>}');
+    await user.click(document.getElementById('row-5')!);
+    await user.keyboard('{/Control}');
+    tree.focus();
+    await user.keyboard('{Delete}');
+    // then
+    await screen.findByText('Removed 2 rows from the structure; the issues stay in Jira.');
+    expect(sent[1]).toEqual({ kind: 'remove', rowIds: [1, 5] });
   });
 });
 

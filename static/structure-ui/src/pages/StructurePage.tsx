@@ -15,7 +15,14 @@ import { Loading } from '../components/Loading';
 import { PageLayout } from '../components/PageLayout';
 import { StructureGate, structureCrumbs } from '../components/StructureGate';
 import { ForestTree } from '../components/tree/ForestTree';
-import { buildIndex, keptRows, reveal, type Expansion, type ForestRows } from '../components/tree/forestIndex';
+import {
+  buildIndex,
+  keptRows,
+  reveal,
+  visibleRows,
+  type Expansion,
+  type ForestRows,
+} from '../components/tree/forestIndex';
 import { FilterBar } from '../components/tree/FilterBar';
 import { ShortcutsDialog } from '../components/tree/ShortcutsDialog';
 import { jqlMatches, MATCH_CAP } from '../api/jqlMatches';
@@ -198,7 +205,29 @@ export function ForestView(props: {
     const i = activeRowId === undefined ? -1 : forest.rowIds.indexOf(activeRowId);
     return i < 0 ? 0 : i;
   }, [forest, activeRowId]);
-  const setActive = (i: number) => setActiveRowId(forest.rowIds[i]);
+  // Several rows selected with Shift/Ctrl (row ids); a plain move or click selects just the active row.
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const setActive = (i: number) => {
+    setActiveRowId(forest.rowIds[i]);
+    setSelected(new Set());
+  };
+  const select = (i: number, how: { range: boolean; toggle: boolean }) => {
+    const rowId = forest.rowIds[i]!;
+    const next = new Set(selected.size > 0 ? selected : [forest.rowIds[active]!]);
+    if (how.toggle) {
+      if (next.has(rowId) && next.size > 1) next.delete(rowId);
+      else next.add(rowId);
+    } else {
+      // The rows on show between the active row and this one, both included.
+      const shown = filtered ?? visibleRows(forest, index, expansion);
+      const a = shown.indexOf(active);
+      const b = shown.indexOf(i);
+      if (a >= 0 && b >= 0) for (let p = Math.min(a, b); p <= Math.max(a, b); p++) next.add(forest.rowIds[shown[p]!]!);
+      else next.add(rowId);
+    }
+    setSelected(next);
+    setActiveRowId(rowId);
+  };
   const [editing, setEditing] = useState(false);
   const [filter, setFilter] = useState<{ ids: Set<string>; query: string } | undefined>();
   const [filtering, setFiltering] = useState(false);
@@ -302,6 +331,22 @@ export function ForestView(props: {
     setMessage({ tone: 'information', text: said });
   };
   const onEditKey = (key: EditKey) => {
+    if (selected.size > 1) {
+      if (key === 'up' || key === 'down') {
+        setMessage({
+          tone: 'information',
+          text: 'Ctrl+↑/↓ move one row at a time; indent, outdent and Delete act on every selected row.',
+        });
+        return;
+      }
+      const rowIds = forest.rowIds.filter((r) => selected.has(r));
+      const said = { indent: 'Indented', outdent: 'Outdented', remove: 'Removed' }[key];
+      void runEdit(
+        { kind: key, rowIds },
+        `${said} ${rowIds.length} rows${key === 'remove' ? ' from the structure; the issues stay in Jira' : ''}.`,
+      ).then(() => setSelected(new Set()));
+      return;
+    }
     const edit = editFor(forest, index, active, key);
     if ('reason' in edit) setMessage({ tone: 'information', text: edit.reason });
     else void runEdit(edit.action, edit.said);
@@ -384,6 +429,8 @@ export function ForestView(props: {
         onOpenIssue={(key) => void openHostUrl(`/browse/${encodeURIComponent(key)}`)}
         rowsShown={filtered}
         onHelp={() => setShortcuts(true)}
+        selected={props.edit ? selected : undefined}
+        onSelect={props.edit ? select : undefined}
       />
     </>
   );

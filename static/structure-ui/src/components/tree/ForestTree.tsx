@@ -58,6 +58,10 @@ export function ForestTree(props: {
   rowsShown?: Int32Array;
   /** "?" in the tree asks for the shortcuts. */
   onHelp?: () => void;
+  /** Rows selected with Shift/Ctrl (by row id), when the viewer may act on several at once. */
+  selected?: ReadonlySet<number>;
+  /** Shift+↑/↓ and Shift/Ctrl+click: the active row moves, and the selection follows. */
+  onSelect?: (i: number, how: { range: boolean; toggle: boolean }) => void;
 }) {
   const { forest, index, expansion, store } = props;
   const expanded = useMemo(() => visibleRows(forest, index, expansion), [forest, index, expansion]);
@@ -115,10 +119,11 @@ export function ForestTree(props: {
   }, [forest]);
 
   const activePos = visiblePosition(visible, props.active);
-  const moveTo = (pos: number) => {
+  const moveTo = (pos: number, extend = false) => {
     const clamped = Math.max(0, Math.min(visible.length - 1, pos));
     if (visible.length === 0) return;
-    props.onActiveChange(visible[clamped]!);
+    if (extend && props.onSelect) props.onSelect(visible[clamped]!, { range: true, toggle: false });
+    else props.onActiveChange(visible[clamped]!);
     scrollToPosition(clamped);
   };
 
@@ -142,10 +147,10 @@ export function ForestTree(props: {
     const pos = activePos < 0 ? 0 : activePos;
     switch (e.key) {
       case 'ArrowDown':
-        moveTo(pos + 1);
+        moveTo(pos + 1, e.shiftKey);
         break;
       case 'ArrowUp':
-        moveTo(pos - 1);
+        moveTo(pos - 1, e.shiftKey);
         break;
       case 'PageDown':
         moveTo(pos + pageRows);
@@ -209,6 +214,7 @@ export function ForestTree(props: {
         hasChildren={children}
         expanded={children && isExpanded(forest, expansion, i)}
         active={i === props.active}
+        selected={props.selected ? props.selected.has(forest.rowIds[i]!) || i === props.active : undefined}
         focused={focused && i === props.active}
         matched={i === props.matched}
         entry={issueId === null ? undefined : store.get(issueId)}
@@ -217,9 +223,11 @@ export function ForestTree(props: {
           const r = rowIndexById(rowId);
           if (r >= 0) props.onExpansionChange(toggle(forest, expansion, r));
         }}
-        onActivate={(rowId) => {
+        onActivate={(rowId, how) => {
           const r = rowIndexById(rowId);
-          if (r >= 0) props.onActiveChange(r);
+          if (r < 0) return;
+          if (props.onSelect && how && (how.range || how.toggle)) props.onSelect(r, how);
+          else props.onActiveChange(r);
         }}
       />,
     );
@@ -259,6 +267,7 @@ export function ForestTree(props: {
         ref={viewport}
         role="tree"
         aria-label="Structure"
+        aria-multiselectable={props.onSelect ? true : undefined}
         aria-describedby={props.onEditKey ? 'edit-keys-help' : undefined}
         aria-activedescendant={activePos >= 0 ? `row-${forest.rowIds[props.active]}` : undefined}
         tabIndex={0}

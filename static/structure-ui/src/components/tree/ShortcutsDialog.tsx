@@ -4,6 +4,7 @@ import { token } from '@atlaskit/tokens';
 
 const NAVIGATION: Array<[string, string]> = [
   ['↑ / ↓', 'Previous / next row'],
+  ['Shift+↑ / Shift+↓, Shift/Ctrl+click', 'Select several rows (editors)'],
   ['Page Up / Page Down', 'A screen up / down'],
   ['Home / End', 'First / last row'],
   ['→ / ←', 'Open / close a row; ← on a closed row goes to its parent'],
@@ -12,9 +13,9 @@ const NAVIGATION: Array<[string, string]> = [
 ];
 const EDITING: Array<[string, string]> = [
   ['Ctrl+↑ / Ctrl+↓', 'Move the row up / down among its siblings'],
-  ['Ctrl+→', 'Indent: under the row above'],
-  ['Ctrl+←', 'Outdent: out of its parent'],
-  ['Delete', 'Remove the row (the issue stays in Jira)'],
+  ['Ctrl+→', 'Indent: under the row above (every selected row)'],
+  ['Ctrl+←', 'Outdent: out of its parent (every selected row)'],
+  ['Delete', 'Remove the row, or the selected rows (the issues stay in Jira)'],
 ];
 
 /** The structure view's keyboard shortcuts; editing ones only for viewers who may edit. Opened with "?". */

@@ -39,13 +39,15 @@ interface TreeRowProps {
   hasChildren: boolean;
   expanded: boolean;
   active: boolean;
+  /** In the viewer's selection (several rows with Shift/Ctrl), for edits of several rows at once. */
+  selected?: boolean;
   /** The tree has keyboard focus and this is its active row: draw the focus ring here. */
   focused: boolean;
   matched: boolean;
   entry: IssueEntry | undefined;
   posInSet?: number;
   onToggle: (rowId: number) => void;
-  onActivate: (rowId: number) => void;
+  onActivate: (rowId: number, how?: { range: boolean; toggle: boolean }) => void;
   /** Opens the issue in Jira (its key is a real link). */
   onOpenIssue?: (key: string) => void;
 }
@@ -75,12 +77,12 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
       id={`row-${props.rowId}`}
       aria-level={props.depth + 1}
       aria-expanded={props.hasChildren ? props.expanded : undefined}
-      aria-selected={props.active}
+      aria-selected={props.selected ?? props.active}
       aria-label={placeholder ? PLACEHOLDER_TEXT : entry ? `${entry.key} ${entry.summary}` : `Issue ${props.issueId}`}
       data-testid="tree-row"
       data-placeholder={placeholder || undefined}
       data-row-id={props.rowId}
-      onClick={() => props.onActivate(props.rowId)}
+      onClick={(e) => props.onActivate(props.rowId, { range: e.shiftKey, toggle: e.ctrlKey || e.metaKey })}
       style={{
         position: 'absolute',
         top: props.top,
@@ -91,11 +93,12 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
         gridTemplateColumns: TREE_COLUMNS,
         alignItems: 'center',
         borderBottom: `1px solid ${token('color.border')}`,
-        background: props.active
-          ? token('color.background.selected')
-          : props.matched
-            ? token('color.background.accent.yellow.subtlest')
-            : token('elevation.surface'),
+        background:
+          props.active || props.selected
+            ? token('color.background.selected')
+            : props.matched
+              ? token('color.background.accent.yellow.subtlest')
+              : token('elevation.surface'),
         boxShadow: props.focused
           ? `inset 0 0 0 2px ${token('color.border.focused')}`
           : props.active
