@@ -53,7 +53,7 @@ it('adds issues, then moves, indents, outdents and removes rows with the keyboar
   const app = await openStructure(created.data!.id);
   await app.getByText('This structure is empty').waitFor();
   // when: three issues through the Add issues field (an empty structure shows the bar too)
-  await app.getByLabel('Issue keys to add').fill('PLAT-1, PLAT-2, PLAT-3');
+  await app.getByLabel('Issue keys to add, or a search').fill('PLAT-1, PLAT-2, PLAT-3');
   await app.getByRole('button', { name: 'Add issues' }).click();
   // then
   await expectOutline(app, ['0:PLAT-1', '0:PLAT-2', '0:PLAT-3']);

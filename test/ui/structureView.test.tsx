@@ -317,6 +317,52 @@ describe('Editing several rows at once', () => {
   });
 });
 
+describe('Adding issues from a search', () => {
+  it('adds the issues a JQL finds after the active row, and adds keys as typed', async () => {
+    // given
+    const jira = givenJira();
+    const requestJira = async (path: string, init?: RequestInit) =>
+      path === '/rest/api/3/search/jql'
+        ? jsonResponse({
+            issues: [
+              { id: '7', key: 'DEMO-7' },
+              { id: '8', key: 'DEMO-8' },
+            ],
+            isLast: true,
+          })
+        : jira.requestJira(path, init);
+    const forest: ForestRows = { rowIds: [1], depths: [0], issueIds: ['11'] };
+    const sent: unknown[] = [];
+    renderWithServices(
+      <ForestView
+        forest={forest}
+        hiddenRows={0}
+        height={HEIGHT}
+        edit={{
+          onEdit: async (actions) => {
+            sent.push(...actions);
+            return { ok: true, addedRowIds: [2, 3] };
+          },
+        }}
+      />,
+      { invoke: fakeInvoke({}).invoke, requestJira },
+    );
+    const field = screen.getByLabelText('Issue keys to add, or a search');
+    // when: JQL
+    await userEvent.type(field, 'project = DEMO AND status = Done');
+    await userEvent.click(screen.getByRole('button', { name: 'Add issues' }));
+    // then
+    await screen.findByText('Added 2 issues matching “project = DEMO AND status = Done”.');
+    expect(sent).toEqual([{ kind: 'add', issueKeys: ['DEMO-7', 'DEMO-8'], under: 0, after: 1 }]);
+    // when: keys
+    await userEvent.type(field, 'demo-9, DEMO-10');
+    await userEvent.click(screen.getByRole('button', { name: 'Add issues' }));
+    // then
+    await screen.findByText('Added DEMO-9, DEMO-10.');
+    expect(sent[1]).toMatchObject({ kind: 'add', issueKeys: ['DEMO-9', 'DEMO-10'] });
+  });
+});
+
 describe('Opening an issue from its row', () => {
   it('opens the issue in Jira from the key link, and with Enter on the active row', async () => {
     // given

@@ -12,6 +12,20 @@ export function toJql(query: string): string {
   return LOOKS_LIKE_JQL.test(q) ? q : `text ~ ${JSON.stringify(q)}`;
 }
 
+/** The keys of the first issues a text or JQL finds, as the viewer, for adding them to a structure. */
+export async function jqlKeys(requestJira: AppServices['requestJira'], query: string, max = 100): Promise<string[]> {
+  const res = await requestJira('/rest/api/3/search/jql', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ jql: toJql(query), fields: ['key'], maxResults: max }),
+  });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { errorMessages?: string[] };
+    throw new Error(body.errorMessages?.join(' ') || `Jira answered ${res.status}`);
+  }
+  return (((await res.json()) as { issues?: Array<{ key: string }> }).issues ?? []).map((i) => i.key);
+}
+
 export async function jqlMatches(
   requestJira: AppServices['requestJira'],
   query: string,

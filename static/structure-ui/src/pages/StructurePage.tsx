@@ -25,7 +25,7 @@ import {
 } from '../components/tree/forestIndex';
 import { FilterBar } from '../components/tree/FilterBar';
 import { ShortcutsDialog } from '../components/tree/ShortcutsDialog';
-import { jqlMatches, MATCH_CAP } from '../api/jqlMatches';
+import { jqlKeys, jqlMatches, MATCH_CAP } from '../api/jqlMatches';
 import { StructureToolbar } from '../components/tree/StructureToolbar';
 import { EditBar } from '../components/tree/EditBar';
 import { addAfter, editFor, type EditAction, type EditKey } from '../components/tree/editActions';
@@ -330,6 +330,24 @@ export function ForestView(props: {
     }
     setMessage({ tone: 'information', text: said });
   };
+  const addFromSearch = async (query: string) => {
+    let keys: string[];
+    try {
+      keys = await jqlKeys(requestJira, query);
+    } catch (error) {
+      setMessage({ tone: 'warning', text: `JQL error: ${error instanceof Error ? error.message : String(error)}` });
+      return;
+    }
+    if (keys.length === 0) {
+      setMessage({ tone: 'information', text: `No issue matches “${query}”: nothing was added.` });
+      return;
+    }
+    await runEdit(
+      addAfter(forest, index, forest.rowIds.length > 0 ? active : -1, keys),
+      `Added ${keys.length} ${keys.length === 1 ? 'issue' : 'issues'} matching “${query}”${keys.length === 100 ? ' (the first 100)' : ''}.`,
+      true,
+    );
+  };
   const onEditKey = (key: EditKey) => {
     if (selected.size > 1) {
       if (key === 'up' || key === 'down') {
@@ -366,6 +384,7 @@ export function ForestView(props: {
             )
           }
           onRemove={() => onEditKey('remove')}
+          onAddFromSearch={(query) => void addFromSearch(query)}
         />
       )}
       <FilterBar

@@ -3,10 +3,17 @@ import Button from '@atlaskit/button/new';
 import TextField from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 
-/** Editing by hand, for viewers with edit: add issues by key after the active row, remove the active row. */
+const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
+
+/**
+ * Editing by hand, for viewers with edit: add issues after the active row — by key, or the first 100 a
+ * text or JQL search finds — and remove the active row.
+ */
 export function EditBar(props: {
   busy: boolean;
   onAdd: (issueKeys: string[]) => void;
+  /** Not a list of keys: a text or JQL whose issues to add. */
+  onAddFromSearch?: (query: string) => void;
   onRemove: () => void;
   canRemove: boolean;
 }) {
@@ -18,7 +25,8 @@ export function EditBar(props: {
       .map((k) => k.trim().toUpperCase())
       .filter((k) => k !== '');
     if (list.length === 0) return;
-    props.onAdd(list);
+    if (props.onAddFromSearch && !list.every((k) => ISSUE_KEY.test(k))) props.onAddFromSearch(keys.trim());
+    else props.onAdd(list);
     setKeys('');
   };
   return (
@@ -36,8 +44,8 @@ export function EditBar(props: {
       <form onSubmit={submit} style={{ display: 'flex', gap: token('space.050'), alignItems: 'center' }}>
         <div style={{ width: 260 }}>
           <TextField
-            aria-label="Issue keys to add"
-            placeholder="Issue keys, e.g. PLAT-12, PLAT-13"
+            aria-label="Issue keys to add, or a search"
+            placeholder="Keys (PLAT-12, PLAT-13), text or JQL"
             value={keys}
             onChange={(e) => setKeys(e.currentTarget.value)}
             isCompact
