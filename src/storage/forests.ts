@@ -186,14 +186,7 @@ export class ForestRepository {
       value: chunk,
       forest: true,
     }));
-    ops.push({
-      kind: 'set',
-      key: keys.forestHeader(from.structureId),
-      value: header,
-      entityName: entities.forest,
-      ifEquals: { attribute: 'version', value: from.version },
-      forest: true,
-    });
+    ops.push(headerOp(from, header));
     return { ops, header, stale: staleAfter(from) };
   }
 
@@ -224,14 +217,7 @@ export class ForestRepository {
     await runTransaction(
       [
         { kind: 'set', key: keys.forestEdit(from.structureId, place.base, place.edits), value: edit, forest: true },
-        {
-          kind: 'set',
-          key: keys.forestHeader(from.structureId),
-          value: header,
-          entityName: entities.forest,
-          ifEquals: { attribute: 'version', value: from.version },
-          forest: true,
-        },
+        headerOp(from, header),
       ],
       this.meter,
     );
@@ -272,6 +258,18 @@ export class ForestRepository {
     await kvs.entity<ForestHeader>(entities.forest).delete(keys.forestHeader(structureId));
     this.meter.add(0);
   }
+}
+
+/** The new header, written only while the stored one is still `from`'s version. */
+function headerOp(from: ForestHeader, header: ForestHeader): TxOp {
+  return {
+    kind: 'set',
+    key: keys.forestHeader(from.structureId),
+    value: header,
+    entityName: entities.forest,
+    ifEquals: { attribute: 'version', value: from.version },
+    forest: true,
+  };
 }
 
 /** The header fields that keep `from` readable as the previous version. */

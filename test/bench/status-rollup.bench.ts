@@ -3,7 +3,9 @@
 // again. Issue 13's target for that second run: Jira calls ≤ 2 × changed parents + ceil(changed parents
 // / 50) + 10 — each changed parent costs its transitions read and the transition; the issues to read
 // again come from one `updated` search, 100 a call.
+import { BASIC_WORKFLOW } from '../../local/dataset/catalog';
 import { people } from '../integration/support/dataset';
+import { ROLLUP_RESOLUTIONS, ROLLUP_STATUSES } from '../integration/support/rollup-dataset';
 import type { Dataset, DatasetIssue } from '../../local/dataset/types';
 import { data, givenForest, givenStructure, givenSynchronizersEnabled, startSite } from '../integration/support/site';
 import type { Benchmark, Figures } from './benchmark';
@@ -52,24 +54,9 @@ function dataset(): Dataset {
       },
     ],
     issueTypes: [{ id: '1', name: 'Task', hierarchyLevel: 0, subtask: false }],
-    statuses: [
-      { id: '1', name: 'To Do', category: 'new' },
-      { id: '3', name: 'In Progress', category: 'indeterminate' },
-      { id: '2', name: 'Done', category: 'done' },
-    ],
-    resolutions: [{ id: '10000', name: 'Done' }],
-    workflows: [
-      {
-        name: 'Basic',
-        statuses: ['To Do', 'In Progress', 'Done'],
-        transitions: [
-          { id: '11', name: 'Start progress', from: ['To Do'], to: 'In Progress' },
-          { id: '21', name: 'Done', from: ['In Progress'], to: 'Done', setsResolution: 'Done' },
-          { id: '31', name: 'Stop progress', from: ['In Progress'], to: 'To Do' },
-          { id: '41', name: 'Reopen', from: ['Done'], to: 'To Do' },
-        ],
-      },
-    ],
+    statuses: [...ROLLUP_STATUSES],
+    resolutions: [...ROLLUP_RESOLUTIONS],
+    workflows: [BASIC_WORKFLOW],
     linkTypes: [],
     issues,
     filters: [],

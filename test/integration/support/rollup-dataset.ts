@@ -1,16 +1,30 @@
 // A site with workflows for Status Rollup, built in code so each test reads which transitions exist:
-//   RU — "Basic": To Do → In Progress → Done ("Done" sets the resolution), In Progress → To Do ("Stop
-//        progress"), Done → To Do ("Reopen"). olivia and ed transition; pat browses but may not transition.
-//   RT — Jira's classic "Issue tracking": "Resolve Issue" asks for a resolution (required), Closed is
-//        reached only from Resolved ("Close Issue"). olivia transitions and resolves.
+//   RU — the catalog's "Basic": To Do → In Progress → Done ("Done", from To Do too, sets the resolution),
+//        In Progress → To Do ("Stop progress"), Done → To Do ("Reopen"). olivia and ed transition; pat
+//        browses but may not transition.
+//   RT — the catalog's Jira classic "Issue tracking": "Resolve Issue" asks for a resolution (required),
+//        Closed is reached only from Resolved ("Close Issue"). olivia transitions and resolves.
 // Issues RU-1..RU-12 and RT-1..RT-8, all tasks, no parents in Jira: the structure alone decides.
-import type { Dataset, DatasetIssue } from '../../../local/dataset/types';
+import { BASIC_WORKFLOW, ISSUE_TRACKING_WORKFLOW } from '../../../local/dataset/catalog';
+import type { Dataset, DatasetIssue, DatasetResolution, DatasetStatus } from '../../../local/dataset/types';
 import { people } from './dataset';
 
 const STAMP = '2026-03-01T10:00:00.000Z';
 const DONE_LIKE = new Set(['Done', 'Resolved', 'Closed']);
 
 export const ROLLUP_STATUS = { todo: '1', progress: '3', done: '2', resolved: '4', closed: '5' } as const;
+
+export const ROLLUP_STATUSES: readonly DatasetStatus[] = [
+  { id: ROLLUP_STATUS.todo, name: 'To Do', category: 'new' },
+  { id: ROLLUP_STATUS.progress, name: 'In Progress', category: 'indeterminate' },
+  { id: ROLLUP_STATUS.done, name: 'Done', category: 'done' },
+  { id: ROLLUP_STATUS.resolved, name: 'Resolved', category: 'done' },
+  { id: ROLLUP_STATUS.closed, name: 'Closed', category: 'done' },
+];
+export const ROLLUP_RESOLUTIONS: readonly DatasetResolution[] = [
+  { id: '10000', name: 'Done' },
+  { id: '10001', name: 'Fixed' },
+];
 
 export const rollupId = (key: string): number => {
   const [project, num] = key.split('-');
@@ -66,46 +80,9 @@ export function rollupDataset(statuses: Record<string, string>): Dataset {
       },
     ],
     issueTypes: [{ id: '1', name: 'Task', hierarchyLevel: 0, subtask: false }],
-    statuses: [
-      { id: ROLLUP_STATUS.todo, name: 'To Do', category: 'new' },
-      { id: ROLLUP_STATUS.progress, name: 'In Progress', category: 'indeterminate' },
-      { id: ROLLUP_STATUS.done, name: 'Done', category: 'done' },
-      { id: ROLLUP_STATUS.resolved, name: 'Resolved', category: 'done' },
-      { id: ROLLUP_STATUS.closed, name: 'Closed', category: 'done' },
-    ],
-    resolutions: [
-      { id: '10000', name: 'Done' },
-      { id: '10001', name: 'Fixed' },
-    ],
-    workflows: [
-      {
-        name: 'Basic',
-        statuses: ['To Do', 'In Progress', 'Done'],
-        transitions: [
-          { id: '11', name: 'Start progress', from: ['To Do'], to: 'In Progress' },
-          { id: '21', name: 'Done', from: ['In Progress'], to: 'Done', setsResolution: 'Done' },
-          { id: '31', name: 'Stop progress', from: ['In Progress'], to: 'To Do' },
-          { id: '41', name: 'Reopen', from: ['Done'], to: 'To Do' },
-        ],
-      },
-      {
-        name: 'Issue tracking',
-        statuses: ['To Do', 'In Progress', 'Resolved', 'Closed'],
-        transitions: [
-          { id: '4', name: 'Start Progress', from: ['To Do'], to: 'In Progress' },
-          { id: '301', name: 'Stop Progress', from: ['In Progress'], to: 'To Do' },
-          {
-            id: '5',
-            name: 'Resolve Issue',
-            from: ['To Do', 'In Progress'],
-            to: 'Resolved',
-            resolutionScreen: { required: true },
-          },
-          { id: '2', name: 'Close Issue', from: ['Resolved'], to: 'Closed' },
-          { id: '3', name: 'Reopen Issue', from: ['Resolved', 'Closed'], to: 'To Do' },
-        ],
-      },
-    ],
+    statuses: [...ROLLUP_STATUSES],
+    resolutions: [...ROLLUP_RESOLUTIONS],
+    workflows: [BASIC_WORKFLOW, ISSUE_TRACKING_WORKFLOW],
     linkTypes: [],
     issues,
     filters: [],
