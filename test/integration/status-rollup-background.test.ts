@@ -76,3 +76,55 @@ it('moves a parent when its last child is done in Jira, in the background, as th
   const second = data(await site.invokeAs('olivia', 'getJob', { jobId: again!.lastRun!.jobId! }));
   expect(second.log.map((e) => e.message).find((m) => m.startsWith('Read '))).toMatch(/those updated since/);
 });
+
+it('stops two Status Rollups that keep undoing each other, with the reason, and leaves them stopped', async () => {
+  // given: RU-5 > (RU-6 To Do, RU-7 Done); one rollup takes the earliest of To Do → Done, the other of
+  // Done → To Do, so each moves RU-5 back where the other moved it from
+  process.env.SYNC_GUARD_ROUNDS = '4';
+  const structure = await givenStructure(site, 'olivia', 'Tug of war');
+  await givenForest(structure.id, [
+    [0, rollupId('RU-5')],
+    [1, rollupId('RU-6')],
+    [1, rollupId('RU-7')],
+  ]);
+  await transitionAs('olivia', 'RU-7', '21');
+  const install = async (statusIds: string[]) => {
+    const s = data(
+      await site.invokeAs('olivia', 'installSynchronizer', {
+        structureId: structure.id,
+        synchronizer: 'status-rollup',
+        params: { statusIds },
+      }),
+    ).synchronizer;
+    data(
+      await site.invokeAs('olivia', 'setSynchronizerEnabled', {
+        structureId: structure.id,
+        synchronizerId: s.id,
+        enabled: true,
+      }),
+    );
+  };
+  await install([S.todo, S.progress, S.done]);
+  await install([S.done, S.progress, S.todo]);
+  try {
+    // when: someone starts it by moving RU-5
+    await transitionAs('ed', 'RU-5', '11');
+    await site.rt.drain();
+    // then: both stopped by the cycle guard, with the reason, and RU-5 no longer flips
+    const { synchronizers } = data(
+      await site.invokeAs('olivia', 'listInstalledSynchronizers', { structureId: structure.id }),
+    );
+    expect(synchronizers.map((s) => s.enabled)).toEqual([false, false]);
+    expect(synchronizers[0]?.stoppedByGuard?.reason).toMatch(/kept undoing each other/);
+    // each one's runs did move RU-5, back and forth, before the stop
+    const { jobs } = data(await site.invokeAs('olivia', 'listJobs', { structureId: structure.id }));
+    const moved = jobs.filter((j) => j.kind === 'export' && (j.exportResult?.applied ?? 0) > 0);
+    expect(moved.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(moved.map((j) => JSON.stringify(j.params.statusIds))).size).toBe(2);
+    const settled = statusOf('RU-5');
+    await site.rt.drain();
+    expect(statusOf('RU-5')).toBe(settled);
+  } finally {
+    delete process.env.SYNC_GUARD_ROUNDS;
+  }
+});
