@@ -302,4 +302,6 @@ export interface EditStructureResult {
   version: number;
   counts: { added: number; moved: number; removed: number };
   addedRowIds: number[];
+  /** Set when the edit was based on this older version and replayed on the current one. */
+  rebasedFrom?: number;
 }

@@ -207,6 +207,7 @@ export class ForestRepository {
     rowCount: number,
     changedBy: string,
     now: number,
+    extra: TxOp[] = [],
   ): Promise<ForestHeader> {
     const place = currentPlace(from);
     const header: ForestHeader = {
@@ -232,6 +233,7 @@ export class ForestRepository {
           ifEquals: { attribute: 'version', value: from.version },
           forest: true,
         },
+        ...extra,
       ],
       this.meter,
     );

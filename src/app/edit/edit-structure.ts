@@ -26,32 +26,65 @@ export interface EditStructureInput {
   actions: EditActionIn[];
 }
 
-const changedMessage =
-  'The structure changed since you loaded it (an import, a resync or another editor): reload it and make your change again.';
+const raceMessage =
+  'The structure kept changing while your edit was saved (imports, resyncs or other editors): your view was refreshed; make your change again.';
 
+/** Saves that lost a race with another writer are rebased on what landed, this many times in all. */
+const MAX_COMMIT_ATTEMPTS = 4;
+
+/**
+ * An edit based on an older version is rebased: its actions name rows, whose ids are stable across
+ * versions and never reused, so the same actions planned on the current forest keep the editor's intent
+ * whenever every row and place they name is still where the editor saw it relative to its parent — and
+ * planEdit refuses exactly when not. Only then is the editor told their view is stale, with planEdit's
+ * reason. Losing a commit race is the same case one step later: reload, rebase, try again.
+ */
 export async function editStructure(inv: Invocation, input: EditStructureInput): Promise<EditStructureResult> {
   await requireLevel(inv, await findStructure(inv, input.structureId), 'edit');
-  const { header, forest } = await loadForest(inv, input.structureId);
-  if (header.version !== input.version) throw new AppError('CONFLICT', changedMessage);
-
   const added = await issueIdsOfKeys(inv, input.actions);
   const actions = input.actions.map((a): EditAction => {
     if (a.kind !== 'add') return a;
     const { issueKeys, ...place } = a;
     return { ...place, issueIds: issueKeys.map((k) => added.get(k.toUpperCase()) as IssueId) };
   });
-  const visible = await visibleIssueIds(inv.jira, issuesToAsk(forest, input.actions));
   const addedIds = new Set(added.values());
-  const result = planEdit({ forest, actions, visible: (id) => visible.has(id) || addedIds.has(id) });
-  if (!result.ok) throw new AppError('INVALID_EDIT', result.refusal.message, { field: result.refusal.field });
+  // Jira's answers about visibility hold for the whole request: ask again only about issues new to a rebase.
+  const asked = new Map<IssueId, boolean>();
 
-  try {
-    const written = await commitEdit(inv, header, result.update, result.forest, inv.accountId);
-    return { version: written.version, counts: result.counts, addedRowIds: result.addedRowIds };
-  } catch (error) {
-    if (error instanceof TransactionConditionFailed) throw new AppError('CONFLICT', changedMessage);
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    const { header, forest } = await loadForest(inv, input.structureId);
+    const stale = header.version !== input.version || attempt > 1;
+    const unknown = issuesToAsk(forest, input.actions).filter((issueId) => !asked.has(issueId));
+    const visible = await visibleIssueIds(inv.jira, unknown);
+    for (const issueId of unknown) asked.set(issueId, visible.has(issueId));
+    const result = planEdit({ forest, actions, visible: (id) => asked.get(id) === true || addedIds.has(id) });
+    if (!result.ok) {
+      if (stale) throw new AppError('CONFLICT', staleRefusal(result.refusal.message), { field: result.refusal.field });
+      throw new AppError('INVALID_EDIT', result.refusal.message, { field: result.refusal.field });
+    }
+    try {
+      const written = await commitEdit(inv, header, result.update, result.forest, inv.accountId, {
+        kind: 'edit',
+        who: inv.accountId,
+        counts: result.counts,
+      });
+      return {
+        version: written.version,
+        counts: result.counts,
+        addedRowIds: result.addedRowIds,
+        ...(stale ? { rebasedFrom: input.version } : {}),
+      };
+    } catch (error) {
+      if (!(error instanceof TransactionConditionFailed)) throw error;
+      if (attempt >= MAX_COMMIT_ATTEMPTS) throw new AppError('CONFLICT', raceMessage);
+    }
   }
+}
+
+/** planEdit's reason, said as what it is for a stale view: the structure moved on under the editor. */
+export function staleRefusal(reason: string): string {
+  const why = reason.replace(/:? ?reload the structure and try again\.?$/i, '.').replace(/\.\.$/, '.');
+  return `The structure changed since you loaded it and your change no longer fits: your view was refreshed. ${why}`;
 }
 
 /**

@@ -1,0 +1,83 @@
+// A structure's history: one small value per forest version, `history:<id>:<version>`, written in the
+// same transaction as the forest write that made the version, so the history never claims a change
+// that did not land nor misses one that did. Versions count up by one per write, so the newest entries
+// are read by key (no query) and a page is "the versions below the cursor". Only the last
+// HISTORY_CAP entries are kept: each write drops the one that fell off, best effort.
+import { kvs } from '@forge/kvs';
+import { keys } from './keys';
+import type { TxOp } from './transaction';
+import type { KvsWriteMeter } from './write-meter';
+
+export type ChangeKind = 'edit' | 'import' | 'undo' | 'undo-edit' | 'restore';
+
+/** What a change did, as counts of rows: never which issues, so any reader may see it. */
+export interface ChangeCounts {
+  added: number;
+  moved: number;
+  removed: number;
+}
+
+/** What the writer of a version says about it. */
+export interface ChangeNote {
+  kind: ChangeKind;
+  /** The account that made the change (the job's starter for a job). */
+  who: string;
+  counts: ChangeCounts;
+  /** The job that made it: an import, an undo of one. */
+  jobId?: string;
+  /** A restore: the version whose forest came back. An undo of an edit: the edit's version. */
+  of?: number;
+}
+
+export interface HistoryEntry extends ChangeNote {
+  version: number;
+  at: number;
+}
+
+export const HISTORY_CAP = 500;
+const BATCH_GET_MAX = 25;
+
+export class HistoryRepository {
+  constructor(private readonly meter: KvsWriteMeter) {}
+
+  /** The entry of `version`, to run in the transaction that writes it. */
+  entryOp(structureId: string, version: number, note: ChangeNote, at: number): TxOp {
+    const entry: HistoryEntry = { version, at, ...note };
+    return { kind: 'set', key: keys.historyEntry(structureId, version), value: entry };
+  }
+
+  /** Entries of versions `newest` and below, newest first, at most `limit`, never older than the cap. */
+  async list(structureId: string, newest: number, limit: number): Promise<HistoryEntry[]> {
+    const oldest = Math.max(1, newest - HISTORY_CAP + 1, newest - limit + 1);
+    const wanted: string[] = [];
+    for (let v = newest; v >= oldest; v--) wanted.push(keys.historyEntry(structureId, v));
+    const byKey = new Map<string, HistoryEntry>();
+    for (let i = 0; i < wanted.length; i += BATCH_GET_MAX) {
+      const result = await kvs.batchGet<HistoryEntry>(wanted.slice(i, i + BATCH_GET_MAX).map((key) => ({ key })));
+      for (const item of result.successfulKeys) byKey.set(item.key, item.value);
+    }
+    return wanted.flatMap((key) => byKey.get(key) ?? []);
+  }
+
+  async get(structureId: string, version: number): Promise<HistoryEntry | undefined> {
+    return kvs.get<HistoryEntry>(keys.historyEntry(structureId, version));
+  }
+
+  /** Best effort after a write of `version`: the entry that fell past the cap. */
+  async dropBeyondCap(structureId: string, version: number): Promise<void> {
+    if (version <= HISTORY_CAP) return;
+    await kvs.delete(keys.historyEntry(structureId, version - HISTORY_CAP));
+    this.meter.add(0);
+  }
+
+  /** With the structure: every entry a forest at `version` can still have. */
+  async deleteAll(structureId: string, version: number): Promise<void> {
+    const wanted: string[] = [];
+    for (let v = version; v >= Math.max(1, version - HISTORY_CAP + 1); v--)
+      wanted.push(keys.historyEntry(structureId, v));
+    for (let i = 0; i < wanted.length; i += BATCH_GET_MAX) {
+      await kvs.batchDelete(wanted.slice(i, i + BATCH_GET_MAX).map((key) => ({ key })));
+      this.meter.add(0);
+    }
+  }
+}
