@@ -305,3 +305,34 @@ export interface EditStructureResult {
   /** Set when the edit was based on this older version and replayed on the current one. */
   rebasedFrom?: number;
 }
+
+/** One change in a structure's history: the forest version it made, who, when, what (row counts only). */
+export interface HistoryEntryDto {
+  version: number;
+  at: string;
+  kind: 'edit' | 'import' | 'undo' | 'undo-edit' | 'restore';
+  who: { accountId: string; displayName: string };
+  counts: { added: number; moved: number; removed: number };
+  /** The job that made it (an import, an undo of one). */
+  jobId?: string;
+  /** A restore: the version brought back. An undo of an edit: the edit's version. */
+  of?: number;
+  /** Whether getForestAt and restoreVersion can still rebuild this version. */
+  viewable: boolean;
+  /** Whether this is an edit of the caller's that undoEdit would take back now. */
+  undoable?: boolean;
+}
+
+export interface HistoryPage {
+  structureId: string;
+  /** The structure's current version. */
+  version: number;
+  entries: HistoryEntryDto[];
+  nextCursor?: string;
+}
+
+/** What restoreVersion or undoEdit wrote: the new version, and what it changed. */
+export interface VersionChangeResult {
+  version: number;
+  counts: { added: number; moved: number; removed: number };
+}

@@ -46,9 +46,19 @@ export class HistoryRepository {
     return { kind: 'set', key: keys.historyEntry(structureId, version), value: entry };
   }
 
-  /** Entries of versions `newest` and below, newest first, at most `limit`, never older than the cap. */
-  async list(structureId: string, newest: number, limit: number): Promise<HistoryEntry[]> {
-    const oldest = Math.max(1, newest - HISTORY_CAP + 1, newest - limit + 1);
+  /**
+   * Entries of the `limit` versions from `newest` down, newest first, none past the cap counted from
+   * `current`; `next` is where the following page starts. A version with no entry (written before
+   * history was kept) is skipped.
+   */
+  async list(
+    structureId: string,
+    current: number,
+    newest: number,
+    limit: number,
+  ): Promise<{ entries: HistoryEntry[]; next?: number }> {
+    const floor = Math.max(1, current - HISTORY_CAP + 1);
+    const oldest = Math.max(floor, newest - limit + 1);
     const wanted: string[] = [];
     for (let v = newest; v >= oldest; v--) wanted.push(keys.historyEntry(structureId, v));
     const byKey = new Map<string, HistoryEntry>();
@@ -56,7 +66,8 @@ export class HistoryRepository {
       const result = await kvs.batchGet<HistoryEntry>(wanted.slice(i, i + BATCH_GET_MAX).map((key) => ({ key })));
       for (const item of result.successfulKeys) byKey.set(item.key, item.value);
     }
-    return wanted.flatMap((key) => byKey.get(key) ?? []);
+    const entries = wanted.flatMap((key) => byKey.get(key) ?? []);
+    return oldest > floor ? { entries, next: oldest - 1 } : { entries };
   }
 
   async get(structureId: string, version: number): Promise<HistoryEntry | undefined> {

@@ -130,7 +130,12 @@ function applyStage<P, D>(spec: ImportSpec<P, D>): Stage<ImportJob> {
         log: [...notes, { level: 'info', message: summary }],
         atomic: {
           write: async (recordOp) => {
-            const note: ChangeNote = { kind: 'import', who: job.startedBy, counts: { added: c.added, moved: c.moved, removed: c.removed }, jobId: job.id };
+            const note: ChangeNote = {
+              kind: 'import',
+              who: job.startedBy,
+              counts: { added: c.added, moved: c.moved, removed: c.removed },
+              jobId: job.id,
+            };
             const written = await forestsOf(inv).replace(header, chunks, updated.size, job.id, inv.now(), [
               recordOp,
               historyOp(inv, header, note),
