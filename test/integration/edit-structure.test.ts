@@ -89,24 +89,59 @@ describe('editStructure', () => {
     expect(await shape(structureId)).toEqual([row(0, 'APP-5'), row(0, 'APP-4'), row(1, 'OPS-1')]);
   });
 
-  it('refuses an edit based on an older version, and changes nothing', async () => {
-    // given: an import lands after ed loaded the structure
-    const structureId = await givenEditable([0, 'APP-1']);
+  it('rebases an edit based on an older version onto what landed since, keeping both', async () => {
+    // given: an import adds APP-6 after ed loaded the structure
+    const structureId = await givenEditable([0, 'APP-1'], [0, 'APP-2']);
+    const [app1, app2] = await Promise.all(['APP-1', 'APP-2'].map((k) => rowIdOf(structureId, k)));
     const seen = await versionOf('ed', structureId);
     await runImport(local.site, 'olivia', structureId, {
       source: { kind: 'jql', jql: 'key = APP-6' },
       add: { at: 'top' },
     });
+    // when: ed, on the old view, adds APP-4 under APP-1 and moves APP-2 before APP-1
+    const answer = data(
+      await local.site.invokeAs('ed', 'editStructure', {
+        structureId,
+        version: seen,
+        actions: [
+          { kind: 'add', issueKeys: ['APP-4'], under: app1 },
+          { kind: 'move', rowIds: [app2!], under: 0, before: app1 },
+        ],
+      }),
+    );
+    // then: both the import's row and ed's edit are there
+    expect(answer).toMatchObject({ version: seen + 2, rebasedFrom: seen, counts: { added: 1, moved: 1, removed: 0 } });
+    expect(await shape(structureId)).toEqual([row(0, 'APP-2'), row(0, 'APP-1'), row(1, 'APP-4'), row(0, 'APP-6')]);
+  });
+
+  it('refuses a stale edit that no longer fits, saying the view was refreshed and why, and changes nothing', async () => {
+    // given: pat removes APP-2 after ed loaded the structure
+    const structureId = await givenEditable([0, 'APP-1'], [0, 'APP-2']);
+    const app2 = await rowIdOf(structureId, 'APP-2');
+    const seen = await versionOf('ed', structureId);
+    data(
+      await local.site.invokeAs('pat', 'editStructure', {
+        structureId,
+        version: seen,
+        actions: [{ kind: 'remove', rowIds: [app2] }],
+      }),
+    );
     const before = await shape(structureId);
-    // when
+    // when: ed, on the old view, adds APP-4 under APP-2
     const answer = await local.site.invokeAs('ed', 'editStructure', {
       structureId,
       version: seen,
-      actions: [{ kind: 'add', issueKeys: ['APP-4'] }],
+      actions: [{ kind: 'add', issueKeys: ['APP-4'], under: app2 }],
     });
     // then
-    expect(answer).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(!answer.ok && answer.error.message).toContain('The structure changed since you loaded it');
+    expect(answer).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: `The structure changed since you loaded it and your change no longer fits: your view was refreshed. Row ${app2} is not in the structure any more.`,
+        field: 'actions.0.under',
+      },
+    });
     expect(await shape(structureId)).toEqual(before);
   });
 
