@@ -34,7 +34,7 @@ export async function restoreVersion(
     );
   // Rows made since must never be handed out again: keep the newer high-water mark.
   const restored = Forest.fromColumns(earlier.columns, Math.max(earlier.nextRowId, current.nextRowId));
-  const counts = countsBack(current, restored);
+  const counts = countsBack(current, earlier);
   try {
     const written = await replaceForest(inv, header, restored, inv.accountId, {
       kind: 'restore',

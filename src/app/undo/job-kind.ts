@@ -43,7 +43,7 @@ export const undoJobKind: JobKindSpec<UndoJob> = {
         const note: ChangeNote = {
           kind: 'undo',
           who: inv.accountId,
-          counts: countsBack(current, restored),
+          counts: countsBack(current, before),
           jobId: undo.id,
           of: importJob.undo.appliedVersion,
         };
