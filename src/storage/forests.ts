@@ -182,8 +182,11 @@ export class ForestRepository {
   storedVersions(header: ForestHeader): Array<[number, number]> {
     const out: Array<[number, number]> = [];
     const previous = previousPlace(header);
-    if (previous && header.previousVersion !== undefined) out.push([previous.base, header.previousVersion]);
-    out.push([currentPlace(header).base, header.version]);
+    const base = currentPlace(header).base;
+    // A previous version on the current base is inside the current range already.
+    if (previous && header.previousVersion !== undefined && previous.base < base)
+      out.push([previous.base, header.previousVersion]);
+    out.push([base, header.version]);
     return out;
   }
 
