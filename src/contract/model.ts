@@ -310,7 +310,11 @@ export interface EditStructureResult {
 export interface HistoryEntryDto {
   version: number;
   at: string;
-  kind: 'edit' | 'import' | 'undo' | 'undo-edit' | 'restore';
+  /** `resync`: an import of an installed synchronizer, by hand or in the background (`trigger`). */
+  kind: 'edit' | 'import' | 'resync' | 'undo' | 'undo-edit' | 'restore';
+  /** A background resync: what started it; absent: a person. */
+  trigger?: 'event' | 'schedule';
+  /** Who: for a background resync, the synchronizer's run-as user. */
   who: { accountId: string; displayName: string };
   counts: { added: number; moved: number; removed: number };
   /** The job that made it (an import, an undo of one). */

@@ -8,7 +8,8 @@ import { keys } from './keys';
 import type { TxOp } from './transaction';
 import type { KvsWriteMeter } from './write-meter';
 
-export type ChangeKind = 'edit' | 'import' | 'undo' | 'undo-edit' | 'restore';
+/** `resync`: an import of an installed synchronizer, by hand or in the background. */
+export type ChangeKind = 'edit' | 'import' | 'resync' | 'undo' | 'undo-edit' | 'restore';
 
 /** What a change did, as counts of rows: never which issues, so any reader may see it. */
 export interface ChangeCounts {
@@ -25,6 +26,8 @@ export interface ChangeNote {
   counts: ChangeCounts;
   /** The job that made it: an import, an undo of one. */
   jobId?: string;
+  /** A background resync: what started it (a product event, the schedule); absent: a person. */
+  trigger?: 'event' | 'schedule';
   /** A restore: the version whose forest came back. An undo of an edit: the edit's version. */
   of?: number;
 }

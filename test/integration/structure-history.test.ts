@@ -57,6 +57,34 @@ describe('structure history', () => {
     expect(page.nextCursor).toBeUndefined();
   });
 
+  it('names a resync of an installed synchronizer as such, by the person who ran it', async () => {
+    // given
+    const structureId = await givenShared();
+    const { synchronizer } = data(
+      await local.site.invokeAs('olivia', 'installSynchronizer', {
+        structureId,
+        synchronizer: 'filter',
+        params: { source: { kind: 'jql', jql: 'key = APP-6' }, add: { at: 'top' } },
+      }),
+    );
+    // when: ed cannot resync (edit only); pat, with control, does
+    const started = data(
+      await local.site.invokeAs('pat', 'resync', { structureId, synchronizerId: synchronizer.id, direction: 'import' }),
+    );
+    await local.site.rt.queue.drain();
+    // then
+    const page = data(await local.site.invokeAs('ed', 'listStructureHistory', { structureId }));
+    expect(page.entries).toEqual([
+      expect.objectContaining({
+        kind: 'resync',
+        jobId: started.job.id,
+        who: { accountId: 'acc-pat', displayName: 'Pat Partner' },
+        counts: { added: 1, moved: 0, removed: 0 },
+      }),
+    ]);
+    expect(page.entries[0]?.trigger).toBeUndefined();
+  });
+
   it('pages by version, and needs view', async () => {
     // given
     const structureId = await givenShared();

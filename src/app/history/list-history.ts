@@ -23,7 +23,7 @@ export async function listStructureHistory(
   const { entries, next } = await historyOf(inv).list(input.structureId, header.version, newest, input.limit);
   // An undo names the edit it took back; it may sit on this page or a newer one, so read from the top.
   const undone = new Set<number>();
-  if (entries.some((e) => e.kind === 'edit' && e.who === inv.accountId)) {
+  if (entries.some((e) => e.kind === 'edit' && e.who === inv.accountId && isStored(inv, header, e.version - 1))) {
     const oldest = entries[entries.length - 1]!.version;
     const all = await historyOf(inv).list(
       input.structureId,
@@ -42,6 +42,7 @@ export async function listStructureHistory(
       who: { accountId: e.who, displayName: await displayNameOf(inv, e.who) },
       counts: { added: e.counts.added, moved: e.counts.moved, removed: e.counts.removed },
       ...(e.jobId !== undefined ? { jobId: e.jobId } : {}),
+      ...(e.trigger !== undefined ? { trigger: e.trigger } : {}),
       ...(e.of !== undefined ? { of: e.of } : {}),
       viewable: isStored(inv, header, e.version),
     };

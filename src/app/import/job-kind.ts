@@ -131,10 +131,11 @@ function applyStage<P, D>(spec: ImportSpec<P, D>): Stage<ImportJob> {
         atomic: {
           write: async (recordOp) => {
             const note: ChangeNote = {
-              kind: 'import',
+              kind: job.installedId !== undefined ? 'resync' : 'import',
               who: job.startedBy,
               counts: { added: c.added, moved: c.moved, removed: c.removed },
               jobId: job.id,
+              ...(job.trigger === 'event' || job.trigger === 'schedule' ? { trigger: job.trigger } : {}),
             };
             const written = await forestsOf(inv).replace(header, chunks, updated.size, job.id, inv.now(), [
               recordOp,
