@@ -2,6 +2,7 @@
 // import, a restore, an undo of an edit) leaves an entry saying who, when, what kind and how many rows;
 // earlier versions can be viewed and restored as one new change; a person's own edits can be undone.
 import { id } from './support/dataset';
+import { HistoryRepository, KvsWriteMeter } from '../../src/storage';
 import { data, givenStructure, runImport, shape, useSite } from './support/site';
 
 const local = useSite();
@@ -268,5 +269,17 @@ describe('structure history', () => {
     const answer = await local.site.invokeAs('ed', 'undoEdit', { structureId, version: mine.version });
     // then
     expect(answer).toMatchObject({ ok: false, error: { code: 'PERMISSION_LEVEL', needed: 'edit' } });
+  });
+
+  it('goes with the structure when it is deleted', async () => {
+    // given
+    const structureId = await givenShared();
+    const edited = await add('olivia', structureId, ['APP-4']);
+    const history = new HistoryRepository(new KvsWriteMeter());
+    expect(await history.get(structureId, edited.version)).toBeDefined();
+    // when
+    data(await local.site.invokeAs('olivia', 'deleteStructure', { structureId }));
+    // then
+    expect(await history.get(structureId, edited.version)).toBeUndefined();
   });
 });
