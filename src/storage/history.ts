@@ -37,7 +37,27 @@ export interface HistoryEntry extends ChangeNote {
   at: number;
 }
 
+/**
+ * An export or a revert of one: it changes Jira, not the forest, so it has no version of its own; it is
+ * recorded beside the version it ran on (`history:<id>:<version>:x`, at most EXPORTS_PER_VERSION).
+ * Exports of a structure run one at a time, so the read-modify-write of that value has no rival.
+ */
+export interface ExportEntry {
+  kind: 'export' | 'revert';
+  /** The forest version current when it ended. */
+  version: number;
+  at: number;
+  who: string;
+  jobId: string;
+  /** Changes written to Jira (a count: never which issues). */
+  changes: number;
+  state: 'finished' | 'failed' | 'cancelled';
+}
+
+export type HistoryItem = HistoryEntry | ExportEntry;
+
 export const HISTORY_CAP = 500;
+export const EXPORTS_PER_VERSION = 20;
 const BATCH_GET_MAX = 25;
 
 export class HistoryRepository {
@@ -59,18 +79,35 @@ export class HistoryRepository {
     current: number,
     newest: number,
     limit: number,
-  ): Promise<{ entries: HistoryEntry[]; next?: number }> {
-    const floor = Math.max(1, current - HISTORY_CAP + 1);
+  ): Promise<{ entries: HistoryItem[]; next?: number }> {
+    // Version 0 (the empty forest) has no change of its own, but exports may have run on it.
+    const floor = Math.max(0, current - HISTORY_CAP + 1);
     const oldest = Math.max(floor, newest - limit + 1);
     const wanted: string[] = [];
-    for (let v = newest; v >= oldest; v--) wanted.push(keys.historyEntry(structureId, v));
-    const byKey = new Map<string, HistoryEntry>();
+    for (let v = newest; v >= oldest; v--)
+      wanted.push(keys.historyExports(structureId, v), keys.historyEntry(structureId, v));
+    const byKey = new Map<string, unknown>();
     for (let i = 0; i < wanted.length; i += BATCH_GET_MAX) {
-      const result = await kvs.batchGet<HistoryEntry>(wanted.slice(i, i + BATCH_GET_MAX).map((key) => ({ key })));
+      const result = await kvs.batchGet<unknown>(wanted.slice(i, i + BATCH_GET_MAX).map((key) => ({ key })));
       for (const item of result.successfulKeys) byKey.set(item.key, item.value);
     }
-    const entries = wanted.flatMap((key) => byKey.get(key) ?? []);
+    // Per version, newest first: the exports run on it, then the change that made it.
+    const entries = wanted.flatMap((key): HistoryItem[] => {
+      const value = byKey.get(key);
+      if (value === undefined) return [];
+      return Array.isArray(value) ? [...(value as ExportEntry[])].reverse() : [value as HistoryEntry];
+    });
     return oldest > floor ? { entries, next: oldest - 1 } : { entries };
+  }
+
+  /** Records an export beside `entry.version`; again for the same job changes nothing (at-least-once). */
+  async recordExport(structureId: string, entry: ExportEntry): Promise<void> {
+    const key = keys.historyExports(structureId, entry.version);
+    const earlier = (await kvs.get<ExportEntry[]>(key)) ?? [];
+    if (earlier.some((e) => e.jobId === entry.jobId)) return;
+    const value = [...earlier, entry].slice(-EXPORTS_PER_VERSION);
+    await kvs.set(key, value);
+    this.meter.add(JSON.stringify(value).length + key.length);
   }
 
   async get(structureId: string, version: number): Promise<HistoryEntry | undefined> {
@@ -79,16 +116,20 @@ export class HistoryRepository {
 
   /** Best effort after a write of `version`: the entry that fell past the cap. */
   async dropBeyondCap(structureId: string, version: number): Promise<void> {
-    if (version <= HISTORY_CAP) return;
-    await kvs.delete(keys.historyEntry(structureId, version - HISTORY_CAP));
+    if (version < HISTORY_CAP) return;
+    const gone = version - HISTORY_CAP;
+    await kvs.batchDelete([
+      { key: keys.historyEntry(structureId, gone) },
+      { key: keys.historyExports(structureId, gone) },
+    ]);
     this.meter.add(0);
   }
 
   /** With the structure: every entry a forest at `version` can still have. */
   async deleteAll(structureId: string, version: number): Promise<void> {
     const wanted: string[] = [];
-    for (let v = version; v >= Math.max(1, version - HISTORY_CAP + 1); v--)
-      wanted.push(keys.historyEntry(structureId, v));
+    for (let v = version; v >= Math.max(0, version - HISTORY_CAP + 1); v--)
+      wanted.push(keys.historyEntry(structureId, v), keys.historyExports(structureId, v));
     for (let i = 0; i < wanted.length; i += BATCH_GET_MAX) {
       await kvs.batchDelete(wanted.slice(i, i + BATCH_GET_MAX).map((key) => ({ key })));
       this.meter.add(0);

@@ -2,6 +2,7 @@
 // who, when, what kind, and how many rows were added, moved, removed — never which issues, so it reveals
 // nothing about issues the reader cannot see. People are named as Jira shows them to the reader.
 import type { HistoryEntryDto, HistoryPage } from '../../contract';
+import type { ExportEntry, HistoryItem } from '../../storage';
 import { requireLevel } from '../access';
 import { AppError, structureNotFound } from '../errors';
 import { forestsOf, historyOf } from '../forest-store';
@@ -35,19 +36,37 @@ export async function listStructureHistory(
   }
   const out: HistoryEntryDto[] = [];
   for (const e of entries) {
+    const who = { accountId: e.who, displayName: await displayNameOf(inv, e.who) };
+    const at = new Date(e.at).toISOString();
+    const viewable = isStored(inv, header, e.version);
+    if (isExport(e)) {
+      const counts = { added: 0, moved: 0, removed: 0 };
+      out.push({
+        version: e.version,
+        at,
+        kind: e.kind,
+        who,
+        counts,
+        jobId: e.jobId,
+        issuesChanged: e.changes,
+        state: e.state,
+        viewable,
+      });
+      continue;
+    }
     const dto: HistoryEntryDto = {
       version: e.version,
-      at: new Date(e.at).toISOString(),
+      at,
       kind: e.kind,
-      who: { accountId: e.who, displayName: await displayNameOf(inv, e.who) },
+      who,
       counts: { added: e.counts.added, moved: e.counts.moved, removed: e.counts.removed },
       ...(e.jobId !== undefined ? { jobId: e.jobId } : {}),
       ...(e.trigger !== undefined ? { trigger: e.trigger } : {}),
       ...(e.of !== undefined ? { of: e.of } : {}),
-      viewable: isStored(inv, header, e.version),
+      viewable,
     };
     if (e.kind === 'edit' && e.who === inv.accountId)
-      dto.undoable = !undone.has(e.version) && dto.viewable && isStored(inv, header, e.version - 1);
+      dto.undoable = !undone.has(e.version) && viewable && isStored(inv, header, e.version - 1);
     out.push(dto);
   }
   return {
@@ -57,3 +76,5 @@ export async function listStructureHistory(
     ...(next !== undefined ? { nextCursor: String(next) } : {}),
   };
 }
+
+const isExport = (e: HistoryItem): e is ExportEntry => e.kind === 'export' || e.kind === 'revert';

@@ -5,7 +5,7 @@
 // the store keeps while the edit is among the recent ones.
 import type { VersionChangeResult } from '../../contract';
 import { issuesOfUndo, planUndo } from '../../domain/edit';
-import { HISTORY_CAP, TransactionConditionFailed, type HistoryEntry } from '../../storage';
+import { HISTORY_CAP, TransactionConditionFailed } from '../../storage';
 import { requireLevel } from '../access';
 import { AppError } from '../errors';
 import { commitEdit, historyOf, loadForest } from '../forest-store';
@@ -70,5 +70,5 @@ async function wasUndone(
     current,
     Math.min(HISTORY_CAP, current - input.version),
   );
-  return entries.some((e: HistoryEntry) => e.kind === 'undo-edit' && e.of === input.version);
+  return entries.some((e) => e.kind === 'undo-edit' && e.of === input.version);
 }
