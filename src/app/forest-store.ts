@@ -60,6 +60,7 @@ const MAX_EDIT_BYTES = 100_000;
  * hundred bytes for a row moved. A base with many edits, or an edit too large, is rewritten whole
  * instead. Conditioned on `from.version` like a replace: throws TransactionConditionFailed when
  * anything moved. `update` must name the ids of the rows it adds, so replaying it gives `after`.
+ * `note` is the change's history entry, written in the same transaction.
  */
 export async function commitEdit(
   inv: Invocation,
