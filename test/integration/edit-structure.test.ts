@@ -114,6 +114,30 @@ describe('editStructure', () => {
     expect(await shape(structureId)).toEqual([row(0, 'APP-2'), row(0, 'APP-1'), row(1, 'APP-4'), row(0, 'APP-6')]);
   });
 
+  it('replays a stale indent under the row the editor saw above it, not one put there since', async () => {
+    // given: APP-1, APP-2 at the top; pat adds APP-4 between them after ed loaded the structure
+    const structureId = await givenEditable([0, 'APP-1'], [0, 'APP-2']);
+    const [app1, app2] = await Promise.all(['APP-1', 'APP-2'].map((k) => rowIdOf(structureId, k)));
+    const seen = await versionOf('ed', structureId);
+    data(
+      await local.site.invokeAs('pat', 'editStructure', {
+        structureId,
+        version: seen,
+        actions: [{ kind: 'add', issueKeys: ['APP-4'], under: 0, after: app1 }],
+      }),
+    );
+    // when: ed indents APP-2, meaning under APP-1
+    data(
+      await local.site.invokeAs('ed', 'editStructure', {
+        structureId,
+        version: seen,
+        actions: [{ kind: 'indent', rowIds: [app2!] }],
+      }),
+    );
+    // then
+    expect(await shape(structureId)).toEqual([row(0, 'APP-1'), row(1, 'APP-2'), row(0, 'APP-4')]);
+  });
+
   it('refuses a stale edit that no longer fits, saying the view was refreshed and why, and changes nothing', async () => {
     // given: pat removes APP-2 after ed loaded the structure
     const structureId = await givenEditable([0, 'APP-1'], [0, 'APP-2']);

@@ -2,13 +2,13 @@
 // one batch, based on the forest version they were shown, applied all or nothing. Jira decides what the
 // editor can see (asked as them), and a row they cannot see is never moved or removed by them.
 import type { EditStructureResult } from '../../contract';
-import { planEdit, type EditAction } from '../../domain/edit';
+import { pinPlaces, planEdit, type EditAction, type PinnedActions } from '../../domain/edit';
 import type { Forest, IssueId } from '../../domain/forest';
 import { BULKFETCH_MAX } from '../../jira';
-import { TransactionConditionFailed } from '../../storage';
+import { TransactionConditionFailed, type ForestHeader } from '../../storage';
 import { requireLevel } from '../access';
 import { AppError } from '../errors';
-import { commitEdit, loadForest } from '../forest-store';
+import { commitEdit, forestOfVersion, forestsOf, loadForest } from '../forest-store';
 import type { Invocation } from '../invocation';
 import { findStructure } from '../structures';
 import { visibleIssueIds } from '../visibility';
@@ -51,16 +51,35 @@ export async function editStructure(inv: Invocation, input: EditStructureInput):
   // Jira's answers about visibility hold for the whole request: ask again only about issues new to a rebase.
   const asked = new Map<IssueId, boolean>();
 
+  // The editor's view, once a rebase needs it to pin relative places (indent, outdent).
+  let view: Forest | undefined;
+  let pinned: PinnedActions | undefined;
+
   for (let attempt = 1; ; attempt++) {
     const { header, forest } = await loadForest(inv, input.structureId);
-    const stale = header.version !== input.version || attempt > 1;
+    if (header.version === input.version) view = forest;
+    const stale = header.version !== input.version;
+    if (stale && pinned === undefined) {
+      if (actions.some((a) => a.kind === 'indent' || a.kind === 'outdent')) {
+        view ??= await viewAt(inv, header, input.version);
+        if (!view)
+          throw new AppError(
+            'CONFLICT',
+            staleRefusal('It indents or outdents rows next to rows that may have moved since, so it is not replayed.'),
+          );
+        pinned = pinPlaces(view, actions);
+      } else pinned = { actions, origin: actions.map((_, i) => i) };
+    }
     const unknown = issuesToAsk(forest, input.actions).filter((issueId) => !asked.has(issueId));
     const visible = await visibleIssueIds(inv.jira, unknown);
     for (const issueId of unknown) asked.set(issueId, visible.has(issueId));
-    const result = planEdit({ forest, actions, visible: (id) => asked.get(id) === true || addedIds.has(id) });
+    const planned = stale && pinned ? pinned.actions : actions;
+    const result = planEdit({ forest, actions: planned, visible: (id) => asked.get(id) === true || addedIds.has(id) });
     if (!result.ok) {
-      if (stale) throw new AppError('CONFLICT', staleRefusal(result.refusal.message), { field: result.refusal.field });
-      throw new AppError('INVALID_EDIT', result.refusal.message, { field: result.refusal.field });
+      // A pinned action refused names the action the editor sent.
+      const field = stale && pinned ? fieldOfOrigin(result.refusal.field, pinned, actions) : result.refusal.field;
+      if (stale) throw new AppError('CONFLICT', staleRefusal(result.refusal.message), { field });
+      throw new AppError('INVALID_EDIT', result.refusal.message, { field });
     }
     try {
       const written = await commitEdit(inv, header, result.update, result.forest, inv.accountId, {
@@ -79,6 +98,25 @@ export async function editStructure(inv: Invocation, input: EditStructureInput):
       if (attempt >= MAX_COMMIT_ATTEMPTS) throw new AppError('CONFLICT', raceMessage);
     }
   }
+}
+
+/** The forest the editor saw, while it can be rebuilt. */
+async function viewAt(inv: Invocation, header: ForestHeader, version: number): Promise<Forest | undefined> {
+  const stored = await forestsOf(inv).readVersion(header, version);
+  return stored ? forestOfVersion(stored) : undefined;
+}
+
+/**
+ * A refusal's field in the pinned actions ("actions.3.rowIds.0") as a field of what the editor sent: the
+ * same path when that action was kept as sent, else the action it came from.
+ */
+function fieldOfOrigin(field: string, pinned: PinnedActions, sent: readonly EditAction[]): string {
+  const match = /^actions\.(\d+)(.*)$/.exec(field);
+  if (!match) return field;
+  const index = Number(match[1]);
+  const from = pinned.origin[index];
+  if (from === undefined) return field;
+  return pinned.actions[index] === sent[from] ? `actions.${from}${match[2]}` : `actions.${from}`;
 }
 
 /** planEdit's reason, said as what it is for a stale view: the structure moved on under the editor. */
