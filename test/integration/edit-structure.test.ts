@@ -138,6 +138,29 @@ describe('editStructure', () => {
     expect(await shape(structureId)).toEqual([row(0, 'APP-1'), row(1, 'APP-2'), row(0, 'APP-4')]);
   });
 
+  it('follows the row a stale indent meant to go under when that row moved since', async () => {
+    // given: APP-1, APP-2, APP-5 at the top; pat moves APP-1 under APP-5 after ed loaded the structure
+    const structureId = await givenEditable([0, 'APP-1'], [0, 'APP-2'], [0, 'APP-5']);
+    const [app1, app2, app5] = await Promise.all(['APP-1', 'APP-2', 'APP-5'].map((k) => rowIdOf(structureId, k)));
+    const seen = await versionOf('ed', structureId);
+    data(
+      await local.site.invokeAs('pat', 'editStructure', {
+        structureId,
+        version: seen,
+        actions: [{ kind: 'move', rowIds: [app1!], under: app5 }],
+      }),
+    );
+    // when: ed indents APP-2, meaning under APP-1
+    const answer = await local.site.invokeAs('ed', 'editStructure', {
+      structureId,
+      version: seen,
+      actions: [{ kind: 'indent', rowIds: [app2!] }],
+    });
+    // then
+    expect(answer).toMatchObject({ ok: true, data: { rebasedFrom: seen } });
+    expect(await shape(structureId)).toEqual([row(0, 'APP-5'), row(1, 'APP-1'), row(2, 'APP-2')]);
+  });
+
   it('refuses a stale edit that no longer fits, saying the view was refreshed and why, and changes nothing', async () => {
     // given: pat removes APP-2 after ed loaded the structure
     const structureId = await givenEditable([0, 'APP-1'], [0, 'APP-2']);

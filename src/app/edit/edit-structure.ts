@@ -70,10 +70,11 @@ export async function editStructure(inv: Invocation, input: EditStructureInput):
         pinned = pinPlaces(view, actions);
       } else pinned = { actions, origin: actions.map((_, i) => i) };
     }
-    const unknown = issuesToAsk(forest, input.actions).filter((issueId) => !asked.has(issueId));
+    const planned = stale && pinned ? pinned.actions : actions;
+    // Asked about the actions as planned: a pinned indent places under the row that was above.
+    const unknown = issuesToAsk(forest, planned).filter((issueId) => !asked.has(issueId));
     const visible = await visibleIssueIds(inv.jira, unknown);
     for (const issueId of unknown) asked.set(issueId, visible.has(issueId));
-    const planned = stale && pinned ? pinned.actions : actions;
     const result = planEdit({ forest, actions: planned, visible: (id) => asked.get(id) === true || addedIds.has(id) });
     if (!result.ok) {
       // A pinned action refused names the action the editor sent.
@@ -154,7 +155,7 @@ async function issueIdsOfKeys(inv: Invocation, actions: readonly EditActionIn[])
  * the siblings of an indented one (the row above it). Rows not asked about count as not visible, which
  * only ever refuses.
  */
-function issuesToAsk(forest: Forest, actions: readonly EditActionIn[]): IssueId[] {
+function issuesToAsk(forest: Forest, actions: readonly EditAction[]): IssueId[] {
   const ids = new Set<IssueId>();
   const addRow = (rowId: number | undefined): void => {
     if (rowId === undefined || rowId === 0) return;
