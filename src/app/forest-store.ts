@@ -1,6 +1,22 @@
 // Forests as the app sees them: domain `Forest` objects in, encoded chunks in KVS out.
-import { applyUpdate, Forest, forestFromChunks, forestToChunks, type ForestUpdate } from '../domain/forest';
-import { ForestRepository, MAX_EDITS_PER_BASE, type ForestHeader, type StoredVersion, type TxOp } from '../storage';
+import {
+  applyUpdate,
+  Forest,
+  forestChangeCounts,
+  forestFromChunks,
+  forestToChunks,
+  type ForestUpdate,
+} from '../domain/forest';
+import {
+  ForestRepository,
+  HistoryRepository,
+  MAX_EDITS_PER_BASE,
+  type ChangeCounts,
+  type ChangeNote,
+  type ForestHeader,
+  type StoredVersion,
+  type TxOp,
+} from '../storage';
 import { structureNotFound } from './errors';
 import type { Invocation } from './invocation';
 
@@ -10,6 +26,18 @@ export interface LoadedForest {
 }
 
 export const forestsOf = (inv: Invocation): ForestRepository => new ForestRepository(inv.kvsWrites);
+export const historyOf = (inv: Invocation): HistoryRepository => new HistoryRepository(inv.kvsWrites);
+
+/**
+ * The history entry of the version a write from `from` makes, for that write's transaction; and, once it
+ * landed, the trim that keeps the history at its cap.
+ */
+export function historyOp(inv: Invocation, from: ForestHeader, note: ChangeNote): TxOp {
+  return historyOf(inv).entryOp(from.structureId, from.version + 1, note, inv.now());
+}
+export async function trimHistory(inv: Invocation, written: ForestHeader): Promise<void> {
+  await historyOf(inv).dropBeyondCap(written.structureId, written.version);
+}
 
 export async function loadForest(inv: Invocation, structureId: string): Promise<LoadedForest> {
   const stored = await forestsOf(inv).read(structureId);
@@ -32,6 +60,7 @@ const MAX_EDIT_BYTES = 100_000;
  * hundred bytes for a row moved. A base with many edits, or an edit too large, is rewritten whole
  * instead. Conditioned on `from.version` like a replace: throws TransactionConditionFailed when
  * anything moved. `update` must name the ids of the rows it adds, so replaying it gives `after`.
+ * `note` is the change's history entry, written in the same transaction.
  */
 export async function commitEdit(
   inv: Invocation,
@@ -39,11 +68,16 @@ export async function commitEdit(
   update: ForestUpdate,
   after: Forest,
   changedBy: string,
+  note: ChangeNote,
 ): Promise<ForestHeader> {
   const bytes = JSON.stringify(update).length;
   if ((from.edits ?? 0) >= MAX_EDITS_PER_BASE || bytes > MAX_EDIT_BYTES)
-    return replaceForest(inv, from, after, changedBy);
-  return forestsOf(inv).appendEdit(from, update, after.size, changedBy, inv.now());
+    return replaceForest(inv, from, after, changedBy, note);
+  const written = await forestsOf(inv).appendEdit(from, update, after.size, changedBy, inv.now(), [
+    historyOp(inv, from, note),
+  ]);
+  await trimHistory(inv, written);
+  return written;
 }
 
 /**
@@ -57,7 +91,22 @@ export async function replaceForest(
   from: ForestHeader,
   forest: Forest,
   changedBy: string,
+  note: ChangeNote,
   extra: TxOp[] = [],
 ): Promise<ForestHeader> {
-  return forestsOf(inv).replace(from, forestChunks(forest), forest.size, changedBy, inv.now(), extra);
+  const written = await forestsOf(inv).replace(from, forestChunks(forest), forest.size, changedBy, inv.now(), [
+    historyOp(inv, from, note),
+    ...extra,
+  ]);
+  await trimHistory(inv, written);
+  return written;
+}
+
+/**
+ * The counts of going back from `current` to an earlier forest `earlier` (an undo, a restore): the
+ * counts of the way forward, turned around, since the diff needs the later forest second.
+ */
+export function countsBack(current: Forest, earlier: Forest): ChangeCounts {
+  const forward = forestChangeCounts(earlier, current);
+  return { added: forward.removed, moved: forward.moved, removed: forward.added };
 }

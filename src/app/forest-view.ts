@@ -33,6 +33,16 @@ export async function getForest(
 ): Promise<ForestPage> {
   await requireLevel(inv, await findStructure(inv, input.structureId), 'view');
   const { header, forest } = await loadForest(inv, input.structureId);
+  return pageOf(inv, input, header.version, forest);
+}
+
+/** One page of `forest`, which is `version` of the structure, as the caller may see it. */
+export async function pageOf(
+  inv: Invocation,
+  input: { structureId: string; cursor?: string; limit: number },
+  version: number,
+  forest: Forest,
+): Promise<ForestPage> {
   const start = Math.min(parseCursor(input.cursor), forest.size);
   const end = Math.min(forest.size, start + input.limit);
 
@@ -42,7 +52,7 @@ export async function getForest(
 
   const page: ForestPage = {
     structureId: input.structureId,
-    version: header.version,
+    version,
     rowIds: [],
     depths: [],
     issueIds: [],
@@ -76,7 +86,7 @@ export async function getForest(
       else page.hiddenRows++;
     }
   }
-  if (end < forest.size) page.nextCursor = `${header.version}:${end}`;
+  if (end < forest.size) page.nextCursor = `${version}:${end}`;
   return page;
 }
 

@@ -11,6 +11,10 @@ export {
 } from './structures';
 export { getForest } from './forest-view';
 export { editStructure } from './edit/edit-structure';
+export { listStructureHistory } from './history/list-history';
+export { getForestAt } from './history/forest-at';
+export { restoreVersion } from './history/restore-version';
+export { undoEdit } from './history/undo-edit';
 export { listSynchronizers } from './synchronizers';
 export { previewImport } from './preview-import';
 export { startImport } from './start-import';

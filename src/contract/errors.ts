@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'JOB_RUNNING', // a job in the same direction is running on the structure; the message says whose and since when
   'JOB_STALLED', // a job stopped making progress and the watchdog ended it; the message says when
   'INVALID_EDIT', // a structure edit that cannot be made (unknown row, hidden row, a move under itself); `field` names the action
+  'VERSION_NOT_STORED', // an earlier forest version that can no longer be rebuilt; the message says which can
   'ISSUE_NOT_FOUND', // an issue key that does not exist or the caller cannot see
   'INTERNAL',
 ] as const;

@@ -302,4 +302,50 @@ export interface EditStructureResult {
   version: number;
   counts: { added: number; moved: number; removed: number };
   addedRowIds: number[];
+  /** Set when the edit was based on this older version and replayed on the current one. */
+  rebasedFrom?: number;
+}
+
+/** One change in a structure's history: the forest version it made, who, when, what (row counts only). */
+export interface HistoryEntryDto {
+  version: number;
+  at: string;
+  /**
+   * `resync`: an import of an installed synchronizer, by hand or in the background (`trigger`).
+   * `export` and `revert` change Jira, not the structure: `version` is the one they ran on, listed
+   * after the change that made it, and `issuesChanged` says how many changes they wrote.
+   */
+  kind: 'edit' | 'import' | 'resync' | 'undo' | 'undo-edit' | 'restore' | 'export' | 'revert';
+  /** An export or revert: the changes it wrote to Jira (a count, never which issues). */
+  issuesChanged?: number;
+  /** An export or revert: how it ended. */
+  state?: 'finished' | 'failed' | 'cancelled';
+  /** A background resync: what started it; absent: a person. */
+  trigger?: 'event' | 'schedule';
+  /** Who: for a background resync, the synchronizer's run-as user. */
+  who: { accountId: string; displayName: string };
+  /** Rows the change added, moved and removed (zeros for an export or revert). */
+  counts: { added: number; moved: number; removed: number };
+  /** The job that made it (an import, an undo of one, an export). */
+  jobId?: string;
+  /** A restore: the version brought back. An undo of an edit: the edit's version. */
+  of?: number;
+  /** Whether getForestAt and restoreVersion can still rebuild this version. */
+  viewable: boolean;
+  /** Whether this is an edit of the caller's that undoEdit would take back now. */
+  undoable?: boolean;
+}
+
+export interface HistoryPage {
+  structureId: string;
+  /** The structure's current version. */
+  version: number;
+  entries: HistoryEntryDto[];
+  nextCursor?: string;
+}
+
+/** What restoreVersion or undoEdit wrote: the new version, and what it changed. */
+export interface VersionChangeResult {
+  version: number;
+  counts: { added: number; moved: number; removed: number };
 }

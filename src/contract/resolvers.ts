@@ -7,6 +7,7 @@ import type {
   EditStructureResult,
   ExportPreview,
   ForestPage,
+  HistoryPage,
   InstalledSynchronizerDto,
   ImportPreview,
   JobDto,
@@ -15,6 +16,7 @@ import type {
   StructureSummary,
   SynchronizerInfo,
   UndoPreview,
+  VersionChangeResult,
 } from './model';
 import type { PayloadIn, ResolverKey } from './schemas';
 
@@ -27,6 +29,14 @@ export interface ResolverResults {
   setPermissions: StructureDetails;
   getForest: ForestPage;
   editStructure: EditStructureResult;
+  /** The structure's changes, newest first: manual edits, imports, undos, restores. */
+  listStructureHistory: HistoryPage;
+  /** A page of an earlier version of the forest, filtered as getForest is. */
+  getForestAt: ForestPage;
+  /** Writes an earlier version back as one new change. */
+  restoreVersion: VersionChangeResult;
+  /** Takes back the caller's last edit, as one new change. */
+  undoEdit: VersionChangeResult;
   listSynchronizers: { synchronizers: SynchronizerInfo[] };
   previewImport: ImportPreview;
   startImport: { job: JobDto };

@@ -111,6 +111,15 @@ export const payloadSchemas = {
     version: z.number().int().min(0),
     actions: z.array(editActionSchema).min(1).max(100),
   }),
+  listStructureHistory: z.object({ structureId: id, cursor, limit: z.number().int().min(1).max(100).default(50) }),
+  getForestAt: z.object({
+    structureId: id,
+    version: z.number().int().min(0),
+    cursor,
+    limit: z.number().int().min(1).max(10000).default(5000),
+  }),
+  restoreVersion: z.object({ structureId: id, version: z.number().int().min(0) }),
+  undoEdit: z.object({ structureId: id, version: z.number().int().min(1) }),
   listSynchronizers: z.object({}).default({}),
   previewImport: z.object({
     structureId: id,

@@ -158,6 +158,39 @@ export class ForestRepository {
   }
 
   /**
+   * An earlier version, while it can still be rebuilt: every version from the current base on is its
+   * chunks plus the first edits, and likewise from the kept previous version's base. Undefined for any
+   * other version (its chunks were dropped when it was replaced twice).
+   */
+  async readVersion(header: ForestHeader, version: number): Promise<StoredVersion | undefined> {
+    const places = [currentPlace(header), previousPlace(header)];
+    const tops = [header.version, header.previousVersion];
+    for (const [i, place] of places.entries()) {
+      const top = tops[i];
+      if (place === undefined || top === undefined || version < place.base || version > top) continue;
+      try {
+        return await this.readPlace(header.structureId, version, { ...place, edits: version - place.base });
+      } catch (error) {
+        if (error instanceof ForestVersionGone) return undefined;
+        throw error;
+      }
+    }
+    return undefined;
+  }
+
+  /** The versions `readVersion` can rebuild, oldest first as [from, to] ranges. */
+  storedVersions(header: ForestHeader): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    const previous = previousPlace(header);
+    const base = currentPlace(header).base;
+    // A previous version on the current base is inside the current range already.
+    if (previous && header.previousVersion !== undefined && previous.base < base)
+      out.push([previous.base, header.previousVersion]);
+    out.push([base, header.version]);
+    return out;
+  }
+
+  /**
    * Operations that replace the forest computed from `from`: the new chunks and a header conditioned on
    * `from.version`. Callers add their own operations (the job checkpoint) and run them in one transaction,
    * then call `dropStale` with `stale`.
@@ -200,6 +233,7 @@ export class ForestRepository {
     rowCount: number,
     changedBy: string,
     now: number,
+    extra: TxOp[] = [],
   ): Promise<ForestHeader> {
     const place = currentPlace(from);
     const header: ForestHeader = {
@@ -218,6 +252,7 @@ export class ForestRepository {
       [
         { kind: 'set', key: keys.forestEdit(from.structureId, place.base, place.edits), value: edit, forest: true },
         headerOp(from, header),
+        ...extra,
       ],
       this.meter,
     );

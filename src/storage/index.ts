@@ -1,6 +1,7 @@
 export * from './background-tick';
 export * from './errors';
 export * from './forests';
+export * from './history';
 export * from './installed';
 export * from './job-data';
 export * from './job-record';

@@ -9,6 +9,10 @@ export const keys = {
   forestChunk: (structureId: string, version: number, index: number) => `forest:${structureId}:${version}:${index}`,
   forestEdit: (structureId: string, baseVersion: number, index: number) =>
     `forest:${structureId}:${baseVersion}:e${index}`,
+  /** One entry of a structure's history: the change that made `version`. */
+  historyEntry: (structureId: string, version: number) => `history:${structureId}:${version}`,
+  /** The exports (and reverts) that ran on `version`, which change Jira and not the forest. */
+  historyExports: (structureId: string, version: number) => `history:${structureId}:${version}:x`,
   /** Entity `job`. */
   job: (jobId: string) => jobId,
   /** Bulky job data, never inside the job record: one page of what an import's unit fetched. */

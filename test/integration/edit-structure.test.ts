@@ -89,24 +89,106 @@ describe('editStructure', () => {
     expect(await shape(structureId)).toEqual([row(0, 'APP-5'), row(0, 'APP-4'), row(1, 'OPS-1')]);
   });
 
-  it('refuses an edit based on an older version, and changes nothing', async () => {
-    // given: an import lands after ed loaded the structure
-    const structureId = await givenEditable([0, 'APP-1']);
+  it('rebases an edit based on an older version onto what landed since, keeping both', async () => {
+    // given: an import adds APP-6 after ed loaded the structure
+    const structureId = await givenEditable([0, 'APP-1'], [0, 'APP-2']);
+    const [app1, app2] = await Promise.all(['APP-1', 'APP-2'].map((k) => rowIdOf(structureId, k)));
     const seen = await versionOf('ed', structureId);
     await runImport(local.site, 'olivia', structureId, {
       source: { kind: 'jql', jql: 'key = APP-6' },
       add: { at: 'top' },
     });
-    const before = await shape(structureId);
-    // when
+    // when: ed, on the old view, adds APP-4 under APP-1 and moves APP-2 before APP-1
+    const answer = data(
+      await local.site.invokeAs('ed', 'editStructure', {
+        structureId,
+        version: seen,
+        actions: [
+          { kind: 'add', issueKeys: ['APP-4'], under: app1 },
+          { kind: 'move', rowIds: [app2!], under: 0, before: app1 },
+        ],
+      }),
+    );
+    // then: both the import's row and ed's edit are there
+    expect(answer).toMatchObject({ version: seen + 2, rebasedFrom: seen, counts: { added: 1, moved: 1, removed: 0 } });
+    expect(await shape(structureId)).toEqual([row(0, 'APP-2'), row(0, 'APP-1'), row(1, 'APP-4'), row(0, 'APP-6')]);
+  });
+
+  it('replays a stale indent under the row the editor saw above it, not one put there since', async () => {
+    // given: APP-1, APP-2 at the top; pat adds APP-4 between them after ed loaded the structure
+    const structureId = await givenEditable([0, 'APP-1'], [0, 'APP-2']);
+    const [app1, app2] = await Promise.all(['APP-1', 'APP-2'].map((k) => rowIdOf(structureId, k)));
+    const seen = await versionOf('ed', structureId);
+    data(
+      await local.site.invokeAs('pat', 'editStructure', {
+        structureId,
+        version: seen,
+        actions: [{ kind: 'add', issueKeys: ['APP-4'], under: 0, after: app1 }],
+      }),
+    );
+    // when: ed indents APP-2, meaning under APP-1
+    data(
+      await local.site.invokeAs('ed', 'editStructure', {
+        structureId,
+        version: seen,
+        actions: [{ kind: 'indent', rowIds: [app2!] }],
+      }),
+    );
+    // then
+    expect(await shape(structureId)).toEqual([row(0, 'APP-1'), row(1, 'APP-2'), row(0, 'APP-4')]);
+  });
+
+  it('follows the row a stale indent meant to go under when that row moved since', async () => {
+    // given: APP-1, APP-2, APP-5 at the top; pat moves APP-1 under APP-5 after ed loaded the structure
+    const structureId = await givenEditable([0, 'APP-1'], [0, 'APP-2'], [0, 'APP-5']);
+    const [app1, app2, app5] = await Promise.all(['APP-1', 'APP-2', 'APP-5'].map((k) => rowIdOf(structureId, k)));
+    const seen = await versionOf('ed', structureId);
+    data(
+      await local.site.invokeAs('pat', 'editStructure', {
+        structureId,
+        version: seen,
+        actions: [{ kind: 'move', rowIds: [app1!], under: app5 }],
+      }),
+    );
+    // when: ed indents APP-2, meaning under APP-1
     const answer = await local.site.invokeAs('ed', 'editStructure', {
       structureId,
       version: seen,
-      actions: [{ kind: 'add', issueKeys: ['APP-4'] }],
+      actions: [{ kind: 'indent', rowIds: [app2!] }],
     });
     // then
-    expect(answer).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(!answer.ok && answer.error.message).toContain('The structure changed since you loaded it');
+    expect(answer).toMatchObject({ ok: true, data: { rebasedFrom: seen } });
+    expect(await shape(structureId)).toEqual([row(0, 'APP-5'), row(1, 'APP-1'), row(2, 'APP-2')]);
+  });
+
+  it('refuses a stale edit that no longer fits, saying the view was refreshed and why, and changes nothing', async () => {
+    // given: pat removes APP-2 after ed loaded the structure
+    const structureId = await givenEditable([0, 'APP-1'], [0, 'APP-2']);
+    const app2 = await rowIdOf(structureId, 'APP-2');
+    const seen = await versionOf('ed', structureId);
+    data(
+      await local.site.invokeAs('pat', 'editStructure', {
+        structureId,
+        version: seen,
+        actions: [{ kind: 'remove', rowIds: [app2] }],
+      }),
+    );
+    const before = await shape(structureId);
+    // when: ed, on the old view, adds APP-4 under APP-2
+    const answer = await local.site.invokeAs('ed', 'editStructure', {
+      structureId,
+      version: seen,
+      actions: [{ kind: 'add', issueKeys: ['APP-4'], under: app2 }],
+    });
+    // then
+    expect(answer).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: `The structure changed since you loaded it and your change no longer fits: your view was refreshed. Row ${app2} is not in the structure any more.`,
+        field: 'actions.0.under',
+      },
+    });
     expect(await shape(structureId)).toEqual(before);
   });
 

@@ -58,6 +58,26 @@ describe('Links export', () => {
     site.jira.store.addLink('EXP-6', 'Blocks', 'EXP-8');
   });
 
+  it('goes in the structure history beside the version it ran on, with how many changes it wrote', async () => {
+    // given
+    const structure = await givenStructure(site);
+    await givenForest(structure.id, forest);
+    // when
+    const job = await runExport(structure.id, 'links', links('structure'));
+    // then
+    const history = data(await site.invokeAs('olivia', 'listStructureHistory', { structureId: structure.id }));
+    expect(history.entries).toEqual([
+      expect.objectContaining({
+        kind: 'export',
+        version: history.version,
+        jobId: job.id,
+        issuesChanged: 2,
+        state: 'finished',
+        who: expect.objectContaining({ accountId: job.startedBy }) as unknown,
+      }),
+    ]);
+  });
+
   it('creates the links the structure implies and deletes none with scope "issues in the structure"', async () => {
     // given
     const structure = await givenStructure(site);

@@ -2,13 +2,13 @@
 // one batch, based on the forest version they were shown, applied all or nothing. Jira decides what the
 // editor can see (asked as them), and a row they cannot see is never moved or removed by them.
 import type { EditStructureResult } from '../../contract';
-import { planEdit, type EditAction } from '../../domain/edit';
+import { pinPlaces, planEdit, type EditAction, type PinnedActions } from '../../domain/edit';
 import type { Forest, IssueId } from '../../domain/forest';
 import { BULKFETCH_MAX } from '../../jira';
-import { TransactionConditionFailed } from '../../storage';
+import { TransactionConditionFailed, type ForestHeader } from '../../storage';
 import { requireLevel } from '../access';
 import { AppError } from '../errors';
-import { commitEdit, loadForest } from '../forest-store';
+import { commitEdit, forestOfVersion, forestsOf, loadForest } from '../forest-store';
 import type { Invocation } from '../invocation';
 import { findStructure } from '../structures';
 import { visibleIssueIds } from '../visibility';
@@ -26,32 +26,104 @@ export interface EditStructureInput {
   actions: EditActionIn[];
 }
 
-const changedMessage =
-  'The structure changed since you loaded it (an import, a resync or another editor): reload it and make your change again.';
+const raceMessage =
+  'The structure kept changing while your edit was saved (imports, resyncs or other editors): your view was refreshed; make your change again.';
 
+/** Saves that lost a race with another writer are rebased on what landed, this many times in all. */
+const MAX_COMMIT_ATTEMPTS = 4;
+
+/**
+ * An edit based on an older version is rebased: its actions name rows, whose ids are stable across
+ * versions and never reused, so the same actions planned on the current forest keep the editor's intent
+ * whenever every row and place they name is still where the editor saw it relative to its parent — and
+ * planEdit refuses exactly when not. Only then is the editor told their view is stale, with planEdit's
+ * reason. Losing a commit race is the same case one step later: reload, rebase, try again.
+ */
 export async function editStructure(inv: Invocation, input: EditStructureInput): Promise<EditStructureResult> {
   await requireLevel(inv, await findStructure(inv, input.structureId), 'edit');
-  const { header, forest } = await loadForest(inv, input.structureId);
-  if (header.version !== input.version) throw new AppError('CONFLICT', changedMessage);
-
   const added = await issueIdsOfKeys(inv, input.actions);
   const actions = input.actions.map((a): EditAction => {
     if (a.kind !== 'add') return a;
     const { issueKeys, ...place } = a;
     return { ...place, issueIds: issueKeys.map((k) => added.get(k.toUpperCase()) as IssueId) };
   });
-  const visible = await visibleIssueIds(inv.jira, issuesToAsk(forest, input.actions));
   const addedIds = new Set(added.values());
-  const result = planEdit({ forest, actions, visible: (id) => visible.has(id) || addedIds.has(id) });
-  if (!result.ok) throw new AppError('INVALID_EDIT', result.refusal.message, { field: result.refusal.field });
+  // Jira's answers about visibility hold for the whole request: ask again only about issues new to a rebase.
+  const asked = new Map<IssueId, boolean>();
 
-  try {
-    const written = await commitEdit(inv, header, result.update, result.forest, inv.accountId);
-    return { version: written.version, counts: result.counts, addedRowIds: result.addedRowIds };
-  } catch (error) {
-    if (error instanceof TransactionConditionFailed) throw new AppError('CONFLICT', changedMessage);
-    throw error;
+  // The editor's view, once a rebase needs it to pin relative places (indent, outdent).
+  let view: Forest | undefined;
+  let pinned: PinnedActions | undefined;
+
+  for (let attempt = 1; ; attempt++) {
+    const { header, forest } = await loadForest(inv, input.structureId);
+    if (header.version === input.version) view = forest;
+    const stale = header.version !== input.version;
+    if (stale && pinned === undefined) {
+      if (actions.some((a) => a.kind === 'indent' || a.kind === 'outdent')) {
+        view ??= await viewAt(inv, header, input.version);
+        if (!view)
+          throw new AppError(
+            'CONFLICT',
+            staleRefusal('It indents or outdents rows next to rows that may have moved since, so it is not replayed.'),
+          );
+        pinned = pinPlaces(view, actions);
+      } else pinned = { actions, origin: actions.map((_, i) => i) };
+    }
+    const planned = stale && pinned ? pinned.actions : actions;
+    // Asked about the actions as planned: a pinned indent places under the row that was above.
+    const unknown = issuesToAsk(forest, planned).filter((issueId) => !asked.has(issueId));
+    const visible = await visibleIssueIds(inv.jira, unknown);
+    for (const issueId of unknown) asked.set(issueId, visible.has(issueId));
+    const result = planEdit({ forest, actions: planned, visible: (id) => asked.get(id) === true || addedIds.has(id) });
+    if (!result.ok) {
+      // A pinned action refused names the action the editor sent.
+      const field = stale && pinned ? fieldOfOrigin(result.refusal.field, pinned, actions) : result.refusal.field;
+      if (stale) throw new AppError('CONFLICT', staleRefusal(result.refusal.message), { field });
+      throw new AppError('INVALID_EDIT', result.refusal.message, { field });
+    }
+    try {
+      const written = await commitEdit(inv, header, result.update, result.forest, inv.accountId, {
+        kind: 'edit',
+        who: inv.accountId,
+        counts: result.counts,
+      });
+      return {
+        version: written.version,
+        counts: result.counts,
+        addedRowIds: result.addedRowIds,
+        ...(stale ? { rebasedFrom: input.version } : {}),
+      };
+    } catch (error) {
+      if (!(error instanceof TransactionConditionFailed)) throw error;
+      if (attempt >= MAX_COMMIT_ATTEMPTS) throw new AppError('CONFLICT', raceMessage);
+    }
   }
+}
+
+/** The forest the editor saw, while it can be rebuilt. */
+async function viewAt(inv: Invocation, header: ForestHeader, version: number): Promise<Forest | undefined> {
+  const stored = await forestsOf(inv).readVersion(header, version);
+  return stored ? forestOfVersion(stored) : undefined;
+}
+
+/**
+ * A refusal's field in the pinned actions ("actions.3.rowIds.0") as a field of what the editor sent: the
+ * same path when that action was kept as sent, else the action it came from.
+ */
+function fieldOfOrigin(field: string, pinned: PinnedActions, sent: readonly EditAction[]): string {
+  const match = /^actions\.(\d+)(.*)$/.exec(field);
+  if (!match) return field;
+  const index = Number(match[1]);
+  const from = pinned.origin[index];
+  if (from === undefined) return field;
+  return pinned.actions[index] === sent[from] ? `actions.${from}${match[2]}` : `actions.${from}`;
+}
+
+/** planEdit's reason, said as what it is for a stale view: the structure moved on under the editor. */
+export function staleRefusal(reason: string): string {
+  const why = reason.replace(/:? ?reload the structure and try again\.?$/i, '.').replace(/\.\.$/, '.');
+  return `The structure changed since you loaded it and your change no longer fits: your view was refreshed. ${why}`;
 }
 
 /**
@@ -83,7 +155,7 @@ async function issueIdsOfKeys(inv: Invocation, actions: readonly EditActionIn[])
  * the siblings of an indented one (the row above it). Rows not asked about count as not visible, which
  * only ever refuses.
  */
-function issuesToAsk(forest: Forest, actions: readonly EditActionIn[]): IssueId[] {
+function issuesToAsk(forest: Forest, actions: readonly EditAction[]): IssueId[] {
   const ids = new Set<IssueId>();
   const addRow = (rowId: number | undefined): void => {
     if (rowId === undefined || rowId === 0) return;

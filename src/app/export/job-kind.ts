@@ -19,7 +19,7 @@ import type { IssueId } from '../../domain/forest';
 import { JobDataRepository, type ExportCheckpoint, type ExportJob, type RevertJob } from '../../storage';
 import { afterExportWrote } from '../background/after-export';
 import { AppError } from '../errors';
-import { loadForest } from '../forest-store';
+import { forestsOf, historyOf, loadForest } from '../forest-store';
 import type { Invocation } from '../invocation';
 import { jobsOf } from '../jobs/read';
 import type { JobKindSpec, Stage, StageContext, StageResult } from '../jobs/stage';
@@ -587,10 +587,26 @@ const STAGES: ReadonlyArray<Stage<Job>> = [gatherStage, planStage, writeStage, f
 
 /**
  * An export or revert that wrote something — finished, failed or cancelled part-way — tells background sync,
- * which ignores the app's own product events (see after-export.ts).
+ * which ignores the app's own product events (see after-export.ts). It goes in the structure's history too,
+ * beside the version it ran on, as does a finished one that found nothing to write.
  */
 async function ended(inv: Invocation, job: Job): Promise<void> {
   if (job.checkpoint.applied > 0) await afterExportWrote(inv.kvsWrites, inv.now(), job.checkpoint.writtenIssueIds);
+  if (job.checkpoint.applied > 0 || job.state === 'finished') await recordInHistory(inv, job);
+}
+
+async function recordInHistory(inv: Invocation, job: Job): Promise<void> {
+  const header = await forestsOf(inv).getHeader(job.structureId);
+  if (!header || (job.state !== 'finished' && job.state !== 'failed' && job.state !== 'cancelled')) return;
+  await historyOf(inv).recordExport(job.structureId, {
+    kind: job.kind,
+    version: header.version,
+    at: inv.now(),
+    who: job.startedBy,
+    jobId: job.id,
+    changes: job.checkpoint.applied,
+    state: job.state,
+  });
 }
 
 export const exportJobKind: JobKindSpec<ExportJob> = {

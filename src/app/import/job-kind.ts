@@ -4,9 +4,9 @@
 // structure makes the engine run the apply again from the new forest (bounded); a duplicate or cancelled
 // step loses on the job condition and changes nothing.
 import { applyUpdate, type Forest } from '../../domain/forest';
-import { JobDataRepository, requestUnits, type ImportJob } from '../../storage';
+import { JobDataRepository, requestUnits, type ChangeNote, type ImportJob } from '../../storage';
 import { AppError } from '../errors';
-import { forestChunks, forestsOf, loadForest } from '../forest-store';
+import { forestChunks, forestsOf, historyOp, loadForest, trimHistory } from '../forest-store';
 import type { Invocation } from '../invocation';
 import type { JobKindSpec, Stage, StageContext, StageResult } from '../jobs/stage';
 import { validateParams } from '../params';
@@ -130,7 +130,18 @@ function applyStage<P, D>(spec: ImportSpec<P, D>): Stage<ImportJob> {
         log: [...notes, { level: 'info', message: summary }],
         atomic: {
           write: async (recordOp) => {
-            await forestsOf(inv).replace(header, chunks, updated.size, job.id, inv.now(), [recordOp]);
+            const note: ChangeNote = {
+              kind: job.installedId !== undefined ? 'resync' : 'import',
+              who: job.startedBy,
+              counts: { added: c.added, moved: c.moved, removed: c.removed },
+              jobId: job.id,
+              ...(job.trigger === 'event' || job.trigger === 'schedule' ? { trigger: job.trigger } : {}),
+            };
+            const written = await forestsOf(inv).replace(header, chunks, updated.size, job.id, inv.now(), [
+              recordOp,
+              historyOp(inv, header, note),
+            ]);
+            await trimHistory(inv, written);
           },
           pending: { kvsWrites: units, forestWrites: units },
           retryNote: 'The structure changed while importing; recomputing from the new structure.',

@@ -2,9 +2,9 @@
 // previous version) in one transaction with the undo's record and the import's "undone" mark — only
 // while the structure is still exactly what the import left. It runs at once, in the resolver.
 import { Forest } from '../../domain/forest';
-import type { ImportJob, UndoJob } from '../../storage';
+import type { ChangeNote, ImportJob, UndoJob } from '../../storage';
 import { AppError } from '../errors';
-import { forestOfVersion, forestsOf, loadForest, replaceForest } from '../forest-store';
+import { countsBack, forestOfVersion, forestsOf, loadForest, replaceForest } from '../forest-store';
 import type { JobKindSpec } from '../jobs/stage';
 import { canUndo, findJob, jobsOf, logEntry } from '../jobs/read';
 import { displayNameOf } from '../names/display-name';
@@ -40,6 +40,13 @@ export const undoJobKind: JobKindSpec<UndoJob> = {
         // Rows the import added must never be handed out again: keep the newer high-water mark.
         const restored = Forest.fromColumns(before.columns, Math.max(before.nextRowId, current.nextRowId));
         const who = await displayNameOf(inv, inv.accountId);
+        const note: ChangeNote = {
+          kind: 'undo',
+          who: inv.accountId,
+          counts: countsBack(current, before),
+          jobId: undo.id,
+          of: importJob.undo.appliedVersion,
+        };
         const undone: ImportJob = {
           ...importJob,
           step: importJob.step + 1,
@@ -51,7 +58,7 @@ export const undoJobKind: JobKindSpec<UndoJob> = {
           progress: { phase: 'finished', done: 1, total: 1 },
           atomic: {
             write: async (recordOp) => {
-              await replaceForest(inv, header, restored, undo.id, [
+              await replaceForest(inv, header, restored, undo.id, note, [
                 recordOp,
                 jobsOf(inv).commitOp(undone, importJob.step),
               ]);

@@ -744,6 +744,17 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
     },
     // The preview backend shows structures; editing them is the real backend's (test/integration/edit-structure.test.ts).
     editStructure: () => err({ code: 'INVALID_EDIT', message: 'The UI preview backend does not edit structures.' }),
+    // History, earlier versions and undo of edits are the real backend's (test/integration/structure-history.test.ts).
+    listStructureHistory: (p, a) => {
+      const r = need(p.structureId, a, 'view');
+      if (r.error) return r.error;
+      return ok({ structureId: p.structureId, version: 1, entries: [] });
+    },
+    getForestAt: () =>
+      err({ code: 'VERSION_NOT_STORED', message: 'The UI preview backend keeps no earlier versions.' }),
+    restoreVersion: () =>
+      err({ code: 'VERSION_NOT_STORED', message: 'The UI preview backend keeps no earlier versions.' }),
+    undoEdit: () => err({ code: 'UNDO_NOT_POSSIBLE', message: 'The UI preview backend does not edit structures.' }),
     getForest: (p, a) => {
       const r = need(p.structureId, a, 'view');
       if (r.error) return r.error;
