@@ -4,6 +4,7 @@ import { ExportPage } from './pages/ExportPage';
 import { ImportPage } from './pages/ImportPage';
 import { JobPage } from './pages/JobPage';
 import { JobsPage } from './pages/JobsPage';
+import { HistoryPage } from './pages/HistoryPage';
 import { ManageStructuresPage } from './pages/ManageStructuresPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PermissionsPage } from './pages/PermissionsPage';
@@ -41,6 +42,8 @@ function Page(props: { route: Route; admin: boolean }) {
       return <PermissionsPage key={route.structureId} structureId={route.structureId} />;
     case 'jobs':
       return <JobsPage key={route.structureId} structureId={route.structureId} />;
+    case 'history':
+      return <HistoryPage key={route.structureId} structureId={route.structureId} />;
     case 'job':
       return <JobPage key={route.jobId} jobId={route.jobId} />;
     case 'notFound':

@@ -44,6 +44,8 @@ function StructureView(props: { structure: StructureDetails }) {
   const { navigate } = useRouter();
   const [generation, setGeneration] = useState(0);
   const [refresh, setRefresh] = useState(0);
+  // Versions this viewer's edits made on this page, newest last: Ctrl+Z takes back the last one.
+  const [myEdits, setMyEdits] = useState<number[]>([]);
   const forest = useForest(structure.id, generation, refresh);
   const settings = useResolver('getSettings', {});
   const can = allowedOperations(
@@ -64,9 +66,19 @@ function StructureView(props: { structure: StructureDetails }) {
               actions,
             });
             setRefresh((r) => r + 1);
+            if (answer.ok) setMyEdits((list) => [...list, answer.data.version]);
             return answer.ok
               ? { ok: true, addedRowIds: answer.data.addedRowIds }
               : { ok: false, message: answer.error.message };
+          },
+          onUndo: async () => {
+            const version = myEdits[myEdits.length - 1];
+            if (version === undefined)
+              return { ok: false, message: 'Nothing of yours to undo here: the History page lists every change.' };
+            const answer = await invoke('undoEdit', { structureId: structure.id, version });
+            setMyEdits((list) => list.slice(0, -1));
+            setRefresh((r) => r + 1);
+            return answer.ok ? { ok: true, addedRowIds: [] } : { ok: false, message: answer.error.message };
           },
         }
       : undefined;
@@ -94,6 +106,7 @@ function StructureView(props: { structure: StructureDetails }) {
         <>
           <Button onClick={() => setGeneration((g) => g + 1)}>Reload</Button>
           <Button onClick={() => navigate({ page: 'jobs', structureId: structure.id })}>Job history</Button>
+          <Button onClick={() => navigate({ page: 'history', structureId: structure.id })}>History</Button>
           {can.permissions && (
             <Button onClick={() => navigate({ page: 'permissions', structureId: structure.id })}>Permissions</Button>
           )}
@@ -155,8 +168,11 @@ function StructureView(props: { structure: StructureDetails }) {
   );
 }
 
+type EditAnswer = { ok: true; addedRowIds: number[] } | { ok: false; message: string };
 interface ForestEditing {
-  onEdit: (actions: EditAction[]) => Promise<{ ok: true; addedRowIds: number[] } | { ok: false; message: string }>;
+  onEdit: (actions: EditAction[]) => Promise<EditAnswer>;
+  /** Takes back this viewer's last edit (Ctrl+Z). */
+  onUndo?: () => Promise<EditAnswer>;
 }
 
 /** An empty structure's edit bar: only adding makes sense. */
@@ -448,6 +464,23 @@ export function ForestView(props: {
         onOpenIssue={(key) => void openHostUrl(`/browse/${encodeURIComponent(key)}`)}
         rowsShown={filtered}
         onHelp={() => setShortcuts(true)}
+        onUndoKey={
+          props.edit?.onUndo
+            ? () => {
+                const undo = props.edit?.onUndo;
+                if (!undo || editing) return;
+                setEditing(true);
+                void undo().then((answer) => {
+                  setEditing(false);
+                  setMessage(
+                    answer.ok
+                      ? { tone: 'information', text: 'Undid your last edit.' }
+                      : { tone: 'warning', text: answer.message },
+                  );
+                });
+              }
+            : undefined
+        }
         selected={props.edit ? selected : undefined}
         onSelect={props.edit ? select : undefined}
       />

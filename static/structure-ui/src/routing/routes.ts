@@ -9,6 +9,7 @@ export type Route =
   | { page: 'syncSettings'; structureId: string }
   | { page: 'permissions'; structureId: string }
   | { page: 'jobs'; structureId: string }
+  | { page: 'history'; structureId: string }
   | { page: 'job'; jobId: string }
   | { page: 'notFound'; path: string };
 
@@ -18,6 +19,7 @@ const structurePages = {
   sync: 'syncSettings',
   permissions: 'permissions',
   jobs: 'jobs',
+  history: 'history',
 } as const;
 
 export function parseRoute(pathname: string): Route {
@@ -49,6 +51,8 @@ export function routePath(route: Route): string {
       return `${s(route.structureId)}/permissions`;
     case 'jobs':
       return `${s(route.structureId)}/jobs`;
+    case 'history':
+      return `${s(route.structureId)}/history`;
     case 'job':
       return `/job/${encodeURIComponent(route.jobId)}`;
     case 'notFound':

@@ -58,6 +58,8 @@ export function ForestTree(props: {
   rowsShown?: Int32Array;
   /** "?" in the tree asks for the shortcuts. */
   onHelp?: () => void;
+  /** Ctrl+Z: take back the viewer's last edit. */
+  onUndoKey?: () => void;
   /** Rows selected with Shift/Ctrl (by row id), when the viewer may act on several at once. */
   selected?: ReadonlySet<number>;
   /** Shift+↑/↓ and Shift/Ctrl+click: the active row moves, and the selection follows. */
@@ -141,6 +143,11 @@ export function ForestTree(props: {
     if (editKey) {
       e.preventDefault();
       props.onEditKey?.(editKey);
+      return;
+    }
+    if (props.onUndoKey && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
+      e.preventDefault();
+      props.onUndoKey();
       return;
     }
     const pageRows = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);

@@ -16,6 +16,7 @@ const EDITING: Array<[string, string]> = [
   ['Ctrl+→', 'Indent: under the row above (every selected row)'],
   ['Ctrl+←', 'Outdent: out of its parent (every selected row)'],
   ['Delete', 'Remove the row, or the selected rows (the issues stay in Jira)'],
+  ['Ctrl+Z', 'Undo your last edit on this page (the History page lists every change)'],
 ];
 
 /** The structure view's keyboard shortcuts; editing ones only for viewers who may edit. Opened with "?". */
