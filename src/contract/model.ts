@@ -171,6 +171,11 @@ export interface JobDto {
   installedSynchronizerId?: string;
   /** What started the job: a person, a Jira event or the schedule. Absent: a person. */
   trigger?: 'manual' | 'event' | 'schedule';
+  /**
+   * A running job that waits for Jira: `hourly-limit` — the app's hourly points are used up, it continues
+   * at `until` (Jira's reset, the top of an hour UTC); `rate-limit` — a shorter wait, until about `until`.
+   */
+  waiting?: { for: 'hourly-limit' | 'rate-limit'; until: string };
 }
 
 export interface AppSettings {

@@ -253,7 +253,8 @@ export class JiraClient<P extends 'user' | 'app' = 'user'> {
       }
       if (!isRetryableStatus(response.status)) throw new JiraHttpError(response.status, jiraMessages(text), where);
       const decision = decideRetry(response, attempt, this.policy, this.policy.now() - this.createdAt);
-      if (decision.kind === 'pause') throw new JiraRateLimited(decision.seconds, decision.reason);
+      if (decision.kind === 'pause')
+        throw new JiraRateLimited(decision.seconds, decision.reason, decision.quota, decision.resetAt);
       if (decision.kind === 'fail') {
         throw new JiraUnavailable(
           `Jira kept failing (HTTP ${response.status}) for ${where} after ${attempt} attempts`,

@@ -88,6 +88,7 @@ export async function runJobEvent(inv: Invocation, event: JobEvent, env: EngineE
       ],
     };
   }
+  if (waitLeftSeconds(lease.job, inv.now()) > 0) return chainWait(lease, env);
   const spec = kindOf(lease.job);
   inv.jira.onWait = (wait) => logWait(lease, wait);
   try {
@@ -193,7 +194,8 @@ async function runStage(
     const changes = changesOf(lease, stage, after, result);
     if (result.handOver) cache.set(HAND_OVER, true);
     const waitFor = typeof result.next === 'object' && 'wait' in result.next ? result.next.wait : undefined;
-    if (waitFor) Object.assign(changes, waitChanges(lease, waitFor.seconds, waitFor.why));
+    const waited = waitFor ? waitChanges(lease, waitFor.seconds, waitFor.why) : undefined;
+    if (waited) Object.assign(changes, waited.changes);
     if (!result.atomic) {
       await lease.commit(changes);
     } else {
@@ -212,8 +214,8 @@ async function runStage(
         continue;
       }
     }
-    if (waitFor) {
-      await env.push({ jobId: lease.job.id, step: lease.job.step }, waitFor.seconds);
+    if (waited) {
+      await env.push({ jobId: lease.job.id, step: lease.job.step }, waited.delay);
       return 'paused';
     }
     return isTerminal(lease.job) ? 'ended' : 'continue';
@@ -229,7 +231,13 @@ function changesOf(
 ): Partial<JobRecord> {
   const { inv, job } = lease;
   const log = [...job.log, ...(result.log ?? []).map((l) => logEntry(inv, l.level, l.message))];
-  const base = { ...result.changes, log, waitUntil: undefined } as Partial<JobRecord>;
+  const base = {
+    ...result.changes,
+    log,
+    waitUntil: undefined,
+    waitLeft: undefined,
+    waitFor: undefined,
+  } as Partial<JobRecord>;
   const next = result.next;
   if (next === 'again' || typeof next === 'object') {
     if (typeof next === 'object' && 'failed' in next) {
@@ -250,15 +258,68 @@ function changesOf(
   return { ...base, stage: after.name, progress: { ...(result.progress ?? job.progress), phase: after.phase } };
 }
 
-/** A waiting job: a later event (delayed) drives it; the checkpoint says until when and why. */
-function waitChanges(lease: JobLease, seconds: number, why: string): Partial<JobRecord> {
-  const delay = Math.max(0, Math.ceil(seconds));
+/**
+ * A waiting job: a later event (delayed by at most the queue's longest delay) drives it; the checkpoint
+ * says until when and why, and how much of the wait is left for further events to cover (`waitLeft`).
+ * Returns the changes and the delay of the first event.
+ */
+function waitChanges(
+  lease: JobLease,
+  seconds: number,
+  why: string,
+  hourly?: { resetAt?: number },
+): { changes: Partial<JobRecord>; delay: number } {
+  const total = Math.max(0, Math.ceil(seconds));
+  const delay = Math.min(total, MAX_EVENT_DELAY_SECONDS);
+  const until = hourly?.resetAt ?? lease.inv.now() + total * 1000;
+  const line = hourly
+    ? `${why}: the app's points for this hour are used up. The job waits for Jira's hourly reset and continues at ${utcTime(until)}, in ${total} s.`
+    : `${why}; continuing in ${total} s.`;
   return {
-    driver: lease.job.step + 1,
-    waitUntil: lease.inv.now() + delay * 1000,
-    progress: { ...lease.job.progress, phase: WAITING_PHASE },
-    log: [...lease.job.log, logEntry(lease.inv, 'warn', `${why}; continuing in ${delay} s.`)],
+    delay,
+    changes: {
+      driver: lease.job.step + 1,
+      waitUntil: until,
+      waitLeft: total - delay > 0 ? total - delay : undefined,
+      waitFor: hourly ? 'hourly-limit' : 'rate-limit',
+      progress: { ...lease.job.progress, phase: WAITING_PHASE },
+      log: [...lease.job.log, logEntry(lease.inv, 'warn', line)],
+    },
   };
+}
+
+/**
+ * A delayed event of a wait longer than the queue's longest delay: no Jira call (Jira would only refuse
+ * it until the reset), just the next link of the chain — a checkpoint, so the watchdog sees the job
+ * alive, and the next delayed event.
+ */
+async function chainWait(lease: JobLease, env: EngineEnv): Promise<EventOutcome> {
+  const left = waitLeftSeconds(lease.job, lease.inv.now());
+  const delay = Math.min(left, MAX_EVENT_DELAY_SECONDS);
+  try {
+    const chained = await lease.commit({ driver: lease.job.step + 1, waitLeft: left - delay > 0 ? left - delay : undefined });
+    await env.push({ jobId: chained.id, step: chained.step }, delay);
+  } catch (error) {
+    if (error instanceof StaleJobStep) return undefined; // a cancel or a duplicate moved the job on
+    throw error;
+  }
+  return undefined;
+}
+
+/**
+ * What is left of a chained wait: what the events' delays have not covered yet, and never past the end
+ * of the wait by this clock (an event delivered late, or a job the watchdog resumed, does not wait again).
+ */
+function waitLeftSeconds(job: JobRecord, now: number): number {
+  const left = job.waitLeft ?? 0;
+  if (left <= 0) return 0;
+  const untilEnd = job.waitUntil === undefined ? left : Math.ceil((job.waitUntil - now) / 1000);
+  return Math.max(0, Math.min(left, untilEnd));
+}
+
+/** "15:00 UTC": the job page shows the date beside it. */
+function utcTime(ms: number): string {
+  return `${new Date(ms).toISOString().slice(11, 16)} UTC`;
 }
 
 async function handleFailure(
@@ -270,11 +331,15 @@ async function handleFailure(
   if (error instanceof StaleJobStep) return; // another event or a cancel moved the job on
   try {
     if (error instanceof JiraRateLimited) {
-      // Quota exhaustion is not a failure: keep the job running and come back when Jira allows.
-      const delay = Math.min(error.retryAfterSeconds, MAX_EVENT_DELAY_SECONDS);
-      const paused = await lease.commit(
-        waitChanges(lease, delay, `Jira's rate limit was reached (${error.reason ?? 'no reason given'})`),
+      // Quota exhaustion is not a failure: keep the job running and come back when Jira allows — for the
+      // hourly quota, not before its reset (chained events), so the job makes one refused call an hour.
+      const { changes, delay } = waitChanges(
+        lease,
+        error.retryAfterSeconds,
+        `Jira's rate limit was reached (${error.reason ?? 'no reason given'})`,
+        error.quota ? { resetAt: error.resetAt } : undefined,
       );
+      const paused = await lease.commit(changes);
       await env.push({ jobId: paused.id, step: paused.step }, delay);
       return;
     }
