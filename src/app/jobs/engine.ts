@@ -297,7 +297,10 @@ async function chainWait(lease: JobLease, env: EngineEnv): Promise<EventOutcome>
   const left = waitLeftSeconds(lease.job, lease.inv.now());
   const delay = Math.min(left, MAX_EVENT_DELAY_SECONDS);
   try {
-    const chained = await lease.commit({ driver: lease.job.step + 1, waitLeft: left - delay > 0 ? left - delay : undefined });
+    const chained = await lease.commit({
+      driver: lease.job.step + 1,
+      waitLeft: left - delay > 0 ? left - delay : undefined,
+    });
     await env.push({ jobId: chained.id, step: chained.step }, delay);
   } catch (error) {
     if (error instanceof StaleJobStep) return undefined; // a cancel or a duplicate moved the job on
