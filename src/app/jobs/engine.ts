@@ -22,6 +22,7 @@ import { JobLease } from './lease';
 import { MAX_EVENT_DELAY_SECONDS, type JobEvent, type PushJobEvent } from './queue';
 import { isTerminal, jobsOf, logEntry } from './read';
 import type { JobKindSpec, Stage, StageResult } from './stage';
+import { backgroundPausedUntil, rememberPool } from '../points-pool';
 import { waitLogLine } from './wait-log';
 
 export interface EngineEnv {
@@ -93,6 +94,7 @@ export async function runJobEvent(inv: Invocation, event: JobEvent, env: EngineE
   inv.jira.onWait = (wait) => logWait(lease, wait);
   try {
     if (lease.job.state === 'queued') await start(lease, spec);
+    if (await pausedForPeople(lease, env)) return undefined;
     const cache = new Map<string, unknown>();
     const callsBefore = inv.jira.cost.calls;
     for (let units = 0; ; units++) {
@@ -120,7 +122,30 @@ export async function runJobEvent(inv: Invocation, event: JobEvent, env: EngineE
     return undefined;
   } finally {
     inv.jira.onWait = undefined;
+    await rememberPool(inv);
   }
+}
+
+/**
+ * A background job (started by a Jira event or the schedule) stops spending at the pool's reserve, so
+ * that people's own imports and exports still have points this hour: it waits for the top of the hour.
+ * One KVS read per invocation of a background job; a person's job never reads it.
+ */
+async function pausedForPeople(lease: JobLease, env: EngineEnv): Promise<boolean> {
+  const trigger = lease.job.trigger;
+  if (trigger !== 'event' && trigger !== 'schedule') return false;
+  const until = await backgroundPausedUntil(lease.inv.now());
+  if (until === undefined) return false;
+  const seconds = Math.max(1, Math.ceil((until - lease.inv.now()) / 1000));
+  const { changes, delay } = waitChanges(
+    lease,
+    seconds,
+    "The app's points for this hour are down to the reserve kept for people's own imports and exports",
+    { resetAt: until, reserve: true },
+  );
+  const paused = await lease.commit(changes);
+  await env.push({ jobId: paused.id, step: paused.step }, delay);
+  return true;
 }
 
 /**
@@ -267,14 +292,16 @@ function waitChanges(
   lease: JobLease,
   seconds: number,
   why: string,
-  hourly?: { resetAt?: number },
+  hourly?: { resetAt?: number; reserve?: boolean },
 ): { changes: Partial<JobRecord>; delay: number } {
   const total = Math.max(0, Math.ceil(seconds));
   const delay = Math.min(total, MAX_EVENT_DELAY_SECONDS);
   const until = hourly?.resetAt ?? lease.inv.now() + total * 1000;
-  const line = hourly
-    ? `${why}: the app's points for this hour are used up. The job waits for Jira's hourly reset and continues at ${utcTime(until)}, in ${total} s.`
-    : `${why}; continuing in ${total} s.`;
+  const line = hourly?.reserve
+    ? `${why}: this background run waits for Jira's hourly reset and continues at ${utcTime(until)}, in ${total} s.`
+    : hourly
+      ? `${why}: the app's points for this hour are used up. The job waits for Jira's hourly reset and continues at ${utcTime(until)}, in ${total} s.`
+      : `${why}; continuing in ${total} s.`;
   return {
     delay,
     changes: {
