@@ -86,6 +86,20 @@ export interface PreviewAction {
   withSubtree?: boolean;
 }
 
+/** What a run will cost in Jira's hourly points, shown before it runs (see src/app/points-estimate.ts). */
+export interface PointsEstimate {
+  /** About this many points. */
+  points: number;
+  /** `last-run`: what the same run cost last time; `count`: from the issues its query matches now. */
+  basis: 'last-run' | 'count';
+  /** What the app knows is left of this hour's pool, when it knows (Jira says so under 20%). */
+  poolLeft?: number;
+  /** When the hour's pool resets (ISO 8601, the top of the next UTC hour). */
+  resetsAt?: string;
+  /** The estimate is above what is left: the run will wait for the reset part-way, then continue. */
+  aboveLeft: boolean;
+}
+
 export interface ImportPreview {
   forestVersion: number;
   counts: ImportCounts;
@@ -98,6 +112,8 @@ export interface ImportPreview {
    * sample and leave removals out (see `warnings`). The import itself always runs in full.
    */
   complete?: boolean;
+  /** The points the import will cost; absent when the app cannot tell. */
+  estimate?: PointsEstimate;
 }
 
 /** What undoing an import would change (rows matched by row): the confirmation's text. There is no redo. */
@@ -286,6 +302,8 @@ export interface ExportPreview {
   /** Placements Jira cannot represent, one sentence each (the first 50). */
   notRepresentable: string[];
   preflight: ExportPreflightDto;
+  /** The points the export will cost, from its last run with the same parameters; absent when none. */
+  estimate?: PointsEstimate;
 }
 
 /** What a finished export or revert did; on JobDto.exportResult. */
