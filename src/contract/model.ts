@@ -248,6 +248,8 @@ export interface InstalledSynchronizerDto {
   notAvailableReason?: string;
   stoppedByGuard?: GuardStopDto;
   lastRun?: InstalledSynchronizerLastRun;
+  /** Jira points it spent: in its last run, and in all its runs of the last 24 hours. */
+  points?: { lastRun?: number; lastDay: number };
 }
 
 export type ExportChangeKind = 'rank' | 'parent' | 'link-create' | 'link-delete' | 'status';

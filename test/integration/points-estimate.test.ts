@@ -46,3 +46,40 @@ describe('The points estimate of a preview', () => {
     await kvs.delete('pool:app');
   });
 });
+
+describe('The points of installed synchronizers', () => {
+  it('lists what each spent in its last run and in the last 24 hours', async () => {
+    // given: a synchronizer resynced twice by hand, and a person's own import on the same structure
+    const structureId = (await givenStructure(local.site, 'olivia', 'Synced')).id;
+    const { synchronizer } = data(
+      await local.site.invokeAs('olivia', 'installSynchronizer', { structureId, synchronizer: 'filter', params }),
+    );
+    const resync = async () => {
+      const { job } = data(
+        await local.site.invokeAs('olivia', 'resync', {
+          structureId,
+          synchronizerId: synchronizer.id,
+          direction: 'import',
+        }),
+      );
+      await local.site.rt.queue.drain();
+      return data(await local.site.invokeAs('olivia', 'getJob', { jobId: job.id }));
+    };
+    const first = await resync();
+    const second = await resync();
+    const own = await runImport(local.site, 'olivia', structureId, {
+      source: { kind: 'jql', jql: 'key = APP-1' },
+      add: { at: 'top' },
+    });
+    // when
+    const [listed] = data(
+      await local.site.invokeAs('olivia', 'listInstalledSynchronizers', { structureId }),
+    ).synchronizers;
+    // then
+    expect(own.cost.jiraPoints).toBeGreaterThan(0);
+    expect(listed.points).toEqual({
+      lastRun: second.cost.jiraPoints,
+      lastDay: first.cost.jiraPoints + second.cost.jiraPoints,
+    });
+  });
+});
