@@ -98,4 +98,25 @@ describe("Jira's hourly limit", () => {
     expect(job).toMatchObject({ state: 'finished', result: { added: 6 } });
     expect(job.log.filter((l) => /rate limit/.test(l.message))).toHaveLength(1);
   });
+
+  it('answers a start that meets the empty pool with when Jira answers again', async () => {
+    // given
+    const structureId = (await givenStructure(local.site, 'olivia', 'Refused start')).id;
+    toNextHour(-120);
+    const reset = new Date(Math.ceil(clock().now().getTime() / HOUR) * HOUR).toISOString().slice(11, 16);
+    jira().pool.configure({ tier: 1, points: 1000, enforced: true });
+    jira().pool.charge(1000);
+    // when
+    const answer = await local.site.invokeAs('olivia', 'startImport', { structureId, synchronizer: 'filter', params });
+    // then
+    expect(answer).toMatchObject({
+      ok: false,
+      error: {
+        code: 'JIRA_UNAVAILABLE',
+        message: expect.stringContaining(
+          `used the points Jira allows it this hour, for all its users; Jira answers again when the hour turns at ${reset} UTC`,
+        ),
+      },
+    });
+  });
 });

@@ -64,6 +64,9 @@ describe('The reserve of the hourly points pool', () => {
     // then: the resync stays pending, the structure as it was
     expect(await kvs.get(`syncstate:pending:${synchronizer.id}`)).toBeDefined();
     expect(await shape(followed.id)).toEqual([]);
+    // and the hourly schedule starts nothing either: no job on the structure
+    await site.rt.runScheduledTrigger('hourly-resync');
+    expect(data(await site.invokeAs('olivia', 'listJobs', { structureId: followed.id })).jobs).toEqual([]);
     // and a person's import still runs
     const mine = await importAs(own.id, { source: { kind: 'jql', jql: 'key = EXP-6' }, add: { at: 'top' } });
     expect(mine).toMatchObject({ state: 'finished', result: { added: 1 } });
