@@ -1,7 +1,8 @@
 // Jira's word on the app's hourly points pool, from the headers of any answer (jira-rest.md §6.5):
 // `RateLimit-Policy: "global-app-quota";q=65000;w=3600` (its size) and `RateLimit: "global-app-quota";
 // r=1200;t=900` (what is left — sent only under 20% — and seconds to the reset). While Jira only
-// announces a limit, the same headers carry a `Beta-` prefix; the pool is the same, so both are read.
+// announces a limit without enforcing it, the headers carry a `Beta-` prefix: nothing will be refused,
+// so the app does not hold background work back for them and reads only the unprefixed ones.
 import type { PoolSighting } from '../domain/points/pool';
 import { resetAtOf, retryAfterMs, type FailedAnswer } from './retry-policy';
 
@@ -15,13 +16,10 @@ function param(header: string | null, name: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-const header = (headers: FailedAnswer['headers'], name: string): string | null =>
-  headers.get(name) ?? headers.get(`beta-${name}`);
-
 /** What one answer says of the pool; `quota`: it was a 429 for the hourly quota. */
 export function poolSightingOf(headers: FailedAnswer['headers'], now: number, quota = false): PoolSighting {
-  const limit = param(header(headers, 'ratelimit-policy'), 'q');
-  const remaining = param(header(headers, 'ratelimit'), 'r');
+  const limit = param(headers.get('ratelimit-policy'), 'q');
+  const remaining = param(headers.get('ratelimit'), 'r');
   const sighting: PoolSighting = {
     ...(limit !== undefined ? { limit } : {}),
     ...(remaining !== undefined ? { remaining } : {}),

@@ -11,7 +11,7 @@ const hour = 1_000 * HOUR_MS;
 const headers = (h: Record<string, string>) => ({ get: (n: string) => h[n.toLowerCase()] ?? null });
 
 describe("Jira's word on the points pool", () => {
-  it('reads the size and, under 20%, what is left, with or without the Beta- prefix', () => {
+  it('reads the size and, under 20%, what is left; a Beta- (not enforced) limit is no limit', () => {
     expect(
       poolSightingOf(
         headers({
@@ -21,7 +21,15 @@ describe("Jira's word on the points pool", () => {
         hour,
       ),
     ).toEqual({ limit: 65000, remaining: 1200 });
-    expect(poolSightingOf(headers({ 'beta-ratelimit': '"global-app-quota";t=900' }), hour)).toEqual({});
+    expect(
+      poolSightingOf(
+        headers({
+          'beta-ratelimit-policy': '"global-app-quota";q=65000;w=3600',
+          'beta-ratelimit': '"global-app-quota";r=5;t=9',
+        }),
+        hour,
+      ),
+    ).toEqual({});
   });
 
   it('takes a quota 429 as "nothing until the reset"', () => {
