@@ -35,19 +35,22 @@ it("shows the preview's points estimate, then a job waiting for Jira's hourly li
   await shot('01-preview-estimate');
   expect(await audit(app)).toEqual([]);
 
-  // when: the job's first search meets Jira's exhausted hourly pool
-  e2e.server.jira.faults.inject429({
-    kind: 'quota',
-    count: 1,
-    match: 'POST /rest/api/3/search/jql',
-    retryAfterSeconds: 3000,
-  });
+  // when: the job's first search meets Jira's exhausted hourly pool (the start's own checks went through)
+  const queue = e2e.server.forge.queue;
+  queue.switches.extraDelayMs = 1_000;
   const params = { source: { kind: 'jql', jql: JQL }, add: { at: 'top' } };
   const { job } = await ok<{ job: { id: string } }>(
     'startImport',
     { structureId: structure.id, synchronizer: 'filter', params },
     priya,
   );
+  e2e.server.jira.faults.inject429({
+    kind: 'quota',
+    count: 1,
+    match: 'POST /rest/api/3/search/jql',
+    retryAfterSeconds: 3000,
+  });
+  queue.switches.extraDelayMs = 0;
   await e2e.page.goto(`${e2e.server.url}/?as=${priya.accountId}&module=global#/job/${job.id}`);
   app = await appFrame(e2e.page);
   // then

@@ -1,4 +1,5 @@
 import SectionMessage from '@atlaskit/section-message';
+import { token } from '@atlaskit/tokens';
 import type { JobDto } from '../../../../src/contract';
 
 /** "15:00 UTC": Jira's hourly limit resets at the top of a UTC hour, the same moment for every viewer. */
@@ -11,7 +12,11 @@ const utcTime = (iso: string): string => `${new Date(iso).toISOString().slice(11
 export function JobWaiting(props: { waiting: NonNullable<JobDto['waiting']> }) {
   const { waiting } = props;
   const at = utcTime(waiting.until);
-  return waiting.for === 'hourly-limit' ? (
+  return <div style={{ marginBottom: token('space.200') }}>{message(waiting.for, at)}</div>;
+}
+
+function message(waitFor: NonNullable<JobDto['waiting']>['for'], at: string) {
+  return waitFor === 'hourly-limit' ? (
     <SectionMessage appearance="information" title={`Waiting for Jira's hourly limit — continues at ${at}`}>
       <p data-testid="job-waiting">
         The app has used the points Jira allows it this hour. The job continues by itself from where it stopped when the
