@@ -347,7 +347,7 @@ function waitLeftSeconds(job: JobRecord, now: number): number {
   return Math.max(0, Math.min(left, untilEnd));
 }
 
-/** "15:00 UTC": the job page shows the date beside it. */
+/** "15:00 UTC": Jira resets its hourly pool at the top of a UTC hour, so the hour is what the log needs. */
 function utcTime(ms: number): string {
   return `${new Date(ms).toISOString().slice(11, 16)} UTC`;
 }
