@@ -36,6 +36,8 @@ export interface PoolSnapshot {
   used: number;
   remaining: number;
   calls: number;
+  /** Calls refused this hour because the pool was empty (not charged): a retry storm shows here. */
+  refused: number;
   windowStart: string;
   resetAt: string;
   resetInSeconds: number;
@@ -48,6 +50,7 @@ export class PointsPool {
   private window = -1;
   private usedPoints = 0;
   private callCount = 0;
+  private refusedCount = 0;
 
   constructor(
     private readonly now: () => Date,
@@ -90,7 +93,20 @@ export class PointsPool {
       this.window = w;
       this.usedPoints = 0;
       this.callCount = 0;
+      this.refusedCount = 0;
     }
+  }
+
+  /** A call refused because the pool is empty: counted, never charged. */
+  refuse(): void {
+    this.roll();
+    this.refusedCount += 1;
+  }
+
+  /** Calls refused this hour. */
+  refused(): number {
+    this.roll();
+    return this.refusedCount;
   }
 
   charge(points: number): void {
@@ -126,6 +142,7 @@ export class PointsPool {
   reset(): void {
     this.usedPoints = 0;
     this.callCount = 0;
+    this.refusedCount = 0;
   }
 
   snapshot(): PoolSnapshot {
@@ -137,6 +154,7 @@ export class PointsPool {
       used: this.usedPoints,
       remaining: this.remaining(),
       calls: this.callCount,
+      refused: this.refusedCount,
       windowStart: new Date(this.window * HOUR).toISOString(),
       resetAt: this.resetAt().toISOString(),
       resetInSeconds: this.resetInSeconds(),

@@ -139,6 +139,7 @@ export function createHandler(core: EmulatorCore, options: { baseUrl?: string } 
     // Refused calls are not charged: Jira rejects them before doing work. The pool first: once it is
     // empty nothing else matters until the hour turns.
     if (appCall && core.pool.exhausted()) {
+      core.pool.refuse();
       tooMany(core.pool.tier === 1 ? 'quota' : 'tenant-quota');
       return;
     }

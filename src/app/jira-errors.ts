@@ -15,6 +15,13 @@ export function expectedError(error: unknown): AppError | undefined {
 
 export function jiraUnavailable(error: JiraError): AppError {
   if (error instanceof JiraAccessRefused) return appNotAuthorized(error);
+  if (error instanceof JiraRateLimited && error.quota) {
+    const at = error.resetAt !== undefined ? ` at ${new Date(error.resetAt).toISOString().slice(11, 16)} UTC` : '';
+    return new AppError(
+      'JIRA_UNAVAILABLE',
+      `The app has used the points Jira allows it this hour, for all its users; Jira answers again when the hour turns${at} (in ${error.retryAfterSeconds} seconds).`,
+    );
+  }
   if (error instanceof JiraRateLimited) {
     return new AppError(
       'JIRA_UNAVAILABLE',

@@ -4,6 +4,7 @@
 import type { ImportPreview } from '../contract';
 import { previewStagedImport } from './import/staged-preview';
 import { requireLevel } from './access';
+import { estimatePoints } from './points-estimate';
 import type { Invocation } from './invocation';
 import { findStructure } from './structures';
 import { prepareImport, type ImportRequest } from './start-import';
@@ -12,5 +13,13 @@ export async function previewImport(inv: Invocation, request: ImportRequest): Pr
   await requireLevel(inv, await findStructure(inv, request.structureId), 'control');
   const { spec, params, resolved } = await prepareImport(inv, request);
   const preview = { structureId: request.structureId, params, resolved };
-  return spec.preview ? spec.preview(inv, preview) : previewStagedImport(spec, inv, preview);
+  const planned = await (spec.preview ? spec.preview(inv, preview) : previewStagedImport(spec, inv, preview));
+  const estimate = await estimatePoints(inv, {
+    structureId: request.structureId,
+    kind: 'import',
+    synchronizer: request.synchronizer,
+    params,
+    jql: resolved.jql,
+  });
+  return estimate ? { ...planned, estimate } : planned;
 }

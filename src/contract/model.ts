@@ -86,6 +86,20 @@ export interface PreviewAction {
   withSubtree?: boolean;
 }
 
+/** What a run will cost in Jira's hourly points, shown before it runs (see src/app/points-estimate.ts). */
+export interface PointsEstimate {
+  /** About this many points. */
+  points: number;
+  /** `last-run`: what the same run cost last time; `count`: from the issues its query matches now. */
+  basis: 'last-run' | 'count';
+  /** What the app knows is left of this hour's pool, when it knows (Jira says so under 20%). */
+  poolLeft?: number;
+  /** When the hour's pool resets (ISO 8601, the top of the next UTC hour). */
+  resetsAt?: string;
+  /** The estimate is above what is left: the run will wait for the reset part-way, then continue. */
+  aboveLeft: boolean;
+}
+
 export interface ImportPreview {
   forestVersion: number;
   counts: ImportCounts;
@@ -98,6 +112,8 @@ export interface ImportPreview {
    * sample and leave removals out (see `warnings`). The import itself always runs in full.
    */
   complete?: boolean;
+  /** The points the import will cost; absent when the app cannot tell. */
+  estimate?: PointsEstimate;
 }
 
 /** What undoing an import would change (rows matched by row): the confirmation's text. There is no redo. */
@@ -171,6 +187,11 @@ export interface JobDto {
   installedSynchronizerId?: string;
   /** What started the job: a person, a Jira event or the schedule. Absent: a person. */
   trigger?: 'manual' | 'event' | 'schedule';
+  /**
+   * A running job that waits for Jira: `hourly-limit` — the app's hourly points are used up, it continues
+   * at `until` (Jira's reset, the top of an hour UTC); `rate-limit` — a shorter wait, until about `until`.
+   */
+  waiting?: { for: 'hourly-limit' | 'rate-limit'; until: string };
 }
 
 export interface AppSettings {
@@ -227,6 +248,8 @@ export interface InstalledSynchronizerDto {
   notAvailableReason?: string;
   stoppedByGuard?: GuardStopDto;
   lastRun?: InstalledSynchronizerLastRun;
+  /** Jira points it spent: in its last run, and in all its runs of the last 24 hours. */
+  points?: { lastRun?: number; lastDay: number };
 }
 
 export type ExportChangeKind = 'rank' | 'parent' | 'link-create' | 'link-delete' | 'status';
@@ -281,6 +304,8 @@ export interface ExportPreview {
   /** Placements Jira cannot represent, one sentence each (the first 50). */
   notRepresentable: string[];
   preflight: ExportPreflightDto;
+  /** The points the export will cost, from its last run with the same parameters; absent when none. */
+  estimate?: PointsEstimate;
 }
 
 /** What a finished export or revert did; on JobDto.exportResult. */

@@ -1,7 +1,9 @@
 // Typed Jira Cloud REST calls over a transport, with retries, rate-limit pauses and cost counting.
 // Only the enhanced search (`/rest/api/3/search/jql`) is used: the old `/search` answers 410.
 import { NeedsAuthenticationError, ProxyRequestError, type RequestInit, type Route } from '@forge/api';
+import type { PoolSighting } from '../domain/points/pool';
 import { JiraCostMeter } from './cost';
+import { laterSighting, poolSightingOf } from './pool-headers';
 import {
   JiraAccessRefused,
   JiraHttpError,
@@ -87,6 +89,8 @@ type JiraCallOf<O extends OperationOf<Principal>> = {
  */
 export class JiraClient<P extends 'user' | 'app' = 'user'> {
   readonly cost = new JiraCostMeter();
+  /** What Jira's answers said of the app's hourly points pool so far (src/app/points-pool.ts stores it). */
+  pool: PoolSighting = {};
   /**
    * Told before every wait in place, so the job that is waiting can say so while it waits; an error it
    * throws (the job moved on) ends the call.
@@ -232,6 +236,7 @@ export class JiraClient<P extends 'user' | 'app' = 'user'> {
     for (let attempt = 1; ; attempt++) {
       const response = await this.send(operation, path, init);
       const text = await response.text();
+      this.notePool(response);
       if (response.status >= 200 && response.status < 300) {
         const json = parseJson(text, where) as T;
         this.cost.record(call.objects(json), call.pointsPerObject);
@@ -253,7 +258,8 @@ export class JiraClient<P extends 'user' | 'app' = 'user'> {
       }
       if (!isRetryableStatus(response.status)) throw new JiraHttpError(response.status, jiraMessages(text), where);
       const decision = decideRetry(response, attempt, this.policy, this.policy.now() - this.createdAt);
-      if (decision.kind === 'pause') throw new JiraRateLimited(decision.seconds, decision.reason);
+      if (decision.kind === 'pause')
+        throw new JiraRateLimited(decision.seconds, decision.reason, decision.quota, decision.resetAt);
       if (decision.kind === 'fail') {
         throw new JiraUnavailable(
           `Jira kept failing (HTTP ${response.status}) for ${where} after ${attempt} attempts`,
@@ -263,6 +269,12 @@ export class JiraClient<P extends 'user' | 'app' = 'user'> {
       await this.onWait?.({ ms: decision.ms, status: response.status, reason: rateLimitReason(response.headers) });
       await this.policy.sleep(decision.ms);
     }
+  }
+
+  private notePool(response: { status: number; headers: { get(name: string): string | null } }): void {
+    const reason = rateLimitReason(response.headers);
+    const quota = response.status === 429 && reason !== undefined && /quota|cost-based/.test(reason);
+    this.pool = laterSighting(this.pool, poolSightingOf(response.headers, this.policy.now(), quota));
   }
 
   /** The transport, with the Forge proxy's refusals (thrown by @forge/api) as JiraAccessRefused. */

@@ -13,6 +13,10 @@ export class JiraRateLimited extends JiraError {
   constructor(
     readonly retryAfterSeconds: number,
     readonly reason: string | undefined,
+    /** The hourly quota is gone (not a burst): nothing before the reset will be answered. */
+    readonly quota = false,
+    /** When Jira says the quota resets (ms since epoch), if it said. */
+    readonly resetAt?: number,
   ) {
     super(`Jira rate limit reached (${reason ?? 'no reason given'}); retry after ${retryAfterSeconds} s`);
   }

@@ -38,7 +38,17 @@ export const defaultRetryPolicy = (overrides: Partial<RetryPolicy> = {}): RetryP
 const QUOTA_REASONS = new Set(['jira-quota-global-based', 'jira-quota-tenant-based', 'jira-cost-based']);
 
 export type RetryDecision =
-  { kind: 'wait'; ms: number } | { kind: 'pause'; seconds: number; reason?: string } | { kind: 'fail' };
+  | { kind: 'wait'; ms: number }
+  | {
+      kind: 'pause';
+      seconds: number;
+      reason?: string;
+      /** The hourly quota is gone: nothing Jira answers before `resetAt`, so one refused call, then wait. */
+      quota?: boolean;
+      /** When Jira says the quota resets (X-RateLimit-Reset, ms since epoch), when it says so. */
+      resetAt?: number;
+    }
+  | { kind: 'fail' };
 
 export interface FailedAnswer {
   status: number;
@@ -59,11 +69,17 @@ export function retryAfterMs(headers: FailedAnswer['headers'], now: number): num
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-function resetMs(headers: FailedAnswer['headers'], now: number): number | undefined {
+/** X-RateLimit-Reset: the moment (ISO 8601) the quota's window resets, as ms since epoch. */
+export function resetAtOf(headers: FailedAnswer['headers']): number | undefined {
   const raw = headers.get('x-ratelimit-reset');
   if (!raw) return undefined;
   const date = Date.parse(raw);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return Number.isNaN(date) ? undefined : date;
+}
+
+function resetMs(headers: FailedAnswer['headers'], now: number): number | undefined {
+  const at = resetAtOf(headers);
+  return at === undefined ? undefined : Math.max(0, at - now);
 }
 
 /**
@@ -77,7 +93,14 @@ export function decideRetry(answer: FailedAnswer, attempt: number, policy: Retry
 
   if (answer.status === 429 && reason !== undefined && QUOTA_REASONS.has(reason)) {
     const ms = asked ?? resetMs(answer.headers, now) ?? 60_000;
-    return { kind: 'pause', seconds: Math.max(1, Math.ceil(ms / 1000)), reason };
+    const resetAt = resetAtOf(answer.headers);
+    return {
+      kind: 'pause',
+      seconds: Math.max(1, Math.ceil(ms / 1000)),
+      reason,
+      quota: true,
+      ...(resetAt !== undefined ? { resetAt } : {}),
+    };
   }
 
   const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));

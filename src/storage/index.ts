@@ -7,6 +7,7 @@ export * from './job-data';
 export * from './job-record';
 export * from './jobs';
 export * from './keys';
+export * from './points-pool';
 export * from './settings';
 export * from './structures';
 export * from './transaction';

@@ -54,11 +54,20 @@ interface JobCommon {
   waits?: number;
   /** A waiting job (Jira's rate limit) continues at about this time (ms since epoch), for the job page. */
   waitUntil?: number;
+  /**
+   * Seconds of the wait that no queue event's delay covers yet: a wait for Jira's hourly reset can be
+   * longer than the queue's longest delay (900 s), so the engine chains delayed events until it is 0.
+   */
+  waitLeft?: number;
+  /** What the job waits for: Jira's hourly points limit (until its reset) or a shorter rate limit. */
+  waitFor?: JobWaitFor;
   /** The installed synchronizer this job runs for (resync by hand, background). */
   installedId?: string;
   /** What started the job; absent: a person. */
   trigger?: JobTrigger;
 }
+
+export type JobWaitFor = 'hourly-limit' | 'rate-limit';
 
 /** Values an import resolved when it was started, so the worker never re-reads the request. */
 export interface ImportResolved {

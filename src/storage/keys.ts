@@ -30,6 +30,8 @@ export const keys = {
   cycleGuard: (structureId: string) => `syncstate:guard:${structureId}`,
   /** When the next background sync tick is due: one record for the app. */
   backgroundTick: 'syncstate:tick',
+  /** What the app knows of Jira's hourly points pool: one small record for the app. */
+  pointsPool: 'pool:app',
 };
 
 export const entities = { forest: 'forest', job: 'job' } as const;

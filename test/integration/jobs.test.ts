@@ -163,7 +163,7 @@ describe('Jira misbehaving', () => {
     // A few waits in place (burst, 5xx: backoff 1 s, 2 s, 4 s), then repeated quota exhaustion (pauses).
     local.site.jira.faults.inject429({ kind: 'burst', count: 2, match: 'search/jql', retryAfterSeconds: 1 });
     local.site.jira.faults.inject5xx({ count: 1, status: 503, match: 'search/jql' });
-    local.site.jira.faults.inject429({ kind: 'quota', count: 4, match: 'search/jql', retryAfterSeconds: 3600 });
+    local.site.jira.faults.inject429({ kind: 'quota', count: 4, match: 'search/jql', retryAfterSeconds: 900 });
     // when
     await local.site.rt.queue.drain();
     // then
@@ -171,7 +171,9 @@ describe('Jira misbehaving', () => {
     expect(job).toMatchObject({ state: 'finished', result: { added: 6 } });
     expect(job.cost.jiraCalls).toBeGreaterThanOrEqual(1 + 3 + 4);
     expect(job.log.filter((l) => l.level === 'warn')).toHaveLength(4);
-    expect(job.log.find((l) => l.level === 'warn')?.message).toMatch(/continuing in 900 s/);
+    expect(job.log.find((l) => l.level === 'warn')?.message).toMatch(
+      /hourly reset and continues at \d\d:\d\d UTC, in 900 s/,
+    );
   });
 
   it('pauses on quota exhaustion instead of failing, then continues', async () => {

@@ -103,6 +103,25 @@ describe('Export page', () => {
     });
   });
 
+  it('shows the points the export cost last time, without a warning while enough is left', async () => {
+    // given
+    givenExportPage({
+      previewExport: () =>
+        ok<'previewExport'>(
+          preview({ estimate: { points: 310, basis: 'last-run', poolLeft: 9_000, aboveLeft: false } }),
+        ),
+    });
+    await fillLinksForm();
+    // when
+    await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    // then
+    const panel = within(await screen.findByTestId('export-preview'));
+    expect(panel.getByTestId('points-estimate').textContent).toBe(
+      "This export will cost about 310 of Jira's hourly points (from what the same run cost last time). About 9,000 are left this hour.",
+    );
+    expect(panel.queryByTestId('points-estimate-warning')).toBeNull();
+  });
+
   it('confirms that the export changes Jira as you and which kinds, then opens the job', async () => {
     // given
     const { backend, history } = givenExportPage({

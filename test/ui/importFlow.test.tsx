@@ -272,6 +272,40 @@ describe('Import flow', () => {
     expect((await screen.findByRole('dialog')).textContent).toContain('may change the structure as a whole');
   });
 
+  it("shows the run's points estimate, and warns when it is above what is left this hour", async () => {
+    // given
+    givenImportPage({
+      previewImport: () =>
+        ok<'previewImport'>({
+          forestVersion: 1,
+          counts: { added: 1, moved: 0, removed: 0, unchanged: 0, skippedNotVisible: 0 },
+          totalActions: 1,
+          actions: [{ kind: 'add', issueId: '10', issueKey: 'DEMO-10' }],
+          warnings: [],
+          estimate: {
+            points: 12_345,
+            basis: 'count',
+            poolLeft: 4_000,
+            resetsAt: '2026-11-01T15:00:00.000Z',
+            aboveLeft: true,
+          },
+        }),
+    });
+    await userEvent.type(await jqlField(), 'project = DEMO');
+    // when
+    await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    // then
+    const preview = await screen.findByTestId('import-preview');
+    expect(within(preview).getByTestId('points-estimate').textContent).toBe(
+      "This import will cost about 12,345 of Jira's hourly points (from the issues its query matches).",
+    );
+    expect(within(preview).getByText('More points than are left this hour')).toBeTruthy();
+    expect(within(preview).getByTestId('points-estimate-warning').textContent).toContain(
+      "about 4,000 of Jira's points left this hour and this import needs about 12,345",
+    );
+    expect(within(preview).getByTestId('points-estimate-warning').textContent).toContain('reset at 15:00 UTC');
+  });
+
   it('confirms that the import may change the whole structure and runs as the user, then opens the job', async () => {
     // given
     const { backend, history } = givenImportPage({

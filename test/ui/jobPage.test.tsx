@@ -79,6 +79,22 @@ describe('Job status page', () => {
     expect(backend.callsOf('getJob')).toHaveLength(polls);
   });
 
+  it("says a job waits for Jira's hourly limit and when it continues", async () => {
+    // given
+    const waiting = givenJob({
+      ...running,
+      progress: { phase: 'waiting for Jira rate limit', done: 5000, total: 12000 },
+      waiting: { for: 'hourly-limit', until: '2026-11-01T15:00:00.000Z' },
+    });
+    const { backend } = givenJobSequence([waiting]);
+    // when
+    renderWithServices(<JobPage jobId="j1" />, { invoke: backend.invoke });
+    // then
+    expect(await screen.findByText("Waiting for Jira's hourly limit — continues at 15:00 UTC")).toBeTruthy();
+    expect(screen.getByTestId('job-waiting').textContent).toMatch(/continues by itself/);
+    expect(stateText()).toBe('Running');
+  });
+
   it('shows why a job failed and what to do', async () => {
     // given
     const failed = givenJob({

@@ -106,6 +106,7 @@ describe('Synchronization settings page', () => {
           result: 'succeeded',
           message: '3 ranked',
         },
+        points: { lastRun: 1_204, lastDay: 15_310 },
       }),
       installed({ id: 'i3', enabled: true, state: 'enabled' }),
       installed({
@@ -133,6 +134,9 @@ describe('Synchronization settings page', () => {
     expect(first.getByTestId('synchronizer-state').textContent).toBe('Disabled');
     expect(first.getByTestId('last-run').textContent).toContain('Succeeded');
     expect(first.getByTestId('last-run').textContent).toContain('Export · resync');
+    expect(first.getByTestId('last-run-points').textContent).toBe(
+      'Jira points: 1,204 in the last run, 15,310 in the last 24 h',
+    );
     expect(first.getByRole('link', { name: 'Job of the last run of Agile synchronizer' }).getAttribute('href')).toBe(
       '#/job/j7',
     );

@@ -4,6 +4,7 @@ import { runsInBackground } from '../../domain/installed';
 import { InstalledSynchronizerRepository, KvsWriteMeter } from '../../storage';
 import { pollMs } from './options';
 import { syncsInBackground } from './eligible';
+import { backgroundAllowance, type BackgroundAllowance } from './pool-allowance';
 import { recordTrigger } from './pending';
 import { startBackgroundRun } from './run';
 import { scheduleTick, type PushSyncTick, pushSyncTick } from './tick-queue';
@@ -12,8 +13,17 @@ export async function runScheduledResync(now: number, push: PushSyncTick = pushS
   const repo = new InstalledSynchronizerRepository(new KvsWriteMeter());
   let started = 0;
   let busy = 0;
+  let kept = 0;
+  let allowance: BackgroundAllowance | undefined;
   for (const s of await repo.list()) {
     if (!runsInBackground(s) || !syncsInBackground(s) || s.lastRun?.result === 'running') continue;
+    // Jira's hourly points: leave the reserve to people; the tick starts what is kept once it may.
+    allowance ??= await backgroundAllowance(now);
+    if (started >= allowance.starts) {
+      await recordTrigger(repo, { structureId: s.structureId, synchronizerId: s.id }, now);
+      kept++;
+      continue;
+    }
     const start = await startBackgroundRun(s, 'schedule', now);
     if (start === 'started') started++;
     // Another job runs on the structure: a pending trigger runs it once that one is done.
@@ -23,5 +33,6 @@ export async function runScheduledResync(now: number, push: PushSyncTick = pushS
     }
   }
   if (started + busy > 0) await scheduleTick(now + pollMs(), now, push);
+  else if (kept > 0 && allowance) await scheduleTick(allowance.lookAgainAt, now, push);
   return started;
 }

@@ -13,6 +13,7 @@ import { lastRunMessageOf, lastRunResultOf } from '../installed/dto';
 import { paramsSummary } from '../installed/summary';
 import { isTerminal } from '../jobs';
 import { debounceOptions, guardMaxRounds, pollMs } from './options';
+import { backgroundAllowance } from './pool-allowance';
 import { startBackgroundRun } from './run';
 import { recordTrigger } from './pending';
 import { scheduleTick, tickStarted, type PushSyncTick, pushSyncTick } from './tick-queue';
@@ -101,11 +102,20 @@ export async function runSyncTick(now: number, push: PushSyncTick = pushSyncTick
 
   const taken = takeDue(pending, now, debounceOptions(), running);
   let waiting = false;
+  // Jira's hourly points are shared with people's own imports and exports: below the reserve the due
+  // resyncs stay pending until the hour turns; under twice the reserve, one starts per tick.
+  const pool = taken.due.length > 0 ? await backgroundAllowance(now) : undefined;
+  let startsLeft = pool?.starts ?? Infinity;
   for (const due of taken.due) {
+    const s = all.find((x) => x.id === due.synchronizerId);
+    if (startsLeft <= 0 && s && runsInBackground(s)) {
+      await recordTrigger(repo, { structureId: s.structureId, synchronizerId: s.id }, now, due.issueIds);
+      continue;
+    }
     // Taken before the run starts: a trigger arriving from now on asks for one more run after it.
     await repo.deletePendingOf(due.synchronizerId);
-    const s = all.find((x) => x.id === due.synchronizerId);
     if (!s || !runsInBackground(s)) continue;
+    startsLeft--;
     const start = await startBackgroundRun(s, 'event', now, due.issueIds);
     if (start === 'started') running.add(s.id);
     if (start === 'busy') {
@@ -116,8 +126,10 @@ export async function runSyncTick(now: number, push: PushSyncTick = pushSyncTick
     }
   }
 
-  const next = [taken.nextCheckAt, running.size > 0 || waiting ? now + pollMs() : null].filter(
-    (t): t is number => t !== null,
-  );
+  const next = [
+    taken.nextCheckAt,
+    running.size > 0 || waiting ? now + pollMs() : null,
+    pool && startsLeft <= 0 && taken.due.length > 0 ? pool.lookAgainAt : null,
+  ].filter((t): t is number => t !== null);
   if (next.length > 0) await scheduleTick(Math.min(...next), now, push);
 }

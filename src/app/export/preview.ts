@@ -6,6 +6,7 @@ import { preflightChangesOf } from '../../domain/export';
 import type { IssueId } from '../../domain/forest';
 import { loadForest } from '../forest-store';
 import { requireLevel } from '../access';
+import { estimatePoints } from '../points-estimate';
 import type { Invocation } from '../invocation';
 import { findStructure } from '../structures';
 import { FIRST_CURSOR, gatherDone, gatherStep } from './gather';
@@ -77,6 +78,12 @@ export async function previewPrepared(inv: Invocation, prepared: PreparedExport)
       `This preview read only part of Jira (${calls} calls); the export itself reads everything and may change more.`,
     );
   const c = planned.counts;
+  const estimate = await estimatePoints(inv, {
+    structureId: prepared.structureId,
+    kind: 'export',
+    synchronizer: prepared.key,
+    params: prepared.params,
+  });
   return {
     counts: c,
     totalChanges: c.issuesRanked + c.parentChanges + c.linksCreated + c.linksDeleted + c.statusChanges,
@@ -87,5 +94,6 @@ export async function previewPrepared(inv: Invocation, prepared: PreparedExport)
     warnings,
     notRepresentable: planned.notRepresentable.slice(0, SHOWN),
     preflight: { ok: preflight.ok, missing: preflight.missing.map((m) => ({ ...m })), message: preflight.message },
+    ...(estimate ? { estimate } : {}),
   };
 }

@@ -20,6 +20,7 @@ import { atLeast } from '../../domain/permissions';
 import { unavailableReason } from './availability';
 import { toInstalledDto } from './dto';
 import { displayNameOf } from '../names/display-name';
+import { pointsLastDay } from './points';
 import { displayNamesOf } from './summary';
 
 export const installedOf = (inv: Invocation): InstalledSynchronizerRepository =>
@@ -64,9 +65,11 @@ async function requireRunAsUser(inv: Invocation, s: InstalledSynchronizer, chang
   );
 }
 
-async function dtoOf(inv: Invocation, s: InstalledSynchronizer): Promise<InstalledSynchronizerDto> {
+async function dtoOf(inv: Invocation, s: InstalledSynchronizer, lastDay?: number): Promise<InstalledSynchronizerDto> {
   const job = s.lastRun?.jobId ? await jobsOf(inv).get(s.lastRun.jobId) : undefined;
-  return toInstalledDto(s, job, await displayNamesOf(inv, s.synchronizerKey, s.params));
+  const dto = toInstalledDto(s, job, await displayNamesOf(inv, s.synchronizerKey, s.params));
+  if (lastDay !== undefined) dto.points = { ...(job ? { lastRun: job.cost.jiraPoints } : {}), lastDay };
+  return dto;
 }
 
 /** Looks again whether the run-as user can still run it; stores a change of availability. */
@@ -114,8 +117,9 @@ export async function listInstalledSynchronizers(
   const list = await installedOf(inv).list(structureId);
   const canChange = atLeast(level === 'control' ? level : await levelOf(inv, structure), 'control');
   const out: InstalledSynchronizerDto[] = [];
+  const lastDay = list.length > 0 ? await pointsLastDay(inv, structureId) : new Map<string, number>();
   for (const s of list) {
-    const dto = await dtoOf(inv, await refreshAvailability(inv, structure, s));
+    const dto = await dtoOf(inv, await refreshAvailability(inv, structure, s), lastDay.get(s.id) ?? 0);
     out.push(canChange || s.runAs === inv.accountId ? dto : withoutParams(dto));
   }
   return { synchronizers: await withKeysRedacted(inv, out), canChange };

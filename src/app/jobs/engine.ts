@@ -22,6 +22,7 @@ import { JobLease } from './lease';
 import { MAX_EVENT_DELAY_SECONDS, type JobEvent, type PushJobEvent } from './queue';
 import { isTerminal, jobsOf, logEntry } from './read';
 import type { JobKindSpec, Stage, StageResult } from './stage';
+import { backgroundPausedUntil, rememberPool } from '../points-pool';
 import { waitLogLine } from './wait-log';
 
 export interface EngineEnv {
@@ -88,10 +89,12 @@ export async function runJobEvent(inv: Invocation, event: JobEvent, env: EngineE
       ],
     };
   }
+  if (waitLeftSeconds(lease.job, inv.now()) > 0) return chainWait(lease, env);
   const spec = kindOf(lease.job);
   inv.jira.onWait = (wait) => logWait(lease, wait);
   try {
     if (lease.job.state === 'queued') await start(lease, spec);
+    if (await pausedForPeople(lease, env)) return undefined;
     const cache = new Map<string, unknown>();
     const callsBefore = inv.jira.cost.calls;
     for (let units = 0; ; units++) {
@@ -119,7 +122,30 @@ export async function runJobEvent(inv: Invocation, event: JobEvent, env: EngineE
     return undefined;
   } finally {
     inv.jira.onWait = undefined;
+    await rememberPool(inv);
   }
+}
+
+/**
+ * A background job (started by a Jira event or the schedule) stops spending at the pool's reserve, so
+ * that people's own imports and exports still have points this hour: it waits for the top of the hour.
+ * One KVS read per invocation of a background job; a person's job never reads it.
+ */
+async function pausedForPeople(lease: JobLease, env: EngineEnv): Promise<boolean> {
+  const trigger = lease.job.trigger;
+  if (trigger !== 'event' && trigger !== 'schedule') return false;
+  const until = await backgroundPausedUntil(lease.inv.now());
+  if (until === undefined) return false;
+  const seconds = Math.max(1, Math.ceil((until - lease.inv.now()) / 1000));
+  const { changes, delay } = waitChanges(
+    lease,
+    seconds,
+    "The app's points for this hour are down to the reserve kept for people's own imports and exports",
+    { resetAt: until, reserve: true },
+  );
+  const paused = await lease.commit(changes);
+  await env.push({ jobId: paused.id, step: paused.step }, delay);
+  return true;
 }
 
 /**
@@ -193,7 +219,8 @@ async function runStage(
     const changes = changesOf(lease, stage, after, result);
     if (result.handOver) cache.set(HAND_OVER, true);
     const waitFor = typeof result.next === 'object' && 'wait' in result.next ? result.next.wait : undefined;
-    if (waitFor) Object.assign(changes, waitChanges(lease, waitFor.seconds, waitFor.why));
+    const waited = waitFor ? waitChanges(lease, waitFor.seconds, waitFor.why) : undefined;
+    if (waited) Object.assign(changes, waited.changes);
     if (!result.atomic) {
       await lease.commit(changes);
     } else {
@@ -212,8 +239,8 @@ async function runStage(
         continue;
       }
     }
-    if (waitFor) {
-      await env.push({ jobId: lease.job.id, step: lease.job.step }, waitFor.seconds);
+    if (waited) {
+      await env.push({ jobId: lease.job.id, step: lease.job.step }, waited.delay);
       return 'paused';
     }
     return isTerminal(lease.job) ? 'ended' : 'continue';
@@ -229,7 +256,13 @@ function changesOf(
 ): Partial<JobRecord> {
   const { inv, job } = lease;
   const log = [...job.log, ...(result.log ?? []).map((l) => logEntry(inv, l.level, l.message))];
-  const base = { ...result.changes, log, waitUntil: undefined } as Partial<JobRecord>;
+  const base = {
+    ...result.changes,
+    log,
+    waitUntil: undefined,
+    waitLeft: undefined,
+    waitFor: undefined,
+  } as Partial<JobRecord>;
   const next = result.next;
   if (next === 'again' || typeof next === 'object') {
     if (typeof next === 'object' && 'failed' in next) {
@@ -250,15 +283,73 @@ function changesOf(
   return { ...base, stage: after.name, progress: { ...(result.progress ?? job.progress), phase: after.phase } };
 }
 
-/** A waiting job: a later event (delayed) drives it; the checkpoint says until when and why. */
-function waitChanges(lease: JobLease, seconds: number, why: string): Partial<JobRecord> {
-  const delay = Math.max(0, Math.ceil(seconds));
+/**
+ * A waiting job: a later event (delayed by at most the queue's longest delay) drives it; the checkpoint
+ * says until when and why, and how much of the wait is left for further events to cover (`waitLeft`).
+ * Returns the changes and the delay of the first event.
+ */
+function waitChanges(
+  lease: JobLease,
+  seconds: number,
+  why: string,
+  hourly?: { resetAt?: number; reserve?: boolean },
+): { changes: Partial<JobRecord>; delay: number } {
+  const total = Math.max(0, Math.ceil(seconds));
+  const delay = Math.min(total, MAX_EVENT_DELAY_SECONDS);
+  const until = hourly?.resetAt ?? lease.inv.now() + total * 1000;
+  const line = hourly?.reserve
+    ? `${why}: this background run waits for Jira's hourly reset and continues at ${utcTime(until)}, in ${total} s.`
+    : hourly
+      ? `${why}: the app's points for this hour are used up. The job waits for Jira's hourly reset and continues at ${utcTime(until)}, in ${total} s.`
+      : `${why}; continuing in ${total} s.`;
   return {
-    driver: lease.job.step + 1,
-    waitUntil: lease.inv.now() + delay * 1000,
-    progress: { ...lease.job.progress, phase: WAITING_PHASE },
-    log: [...lease.job.log, logEntry(lease.inv, 'warn', `${why}; continuing in ${delay} s.`)],
+    delay,
+    changes: {
+      driver: lease.job.step + 1,
+      waitUntil: until,
+      waitLeft: total - delay > 0 ? total - delay : undefined,
+      waitFor: hourly ? 'hourly-limit' : 'rate-limit',
+      progress: { ...lease.job.progress, phase: WAITING_PHASE },
+      log: [...lease.job.log, logEntry(lease.inv, 'warn', line)],
+    },
   };
+}
+
+/**
+ * A delayed event of a wait longer than the queue's longest delay: no Jira call (Jira would only refuse
+ * it until the reset), just the next link of the chain — a checkpoint, so the watchdog sees the job
+ * alive, and the next delayed event.
+ */
+async function chainWait(lease: JobLease, env: EngineEnv): Promise<EventOutcome> {
+  const left = waitLeftSeconds(lease.job, lease.inv.now());
+  const delay = Math.min(left, MAX_EVENT_DELAY_SECONDS);
+  try {
+    const chained = await lease.commit({
+      driver: lease.job.step + 1,
+      waitLeft: left - delay > 0 ? left - delay : undefined,
+    });
+    await env.push({ jobId: chained.id, step: chained.step }, delay);
+  } catch (error) {
+    if (error instanceof StaleJobStep) return undefined; // a cancel or a duplicate moved the job on
+    throw error;
+  }
+  return undefined;
+}
+
+/**
+ * What is left of a chained wait: what the events' delays have not covered yet, and never past the end
+ * of the wait by this clock (an event delivered late, or a job the watchdog resumed, does not wait again).
+ */
+function waitLeftSeconds(job: JobRecord, now: number): number {
+  const left = job.waitLeft ?? 0;
+  if (left <= 0) return 0;
+  const untilEnd = job.waitUntil === undefined ? left : Math.ceil((job.waitUntil - now) / 1000);
+  return Math.max(0, Math.min(left, untilEnd));
+}
+
+/** "15:00 UTC": Jira resets its hourly pool at the top of a UTC hour, so the hour is what the log needs. */
+function utcTime(ms: number): string {
+  return `${new Date(ms).toISOString().slice(11, 16)} UTC`;
 }
 
 async function handleFailure(
@@ -270,11 +361,15 @@ async function handleFailure(
   if (error instanceof StaleJobStep) return; // another event or a cancel moved the job on
   try {
     if (error instanceof JiraRateLimited) {
-      // Quota exhaustion is not a failure: keep the job running and come back when Jira allows.
-      const delay = Math.min(error.retryAfterSeconds, MAX_EVENT_DELAY_SECONDS);
-      const paused = await lease.commit(
-        waitChanges(lease, delay, `Jira's rate limit was reached (${error.reason ?? 'no reason given'})`),
+      // Quota exhaustion is not a failure: keep the job running and come back when Jira allows — for the
+      // hourly quota, not before its reset (chained events), so the job makes one refused call an hour.
+      const { changes, delay } = waitChanges(
+        lease,
+        error.retryAfterSeconds,
+        `Jira's rate limit was reached (${error.reason ?? 'no reason given'})`,
+        error.quota ? { resetAt: error.resetAt } : undefined,
       );
+      const paused = await lease.commit(changes);
       await env.push({ jobId: paused.id, step: paused.step }, delay);
       return;
     }

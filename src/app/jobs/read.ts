@@ -71,6 +71,9 @@ export function toJobDto(
       : {}),
     ...(job.installedId !== undefined ? { installedSynchronizerId: job.installedId } : {}),
     ...(job.trigger !== undefined ? { trigger: job.trigger } : {}),
+    ...(!isTerminal(job) && job.waitUntil !== undefined
+      ? { waiting: { for: job.waitFor ?? 'rate-limit', until: new Date(job.waitUntil).toISOString() } }
+      : {}),
   };
 }
 

@@ -17,6 +17,8 @@ type EngineField =
   | 'driver'
   | 'checkpointAt'
   | 'waitUntil'
+  | 'waitLeft'
+  | 'waitFor'
   | 'cost'
   | 'log'
   | 'progress'

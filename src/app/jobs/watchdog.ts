@@ -87,7 +87,8 @@ async function resume(lease: JobLease, rescue: number, push: PushJobEvent): Prom
   // still come, finds another driver and does nothing.
   const taken = await lease.commit({
     driver: job.step + 1,
-    waitUntil: undefined,
+    // A job whose wait for Jira's reset is not over yet goes on waiting (the event chains the rest).
+    waitUntil: (job.waitLeft ?? 0) > 0 ? job.waitUntil : undefined,
     rescues: rescue,
     log: [...job.log, logEntry(inv, 'warn', note)],
   });

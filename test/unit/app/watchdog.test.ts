@@ -140,3 +140,55 @@ it('resumes a queued job whose first event never came', async () => {
   expect(report.resumed).toEqual([job.id]);
   expect(pushed).toEqual([{ jobId: job.id, step: 1 }]);
 });
+
+it('leaves a job waiting for Jira’s hourly reset alone until that reset, and a job resumed after it runs at once', async () => {
+  // given: a wait of 50 minutes more, chained in events of at most 900 s; its last link 15 minutes ago
+  const job = await givenRunningJob(15 * 60_000, {
+    driver: 4,
+    waitUntil: NOW + 50 * 60_000,
+    waitLeft: 50 * 60 - 900,
+    waitFor: 'hourly-limit',
+  });
+  const { pushed, push } = pushes();
+  // when
+  const report = await superviseJobs(NOW, push);
+  // then: not stalled — it said when it continues
+  expect(report.resumed).toEqual([]);
+  // when: past that moment it is resumed (its chain was lost), and the engine runs the event
+  const late = NOW + 50 * 60_000 + STALL_AFTER_MS;
+  expect((await superviseJobs(late, push)).resumed).toEqual([job.id]);
+  const delays: Array<number | undefined> = [];
+  const env: EngineEnv = { remainingMs: () => 600_000, push: async (_e, delay) => void delays.push(delay) };
+  const running = inv(late);
+  await runJobEvent(running, pushed[0]!, env);
+  // then: the reset is past by its clock, so it runs at once (no new wait), having kept its wait till then
+  expect(delays).toEqual([]);
+  const ended = await jobs().get(job.id);
+  expect(ended?.state).toBe('finished');
+  expect([ended?.waitLeft, ended?.waitUntil]).toEqual([undefined, undefined]);
+});
+
+it('chains the next link of a long wait without calling Jira', async () => {
+  // given: an hourly wait with 2,100 s left that no event covers yet
+  const job = await givenRunningJob(900_000, {
+    driver: 3,
+    waitUntil: NOW + 2_100_000,
+    waitLeft: 2_100,
+    waitFor: 'hourly-limit',
+  });
+  const delays: Array<number | undefined> = [];
+  const env: EngineEnv = { remainingMs: () => 600_000, push: async (_e, delay) => void delays.push(delay) };
+  const running = inv();
+  // when
+  await runJobEvent(running, { jobId: job.id, step: 3 }, env);
+  // then
+  expect(delays).toEqual([900]);
+  expect(running.jira.cost.calls).toBe(0);
+  expect(await jobs().get(job.id)).toMatchObject({
+    state: 'running',
+    step: 4,
+    driver: 4,
+    waitLeft: 1_200,
+    waitUntil: NOW + 2_100_000,
+  });
+});

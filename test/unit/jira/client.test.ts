@@ -116,6 +116,34 @@ describe('JiraClient', () => {
     expect(sleeps).toEqual([]);
   });
 
+  it("says a quota pause is the hourly quota, with Jira's reset, and remembers the pool is empty until then", async () => {
+    // given
+    const reset = '2026-01-01T15:00:00Z';
+    const { client } = givenClient(
+      answer(
+        429,
+        {},
+        { 'Retry-After': '600', 'RateLimit-Reason': 'jira-quota-global-based', 'X-RateLimit-Reset': reset },
+      ),
+    );
+    // when
+    const search = client.searchIds('project = A');
+    // then
+    await expect(search).rejects.toMatchObject({ quota: true, resetAt: Date.parse(reset), retryAfterSeconds: 600 });
+    expect(client.pool).toEqual({ exhaustedUntil: Date.parse(reset) });
+  });
+
+  it('hears from the headers of an answer what is left of the hourly pool', async () => {
+    const { client } = givenClient(
+      answer(200, ids(1), {
+        'RateLimit-Policy': '"global-app-quota";q=65000;w=3600',
+        RateLimit: '"global-app-quota";r=9000;t=1200',
+      }),
+    );
+    await client.searchIds('project = A');
+    expect(client.pool).toEqual({ limit: 65000, remaining: 9000 });
+  });
+
   it('pauses when a burst Retry-After is longer than the caller waits in place', async () => {
     const { client } = givenClient(answer(429, {}, { 'Retry-After': '120' }));
     await expect(client.searchIds('project = A')).rejects.toMatchObject({ retryAfterSeconds: 120 });

@@ -3,6 +3,7 @@ import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
+import { PointsEstimateNote } from './PointsEstimateNote';
 import type { ImportPreview, PreviewAction } from '../../../../src/contract';
 
 const kindLook = {
@@ -80,6 +81,7 @@ export function PreviewPanel(props: { preview: ImportPreview; action?: ReactNode
           {w}
         </SectionMessage>
       ))}
+      <PointsEstimateNote estimate={props.preview.estimate} what="import" />
       {totalActions === 0 ? (
         <p>Nothing to change: the structure already matches.</p>
       ) : (

@@ -15,6 +15,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { JobFailure } from '../components/JobFailure';
 import { JobLog } from '../components/JobLog';
 import { JobProgress } from '../components/JobProgress';
+import { JobWaiting } from '../components/JobWaiting';
 import { JobResult } from '../components/JobResult';
 import { JobStateLozenge } from '../components/JobStateLozenge';
 import { Loading } from '../components/Loading';
@@ -180,6 +181,7 @@ export function JobPage(props: { jobId: string; pollMs?: number }) {
         />
       )}
       {actionError && <ErrorMessage error={actionError} title="That did not work" />}
+      {j.waiting && j.state === 'running' && <JobWaiting waiting={j.waiting} />}
       {j.state !== 'finished' && j.state !== 'cancelled' && j.state !== 'failed' && <JobProgress job={j} />}
       {j.state === 'failed' && <JobFailure job={j} onRetried={(jobId) => navigate({ page: 'job', jobId })} />}
       {j.state === 'cancelled' && (

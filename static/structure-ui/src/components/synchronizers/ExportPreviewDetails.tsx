@@ -1,6 +1,7 @@
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import type { ExportPreview } from '../../../../../src/contract';
+import { PointsEstimateNote } from '../PointsEstimateNote';
 import { ExportChangesTable } from './ExportChangesTable';
 import { ExportFigures } from './ExportFigures';
 
@@ -43,6 +44,7 @@ export function ExportPreviewDetails(props: { preview: ExportPreview; maxChanges
           </SectionMessage>
         </div>
       ))}
+      <PointsEstimateNote estimate={preview.estimate} what="export" />
       {preview.notRepresentable.length > 0 && (
         <div style={{ marginBottom: token('space.150') }}>
           <SectionMessage appearance="information" title="Placements Jira cannot represent (reported, not written)">

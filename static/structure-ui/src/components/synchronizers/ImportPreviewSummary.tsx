@@ -1,6 +1,7 @@
 import { token } from '@atlaskit/tokens';
 import SectionMessage from '@atlaskit/section-message';
 import type { ImportPreview, PreviewAction } from '../../../../../src/contract';
+import { PointsEstimateNote } from '../PointsEstimateNote';
 
 function sentence(a: PreviewAction): string {
   const issue = a.issueKey ?? a.issueId;
@@ -49,6 +50,7 @@ export function ImportPreviewSummary(props: { preview: ImportPreview; maxActions
           </SectionMessage>
         </div>
       ))}
+      <PointsEstimateNote estimate={props.preview.estimate} what="import" />
       {totalActions === 0 ? (
         <p>Nothing to change: the structure already matches.</p>
       ) : (

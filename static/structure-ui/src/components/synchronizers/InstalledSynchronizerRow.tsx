@@ -49,7 +49,7 @@ export function InstalledSynchronizerRow(props: {
         <SynchronizerStateLozenge synchronizer={s} />
       </td>
       <td style={cellStyle}>
-        <LastRun lastRun={s.lastRun} label={name} />
+        <LastRun lastRun={s.lastRun} label={name} points={s.points} />
       </td>
       <td style={cellStyle}>
         {props.canChange ? (
