@@ -50,6 +50,8 @@ interface JobCommon {
   checkpointAt?: number;
   /** How often the watchdog resumed the job after it stopped making progress (src/app/jobs/watchdog.ts). */
   rescues?: number;
+  /** The step the watchdog's last resume wrote: a job whose step moved past it made progress since. */
+  rescuedStep?: number;
   /** How often Jira made the job wait in place (429, 5xx) so far: the job log tells only the first ones (src/app/jobs/wait-log.ts). */
   waits?: number;
   /** A waiting job (Jira's rate limit) continues at about this time (ms since epoch), for the job page. */

@@ -65,7 +65,9 @@ async function supervise(job: JobRecord, now: number, push: PushJobEvent): Promi
   // As the job's starter, like the engine: ending a job cleans up what that user's run wrote. Its commits
   // are the engine's own (a lease's, conditioned on the step read), so they lose to anyone who moved first.
   const lease = new JobLease(createInvocation(job.startedBy, { retry: WORKER_RETRY, now: () => now }), job);
-  const rescues = job.rescues ?? 0;
+  // Resumes count until the job moves on by itself: one that checkpointed since its last resume starts
+  // over, so a long job that dies now and then is not ended for stalls it recovered from.
+  const rescues = job.rescuedStep !== undefined && job.step > job.rescuedStep ? 0 : (job.rescues ?? 0);
   try {
     if (rescues >= MAX_RESCUES) {
       await end(lease, rescues);
@@ -90,6 +92,7 @@ async function resume(lease: JobLease, rescue: number, push: PushJobEvent): Prom
     // A job whose wait for Jira's reset is not over yet goes on waiting (the event chains the rest).
     waitUntil: (job.waitLeft ?? 0) > 0 ? job.waitUntil : undefined,
     rescues: rescue,
+    rescuedStep: job.step + 1,
     log: [...job.log, logEntry(inv, 'warn', note)],
   });
   // Should this push fail, the job is quiet again and the next run after STALL_AFTER_MS tries once more.

@@ -3,6 +3,7 @@
 // waiting as it said it would, is left alone; two runs at once take a job over only once.
 import type { LocalForge } from '../../../local/runtime';
 import { runJobEvent, superviseJobs, type EngineEnv } from '../../../src/app';
+import { JobLease } from '../../../src/app/jobs/lease';
 import { MAX_RESCUES, STALL_AFTER_MS } from '../../../src/app/jobs/watchdog';
 import type { JobEvent } from '../../../src/app/jobs/queue';
 import { JobDataRepository, KvsWriteMeter } from '../../../src/storage';
@@ -191,4 +192,23 @@ it('chains the next link of a long wait without calling Jira', async () => {
     waitLeft: 1_200,
     waitUntil: NOW + 2_100_000,
   });
+});
+
+it('counts resumes again from zero once a resumed job made progress by itself', async () => {
+  // given: a job resumed MAX_RESCUES times, whose worker then checkpoints once
+  const job = await givenRunningJob(STALL_AFTER_MS + 1);
+  const { push } = pushes();
+  let now = NOW;
+  for (let i = 0; i < MAX_RESCUES; i++) {
+    expect((await superviseJobs(now, push)).resumed).toEqual([job.id]);
+    now += STALL_AFTER_MS;
+  }
+  const rescued = (await jobs().get(job.id))!;
+  await new JobLease(inv(now), rescued).commit({});
+  // when: it stalls again after that progress
+  now += STALL_AFTER_MS + 1;
+  const report = await superviseJobs(now, push);
+  // then: resumed as a first rescue, not ended
+  expect(report).toEqual({ resumed: [job.id], ended: [] });
+  expect((await messages(job.id)).at(-1)).toContain(`(1 of ${MAX_RESCUES})`);
 });
