@@ -363,6 +363,46 @@ describe('Adding issues from a search', () => {
   });
 });
 
+describe('Details of the active row', () => {
+  it('shows the row’s issue with more of its fields, following the active row', async () => {
+    // given
+    const jira = givenJira();
+    const asked: string[] = [];
+    const requestJira = async (path: string, init?: RequestInit) => {
+      if (path.startsWith('/rest/api/3/issue/DEMO-') && path.includes('fields=priority')) {
+        asked.push(path);
+        return jsonResponse({
+          id: '1',
+          key: 'x',
+          fields: { priority: { name: 'High' }, fixVersions: [{ name: '3.0' }], duedate: '2027-01-31' },
+        });
+      }
+      return jira.requestJira(path, init);
+    };
+    renderWithServices(<ForestView forest={givenBigForest()} hiddenRows={0} height={HEIGHT} />, {
+      invoke: fakeInvoke({}).invoke,
+      requestJira,
+    });
+    await screen.findByRole('link', { name: 'DEMO-100000' });
+    // when
+    await userEvent.click(screen.getByRole('button', { name: 'Details' }));
+    // then
+    const panel = await screen.findByRole('complementary', { name: 'Details of DEMO-100000' });
+    await within(panel).findByText('High');
+    expect(within(panel).getByText('3.0')).toBeTruthy();
+    expect(within(panel).getByText('2027-01-31')).toBeTruthy();
+    // when: the active row moves
+    screen.getByRole('tree').focus();
+    await userEvent.keyboard('{ArrowDown}');
+    // then
+    expect(await screen.findByRole('complementary', { name: 'Details of DEMO-100001' })).toBeTruthy();
+    expect(asked).toEqual([
+      '/rest/api/3/issue/DEMO-100000?fields=priority,fixVersions,duedate,reporter,updated',
+      '/rest/api/3/issue/DEMO-100001?fields=priority,fixVersions,duedate,reporter,updated',
+    ]);
+  });
+});
+
 describe('Opening an issue from its row', () => {
   it('opens the issue in Jira from the key link, and with Enter on the active row', async () => {
     // given

@@ -25,6 +25,7 @@ import {
 } from '../components/tree/forestIndex';
 import { FilterBar } from '../components/tree/FilterBar';
 import { ShortcutsDialog } from '../components/tree/ShortcutsDialog';
+import { DetailsPanel } from '../components/tree/DetailsPanel';
 import { jqlKeys, jqlMatches, MATCH_CAP } from '../api/jqlMatches';
 import { StructureToolbar } from '../components/tree/StructureToolbar';
 import { EditBar } from '../components/tree/EditBar';
@@ -248,6 +249,9 @@ export function ForestView(props: {
   const [filter, setFilter] = useState<{ ids: Set<string>; query: string } | undefined>();
   const [filtering, setFiltering] = useState(false);
   const [shortcuts, setShortcuts] = useState(false);
+  const [details, setDetails] = useState(false);
+  const activeId = forest.issueIds[active];
+  const activeIssue = activeId ? store.get(activeId) : undefined;
   const filtered = useMemo(
     () => (filter ? keptRows(forest, index, (id) => filter.ids.has(id)) : undefined),
     [filter, forest, index],
@@ -421,7 +425,19 @@ export function ForestView(props: {
         onSearch={(key) => void find(key)}
         searching={searching}
         onShortcuts={() => setShortcuts(true)}
+        details={details}
+        onDetails={() => setDetails((d) => !d)}
       />
+      {details &&
+        (activeIssue ? (
+          <DetailsPanel
+            issue={activeIssue}
+            onOpen={(key) => void openHostUrl(`/browse/${encodeURIComponent(key)}`)}
+            onClose={() => setDetails(false)}
+          />
+        ) : (
+          <p data-testid="details-panel">Choose a row of an issue you can see to show its details.</p>
+        ))}
       {shortcuts && <ShortcutsDialog canEdit={props.edit !== undefined} onClose={() => setShortcuts(false)} />}
       <div aria-live="polite" data-testid="tree-message">
         {message && (

@@ -16,6 +16,9 @@ export function StructureToolbar(props: {
   onSearch: (key: string) => void;
   searching: boolean;
   onShortcuts?: () => void;
+  /** Whether the active row's details show; toggled here. */
+  details?: boolean;
+  onDetails?: () => void;
 }) {
   const [query, setQuery] = useState('');
   const examples = examplePlaceholders(useExampleProjects());
@@ -42,6 +45,11 @@ export function StructureToolbar(props: {
       <Button onClick={props.onExpandAll}>Expand all</Button>
       <Button onClick={props.onCollapseAll}>Collapse all</Button>
       {props.onShortcuts && <Button onClick={props.onShortcuts}>Keyboard shortcuts</Button>}
+      {props.onDetails && (
+        <Button onClick={props.onDetails} isSelected={props.details} aria-pressed={props.details}>
+          Details
+        </Button>
+      )}
       <div style={{ width: 170 }}>
         <label
           htmlFor="expand-level"
