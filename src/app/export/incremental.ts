@@ -16,6 +16,14 @@ const MAX_CHAIN = 24;
 export const CHANGED_SKEW_MS = 5 * 60 * 1000;
 const JOBS_LOOKED_AT = 20;
 
+/** The structure's ids as a set, built once per invocation (the gather stage keeps the same array). */
+const sets = new WeakMap<readonly number[], ReadonlySet<number>>();
+function structureSet(ids: readonly number[]): ReadonlySet<number> {
+  let set = sets.get(ids);
+  if (!set) sets.set(ids, (set = new Set(ids)));
+  return set;
+}
+
 /** The base an export of these parameters can start from: the newest finished run within the day, if any. */
 export async function exportBaseFor(
   inv: Invocation,
@@ -64,7 +72,7 @@ export function changedFactsStep(since: number, now: () => number, projects: rea
       at.nextPageToken,
       100,
     );
-    const inStructure = new Set(ctx.structureIds);
+    const inStructure = structureSet(ctx.structureIds);
     const facts = page.issues.filter((i) => inStructure.has(Number(i.id))).map((i) => compactFact(i, ctx.rankField));
     return page.nextPageToken
       ? { page: { facts }, done: false, at: { nextPageToken: page.nextPageToken } }
@@ -75,7 +83,7 @@ export function changedFactsStep(since: number, now: () => number, projects: rea
 /** The issues events named, read by id (one call, ≤ 50): Jira's search may not show their change yet. */
 export function alsoReadStep(ids: readonly number[]): GatherStep {
   return async (jira, ctx) => {
-    const inStructure = new Set(ctx.structureIds);
+    const inStructure = structureSet(ctx.structureIds);
     const wanted = [...new Set(ids)].filter((id) => inStructure.has(id)).slice(0, BULKFETCH_MAX);
     if (wanted.length === 0) return { page: { facts: [] }, done: true };
     const issues = await jira.bulkFetch(wanted, factFields({ links: false, rankField: ctx.rankField }));

@@ -96,6 +96,9 @@ export async function runOtherOp(jira: JiraClient, op: OtherOp): Promise<string 
  */
 type StatusOp = Extract<OtherOp, { k: 'status' }>;
 
+/** Why a status change was not made, in the words the job log and the preview use. */
+const stays = (op: StatusOp, why: string): string => `stays in ${op.from.name}, not moved to ${op.to.name}: ${why}`;
+
 /** The transition the job would take for a status change, from what Jira offers the issue now. */
 async function chooseFor(jira: JiraClient, op: StatusOp) {
   return chooseTransition({
@@ -110,7 +113,7 @@ async function chooseFor(jira: JiraClient, op: StatusOp) {
 /** For a preview: why a status change would not be made, or undefined when an allowed transition reaches it. One call. */
 export async function transitionProblem(jira: JiraClient, op: StatusOp): Promise<string | undefined> {
   const choice = await chooseFor(jira, op);
-  return choice.ok ? undefined : `stays in ${op.from.name}, not moved to ${op.to.name}: ${choice.reason}`;
+  return choice.ok ? undefined : stays(op, choice.reason);
 }
 
 async function runTransition(jira: JiraClient, op: StatusOp): Promise<string | undefined> {
@@ -118,7 +121,7 @@ async function runTransition(jira: JiraClient, op: StatusOp): Promise<string | u
   const choice = await chooseFor(jira, op);
   if (!choice.ok) {
     if ((await issueStatusId(jira, issueId)) === op.to.id) return undefined;
-    return `stays in ${op.from.name}, not moved to ${op.to.name}: ${choice.reason}`;
+    return stays(op, choice.reason);
   }
   try {
     await transitionIssue(jira, issueId, choice.transitionId, choice.resolution);
@@ -126,6 +129,6 @@ async function runTransition(jira: JiraClient, op: StatusOp): Promise<string | u
   } catch (error) {
     const message = refusal(error);
     if (message === undefined) throw error;
-    return `stays in ${op.from.name}, not moved to ${op.to.name}: Jira refused "${choice.name}": ${message}`;
+    return stays(op, `Jira refused "${choice.name}": ${message}`);
   }
 }

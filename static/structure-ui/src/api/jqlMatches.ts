@@ -12,18 +12,33 @@ export function toJql(query: string): string {
   return LOOKS_LIKE_JQL.test(q) ? q : `text ~ ${JSON.stringify(q)}`;
 }
 
-/** The keys of the first issues a text or JQL finds, as the viewer, for adding them to a structure. */
-export async function jqlKeys(requestJira: AppServices['requestJira'], query: string, max = 100): Promise<string[]> {
+interface SearchPage<F extends string> {
+  issues?: Array<Record<F, string>>;
+  nextPageToken?: string;
+  isLast?: boolean;
+}
+
+/** One page of Jira's search as the viewer; a refusal throws with Jira's own words. */
+async function searchPage<F extends string>(
+  requestJira: AppServices['requestJira'],
+  body: { jql: string; fields: F[]; maxResults: number; nextPageToken?: string },
+): Promise<SearchPage<F>> {
   const res = await requestJira('/rest/api/3/search/jql', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ jql: toJql(query), fields: ['key'], maxResults: max }),
+    body: JSON.stringify(body),
   });
   if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { errorMessages?: string[] };
-    throw new Error(body.errorMessages?.join(' ') || `Jira answered ${res.status}`);
+    const error = (await res.json().catch(() => ({}))) as { errorMessages?: string[] };
+    throw new Error(error.errorMessages?.join(' ') || `Jira answered ${res.status}`);
   }
-  return (((await res.json()) as { issues?: Array<{ key: string }> }).issues ?? []).map((i) => i.key);
+  return (await res.json()) as SearchPage<F>;
+}
+
+/** The keys of the first issues a text or JQL finds, as the viewer, for adding them to a structure. */
+export async function jqlKeys(requestJira: AppServices['requestJira'], query: string, max = 100): Promise<string[]> {
+  const page = await searchPage(requestJira, { jql: toJql(query), fields: ['key'], maxResults: max });
+  return (page.issues ?? []).map((i) => i.key);
 }
 
 export async function jqlMatches(
@@ -33,21 +48,12 @@ export async function jqlMatches(
   const ids = new Set<string>();
   let nextPageToken: string | undefined;
   do {
-    const res = await requestJira('/rest/api/3/search/jql', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({
-        jql: toJql(query),
-        fields: ['id'],
-        maxResults: PAGE,
-        ...(nextPageToken ? { nextPageToken } : {}),
-      }),
+    const page = await searchPage(requestJira, {
+      jql: toJql(query),
+      fields: ['id'],
+      maxResults: PAGE,
+      ...(nextPageToken ? { nextPageToken } : {}),
     });
-    if (!res.ok) {
-      const body = (await res.json().catch(() => ({}))) as { errorMessages?: string[] };
-      throw new Error(body.errorMessages?.join(' ') || `Jira answered ${res.status}`);
-    }
-    const page = (await res.json()) as { issues?: Array<{ id: string }>; nextPageToken?: string; isLast?: boolean };
     for (const issue of page.issues ?? []) ids.add(String(issue.id));
     nextPageToken = page.isLast === true ? undefined : page.nextPageToken;
   } while (nextPageToken && ids.size < MATCH_CAP);
