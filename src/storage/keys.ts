@@ -30,6 +30,8 @@ export const keys = {
   cycleGuard: (structureId: string) => `syncstate:guard:${structureId}`,
   /** When the next background sync tick is due: one record for the app. */
   backgroundTick: 'syncstate:tick',
+  /** Whether a Jira account that changed issues is a person's or another app's, learnt once per account. */
+  actorKind: (accountId: string) => `syncstate:actor:${accountId}`,
   /** What the app knows of Jira's hourly points pool: one small record for the app. */
   pointsPool: 'pool:app',
 };
