@@ -31,6 +31,11 @@ import { StructureToolbar } from '../components/tree/StructureToolbar';
 import { EditBar } from '../components/tree/EditBar';
 import { addAfter, editFor, type EditAction, type EditKey } from '../components/tree/editActions';
 import { useRouter } from '../routing/RouterContext';
+import { ColumnsDialog } from '../components/tree/columns/ColumnsDialog';
+import { columnLayout, rowFields } from '../components/tree/columns/columnModel';
+import { useSiteFields } from '../components/tree/columns/jiraFields';
+import { useAggregates } from '../components/tree/columns/useAggregates';
+import { useStructureColumns } from '../components/tree/columns/useStructureColumns';
 
 export function StructurePage(props: { structureId: string }) {
   return (
@@ -163,7 +168,13 @@ function StructureView(props: { structure: StructureDetails }) {
             />
           </>
         ) : (
-          <ForestView forest={forest.forest} hiddenRows={forest.hiddenRows} more={forest.more} edit={editing} />
+          <ForestView
+            structureId={structure.id}
+            forest={forest.forest}
+            hiddenRows={forest.hiddenRows}
+            more={forest.more}
+            edit={editing}
+          />
         ))}
     </PageLayout>
   );
@@ -207,11 +218,31 @@ export function ForestView(props: {
   height?: number;
   /** For viewers with edit: sends edits; the page reloads the forest afterwards. */
   edit?: ForestEditing;
+  /** The structure whose saved columns show; absent: the default columns. */
+  structureId?: string;
 }) {
   const { forest } = props;
   const { requestJira, openHostUrl } = useServices();
-  const store = useMemo(() => new IssueDetailsStore(requestJira), [requestJira]);
+  const columns = useStructureColumns(props.structureId);
+  const [columnsOpen, setColumnsOpen] = useState(false);
+  // The site's fields name custom-field columns, and the dialog's picker offers them.
+  const siteFields = useSiteFields(
+    requestJira,
+    columnsOpen || columns.columns.some((c) => c.kind !== 'progress' && c.field.startsWith('customfield_')),
+  );
+  const layout = useMemo(
+    () =>
+      columnLayout(
+        columns.columns,
+        new Map(siteFields.status === 'ready' ? siteFields.fields.map((f) => [f.id, f.name]) : []),
+      ),
+    [columns.columns, siteFields],
+  );
+  // Only the fields the columns show are read; other columns, other fields: the store starts again.
+  const fieldsKey = rowFields(columns.columns).join(',');
+  const store = useMemo(() => new IssueDetailsStore(requestJira, 30, fieldsKey.split(',')), [requestJira, fieldsKey]);
   const index = useMemo(() => buildIndex(forest), [forest]);
+  const aggregates = useAggregates(forest, index, columns.columns, requestJira);
   // Placeholder rows stand in for issues the viewer cannot see: counted as hidden, not as rows on show.
   const placeholders = useMemo(() => forest.issueIds.reduce((n, id) => (id === null ? n + 1 : n), 0), [forest]);
   const hidden = props.hiddenRows + placeholders;
@@ -427,7 +458,23 @@ export function ForestView(props: {
         onShortcuts={() => setShortcuts(true)}
         details={details}
         onDetails={() => setDetails((d) => !d)}
+        onColumns={columns.canChange ? () => setColumnsOpen(true) : undefined}
       />
+      {columnsOpen && (
+        <ColumnsDialog
+          columns={columns.columns}
+          fields={siteFields}
+          onSave={columns.save}
+          onClose={() => setColumnsOpen(false)}
+        />
+      )}
+      {columns.error && (
+        <div style={{ marginBottom: token('space.100') }}>
+          <SectionMessage appearance="warning" title="The structure's columns could not be loaded">
+            <p>{columns.error} The default columns show meanwhile; reload the page to try again.</p>
+          </SectionMessage>
+        </div>
+      )}
       {details &&
         (activeIssue ? (
           <DetailsPanel
@@ -446,10 +493,10 @@ export function ForestView(props: {
           </div>
         )}
       </div>
-      {store.error && (
+      {(store.error ?? aggregates.error) && (
         <div style={{ marginBottom: token('space.100') }}>
           <SectionMessage appearance="warning" title="Some issue details could not be loaded from Jira">
-            <p>{store.error}. Scroll, or reload the page, to try again.</p>
+            <p>{store.error ?? aggregates.error}. Scroll, or reload the page, to try again.</p>
           </SectionMessage>
         </div>
       )}
@@ -499,6 +546,9 @@ export function ForestView(props: {
         }
         selected={props.edit ? selected : undefined}
         onSelect={props.edit ? select : undefined}
+        layout={layout}
+        aggregatesOf={aggregates.aggregatesOf}
+        onRowsShown={aggregates.onRowsShown}
       />
     </>
   );
