@@ -17,7 +17,14 @@ const points: Record<string, number | null> = { '10': null, '11': 3, '12': 5, '1
 
 function givenJira() {
   const bulkfetches: Array<{ ids: string[]; fields: string[] }> = [];
+  const issueReads: string[] = [];
   const requestJira = async (path: string, init?: RequestInit) => {
+    if (path.startsWith('/rest/api/3/issue/PLAT-')) {
+      issueReads.push(path);
+      return jsonResponse({
+        fields: { status: { name: 'In Review' }, assignee: { displayName: 'Dan Okafor' }, priority: { name: 'High' } },
+      });
+    }
     if (path === '/rest/api/3/field')
       return jsonResponse([
         { id: 'summary', name: 'Summary', custom: false, schema: { type: 'string', system: 'summary' } },
@@ -46,7 +53,7 @@ function givenJira() {
     }
     return jsonResponse({ errorMessages: ['not faked'] }, 404);
   };
-  return { requestJira, bulkfetches };
+  return { requestJira, bulkfetches, issueReads };
 }
 
 function givenColumns(columns: StructureColumn[] | undefined, canChange: boolean) {
@@ -201,5 +208,31 @@ describe('Structure columns', () => {
     await within(dialog).findByText('This needs the edit permission level on structure "Roadmap"; you have view.');
     expect(within(dialog).getByText('The columns were not saved')).toBeTruthy();
     expect(headers()).toEqual(['Issue', 'Summary']);
+  });
+
+  it("reads the details panel's status and assignee from Jira when the columns leave them out", async () => {
+    // given: columns without Status and Assignee
+    const jira = givenJira();
+    const { backend } = givenColumns(
+      [
+        { kind: 'field', field: 'key' },
+        { kind: 'field', field: 'summary' },
+      ],
+      true,
+    );
+    renderWithServices(<ForestView structureId="s1" forest={forest} hiddenRows={0} height={400} />, {
+      invoke: backend.invoke,
+      requestJira: jira.requestJira,
+    });
+    await screen.findByText('Summary of 10');
+    // when
+    await userEvent.click(screen.getByRole('button', { name: 'Details' }));
+    // then
+    const panel = await screen.findByTestId('details-panel');
+    await within(panel).findByText('In Review');
+    expect(within(panel).getByText('Dan Okafor')).toBeTruthy();
+    expect(jira.issueReads).toEqual([
+      '/rest/api/3/issue/PLAT-10?fields=priority,fixVersions,duedate,reporter,updated,status,assignee',
+    ]);
   });
 });

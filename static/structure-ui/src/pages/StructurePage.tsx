@@ -231,11 +231,7 @@ export function ForestView(props: {
     columnsOpen || columns.columns.some((c) => c.kind !== 'progress' && c.field.startsWith('customfield_')),
   );
   const layout = useMemo(
-    () =>
-      columnLayout(
-        columns.columns,
-        new Map(siteFields.status === 'ready' ? siteFields.fields.map((f) => [f.id, f.name]) : []),
-      ),
+    () => columnLayout(columns.columns, siteFields.status === 'ready' ? siteFields.fields : []),
     [columns.columns, siteFields],
   );
   // Only the fields the columns show are read; other columns, other fields: the store starts again.

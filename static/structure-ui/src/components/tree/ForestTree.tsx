@@ -292,7 +292,7 @@ export function ForestTree(props: {
               overflow: 'hidden',
               textOverflow: 'ellipsis',
               whiteSpace: 'nowrap',
-              textAlign: layout.columns[k]?.kind === 'sum' ? 'right' : undefined,
+              textAlign: layout.numeric[k] ? 'right' : undefined,
             }}
           >
             {label}

@@ -66,7 +66,13 @@ export function FieldValue(props: { value: unknown; emptyText?: string }) {
   return (
     <span
       title={text}
-      style={{ overflow: 'hidden', textOverflow: 'ellipsis', fontVariantNumeric: numeric ? 'tabular-nums' : undefined }}
+      style={{
+        overflow: 'hidden',
+        textOverflow: 'ellipsis',
+        fontVariantNumeric: numeric ? 'tabular-nums' : undefined,
+        // Numbers line up by their last digit, as in Jira's lists.
+        marginLeft: typeof value === 'number' ? 'auto' : undefined,
+      }}
     >
       {text}
     </span>

@@ -79,16 +79,21 @@ export interface ColumnLayout {
   /** The grid template of the header and of every row. */
   template: string;
   labels: string[];
+  /** Per column: whether it holds numbers (its heading aligns right, as its values do). */
+  numeric: boolean[];
   /** The narrowest the columns get, in px: below it the tree scrolls sideways. */
   minWidth: number;
 }
 
-export function columnLayout(columns: StructureColumn[], names: ReadonlyMap<string, string> = new Map()): ColumnLayout {
+export function columnLayout(columns: StructureColumn[], siteFields: readonly JiraField[] = []): ColumnLayout {
   const widths = columns.map((c) => (c.width ? `${c.width}px` : defaultWidth(c)));
+  const names = new Map(siteFields.map((f) => [f.id, f.name]));
+  const numbers = new Set(siteFields.filter(isNumberField).map((f) => f.id));
   return {
     columns,
     template: widths.join(' '),
     labels: columns.map((c) => columnLabel(c, names)),
+    numeric: columns.map((c) => c.kind === 'sum' || (c.kind === 'field' && numbers.has(c.field))),
     // The scrollbar's 12px too: the header leaves room for it.
     minWidth: widths.reduce((n, w) => n + Number(/(\d+)px/.exec(w)?.[1] ?? 0), 12),
   };
