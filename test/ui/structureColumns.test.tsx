@@ -1,12 +1,15 @@
 // The structure view's columns: the Columns dialog (add from the site's fields, Σ, reorder, remove, save),
 // the header and rows rendering the saved columns, and the rows read with only the fields they show.
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { StructureColumn, StructureColumnsDto } from '../../src/contract';
 import type { ForestRows } from '../../static/structure-ui/src/components/tree/forestIndex';
 import { ForestView } from '../../static/structure-ui/src/pages/StructurePage';
 import { fail, fakeInvoke, jsonResponse, ok } from './support/fakeBackend';
 import { renderWithServices } from './support/renderApp';
+
+// The machine is shared: give Jira's fake answers and Atlaskit's transitions time under load.
+configure({ asyncUtilTimeout: 5000 });
 
 const STORY_POINTS = 'customfield_10016';
 const SPRINT = 'customfield_10020';
@@ -234,5 +237,64 @@ describe('Structure columns', () => {
     expect(jira.issueReads).toEqual([
       '/rest/api/3/issue/PLAT-10?fields=priority,fixVersions,duedate,reporter,updated,status,assignee',
     ]);
+  });
+
+  it('reads the aggregates of 100k rows for the subtrees on screen only, with only the Σ field', async () => {
+    // given: 1000 epics of 100 rows each (9 stories × 10 sub-tasks), every issue 1 point; epics collapsed
+    const big: ForestRows = { rowIds: [], depths: [], issueIds: [] };
+    const add = (depth: number) => {
+      big.rowIds.push(big.rowIds.length + 1);
+      big.depths.push(depth);
+      big.issueIds.push(String(100000 + big.issueIds.length));
+    };
+    for (let e = 0; e < 1000; e++) {
+      add(0);
+      for (let st = 0; st < 9; st++) {
+        add(1);
+        for (let t = 0; t < 10; t++) add(2);
+      }
+    }
+    const subtreeFetches: string[][] = [];
+    const requestJira = async (_path: string, init?: RequestInit) => {
+      const body = JSON.parse(String(init?.body)) as { issueIdsOrKeys: string[]; fields: string[] };
+      if (!body.fields.includes('summary')) subtreeFetches.push(body.issueIdsOrKeys);
+      return jsonResponse({
+        issues: body.issueIdsOrKeys.map((id) => ({
+          id,
+          key: `BIG-${id}`,
+          fields: { summary: `Summary of ${id}`, [STORY_POINTS]: 1 },
+        })),
+      });
+    };
+    const { backend } = givenColumns(
+      [
+        { kind: 'field', field: 'key' },
+        { kind: 'sum', field: STORY_POINTS },
+      ],
+      false,
+    );
+    renderWithServices(<ForestView structureId="s1" forest={big} hiddenRows={0} height={400} />, {
+      invoke: backend.invoke,
+      requestJira,
+    });
+    // when: every row on screen (with the overscan: epics and their stories) has its sum
+    const sizeAt = (depth: number) => [100, 11, 1][depth]!;
+    const shown = () =>
+      screen.getAllByTestId('tree-row').map((r) => ({
+        index: Number(r.getAttribute('data-row-id')) - 1,
+        depth: Number(r.getAttribute('aria-level')) - 1,
+        sum: r.querySelector(`[data-column="sum:${STORY_POINTS}"]`)?.textContent,
+      }));
+    await waitFor(() => expect(shown().map((r) => r.sum)).toEqual(shown().map((r) => String(sizeAt(r.depth)))));
+    // then: exactly the issues of their subtrees were read, each once, in batches of 100
+    const expected = new Set<string>();
+    for (const row of shown())
+      for (let k = row.index; k < row.index + sizeAt(row.depth); k++) expected.add(String(100000 + k));
+    const fetched = subtreeFetches.flat();
+    expect(shown().length).toBeGreaterThan(10);
+    expect(fetched.length).toBe(expected.size);
+    expect(new Set(fetched)).toEqual(expected);
+    expect(subtreeFetches.every((batch) => batch.length <= 100)).toBe(true);
+    expect(subtreeFetches.length).toBe(Math.ceil(expected.size / 100));
   });
 });
