@@ -297,4 +297,20 @@ describe('Structure columns', () => {
     expect(subtreeFetches.every((batch) => batch.length <= 100)).toBe(true);
     expect(subtreeFetches.length).toBe(Math.ceil(expected.size / 100));
   });
+
+  it('shows the default columns, and why, when the saved ones cannot be read', async () => {
+    // given
+    const backend = fakeInvoke({
+      getStructureColumns: () => fail({ code: 'JIRA_UNAVAILABLE', message: 'Jira did not answer in time.' }),
+    });
+    renderWithServices(<ForestView structureId="s1" forest={forest} hiddenRows={0} height={400} />, {
+      invoke: backend.invoke,
+      requestJira: givenJira().requestJira,
+    });
+    // then
+    await screen.findByText("The structure's columns could not be loaded");
+    expect(screen.getByText(/Jira did not answer in time\. The default columns show meanwhile/)).toBeTruthy();
+    expect(headers()).toEqual(['Issue', 'Summary', 'Status', 'Assignee']);
+    expect(screen.queryByRole('button', { name: 'Columns' })).toBeNull();
+  });
 });

@@ -35,7 +35,7 @@ import { ColumnsDialog } from '../components/tree/columns/ColumnsDialog';
 import { columnLayout, rowFields } from '../components/tree/columns/columnModel';
 import { useSiteFields } from '../components/tree/columns/jiraFields';
 import { useAggregates } from '../components/tree/columns/useAggregates';
-import { useStructureColumns } from '../components/tree/columns/useStructureColumns';
+import { useStructureColumns, type StructureColumnsState } from '../components/tree/columns/useStructureColumns';
 
 export function StructurePage(props: { structureId: string }) {
   return (
@@ -54,6 +54,8 @@ function StructureView(props: { structure: StructureDetails }) {
   const [myEdits, setMyEdits] = useState<number[]>([]);
   const forest = useForest(structure.id, generation, refresh);
   const settings = useResolver('getSettings', {});
+  // Read beside the forest, so the rows are read once, with the fields of the saved columns.
+  const columns = useStructureColumns(structure.id);
   const can = allowedOperations(
     structure.level,
     settings.state.status === 'ready' && settings.state.data.synchronizersEnabled,
@@ -139,7 +141,9 @@ function StructureView(props: { structure: StructureDetails }) {
           onRetry={settings.reload}
         />
       )}
-      {forest.status === 'loading' && <Loading label="Loading rows" />}
+      {(forest.status === 'loading' || (forest.status === 'ready' && !columns.loaded)) && (
+        <Loading label="Loading rows" />
+      )}
       {forest.status === 'error' && (
         <ErrorMessage
           error={forest.error}
@@ -148,6 +152,7 @@ function StructureView(props: { structure: StructureDetails }) {
         />
       )}
       {forest.status === 'ready' &&
+        columns.loaded &&
         (forest.forest.rowIds.length === 0 && !forest.more ? (
           <>
             {editing && <EmptyEditBar onEdit={editing.onEdit} />}
@@ -169,7 +174,7 @@ function StructureView(props: { structure: StructureDetails }) {
           </>
         ) : (
           <ForestView
-            structureId={structure.id}
+            columns={columns}
             forest={forest.forest}
             hiddenRows={forest.hiddenRows}
             more={forest.more}
@@ -218,12 +223,15 @@ export function ForestView(props: {
   height?: number;
   /** For viewers with edit: sends edits; the page reloads the forest afterwards. */
   edit?: ForestEditing;
-  /** The structure whose saved columns show; absent: the default columns. */
+  /** The structure's columns, as the page read them. */
+  columns?: StructureColumnsState;
+  /** Or the structure whose saved columns to read here; neither: the default columns. */
   structureId?: string;
 }) {
   const { forest } = props;
   const { requestJira, openHostUrl } = useServices();
-  const columns = useStructureColumns(props.structureId);
+  const ownColumns = useStructureColumns(props.columns ? undefined : props.structureId);
+  const columns = props.columns ?? ownColumns;
   const [columnsOpen, setColumnsOpen] = useState(false);
   // The site's fields name custom-field columns, and the dialog's picker offers them.
   const siteFields = useSiteFields(
@@ -416,6 +424,9 @@ export function ForestView(props: {
     if ('reason' in edit) setMessage({ tone: 'information', text: edit.reason });
     else void runEdit(edit.action, edit.said);
   };
+
+  // The rows wait for the columns, so that Jira is asked once, for the fields the columns show.
+  if (!columns.loaded) return <Loading label="Loading columns" />;
 
   return (
     <>

@@ -8,6 +8,8 @@ export interface StructureColumnsState {
   columns: StructureColumn[];
   /** Whether the viewer may change them (edit level). */
   canChange: boolean;
+  /** Whether the answer is in (always, without a structure): until then the rows wait, so they are read once. */
+  loaded: boolean;
   /** Why the saved columns could not be read: the default ones show meanwhile. */
   error?: string;
   /** Saves for everyone; answers the message to show when it could not. */
@@ -19,6 +21,7 @@ export function useStructureColumns(structureId: string | undefined): StructureC
   const [state, setState] = useState<Omit<StructureColumnsState, 'save'>>({
     columns: DEFAULT_COLUMNS,
     canChange: false,
+    loaded: structureId === undefined,
   });
   useEffect(() => {
     if (!structureId) return;
@@ -27,8 +30,8 @@ export function useStructureColumns(structureId: string | undefined): StructureC
       if (!live) return;
       setState(
         answer.ok
-          ? { columns: answer.data.columns, canChange: answer.data.canChange }
-          : { columns: DEFAULT_COLUMNS, canChange: false, error: answer.error.message },
+          ? { columns: answer.data.columns, canChange: answer.data.canChange, loaded: true }
+          : { columns: DEFAULT_COLUMNS, canChange: false, loaded: true, error: answer.error.message },
       );
     });
     return () => {
@@ -40,7 +43,7 @@ export function useStructureColumns(structureId: string | undefined): StructureC
       if (!structureId) return 'This view belongs to no structure.';
       const answer = await invoke('setStructureColumns', { structureId, columns });
       if (!answer.ok) return answer.error.message;
-      setState({ columns: answer.data.columns, canChange: answer.data.canChange });
+      setState({ columns: answer.data.columns, canChange: answer.data.canChange, loaded: true });
       return undefined;
     },
     [invoke, structureId],
