@@ -122,7 +122,7 @@ describe('Structure columns', () => {
     expect(
       within(dialog)
         .getAllByTestId('column-item')
-        .map((li) => li.textContent?.replace(/(Up|Down|Remove)/g, '')),
+        .map((li) => li.textContent?.replace(/(Up|Down|Remove|px)/g, '')),
     ).toEqual(['Issue — first, it holds the tree', 'Summary', 'Story Points', 'Status', 'Σ Story Points', 'Progress']);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     // then: saved as one list, the dialog closes, the view shows the columns
@@ -312,5 +312,32 @@ describe('Structure columns', () => {
     expect(screen.getByText(/Jira did not answer in time\. The default columns show meanwhile/)).toBeTruthy();
     expect(headers()).toEqual(['Issue', 'Summary', 'Status', 'Assignee']);
     expect(screen.queryByRole('button', { name: 'Columns' })).toBeNull();
+  });
+
+  it('saves a width typed for a column, and names a width out of range before sending it', async () => {
+    // given
+    const jira = givenJira();
+    const { backend, saved } = givenColumns(undefined, true);
+    renderWithServices(<ForestView structureId="s1" forest={forest} hiddenRows={0} height={400} />, {
+      invoke: backend.invoke,
+      requestJira: jira.requestJira,
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Columns' }));
+    const dialog = await screen.findByRole('dialog');
+    const width = within(dialog).getByLabelText('Width of Summary in pixels');
+    // when: too narrow
+    await userEvent.type(width, '20');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    // then: said, nothing sent
+    await within(dialog).findByText('Summary width: is narrower than 60 px.');
+    expect(saved).toEqual([]);
+    // when
+    await userEvent.clear(width);
+    await userEvent.type(width, '320');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    // then
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(saved[0]![1]).toEqual({ kind: 'field', field: 'summary', width: 320 });
+    expect(rowOf('PLAT-10').style.gridTemplateColumns).toBe('minmax(220px, 1.3fr) 320px 150px 200px');
   });
 });

@@ -6,12 +6,14 @@ import Button from '@atlaskit/button/new';
 import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
+import TextField from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import {
   CUSTOM_FIELD_ID,
   MAX_COLUMNS,
   SYSTEM_COLUMN_FIELDS,
   columnId,
+  structureColumnsSchema,
   type StructureColumn,
 } from '../../../../../../src/contract';
 import { columnLabel, isNumberField, type JiraField } from './columnModel';
@@ -79,7 +81,20 @@ export function ColumnsDialog(props: {
     setColumns(next);
     setFocus(`${to < from ? 'up' : 'down'}-${domId(moved!)}`);
   };
+  const setWidth = (i: number, text: string) => {
+    const width = text.trim() === '' ? undefined : Number(text);
+    setColumns(columns.map((c, k) => (k !== i ? c : width === undefined ? withoutWidth(c) : { ...c, width })));
+  };
   const save = async () => {
+    // The server's own check first, so a width out of range is named here without a round trip.
+    const checked = structureColumnsSchema.safeParse(columns);
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      const at = typeof issue.path[0] === 'number' ? columns[issue.path[0]] : undefined;
+      const what = at ? `${columnLabel(at, names)}${issue.path[1] === 'width' ? ' width' : ''}` : 'The columns';
+      setProblem(`${what}: ${issue.message}.`);
+      return;
+    }
     setSaving(true);
     setProblem(undefined);
     const failed = await props.onSave(columns);
@@ -95,7 +110,9 @@ export function ColumnsDialog(props: {
           <ModalTitle>Columns</ModalTitle>
         </ModalHeader>
         <ModalBody>
-          <p style={{ marginTop: 0 }}>The columns of this structure, in order, for everyone who views it.</p>
+          <p style={{ marginTop: 0 }}>
+            The columns of this structure, in order, for everyone who views it. A width left empty fits the page.
+          </p>
           <ol aria-label="Columns" style={{ listStyle: 'none', padding: 0, margin: `0 0 ${token('space.200')}` }}>
             {columns.map((column, i) => {
               const label = columnLabel(column, names);
@@ -115,36 +132,51 @@ export function ColumnsDialog(props: {
                     {label}
                     {i === 0 && <span style={{ color: token('color.text.subtle') }}> — first, it holds the tree</span>}
                   </span>
-                  {i > 0 && (
-                    <>
-                      <Button
-                        id={`up-${domId(column)}`}
-                        spacing="compact"
-                        isDisabled={i === 1}
-                        aria-label={`Move ${label} up`}
-                        onClick={() => move(i, i - 1)}
-                      >
-                        Up
-                      </Button>
-                      <Button
-                        id={`down-${domId(column)}`}
-                        spacing="compact"
-                        isDisabled={i === columns.length - 1}
-                        aria-label={`Move ${label} down`}
-                        onClick={() => move(i, i + 1)}
-                      >
-                        Down
-                      </Button>
-                      <Button
-                        spacing="compact"
-                        appearance="subtle"
-                        aria-label={`Remove ${label}`}
-                        onClick={() => setColumns(columns.filter((_, k) => k !== i))}
-                      >
-                        Remove
-                      </Button>
-                    </>
-                  )}
+                  <span style={{ width: 96 }}>
+                    <TextField
+                      isCompact
+                      type="number"
+                      min={60}
+                      max={1200}
+                      aria-label={`Width of ${label} in pixels`}
+                      placeholder="auto"
+                      value={column.width === undefined ? '' : String(column.width)}
+                      onChange={(e) => setWidth(i, e.currentTarget.value)}
+                      elemAfterInput={<span style={{ paddingRight: 6, color: token('color.text.subtle') }}>px</span>}
+                    />
+                  </span>
+                  <span style={{ width: 210, display: 'flex', justifyContent: 'flex-end', gap: token('space.100') }}>
+                    {i > 0 && (
+                      <>
+                        <Button
+                          id={`up-${domId(column)}`}
+                          spacing="compact"
+                          isDisabled={i === 1}
+                          aria-label={`Move ${label} up`}
+                          onClick={() => move(i, i - 1)}
+                        >
+                          Up
+                        </Button>
+                        <Button
+                          id={`down-${domId(column)}`}
+                          spacing="compact"
+                          isDisabled={i === columns.length - 1}
+                          aria-label={`Move ${label} down`}
+                          onClick={() => move(i, i + 1)}
+                        >
+                          Down
+                        </Button>
+                        <Button
+                          spacing="compact"
+                          appearance="subtle"
+                          aria-label={`Remove ${label}`}
+                          onClick={() => setColumns(columns.filter((_, k) => k !== i))}
+                        >
+                          Remove
+                        </Button>
+                      </>
+                    )}
+                  </span>
                 </li>
               );
             })}
@@ -189,6 +221,11 @@ export function ColumnsDialog(props: {
       </Modal>
     </ModalTransition>
   );
+}
+
+function withoutWidth(c: StructureColumn): StructureColumn {
+  const { width: _width, ...rest } = c;
+  return rest;
 }
 
 const domId = (c: StructureColumn) => `column-${columnId(c).replace(/[^A-Za-z0-9_-]/g, '-')}`;
