@@ -34,6 +34,12 @@ function givenJira() {
         { id: 'priority', name: 'Priority', custom: false, schema: { type: 'priority', system: 'priority' } },
         { id: STORY_POINTS, name: 'Story Points', custom: true, schema: { type: 'number', customId: 10016 } },
         { id: SPRINT, name: 'Sprint', custom: true, schema: { type: 'array', items: 'json', customId: 10020 } },
+        {
+          id: 'customfield_10019',
+          name: 'Rank',
+          custom: true,
+          schema: { type: 'any', custom: 'com.pyxis.greenhopper.jira:gh-lexo-rank', customId: 10019 },
+        },
       ]);
     if (path === '/rest/api/3/issue/bulkfetch') {
       const body = JSON.parse(String(init?.body)) as { issueIdsOrKeys: string[]; fields: string[] };
@@ -107,6 +113,10 @@ describe('Structure columns', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Columns' }));
     const dialog = await screen.findByRole('dialog');
     const picker = within(dialog).getByLabelText('Add a column');
+    // Rank (Jira's ordering key) is not offered
+    await userEvent.type(picker, 'Rank');
+    expect(await within(dialog).findByText('No options')).toBeTruthy();
+    await userEvent.clear(picker);
     await userEvent.type(picker, 'Story');
     await userEvent.click(await within(dialog).findByText('Story Points (customfield_10016)'));
     await userEvent.type(picker, 'Σ Story');

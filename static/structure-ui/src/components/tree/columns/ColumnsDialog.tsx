@@ -19,6 +19,8 @@ import {
 import { columnLabel, isNumberField, type JiraField } from './columnModel';
 import type { SiteFieldsState } from './jiraFields';
 
+const LEXO_RANK = 'com.pyxis.greenhopper.jira:gh-lexo-rank';
+
 interface Option {
   label: string;
   value: string;
@@ -26,7 +28,10 @@ interface Option {
 }
 
 function pickerOptions(fields: JiraField[], chosen: ReadonlySet<string>, names: ReadonlyMap<string, string>) {
-  const custom = fields.filter((f) => CUSTOM_FIELD_ID.test(f.id)).sort((a, b) => a.name.localeCompare(b.name));
+  // Rank is Jira's ordering key (LexoRank text), nothing a person reads; fields Jira lists nowhere are left out too.
+  const custom = fields
+    .filter((f) => CUSTOM_FIELD_ID.test(f.id) && f.navigable !== false && f.schema?.custom !== LEXO_RANK)
+    .sort((a, b) => a.name.localeCompare(b.name));
   const option = (column: StructureColumn, hint?: string): Option => ({
     label: hint ? `${columnLabel(column, names)} (${hint})` : columnLabel(column, names),
     value: columnId(column),

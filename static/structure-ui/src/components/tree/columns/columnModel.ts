@@ -14,6 +14,8 @@ export interface JiraField {
   id: string;
   name: string;
   custom?: boolean;
+  /** False: Jira shows the field in no issue list. */
+  navigable?: boolean;
   schema?: { type?: string; items?: string; custom?: string };
 }
 
