@@ -4,6 +4,8 @@ export const keys = {
   structure: (structureId: string) => `structure:${structureId}`,
   structurePrefix: 'structure:',
   settings: 'settings:app',
+  /** The structure view's columns of one structure (not under `structure:`, which lists structures). */
+  columns: (structureId: string) => `columns:${structureId}`,
   /** Entity `forest`: the header of a structure's forest. */
   forestHeader: (structureId: string) => structureId,
   forestChunk: (structureId: string, version: number, index: number) => `forest:${structureId}:${version}:${index}`,
