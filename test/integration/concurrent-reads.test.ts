@@ -78,7 +78,7 @@ const scenarios: Array<[string, () => Record<string, unknown>, () => number[]]> 
     () => ({ addMissing: true }),
     () => {
       const subtask = new Set(ds.issueTypes.filter((t) => t.subtask).map((t) => t.name));
-      return ds.issues.filter((i) => !subtask.has(i.type) && i.project !== 'SEC').map((i) => Number(i.id));
+      return ds.issues.filter((i) => !subtask.has(i.type) && !i.key.startsWith('SEC-')).map((i) => Number(i.id));
     },
   ],
 ];
