@@ -35,6 +35,32 @@ it('says Jira was unavailable and retries the import with the same parameters', 
   ]);
 });
 
+it("retries an installed synchronizer's failed run as its resync, so it stays that synchronizer's run", async () => {
+  // given: a background export of installed synchronizer i7 that Jira's outage ended
+  const backend = fakeInvoke({
+    getJob: () =>
+      ok<'getJob'>({
+        ...failed,
+        kind: 'export',
+        installedSynchronizerId: 'i7',
+        trigger: 'event',
+        synchronizer: 'agile',
+      }),
+    getStructure: () => ok<'getStructure'>(givenStructure()),
+    resync: () => ok<'resync'>({ job: givenJob({ id: 'j3', kind: 'export', installedSynchronizerId: 'i7' }) }),
+  });
+  const { history } = renderWithServices(<JobPage jobId="j1" />, { invoke: backend.invoke });
+  await screen.findByText('Jira was unavailable');
+  // when
+  await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+  // then
+  await waitFor(() => expect(history.location.pathname).toContain('j3'));
+  expect(backend.callsOf('resync')).toEqual([
+    { structureId: 's1', synchronizerId: 'i7', direction: 'export', requestId: expect.any(String) },
+  ]);
+  expect(backend.callsOf('startExport')).toEqual([]);
+});
+
 it('offers no Retry for a job that failed for another reason', async () => {
   const backend = fakeInvoke({
     getJob: () =>

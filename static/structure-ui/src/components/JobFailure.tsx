@@ -29,17 +29,33 @@ export function JobFailure(props: { job: JobDto; onRetried: (jobId: string) => v
       params: job.params,
       requestId,
     };
-    const answer = job.kind === 'export' ? await invoke('startExport', start) : await invoke('startImport', start);
+    // A run of an installed synchronizer is retried as its resync, so it stays that synchronizer's last
+    // run (with its parameters as they are now); any other job starts again with the same parameters.
+    const answer =
+      job.installedSynchronizerId !== undefined
+        ? await invoke('resync', {
+            structureId: job.structureId,
+            synchronizerId: job.installedSynchronizerId,
+            direction: job.kind === 'export' ? 'export' : 'import',
+            requestId,
+          })
+        : job.kind === 'export'
+          ? await invoke('startExport', start)
+          : await invoke('startImport', start);
     setRetrying(false);
     if (answer.ok) props.onRetried(answer.data.job.id);
     else setRetryError(answer.error);
   };
 
   const what = job.kind === 'export' ? 'export' : 'import';
+  const again =
+    job.installedSynchronizerId !== undefined
+      ? `Retry resyncs the installed synchronizer, with its parameters as they are now.`
+      : `Retry runs the ${what} again with the same parameters.`;
   const advice = job.retryable
     ? exportLike
-      ? `Nothing is wrong with the parameters. Changes Jira accepted before the failure are listed in the log and the result below${job.revertible ? '; Revert export puts them back' : ''}. Retry runs the export again with the same parameters.`
-      : `Nothing is wrong with the parameters, and the structure was left as it was before the job. Retry runs the ${what} again with the same parameters.`
+      ? `Nothing is wrong with the parameters. Changes Jira accepted before the failure are listed in the log and the result below${job.revertible ? '; Revert export puts them back' : ''}. ${again}`
+      : `Nothing is wrong with the parameters, and the structure was left as it was before the job. ${again}`
     : exportLike
       ? `Changes Jira accepted before the failure are listed in the log and the result below.${job.revertible ? ' Revert export puts them back.' : ''} Correct the parameters or permissions and run it again.`
       : 'The structure was left as it was before the job. Check the log below, correct the parameters and run the import again.';
