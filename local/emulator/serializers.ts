@@ -136,7 +136,10 @@ export class Serializer {
     const u = this.store.users.get(accountId);
     // A user who left the dataset still shows as an inactive account, as in Jira.
     if (!u) return { accountId, displayName: 'Former user', active: false, accountType: 'atlassian' };
-    return this.user(u);
+    // A user inside an issue, comment or event: the email is left out, as the privacy default ("only you
+    // and admins") leaves it out for most callers (user-privacy.ts); an app must not rely on it here.
+    const { emailAddress: _hidden, ...shown } = this.user(u);
+    return shown;
   }
 
   priority(name: string | undefined): Record<string, unknown> | null {
