@@ -18,7 +18,8 @@ export const ERROR_CODES = [
   'PROJECT_NOT_FOUND', // a project key that does not exist or the caller cannot browse
   'FIELD_NOT_FOUND', // Agile import: the rank field id is not a field of this site
   'JOB_NOT_CANCELLABLE',
-  'UNDO_NOT_POSSIBLE',
+  'UNDO_NOT_POSSIBLE', // an import or edit that can no longer be undone; the message says why
+  'RESTORE_NOT_POSSIBLE', // restoring an earlier version would touch rows the caller cannot see
   'CONFLICT', // the structure changed concurrently; retry
   'JIRA_UNAVAILABLE', // Jira kept failing (5xx) or rate-limited past our patience; trying again later helps
   'JIRA_REFUSED', // Jira answered a 4xx that is neither the user's parameters nor a missing scope; the message has Jira's words

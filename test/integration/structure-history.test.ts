@@ -150,7 +150,7 @@ describe('structure history', () => {
     const byPat = await local.site.invokeAs('pat', 'restoreVersion', { structureId, version: v1.version });
     const byEd = await local.site.invokeAs('ed', 'restoreVersion', { structureId, version: v1.version });
     // then
-    expect(byPat).toMatchObject({ ok: false, error: { code: 'UNDO_NOT_POSSIBLE' } });
+    expect(byPat).toMatchObject({ ok: false, error: { code: 'RESTORE_NOT_POSSIBLE' } });
     expect(!byPat.ok && byPat.error.message).toContain('1 row of issues you cannot see');
     expect(byEd).toMatchObject({ ok: false, error: { code: 'PERMISSION_LEVEL', needed: 'control' } });
     expect(await shape(structureId)).toEqual([]);

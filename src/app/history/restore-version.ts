@@ -29,7 +29,7 @@ export async function restoreVersion(
   const hidden = touched.filter((r) => !visible.has(r.issueId)).length;
   if (hidden > 0)
     throw new AppError(
-      'UNDO_NOT_POSSIBLE',
+      'RESTORE_NOT_POSSIBLE',
       `Restoring version ${input.version} would remove, bring back or move ${hidden === 1 ? '1 row' : `${hidden} rows`} of issues you cannot see in Jira, and rows you cannot see are left alone. Someone who can see them can restore it.`,
     );
   // Rows made since must never be handed out again: keep the newer high-water mark.

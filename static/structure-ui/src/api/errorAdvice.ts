@@ -29,7 +29,9 @@ export function errorAdvice(error: AppErrorDto): string {
     case 'JOB_NOT_CANCELLABLE':
       return 'The job has already ended; reload to see its result.';
     case 'UNDO_NOT_POSSIBLE':
-      return 'The structure has changed since this import, so it can no longer be undone.';
+      return 'The structure has changed since, so this can no longer be undone; the message says what changed.';
+    case 'RESTORE_NOT_POSSIBLE':
+      return 'Someone who can see every issue the restore touches can restore this version.';
     case 'CONFLICT':
       return 'The structure changed while you were working. Reload and try again.';
     case 'APP_NOT_AUTHORIZED':
