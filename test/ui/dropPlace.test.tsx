@@ -23,7 +23,8 @@ function forestOf(...lines: string[]): ForestRows {
 const outline = (f: ForestRows) => f.issueIds.map((id, i) => `${f.depths[i]}:${id ?? '?'}`);
 const rowOf = (f: ForestRows, name: string) => f.rowIds[f.issueIds.indexOf(name)]!;
 const at = (f: ForestRows, name: string) => f.issueIds.indexOf(name);
-const instruction = (type: 'reorder-above' | 'reorder-below' | 'make-child', currentLevel = 0): Instruction => ({
+type Desired = Exclude<Instruction, { type: 'instruction-blocked' }>;
+const instruction = (type: 'reorder-above' | 'reorder-below' | 'make-child', currentLevel = 0): Desired => ({
   type,
   currentLevel,
   indentPerLevel: 20,

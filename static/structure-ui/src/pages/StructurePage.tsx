@@ -2,6 +2,7 @@ import { useMemo, useState, useSyncExternalStore } from 'react';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import EmptyState from '@atlaskit/empty-state';
+import { announce } from '@atlaskit/pragmatic-drag-and-drop-live-region';
 import { token } from '@atlaskit/tokens';
 import type { StructureDetails } from '../../../../src/contract';
 import { IssueDetailsStore } from '../api/issueDetails';
@@ -30,6 +31,8 @@ import { jqlKeys, jqlMatches, MATCH_CAP } from '../api/jqlMatches';
 import { StructureToolbar } from '../components/tree/StructureToolbar';
 import { EditBar } from '../components/tree/EditBar';
 import { addAfter, editFor, type EditAction, type EditKey } from '../components/tree/editActions';
+import { useForestDrop } from '../components/tree/dnd/useForestDrop';
+import { perfMark } from '../api/perfMark';
 import { useRouter } from '../routing/RouterContext';
 
 export function StructurePage(props: { structureId: string }) {
@@ -48,6 +51,10 @@ function StructureView(props: { structure: StructureDetails }) {
   // Versions this viewer's edits made on this page, newest last: Ctrl+Z takes back the last one.
   const [myEdits, setMyEdits] = useState<number[]>([]);
   const forest = useForest(structure.id, generation, refresh);
+  // A drop's forest, shown before the backend answers and kept after it agrees (no reload of every row);
+  // only while the loaded forest is still the one it was computed from.
+  const [dropped, setDropped] = useState<{ base: ForestRows; forest: ForestRows; version?: number }>();
+  const mine = dropped && forest.status === 'ready' && dropped.base === forest.forest ? dropped : undefined;
   const settings = useResolver('getSettings', {});
   const can = allowedOperations(
     structure.level,
@@ -60,13 +67,19 @@ function StructureView(props: { structure: StructureDetails }) {
   const editing: ForestEditing | undefined =
     canEdit && forest.status === 'ready' && !forest.more
       ? {
-          onEdit: async (actions) => {
+          onEdit: async (actions, optimistic) => {
+            const base = forest.forest;
+            if (optimistic) setDropped({ base, forest: optimistic });
             const answer = await invoke('editStructure', {
               structureId: structure.id,
-              version: forest.version,
+              version: mine?.version ?? forest.version,
               actions,
             });
-            setRefresh((r) => r + 1);
+            perfMark('structure:edit-answered');
+            // A rebased edit landed on a forest this view has not seen: only a reload shows it.
+            if (optimistic && answer.ok && answer.data.rebasedFrom === undefined)
+              setDropped({ base, forest: optimistic, version: answer.data.version });
+            else setRefresh((r) => r + 1);
             if (answer.ok) setMyEdits((list) => [...list, answer.data.version]);
             return answer.ok
               ? { ok: true, addedRowIds: answer.data.addedRowIds }
@@ -163,7 +176,12 @@ function StructureView(props: { structure: StructureDetails }) {
             />
           </>
         ) : (
-          <ForestView forest={forest.forest} hiddenRows={forest.hiddenRows} more={forest.more} edit={editing} />
+          <ForestView
+            forest={mine?.forest ?? forest.forest}
+            hiddenRows={forest.hiddenRows}
+            more={forest.more}
+            edit={editing}
+          />
         ))}
     </PageLayout>
   );
@@ -171,7 +189,8 @@ function StructureView(props: { structure: StructureDetails }) {
 
 type EditAnswer = { ok: true; addedRowIds: number[] } | { ok: false; message: string };
 interface ForestEditing {
-  onEdit: (actions: EditAction[]) => Promise<EditAnswer>;
+  /** `optimistic`: the forest the edit makes, shown at once (a drop). */
+  onEdit: (actions: EditAction[], optimistic?: ForestRows) => Promise<EditAnswer>;
   /** Takes back this viewer's last edit (Ctrl+Z). */
   onUndo?: () => Promise<EditAnswer>;
 }
@@ -329,12 +348,14 @@ export function ForestView(props: {
     });
   };
 
-  const runEdit = async (action: EditAction, said: string, reveal?: boolean) => {
+  const runEdit = async (action: EditAction, said: string, reveal?: boolean, optimistic?: ForestRows) => {
     if (!props.edit || editing) return;
     setEditing(true);
     setMessage(undefined);
-    const answer = await props.edit.onEdit([action]);
+    const answer = await props.edit.onEdit([action], optimistic);
     setEditing(false);
+    // A drop is said aloud too: its pointer user may be a screen reader user with a mouse.
+    if (optimistic) announce(answer.ok ? said : answer.message);
     if (!answer.ok) {
       setMessage({ tone: 'warning', text: answer.message });
       return;
@@ -368,6 +389,27 @@ export function ForestView(props: {
       true,
     );
   };
+  const drag = useForestDrop({
+    enabled: props.edit !== undefined && !editing,
+    forest,
+    index,
+    selected,
+    keyOf: (id) => store.get(id)?.key,
+    onRefused: (reason) => {
+      setMessage({ tone: 'warning', text: reason });
+      announce(reason);
+    },
+    onMove: (move) => {
+      // Rows dropped into a closed row: it opens, so they stay on show.
+      if (move.into !== undefined) {
+        const into = move.into;
+        setExpansion((e) => ({ ...e, overrides: new Map(e.overrides).set(into, true) }));
+      }
+      setSelected(new Set());
+      setActiveRowId(move.action.rowIds[0]);
+      void runEdit(move.action, move.said, false, move.forest);
+    },
+  });
   const onEditKey = (key: EditKey) => {
     if (selected.size > 1) {
       if (key === 'up' || key === 'down') {
@@ -499,6 +541,7 @@ export function ForestView(props: {
         }
         selected={props.edit ? selected : undefined}
         onSelect={props.edit ? select : undefined}
+        drag={props.edit ? drag : undefined}
       />
     </>
   );

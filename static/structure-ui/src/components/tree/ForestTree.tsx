@@ -13,6 +13,7 @@ import {
 } from './forestIndex';
 import { ROW_HEIGHT, TREE_COLUMNS, TreeRow } from './TreeRow';
 import type { EditKey } from './editActions';
+import type { DragController } from './dnd/dragController';
 
 const OVERSCAN = 8;
 
@@ -64,6 +65,8 @@ export function ForestTree(props: {
   selected?: ReadonlySet<number>;
   /** Shift+↑/↓ and Shift/Ctrl+click: the active row moves, and the selection follows. */
   onSelect?: (i: number, how: { range: boolean; toggle: boolean }) => void;
+  /** Viewers with edit: rows are dragged by their handles and dropped on each other. */
+  drag?: DragController;
 }) {
   const { forest, index, expansion, store } = props;
   const expanded = useMemo(() => visibleRows(forest, index, expansion), [forest, index, expansion]);
@@ -211,6 +214,9 @@ export function ForestTree(props: {
     const i = visible[p]!;
     const children = hasChildren(index, i);
     const issueId = forest.issueIds[i] ?? null;
+    const open = children && isExpanded(forest, expansion, i);
+    // The hitbox's modes: an open row takes children at its bottom; the last row of a group can be reparented.
+    const nextDepth = p + 1 < visible.length ? forest.depths[visible[p + 1]!]! : -1;
     rows.push(
       <TreeRow
         key={forest.rowIds[i]}
@@ -219,13 +225,15 @@ export function ForestTree(props: {
         depth={forest.depths[i]!}
         top={p * ROW_HEIGHT}
         hasChildren={children}
-        expanded={children && isExpanded(forest, expansion, i)}
+        expanded={open}
         active={i === props.active}
         selected={props.selected ? props.selected.has(forest.rowIds[i]!) || i === props.active : undefined}
         focused={focused && i === props.active}
         matched={i === props.matched}
         entry={issueId === null ? undefined : store.get(issueId)}
         onOpenIssue={props.onOpenIssue}
+        drag={props.drag}
+        dragMode={open ? 'expanded' : nextDepth < forest.depths[i]! ? 'last-in-group' : 'standard'}
         onToggle={(rowId) => {
           const r = rowIndexById(rowId);
           if (r >= 0) props.onExpansionChange(toggle(forest, expansion, r));

@@ -1,9 +1,14 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import Avatar from '@atlaskit/avatar';
 import Lozenge from '@atlaskit/lozenge';
+import type { ItemMode } from '@atlaskit/pragmatic-drag-and-drop-hitbox/tree-item';
+import { DropIndicator } from '@atlaskit/pragmatic-drag-and-drop-react-drop-indicator/tree-item';
 import { token } from '@atlaskit/tokens';
 import type { IssueEntry } from '../../api/issueDetails';
 import { IssueTypeIcon } from './IssueTypeIcon';
+import type { DragController } from './dnd/dragController';
+import { DragHandle } from './dnd/DragHandle';
+import { useRowDragAndDrop } from './dnd/useRowDragAndDrop';
 
 export const ROW_HEIGHT = 36;
 export const TREE_COLUMNS = 'minmax(220px, 1.3fr) minmax(200px, 3fr) 150px 200px';
@@ -50,12 +55,23 @@ interface TreeRowProps {
   onActivate: (rowId: number, how?: { range: boolean; toggle: boolean }) => void;
   /** Opens the issue in Jira (its key is a real link). */
   onOpenIssue?: (key: string) => void;
+  /** Viewers with edit: the row is dragged by its handle and takes drops. */
+  drag?: DragController;
+  dragMode?: ItemMode;
 }
 
 /** One row of the structure view, absolutely positioned inside the scrolled canvas. */
 export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
   const { entry } = props;
   const placeholder = props.issueId === null;
+  const rowRef = useRef<HTMLDivElement>(null);
+  const handleRef = useRef<HTMLButtonElement>(null);
+  const dnd = useRowDragAndDrop(
+    rowRef,
+    handleRef,
+    { rowId: props.rowId, depth: props.depth, mode: props.dragMode ?? 'standard', indentPerLevel: INDENT },
+    props.drag,
+  );
   const key = placeholder ? (
     <span style={{ fontWeight: 400, fontStyle: 'italic' }}>{PLACEHOLDER_TEXT}</span>
   ) : entry ? (
@@ -73,6 +89,7 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
   } as const;
   return (
     <div
+      ref={rowRef}
       role="treeitem"
       id={`row-${props.rowId}`}
       aria-level={props.depth + 1}
@@ -106,8 +123,15 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
             : undefined,
         cursor: 'default',
         color: token('color.text'),
+        opacity: dnd.dragging ? 0.4 : undefined,
       }}
     >
+      {dnd.instruction && (
+        // `contents`: the indicator places itself against the row, as if this wrapper were not there.
+        <div data-testid="drop-indicator" data-instruction={dnd.instruction.type} style={{ display: 'contents' }}>
+          <DropIndicator instruction={dnd.instruction} />
+        </div>
+      )}
       <div
         style={{
           ...cell,
@@ -117,6 +141,13 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
           paddingLeft: `calc(${token('space.100')} + ${props.depth * INDENT}px)`,
         }}
       >
+        {props.drag && (
+          <DragHandle
+            ref={handleRef}
+            label={placeholder ? PLACEHOLDER_TEXT : (entry?.key ?? 'row')}
+            disabled={placeholder}
+          />
+        )}
         {props.hasChildren ? (
           <button
             type="button"
