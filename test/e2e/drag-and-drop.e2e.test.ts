@@ -81,8 +81,14 @@ it('drags a row under another, above another, and never into its own subtree', a
   expect(await handle(app, 'PLAT-3').getAttribute('aria-label')).toBe('Move PLAT-3');
 
   // when: PLAT-3's grip dropped on the middle of PLAT-1
-  await drag(app, 'PLAT-3', 'PLAT-1', 0.5, () => screenshot(e2e.page, 'dnd-01-over-make-child'));
-  // then: nested under it, said in the message (and the live region)
+  let shown: string | null = null;
+  await drag(app, 'PLAT-3', 'PLAT-1', 0.5, async () => {
+    shown = await row(app, 'PLAT-1').getByTestId('drop-indicator').getAttribute('data-instruction');
+    await screenshot(e2e.page, 'dnd-01-over-make-child');
+  });
+  // then: the indicator said where it would go before the drop
+  expect(shown).toBe('make-child');
+  // and: nested under it, said in the message (and the live region)
   await expectOutline(app, ['0:PLAT-1', '1:PLAT-3', '0:PLAT-2']);
   await app.getByTestId('tree-message').getByText('PLAT-3 moved under PLAT-1.').waitFor();
   await screenshot(e2e.page, 'dnd-02-dropped-under');

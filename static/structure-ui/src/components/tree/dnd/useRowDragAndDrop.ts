@@ -72,6 +72,8 @@ export function useRowDragAndDrop(
               block: controller.blocked(rowId),
             },
           ),
+        // Entering shows the indicator at once: `onDrag` waits for the pointer to move again.
+        onDragEnter: ({ self }) => setInstruction(extractInstruction(self.data)),
         onDrag: ({ self }) => setInstruction(extractInstruction(self.data)),
         onDragLeave: () => setInstruction(null),
         onDrop: ({ self, source }) => {
