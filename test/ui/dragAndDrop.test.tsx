@@ -1,0 +1,139 @@
+// Dragging rows in the structure page, with the native drag events Pragmatic drag and drop listens to.
+// jsdom has no layout: each test says what lies under the pointer (elementsFromPoint) and where a row is
+// (getBoundingClientRect), as a browser would; the drop logic, the page and the edit it sends are the real ones.
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { StructurePage } from '../../static/structure-ui/src/pages/StructurePage';
+import type { PermissionLevel } from '../../src/contract';
+import { fail, fakeInvoke, jsonResponse, ok } from './support/fakeBackend';
+import { givenStructure } from './support/fixtures';
+import { renderWithServices } from './support/renderApp';
+
+/** DEMO-1, DEMO-2, DEMO-3 at the top level, rows 1–3, version 7. */
+const forestPage = {
+  structureId: 's1',
+  version: 7,
+  rowIds: [1, 2, 3],
+  depths: [0, 0, 0],
+  issueIds: ['1', '2', '3'],
+  hiddenRows: 0,
+  totalRows: 3,
+};
+
+async function requestJira(path: string, init?: RequestInit) {
+  if (path === '/rest/api/3/issue/bulkfetch') {
+    const ids = (JSON.parse(String(init?.body)) as { issueIdsOrKeys: string[] }).issueIdsOrKeys;
+    return jsonResponse({
+      issues: ids.map((id) => ({
+        id,
+        key: `DEMO-${id}`,
+        fields: { summary: `Summary ${id}`, issuetype: { name: 'Story' }, status: { name: 'To Do' }, assignee: null },
+      })),
+      issueErrors: [],
+    });
+  }
+  return jsonResponse({ errorMessages: ['Not here'] }, 404);
+}
+
+function givenPage(level: PermissionLevel, edit: Parameters<typeof fakeInvoke>[0]['editStructure']) {
+  const backend = fakeInvoke({
+    getStructure: () => ok<'getStructure'>(givenStructure({ level, rowCount: 3 })),
+    getSettings: () => ok<'getSettings'>({ synchronizersEnabled: true, canChange: false }),
+    getForest: () => ok<'getForest'>(forestPage),
+    editStructure: edit,
+  });
+  renderWithServices(<StructurePage structureId="s1" />, { invoke: backend.invoke, requestJira });
+  return backend;
+}
+
+const rowOf = (key: string) => screen.getByRole('treeitem', { name: new RegExp(`^${key} `) });
+const keysOnShow = () =>
+  screen
+    .getAllByRole('treeitem')
+    .map((r) => `${Number(r.getAttribute('aria-level')) - 1}:${r.getAttribute('aria-label')!.split(' ')[0]}`);
+
+/** Drags `from`'s grip onto the middle of row `to` (its make-child zone), as the pointer would. */
+async function dragOnto(from: string, to: string) {
+  const grip = screen.getByRole('button', { name: `Move ${from}` });
+  const target = rowOf(to);
+  target.getBoundingClientRect = () => ({
+    top: 100,
+    bottom: 136,
+    left: 0,
+    right: 800,
+    height: 36,
+    width: 800,
+    x: 0,
+    y: 100,
+    toJSON: () => ({}),
+  });
+  let under: Element = grip;
+  document.elementsFromPoint = () => [under];
+  const dataTransfer = {
+    setData: () => undefined,
+    setDragImage: () => undefined,
+    clearData: () => undefined,
+    getData: () => '',
+    types: [] as string[],
+    dropEffect: 'move',
+    effectAllowed: 'all',
+  };
+  const at = { clientX: 300, clientY: 118, dataTransfer };
+  await act(async () => {
+    // The browser's dragstart is the draggable row's; the grip is what lies under the pointer.
+    fireEvent.dragStart(rowOf(from), at);
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    under = target;
+    fireEvent.dragEnter(target, at);
+    fireEvent.dragOver(target, at);
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  });
+  const indicator = target.querySelector('[data-testid="drop-indicator"]')?.getAttribute('data-instruction') ?? null;
+  await act(async () => {
+    fireEvent.drop(target, at);
+  });
+  return indicator;
+}
+
+describe('Dragging rows', () => {
+  it('puts a row under the row it is dropped on at once, sends the move, and keeps it without reloading every row', async () => {
+    // given: the answer held back until the test lets it go
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const backend = givenPage('edit', async () => {
+      await answered;
+      return ok<'editStructure'>({ version: 8, counts: { added: 0, moved: 1, removed: 0 }, addedRowIds: [] });
+    });
+    await screen.findByRole('button', { name: 'Move DEMO-3' });
+    // when
+    const indicator = await dragOnto('DEMO-3', 'DEMO-1');
+    // then: the make-child indicator showed, the row is under DEMO-1 before the answer, the move went out
+    expect(indicator).toBe('make-child');
+    expect(keysOnShow()).toEqual(['0:DEMO-1', '1:DEMO-3', '0:DEMO-2']);
+    expect(backend.callsOf('editStructure')).toEqual([
+      { structureId: 's1', version: 7, actions: [{ kind: 'move', rowIds: [3], under: 1, after: 0 }] },
+    ]);
+    // when: the backend agrees
+    await act(async () => answer());
+    // then: said, and no second read of the forest
+    await screen.findByText('DEMO-3 moved under DEMO-1.');
+    expect(keysOnShow()).toEqual(['0:DEMO-1', '1:DEMO-3', '0:DEMO-2']);
+    expect(backend.callsOf('getForest')).toHaveLength(1);
+  });
+
+  it('reloads the rows and says why when the backend refuses the move', async () => {
+    const backend = givenPage('edit', () =>
+      fail({ code: 'CONFLICT', message: 'The structure changed: your view was refreshed.' }),
+    );
+    await screen.findByRole('button', { name: 'Move DEMO-3' });
+    await dragOnto('DEMO-3', 'DEMO-1');
+    await screen.findByText('The structure changed: your view was refreshed.');
+    await waitFor(() => expect(backend.callsOf('getForest')).toHaveLength(2));
+    await waitFor(() => expect(keysOnShow()).toEqual(['0:DEMO-1', '0:DEMO-2', '0:DEMO-3']));
+  });
+
+  it('offers no grip to a viewer who cannot edit', async () => {
+    givenPage('view', undefined);
+    await screen.findByRole('treeitem', { name: /^DEMO-1 / });
+    expect(screen.queryByRole('button', { name: /^Move / })).toBeNull();
+  });
+});
