@@ -1,6 +1,7 @@
 // Issue 14: dragging rows in the structure view (Pragmatic drag and drop, native HTML5 drag events in
 // Chromium) — a row dropped on another goes under it and stays there after a reload; a row dropped on the
-// top of another goes above it; a row cannot be dropped into its own subtree. Screenshots:
+// top of another goes above it; a row cannot be dropped into its own subtree; the grip's menu makes the
+// same moves without dragging. Screenshots:
 // test-results/screenshots/dnd-*.png.
 import type { Frame, Locator } from 'playwright-core';
 import { DEMO_USERS } from '../../local/dataset/build-demo';
@@ -115,4 +116,14 @@ it('drags a row under another, above another, and never into its own subtree', a
   expect(indicatorShown).toBe(false);
   expect(await forestVersion(structureId)).toBe(before);
   expect(await audit(reloaded)).toEqual([]);
+
+  // when: the grip's menu, for whoever cannot drag: PLAT-2 down
+  await handle(reloaded, 'PLAT-2').click();
+  await reloaded.getByRole('menu', { name: 'Move PLAT-2' }).waitFor();
+  await screenshot(e2e.page, 'dnd-04-move-menu');
+  expect(await audit(reloaded)).toEqual([]);
+  await reloaded.getByRole('menuitem', { name: 'Move down' }).click();
+  // then
+  await expectOutline(reloaded, ['0:PLAT-1', '1:PLAT-3', '0:PLAT-2']);
+  await reloaded.getByTestId('tree-message').getByText('Moved down.').waitFor();
 });

@@ -2,6 +2,7 @@
 // jsdom has no layout: each test says what lies under the pointer (elementsFromPoint) and where a row is
 // (getBoundingClientRect), as a browser would; the drop logic, the page and the edit it sends are the real ones.
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { StructurePage } from '../../static/structure-ui/src/pages/StructurePage';
 import type { PermissionLevel } from '../../src/contract';
 import { fail, fakeInvoke, jsonResponse, ok } from './support/fakeBackend';
@@ -129,6 +130,37 @@ describe('Dragging rows', () => {
     await screen.findByText('The structure changed: your view was refreshed.');
     await waitFor(() => expect(backend.callsOf('getForest')).toHaveLength(2));
     await waitFor(() => expect(keysOnShow()).toEqual(['0:DEMO-1', '0:DEMO-2', '0:DEMO-3']));
+  });
+
+  it("offers the same moves in the grip's menu, for whoever cannot drag", async () => {
+    // given
+    const backend = givenPage('edit', () =>
+      ok<'editStructure'>({ version: 8, counts: { added: 0, moved: 1, removed: 0 }, addedRowIds: [] }),
+    );
+    const user = userEvent.setup();
+    const grip = await screen.findByRole('button', { name: 'Move DEMO-2' });
+    expect(grip.getAttribute('aria-haspopup')).toBe('menu');
+    // when: the menu opens and closes with Escape, back to the tree
+    await user.click(grip);
+    const menu = screen.getByRole('menu', { name: 'Move DEMO-2' });
+    expect(document.activeElement?.textContent).toBe('Move up');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('tree'));
+    expect(menu.isConnected).toBe(false);
+    // when: Indent chosen with the keyboard (Enter must not reach the tree, where it opens the issue)
+    await user.click(grip);
+    await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+    // then: DEMO-2 indented under DEMO-1, said
+    await screen.findByText('Indented.');
+    expect(backend.callsOf('editStructure')).toEqual([
+      { structureId: 's1', version: 7, actions: [{ kind: 'indent', rowIds: [2] }] },
+    ]);
+    // when: a move with nowhere to go says why and sends nothing
+    await user.click(screen.getByRole('button', { name: 'Move DEMO-1' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Move up' }));
+    await screen.findByText('The row is first at its level already.');
+    expect(backend.callsOf('editStructure')).toHaveLength(1);
   });
 
   it('offers no grip to a viewer who cannot edit', async () => {

@@ -348,25 +348,36 @@ export function ForestView(props: {
     });
   };
 
-  const runEdit = async (action: EditAction, said: string, reveal?: boolean, optimistic?: ForestRows) => {
+  /**
+   * `reveal`: the added rows become active; `optimistic`: the forest the edit makes, shown at once (a drop);
+   * `aloud`: the result is said through the live region too (drops and the grip's menu: a pointer user
+   * may be a screen reader user).
+   */
+  const runEdit = async (
+    action: EditAction,
+    said: string,
+    how: { reveal?: boolean; optimistic?: ForestRows; aloud?: boolean } = {},
+  ) => {
+    const { reveal, optimistic } = how;
     if (!props.edit || editing) return;
     setEditing(true);
     setMessage(undefined);
     const answer = await props.edit.onEdit([action], optimistic);
     setEditing(false);
-    // A drop is said aloud too: its pointer user may be a screen reader user with a mouse.
-    if (optimistic) announce(answer.ok ? said : answer.message);
+    if (how.aloud) announce(answer.ok ? said : answer.message);
     if (!answer.ok) {
       setMessage({ tone: 'warning', text: answer.message });
       return;
     }
     if (reveal && answer.addedRowIds.length > 0) setActiveRowId(answer.addedRowIds[0]);
     // An indented row's new parent opens, so the row stays on show.
-    if (action.kind === 'indent' && active > 0) {
+    // (The indented row, not the active one: the grip's menu indents its own row.)
+    const at = action.kind === 'indent' ? forest.rowIds.indexOf(action.rowIds[0]!) : -1;
+    if (at > 0) {
       const above = forest.rowIds
-        .slice(0, active)
+        .slice(0, at)
         .reverse()
-        .find((_, k) => forest.depths[active - 1 - k] === forest.depths[active]);
+        .find((_, k) => forest.depths[at - 1 - k] === forest.depths[at]);
       if (above !== undefined) setExpansion((e) => ({ ...e, overrides: new Map(e.overrides).set(above, true) }));
     }
     setMessage({ tone: 'information', text: said });
@@ -386,7 +397,7 @@ export function ForestView(props: {
     await runEdit(
       addAfter(forest, index, forest.rowIds.length > 0 ? active : -1, keys),
       `Added ${keys.length} ${keys.length === 1 ? 'issue' : 'issues'} matching “${query}”${keys.length === 100 ? ' (the first 100)' : ''}.`,
-      true,
+      { reveal: true },
     );
   };
   const drag = useForestDrop({
@@ -407,7 +418,16 @@ export function ForestView(props: {
       }
       setSelected(new Set());
       setActiveRowId(move.action.rowIds[0]);
-      void runEdit(move.action, move.said, false, move.forest);
+      void runEdit(move.action, move.said, { optimistic: move.forest, aloud: true });
+    },
+    onMenuMove: (i, move) => {
+      setActiveRowId(forest.rowIds[i]);
+      setSelected(new Set());
+      const edit = editFor(forest, index, i, move);
+      if ('reason' in edit) {
+        setMessage({ tone: 'information', text: edit.reason });
+        announce(edit.reason);
+      } else void runEdit(edit.action, edit.said, { aloud: true });
     },
   });
   const onEditKey = (key: EditKey) => {
@@ -442,7 +462,7 @@ export function ForestView(props: {
             void runEdit(
               addAfter(forest, index, forest.rowIds.length > 0 ? active : -1, issueKeys),
               `Added ${issueKeys.join(', ')}.`,
-              true,
+              { reveal: true },
             )
           }
           onRemove={() => onEditKey('remove')}

@@ -116,11 +116,14 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
             : props.matched
               ? token('color.background.accent.yellow.subtlest')
               : token('elevation.surface'),
-        boxShadow: props.focused
-          ? `inset 0 0 0 2px ${token('color.border.focused')}`
-          : props.active
-            ? `inset 2px 0 0 ${token('color.border.selected')}`
-            : undefined,
+        // The drop indicator draws on the row: no focus ring or active mark to be taken for it.
+        boxShadow: dnd.instruction
+          ? undefined
+          : props.focused
+            ? `inset 0 0 0 2px ${token('color.border.focused')}`
+            : props.active
+              ? `inset 2px 0 0 ${token('color.border.selected')}`
+              : undefined,
         cursor: 'default',
         color: token('color.text'),
         opacity: dnd.dragging ? 0.4 : undefined,
@@ -146,6 +149,7 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
             ref={handleRef}
             label={placeholder ? PLACEHOLDER_TEXT : (entry?.key ?? 'row')}
             disabled={placeholder}
+            onMove={(move) => props.drag?.menuMove(props.rowId, move)}
           />
         )}
         {props.hasChildren ? (

@@ -1,13 +1,23 @@
-import { forwardRef } from 'react';
+import { forwardRef, useState } from 'react';
 import { token } from '@atlaskit/tokens';
+import { RowMoveMenu, type MenuMove } from './RowMoveMenu';
 
 /**
- * The grip a row is dragged by. Pointer only: the tree keeps the keyboard focus, and its Ctrl+arrow
- * keys make the same moves (the description says so, for screen readers too).
+ * The grip a row is dragged by, and a menu button with the same moves for whoever cannot drag. The tree
+ * keeps the keyboard focus (its Ctrl+arrow keys make the moves too, as the description says).
  */
-export const DragHandle = forwardRef<HTMLButtonElement, { label: string; disabled?: boolean }>(
-  function DragHandle(props, ref) {
-    return (
+export const DragHandle = forwardRef<
+  HTMLButtonElement,
+  { label: string; disabled?: boolean; onMove?: (move: MenuMove) => void }
+>(function DragHandle(props, ref) {
+  const [menu, setMenu] = useState<DOMRect | undefined>();
+  const close = () => {
+    setMenu(undefined);
+    // Back to the tree, where the keyboard was.
+    document.querySelector<HTMLElement>('[role="tree"]')?.focus();
+  };
+  return (
+    <>
       <button
         ref={ref}
         type="button"
@@ -15,9 +25,11 @@ export const DragHandle = forwardRef<HTMLButtonElement, { label: string; disable
         data-testid="row-drag-handle"
         aria-label={`Move ${props.label}`}
         aria-describedby="edit-keys-help"
-        title="Drag to move the row (or Ctrl+arrow keys in the tree)"
+        aria-haspopup="menu"
+        aria-expanded={menu !== undefined}
+        title="Drag to move the row, or click for the moves (Ctrl+arrow keys in the tree)"
         disabled={props.disabled}
-        // A click on the grip chooses the row, as a click anywhere on it does.
+        onClick={(e) => props.onMove && setMenu(e.currentTarget.getBoundingClientRect())}
         style={{
           width: 16,
           height: 24,
@@ -39,6 +51,17 @@ export const DragHandle = forwardRef<HTMLButtonElement, { label: string; disable
           )}
         </svg>
       </button>
-    );
-  },
-);
+      {menu && props.onMove && (
+        <RowMoveMenu
+          label={props.label}
+          anchor={menu}
+          onClose={close}
+          onChoose={(move) => {
+            close();
+            props.onMove?.(move);
+          }}
+        />
+      )}
+    </>
+  );
+});

@@ -4,6 +4,7 @@
 import { useMemo, useRef } from 'react';
 import type { Instruction } from '@atlaskit/pragmatic-drag-and-drop-hitbox/tree-item';
 import type { ForestIndex, ForestRows } from '../forestIndex';
+import type { MenuMove } from './RowMoveMenu';
 import { draggedRows, dragRefusal, insideDragged, placeFor, type DropOutcome } from './dropPlace';
 
 export interface DragController {
@@ -13,6 +14,8 @@ export interface DragController {
   /** Instructions a row refuses whoever is dragged: nothing goes under an issue the viewer cannot see. */
   blocked(targetRowId: number): Array<Instruction['type']>;
   drop(carried: readonly number[], targetRowId: number, instruction: Instruction): void;
+  /** A move chosen from the grip's menu, for whoever cannot drag. */
+  menuMove(rowId: number, move: MenuMove): void;
 }
 
 export interface DragSource {
@@ -24,6 +27,8 @@ export interface DragSource {
   enabled: boolean;
   /** The carried rows (forest indices, pre-order) and what the drop asks, or why it cannot be. */
   onDrop: (dragged: number[], outcome: DropOutcome) => void;
+  /** The row (forest index) and the move chosen from its grip's menu. */
+  onMenuMove: (i: number, move: MenuMove) => void;
 }
 
 /** One controller for the tree's lifetime; undefined for viewers who cannot edit. */
@@ -76,6 +81,11 @@ export function useDragController(source: DragSource | undefined): DragControlle
         const dragged = carriedAt(s, carried);
         const target = indexOf(s, targetRowId);
         s.onDrop(dragged, placeFor(s.forest, s.index, dragged, target, instruction));
+      },
+      menuMove(rowId, move) {
+        const s = latest.current;
+        const i = s ? indexOf(s, rowId) : -1;
+        if (s?.enabled && i >= 0) s.onMenuMove(i, move);
       },
     };
   }, []);

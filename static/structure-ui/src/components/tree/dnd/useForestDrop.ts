@@ -6,6 +6,7 @@ import type { ForestIndex, ForestRows } from '../forestIndex';
 import { useDragController, type DragController } from './dragController';
 import { moveRows, sameForest } from './dropPlace';
 import { movedWords } from './dropWords';
+import type { MenuMove } from './RowMoveMenu';
 
 export interface ForestMove {
   action: Extract<EditAction, { kind: 'move' }>;
@@ -24,6 +25,7 @@ export function useForestDrop(args: {
   keyOf: (issueId: string) => string | undefined;
   onRefused: (reason: string) => void;
   onMove: (move: ForestMove) => void;
+  onMenuMove: (i: number, move: MenuMove) => void;
 }): DragController | undefined {
   const { forest, index } = args;
   return useDragController({
@@ -31,6 +33,7 @@ export function useForestDrop(args: {
     index,
     selected: args.selected,
     enabled: args.enabled,
+    onMenuMove: args.onMenuMove,
     onDrop: (dragged, outcome) => {
       // The benchmark's start mark (test/e2e/bench-structure-view.ts): drop → the moved rows on screen.
       perfMark('structure:drop', { rows: forest.rowIds.length });
