@@ -117,8 +117,37 @@ describe('Dragging rows', () => {
     await act(async () => answer());
     // then: said, and no second read of the forest
     await screen.findByText('DEMO-3 moved under DEMO-1.');
+    // and: said to screen readers, through Pragmatic drag and drop's live region (after its short delay)
+    await waitFor(
+      () =>
+        expect([...document.querySelectorAll('[role="status"]')].map((n) => n.textContent)).toContain(
+          'DEMO-3 moved under DEMO-1.',
+        ),
+      { timeout: 3000 },
+    );
     expect(keysOnShow()).toEqual(['0:DEMO-1', '1:DEMO-3', '0:DEMO-2']);
     expect(backend.callsOf('getForest')).toHaveLength(1);
+  });
+
+  it('carries the selection when the grabbed row is in it', async () => {
+    // given: DEMO-2 and DEMO-3 selected with Shift+click
+    const backend = givenPage('edit', () =>
+      ok<'editStructure'>({ version: 8, counts: { added: 0, moved: 2, removed: 0 }, addedRowIds: [] }),
+    );
+    const user = userEvent.setup();
+    await screen.findByRole('button', { name: 'Move DEMO-3' });
+    await user.click(rowOf('DEMO-2'));
+    await user.keyboard('{Shift>}');
+    await user.click(rowOf('DEMO-3'));
+    await user.keyboard('{/Shift}');
+    // when
+    await dragOnto('DEMO-3', 'DEMO-1');
+    // then
+    await screen.findByText('2 rows moved under DEMO-1.');
+    expect(keysOnShow()).toEqual(['0:DEMO-1', '1:DEMO-2', '1:DEMO-3']);
+    expect(backend.callsOf('editStructure')).toEqual([
+      { structureId: 's1', version: 7, actions: [{ kind: 'move', rowIds: [2, 3], under: 1, after: 0 }] },
+    ]);
   });
 
   it('reloads the rows and says why when the backend refuses the move', async () => {
