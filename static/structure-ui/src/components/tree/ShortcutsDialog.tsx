@@ -19,7 +19,7 @@ const EDITING: Array<[string, string]> = [
   ['Ctrl+Z', 'Undo your last edit on this page (the History page lists every change)'],
   [
     'Mouse: drag a row by its grip',
-    'Move it, and the selected rows with it: drop on the top or bottom of a row to go above or below it, on its middle to go under it. The keys above make the same moves.',
+    'Move it, and the selected rows with it: drop on the top or bottom of a row to go above or below it, on its middle to go under it. A click on the grip offers the moves in a menu; the keys above make them too.',
   ],
 ];
 
