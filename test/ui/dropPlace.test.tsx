@@ -154,6 +154,22 @@ describe('the forest shown before the answer', () => {
     expect(outline(moved)).toEqual(['0:A', '1:A2', '0:B', '1:A1', '2:A1a', '1:C']);
   });
 
+  it('places rows next to rows that were carried away, as in the forest without them', () => {
+    // A1 out of A, right after it: A's subtree end counted without A1
+    expect(outline(moveRows(tree, index, [at(tree, 'A1')], { under: 0, after: rowOf(tree, 'A') }))).toEqual([
+      '0:A',
+      '1:A2',
+      '0:A1',
+      '1:A1a',
+      '0:B',
+      '0:C',
+    ]);
+    // First under A, where A1 (carried too) was
+    expect(
+      outline(moveRows(tree, index, [at(tree, 'A1'), at(tree, 'C')], { under: rowOf(tree, 'A'), after: 0 })),
+    ).toEqual(['0:A', '1:A1', '2:A1a', '1:C', '1:A2', '0:B']);
+  });
+
   it('tells a drop that changes nothing from one that does', () => {
     expect(sameForest(moveRows(tree, index, [at(tree, 'B')], { under: 0, after: rowOf(tree, 'A') }), tree)).toBe(true);
     expect(sameForest(moveRows(tree, index, [at(tree, 'B')], { under: 0, before: rowOf(tree, 'A') }), tree)).toBe(

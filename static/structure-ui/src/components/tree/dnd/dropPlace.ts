@@ -2,7 +2,7 @@
 // `before` a sibling), and the forest the view shows at once while the backend confirms it. Pure: from the
 // rows the viewer sees, which are the rows the backend will find (placeholders included).
 import type { Instruction } from '@atlaskit/pragmatic-drag-and-drop-hitbox/tree-item';
-import { buildIndex, type ForestIndex, type ForestRows } from '../forestIndex';
+import type { ForestIndex, ForestRows } from '../forestIndex';
 
 /** Where dropped rows go: among the children of row `under` (0: the top level), after or before a sibling. */
 export interface DropPlace {
@@ -116,50 +116,51 @@ export function moveRows(
       moved.push(i);
     }
   }
-  const rest: ForestRows = { rowIds: [], depths: [], issueIds: [] };
-  for (let i = 0; i < index.size; i++) {
-    if (carried[i]) continue;
-    rest.rowIds.push(forest.rowIds[i]!);
-    rest.depths.push(forest.depths[i]!);
-    rest.issueIds.push(forest.issueIds[i]!);
-  }
-  const restIndex = buildIndex(rest);
+  // Where the rows go, in the forest's own positions: the carried rows are skipped when copying, so a
+  // place inside or after them means the same as in the forest without them (one pass, no second index).
   const at = (rowId: number) => {
-    const i = rest.rowIds.indexOf(rowId);
-    if (i < 0) throw new RangeError(`Row ${rowId} is not where the rows go.`);
+    const i = forest.rowIds.indexOf(rowId);
+    if (i < 0 || carried[i]) throw new RangeError(`Row ${rowId} is not where the rows can go.`);
     return i;
   };
   const parent = place.under === 0 ? -1 : at(place.under);
-  const childDepth = parent < 0 ? 0 : rest.depths[parent]! + 1;
+  const childDepth = parent < 0 ? 0 : forest.depths[parent]! + 1;
   const position =
     place.before !== undefined && place.before > 0
       ? at(place.before)
       : place.after !== undefined && place.after > 0
-        ? restIndex.subtreeEnd[at(place.after)]!
+        ? index.subtreeEnd[at(place.after)]!
         : place.after === 0
           ? parent + 1
           : parent < 0
-            ? rest.rowIds.length
-            : restIndex.subtreeEnd[parent]!;
+            ? index.size
+            : index.subtreeEnd[parent]!;
   const out: ForestRows = {
-    rowIds: rest.rowIds.slice(0, position),
-    depths: rest.depths.slice(0, position),
-    issueIds: rest.issueIds.slice(0, position),
+    rowIds: new Array(index.size),
+    depths: new Array(index.size),
+    issueIds: new Array(index.size),
   };
-  let shift = 0;
-  for (const i of moved) {
-    const p = index.parent[i]!;
-    // A carried row whose parent stays is one of the dragged rows: its subtree keeps its shape under it.
-    if (p < 0 || !carried[p]) shift = childDepth - forest.depths[i]!;
-    out.rowIds.push(forest.rowIds[i]!);
-    out.depths.push(forest.depths[i]! + shift);
-    out.issueIds.push(forest.issueIds[i]!);
+  let o = 0;
+  const copy = (i: number, depth: number) => {
+    out.rowIds[o] = forest.rowIds[i]!;
+    out.depths[o] = depth;
+    out.issueIds[o] = forest.issueIds[i]!;
+    o++;
+  };
+  const emitMoved = () => {
+    let shift = 0;
+    for (const i of moved) {
+      const p = index.parent[i]!;
+      // A carried row whose parent stays is one of the dragged rows: its subtree keeps its shape under it.
+      if (p < 0 || !carried[p]) shift = childDepth - forest.depths[i]!;
+      copy(i, forest.depths[i]! + shift);
+    }
+  };
+  for (let i = 0; i < index.size; i++) {
+    if (i === position) emitMoved();
+    if (!carried[i]) copy(i, forest.depths[i]!);
   }
-  for (let i = position; i < rest.rowIds.length; i++) {
-    out.rowIds.push(rest.rowIds[i]!);
-    out.depths.push(rest.depths[i]!);
-    out.issueIds.push(rest.issueIds[i]!);
-  }
+  if (position >= index.size) emitMoved();
   return out;
 }
 
