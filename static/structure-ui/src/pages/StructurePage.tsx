@@ -69,6 +69,7 @@ function StructureView(props: { structure: StructureDetails }) {
       ? {
           onEdit: async (actions, optimistic) => {
             const base = forest.forest;
+            const before = mine;
             if (optimistic) setDropped({ base, forest: optimistic });
             const answer = await invoke('editStructure', {
               structureId: structure.id,
@@ -79,7 +80,11 @@ function StructureView(props: { structure: StructureDetails }) {
             // A rebased edit landed on a forest this view has not seen: only a reload shows it.
             if (optimistic && answer.ok && answer.data.rebasedFrom === undefined)
               setDropped({ base, forest: optimistic, version: answer.data.version });
-            else setRefresh((r) => r + 1);
+            else {
+              // A refused drop takes its rows back at once, not only when the reload arrives.
+              if (optimistic && !answer.ok) setDropped(before);
+              setRefresh((r) => r + 1);
+            }
             if (answer.ok) setMyEdits((list) => [...list, answer.data.version]);
             return answer.ok
               ? { ok: true, addedRowIds: answer.data.addedRowIds }
