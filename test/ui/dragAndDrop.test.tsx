@@ -170,6 +170,17 @@ describe('Dragging rows', () => {
     await waitFor(() => expect(backend.callsOf('getForest')).toHaveLength(2));
   });
 
+  it('reloads the rows when the backend rebased the move on a newer forest', async () => {
+    const backend = givenPage('edit', () =>
+      ok<'editStructure'>({ version: 9, counts: { added: 0, moved: 1, removed: 0 }, addedRowIds: [], rebasedFrom: 7 }),
+    );
+    await screen.findByRole('button', { name: 'Move DEMO-3' });
+    await dragOnto('DEMO-3', 'DEMO-1');
+    await screen.findByText('DEMO-3 moved under DEMO-1.');
+    // Someone else's change landed first: only a reload shows the forest as it is now.
+    await waitFor(() => expect(backend.callsOf('getForest')).toHaveLength(2));
+  });
+
   it("offers the same moves in the grip's menu, for whoever cannot drag", async () => {
     // given
     const backend = givenPage('edit', () =>
