@@ -1,8 +1,9 @@
 // Dragging rows in the structure page, with the native drag events Pragmatic drag and drop listens to.
 // jsdom has no layout: each test says what lies under the pointer (elementsFromPoint) and where a row is
 // (getBoundingClientRect), as a browser would; the drop logic, the page and the edit it sends are the real ones.
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { cleanup as removeLiveRegion } from '@atlaskit/pragmatic-drag-and-drop-live-region';
 import { StructurePage } from '../../static/structure-ui/src/pages/StructurePage';
 import type { PermissionLevel } from '../../src/contract';
 import { fail, fakeInvoke, jsonResponse, ok } from './support/fakeBackend';
@@ -46,6 +47,8 @@ function givenPage(level: PermissionLevel, edit: Parameters<typeof fakeInvoke>[0
   return backend;
 }
 
+/** The view's message (the live region says the same, in the body, after a delay). */
+const said = (text: string) => within(screen.getByTestId('tree-message')).findByText(text);
 const rowOf = (key: string) => screen.getByRole('treeitem', { name: new RegExp(`^${key} `) });
 const keysOnShow = () =>
   screen
@@ -96,6 +99,9 @@ async function dragOnto(from: string, to: string) {
 }
 
 describe('Dragging rows', () => {
+  // The live region lives in the body, outside what each test renders.
+  afterEach(() => removeLiveRegion());
+
   it('puts a row under the row it is dropped on at once, sends the move, and keeps it without reloading every row', async () => {
     // given: the answer held back until the test lets it go
     let answer: () => void = () => undefined;
@@ -116,7 +122,7 @@ describe('Dragging rows', () => {
     // when: the backend agrees
     await act(async () => answer());
     // then: said, and no second read of the forest
-    await screen.findByText('DEMO-3 moved under DEMO-1.');
+    await said('DEMO-3 moved under DEMO-1.');
     // and: said to screen readers, through Pragmatic drag and drop's live region (after its short delay)
     await waitFor(
       () =>
@@ -143,7 +149,7 @@ describe('Dragging rows', () => {
     // when
     await dragOnto('DEMO-3', 'DEMO-1');
     // then
-    await screen.findByText('2 rows moved under DEMO-1.');
+    await said('2 rows moved under DEMO-1.');
     expect(keysOnShow()).toEqual(['0:DEMO-1', '1:DEMO-2', '1:DEMO-3']);
     expect(backend.callsOf('editStructure')).toEqual([
       { structureId: 's1', version: 7, actions: [{ kind: 'move', rowIds: [2, 3], under: 1, after: 0 }] },
@@ -165,7 +171,7 @@ describe('Dragging rows', () => {
     // when
     await dragOnto('DEMO-3', 'DEMO-1');
     // then
-    await screen.findByText('The structure changed: your view was refreshed.');
+    await said('The structure changed: your view was refreshed.');
     expect(keysOnShow()).toEqual(['0:DEMO-1', '0:DEMO-2', '0:DEMO-3']);
     await waitFor(() => expect(backend.callsOf('getForest')).toHaveLength(2));
   });
@@ -176,7 +182,7 @@ describe('Dragging rows', () => {
     );
     await screen.findByRole('button', { name: 'Move DEMO-3' });
     await dragOnto('DEMO-3', 'DEMO-1');
-    await screen.findByText('DEMO-3 moved under DEMO-1.');
+    await said('DEMO-3 moved under DEMO-1.');
     // Someone else's change landed first: only a reload shows the forest as it is now.
     await waitFor(() => expect(backend.callsOf('getForest')).toHaveLength(2));
   });
@@ -201,14 +207,14 @@ describe('Dragging rows', () => {
     await user.click(grip);
     await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
     // then: DEMO-2 indented under DEMO-1, said
-    await screen.findByText('Indented.');
+    await said('Indented.');
     expect(backend.callsOf('editStructure')).toEqual([
       { structureId: 's1', version: 7, actions: [{ kind: 'indent', rowIds: [2] }] },
     ]);
     // when: a move with nowhere to go says why and sends nothing
     await user.click(screen.getByRole('button', { name: 'Move DEMO-1' }));
     await user.click(screen.getByRole('menuitem', { name: 'Move up' }));
-    await screen.findByText('The row is first at its level already.');
+    await said('The row is first at its level already.');
     expect(backend.callsOf('editStructure')).toHaveLength(1);
   });
 
