@@ -29,8 +29,14 @@ export function RowMoveMenu(props: {
     const outside = (e: MouseEvent) => {
       if (!menu.current?.contains(e.target as Node)) onClose.current();
     };
+    // The menu stays where the grip was: once the rows scroll, it would point at another row.
+    const scrolled = () => onClose.current();
     document.addEventListener('mousedown', outside);
-    return () => document.removeEventListener('mousedown', outside);
+    document.addEventListener('scroll', scrolled, true);
+    return () => {
+      document.removeEventListener('mousedown', outside);
+      document.removeEventListener('scroll', scrolled, true);
+    };
   }, []);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     // A portal's events still bubble to the tree in React: its keys (Enter opens the issue) must not see these.
