@@ -11,6 +11,7 @@ import {
   type ItemMode,
 } from '@atlaskit/pragmatic-drag-and-drop-hitbox/tree-item';
 import type { DragController } from './dragController';
+import { severalRowsPreview } from './severalRowsPreview';
 
 const CARRIED = 'structure-sync/rows';
 
@@ -51,6 +52,10 @@ export function useRowDragAndDrop(
         dragHandle,
         canDrag: () => controller.grab(rowId) !== undefined,
         getInitialData: () => ({ [CARRIED]: controller.grab(rowId) ?? [] }),
+        onGenerateDragPreview: ({ source, nativeSetDragImage }) => {
+          const carried = carriedRows(source.data) ?? [];
+          if (carried.length > 1) severalRowsPreview(carried.length, nativeSetDragImage);
+        },
         onDragStart: () => setDragging(true),
         onDrop: () => setDragging(false),
       }),
