@@ -1,7 +1,7 @@
 // Issue 14: dragging rows in the structure view (Pragmatic drag and drop, native HTML5 drag events in
 // Chromium) — a row dropped on another goes under it and stays there after a reload; a row dropped on the
 // top of another goes above it; a row cannot be dropped into its own subtree; the grip's menu makes the
-// same moves without dragging. Screenshots:
+// same moves without dragging; a selection moves together. Screenshots:
 // test-results/screenshots/dnd-*.png.
 import type { Frame, Locator } from 'playwright-core';
 import { DEMO_USERS } from '../../local/dataset/build-demo';
@@ -126,4 +126,12 @@ it('drags a row under another, above another, and never into its own subtree', a
   // then
   await expectOutline(reloaded, ['0:PLAT-1', '1:PLAT-3', '0:PLAT-2']);
   await reloaded.getByTestId('tree-message').getByText('Moved down.').waitFor();
+
+  // when: PLAT-3 and PLAT-2 selected (click, Shift+click on their summaries), dragged above PLAT-1 together
+  await row(reloaded, 'PLAT-3').click({ position: { x: 600, y: 18 } });
+  await row(reloaded, 'PLAT-2').click({ position: { x: 600, y: 18 }, modifiers: ['Shift'] });
+  await drag(reloaded, 'PLAT-2', 'PLAT-1', 0.1);
+  // then
+  await expectOutline(reloaded, ['0:PLAT-3', '0:PLAT-2', '0:PLAT-1']);
+  await reloaded.getByTestId('tree-message').getByText('2 rows moved above PLAT-1.').waitFor();
 });
