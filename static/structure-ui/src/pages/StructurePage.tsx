@@ -34,6 +34,11 @@ import { addAfter, editFor, type EditAction, type EditKey } from '../components/
 import { useForestDrop } from '../components/tree/dnd/useForestDrop';
 import { perfMark } from '../api/perfMark';
 import { useRouter } from '../routing/RouterContext';
+import { ColumnsDialog } from '../components/tree/columns/ColumnsDialog';
+import { columnLayout, rowFields } from '../components/tree/columns/columnModel';
+import { useSiteFields } from '../components/tree/columns/jiraFields';
+import { useAggregates } from '../components/tree/columns/useAggregates';
+import { useStructureColumns, type StructureColumnsState } from '../components/tree/columns/useStructureColumns';
 
 export function StructurePage(props: { structureId: string }) {
   return (
@@ -56,6 +61,8 @@ function StructureView(props: { structure: StructureDetails }) {
   const [dropped, setDropped] = useState<{ base: ForestRows; forest: ForestRows; version?: number }>();
   const mine = dropped && forest.status === 'ready' && dropped.base === forest.forest ? dropped : undefined;
   const settings = useResolver('getSettings', {});
+  // Read beside the forest, so the rows are read once, with the fields of the saved columns.
+  const columns = useStructureColumns(structure.id);
   const can = allowedOperations(
     structure.level,
     settings.state.status === 'ready' && settings.state.data.synchronizersEnabled,
@@ -152,7 +159,9 @@ function StructureView(props: { structure: StructureDetails }) {
           onRetry={settings.reload}
         />
       )}
-      {forest.status === 'loading' && <Loading label="Loading rows" />}
+      {(forest.status === 'loading' || (forest.status === 'ready' && !columns.loaded)) && (
+        <Loading label="Loading rows" />
+      )}
       {forest.status === 'error' && (
         <ErrorMessage
           error={forest.error}
@@ -161,6 +170,7 @@ function StructureView(props: { structure: StructureDetails }) {
         />
       )}
       {forest.status === 'ready' &&
+        columns.loaded &&
         (forest.forest.rowIds.length === 0 && !forest.more ? (
           <>
             {editing && <EmptyEditBar onEdit={editing.onEdit} />}
@@ -182,6 +192,7 @@ function StructureView(props: { structure: StructureDetails }) {
           </>
         ) : (
           <ForestView
+            columns={columns}
             forest={mine?.forest ?? forest.forest}
             hiddenRows={forest.hiddenRows}
             more={forest.more}
@@ -231,11 +242,30 @@ export function ForestView(props: {
   height?: number;
   /** For viewers with edit: sends edits; the page reloads the forest afterwards. */
   edit?: ForestEditing;
+  /** The structure's columns, as the page read them. */
+  columns?: StructureColumnsState;
+  /** Or the structure whose saved columns to read here; neither: the default columns. */
+  structureId?: string;
 }) {
   const { forest } = props;
   const { requestJira, openHostUrl } = useServices();
-  const store = useMemo(() => new IssueDetailsStore(requestJira), [requestJira]);
+  const ownColumns = useStructureColumns(props.columns ? undefined : props.structureId);
+  const columns = props.columns ?? ownColumns;
+  const [columnsOpen, setColumnsOpen] = useState(false);
+  // The site's fields name custom-field columns, and the dialog's picker offers them.
+  const siteFields = useSiteFields(
+    requestJira,
+    columnsOpen || columns.columns.some((c) => c.kind !== 'progress' && c.field.startsWith('customfield_')),
+  );
+  const layout = useMemo(
+    () => columnLayout(columns.columns, siteFields.status === 'ready' ? siteFields.fields : []),
+    [columns.columns, siteFields],
+  );
+  // Only the fields the columns show are read; other columns, other fields: the store starts again.
+  const fieldsKey = rowFields(columns.columns).join(',');
+  const store = useMemo(() => new IssueDetailsStore(requestJira, 30, fieldsKey.split(',')), [requestJira, fieldsKey]);
   const index = useMemo(() => buildIndex(forest), [forest]);
+  const aggregates = useAggregates(forest, index, columns.columns, requestJira);
   // Placeholder rows stand in for issues the viewer cannot see: counted as hidden, not as rows on show.
   const placeholders = useMemo(() => forest.issueIds.reduce((n, id) => (id === null ? n + 1 : n), 0), [forest]);
   const hidden = props.hiddenRows + placeholders;
@@ -457,6 +487,9 @@ export function ForestView(props: {
     else void runEdit(edit.action, edit.said);
   };
 
+  // The rows wait for the columns, so that Jira is asked once, for the fields the columns show.
+  if (!columns.loaded) return <Loading label="Loading columns" />;
+
   return (
     <>
       {props.edit && (
@@ -494,7 +527,23 @@ export function ForestView(props: {
         onShortcuts={() => setShortcuts(true)}
         details={details}
         onDetails={() => setDetails((d) => !d)}
+        onColumns={columns.canChange ? () => setColumnsOpen(true) : undefined}
       />
+      {columnsOpen && (
+        <ColumnsDialog
+          columns={columns.columns}
+          fields={siteFields}
+          onSave={columns.save}
+          onClose={() => setColumnsOpen(false)}
+        />
+      )}
+      {columns.error && (
+        <div style={{ marginBottom: token('space.100') }}>
+          <SectionMessage appearance="warning" title="The structure's columns could not be loaded">
+            <p>{columns.error} The default columns show meanwhile; reload the page to try again.</p>
+          </SectionMessage>
+        </div>
+      )}
       {details &&
         (activeIssue ? (
           <DetailsPanel
@@ -513,10 +562,10 @@ export function ForestView(props: {
           </div>
         )}
       </div>
-      {store.error && (
+      {(store.error ?? aggregates.error) && (
         <div style={{ marginBottom: token('space.100') }}>
           <SectionMessage appearance="warning" title="Some issue details could not be loaded from Jira">
-            <p>{store.error}. Scroll, or reload the page, to try again.</p>
+            <p>{store.error ?? aggregates.error}. Scroll, or reload the page, to try again.</p>
           </SectionMessage>
         </div>
       )}
@@ -567,6 +616,9 @@ export function ForestView(props: {
         selected={props.edit ? selected : undefined}
         onSelect={props.edit ? select : undefined}
         drag={props.edit ? drag : undefined}
+        layout={layout}
+        aggregatesOf={aggregates.aggregatesOf}
+        onRowsShown={aggregates.onRowsShown}
       />
     </>
   );
