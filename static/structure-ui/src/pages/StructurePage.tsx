@@ -2,6 +2,7 @@ import { useMemo, useState, useSyncExternalStore } from 'react';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import EmptyState from '@atlaskit/empty-state';
+import { announce } from '@atlaskit/pragmatic-drag-and-drop-live-region';
 import { token } from '@atlaskit/tokens';
 import type { StructureDetails } from '../../../../src/contract';
 import { IssueDetailsStore } from '../api/issueDetails';
@@ -30,6 +31,8 @@ import { jqlKeys, jqlMatches, MATCH_CAP } from '../api/jqlMatches';
 import { StructureToolbar } from '../components/tree/StructureToolbar';
 import { EditBar } from '../components/tree/EditBar';
 import { addAfter, editFor, type EditAction, type EditKey } from '../components/tree/editActions';
+import { useForestDrop } from '../components/tree/dnd/useForestDrop';
+import { perfMark } from '../api/perfMark';
 import { useRouter } from '../routing/RouterContext';
 import { ColumnsDialog } from '../components/tree/columns/ColumnsDialog';
 import { columnLayout, rowFields } from '../components/tree/columns/columnModel';
@@ -53,6 +56,10 @@ function StructureView(props: { structure: StructureDetails }) {
   // Versions this viewer's edits made on this page, newest last: Ctrl+Z takes back the last one.
   const [myEdits, setMyEdits] = useState<number[]>([]);
   const forest = useForest(structure.id, generation, refresh);
+  // A drop's forest, shown before the backend answers and kept after it agrees (no reload of every row);
+  // only while the loaded forest is still the one it was computed from.
+  const [dropped, setDropped] = useState<{ base: ForestRows; forest: ForestRows; version?: number }>();
+  const mine = dropped && forest.status === 'ready' && dropped.base === forest.forest ? dropped : undefined;
   const settings = useResolver('getSettings', {});
   // Read beside the forest, so the rows are read once, with the fields of the saved columns.
   const columns = useStructureColumns(structure.id);
@@ -67,13 +74,24 @@ function StructureView(props: { structure: StructureDetails }) {
   const editing: ForestEditing | undefined =
     canEdit && forest.status === 'ready' && !forest.more
       ? {
-          onEdit: async (actions) => {
+          onEdit: async (actions, optimistic) => {
+            const base = forest.forest;
+            const before = mine;
+            if (optimistic) setDropped({ base, forest: optimistic });
             const answer = await invoke('editStructure', {
               structureId: structure.id,
-              version: forest.version,
+              version: mine?.version ?? forest.version,
               actions,
             });
-            setRefresh((r) => r + 1);
+            perfMark('structure:edit-answered');
+            // A rebased edit landed on a forest this view has not seen: only a reload shows it.
+            if (optimistic && answer.ok && answer.data.rebasedFrom === undefined)
+              setDropped({ base, forest: optimistic, version: answer.data.version });
+            else {
+              // A refused drop takes its rows back at once, not only when the reload arrives.
+              if (optimistic && !answer.ok) setDropped(before);
+              setRefresh((r) => r + 1);
+            }
             if (answer.ok) setMyEdits((list) => [...list, answer.data.version]);
             return answer.ok
               ? { ok: true, addedRowIds: answer.data.addedRowIds }
@@ -175,7 +193,7 @@ function StructureView(props: { structure: StructureDetails }) {
         ) : (
           <ForestView
             columns={columns}
-            forest={forest.forest}
+            forest={mine?.forest ?? forest.forest}
             hiddenRows={forest.hiddenRows}
             more={forest.more}
             edit={editing}
@@ -187,7 +205,8 @@ function StructureView(props: { structure: StructureDetails }) {
 
 type EditAnswer = { ok: true; addedRowIds: number[] } | { ok: false; message: string };
 interface ForestEditing {
-  onEdit: (actions: EditAction[]) => Promise<EditAnswer>;
+  /** `optimistic`: the forest the edit makes, shown at once (a drop). */
+  onEdit: (actions: EditAction[], optimistic?: ForestRows) => Promise<EditAnswer>;
   /** Takes back this viewer's last edit (Ctrl+Z). */
   onUndo?: () => Promise<EditAnswer>;
 }
@@ -364,23 +383,36 @@ export function ForestView(props: {
     });
   };
 
-  const runEdit = async (action: EditAction, said: string, reveal?: boolean) => {
+  /**
+   * `reveal`: the added rows become active; `optimistic`: the forest the edit makes, shown at once (a drop);
+   * `aloud`: the result is said through the live region too (drops and the grip's menu: a pointer user
+   * may be a screen reader user).
+   */
+  const runEdit = async (
+    action: EditAction,
+    said: string,
+    how: { reveal?: boolean; optimistic?: ForestRows; aloud?: boolean } = {},
+  ) => {
+    const { reveal, optimistic } = how;
     if (!props.edit || editing) return;
     setEditing(true);
     setMessage(undefined);
-    const answer = await props.edit.onEdit([action]);
+    const answer = await props.edit.onEdit([action], optimistic);
     setEditing(false);
+    if (how.aloud) announce(answer.ok ? said : answer.message);
     if (!answer.ok) {
       setMessage({ tone: 'warning', text: answer.message });
       return;
     }
     if (reveal && answer.addedRowIds.length > 0) setActiveRowId(answer.addedRowIds[0]);
     // An indented row's new parent opens, so the row stays on show.
-    if (action.kind === 'indent' && active > 0) {
+    // (The indented row, not the active one: the grip's menu indents its own row.)
+    const at = action.kind === 'indent' ? forest.rowIds.indexOf(action.rowIds[0]!) : -1;
+    if (at > 0) {
       const above = forest.rowIds
-        .slice(0, active)
+        .slice(0, at)
         .reverse()
-        .find((_, k) => forest.depths[active - 1 - k] === forest.depths[active]);
+        .find((_, k) => forest.depths[at - 1 - k] === forest.depths[at]);
       if (above !== undefined) setExpansion((e) => ({ ...e, overrides: new Map(e.overrides).set(above, true) }));
     }
     setMessage({ tone: 'information', text: said });
@@ -400,9 +432,39 @@ export function ForestView(props: {
     await runEdit(
       addAfter(forest, index, forest.rowIds.length > 0 ? active : -1, keys),
       `Added ${keys.length} ${keys.length === 1 ? 'issue' : 'issues'} matching “${query}”${keys.length === 100 ? ' (the first 100)' : ''}.`,
-      true,
+      { reveal: true },
     );
   };
+  const drag = useForestDrop({
+    enabled: props.edit !== undefined && !editing,
+    forest,
+    index,
+    selected,
+    keyOf: (id) => store.get(id)?.key,
+    onRefused: (reason) => {
+      setMessage({ tone: 'warning', text: reason });
+      announce(reason);
+    },
+    onMove: (move) => {
+      // Rows dropped into a closed row: it opens, so they stay on show.
+      if (move.into !== undefined) {
+        const into = move.into;
+        setExpansion((e) => ({ ...e, overrides: new Map(e.overrides).set(into, true) }));
+      }
+      setSelected(new Set());
+      setActiveRowId(move.action.rowIds[0]);
+      void runEdit(move.action, move.said, { optimistic: move.forest, aloud: true });
+    },
+    onMenuMove: (i, move) => {
+      setActiveRowId(forest.rowIds[i]);
+      setSelected(new Set());
+      const edit = editFor(forest, index, i, move);
+      if ('reason' in edit) {
+        setMessage({ tone: 'information', text: edit.reason });
+        announce(edit.reason);
+      } else void runEdit(edit.action, edit.said, { aloud: true });
+    },
+  });
   const onEditKey = (key: EditKey) => {
     if (selected.size > 1) {
       if (key === 'up' || key === 'down') {
@@ -438,7 +500,7 @@ export function ForestView(props: {
             void runEdit(
               addAfter(forest, index, forest.rowIds.length > 0 ? active : -1, issueKeys),
               `Added ${issueKeys.join(', ')}.`,
-              true,
+              { reveal: true },
             )
           }
           onRemove={() => onEditKey('remove')}
@@ -553,6 +615,7 @@ export function ForestView(props: {
         }
         selected={props.edit ? selected : undefined}
         onSelect={props.edit ? select : undefined}
+        drag={props.edit ? drag : undefined}
         layout={layout}
         aggregatesOf={aggregates.aggregatesOf}
         onRowsShown={aggregates.onRowsShown}

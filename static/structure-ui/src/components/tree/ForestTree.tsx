@@ -15,6 +15,7 @@ import { ROW_HEIGHT, TreeRow } from './TreeRow';
 import { DEFAULT_LAYOUT, type ColumnLayout } from './columns/columnModel';
 import type { RowAggregates } from './columns/useAggregates';
 import type { EditKey } from './editActions';
+import type { DragController } from './dnd/dragController';
 
 const OVERSCAN = 8;
 
@@ -66,6 +67,8 @@ export function ForestTree(props: {
   selected?: ReadonlySet<number>;
   /** Shift+↑/↓ and Shift/Ctrl+click: the active row moves, and the selection follows. */
   onSelect?: (i: number, how: { range: boolean; toggle: boolean }) => void;
+  /** Viewers with edit: rows are dragged by their handles and dropped on each other. */
+  drag?: DragController;
   /** The structure's columns (the default four when absent). */
   layout?: ColumnLayout;
   /** Σ and progress of a row's subtree (forest index), for the aggregate columns. */
@@ -223,6 +226,9 @@ export function ForestTree(props: {
     const i = visible[p]!;
     const children = hasChildren(index, i);
     const issueId = forest.issueIds[i] ?? null;
+    const open = children && isExpanded(forest, expansion, i);
+    // The hitbox's modes: an open row takes children at its bottom; the last row of a group can be reparented.
+    const nextDepth = p + 1 < visible.length ? forest.depths[visible[p + 1]!]! : -1;
     rows.push(
       <TreeRow
         key={forest.rowIds[i]}
@@ -231,13 +237,15 @@ export function ForestTree(props: {
         depth={forest.depths[i]!}
         top={p * ROW_HEIGHT}
         hasChildren={children}
-        expanded={children && isExpanded(forest, expansion, i)}
+        expanded={open}
         active={i === props.active}
         selected={props.selected ? props.selected.has(forest.rowIds[i]!) || i === props.active : undefined}
         focused={focused && i === props.active}
         matched={i === props.matched}
         entry={issueId === null ? undefined : store.get(issueId)}
         onOpenIssue={props.onOpenIssue}
+        drag={props.drag}
+        dragMode={open ? 'expanded' : nextDepth < forest.depths[i]! ? 'last-in-group' : 'standard'}
         layout={layout}
         aggregates={props.aggregatesOf?.(i)}
         onToggle={(rowId) => {

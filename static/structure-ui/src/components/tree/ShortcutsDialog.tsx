@@ -17,6 +17,10 @@ const EDITING: Array<[string, string]> = [
   ['Ctrl+←', 'Outdent: out of its parent (every selected row)'],
   ['Delete', 'Remove the row, or the selected rows (the issues stay in Jira)'],
   ['Ctrl+Z', 'Undo your last edit on this page (the History page lists every change)'],
+  [
+    'Mouse: drag a row by its grip',
+    'Move it, and the selected rows with it: drop on the top or bottom of a row to go above or below it, on its middle to go under it. A click on the grip offers the moves in a menu; the keys above make them too.',
+  ],
 ];
 
 /** The structure view's keyboard shortcuts; editing ones only for viewers who may edit. Opened with "?". */

@@ -1,4 +1,6 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
+import type { ItemMode } from '@atlaskit/pragmatic-drag-and-drop-hitbox/tree-item';
+import { DropIndicator } from '@atlaskit/pragmatic-drag-and-drop-react-drop-indicator/tree-item';
 import { token } from '@atlaskit/tokens';
 import type { IssueEntry } from '../../api/issueDetails';
 import { IssueTypeIcon } from './IssueTypeIcon';
@@ -6,6 +8,9 @@ import { Skeleton } from './Skeleton';
 import { ColumnCell } from './columns/ColumnCell';
 import { columnId, DEFAULT_LAYOUT, type ColumnLayout } from './columns/columnModel';
 import type { RowAggregates } from './columns/useAggregates';
+import type { DragController } from './dnd/dragController';
+import { DragHandle } from './dnd/DragHandle';
+import { useRowDragAndDrop } from './dnd/useRowDragAndDrop';
 
 export const ROW_HEIGHT = 36;
 /** The default columns' grid template. */
@@ -35,6 +40,9 @@ interface TreeRowProps {
   onActivate: (rowId: number, how?: { range: boolean; toggle: boolean }) => void;
   /** Opens the issue in Jira (its key is a real link). */
   onOpenIssue?: (key: string) => void;
+  /** Viewers with edit: the row is dragged by its handle and takes drops. */
+  drag?: DragController;
+  dragMode?: ItemMode;
   /** The structure's columns; the first is this row's key, with the tree's indentation. */
   layout?: ColumnLayout;
   /** Σ and progress of the row's subtree, by column id. */
@@ -45,6 +53,14 @@ interface TreeRowProps {
 export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
   const { entry } = props;
   const placeholder = props.issueId === null;
+  const rowRef = useRef<HTMLDivElement>(null);
+  const handleRef = useRef<HTMLButtonElement>(null);
+  const dnd = useRowDragAndDrop(
+    rowRef,
+    handleRef,
+    { rowId: props.rowId, depth: props.depth, mode: props.dragMode ?? 'standard', indentPerLevel: INDENT },
+    props.drag,
+  );
   const key = placeholder ? (
     <span style={{ fontWeight: 400, fontStyle: 'italic' }}>{PLACEHOLDER_TEXT}</span>
   ) : entry ? (
@@ -62,6 +78,7 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
   } as const;
   return (
     <div
+      ref={rowRef}
       role="treeitem"
       id={`row-${props.rowId}`}
       aria-level={props.depth + 1}
@@ -88,15 +105,25 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
             : props.matched
               ? token('color.background.accent.yellow.subtlest')
               : token('elevation.surface'),
-        boxShadow: props.focused
-          ? `inset 0 0 0 2px ${token('color.border.focused')}`
-          : props.active
-            ? `inset 2px 0 0 ${token('color.border.selected')}`
-            : undefined,
+        // The drop indicator draws on the row: no focus ring or active mark to be taken for it.
+        boxShadow: dnd.instruction
+          ? undefined
+          : props.focused
+            ? `inset 0 0 0 2px ${token('color.border.focused')}`
+            : props.active
+              ? `inset 2px 0 0 ${token('color.border.selected')}`
+              : undefined,
         cursor: 'default',
         color: token('color.text'),
+        opacity: dnd.dragging ? 0.4 : undefined,
       }}
     >
+      {dnd.instruction && (
+        // `contents`: the indicator places itself against the row, as if this wrapper were not there.
+        <div data-testid="drop-indicator" data-instruction={dnd.instruction.type} style={{ display: 'contents' }}>
+          <DropIndicator instruction={dnd.instruction} />
+        </div>
+      )}
       <div
         style={{
           ...cell,
@@ -106,6 +133,14 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
           paddingLeft: `calc(${token('space.100')} + ${props.depth * INDENT}px)`,
         }}
       >
+        {props.drag && (
+          <DragHandle
+            ref={handleRef}
+            label={placeholder ? PLACEHOLDER_TEXT : (entry?.key ?? 'row')}
+            disabled={placeholder}
+            onMove={(move) => props.drag?.menuMove(props.rowId, move)}
+          />
+        )}
         {props.hasChildren ? (
           <button
             type="button"
