@@ -1,5 +1,6 @@
 export * from './background-tick';
 export * from './errors';
+export * from './folders';
 export * from './forests';
 export * from './history';
 export * from './installed';

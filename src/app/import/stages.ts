@@ -4,7 +4,7 @@
 //   searchStage:       a JQL search, ids-only pages of 5000 or pages of 100 with fields;
 //   expandStage:       level by level, bulkfetch of the issues a previous level points at;
 //   childrenStage:     level by level, `parent in (…)` searches below the previous level.
-import type { IssueId } from '../../domain/forest';
+import { isFolder, type IssueId } from '../../domain/forest';
 import { BULKFETCH_MAX, JiraHttpError, JiraJqlInvalid } from '../../jira';
 import { searchIdsReconciled, searchIssuesReconciled } from '../../jira/search-reconciled';
 import type { ImportResolved } from '../../storage';
@@ -32,6 +32,8 @@ async function forestLevels<P>(ctx: FetchContext<P>): Promise<number[][]> {
   const shallowest = new Map<number, number>();
   for (let i = 0; i < forest.size; i++) {
     const id = forest.issueIdAt(i);
+    // A folder is no issue: Jira has no facts of it.
+    if (isFolder(id)) continue;
     const depth = forest.depthAt(i);
     const known = shallowest.get(id);
     if (known === undefined || depth < known) shallowest.set(id, depth);

@@ -1,4 +1,4 @@
-import { AddedRow, Forest, ForestAction, IssueId, RowId } from '../../domain/forest';
+import { AddedRow, Forest, ForestAction, IssueId, isFolder, RowId } from '../../domain/forest';
 import { ForestTree } from '../../domain/forest/tree';
 import { ImportCounts, ImportPlan } from '../../domain/synchronizers/types';
 import { hiddenRows, issuesWithAncestors } from '../../domain/synchronizers/hidden';
@@ -163,6 +163,9 @@ function planRemovals(
   const size = tree.slotCount;
   const candidate = new Uint8Array(size);
   const parentOf = new Int32Array(size);
+  // Folders and what is under them were placed by hand: never removal candidates (Structure keeps
+  // manually placed items), and a folder that stays keeps its ancestors like any row that stays.
+  const inFolder = new Uint8Array(size);
   let skippedNotVisible = 0;
   // Pre-order, so candidacy flows down into double-checked branches; reversed, children come before parents.
   const order: number[] = [];
@@ -173,7 +176,8 @@ function planRemovals(
     const parent = parentOf[slot];
     const atPlace = !params.removeOnlyWhereAdded || parent === placeSlot;
     const inBranch = params.doubleCheckSubIssues && candidate[parent] === 1;
-    if (slot !== placeSlot && (atPlace || inBranch) && !matches(tree.issueIdOf(slot))) {
+    if (inFolder[parent] === 1 || isFolder(tree.issueIdOf(slot))) inFolder[slot] = 1;
+    if (inFolder[slot] === 0 && slot !== placeSlot && (atPlace || inBranch) && !matches(tree.issueIdOf(slot))) {
       if (hidden(slot)) skippedNotVisible++;
       else candidate[slot] = 1;
     }
