@@ -11,6 +11,7 @@ export {
 } from './structures';
 export { getForest } from './forest-view';
 export { editStructure } from './edit/edit-structure';
+export { pasteRows } from './edit/paste-rows';
 export { listStructureHistory } from './history/list-history';
 export { getForestAt } from './history/forest-at';
 export { restoreVersion } from './history/restore-version';

@@ -336,6 +336,16 @@ export interface EditStructureResult {
   rebasedFrom?: number;
 }
 
+/** What a paste did in the target; for a cut from another structure, whether the rows left the source. */
+export interface PasteRowsResult extends EditStructureResult {
+  /** A cut: true when the rows were taken out of the structure they were cut from. */
+  sourceRemoved?: boolean;
+  /** The source's new version, when the rows left it. */
+  sourceVersion?: number;
+  /** A cut whose rows could not leave the source: why, in the user's words (the paste stands). */
+  sourceProblem?: string;
+}
+
 /** One change in a structure's history: the forest version it made, who, when, what (row counts only). */
 export interface HistoryEntryDto {
   version: number;

@@ -116,6 +116,15 @@ export const payloadSchemas = {
     version: z.number().int().min(0),
     actions: z.array(editActionSchema).min(1).max(100),
   }),
+  pasteRows: z
+    .object({
+      structureId: id,
+      version: z.number().int().min(0),
+      from: z.object({ structureId: id, rowIds }).strict(),
+      cut: z.boolean().default(false),
+      ...editPlace,
+    })
+    .strict(),
   listStructureHistory: z.object({ structureId: id, cursor, limit: z.number().int().min(1).max(100).default(50) }),
   getForestAt: z.object({
     structureId: id,

@@ -2,7 +2,7 @@
 // under a folder says nothing of its parent or its links (as under an issue the exporter cannot see).
 import { exp, exportDataset } from './support/export-dataset';
 import { data, givenForest, givenStructure, givenSynchronizersEnabled, startSite, type Site } from './support/site';
-import type { JobDto } from '../../src/contract';
+import type { JobDto, PayloadIn } from '../../src/contract';
 
 let site: Site;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ async function runExport(structureId: string, synchronizer: string, params: Reco
   return data(await site.invokeAs('olivia', 'getJob', { jobId: started.job.id }));
 }
 
-async function edit(structureId: string, actions: unknown[]) {
+async function edit(structureId: string, actions: PayloadIn<'editStructure'>['actions']) {
   const { version } = data(await site.invokeAs('olivia', 'getForest', { structureId }));
   return data(await site.invokeAs('olivia', 'editStructure', { structureId, version, actions }));
 }

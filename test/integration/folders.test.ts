@@ -1,5 +1,6 @@
 // Folders through the resolvers: named rows that are not issues — made, renamed, nested, undone, seen by
 // everyone who sees the structure, kept by a Filter resync, and never written to Jira by an export.
+import type { PayloadIn } from '../../src/contract';
 import { id } from './support/dataset';
 import { data, givenForest, givenStructure, runImport, shape, storedForest, useSite } from './support/site';
 
@@ -36,7 +37,7 @@ async function rowIdOf(structureId: string, key: string): Promise<number> {
   return p.rowIds[index]!;
 }
 
-async function edit(who: 'olivia' | 'ed' | 'pat', structureId: string, actions: unknown[]) {
+async function edit(who: 'olivia' | 'ed' | 'pat', structureId: string, actions: PayloadIn<'editStructure'>['actions']) {
   const version = (await page('olivia', structureId)).version;
   return local.site.invokeAs(who, 'editStructure', { structureId, version, actions });
 }

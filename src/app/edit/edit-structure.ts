@@ -50,7 +50,23 @@ export async function editStructure(inv: Invocation, input: EditStructureInput):
     const { issueKeys, ...place } = a;
     return { ...place, issueIds: issueKeys.map((k) => added.get(k.toUpperCase()) as IssueId) };
   });
-  const addedIds = new Set(added.values());
+  return commitActions(inv, input.structureId, input.version, actions, new Set(added.values()));
+}
+
+/**
+ * Plans and commits domain edits on `version` of a structure the caller may edit (checked by the
+ * caller), rebased and retried as editStructure says. `known`: issues the caller is known to see (the
+ * keys Jira just resolved as them), not asked again.
+ */
+export async function commitActions(
+  inv: Invocation,
+  structureId: string,
+  version: number,
+  actions: readonly EditAction[],
+  known: ReadonlySet<IssueId> = new Set(),
+): Promise<EditStructureResult> {
+  const input = { structureId, version };
+  const addedIds = known;
   // Jira's answers about visibility hold for the whole request: ask again only about issues new to a rebase.
   const asked = new Map<IssueId, boolean>();
 
@@ -71,7 +87,7 @@ export async function editStructure(inv: Invocation, input: EditStructureInput):
             staleRefusal('It indents or outdents rows next to rows that may have moved since, so it is not replayed.'),
           );
         pinned = pinPlaces(view, actions);
-      } else pinned = { actions, origin: actions.map((_, i) => i) };
+      } else pinned = { actions: [...actions], origin: actions.map((_, i) => i) };
     }
     const planned = stale && pinned ? pinned.actions : actions;
     // Asked about the actions as planned: a pinned indent places under the row that was above.
