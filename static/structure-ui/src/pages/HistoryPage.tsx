@@ -75,6 +75,7 @@ function History(props: { structure: StructureDetails }) {
       forest.rowIds.push(...answer.data.rowIds);
       forest.depths.push(...answer.data.depths);
       forest.issueIds.push(...answer.data.issueIds);
+      if (answer.data.folderNames) forest.folderNames = { ...forest.folderNames, ...answer.data.folderNames };
       hiddenRows += answer.data.hiddenRows;
       cursor = answer.data.nextCursor;
     } while (cursor);

@@ -13,6 +13,7 @@ import {
 } from './forestIndex';
 import { ROW_HEIGHT, TREE_COLUMNS, TreeRow } from './TreeRow';
 import type { EditKey } from './editActions';
+import { commandOfKey, type TreeCommand } from './treeCommands';
 
 const OVERSCAN = 8;
 
@@ -58,6 +59,8 @@ export function ForestTree(props: {
   rowsShown?: Int32Array;
   /** "?" in the tree asks for the shortcuts. */
   onHelp?: () => void;
+  /** Ctrl+C / Ctrl+X / Ctrl+V and F2 on the active or selected rows (see treeCommands.ts). */
+  onCommand?: (command: TreeCommand) => void;
   /** Ctrl+Z: take back the viewer's last edit. */
   onUndoKey?: () => void;
   /** Rows selected with Shift/Ctrl (by row id), when the viewer may act on several at once. */
@@ -145,6 +148,12 @@ export function ForestTree(props: {
       props.onEditKey?.(editKey);
       return;
     }
+    const command = props.onCommand ? commandOfKey(e) : undefined;
+    if (command) {
+      e.preventDefault();
+      props.onCommand?.(command);
+      return;
+    }
     if (props.onUndoKey && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
       e.preventDefault();
       props.onUndoKey();
@@ -216,6 +225,7 @@ export function ForestTree(props: {
         key={forest.rowIds[i]}
         rowId={forest.rowIds[i]!}
         issueId={issueId}
+        folderName={forest.folderNames?.[String(forest.rowIds[i])]}
         depth={forest.depths[i]!}
         top={p * ROW_HEIGHT}
         hasChildren={children}

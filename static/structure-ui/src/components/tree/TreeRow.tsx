@@ -4,6 +4,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { IssueEntry } from '../../api/issueDetails';
 import { IssueTypeIcon } from './IssueTypeIcon';
+import { FolderLabel } from './FolderLabel';
 
 export const ROW_HEIGHT = 36;
 export const TREE_COLUMNS = 'minmax(220px, 1.3fr) minmax(200px, 3fr) 150px 200px';
@@ -34,6 +35,8 @@ interface TreeRowProps {
   rowId: number;
   /** Null: a placeholder for an issue the viewer cannot see, keeping the rows under it in place. */
   issueId: string | null;
+  /** Set for a folder row (issueId null): its name. */
+  folderName?: string;
   depth: number;
   top: number;
   hasChildren: boolean;
@@ -55,7 +58,8 @@ interface TreeRowProps {
 /** One row of the structure view, absolutely positioned inside the scrolled canvas. */
 export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
   const { entry } = props;
-  const placeholder = props.issueId === null;
+  const folder = props.folderName;
+  const placeholder = props.issueId === null && folder === undefined;
   const key = placeholder ? (
     <span style={{ fontWeight: 400, fontStyle: 'italic' }}>{PLACEHOLDER_TEXT}</span>
   ) : entry ? (
@@ -78,9 +82,18 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
       aria-level={props.depth + 1}
       aria-expanded={props.hasChildren ? props.expanded : undefined}
       aria-selected={props.selected ?? props.active}
-      aria-label={placeholder ? PLACEHOLDER_TEXT : entry ? `${entry.key} ${entry.summary}` : `Issue ${props.issueId}`}
+      aria-label={
+        folder !== undefined
+          ? `Folder ${folder}`
+          : placeholder
+            ? PLACEHOLDER_TEXT
+            : entry
+              ? `${entry.key} ${entry.summary}`
+              : `Issue ${props.issueId}`
+      }
       data-testid="tree-row"
       data-placeholder={placeholder || undefined}
+      data-folder={folder !== undefined || undefined}
       data-row-id={props.rowId}
       onClick={(e) => props.onActivate(props.rowId, { range: e.shiftKey, toggle: e.ctrlKey || e.metaKey })}
       style={{
@@ -146,7 +159,9 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
           <span style={{ width: 20, flex: 'none' }} />
         )}
         {entry && <IssueTypeIcon name={entry.typeName} iconUrl={entry.typeIconUrl} />}
-        {entry && props.onOpenIssue ? (
+        {folder !== undefined ? (
+          <FolderLabel name={folder} open={props.hasChildren && props.expanded} />
+        ) : entry && props.onOpenIssue ? (
           <a
             data-testid="row-key"
             href={`/browse/${encodeURIComponent(entry.key)}`}
@@ -176,7 +191,7 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
         )}
       </div>
       <div style={cell} title={entry?.summary}>
-        {placeholder ? null : entry === undefined ? (
+        {placeholder || folder !== undefined ? null : entry === undefined ? (
           <Skeleton width={`${40 + ((props.rowId * 37) % 45)}%`} />
         ) : (
           (entry?.summary ?? '')
