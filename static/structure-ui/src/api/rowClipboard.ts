@@ -1,6 +1,7 @@
 // The rows a person copied or cut in the structure view, for this browser tab only (session state, like
-// a clipboard): which structure, which version they saw, which rows. Kept outside React so it outlives
-// the page, and a paste in another structure finds it. The server checks everything again on paste.
+// a clipboard): which structure and which rows. Kept outside React, and in the tab's sessionStorage when
+// the host allows it, so a paste in another structure (even after a reload) finds it. The server checks
+// everything again on paste.
 import { useSyncExternalStore } from 'react';
 
 export interface RowClipboard {
@@ -12,13 +13,31 @@ export interface RowClipboard {
   mode: 'copy' | 'cut';
 }
 
-let current: RowClipboard | undefined;
+const KEY = 'structure-sync:row-clipboard';
+
+function stored(): RowClipboard | undefined {
+  try {
+    const raw = globalThis.sessionStorage?.getItem(KEY);
+    return raw ? (JSON.parse(raw) as RowClipboard) : undefined;
+  } catch {
+    // No storage in this frame (or not ours to read): the clipboard lives as long as the page.
+    return undefined;
+  }
+}
+
+let current: RowClipboard | undefined = stored();
 const listeners = new Set<() => void>();
 
 export const rowClipboard = {
   get: (): RowClipboard | undefined => current,
   set(next: RowClipboard | undefined): void {
     current = next;
+    try {
+      if (next) globalThis.sessionStorage?.setItem(KEY, JSON.stringify(next));
+      else globalThis.sessionStorage?.removeItem(KEY);
+    } catch {
+      // As above: kept in memory only.
+    }
     for (const l of listeners) l();
   },
   subscribe(listener: () => void): () => void {
