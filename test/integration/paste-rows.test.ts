@@ -102,6 +102,33 @@ describe('pasteRows', () => {
     expect(await shape(structureId)).toEqual(rows([0, 'APP-4'], [1, 'APP-1'], [0, 'APP-4'], [1, 'APP-1']));
   });
 
+  it('keeps the paste and says so when the cut rows cannot leave the source, which changed meanwhile', async () => {
+    // given: Jira answers searches slowly, so the source can change while the paste is under way
+    const source = await givenStructureWith('Changing source', 'edit', [0, 'APP-1'], [0, 'APP-4']);
+    const target = await givenStructureWith('Steady target', 'edit');
+    const app1 = await rowIdOf(source, 'APP-1');
+    local.site.jira.faults.setLatency({ ms: 600, match: 'search/jql' });
+    try {
+      // when: ed cuts APP-1; while the paste waits on Jira, the source is rebuilt with new rows
+      const answer = paste('ed', { structureId: target, from: { structureId: source, rowIds: [app1] }, cut: true });
+      await new Promise((r) => setTimeout(r, 300));
+      await givenForest(source, [[0, id('APP-4')]]);
+      // then: the target has APP-1; the answer says the rows could not be taken out of the source
+      expect(data(await answer)).toMatchObject({
+        sourceRemoved: false,
+        sourceProblem: expect.stringMatching(
+          new RegExp(
+            `^The rows were pasted, but could not be taken out of the structure you cut them from: Row ${app1} is not in the structure any more\\. Look at that structure`,
+          ),
+        ),
+      });
+      expect(await shape(target)).toEqual(rows([0, 'APP-1']));
+      expect(await shape(source)).toEqual(rows([0, 'APP-4']));
+    } finally {
+      local.site.jira.faults.clear();
+    }
+  });
+
   it('refuses a cut from a structure the person may only view, and a copy of rows they cannot see, pasting nothing', async () => {
     const viewOnly = await givenStructureWith('View only', 'view', [0, 'APP-1']);
     const withHidden = await givenStructureWith('Hidden inside', 'view', [0, 'APP-1'], [1, 'OPS-1']);

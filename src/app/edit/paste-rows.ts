@@ -65,9 +65,19 @@ export async function pasteRows(inv: Invocation, input: PasteRowsInput): Promise
     return {
       ...pasted,
       sourceRemoved: false,
-      sourceProblem: `The rows were pasted, but they are still in the structure you cut them from: ${error.message.replace(/^The structure changed since you loaded it and your change no longer fits: your view was refreshed\. /, '')} Remove them there by hand if you meant to move them.`,
+      sourceProblem: `The rows were pasted, but could not be taken out of the structure you cut them from: ${reasonOf(error.message)} Look at that structure, and remove them there by hand if they are still in it.`,
     };
   }
+}
+
+/** An edit's refusal as a reason in a sentence about another structure (no "reload" advice: it is not on show). */
+function reasonOf(message: string): string {
+  return message
+    .replace(
+      /^The structure changed since you loaded it and your change no longer fits: your view was refreshed\. /,
+      '',
+    )
+    .replace(/:? ?reload the structure and try again\.?$/i, '.');
 }
 
 /** The rows to paste: the copied rows with their subtrees, refused when one holds an issue the person cannot see. */
