@@ -111,6 +111,24 @@ describe('folders', () => {
     expect(await view('pat', structureId)).toEqual(['0:APP-1']);
   });
 
+  it('shows an earlier version and restores it with its folders named', async () => {
+    // given: a folder with APP-1 in it, then removed
+    const structureId = await givenStructureWith([0, 'APP-1']);
+    const made = data(await edit('ed', structureId, [{ kind: 'add-folder', name: 'Gone for now' }]));
+    const folder = made.addedRowIds[0]!;
+    const nested = data(
+      await edit('ed', structureId, [{ kind: 'move', rowIds: [await rowIdOf(structureId, 'APP-1')], under: folder }]),
+    );
+    data(await edit('ed', structureId, [{ kind: 'remove', rowIds: [folder] }]));
+    expect(await view('ed', structureId)).toEqual([]);
+    // when: pat looks at the earlier version, and olivia restores it
+    const earlier = data(await local.site.invokeAs('pat', 'getForestAt', { structureId, version: nested.version }));
+    data(await local.site.invokeAs('olivia', 'restoreVersion', { structureId, version: nested.version }));
+    // then
+    expect(earlier.folderNames).toEqual({ [String(folder)]: 'Gone for now' });
+    expect(await view('pat', structureId)).toEqual(['0:[Gone for now]', '1:APP-1']);
+  });
+
   it('keeps a folder and what is under it through a Filter resync that removes issues only where it adds', async () => {
     // given: a folder at the top with APP-5 (which the query does not match) under it
     const structureId = await givenStructureWith([0, 'APP-5']);
