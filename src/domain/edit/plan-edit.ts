@@ -146,7 +146,7 @@ export function planEdit(input: EditInput): EditResult {
           if (!canSee(r.issueId))
             throw new Refused({
               field: at(`${path}.${i}`),
-              message: 'You cannot paste a row of an issue you cannot see.',
+              message: `You cannot ${path === 'issueIds' ? 'add' : 'paste'} a row of an issue you cannot see.`,
             });
           return { depth: r.depth, issueId: r.issueId, rowId };
         });
