@@ -166,7 +166,7 @@ function StructureView(props: { structure: StructureDetails }) {
       {forest.status === 'ready' &&
         (forest.forest.rowIds.length === 0 && !forest.more ? (
           <>
-            {editing && <EmptyEditBar onEdit={editing.onEdit} />}
+            {editing && <EmptyEditBar {...editing} />}
             <EmptyState
               header={forest.hiddenRows ? 'No rows you can see' : 'This structure is empty'}
               description={
@@ -201,10 +201,20 @@ interface ForestEditing {
   onPaste?: (clip: RowClipboard, place: Place) => Promise<EditAnswer>;
 }
 
-/** An empty structure's edit bar: only adding makes sense. */
+/** An empty structure's edit bar: adding issues or a folder, and pasting rows copied elsewhere. */
 function EmptyEditBar(props: ForestEditing) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
+  const clipboard = useRowClipboard();
+  const paste = async () => {
+    const clip = rowClipboard.get();
+    if (!clip || !props.onPaste) return;
+    setBusy(true);
+    const answer = await props.onPaste(clip, {});
+    setBusy(false);
+    if (answer.ok && clip.mode === 'cut') rowClipboard.set(undefined);
+    setProblem(answer.ok ? answer.problem : answer.message);
+  };
   return (
     <>
       <EditBar
@@ -230,6 +240,16 @@ function EmptyEditBar(props: ForestEditing) {
             return answer.ok;
           }}
         />
+        {props.onPaste && clipboard && (
+          <ClipboardButtons
+            busy={busy}
+            canCopy={false}
+            clipboard={clipboard}
+            onCopy={() => undefined}
+            onCut={() => undefined}
+            onPaste={() => void paste()}
+          />
+        )}
       </div>
       <div aria-live="polite">{problem && <SectionMessage appearance="warning">{problem}</SectionMessage>}</div>
     </>
