@@ -38,7 +38,8 @@ export interface FilterImportInput {
  *   place. An issue nested deeper under the place (a story under an epic under it) counts as in place.
  *
  * Remove (when on) works on the forest after the moves. A row is a candidate when its issue does not
- * match, it is not the place's own row, it is not hidden, and — with "remove only where added" — it is
+ * match, it is not the place's own row, it is not hidden, it is not a folder nor inside one (rows a
+ * person placed by hand), and — with "remove only where added" — it is
  * a child of the place. With "double-check sub-issues", every non-matching visible row under a
  * candidate is a candidate too; the branch stops at a row that matches or is hidden: it stays on its
  * own merits. A candidate is removed only when none of its children stays, so a row keeps its place
