@@ -21,6 +21,8 @@ export interface DatasetUser {
   siteAdmin: boolean;
   active?: boolean;
   timeZone?: string;
+  /** Jira's `accountType`: `app` for an app's account, such as the one automation rules act as. Default `atlassian`. */
+  accountType?: 'atlassian' | 'app';
 }
 
 export type ProjectPermissionKey =

@@ -127,7 +127,7 @@ export class Serializer {
       displayName: u.displayName,
       active: u.active ?? true,
       timeZone: u.timeZone ?? 'Etc/UTC',
-      accountType: 'atlassian',
+      accountType: u.accountType ?? 'atlassian',
     };
   }
 

@@ -9,6 +9,7 @@ export {
   deleteStructure,
   setPermissions,
 } from './structures';
+export { getStructureColumns, setStructureColumns } from './columns';
 export { getForest } from './forest-view';
 export { editStructure } from './edit/edit-structure';
 export { pasteRows } from './edit/paste-rows';

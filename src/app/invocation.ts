@@ -1,6 +1,6 @@
 // Everything one resolver call or one worker event works with: who acts, a Jira client as that user,
 // meters for cost, and a per-invocation cache of what Jira told us about the user.
-import { forgeTransportAsUser, JiraClient, type JiraTransport, type RetryPolicy } from '../jira';
+import { DEFAULT_LANES, forgeTransportAsUser, JiraClient, type JiraTransport, type RetryPolicy } from '../jira';
 import { KvsWriteMeter } from '../storage';
 
 export interface Invocation {
@@ -16,6 +16,17 @@ export interface InvocationOptions {
   transport?: JiraTransport;
   retry?: Partial<RetryPolicy>;
   now?: () => number;
+  /** Jira calls in flight at once; default: `jiraLanes()`. */
+  lanes?: number;
+}
+
+/**
+ * Jira calls one invocation keeps in flight at once (src/jira/lanes.ts): the Forge app variable
+ * `JIRA_LANES` (1 to 16; 1 reads one call at a time), DEFAULT_LANES otherwise.
+ */
+export function jiraLanes(): number {
+  const v = Number(process.env.JIRA_LANES);
+  return Number.isInteger(v) && v >= 1 && v <= 16 ? v : DEFAULT_LANES;
 }
 
 /**
@@ -36,7 +47,11 @@ export const WORKER_RETRY: Partial<RetryPolicy> = { maxAttempts: 6, maxWaitInPla
 export function createInvocation(accountId: string, options: InvocationOptions = {}): Invocation {
   return {
     accountId,
-    jira: new JiraClient(options.transport ?? forgeTransportAsUser(accountId), options.retry ?? RESOLVER_RETRY),
+    jira: new JiraClient(
+      options.transport ?? forgeTransportAsUser(accountId),
+      options.retry ?? RESOLVER_RETRY,
+      options.lanes ?? jiraLanes(),
+    ),
     kvsWrites: new KvsWriteMeter(),
     now: options.now ?? Date.now,
     memo: new Map(),

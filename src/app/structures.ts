@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PermissionRule, StructureDetails, StructureSummary } from '../contract';
 import {
+  ColumnsRepository,
   InstalledSynchronizerRepository,
   JobRepository,
   StaleJobStep,
@@ -121,6 +122,7 @@ export async function deleteStructure(inv: Invocation, structureId: string): Pro
   if (header) await historyOf(inv).deleteAll(structureId, header.version);
   await forestsOf(inv).deleteAll(structureId);
   await folderNamesOf(inv).deleteAll(structureId);
+  await new ColumnsRepository(inv.kvsWrites).delete(structureId);
   // Its jobs go too, with their data. A job still queued or running is cancelled instead and kept, so
   // whoever started it still finds it and reads why it stopped; its next event finds it ended.
   const who = await displayNameOf(inv, inv.accountId);

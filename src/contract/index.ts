@@ -3,3 +3,4 @@ export * from './model';
 export * from './schemas';
 export * from './resolvers';
 export * from './limits';
+export * from './columns';

@@ -1,5 +1,6 @@
 // The resolver contract: every resolver key with its result type. The UI calls `invoke(key, payload)`
 // with these names and types; the backend defines exactly these keys.
+import type { StructureColumnsDto } from './columns';
 import type { ResolverAnswer } from './errors';
 import type {
   AppSettings,
@@ -40,6 +41,10 @@ export interface ResolverResults {
   restoreVersion: VersionChangeResult;
   /** Takes back the caller's last edit, as one new change. */
   undoEdit: VersionChangeResult;
+  /** The columns the structure view shows: the saved ones, or the default four. */
+  getStructureColumns: StructureColumnsDto;
+  /** Saves the structure's columns for everyone who views it (edit level). */
+  setStructureColumns: StructureColumnsDto;
   listSynchronizers: { synchronizers: SynchronizerInfo[] };
   previewImport: ImportPreview;
   startImport: { job: JobDto };

@@ -1,6 +1,7 @@
 // Payload schemas for every resolver. The server validates with these; the UI may reuse them for
 // early feedback. Synchronizer parameters are validated separately by the synchronizer's own schema.
 import { z } from 'zod';
+import { structureColumnsSchema } from './columns';
 import { PERMISSION_LEVELS } from './model';
 
 /** Ids this app or Jira hands out (structure, job, synchronizer, account ids): they become storage keys. */
@@ -134,6 +135,8 @@ export const payloadSchemas = {
   }),
   restoreVersion: z.object({ structureId: id, version: z.number().int().min(0) }),
   undoEdit: z.object({ structureId: id, version: z.number().int().min(1) }),
+  getStructureColumns: z.object({ structureId: id }),
+  setStructureColumns: z.object({ structureId: id, columns: structureColumnsSchema }),
   listSynchronizers: z.object({}).default({}),
   previewImport: z.object({
     structureId: id,

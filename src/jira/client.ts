@@ -3,6 +3,7 @@
 import { NeedsAuthenticationError, ProxyRequestError, type RequestInit, type Route } from '@forge/api';
 import type { PoolSighting } from '../domain/points/pool';
 import { JiraCostMeter } from './cost';
+import { DEFAULT_LANES, Lanes } from './lanes';
 import { laterSighting, poolSightingOf } from './pool-headers';
 import {
   JiraAccessRefused,
@@ -96,6 +97,8 @@ export class JiraClient<P extends 'user' | 'app' = 'user'> {
    * throws (the job moved on) ends the call.
    */
   onWait: JiraWaitListener | undefined;
+  /** Calls in flight at once (see lanes.ts): callers may start many; the lanes bound them. */
+  readonly lanes: Lanes;
   private readonly policy: RetryPolicy;
   /** When this client was created: its retry budget (`budgetMs`) counts from here. */
   private readonly createdAt: number;
@@ -103,8 +106,10 @@ export class JiraClient<P extends 'user' | 'app' = 'user'> {
   constructor(
     private readonly transport: JiraTransport,
     policy: Partial<RetryPolicy> = {},
+    lanes: number = DEFAULT_LANES,
   ) {
     this.policy = defaultRetryPolicy(policy);
+    this.lanes = new Lanes(lanes);
     this.createdAt = this.policy.now();
   }
 
@@ -234,9 +239,14 @@ export class JiraClient<P extends 'user' | 'app' = 'user'> {
       body: call.body !== undefined ? JSON.stringify(call.body) : undefined,
     };
     for (let attempt = 1; ; attempt++) {
-      const response = await this.send(operation, path, init);
-      const text = await response.text();
+      // A lane is held for the request only, never while waiting to retry.
+      const { response, text } = await this.lanes.run(async () => {
+        const answer = await this.send(operation, path, init);
+        return { response: answer, text: await answer.text() };
+      });
       this.notePool(response);
+      if (response.status === 429 && !isQuotaReason(rateLimitReason(response.headers))) this.lanes.burst();
+      else if (response.status < 500) this.lanes.succeeded();
       if (response.status >= 200 && response.status < 300) {
         const json = parseJson(text, where) as T;
         this.cost.record(call.objects(json), call.pointsPerObject);
@@ -272,8 +282,7 @@ export class JiraClient<P extends 'user' | 'app' = 'user'> {
   }
 
   private notePool(response: { status: number; headers: { get(name: string): string | null } }): void {
-    const reason = rateLimitReason(response.headers);
-    const quota = response.status === 429 && reason !== undefined && /quota|cost-based/.test(reason);
+    const quota = response.status === 429 && isQuotaReason(rateLimitReason(response.headers));
     this.pool = laterSighting(this.pool, poolSightingOf(response.headers, this.policy.now(), quota));
   }
 
@@ -304,6 +313,8 @@ export type JiraWaitListener = (wait: JiraWait) => Promise<void> | void;
 function rateLimitReason(headers: { get(name: string): string | null }): string | undefined {
   return headers.get('ratelimit-reason') ?? headers.get('x-ratelimit-reason') ?? undefined;
 }
+
+const isQuotaReason = (reason: string | undefined): boolean => reason !== undefined && /quota|cost-based/.test(reason);
 
 /** Jira's (the API gateway's) answer when the app's token lacks a scope the operation needs. */
 function isScopeMismatch(body: string): boolean {

@@ -7,3 +7,4 @@ export * from './transport';
 export * from './export-calls';
 export * from './operations';
 export * from './transition-calls';
+export * from './lanes';

@@ -112,15 +112,29 @@ export async function getBoardConfiguration(jira: JiraClient, boardId: number): 
 
 /** A user's display name, or undefined when Jira does not know the account (or hides it from the caller). */
 export async function getUserDisplayName(jira: JiraClient, accountId: string): Promise<string | undefined> {
+  return (await getUserAccount(jira, accountId))?.displayName;
+}
+
+export interface UserAccount {
+  readonly displayName?: string;
+  /** Jira's `accountType`: `atlassian` for a person, `app` for an app's account (Automation for Jira's). */
+  readonly accountType?: string;
+}
+
+/** What Jira says of an account, or undefined when Jira does not know it (or hides it from the caller). */
+export async function getUserAccount(jira: JiraClient, accountId: string): Promise<UserAccount | undefined> {
   const query = new URLSearchParams({ accountId });
   try {
-    const json = await jira.call<{ displayName?: string }>({
+    const json = await jira.call<{ displayName?: unknown; accountType?: unknown }>({
       operation: JIRA_OPERATIONS.getUser,
       query,
       objects: () => 1,
       notFound: [404],
     });
-    return typeof json.displayName === 'string' && json.displayName !== '' ? json.displayName : undefined;
+    return {
+      ...(typeof json.displayName === 'string' && json.displayName !== '' ? { displayName: json.displayName } : {}),
+      ...(typeof json.accountType === 'string' ? { accountType: json.accountType } : {}),
+    };
   } catch (error) {
     if (error instanceof JiraNotFound) return undefined;
     throw error;

@@ -236,7 +236,7 @@ export const JIRA_OPERATIONS = {
     path: '/rest/api/3/field',
     principal: 'frontend',
     scopes: READ_WORK,
-    purpose: 'list rank fields',
+    purpose: "list rank fields, and the fields a structure's columns can show",
   },
   uiBoards: {
     method: 'GET',

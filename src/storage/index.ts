@@ -1,4 +1,5 @@
 export * from './background-tick';
+export * from './columns';
 export * from './errors';
 export * from './folders';
 export * from './forests';

@@ -76,4 +76,19 @@ export class InstalledSynchronizerRepository {
     await kvs.set(keys.cycleGuard(structureId), state);
     this.meter.add(jsonBytes(state));
   }
+
+  getActorKind(accountId: string): Promise<ActorKind | undefined> {
+    return kvs.get<ActorKind>(keys.actorKind(accountId));
+  }
+
+  async putActorKind(accountId: string, kind: ActorKind): Promise<void> {
+    await kvs.set(keys.actorKind(accountId), kind);
+    this.meter.add(jsonBytes(kind));
+  }
+}
+
+/** A Jira account that changed issues, as the cycle guard counts it; an account's type never changes. */
+export interface ActorKind {
+  readonly kind: 'person' | 'app';
+  readonly name: string;
 }

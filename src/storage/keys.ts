@@ -4,6 +4,8 @@ export const keys = {
   structure: (structureId: string) => `structure:${structureId}`,
   structurePrefix: 'structure:',
   settings: 'settings:app',
+  /** The structure view's columns of one structure (not under `structure:`, which lists structures). */
+  columns: (structureId: string) => `columns:${structureId}`,
   /** Entity `forest`: the header of a structure's forest. */
   forestHeader: (structureId: string) => structureId,
   forestChunk: (structureId: string, version: number, index: number) => `forest:${structureId}:${version}:${index}`,
@@ -33,6 +35,8 @@ export const keys = {
   cycleGuard: (structureId: string) => `syncstate:guard:${structureId}`,
   /** When the next background sync tick is due: one record for the app. */
   backgroundTick: 'syncstate:tick',
+  /** Whether a Jira account that changed issues is a person's or another app's, learnt once per account. */
+  actorKind: (accountId: string) => `syncstate:actor:${accountId}`,
   /** What the app knows of Jira's hourly points pool: one small record for the app. */
   pointsPool: 'pool:app',
 };

@@ -200,3 +200,31 @@ describe('project roles', () => {
     await get(app, '/rest/api/3/project/ALPHA/role/99', 404);
   });
 });
+
+describe("GET /user of an app's account", () => {
+  it('tells the account automation rules act as from a person by accountType', async () => {
+    const ds = smallDataset();
+    ds.users.push({
+      accountId: 'acc-automation',
+      displayName: 'Automation for Jira',
+      email: 'automation@example.invalid',
+      apiToken: 'tok-automation',
+      groups: ['team-a'],
+      siteAdmin: false,
+      accountType: 'app',
+    });
+    const own = await startEmulator(ds);
+    try {
+      const read = async (accountId: string) => {
+        const path = `/rest/api/3/user?accountId=${accountId}`;
+        const answer = await own.call(bob, 'GET', path);
+        expectMatchesOperation('GET', path, answer.status, answer.body);
+        return answer.body as { accountType?: string; displayName?: string };
+      };
+      expect(await read('acc-automation')).toMatchObject({ displayName: 'Automation for Jira', accountType: 'app' });
+      expect(await read('acc-alice')).toMatchObject({ accountType: 'atlassian' });
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -30,6 +30,14 @@ const templates: Templates = {
   getForestAt: (v, s) => ({ structureId: s, version: 0, cursor: v }),
   restoreVersion: (v) => ({ structureId: v, version: 0 }),
   undoEdit: (v) => ({ structureId: v, version: 1 }),
+  getStructureColumns: (v) => ({ structureId: v }),
+  setStructureColumns: (v, s) => ({
+    structureId: s,
+    columns: [
+      { kind: 'field', field: 'key' },
+      { kind: 'field', field: v },
+    ],
+  }),
   listSynchronizers: () => ({}),
   previewImport: (v, s) => ({ structureId: s, synchronizer: v, params: {} }),
   startImport: (v) => ({ structureId: v, synchronizer: 'filter', params: {} }),

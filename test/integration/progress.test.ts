@@ -42,16 +42,16 @@ it('shows a Filter import’s search as done of Jira’s count', async () => {
 }, 60_000);
 
 it('shows a Sub-tasks import’s reading of the structure as done of the structure’s issues', async () => {
-  // given: a structure of 1000 distinct issues (4 units of 300)
+  // given: a structure of 4000 distinct issues (3 units of 1800: 18 bulkfetch calls in 6 lanes)
   const structure = await givenStructure(local.site);
   await givenForest(
     structure.id,
-    Array.from({ length: 1000 }, (_, i): [number, number] => [0, id(`BIG-${i + 1}`)]),
+    Array.from({ length: 4000 }, (_, i): [number, number] => [0, id(`BIG-${i + 1}`)]),
   );
   // when
   const { seen, job } = await progressWhileRunning(structure.id, 'subtasks', { addMissing: true });
   // then
   expect(job.state).toBe('finished');
-  expect(seen).toContainEqual({ phase: 'reading the structure’s issues from Jira', done: 300, total: 1000 });
+  expect(seen).toContainEqual({ phase: 'reading the structure’s issues from Jira', done: 1800, total: 4000 });
   expect(seen.every((p) => p.total === undefined || p.done <= p.total)).toBe(true);
 }, 60_000);

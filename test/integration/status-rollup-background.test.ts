@@ -2,7 +2,7 @@
 // trigger → a debounced background export as the run-as user, which reads only what changed since its
 // last run and moves the parent.
 import { people } from './support/dataset';
-import { ROLLUP_STATUS as S, rollupDataset, rollupId } from './support/rollup-dataset';
+import { AUTOMATION, ROLLUP_STATUS as S, rollupDataset, rollupId } from './support/rollup-dataset';
 import { data, givenForest, givenStructure, givenSynchronizersEnabled, startSite, type Site } from './support/site';
 
 let site: Site;
@@ -19,8 +19,9 @@ afterAll(async () => {
   delete process.env.SYNC_POLL_MS;
 });
 
-async function transitionAs(who: 'ed' | 'olivia', key: string, transitionId: string): Promise<void> {
-  const auth = Buffer.from(`${people[who].email}:${people[who].apiToken}`).toString('base64');
+async function transitionAs(who: 'ed' | 'olivia' | 'automation', key: string, transitionId: string): Promise<void> {
+  const account = who === 'automation' ? AUTOMATION : people[who];
+  const auth = Buffer.from(`${account.email}:${account.apiToken}`).toString('base64');
   const response = await fetch(`${site.jiraUrl}/rest/api/3/issue/${key}/transitions`, {
     method: 'POST',
     headers: { Authorization: `Basic ${auth}`, 'Content-Type': 'application/json' },
@@ -125,6 +126,76 @@ it('stops two Status Rollups that keep undoing each other, with the reason, and 
     await site.rt.drain();
     expect(statusOf('RU-5')).toBe(settled);
   } finally {
+    delete process.env.SYNC_GUARD_ROUNDS;
+  }
+});
+
+it("stops Status Rollup fighting an automation rule: the rule's changes are no user's, and the reason names it", async () => {
+  // given: RU-9 > (RU-10 Done, RU-11 Done), Status Rollup installed and enabled on it, and an automation
+  // rule (acting as Automation for Jira, an app account) that reopens RU-9 whenever it becomes Done
+  process.env.SYNC_GUARD_ROUNDS = '4';
+  const structure = await givenStructure(site, 'olivia', 'Rollup against a rule');
+  await givenForest(structure.id, [
+    [0, rollupId('RU-9')],
+    [1, rollupId('RU-10')],
+    [1, rollupId('RU-11')],
+  ]);
+  await transitionAs('olivia', 'RU-10', '21');
+  await transitionAs('olivia', 'RU-11', '21');
+  const ruleRuns: Promise<void>[] = [];
+  const stopRule = site.jira.events.subscribe((event) => {
+    const e = event as { eventType: string; issue?: { key?: string; fields?: { status?: { name?: string } } } };
+    if (e.eventType === 'avi:jira:updated:issue' && e.issue?.key === 'RU-9' && e.issue.fields?.status?.name === 'Done')
+      ruleRuns.push(new Promise((r) => setTimeout(r, 0)).then(() => transitionAs('automation', 'RU-9', '41')));
+  });
+  const settle = async (): Promise<void> => {
+    for (let seen = -1; seen !== ruleRuns.length;) {
+      seen = ruleRuns.length;
+      await site.rt.drain();
+      await Promise.all(ruleRuns);
+    }
+    await site.rt.drain();
+  };
+  try {
+    const installed = data(
+      await site.invokeAs('olivia', 'installSynchronizer', {
+        structureId: structure.id,
+        synchronizer: 'status-rollup',
+        params: { statusIds: [S.todo, S.progress, S.done] },
+      }),
+    ).synchronizer;
+    data(
+      await site.invokeAs('olivia', 'setSynchronizerEnabled', {
+        structureId: structure.id,
+        synchronizerId: installed.id,
+        enabled: true,
+      }),
+    );
+    // when: ed touches a child, which starts Status Rollup; the rule undoes each of its moves
+    await transitionAs('ed', 'RU-11', '41');
+    await transitionAs('ed', 'RU-11', '21');
+    await settle();
+    // then: Status Rollup stopped by the cycle guard, with a reason naming the rule's account
+    const [listed] = data(
+      await site.invokeAs('olivia', 'listInstalledSynchronizers', { structureId: structure.id }),
+    ).synchronizers;
+    expect(listed).toMatchObject({ enabled: false });
+    expect(listed?.stoppedByGuard?.reason).toMatch(
+      /Status Rollup .* and the automation rule or app acting as “Automation for Jira” kept undoing each other's changes in Jira/,
+    );
+    // the rule did fight it: several moves to Done, each reopened
+    const { jobs } = data(await site.invokeAs('olivia', 'listJobs', { structureId: structure.id }));
+    expect(jobs.filter((j) => j.kind === 'export' && (j.exportResult?.applied ?? 0) > 0).length).toBeGreaterThanOrEqual(
+      2,
+    );
+    expect(ruleRuns.length).toBeGreaterThanOrEqual(2);
+    // and nothing moves any more
+    const runsAtStop = ruleRuns.length;
+    await transitionAs('automation', 'RU-9', '11');
+    await settle();
+    expect(ruleRuns.length).toBe(runsAtStop);
+  } finally {
+    stopRule();
     delete process.env.SYNC_GUARD_ROUNDS;
   }
 });

@@ -137,7 +137,8 @@ const EQUALITY = ['=', '!=', 'in', 'not in'];
 const EMPTINESS = ['is', 'is not'];
 const OPERATORS: Record<FieldKind, string[]> = {
   project: [...EQUALITY, ...EMPTINESS],
-  issuekey: EQUALITY,
+  // Jira compares ids as numbers, and keys by their number within the key's project.
+  issuekey: [...EQUALITY, '<', '<=', '>', '>='],
   issuetype: [...EQUALITY, ...EMPTINESS],
   status: [...EQUALITY, ...EMPTINESS],
   statuscategory: [...EQUALITY, ...EMPTINESS],
@@ -268,6 +269,7 @@ function compileTerminal(clause: AstTerminal, ctx: CompileContext): Plan {
   if (kind === 'created' || kind === 'updated' || kind === 'resolved' || kind === 'due')
     return datePlan(kind, op, operand, fieldName, ctx);
   if (kind === 'watchers') return { test: countTest(op, operand, fieldName, (i) => i.watchers.length) };
+  if (kind === 'issuekey' && /^[<>]=?$/.test(op)) return keyRangePlan(op, operand, fieldName, ctx);
   if (kind === 'filter') return filterPlan(op, operand, fieldName, ctx);
 
   const values = operandValues(operand, op, kind, fieldName, ctx);
@@ -625,6 +627,25 @@ function compare(op: string, t: number): (v: number) => boolean {
     default:
       return (v) => v >= t;
   }
+}
+
+/**
+ * `id >= 10000`, `key < PROJ-50`: an id compares as a number with every issue's id (an id no issue has
+ * is fine); a key with the issues of its project by their number (an unknown key is an error, as for `=`).
+ */
+function keyRangePlan(op: string, operand: AstOperand, fieldName: string, ctx: CompileContext): Plan {
+  if (operand.operandType !== 'value') throw new JqlError([jqlErrors.unsupportedOperator(op, fieldName)]);
+  const v = operand.value;
+  if (/^\d+$/.test(v)) {
+    const test = compare(op, Number(v));
+    return { test: (i) => test(Number(i.id)) };
+  }
+  const issue = ctx.store.issueByIdOrKey(v);
+  if (!issue || !ctx.viewer.canSeeIssue(issue)) throw new JqlError([jqlErrors.unknownIssue(v, fieldName)]);
+  const number = (key: string): number => Number(key.slice(key.lastIndexOf('-') + 1));
+  const test = compare(op, number(issue.key));
+  const project = issue.project.id;
+  return { test: (i) => i.project.id === project && test(number(i.key)) };
 }
 
 /** `watchers > 2`: a count compared with a number. */

@@ -87,7 +87,7 @@ function userPicker(ctx: RequestContext): ReturnType<Route['handle']> {
   const matches = searchMatches(ctx, query).filter((u) => !exclude.has(u.accountId));
   const users = matches.slice(0, maxResults).map((u) => ({
     accountId: u.accountId,
-    accountType: 'atlassian',
+    accountType: u.accountType ?? 'atlassian',
     html: highlight(u.displayName, query) + (emailVisible(ctx.viewer, u) ? ` - ${highlight(u.email, query)}` : ''),
     displayName: u.displayName,
     avatarUrl: ctx.ser.avatarUrls('user', u.accountId)['24x24'],

@@ -6,11 +6,10 @@
 //   3. come back later while something is pending or running.
 import { IDLE_GUARD, recordGuardEvent } from '../../domain/background/cycle-guard';
 import { addTrigger, takeDue, type PendingResyncs } from '../../domain/background/debounce';
-import { runsInBackground, stopByCycleGuard, type InstalledSynchronizer } from '../../domain/installed';
-import { findSynchronizer } from '../../synchronizers';
+import { runsInBackground, type InstalledSynchronizer } from '../../domain/installed';
 import { InstalledSynchronizerRepository, JobRepository, KvsWriteMeter, type JobRecord } from '../../storage';
 import { lastRunMessageOf, lastRunResultOf } from '../installed/dto';
-import { paramsSummary } from '../installed/summary';
+import { applyGuardStop, guardLabelOf } from './guard-stop';
 import { isTerminal } from '../jobs';
 import { debounceOptions, guardMaxRounds, pollMs } from './options';
 import { backgroundAllowance } from './pool-allowance';
@@ -25,14 +24,6 @@ const changedSomething = (job: JobRecord): boolean => {
   if (job.kind === 'export' || job.kind === 'revert') return (job.checkpoint.result?.applied ?? 0) > 0;
   return false;
 };
-
-const labelOf =
-  (all: readonly InstalledSynchronizer[]) =>
-  (id: string): string => {
-    const s = all.find((x) => x.id === id);
-    if (!s) return id;
-    return `${findSynchronizer(s.synchronizerKey)?.label ?? s.synchronizerKey} (${paramsSummary(s.synchronizerKey, s.params)})`;
-  };
 
 export async function runSyncTick(now: number, push: PushSyncTick = pushSyncTick): Promise<void> {
   await tickStarted();
@@ -68,25 +59,14 @@ export async function runSyncTick(now: number, push: PushSyncTick = pushSyncTick
     const decision = recordGuardEvent(
       guard,
       { kind: 'sync-run', synchronizerId: s.id, changed, side: job.kind === 'import' ? 'forest' : 'jira' },
-      { maxRounds: guardMaxRounds(), labelOf: labelOf(all) },
+      { maxRounds: guardMaxRounds(), labelOf: guardLabelOf(all) },
     );
     await repo.putGuard(s.structureId, decision.state);
     if (decision.stop) {
-      const stop = {
-        at: new Date(now).toISOString(),
-        rounds: decision.stop.rounds,
-        synchronizerIds: [...decision.stop.synchronizerIds],
-        reason: decision.stop.reason,
-      };
+      all = await applyGuardStop(repo, all, decision.stop, now);
       for (const id of decision.stop.synchronizerIds) {
-        const target = all.find((x) => x.id === id);
-        if (!target) continue;
-        const stopped = stopByCycleGuard(target, stop);
-        await repo.put(stopped);
-        all = all.map((x) => (x.id === id ? stopped : x));
         const { [id]: _dropped, ...rest } = pending;
         pending = rest;
-        await repo.deletePendingOf(id);
       }
       continue;
     }

@@ -5,15 +5,26 @@
 // engine, then the visibility stage (the questions no page answers, 1000 ids a call), then the apply.
 import type { Forest, IssueId } from '../../domain/forest';
 import type { ImportPlan, Synchronizer } from '../../domain/synchronizers/types';
-import type { JiraClient } from '../../jira';
+import { mapInLanes, type JiraClient } from '../../jira';
 import type { ImportPreview } from '../../contract';
 import type { ImportResolved } from '../../storage';
 import type { Invocation } from '../invocation';
 import { visibleInBatch, visibleIssueIds, VISIBILITY_BATCH } from '../visibility';
 import { visibilityOf, type FactsPage } from './facts';
 
-/** Jira calls one unit makes at most: with a KVS page and a commit, 20 units stay near Forge's ~100 requests an invocation. */
+/** Jira calls one unit makes one after another at most: a unit lasts a few of Jira's latencies. */
 export const CALLS_PER_UNIT = 3;
+
+/**
+ * Jira calls a unit of a stage whose calls do not depend on each other makes at most: CALLS_PER_UNIT in
+ * each of the client's lanes, so the unit takes as long as CALLS_PER_UNIT calls one after another.
+ */
+export const parallelCallsPerUnit = <P>(ctx: FetchContext<P>): number =>
+  Math.max(1, Math.min(CALLS_PER_UNIT * (ctx.jira.lanes?.max ?? 1), ctx.callsLeft ?? Infinity));
+
+/** Searches a unit reads side by side, each CALLS_PER_UNIT pages at most: the lanes, within `callsLeft`. */
+export const parallelSearchesPerUnit = <P>(ctx: FetchContext<P>): number =>
+  Math.max(1, Math.floor(parallelCallsPerUnit(ctx) / CALLS_PER_UNIT));
 
 export type Cursor = Record<string, unknown>;
 
@@ -26,6 +37,8 @@ export interface FetchContext<P> {
   forest: () => Promise<Forest>;
   /** Per-invocation memo for what a stage derives from the pages (cleared when a page is added). */
   memo: Map<string, unknown>;
+  /** Jira calls the caller can still afford (a preview's budget); no bound when absent. */
+  callsLeft?: number;
 }
 
 export interface FetchUnit {
@@ -89,10 +102,10 @@ export function visibilityStage<P, D>(spec: ImportSpec<P, D>): FetchStage<P> {
     async run(ctx) {
       const pending = openQuestions(spec, ctx.params, ctx.resolved, ctx.pages, await ctx.forest(), ctx.memo);
       if (pending.length === 0) return { done: true };
-      const asked = pending.slice(0, VISIBILITY_BATCH * CALLS_PER_UNIT);
-      const visible: number[] = [];
-      for (let i = 0; i < asked.length; i += VISIBILITY_BATCH)
-        visible.push(...(await visibleInBatch(ctx.jira, asked.slice(i, i + VISIBILITY_BATCH))));
+      const asked = pending.slice(0, VISIBILITY_BATCH * parallelCallsPerUnit(ctx));
+      const batches: number[][] = [];
+      for (let i = 0; i < asked.length; i += VISIBILITY_BATCH) batches.push(asked.slice(i, i + VISIBILITY_BATCH));
+      const visible = (await mapInLanes(batches, (batch) => visibleInBatch(ctx.jira, batch))).flat();
       // What earlier units asked plus what is still open: the stage's total, known from its first unit.
       const before = ctx.pages.reduce((n, p) => n + (p.stage === 'visibility' ? (p.asked?.length ?? 0) : 0), 0);
       return {

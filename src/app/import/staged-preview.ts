@@ -41,7 +41,15 @@ export async function previewStagedImport<P, D>(
         break;
       }
       const unit = await stages[index].run(
-        { jira: inv.jira, params, resolved, pages, memo, forest: async () => forest },
+        {
+          jira: inv.jira,
+          params,
+          resolved,
+          pages,
+          memo,
+          forest: async () => forest,
+          callsLeft: PREVIEW_MAX_CALLS - (inv.jira.cost.calls - startCalls),
+        },
         cursor,
       );
       if (unit.page) pages.push(unit.page);

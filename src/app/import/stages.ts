@@ -1,15 +1,25 @@
-// Fetch stages the staged imports are made of. Each unit makes at most CALLS_PER_UNIT Jira calls and
+// Fetch stages the staged imports are made of. Each unit makes at most CALLS_PER_UNIT Jira calls one
+// after another — in each of the client's lanes where the calls do not depend on each other — and
 // returns one page; the cursor says where the next unit continues, so a deadline between units resumes.
-//   forestIssuesStage: bulkfetch (≤100 a call) of the forest's distinct issues, in id order;
-//   searchStage:       a JQL search, ids-only pages of 5000 or pages of 100 with fields;
-//   expandStage:       level by level, bulkfetch of the issues a previous level points at;
-//   childrenStage:     level by level, `parent in (…)` searches below the previous level.
+//   forestIssuesStage: bulkfetch (≤100 a call) of the forest's distinct issues, in id order, side by side;
+//   searchStage:       a JQL search, ids-only pages of 5000 or pages of 100 with fields (side by side
+//                      in id ranges when its reader orders the issues itself: partitioned-search.ts);
+//   expandStage:       level by level, bulkfetch of the issues a previous level points at, side by side;
+//   childrenStage:     level by level, `parent in (…)` searches below the previous level, side by side.
 import { isFolder, type IssueId } from '../../domain/forest';
-import { BULKFETCH_MAX, JiraHttpError, JiraJqlInvalid } from '../../jira';
+import type { JiraIssue } from '../../jira';
+import { BULKFETCH_MAX, JiraHttpError, JiraJqlInvalid, mapInLanes } from '../../jira';
 import { searchIdsReconciled, searchIssuesReconciled } from '../../jira/search-reconciled';
 import type { ImportResolved } from '../../storage';
 import { issuesOf, storedIssue, visibilityOf, type FactsPage, type StoredIssue } from './facts';
-import { CALLS_PER_UNIT, type FetchStage, type FetchContext } from './staged-import';
+import { runPartitionedSearch } from './partitioned-search';
+import {
+  CALLS_PER_UNIT,
+  parallelCallsPerUnit,
+  parallelSearchesPerUnit,
+  type FetchStage,
+  type FetchContext,
+} from './staged-import';
 
 /** Issues with fields a search page holds at most (Jira's limit when fields are asked for). */
 export const FIELDS_PAGE_SIZE = 100;
@@ -57,13 +67,12 @@ function firstAfter(ids: readonly number[], after: number): number {
   return lo;
 }
 
+/** The facts of `ids`, BULKFETCH_MAX a call, the calls in the client's lanes. */
 async function bulkFetchStored<P>(ctx: FetchContext<P>, ids: readonly number[], fields: string[]) {
-  const issues = [];
-  for (let i = 0; i < ids.length; i += BULKFETCH_MAX) {
-    for (const issue of await ctx.jira.bulkFetch(ids.slice(i, i + BULKFETCH_MAX), fields))
-      issues.push(storedIssue(issue, ctx.resolved.rankFieldId));
-  }
-  return issues;
+  const batches: number[][] = [];
+  for (let i = 0; i < ids.length; i += BULKFETCH_MAX) batches.push(ids.slice(i, i + BULKFETCH_MAX));
+  const found = await mapInLanes(batches, (batch) => ctx.jira.bulkFetch(batch, fields));
+  return found.flat().map((issue) => storedIssue(issue, ctx.resolved.rankFieldId));
 }
 
 /**
@@ -88,21 +97,24 @@ export function forestIssuesStage<P>(
       let at = firstAfter(levels[depth] ?? [], Number(cursor?.after ?? 0));
       let last = Number(cursor?.after ?? 0);
       const page: FactsPage = { stage: name, round: 0, issues: [], asked: [] };
-      for (let call = 0; call < CALLS_PER_UNIT; call++) {
-        const batch: number[] = [];
-        while (batch.length < BULKFETCH_MAX && depth < levels.length) {
-          const level = levels[depth] ?? [];
-          if (at >= level.length) {
-            depth++;
-            at = 0;
-            last = 0;
-            continue;
-          }
-          const id = level[at++];
-          last = id;
-          if (!answered?.ids.has(id)) batch.push(id);
+      // A parent's answer (its sub-tasks) must be known before its level's children are batched: with
+      // `answersFor`, a unit stays within one level.
+      const batch: number[] = [];
+      const calls = parallelCallsPerUnit(ctx);
+      while (batch.length < BULKFETCH_MAX * calls && depth < levels.length) {
+        const level = levels[depth] ?? [];
+        if (at >= level.length) {
+          depth++;
+          at = 0;
+          last = 0;
+          if (answersFor && batch.length > 0) break;
+          continue;
         }
-        if (batch.length === 0) break;
+        const id = level[at++];
+        last = id;
+        if (!answered?.ids.has(id)) batch.push(id);
+      }
+      if (batch.length > 0) {
         const found = await bulkFetchStored(ctx, batch, fields);
         page.asked?.push(...batch);
         page.issues?.push(...found);
@@ -164,7 +176,7 @@ export function searchStage<P>(
   jqlOf: (params: P, resolved: ImportResolved) => string,
   fields: string[] | 'ids',
   note?: (matched: number) => string,
-  options: { count?: boolean } = {},
+  options: { count?: boolean; partitioned?: boolean } = {},
 ): FetchStage<P> {
   return {
     name,
@@ -172,6 +184,20 @@ export function searchStage<P>(
     withoutPages: true,
     async run(ctx, cursor) {
       const jql = jqlOf(ctx.params, ctx.resolved);
+      // Read side by side when the stage's reader orders the issues itself (partitioned-search.ts), and
+      // there are lanes to read in; a search that started one way goes on that way.
+      const partitioned =
+        fields !== 'ids' &&
+        options.partitioned === true &&
+        (cursor === undefined ? parallelSearchesPerUnit(ctx) > 1 : Array.isArray(cursor.cuts));
+      if (partitioned) {
+        const unit = await runPartitionedSearch(ctx, name, jql, fields, FIELDS_PAGE_SIZE, cursor);
+        return {
+          ...unit,
+          warnings: unit.warnings?.map(jiraWarningLine),
+          note: unit.done && note ? note(unit.matched) : undefined,
+        };
+      }
       let token = cursor?.token as string | undefined;
       const page: FactsPage = { stage: name, round: 0 };
       let fetched = 0;
@@ -256,7 +282,7 @@ export function expandStage<P>(
         return [...new Set(frontier(previous, ctx.params))].filter((id) => !known.has(id));
       });
       const from = firstAfter(ids, Number(cursor?.after ?? 0));
-      const asked = ids.slice(from, from + BULKFETCH_MAX * CALLS_PER_UNIT);
+      const asked = ids.slice(from, from + BULKFETCH_MAX * parallelCallsPerUnit(ctx));
       if (asked.length === 0) return { done: true };
       const issues = await bulkFetchStored(ctx, asked, fields);
       const roundDone = from + asked.length >= ids.length;
@@ -271,10 +297,21 @@ export function expandStage<P>(
   };
 }
 
+/** Parents per `parent in (…)` query at least, however many lanes there are: fewer cost pages for nothing. */
+export const PARENT_CHUNK_MIN = 100;
+
+/** One `parent in (…)` query being read: its chunk of the round's parents and the next page's token. */
+interface OpenChunk {
+  chunk: number;
+  token?: string;
+}
+
 /**
- * Level by level (round 1..rounds): the children (`parent in (…)`, PARENT_CHUNK parents a query) of the
- * issues the previous round found (round 0: the roots), with `fields`. Issues already found are not
- * kept twice, so a roots JQL that also matches children costs pages but never duplicates facts.
+ * Level by level (round 1..rounds): the children (`parent in (…)`) of the issues the previous round found
+ * (round 0: the roots), with `fields`. A round's parents are cut into at least as many chunks as the
+ * client has lanes (PARENT_CHUNK_MIN..PARENT_CHUNK parents each), and the chunks are read side by side,
+ * each a token-paginated search of its own — pages of one search must follow each other. Issues already
+ * found are not kept twice, so a roots JQL that also matches children costs pages but never duplicates facts.
  */
 export function childrenStage<P>(
   name: string,
@@ -293,38 +330,64 @@ export function childrenStage<P>(
           .filter((i) => i.level === undefined || i.level >= 0)
           .map((i) => i.id),
       );
-      let chunk = Number(cursor?.chunk ?? 0);
-      let token = cursor?.token as string | undefined;
-      if (chunk * PARENT_CHUNK >= parents.length) return { done: true };
+      const lanes = parallelSearchesPerUnit(ctx);
+      const size = Number(
+        cursor?.size ?? Math.min(PARENT_CHUNK, Math.max(PARENT_CHUNK_MIN, Math.ceil(parents.length / lanes))),
+      );
+      const chunks = Math.ceil(parents.length / size);
+      // A cursor of one chunk at a time (`chunk`, `token`: jobs that started before lanes) reads on as one open chunk.
+      const open: OpenChunk[] = Array.isArray(cursor?.open)
+        ? (cursor.open as OpenChunk[])
+        : cursor?.token !== undefined
+          ? [{ chunk: Number(cursor.chunk ?? 0), token: cursor.token as string }]
+          : [];
+      let next = Number(
+        cursor?.next ?? (cursor?.token !== undefined ? Number(cursor.chunk ?? 0) + 1 : (cursor?.chunk ?? 0)),
+      );
+      while (open.length < lanes && next < chunks) open.push({ chunk: next++ });
+      if (open.length === 0) return { done: true };
       const known = issuesOf(ctx.pages);
-      const issues = [];
-      let fetched = 0;
-      for (let call = 0; call < CALLS_PER_UNIT && chunk * PARENT_CHUNK < parents.length; call++) {
-        const ids = parents.slice(chunk * PARENT_CHUNK, (chunk + 1) * PARENT_CHUNK);
-        const found = await searchIssuesReconciled(
-          ctx.jira,
-          `parent in (${ids.join(',')})`,
-          fields(ctx.resolved),
-          token,
-          FIELDS_PAGE_SIZE,
-          ctx.resolved.reconcileIssueIds,
-        );
-        fetched += found.issues.length;
-        for (const issue of found.issues) {
-          const stored = storedIssue(issue, ctx.resolved.rankFieldId);
-          if (!known.has(stored.id)) issues.push(stored);
+      const read = await mapInLanes(open, async (lane) => {
+        const ids = parents.slice(lane.chunk * size, (lane.chunk + 1) * size);
+        const found: JiraIssue[] = [];
+        let token = lane.token;
+        for (let call = 0; call < CALLS_PER_UNIT; call++) {
+          const page = await searchIssuesReconciled(
+            ctx.jira,
+            `parent in (${ids.join(',')})`,
+            fields(ctx.resolved),
+            token,
+            FIELDS_PAGE_SIZE,
+            ctx.resolved.reconcileIssueIds,
+          );
+          found.push(...page.issues);
+          token = page.nextPageToken;
+          if (!token) break;
         }
-        token = found.nextPageToken;
-        if (!token) chunk++;
+        return { found, still: token === undefined ? undefined : { chunk: lane.chunk, token } };
+      });
+      const issues: StoredIssue[] = [];
+      const seen = new Set<number>();
+      let fetched = 0;
+      for (const { found } of read) {
+        fetched += found.length;
+        for (const issue of found) {
+          const stored = storedIssue(issue, ctx.resolved.rankFieldId);
+          if (known.has(stored.id) || seen.has(stored.id)) continue;
+          seen.add(stored.id);
+          issues.push(stored);
+        }
       }
-      const roundDone = chunk * PARENT_CHUNK >= parents.length;
+      const stillOpen = read.flatMap((r) => (r.still ? [r.still] : []));
+      const roundDone = stillOpen.length === 0 && next >= chunks;
+      const chunksDone = next - stillOpen.length;
       return {
         page: { stage: name, round, issues },
-        cursor: roundDone ? { round: round + 1 } : { round, chunk, token },
+        cursor: roundDone ? { round: round + 1 } : { round, size, next, open: stillOpen },
         done: false,
         fetched,
         // Parents whose children were read, of this level's parents.
-        progress: { done: Math.min(chunk * PARENT_CHUNK, parents.length), total: parents.length },
+        progress: { done: Math.min(chunksDone * size, parents.length), total: parents.length },
       };
     },
   };

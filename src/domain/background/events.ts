@@ -24,6 +24,8 @@ export interface IssueEvent {
   readonly changedFields?: readonly string[];
   /** True when the app's own call caused it: never a user change, for the cycle guard. */
   readonly selfGenerated: boolean;
+  /** `atlassianId`: the account whose change it is — a person's, or another app's (an automation rule). */
+  readonly actorId?: string;
 }
 
 export interface LinkEvent {
@@ -37,6 +39,7 @@ export interface LinkEvent {
   readonly sourceProjectId?: string;
   readonly destinationProjectId?: string;
   readonly selfGenerated: boolean;
+  readonly actorId?: string;
 }
 
 const id = z.union([z.string(), z.number()]).transform(String);
@@ -44,6 +47,7 @@ const id = z.union([z.string(), z.number()]).transform(String);
 const IssuePayload = z.looseObject({
   eventType: z.enum(['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:deleted:issue']),
   selfGenerated: z.boolean().optional(),
+  atlassianId: z.string().optional(),
   issue: z.looseObject({
     id,
     fields: z
@@ -66,6 +70,7 @@ const IssuePayload = z.looseObject({
 const LinkPayload = z.looseObject({
   eventType: z.enum(['avi:jira:created:issuelink', 'avi:jira:deleted:issuelink']),
   selfGenerated: z.boolean().optional(),
+  atlassianId: z.string().optional(),
   id,
   sourceIssueId: id,
   destinationIssueId: id,
@@ -108,6 +113,7 @@ export function syncEventFromProduct(payload: unknown): SyncEvent | null {
       previousParentId: issueIdOrUndefined(parentItem?.from),
       changedFields: items?.map((i) => i.field),
       selfGenerated: e.selfGenerated === true,
+      ...(e.atlassianId ? { actorId: e.atlassianId } : {}),
     };
   }
   const link = LinkPayload.safeParse(payload);
@@ -126,6 +132,7 @@ export function syncEventFromProduct(payload: unknown): SyncEvent | null {
       sourceProjectId: e.sourceProjectId,
       destinationProjectId: e.destinationProjectId,
       selfGenerated: e.selfGenerated === true,
+      ...(e.atlassianId ? { actorId: e.atlassianId } : {}),
     };
   }
   return null;

@@ -18,6 +18,7 @@ import type { Invocation } from '../../app/invocation';
 import { issuesOf, storedIssue, type FactsPage } from '../../app/import/facts';
 import { checkProjectsJql, quoteKeys } from '../../app/import/jql-check';
 import { FIELDS_PAGE_SIZE, PARENT_CHUNK, searchStage } from '../../app/import/stages';
+import { inRankOrder } from '../../app/import/rank-order';
 import { CALLS_PER_UNIT, type FetchStage, type ImportSpec } from '../../app/import/staged-import';
 
 // `subtasks` gives each parent's sub-tasks in Jira's order, the order the Sub-tasks synchronizer uses too.
@@ -128,7 +129,7 @@ function data(pages: readonly FactsPage[]): AgileImportData {
   // Board issues in rank order, then the epics fetched separately (in rank order among themselves).
   const issues: AgileIssueFacts[] = [];
   for (const stage of ['board', 'epics']) {
-    for (const issue of issuesOf(pages, (p) => p.stage === stage).values()) {
+    for (const issue of inRankOrder([...issuesOf(pages, (p) => p.stage === stage).values()])) {
       issues.push({
         id: issue.id,
         key: issue.key,
@@ -144,12 +145,15 @@ function data(pages: readonly FactsPage[]): AgileImportData {
 export const agileImport: ImportSpec<AgileParams, AgileImportData> = {
   synchronizer: agileSynchronizer,
   resolve: resolveAgile,
-  stages: () => [
+  stages: (_, resolved) => [
+    // With the rank field known, the board's issues are read in id ranges side by side and put back in
+    // rank order by `data`; without it, in one stream in Jira's order.
     searchStage(
       'board',
       (_, r) => r.jql,
-      AGILE_FIELDS,
+      resolved.rankFieldId ? [...AGILE_FIELDS, resolved.rankFieldId] : AGILE_FIELDS,
       (n) => `Jira found ${n} issues in rank order.`,
+      { partitioned: resolved.rankFieldId !== undefined },
     ),
     missingEpicsStage(),
   ],

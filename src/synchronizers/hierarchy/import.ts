@@ -80,6 +80,8 @@ export const hierarchyImport: ImportSpec<HierarchyParams, HierarchyImportData> =
       (_p, r) => r.jql,
       fieldsOf(resolved),
       (n) => `Jira found ${n} root issues.`,
+      // The planner orders siblings (roots too) by rank or key itself: the roots may be read side by side.
+      { partitioned: true },
     ),
     childrenStage('children', fieldsOf, (p) => p.levels),
   ],

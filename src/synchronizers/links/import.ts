@@ -10,13 +10,15 @@ import {
   type LinksIssueFacts,
   type LinksParams,
 } from './synchronizer';
-import { listIssueLinkTypes } from '../../jira/metadata';
+import { findRankFieldId, listIssueLinkTypes } from '../../jira/metadata';
 import type { ImportResolved } from '../../storage';
 import { AppError } from '../../app/errors';
 import type { Invocation } from '../../app/invocation';
 import { idsOf, issuesOf, linkFact, type FactsPage } from '../../app/import/facts';
 import { checkJql } from '../../app/import/jql-check';
 import { expandStage, forestIssuesStage, searchStage } from '../../app/import/stages';
+import { inRankOrder } from '../../app/import/rank-order';
+import { splitOrderBy } from '../../app/import/partitioned-search';
 import { type FetchStage, type ImportSpec } from '../../app/import/staged-import';
 
 const LINK_FIELDS = ['issuelinks'];
@@ -31,7 +33,23 @@ async function resolveLinks(inv: Invocation, params: LinksParams): Promise<Impor
   if (params.childJql !== undefined) await checkJql(inv, params.childJql, 'params.childJql');
   // "inward" parent end: the parent is the issue that "<outward>"s the child (A blocks B: B under A).
   const phrase = params.parentEnd === 'inward' ? type.outward : type.inward;
-  return { jql: params.parentJql ?? '', source: `links of type "${type.name}" (parent ${phrase} child)` };
+  // Scope "all" in rank order: with the Rank field's values the parent filter's issues can be read in
+  // id ranges side by side and put back in rank order (partitioned-search.ts); any other order is read
+  // in one stream, since only Jira knows it.
+  const rankFieldId =
+    params.scope === 'all' && params.parentJql !== undefined && inRankOrderJql(params.parentJql)
+      ? await findRankFieldId(inv.jira)
+      : undefined;
+  return {
+    jql: params.parentJql ?? '',
+    source: `links of type "${type.name}" (parent ${phrase} child)`,
+    ...(rankFieldId ? { rankFieldId } : {}),
+  };
+}
+
+/** Whether a JQL's only ORDER BY is Rank, ascending. */
+function inRankOrderJql(jql: string): boolean {
+  return /^order\s+by\s+rank(\s+asc)?$/i.test(splitOrderBy(jql).orderBy);
 }
 
 /** The children the links of an issue point at (the other end, when the issue is at the parent end). */
@@ -49,7 +67,7 @@ function linkedChildren(pages: readonly FactsPage[], params: LinksParams): Issue
   return out;
 }
 
-function stages(params: LinksParams): FetchStage<LinksParams>[] {
+function stages(params: LinksParams, resolved: ImportResolved): FetchStage<LinksParams>[] {
   const out: FetchStage<LinksParams>[] = [];
   if (params.parentJql !== undefined && params.scope !== 'all')
     out.push(searchStage('parentMatches', (p) => p.parentJql ?? '', 'ids'));
@@ -59,8 +77,9 @@ function stages(params: LinksParams): FetchStage<LinksParams>[] {
       searchStage(
         'search',
         (p) => p.parentJql ?? '',
-        LINK_FIELDS,
+        resolved.rankFieldId ? [...LINK_FIELDS, resolved.rankFieldId] : LINK_FIELDS,
         (n) => `Jira found ${n} issues matching the parent filter.`,
+        { partitioned: resolved.rankFieldId !== undefined },
       ),
     );
   } else {
@@ -77,7 +96,7 @@ function data(pages: readonly FactsPage[], params: LinksParams): LinksImportData
     issues.set(issue.id, { id: issue.id, key: issue.key, links: (issue.links ?? []).map(linkFact) });
   const searched =
     params.scope === 'all'
-      ? pages.filter((p) => p.stage === 'search').flatMap((p) => (p.issues ?? []).map((i) => i.id))
+      ? inRankOrder(pages.filter((p) => p.stage === 'search').flatMap((p) => p.issues ?? [])).map((i) => i.id)
       : undefined;
   const parentMatches =
     params.parentJql === undefined ? null : searched ? new Set(searched) : idsOf(pages, 'parentMatches');

@@ -21,7 +21,7 @@ import type {
   StructureDetails,
   SynchronizerInfo,
 } from '../../../src/contract';
-import { PERMISSION_LEVELS } from '../../../src/contract';
+import { DEFAULT_COLUMNS, PERMISSION_LEVELS, type StructureColumn } from '../../../src/contract';
 import type { Dataset } from '../../../local/dataset/types';
 import { paramsSummary } from '../../../src/app/installed/summary';
 import { listSynchronizers } from '../../../src/app/synchronizers';
@@ -101,6 +101,7 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
     forests.set('big', forest);
   }
 
+  const columns = new Map<string, StructureColumn[]>();
   const isAdmin = (accountId: string) => users.get(accountId)?.siteAdmin === true;
   const levelOf = (s: Omit<StructureDetails, 'level'>, accountId: string): PermissionLevel => {
     if (s.ownerAccountId === accountId || isAdmin(accountId)) return 'control';
@@ -756,6 +757,25 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
     restoreVersion: () =>
       err({ code: 'VERSION_NOT_STORED', message: 'The UI preview backend keeps no earlier versions.' }),
     undoEdit: () => err({ code: 'UNDO_NOT_POSSIBLE', message: 'The UI preview backend does not edit structures.' }),
+    // Columns are kept in memory here; the real backend's are tested in test/integration/structure-columns.test.ts.
+    getStructureColumns: (p, a) => {
+      const r = need(p.structureId, a, 'view');
+      if (r.error) return r.error;
+      const saved = columns.get(p.structureId);
+      const canChange = PERMISSION_LEVELS.indexOf(levelOf(r.structure!, a)) >= PERMISSION_LEVELS.indexOf('edit');
+      return ok({
+        structureId: p.structureId,
+        columns: saved ?? DEFAULT_COLUMNS,
+        saved: saved !== undefined,
+        canChange,
+      });
+    },
+    setStructureColumns: (p, a) => {
+      const r = need(p.structureId, a, 'edit');
+      if (r.error) return r.error;
+      columns.set(p.structureId, p.columns as StructureColumn[]);
+      return ok({ structureId: p.structureId, columns: p.columns as StructureColumn[], saved: true, canChange: true });
+    },
     getForest: (p, a) => {
       const r = need(p.structureId, a, 'view');
       if (r.error) return r.error;

@@ -26,6 +26,17 @@ export const ROLLUP_RESOLUTIONS: readonly DatasetResolution[] = [
   { id: '10001', name: 'Fixed' },
 ];
 
+/** The account automation rules act as on Jira Cloud: an app's account, not a person's. */
+export const AUTOMATION = {
+  accountId: 'acc-automation',
+  displayName: 'Automation for Jira',
+  email: 'automation@example.invalid',
+  apiToken: 't-automation',
+  groups: ['staff'],
+  siteAdmin: false,
+  accountType: 'app',
+} as const;
+
 export const rollupId = (key: string): number => {
   const [project, num] = key.split('-');
   return 30000 + (project === 'RU' ? 0 : 100) + Number(num);
@@ -52,7 +63,7 @@ export function rollupDataset(statuses: Record<string, string>): Dataset {
   for (let n = 1; n <= 8; n++) issues.push(issue(`RT-${n}`, statuses[`RT-${n}`] ?? 'To Do'));
   return {
     site: { name: 'rollup', cloudId: '00000000-0000-4000-8000-0000000000bb' },
-    users: Object.values(people),
+    users: [...Object.values(people), { ...AUTOMATION, groups: [...AUTOMATION.groups] }],
     projects: [
       {
         id: '20100',

@@ -1,6 +1,7 @@
 // Issue details for the rows on screen, fetched from Jira as the viewer (requestJira) and cached.
 // The structure itself only holds issue ids; with 100k rows we fetch what is looked at, in
-// bulkfetch batches of at most 100 (Jira's limit), never the whole forest.
+// bulkfetch batches of at most 100 (Jira's limit), never the whole forest, and only the fields the
+// structure's columns show: each field asked for is read for every issue fetched.
 import type { AppServices } from './services';
 
 export interface IssueDetails {
@@ -13,6 +14,8 @@ export interface IssueDetails {
   statusCategory?: string;
   assigneeName?: string;
   assigneeAvatarUrl?: string;
+  /** Every field fetched, as Jira returned it: what columns other than the tree's own render. */
+  fields: Record<string, unknown>;
 }
 
 /** `null` = Jira did not return the issue to this viewer. */
@@ -21,7 +24,7 @@ export type IssueEntry = IssueDetails | null;
 interface JiraIssue {
   id: string;
   key: string;
-  fields?: {
+  fields?: Record<string, unknown> & {
     summary?: string;
     issuetype?: { name?: string; iconUrl?: string };
     status?: { name?: string; statusCategory?: { key?: string } };
@@ -30,7 +33,10 @@ interface JiraIssue {
 }
 
 const BATCH = 100;
-const FIELDS = ['summary', 'issuetype', 'status', 'assignee'];
+/** What the tree's own column needs (the key comes with every issue): its type icon, and the summary for its label. */
+export const BASE_FIELDS = ['summary', 'issuetype'];
+/** What the structure view fetched before columns could be chosen: its four default columns. */
+const DEFAULT_FIELDS = [...BASE_FIELDS, 'status', 'assignee'];
 
 export class IssueDetailsStore {
   private readonly entries = new Map<string, IssueEntry>();
@@ -44,6 +50,8 @@ export class IssueDetailsStore {
   constructor(
     private readonly requestJira: AppServices['requestJira'],
     private readonly debounceMs = 30,
+    /** Jira field ids to read for each issue. */
+    private readonly fields: readonly string[] = DEFAULT_FIELDS,
   ) {}
 
   get(issueId: string): IssueEntry | undefined {
@@ -89,7 +97,7 @@ export class IssueDetailsStore {
         const res = await this.requestJira('/rest/api/3/issue/bulkfetch', {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify({ issueIdsOrKeys: batch, fields: FIELDS }),
+          body: JSON.stringify({ issueIdsOrKeys: batch, fields: this.fields }),
         });
         if (!res.ok) throw new Error(`Jira answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
         const body = (await res.json()) as { issues?: JiraIssue[] };
@@ -123,5 +131,6 @@ function toDetails(issue: JiraIssue): IssueDetails {
     statusCategory: f.status?.statusCategory?.key,
     assigneeName: f.assignee?.displayName,
     assigneeAvatarUrl: f.assignee?.avatarUrls?.['24x24'] ?? f.assignee?.avatarUrls?.['16x16'],
+    fields: f,
   };
 }

@@ -37,6 +37,11 @@ import { placeAfter, rowsWithSubtrees, type Place } from '../components/tree/row
 import type { TreeCommand } from '../components/tree/treeCommands';
 import { rowClipboard, useRowClipboard, type RowClipboard } from '../api/rowClipboard';
 import { useRouter } from '../routing/RouterContext';
+import { ColumnsDialog } from '../components/tree/columns/ColumnsDialog';
+import { columnLayout, rowFields } from '../components/tree/columns/columnModel';
+import { useSiteFields } from '../components/tree/columns/jiraFields';
+import { useAggregates } from '../components/tree/columns/useAggregates';
+import { useStructureColumns, type StructureColumnsState } from '../components/tree/columns/useStructureColumns';
 
 export function StructurePage(props: { structureId: string }) {
   return (
@@ -55,6 +60,8 @@ function StructureView(props: { structure: StructureDetails }) {
   const [myEdits, setMyEdits] = useState<number[]>([]);
   const forest = useForest(structure.id, generation, refresh);
   const settings = useResolver('getSettings', {});
+  // Read beside the forest, so the rows are read once, with the fields of the saved columns.
+  const columns = useStructureColumns(structure.id);
   const can = allowedOperations(
     structure.level,
     settings.state.status === 'ready' && settings.state.data.synchronizersEnabled,
@@ -155,7 +162,9 @@ function StructureView(props: { structure: StructureDetails }) {
           onRetry={settings.reload}
         />
       )}
-      {forest.status === 'loading' && <Loading label="Loading rows" />}
+      {(forest.status === 'loading' || (forest.status === 'ready' && !columns.loaded)) && (
+        <Loading label="Loading rows" />
+      )}
       {forest.status === 'error' && (
         <ErrorMessage
           error={forest.error}
@@ -164,6 +173,7 @@ function StructureView(props: { structure: StructureDetails }) {
         />
       )}
       {forest.status === 'ready' &&
+        columns.loaded &&
         (forest.forest.rowIds.length === 0 && !forest.more ? (
           <>
             {editing && <EmptyEditBar {...editing} />}
@@ -184,7 +194,13 @@ function StructureView(props: { structure: StructureDetails }) {
             />
           </>
         ) : (
-          <ForestView forest={forest.forest} hiddenRows={forest.hiddenRows} more={forest.more} edit={editing} />
+          <ForestView
+            columns={columns}
+            forest={forest.forest}
+            hiddenRows={forest.hiddenRows}
+            more={forest.more}
+            edit={editing}
+          />
         ))}
     </PageLayout>
   );
@@ -264,11 +280,30 @@ export function ForestView(props: {
   height?: number;
   /** For viewers with edit: sends edits; the page reloads the forest afterwards. */
   edit?: ForestEditing;
+  /** The structure's columns, as the page read them. */
+  columns?: StructureColumnsState;
+  /** Or the structure whose saved columns to read here; neither: the default columns. */
+  structureId?: string;
 }) {
   const { forest } = props;
   const { requestJira, openHostUrl } = useServices();
-  const store = useMemo(() => new IssueDetailsStore(requestJira), [requestJira]);
+  const ownColumns = useStructureColumns(props.columns ? undefined : props.structureId);
+  const columns = props.columns ?? ownColumns;
+  const [columnsOpen, setColumnsOpen] = useState(false);
+  // The site's fields name custom-field columns, and the dialog's picker offers them.
+  const siteFields = useSiteFields(
+    requestJira,
+    columnsOpen || columns.columns.some((c) => c.kind !== 'progress' && c.field.startsWith('customfield_')),
+  );
+  const layout = useMemo(
+    () => columnLayout(columns.columns, siteFields.status === 'ready' ? siteFields.fields : []),
+    [columns.columns, siteFields],
+  );
+  // Only the fields the columns show are read; other columns, other fields: the store starts again.
+  const fieldsKey = rowFields(columns.columns).join(',');
+  const store = useMemo(() => new IssueDetailsStore(requestJira, 30, fieldsKey.split(',')), [requestJira, fieldsKey]);
   const index = useMemo(() => buildIndex(forest), [forest]);
+  const aggregates = useAggregates(forest, index, columns.columns, requestJira);
   // Placeholder rows stand in for issues the viewer cannot see: counted as hidden, not as rows on show.
   const placeholders = useMemo(() => placeholderCount(forest), [forest]);
   const hidden = props.hiddenRows + placeholders;
@@ -504,6 +539,9 @@ export function ForestView(props: {
     else setRenameSignal((s) => s + 1);
   };
 
+  // The rows wait for the columns, so that Jira is asked once, for the fields the columns show.
+  if (!columns.loaded) return <Loading label="Loading columns" />;
+
   return (
     <>
       {props.edit && (
@@ -579,7 +617,23 @@ export function ForestView(props: {
         onShortcuts={() => setShortcuts(true)}
         details={details}
         onDetails={() => setDetails((d) => !d)}
+        onColumns={columns.canChange ? () => setColumnsOpen(true) : undefined}
       />
+      {columnsOpen && (
+        <ColumnsDialog
+          columns={columns.columns}
+          fields={siteFields}
+          onSave={columns.save}
+          onClose={() => setColumnsOpen(false)}
+        />
+      )}
+      {columns.error && (
+        <div style={{ marginBottom: token('space.100') }}>
+          <SectionMessage appearance="warning" title="The structure's columns could not be loaded">
+            <p>{columns.error} The default columns show meanwhile; reload the page to try again.</p>
+          </SectionMessage>
+        </div>
+      )}
       {details &&
         (activeIssue ? (
           <DetailsPanel
@@ -598,10 +652,10 @@ export function ForestView(props: {
           </div>
         )}
       </div>
-      {store.error && (
+      {(store.error ?? aggregates.error) && (
         <div style={{ marginBottom: token('space.100') }}>
           <SectionMessage appearance="warning" title="Some issue details could not be loaded from Jira">
-            <p>{store.error}. Scroll, or reload the page, to try again.</p>
+            <p>{store.error ?? aggregates.error}. Scroll, or reload the page, to try again.</p>
           </SectionMessage>
         </div>
       )}
@@ -652,6 +706,9 @@ export function ForestView(props: {
         }
         selected={props.edit ? selected : undefined}
         onSelect={props.edit ? select : undefined}
+        layout={layout}
+        aggregatesOf={aggregates.aggregatesOf}
+        onRowsShown={aggregates.onRowsShown}
       />
     </>
   );

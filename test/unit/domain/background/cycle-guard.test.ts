@@ -76,3 +76,42 @@ describe('cycle guard', () => {
     expect(state).toEqual(IDLE_GUARD);
   });
 });
+
+describe('cycle guard and another app (an automation rule)', () => {
+  const rule: GuardEvent = { kind: 'app-change', accountId: 'acc-automation', name: 'Automation for Jira' };
+
+  it('counts a rule undoing a synchronizer as rounds, stops only the synchronizer, and names the rule', () => {
+    // given: rollup, rule, rollup, rule, ... 11 changes = 10 rounds
+    const events = Array.from({ length: 11 }, (_, i) => (i % 2 === 0 ? run('rollup', true, 'jira') : rule));
+    // when
+    const { stops } = feed(events);
+    // then
+    expect(stops).toHaveLength(1);
+    expect(stops[0]!.synchronizerIds).toEqual(['rollup']);
+    expect(stops[0]!.reason).toContain('“rollup” and the automation rule or app acting as “Automation for Jira”');
+    expect(stops[0]!.reason).toContain("the synchronizer's parameters and the rule");
+  });
+
+  it('is not a user change: without it the same chain never stops', () => {
+    const events = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? run('rollup', true, 'jira') : user));
+    expect(feed(events).stops).toEqual([]);
+    const withRule = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? run('rollup', true, 'jira') : rule));
+    expect(feed(withRule).stops.length).toBeGreaterThan(0);
+  });
+
+  it('does not count the rule changing several issues in a row as rounds', () => {
+    const { state } = feed([run('rollup', true, 'jira'), rule, rule, rule]);
+    expect(state.rounds).toBe(1);
+    expect(state.participants).toEqual([
+      { synchronizerId: 'rollup', changes: 1 },
+      { synchronizerId: 'app:acc-automation', changes: 3, label: 'Automation for Jira' },
+    ]);
+  });
+
+  it('stops the synchronizers of a three-way loop with a rule, never the rule', () => {
+    const cycle = [run('agile', true, 'forest'), run('links', true, 'jira'), rule];
+    const { stops } = feed([...cycle, ...cycle, ...cycle, ...cycle], 6);
+    expect(stops[0]!.synchronizerIds).toEqual(['agile', 'links']);
+    expect(stops[0]!.reason).toContain('the structure and Jira');
+  });
+});

@@ -24,6 +24,7 @@ describe('syncEventFromProduct', () => {
       previousParentId: undefined,
       changedFields: undefined,
       selfGenerated: false,
+      actorId: '4ad9',
     });
   });
 

@@ -8,6 +8,8 @@ import type { IssueDetails } from '../../api/issueDetails';
 import { useServices } from '../../api/ServicesContext';
 
 interface MoreFields {
+  status?: { name?: string } | null;
+  assignee?: { displayName?: string } | null;
   priority?: { name?: string } | null;
   fixVersions?: Array<{ name?: string }>;
   duedate?: string | null;
@@ -16,6 +18,8 @@ interface MoreFields {
 }
 
 const FIELDS = 'priority,fixVersions,duedate,reporter,updated';
+/** Shown from the row when its columns read them; read here too when the structure's columns leave them out. */
+const ROW_FIELDS = ['status', 'assignee'] as const;
 
 export function DetailsPanel(props: { issue: IssueDetails; onOpen: (key: string) => void; onClose: () => void }) {
   const { requestJira } = useServices();
@@ -26,7 +30,9 @@ export function DetailsPanel(props: { issue: IssueDetails; onOpen: (key: string)
     setMore(undefined);
     void (async () => {
       try {
-        const res = await requestJira(`/rest/api/3/issue/${encodeURIComponent(issue.key)}?fields=${FIELDS}`);
+        const missing = ROW_FIELDS.filter((f) => !(f in issue.fields));
+        const fields = [FIELDS, ...missing].join(',');
+        const res = await requestJira(`/rest/api/3/issue/${encodeURIComponent(issue.key)}?fields=${fields}`);
         const body = res.ok ? ((await res.json()) as { fields?: MoreFields }) : undefined;
         if (live) setMore(body?.fields ?? 'error');
       } catch {
@@ -36,7 +42,7 @@ export function DetailsPanel(props: { issue: IssueDetails; onOpen: (key: string)
     return () => {
       live = false;
     };
-  }, [requestJira, issue.key]);
+  }, [requestJira, issue.key, issue.fields]);
   const row = (label: string, value: React.ReactNode) => (
     <>
       <dt style={{ color: token('color.text.subtle'), font: token('font.body.small') }}>{label}</dt>
@@ -44,6 +50,8 @@ export function DetailsPanel(props: { issue: IssueDetails; onOpen: (key: string)
     </>
   );
   const fields = more && more !== 'error' ? more : undefined;
+  const status = issue.statusName ?? fields?.status?.name;
+  const assignee = issue.assigneeName ?? fields?.assignee?.displayName;
   return (
     <aside
       aria-label={`Details of ${issue.key}`}
@@ -71,8 +79,8 @@ export function DetailsPanel(props: { issue: IssueDetails; onOpen: (key: string)
         }}
       >
         <div>{row('Type', issue.typeName ?? '—')}</div>
-        <div>{row('Status', issue.statusName ? <Lozenge>{issue.statusName}</Lozenge> : '—')}</div>
-        <div>{row('Assignee', issue.assigneeName ?? 'Unassigned')}</div>
+        <div>{row('Status', status ? <Lozenge>{status}</Lozenge> : '—')}</div>
+        <div>{row('Assignee', assignee ?? (!more && !('assignee' in issue.fields) ? '…' : 'Unassigned'))}</div>
         <div>{row('Priority', fields?.priority?.name ?? '—')}</div>
         <div>{row('Fix versions', fields?.fixVersions?.map((v) => v.name).join(', ') || '—')}</div>
         <div>{row('Due', fields?.duedate ?? '—')}</div>

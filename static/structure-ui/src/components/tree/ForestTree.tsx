@@ -11,7 +11,9 @@ import {
   type ForestIndex,
   type ForestRows,
 } from './forestIndex';
-import { ROW_HEIGHT, TREE_COLUMNS, TreeRow } from './TreeRow';
+import { ROW_HEIGHT, TreeRow } from './TreeRow';
+import { DEFAULT_LAYOUT, type ColumnLayout } from './columns/columnModel';
+import type { RowAggregates } from './columns/useAggregates';
 import type { EditKey } from './editActions';
 import { commandOfKey, type TreeCommand } from './treeCommands';
 
@@ -67,8 +69,15 @@ export function ForestTree(props: {
   selected?: ReadonlySet<number>;
   /** Shift+↑/↓ and Shift/Ctrl+click: the active row moves, and the selection follows. */
   onSelect?: (i: number, how: { range: boolean; toggle: boolean }) => void;
+  /** The structure's columns (the default four when absent). */
+  layout?: ColumnLayout;
+  /** Σ and progress of a row's subtree (forest index), for the aggregate columns. */
+  aggregatesOf?: (i: number) => RowAggregates;
+  /** The forest indexes of the rows on screen, whenever they change: the aggregates read their subtrees. */
+  onRowsShown?: (rows: number[]) => void;
 }) {
   const { forest, index, expansion, store } = props;
+  const layout = props.layout ?? DEFAULT_LAYOUT;
   const expanded = useMemo(() => visibleRows(forest, index, expansion), [forest, index, expansion]);
   const visible = props.rowsShown ?? expanded;
   const viewport = useRef<HTMLDivElement>(null);
@@ -92,12 +101,15 @@ export function ForestTree(props: {
   // Details for what is on screen only; the store skips what it has or is already fetching.
   useEffect(() => {
     const ids: string[] = [];
+    const shown: number[] = [];
     for (let p = first; p < last; p++) {
+      shown.push(visible[p]!);
       const id = forest.issueIds[visible[p]!];
       if (id) ids.push(id);
     }
     store.request(ids);
-  }, [first, last, visible, forest, store]);
+    props.onRowsShown?.(shown);
+  }, [first, last, visible, forest, store, props.onRowsShown]);
 
   /** Keyboard moves scroll as little as possible; a search result is brought to the middle. */
   const scrollToPosition = (pos: number, center = false) => {
@@ -236,6 +248,8 @@ export function ForestTree(props: {
         matched={i === props.matched}
         entry={issueId === null ? undefined : store.get(issueId)}
         onOpenIssue={props.onOpenIssue}
+        layout={layout}
+        aggregates={props.aggregatesOf?.(i)}
         onToggle={(rowId) => {
           const r = rowIndexById(rowId);
           if (r >= 0) props.onExpansionChange(toggle(forest, expansion, r));
@@ -260,14 +274,17 @@ export function ForestTree(props: {
       style={{
         border: `1px solid ${token('color.border')}`,
         borderRadius: token('radius.small', '4px'),
-        overflow: 'hidden',
+        // Many columns scroll sideways together, header and rows.
+        overflowX: 'auto',
+        overflowY: 'hidden',
       }}
     >
       <div
         aria-hidden="true"
         style={{
           display: 'grid',
-          gridTemplateColumns: TREE_COLUMNS,
+          gridTemplateColumns: layout.template,
+          minWidth: layout.minWidth,
           height: 32,
           alignItems: 'center',
           background: token('elevation.surface.sunken'),
@@ -275,10 +292,22 @@ export function ForestTree(props: {
           paddingRight: 12,
         }}
       >
-        <div style={{ ...headerCell, paddingLeft: token('space.400') }}>Issue</div>
-        <div style={headerCell}>Summary</div>
-        <div style={headerCell}>Status</div>
-        <div style={headerCell}>Assignee</div>
+        {layout.labels.map((label, k) => (
+          <div
+            key={k}
+            data-testid="column-header"
+            style={{
+              ...headerCell,
+              ...(k === 0 ? { paddingLeft: token('space.400') } : {}),
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              whiteSpace: 'nowrap',
+              textAlign: layout.numeric[k] ? 'right' : undefined,
+            }}
+          >
+            {label}
+          </div>
+        ))}
       </div>
       <div
         ref={viewport}
@@ -298,6 +327,7 @@ export function ForestTree(props: {
           // uncapped height would keep growing.
           height: props.height ?? 'min(calc(100vh - 260px), 880px)',
           minHeight: 240,
+          minWidth: layout.minWidth,
           overflowY: 'auto',
           position: 'relative',
           outline: 'none',

@@ -19,6 +19,8 @@ export function StructureToolbar(props: {
   /** Whether the active row's details show; toggled here. */
   details?: boolean;
   onDetails?: () => void;
+  /** Opens the columns dialog (viewers who may change the structure's columns). */
+  onColumns?: () => void;
 }) {
   const [query, setQuery] = useState('');
   const examples = examplePlaceholders(useExampleProjects());
@@ -50,6 +52,7 @@ export function StructureToolbar(props: {
           Details
         </Button>
       )}
+      {props.onColumns && <Button onClick={props.onColumns}>Columns</Button>}
       <div style={{ width: 170 }}>
         <label
           htmlFor="expand-level"

@@ -1,32 +1,17 @@
 import { memo } from 'react';
-import Avatar from '@atlaskit/avatar';
-import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { IssueEntry } from '../../api/issueDetails';
 import { IssueTypeIcon } from './IssueTypeIcon';
 import { FolderLabel } from './FolderLabel';
+import { Skeleton } from './Skeleton';
+import { ColumnCell } from './columns/ColumnCell';
+import { columnId, DEFAULT_LAYOUT, type ColumnLayout } from './columns/columnModel';
+import type { RowAggregates } from './columns/useAggregates';
 
 export const ROW_HEIGHT = 36;
-export const TREE_COLUMNS = 'minmax(220px, 1.3fr) minmax(200px, 3fr) 150px 200px';
+/** The default columns' grid template. */
+export const TREE_COLUMNS = DEFAULT_LAYOUT.template;
 const INDENT = 20;
-
-/** Stands in for text that is on its way from Jira, so rows keep their shape while details load. */
-function Skeleton(props: { width: number | string }) {
-  return (
-    <span
-      aria-hidden="true"
-      style={{
-        display: 'inline-block',
-        width: props.width,
-        height: 10,
-        borderRadius: 3,
-        background: token('color.skeleton'),
-      }}
-    />
-  );
-}
-
-const statusLook = { new: 'default', indeterminate: 'inprogress', done: 'success' } as const;
 
 /** What a placeholder row says: its issue exists, nothing more (no key, no summary). */
 export const PLACEHOLDER_TEXT = '1 issue you cannot see';
@@ -53,6 +38,10 @@ interface TreeRowProps {
   onActivate: (rowId: number, how?: { range: boolean; toggle: boolean }) => void;
   /** Opens the issue in Jira (its key is a real link). */
   onOpenIssue?: (key: string) => void;
+  /** The structure's columns; the first is this row's key, with the tree's indentation. */
+  layout?: ColumnLayout;
+  /** Σ and progress of the row's subtree, by column id. */
+  aggregates?: RowAggregates;
 }
 
 /** One row of the structure view, absolutely positioned inside the scrolled canvas. */
@@ -103,7 +92,7 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
         right: 0,
         height: ROW_HEIGHT,
         display: 'grid',
-        gridTemplateColumns: TREE_COLUMNS,
+        gridTemplateColumns: (props.layout ?? DEFAULT_LAYOUT).template,
         alignItems: 'center',
         borderBottom: `1px solid ${token('color.border')}`,
         background:
@@ -190,31 +179,17 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
           </span>
         )}
       </div>
-      <div style={cell} title={entry?.summary}>
-        {placeholder || folder !== undefined ? null : entry === undefined ? (
-          <Skeleton width={`${40 + ((props.rowId * 37) % 45)}%`} />
-        ) : (
-          (entry?.summary ?? '')
-        )}
-      </div>
-      <div style={cell}>
-        {entry?.statusName && (
-          <Lozenge appearance={statusLook[entry.statusCategory as keyof typeof statusLook] ?? 'default'}>
-            {entry.statusName}
-          </Lozenge>
-        )}
-      </div>
-      <div style={{ ...cell, display: 'flex', alignItems: 'center', gap: token('space.075') }}>
-        {entry &&
-          (entry.assigneeName ? (
-            <>
-              <Avatar size="xsmall" src={entry.assigneeAvatarUrl} name={entry.assigneeName} />
-              <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{entry.assigneeName}</span>
-            </>
-          ) : (
-            <span style={{ color: token('color.text.subtlest') }}>Unassigned</span>
-          ))}
-      </div>
+      {(props.layout ?? DEFAULT_LAYOUT).columns.slice(1).map((column) => (
+        <ColumnCell
+          key={columnId(column)}
+          column={column}
+          entry={entry}
+          // A folder has no fields of its own; its Σ and progress are its subtree's.
+          placeholder={placeholder || folder !== undefined}
+          rowId={props.rowId}
+          aggregates={props.aggregates}
+        />
+      ))}
     </div>
   );
 });
