@@ -8,6 +8,7 @@ import {
   type ForestUpdate,
 } from '../domain/forest';
 import {
+  FolderNameRepository,
   ForestRepository,
   HistoryRepository,
   MAX_EDITS_PER_BASE,
@@ -27,6 +28,7 @@ export interface LoadedForest {
 
 export const forestsOf = (inv: Invocation): ForestRepository => new ForestRepository(inv.kvsWrites);
 export const historyOf = (inv: Invocation): HistoryRepository => new HistoryRepository(inv.kvsWrites);
+export const folderNamesOf = (inv: Invocation): FolderNameRepository => new FolderNameRepository(inv.kvsWrites);
 
 /**
  * The history entry of the version a write from `from` makes, for that write's transaction; and, once it
@@ -60,7 +62,8 @@ const MAX_EDIT_BYTES = 100_000;
  * hundred bytes for a row moved. A base with many edits, or an edit too large, is rewritten whole
  * instead. Conditioned on `from.version` like a replace: throws TransactionConditionFailed when
  * anything moved. `update` must name the ids of the rows it adds, so replaying it gives `after`.
- * `note` is the change's history entry, written in the same transaction.
+ * `note` is the change's history entry, written in the same transaction, as are `extra` operations
+ * (folder names the edit sets).
  */
 export async function commitEdit(
   inv: Invocation,
@@ -69,12 +72,14 @@ export async function commitEdit(
   after: Forest,
   changedBy: string,
   note: ChangeNote,
+  extra: TxOp[] = [],
 ): Promise<ForestHeader> {
   const bytes = JSON.stringify(update).length;
   if ((from.edits ?? 0) >= MAX_EDITS_PER_BASE || bytes > MAX_EDIT_BYTES)
-    return replaceForest(inv, from, after, changedBy, note);
+    return replaceForest(inv, from, after, changedBy, note, extra);
   const written = await forestsOf(inv).appendEdit(from, update, after.size, changedBy, inv.now(), [
     historyOp(inv, from, note),
+    ...extra,
   ]);
   await trimHistory(inv, written);
   return written;

@@ -3,11 +3,11 @@
 // parent is: a row of an issue the caller cannot see becomes a placeholder (issue id null: no key, no
 // summary) when a row they can see sits under it, and is left out otherwise.
 import type { ForestPage } from '../contract';
-import type { Forest } from '../domain/forest';
+import { folderIdOf, isFolder, type Forest } from '../domain/forest';
 import type { JiraClient } from '../jira';
 import { requireLevel } from './access';
 import { AppError } from './errors';
-import { loadForest } from './forest-store';
+import { folderNamesOf, loadForest } from './forest-store';
 import type { Invocation } from './invocation';
 import { findStructure } from './structures';
 import { VISIBILITY_BATCH, visibleIssueIds } from './visibility';
@@ -59,10 +59,18 @@ export async function pageOf(
     hiddenRows: 0,
     totalRows: forest.size,
   };
+  // Folders are seen by everyone who sees the structure (visibleIssueIds says so), with their names.
+  const folders: number[] = [];
+  for (let i = start; i < end; i++) if (isFolder(forest.issueIdAt(i))) folders.push(folderIdOf(forest.issueIdAt(i)));
+  const names = folders.length > 0 ? await folderNamesOf(inv).names(input.structureId, folders) : new Map();
   const emit = (i: number, issueId: string | null): void => {
     page.rowIds.push(forest.rowIdAt(i));
     page.depths.push(forest.depthAt(i));
-    page.issueIds.push(issueId);
+    const itemId = forest.issueIdAt(i);
+    if (issueId !== null && isFolder(itemId)) {
+      page.issueIds.push(null);
+      (page.folderNames ??= {})[String(forest.rowIdAt(i))] = names.get(folderIdOf(itemId)) ?? 'Folder';
+    } else page.issueIds.push(issueId);
   };
   // Hidden rows not yet decided, outermost first: always a chain of ancestors of the current row, since a
   // row that is not an ancestor of the current one has had its whole subtree walked.

@@ -12,6 +12,7 @@ export {
 export { getStructureColumns, setStructureColumns } from './columns';
 export { getForest } from './forest-view';
 export { editStructure } from './edit/edit-structure';
+export { pasteRows } from './edit/paste-rows';
 export { listStructureHistory } from './history/list-history';
 export { getForestAt } from './history/forest-at';
 export { restoreVersion } from './history/restore-version';

@@ -15,7 +15,7 @@ import {
 import { keys } from '../storage/keys';
 import { levelOf, requireLevel } from './access';
 import { structureNotFound } from './errors';
-import { forestsOf, historyOf } from './forest-store';
+import { folderNamesOf, forestsOf, historyOf } from './forest-store';
 import type { Invocation } from './invocation';
 import { deleteExportData } from './export/delete-data';
 import { isTerminal, logEntry } from './jobs/lifecycle';
@@ -121,6 +121,7 @@ export async function deleteStructure(inv: Invocation, structureId: string): Pro
   const header = await forestsOf(inv).getHeader(structureId);
   if (header) await historyOf(inv).deleteAll(structureId, header.version);
   await forestsOf(inv).deleteAll(structureId);
+  await folderNamesOf(inv).deleteAll(structureId);
   await new ColumnsRepository(inv.kvsWrites).delete(structureId);
   // Its jobs go too, with their data. A job still queued or running is cancelled instead and kept, so
   // whoever started it still finds it and reads why it stopped; its next event finds it ended.

@@ -1,5 +1,6 @@
 // Which of some issues the user can see: Jira decides, by an ids-only JQL search run as the user.
 // `id in (...)` in batches of 1000 keeps each query short (~8 KB) and each answer on one page.
+import { isFolder } from '../domain/forest';
 import { BULKFETCH_MAX, JiraJqlInvalid, type JiraClient } from '../jira';
 
 export const VISIBILITY_BATCH = 1000;
@@ -9,8 +10,11 @@ export async function visibleIssueIds(
   issueIds: Iterable<number>,
   beforeEachBatch?: () => void,
 ): Promise<Set<number>> {
-  const unique = [...new Set(issueIds)].sort((a, b) => a - b);
   const visible = new Set<number>();
+  // A folder row is seen by everyone who sees the structure: Jira is never asked about it.
+  const unique = [...new Set(issueIds)]
+    .filter((id) => (isFolder(id) ? (visible.add(id), false) : true))
+    .sort((a, b) => a - b);
   for (let i = 0; i < unique.length; i += VISIBILITY_BATCH) {
     beforeEachBatch?.();
     for (const id of await visibleInBatch(jira, unique.slice(i, i + VISIBILITY_BATCH))) visible.add(id);
@@ -25,6 +29,15 @@ export async function visibleIssueIds(
  * out what the user cannot see (100 ids a call).
  */
 export async function visibleInBatch(jira: JiraClient, batch: number[]): Promise<number[]> {
+  const folders = batch.filter(isFolder);
+  if (folders.length > 0)
+    return [
+      ...folders,
+      ...(await visibleInBatch(
+        jira,
+        batch.filter((id) => !isFolder(id)),
+      )),
+    ];
   let ids = batch;
   for (let attempt = 0; attempt < 3 && ids.length > 0; attempt++) {
     try {

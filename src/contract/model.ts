@@ -46,8 +46,13 @@ export interface ForestPage {
   version: number;
   rowIds: number[];
   depths: number[];
-  /** The row's issue, or null for a placeholder row of an issue the caller cannot see. */
+  /**
+   * The row's issue, or null for a placeholder row of an issue the caller cannot see — and for a
+   * folder row, whose name is in `folderNames`.
+   */
   issueIds: Array<string | null>;
+  /** Folder rows of this page (named rows that are no issue), by row id: their names. Absent: none. */
+  folderNames?: Record<string, string>;
   /** Rows left out of this page: rows of issues the caller cannot see with no row they can see under them. */
   hiddenRows: number;
   totalRows: number;
@@ -331,9 +336,21 @@ export interface EditStructureResult {
   rebasedFrom?: number;
 }
 
+/** What a paste did in the target; for a cut from another structure, whether the rows left the source. */
+export interface PasteRowsResult extends EditStructureResult {
+  /** A cut: true when the rows were taken out of the structure they were cut from. */
+  sourceRemoved?: boolean;
+  /** The source's new version, when the rows left it. */
+  sourceVersion?: number;
+  /** A cut whose rows could not leave the source: why, in the user's words (the paste stands). */
+  sourceProblem?: string;
+}
+
 /** One change in a structure's history: the forest version it made, who, when, what (row counts only). */
 export interface HistoryEntryDto {
   version: number;
+  /** Folders the change renamed (a folder's name is seen by everyone who sees the structure). Absent: none. */
+  renamed?: number;
   at: string;
   /**
    * `resync`: an import of an installed synchronizer, by hand or in the background (`trigger`).

@@ -6,6 +6,7 @@ import type {
   AppSettings,
   ExportChangeDto,
   EditStructureResult,
+  PasteRowsResult,
   ExportPreview,
   ForestPage,
   HistoryPage,
@@ -30,6 +31,8 @@ export interface ResolverResults {
   setPermissions: StructureDetails;
   getForest: ForestPage;
   editStructure: EditStructureResult;
+  /** Rows copied or cut in a structure, pasted at a place in this or another structure the caller may edit. */
+  pasteRows: PasteRowsResult;
   /** The structure's changes, newest first: manual edits, imports, undos, restores. */
   listStructureHistory: HistoryPage;
   /** A page of an earlier version of the forest, filtered as getForest is. */

@@ -84,9 +84,14 @@ const issueKey = z
   .trim()
   .regex(/^[A-Za-z][A-Za-z0-9_]*-[0-9]+$/, 'is not an issue key like PROJ-123')
   .max(100);
+const folderNameIn = z.string().max(1000);
 export const editActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('add'), issueKeys: z.array(issueKey).min(1).max(100), ...editPlace }).strict(),
   z.object({ kind: z.literal('move'), rowIds, ...editPlace }).strict(),
+  // The name's rules (trimmed, 1 to 255 characters) are checked with the edit, which says them in full.
+  z.object({ kind: z.literal('add-folder'), name: folderNameIn, ...editPlace }).strict(),
+  z.object({ kind: z.literal('rename'), rowId, name: folderNameIn }).strict(),
+  z.object({ kind: z.literal('copy'), rowIds, ...editPlace }).strict(),
   z.object({ kind: z.literal('indent'), rowIds }).strict(),
   z.object({ kind: z.literal('outdent'), rowIds }).strict(),
   z.object({ kind: z.literal('remove'), rowIds }).strict(),
@@ -112,6 +117,15 @@ export const payloadSchemas = {
     version: z.number().int().min(0),
     actions: z.array(editActionSchema).min(1).max(100),
   }),
+  pasteRows: z
+    .object({
+      structureId: id,
+      version: z.number().int().min(0),
+      from: z.object({ structureId: id, rowIds }).strict(),
+      cut: z.boolean().default(false),
+      ...editPlace,
+    })
+    .strict(),
   listStructureHistory: z.object({ structureId: id, cursor, limit: z.number().int().min(1).max(100).default(50) }),
   getForestAt: z.object({
     structureId: id,

@@ -27,6 +27,7 @@ const useCases: { [K in ResolverKey]: UseCase<K> } = {
   setPermissions: (inv, p) => app.setPermissions(inv, p),
   getForest: (inv, p) => app.getForest(inv, p),
   editStructure: (inv, p) => app.editStructure(inv, p),
+  pasteRows: (inv, p) => app.pasteRows(inv, p),
   listStructureHistory: (inv, p) => app.listStructureHistory(inv, p),
   getForestAt: (inv, p) => app.getForestAt(inv, p),
   restoreVersion: (inv, p) => app.restoreVersion(inv, p),

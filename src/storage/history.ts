@@ -30,6 +30,8 @@ export interface ChangeNote {
   trigger?: 'event' | 'schedule';
   /** A restore: the version whose forest came back. An undo of an edit: the edit's version. */
   of?: number;
+  /** Folders an edit (or its undo) renamed, with the names before and after: what an undo sets back. */
+  renames?: Array<{ folderId: number; from: string; to: string }>;
 }
 
 export interface HistoryEntry extends ChangeNote {

@@ -1,6 +1,7 @@
 export * from './background-tick';
 export * from './columns';
 export * from './errors';
+export * from './folders';
 export * from './forests';
 export * from './history';
 export * from './installed';

@@ -15,6 +15,9 @@ export const keys = {
   historyEntry: (structureId: string, version: number) => `history:${structureId}:${version}`,
   /** The exports (and reverts) that ran on `version`, which change Jira and not the forest. */
   historyExports: (structureId: string, version: number) => `history:${structureId}:${version}:x`,
+  /** Names of a structure's folders, FOLDERS_PER_VALUE consecutive folder ids a value. */
+  folderNames: (structureId: string, chunk: number) => `folders:${structureId}:${chunk}`,
+  folderNamesPrefix: (structureId: string) => `folders:${structureId}:`,
   /** Entity `job`. */
   job: (jobId: string) => jobId,
   /** Bulky job data, never inside the job record: one page of what an import's unit fetched. */

@@ -40,6 +40,7 @@ async function current(structureId: string): Promise<{ version: number; forest: 
 
 type ActionIn =
   | { kind: 'add'; issueKeys: string[]; under?: number; after?: number }
+  | { kind: 'add-folder'; name: string; under?: number; after?: number }
   | { kind: 'move'; rowIds: number[]; under?: number; after?: number }
   | { kind: 'indent' | 'outdent' | 'remove'; rowIds: number[] };
 
@@ -53,7 +54,8 @@ function randomEdit(r: () => number, view: Forest): ActionIn[] {
     return siblings.length > 0 && r() < 0.5 ? { under, after: pick(siblings) } : { under };
   };
   const n = rows.length === 0 ? 0 : r();
-  if (n < 0.35) return [{ kind: 'add', issueKeys: [pick(KEYS)], ...place() }];
+  if (n < 0.27) return [{ kind: 'add', issueKeys: [pick(KEYS)], ...place() }];
+  if (n < 0.35) return [{ kind: 'add-folder', name: `Folder ${Math.floor(r() * 100)}`, ...place() }];
   const rowId = pick(rows);
   if (n < 0.6) return [{ kind: 'move', rowIds: [rowId], ...place() }];
   if (n < 0.75) return [{ kind: 'remove', rowIds: [rowId] }];

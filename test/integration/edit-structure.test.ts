@@ -285,7 +285,7 @@ describe('editStructure', () => {
     [{ kind: 'move', rowIds: [] }, 'actions.0.rowIds'],
     [{ kind: 'move', rowIds: [1], under: -1 }, 'actions.0.under'],
     [{ kind: 'add', issueKeys: ['not a key'] }, 'actions.0.issueKeys.0'],
-    [{ kind: 'rename', rowIds: [1] }, 'actions.0.kind'],
+    [{ kind: 'delete', rowIds: [1] }, 'actions.0.kind'],
   ])('answers %j with INVALID_PAYLOAD naming %s', async (action, field) => {
     // given
     const structureId = await givenEditable([0, 'APP-1']);

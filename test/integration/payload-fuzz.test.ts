@@ -25,6 +25,7 @@ const templates: Templates = {
   setPermissions: (v, s) => ({ structureId: s, rules: [{ subject: { type: 'user', accountId: v }, level: 'view' }] }),
   getForest: (v, s) => ({ structureId: s, cursor: v }),
   editStructure: (v, s) => ({ structureId: s, version: 0, actions: [{ kind: 'add', issueKeys: [v] }] }),
+  pasteRows: (v, s) => ({ structureId: s, version: 0, from: { structureId: v, rowIds: [1] } }),
   listStructureHistory: (v, s) => ({ structureId: s, cursor: v }),
   getForestAt: (v, s) => ({ structureId: s, version: 0, cursor: v }),
   restoreVersion: (v) => ({ structureId: v, version: 0 }),

@@ -99,6 +99,30 @@ describe('a drop instruction as an edit place', () => {
   });
 });
 
+describe('folder rows', () => {
+  // A folder has no issue (issueIds null) but a name: it is a row like any other, not a placeholder.
+  const withFolder: ForestRows = { ...forestOf('0:?', '1:X', '0:Y'), folderNames: { '1': 'Q3 themes' } };
+  const folderIndex = buildIndex(withFolder);
+
+  it('takes rows under it and next to its children, and can be dragged itself', () => {
+    expect(placeFor(withFolder, folderIndex, [2], 0, instruction('make-child'))).toEqual({
+      place: { under: 1, after: 0 },
+      relation: 'under',
+      target: 0,
+    });
+    expect(placeFor(withFolder, folderIndex, [2], 1, instruction('reorder-above', 1))).toMatchObject({
+      place: { under: 1, before: 2 },
+    });
+    expect(dragRefusal(withFolder, [0])).toBeUndefined();
+  });
+
+  it('keeps its name in the forest shown before the answer', () => {
+    const moved = moveRows(withFolder, folderIndex, [2], { under: 1, after: 0 });
+    expect(moved.folderNames).toEqual({ '1': 'Q3 themes' });
+    expect(moved.rowIds).toEqual([1, 3, 2]);
+  });
+});
+
 describe('the rows a drag carries', () => {
   it('is the grabbed row alone unless it is in a selection of several', () => {
     expect(draggedRows(tree, index, at(tree, 'B'), new Set([rowOf(tree, 'A'), rowOf(tree, 'C')]))).toEqual([

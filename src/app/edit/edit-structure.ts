@@ -1,14 +1,15 @@
-// editStructure: a person's edits to a structure — add issues, move, indent, outdent, remove rows — in
-// one batch, based on the forest version they were shown, applied all or nothing. Jira decides what the
+// editStructure: a person's edits to a structure — add issues or folders, rename folders, copy, move,
+// indent, outdent, remove rows — in one batch, based on the forest version they were shown, applied all or nothing. Jira decides what the
 // editor can see (asked as them), and a row they cannot see is never moved or removed by them.
 import type { EditStructureResult } from '../../contract';
 import { pinPlaces, planEdit, type EditAction, type PinnedActions } from '../../domain/edit';
-import type { Forest, IssueId } from '../../domain/forest';
+import { folderIdOf, isFolder, type Forest, type IssueId } from '../../domain/forest';
 import { BULKFETCH_MAX } from '../../jira';
-import { TransactionConditionFailed, type ForestHeader } from '../../storage';
+import { TransactionConditionFailed, type ChangeNote, type ForestHeader } from '../../storage';
 import { requireLevel } from '../access';
 import { AppError } from '../errors';
-import { commitEdit, forestOfVersion, forestsOf, loadForest } from '../forest-store';
+import { commitEdit, folderNamesOf, forestOfVersion, forestsOf, loadForest } from '../forest-store';
+import { namingOps, renamesOf } from './folder-names';
 import type { Invocation } from '../invocation';
 import { findStructure } from '../structures';
 import { visibleIssueIds } from '../visibility';
@@ -16,7 +17,9 @@ import { visibleIssueIds } from '../visibility';
 /** An edit as the payload gives it: issues to add by key. */
 export type EditActionIn =
   | { kind: 'add'; issueKeys: string[]; under?: number; after?: number; before?: number }
-  | { kind: 'move'; rowIds: number[]; under?: number; after?: number; before?: number }
+  | { kind: 'move' | 'copy'; rowIds: number[]; under?: number; after?: number; before?: number }
+  | { kind: 'add-folder'; name: string; under?: number; after?: number; before?: number }
+  | { kind: 'rename'; rowId: number; name: string }
   | { kind: 'indent' | 'outdent' | 'remove'; rowIds: number[] };
 
 export interface EditStructureInput {
@@ -47,7 +50,23 @@ export async function editStructure(inv: Invocation, input: EditStructureInput):
     const { issueKeys, ...place } = a;
     return { ...place, issueIds: issueKeys.map((k) => added.get(k.toUpperCase()) as IssueId) };
   });
-  const addedIds = new Set(added.values());
+  return commitActions(inv, input.structureId, input.version, actions, new Set(added.values()));
+}
+
+/**
+ * Plans and commits domain edits on `version` of a structure the caller may edit (checked by the
+ * caller), rebased and retried as editStructure says. `known`: issues the caller is known to see (the
+ * keys Jira just resolved as them), not asked again.
+ */
+export async function commitActions(
+  inv: Invocation,
+  structureId: string,
+  version: number,
+  actions: readonly EditAction[],
+  known: ReadonlySet<IssueId> = new Set(),
+): Promise<EditStructureResult> {
+  const input = { structureId, version };
+  const addedIds = known;
   // Jira's answers about visibility hold for the whole request: ask again only about issues new to a rebase.
   const asked = new Map<IssueId, boolean>();
 
@@ -68,26 +87,30 @@ export async function editStructure(inv: Invocation, input: EditStructureInput):
             staleRefusal('It indents or outdents rows next to rows that may have moved since, so it is not replayed.'),
           );
         pinned = pinPlaces(view, actions);
-      } else pinned = { actions, origin: actions.map((_, i) => i) };
+      } else pinned = { actions: [...actions], origin: actions.map((_, i) => i) };
     }
     const planned = stale && pinned ? pinned.actions : actions;
     // Asked about the actions as planned: a pinned indent places under the row that was above.
     const unknown = issuesToAsk(forest, planned).filter((issueId) => !asked.has(issueId));
     const visible = await visibleIssueIds(inv.jira, unknown);
     for (const issueId of unknown) asked.set(issueId, visible.has(issueId));
-    const result = planEdit({ forest, actions: planned, visible: (id) => asked.get(id) === true || addedIds.has(id) });
+    const names = await folderNamesOf(inv).names(input.structureId, foldersToName(forest, planned));
+    const result = planEdit({
+      forest,
+      actions: planned,
+      visible: (id) => asked.get(id) === true || addedIds.has(id),
+      nameOf: (folderId) => names.get(folderId),
+    });
     if (!result.ok) {
       // A pinned action refused names the action the editor sent.
       const field = stale && pinned ? fieldOfOrigin(result.refusal.field, pinned, actions) : result.refusal.field;
       if (stale) throw new AppError('CONFLICT', staleRefusal(result.refusal.message), { field });
       throw new AppError('INVALID_EDIT', result.refusal.message, { field });
     }
+    const note: ChangeNote = { kind: 'edit', who: inv.accountId, counts: result.counts, ...renamesOf(result.names) };
+    const naming = await namingOps(inv, input.structureId, result.names);
     try {
-      const written = await commitEdit(inv, header, result.update, result.forest, inv.accountId, {
-        kind: 'edit',
-        who: inv.accountId,
-        counts: result.counts,
-      });
+      const written = await commitEdit(inv, header, result.update, result.forest, inv.accountId, note, naming);
       return {
         version: written.version,
         counts: result.counts,
@@ -99,6 +122,23 @@ export async function editStructure(inv: Invocation, input: EditStructureInput):
       if (attempt >= MAX_COMMIT_ATTEMPTS) throw new AppError('CONFLICT', raceMessage);
     }
   }
+}
+
+/** The folders whose names the actions read: a renamed one (its old name, for undo), copied ones. */
+function foldersToName(forest: Forest, actions: readonly EditAction[]): number[] {
+  const out: number[] = [];
+  const folderAt = (index: number): void => {
+    if (isFolder(forest.issueIdAt(index))) out.push(folderIdOf(forest.issueIdAt(index)));
+  };
+  for (const a of actions) {
+    if (a.kind === 'rename' && forest.has(a.rowId)) folderAt(forest.indexOf(a.rowId));
+    if (a.kind !== 'copy') continue;
+    for (const rowId of a.rowIds) {
+      const index = forest.tryIndexOf(rowId);
+      if (index >= 0) for (let j = index; j < forest.subtreeEndAt(index); j++) folderAt(j);
+    }
+  }
+  return out;
 }
 
 /** The forest the editor saw, while it can be rebuilt. */
@@ -163,13 +203,15 @@ function issuesToAsk(forest: Forest, actions: readonly EditAction[]): IssueId[] 
     if (index >= 0) ids.add(forest.issueIdAt(index));
   };
   for (const a of actions) {
-    if (a.kind === 'add' || a.kind === 'move') addRow(a.under);
-    if (a.kind === 'add') continue;
+    if (a.kind === 'add' || a.kind === 'move' || a.kind === 'add-folder' || a.kind === 'copy' || a.kind === 'paste')
+      addRow(a.under);
+    if (a.kind === 'paste') for (const r of a.rows) if ('issueId' in r) ids.add(r.issueId);
+    if (a.kind === 'add' || a.kind === 'add-folder' || a.kind === 'rename' || a.kind === 'paste') continue;
     for (const rowId of a.rowIds) {
       const index = forest.tryIndexOf(rowId);
       if (index < 0) continue;
       ids.add(forest.issueIdAt(index));
-      if (a.kind === 'remove' || a.kind === 'move')
+      if (a.kind === 'remove' || a.kind === 'move' || a.kind === 'copy')
         for (let j = index + 1; j < forest.subtreeEndAt(index); j++) ids.add(forest.issueIdAt(j));
       if (a.kind === 'indent') for (const sibling of forest.childrenOf(forest.parentOf(rowId))) addRow(sibling);
     }

@@ -63,6 +63,7 @@ export async function listStructureHistory(
       ...(e.jobId !== undefined ? { jobId: e.jobId } : {}),
       ...(e.trigger !== undefined ? { trigger: e.trigger } : {}),
       ...(e.of !== undefined ? { of: e.of } : {}),
+      ...(e.renames !== undefined && e.renames.length > 0 ? { renamed: e.renames.length } : {}),
       viewable,
     };
     if (e.kind === 'edit' && e.who === inv.accountId)

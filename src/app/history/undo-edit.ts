@@ -8,7 +8,8 @@ import { issuesOfUndo, planUndo } from '../../domain/edit';
 import { HISTORY_CAP, TransactionConditionFailed } from '../../storage';
 import { requireLevel } from '../access';
 import { AppError } from '../errors';
-import { commitEdit, historyOf, loadForest } from '../forest-store';
+import { namingOps, renamesOf } from '../edit/folder-names';
+import { commitEdit, folderNamesOf, historyOf, loadForest } from '../forest-store';
 import type { Invocation } from '../invocation';
 import { findStructure } from '../structures';
 import { visibleIssueIds } from '../visibility';
@@ -39,13 +40,27 @@ export async function undoEdit(
     const visible = await visibleIssueIds(inv.jira, issuesOfUndo(before, after, current));
     const plan = planUndo({ before, after, current, visible: (id) => visible.has(id) });
     if (!plan.ok) throw notPossible(plan.reason);
+    // A rename goes back only while the folder still has the name the edit gave it.
+    const renames = entry.renames ?? [];
+    const now = await folderNamesOf(inv).names(
+      input.structureId,
+      renames.map((r) => r.folderId),
+    );
+    const changed = renames.find((r) => (now.get(r.folderId) ?? '') !== r.to);
+    if (changed)
+      throw notPossible(`The folder "${changed.to}" was renamed again since, so this rename cannot be undone.`);
+    const back = renames.map((r) => ({ folderId: r.folderId, from: r.to, to: r.from === '' ? 'Folder' : r.from }));
+    const naming = await namingOps(inv, input.structureId, back);
     try {
-      const written = await commitEdit(inv, header, plan.update, plan.forest, inv.accountId, {
-        kind: 'undo-edit',
-        who: inv.accountId,
-        counts: plan.counts,
-        of: input.version,
-      });
+      const written = await commitEdit(
+        inv,
+        header,
+        plan.update,
+        plan.forest,
+        inv.accountId,
+        { kind: 'undo-edit', who: inv.accountId, counts: plan.counts, of: input.version, ...renamesOf(back) },
+        naming,
+      );
       return { version: written.version, counts: plan.counts };
     } catch (error) {
       if (!(error instanceof TransactionConditionFailed)) throw error;

@@ -2,7 +2,7 @@
 // person recognises (keys from one bulkfetch of ≤100 issues).
 import type { ImportPreview, PreviewAction } from '../../contract';
 import type { ImportPlan } from '../../domain/synchronizers/types';
-import type { Forest, ForestAction } from '../../domain/forest';
+import { isFolder, type Forest, type ForestAction } from '../../domain/forest';
 import type { Invocation } from '../invocation';
 
 export const PREVIEW_ACTIONS = 50;
@@ -19,7 +19,7 @@ export async function describe(
   limit: number,
 ): Promise<PreviewAction[]> {
   const issueOfRow = (rowId: number): number | undefined =>
-    rowId === 0 || !forest.has(rowId) ? undefined : forest.issueOf(rowId);
+    rowId === 0 || !forest.has(rowId) || isFolder(forest.issueOf(rowId)) ? undefined : forest.issueOf(rowId);
   const out: PreviewAction[] = [];
   for (const action of update) {
     if (action.kind === 'add') {

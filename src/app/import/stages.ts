@@ -6,7 +6,7 @@
 //                      in id ranges when its reader orders the issues itself: partitioned-search.ts);
 //   expandStage:       level by level, bulkfetch of the issues a previous level points at, side by side;
 //   childrenStage:     level by level, `parent in (…)` searches below the previous level, side by side.
-import type { IssueId } from '../../domain/forest';
+import { isFolder, type IssueId } from '../../domain/forest';
 import type { JiraIssue } from '../../jira';
 import { BULKFETCH_MAX, JiraHttpError, JiraJqlInvalid, mapInLanes } from '../../jira';
 import { searchIdsReconciled, searchIssuesReconciled } from '../../jira/search-reconciled';
@@ -42,6 +42,8 @@ async function forestLevels<P>(ctx: FetchContext<P>): Promise<number[][]> {
   const shallowest = new Map<number, number>();
   for (let i = 0; i < forest.size; i++) {
     const id = forest.issueIdAt(i);
+    // A folder is no issue: Jira has no facts of it.
+    if (isFolder(id)) continue;
     const depth = forest.depthAt(i);
     const known = shallowest.get(id);
     if (known === undefined || depth < known) shallowest.set(id, depth);

@@ -1,4 +1,6 @@
-export type { EditAction, EditPlace, EditCounts, EditRefusal } from './actions';
+export type { EditAction, EditPlace, EditCounts, EditRefusal, FolderNaming, PastedRow } from './actions';
+export { copiedRows } from './copy-rows';
+export type { CopyInput, CopyResult } from './copy-rows';
 export { planEdit } from './plan-edit';
 export type { EditInput, EditResult } from './plan-edit';
 export { planUndo, issuesOfUndo } from './plan-undo';

@@ -1,19 +1,32 @@
 import {
   applyUpdate,
+  folderIdOf,
+  folderItemId,
+  folderName,
+  folderOfNewRow,
   Forest,
+  isFolder,
+  type AddedRow,
+  type FolderId,
   type ForestAction,
   type ForestUpdate,
   type IssueId,
   type Placement,
   type RowId,
 } from '../forest';
-import type { EditAction, EditCounts, EditPlace, EditRefusal } from './actions';
+import type { EditAction, EditCounts, EditPlace, EditRefusal, FolderNaming, PastedRow } from './actions';
+import { copiedRows } from './copy-rows';
 
 export interface EditInput {
   readonly forest: Forest;
   readonly actions: readonly EditAction[];
-  /** Whether the editor can see an issue. A row of an issue they cannot see is never moved or removed by them. */
+  /**
+   * Whether the editor can see an issue. A row of an issue they cannot see is never moved or removed by
+   * them. Never asked about folders: a folder is seen by everyone who sees the structure.
+   */
   readonly visible: (issueId: IssueId) => boolean;
+  /** The names of the structure's folders (a rename's old name, a copied folder's name). */
+  readonly nameOf?: (folderId: FolderId) => string | undefined;
 }
 
 export type EditResult =
@@ -24,6 +37,8 @@ export type EditResult =
       readonly update: ForestUpdate;
       readonly counts: EditCounts;
       readonly addedRowIds: RowId[];
+      /** Folder names to store: new folders' and renamed ones', in order. */
+      readonly names: FolderNaming[];
     }
   | { readonly ok: false; readonly refusal: EditRefusal };
 
@@ -51,6 +66,10 @@ export function planEdit(input: EditInput): EditResult {
   let removed = 0;
   const addedRowIds: RowId[] = [];
   const applied: ForestAction[] = [];
+  const names: FolderNaming[] = [];
+  const named = new Map<FolderId, string>();
+  const nameOf = (folderId: FolderId): string | undefined => named.get(folderId) ?? input.nameOf?.(folderId);
+  const canSee = (itemId: IssueId): boolean => isFolder(itemId) || input.visible(itemId);
   try {
     input.actions.forEach((action, a) => {
       const at = (path: string): string => `actions.${a}.${path}`;
@@ -65,7 +84,7 @@ export function planEdit(input: EditInput): EditResult {
       };
       const seen = (rowId: RowId, path: string, doing: string): number => {
         const index = row(rowId, path);
-        if (!input.visible(forest.issueIdAt(index)))
+        if (!canSee(forest.issueIdAt(index)))
           throw new Refused({
             field: at(path),
             message: `Row ${rowId} holds an issue you cannot see: you cannot ${doing} it.`,
@@ -76,7 +95,7 @@ export function planEdit(input: EditInput): EditResult {
         const under = p.under ?? 0;
         if (under !== 0) {
           const index = row(under, 'under');
-          if (!input.visible(forest.issueIdAt(index)))
+          if (!canSee(forest.issueIdAt(index)))
             throw new Refused({ field: at('under'), message: 'You cannot place rows under an issue you cannot see.' });
         }
         for (const side of ['after', 'before'] as const) {
@@ -105,15 +124,75 @@ export function planEdit(input: EditInput): EditResult {
         }
       };
 
+      const validName = (raw: string, path: string): string => {
+        const checked = folderName(raw);
+        if (!checked.ok) throw new Refused({ field: at(path), message: checked.message });
+        return checked.name;
+      };
+      const name = (folderId: FolderId, to: string, from?: string): void => {
+        names.push({ folderId, to, ...(from !== undefined ? { from } : {}) });
+        named.set(folderId, to);
+      };
+      /** New rows at the place; a folder row becomes a new folder, named after its new row. */
+      const addRows = (p: Placement, pasted: readonly PastedRow[], path: string): void => {
+        const first = forest.nextRowId;
+        const rows: AddedRow[] = pasted.map((r, i) => {
+          const rowId = first + i;
+          if ('folderName' in r) {
+            const to = validName(r.folderName, `${path}.${i}.folderName`);
+            name(folderOfNewRow(rowId), to);
+            return { depth: r.depth, issueId: folderItemId(folderOfNewRow(rowId)), rowId };
+          }
+          if (!canSee(r.issueId))
+            throw new Refused({
+              field: at(`${path}.${i}`),
+              message: `You cannot ${path === 'issueIds' ? 'add' : 'paste'} a row of an issue you cannot see.`,
+            });
+          return { depth: r.depth, issueId: r.issueId, rowId };
+        });
+        // The rows' ids are named, so replaying the update gives the same rows.
+        apply([{ kind: 'add', ...p, rows }]);
+        addedRowIds.push(...rows.map((_, i) => first + i));
+        added += rows.length;
+      };
+
       switch (action.kind) {
-        case 'add': {
+        case 'add-folder': {
+          const to = validName(action.name, 'name');
+          addRows(place(action), [{ depth: 0, folderName: to }], 'name');
+          break;
+        }
+        case 'rename': {
+          const index = row(action.rowId, 'rowId');
+          const itemId = forest.issueIdAt(index);
+          if (!isFolder(itemId))
+            throw new Refused({
+              field: at('rowId'),
+              message: `Row ${action.rowId} holds an issue, not a folder: only folders are renamed here (an issue's summary is changed in Jira).`,
+            });
+          const to = validName(action.name, 'name');
+          const folderId = folderIdOf(itemId);
+          const from = nameOf(folderId);
+          if (from !== to) name(folderId, to, from ?? '');
+          break;
+        }
+        case 'copy': {
           const p = place(action);
-          const first = forest.nextRowId;
-          // The rows' ids are named, so replaying the update gives the same rows.
-          const rows = action.issueIds.map((issueId, i) => ({ depth: 0, issueId, rowId: first + i }));
-          apply([{ kind: 'add', ...p, rows }]);
-          addedRowIds.push(...rows.map((r) => r.rowId));
-          added += action.issueIds.length;
+          const copied = copiedRows({ forest, rowIds: action.rowIds, visible: canSee, nameOf, field: at('rowIds') });
+          if (!copied.ok) throw new Refused(copied.refusal);
+          addRows(p, copied.rows, 'rowIds');
+          break;
+        }
+        case 'paste': {
+          addRows(place(action), action.rows, 'rows');
+          break;
+        }
+        case 'add': {
+          addRows(
+            place(action),
+            action.issueIds.map((issueId) => ({ depth: 0, issueId })),
+            'issueIds',
+          );
           break;
         }
         case 'move': {
@@ -145,7 +224,7 @@ export function planEdit(input: EditInput): EditResult {
                 field: at(path),
                 message: `Row ${rowId} has no row above it at its level to go under.`,
               });
-            if (!input.visible(forest.issueOf(above)))
+            if (!canSee(forest.issueOf(above)))
               throw new Refused({
                 field: at(path),
                 message: 'The row above holds an issue you cannot see: you cannot indent under it.',
@@ -174,7 +253,7 @@ export function planEdit(input: EditInput): EditResult {
             const index = seen(rowId, `rowIds.${i}`, 'remove');
             const end = forest.subtreeEndAt(index);
             for (let j = index + 1; j < end; j++) {
-              if (!input.visible(forest.issueIdAt(j)))
+              if (!canSee(forest.issueIdAt(j)))
                 throw new Refused({
                   field: at(`rowIds.${i}`),
                   message: `Row ${rowId} has rows under it that hold issues you cannot see: move your rows out, or ask someone who can see them to remove it.`,
@@ -193,7 +272,7 @@ export function planEdit(input: EditInput): EditResult {
     if (e instanceof Refused) return { ok: false, refusal: e.refusal };
     throw e;
   }
-  return { ok: true, forest, update: applied, counts: { added, moved, removed }, addedRowIds };
+  return { ok: true, forest, update: applied, counts: { added, moved, removed }, addedRowIds, names };
 }
 
 function hasSelectedAncestor(forest: Forest, rowId: RowId, selected: ReadonlySet<RowId>): boolean {

@@ -6,6 +6,7 @@ import {
   applyUpdate,
   diffForests,
   Forest,
+  isFolder,
   type ForestAction,
   type IssueId,
   type Placement,
@@ -44,7 +45,9 @@ export function issuesOfUndo(before: Forest, after: Forest, current: Forest): Is
 }
 
 export function planUndo(input: UndoInput): UndoResult {
-  const { before, after, visible } = input;
+  const { before, after } = input;
+  // A folder is seen by everyone who sees the structure.
+  const visible = (issueId: IssueId): boolean => isFolder(issueId) || input.visible(issueId);
   const { moved, removed, added } = rowsOfEdit(before, after);
   let forest = input.current;
   const update: ForestAction[] = [];

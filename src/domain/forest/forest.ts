@@ -1,4 +1,4 @@
-import { checkIssueId, checkRowId, IssueId, MAX_DEPTH, Row, RowId } from './types';
+import { checkItemId, checkRowId, IssueId, MAX_DEPTH, Row, RowId } from './types';
 
 /** The three parallel columns of a forest, in pre-order. */
 export interface ForestColumns {
@@ -84,7 +84,7 @@ export class Forest {
     for (let i = 0; i < n; i++) {
       const rowId = rowIds[i];
       checkRowId(rowId);
-      checkIssueId(issueIds[i]);
+      checkItemId(issueIds[i]);
       if (rowId > maxRowId) maxRowId = rowId;
       const limit = i === 0 ? 0 : depths[i - 1] + 1;
       if (depths[i] > limit) {

@@ -18,3 +18,12 @@ export {
   DEFAULT_CHUNK_BYTES,
   KVS_VALUE_LIMIT,
 } from './encoding';
+export {
+  isFolder,
+  folderItemId,
+  folderIdOf,
+  folderOfNewRow,
+  folderName,
+  MAX_FOLDER_NAME,
+  type FolderId,
+} from './folders';

@@ -1,6 +1,6 @@
 import { ForestColumns, Forest, sameColumns } from './forest';
 import { AddedRow, Placement } from './actions';
-import { checkIssueId, checkRowId, IssueId, MAX_DEPTH, RowId } from './types';
+import { checkItemId, checkRowId, IssueId, MAX_DEPTH, RowId } from './types';
 import { EulerTour } from './euler-tour';
 
 const NONE = -1;
@@ -171,7 +171,7 @@ export class ForestTree {
       if (!Number.isInteger(row.depth) || row.depth < 0 || row.depth > limit) {
         throw new RangeError(`Added row ${i} has depth ${row.depth}; expected an integer from 0 to ${limit}`);
       }
-      checkIssueId(row.issueId);
+      checkItemId(row.issueId);
       const slot = this.allocate(this.freshRowId(row.rowId), row.issueId);
       if (row.depth === 0) {
         this.insertAfter(parentSlot, prevTop, slot);

@@ -34,6 +34,12 @@ export function checkIssueId(issueId: number): void {
   }
 }
 
+/** What a row's issue slot may hold: an issue id, or a folder as a negative row id (see folders.ts). */
+export function checkItemId(itemId: number): void {
+  if (Number.isInteger(itemId) && itemId < 0 && itemId >= -MAX_ROW_ID) return;
+  checkIssueId(itemId);
+}
+
 export function checkRowId(rowId: number): void {
   if (!Number.isInteger(rowId) || rowId < 1 || rowId > MAX_ROW_ID) {
     throw new RangeError(`Row id ${rowId} is not a positive integer up to ${MAX_ROW_ID}`);

@@ -1,4 +1,4 @@
-import type { Forest, IssueId } from '../forest';
+import { isFolder, type Forest, type IssueId } from '../forest';
 import { isRolledUp, rolledUpStatus, RollupRule } from './rule';
 
 /** What the planner knows of one issue the exporting user can see. */
@@ -63,10 +63,12 @@ export function planStatusRollup(input: RollupInput): RollupPlan {
   const childRows = new Map<IssueId, IssueId[][]>();
   for (let i = 0; i < forest.size; i++) {
     const end = forest.subtreeEndAt(i);
-    if (end === i + 1) continue;
+    // A folder is not a parent issue, nor anyone's child: it has no status.
+    if (end === i + 1 || isFolder(forest.issueIdAt(i))) continue;
     const children: IssueId[] = [];
     const depth = forest.depthAt(i) + 1;
-    for (let j = i + 1; j < end; j++) if (forest.depthAt(j) === depth) children.push(forest.issueIdAt(j));
+    for (let j = i + 1; j < end; j++)
+      if (forest.depthAt(j) === depth && !isFolder(forest.issueIdAt(j))) children.push(forest.issueIdAt(j));
     const issueId = forest.issueIdAt(i);
     const groups = childRows.get(issueId);
     if (groups === undefined) childRows.set(issueId, [children]);

@@ -1,4 +1,4 @@
-import { Forest, IssueId } from '../forest';
+import { Forest, IssueId, isFolder } from '../forest';
 
 /**
  * Which rows of a forest the importing user cannot see: a row whose issue is invisible, and every row
@@ -22,7 +22,9 @@ export function hiddenRows(forest: Forest, visible: (issueId: IssueId) => boolea
     let above = i < 0 ? SHOWN : state[i];
     while (path.length > 0) {
       const j = path.pop() as number;
-      above = above === HIDDEN || !visible(forest.issueIdAt(j)) ? HIDDEN : SHOWN;
+      const itemId = forest.issueIdAt(j);
+      // A folder is seen by everyone who sees the structure, so it hides nothing by itself.
+      above = above === HIDDEN || (!isFolder(itemId) && !visible(itemId)) ? HIDDEN : SHOWN;
       state[j] = above;
     }
     return state[index] === HIDDEN;

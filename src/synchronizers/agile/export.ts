@@ -2,6 +2,7 @@
 // their facts, then the facts of the structure's other issues (epics a scrum board leaves out); write
 // rank from the structure's order and each issue's epic from its placement under epics.
 import { planParentExport, planRankExport, structureOrderOf } from '../../domain/export';
+import { isFolder } from '../../domain/forest';
 import { AppError } from '../../app/errors';
 import type { ExportSpec, GatherStep } from '../../app/export/spec';
 import { compactFact, DEFAULT_RANK_FIELD, factFields } from '../../app/export/facts';
@@ -63,7 +64,8 @@ export const agileExport: ExportSpec<AgileParams> = {
     });
     const outside = structureOrderOf(
       forest,
-      (id) => !onBoard.has(id) && (facts.get(id)?.hierarchyLevel ?? 0) <= 0,
+      // A folder is no issue: it has no rank to leave alone.
+      (id) => !isFolder(id) && !onBoard.has(id) && (facts.get(id)?.hierarchyLevel ?? 0) <= 0,
     ).length;
     const warnings =
       outside > 0

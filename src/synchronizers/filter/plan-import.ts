@@ -1,4 +1,4 @@
-import { AddedRow, Forest, ForestAction, IssueId, RowId } from '../../domain/forest';
+import { AddedRow, Forest, ForestAction, IssueId, isFolder, RowId } from '../../domain/forest';
 import { ForestTree } from '../../domain/forest/tree';
 import { ImportCounts, ImportPlan } from '../../domain/synchronizers/types';
 import { hiddenRows, issuesWithAncestors } from '../../domain/synchronizers/hidden';
@@ -38,7 +38,8 @@ export interface FilterImportInput {
  *   place. An issue nested deeper under the place (a story under an epic under it) counts as in place.
  *
  * Remove (when on) works on the forest after the moves. A row is a candidate when its issue does not
- * match, it is not the place's own row, it is not hidden, and — with "remove only where added" — it is
+ * match, it is not the place's own row, it is not hidden, it is not a folder nor inside one (rows a
+ * person placed by hand), and — with "remove only where added" — it is
  * a child of the place. With "double-check sub-issues", every non-matching visible row under a
  * candidate is a candidate too; the branch stops at a row that matches or is hidden: it stays on its
  * own merits. A candidate is removed only when none of its children stays, so a row keeps its place
@@ -163,6 +164,9 @@ function planRemovals(
   const size = tree.slotCount;
   const candidate = new Uint8Array(size);
   const parentOf = new Int32Array(size);
+  // Folders and what is under them were placed by hand: never removal candidates (Structure keeps
+  // manually placed items), and a folder that stays keeps its ancestors like any row that stays.
+  const inFolder = new Uint8Array(size);
   let skippedNotVisible = 0;
   // Pre-order, so candidacy flows down into double-checked branches; reversed, children come before parents.
   const order: number[] = [];
@@ -173,7 +177,8 @@ function planRemovals(
     const parent = parentOf[slot];
     const atPlace = !params.removeOnlyWhereAdded || parent === placeSlot;
     const inBranch = params.doubleCheckSubIssues && candidate[parent] === 1;
-    if (slot !== placeSlot && (atPlace || inBranch) && !matches(tree.issueIdOf(slot))) {
+    if (inFolder[parent] === 1 || isFolder(tree.issueIdOf(slot))) inFolder[slot] = 1;
+    if (inFolder[slot] === 0 && slot !== placeSlot && (atPlace || inBranch) && !matches(tree.issueIdOf(slot))) {
       if (hidden(slot)) skippedNotVisible++;
       else candidate[slot] = 1;
     }

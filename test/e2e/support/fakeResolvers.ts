@@ -745,6 +745,7 @@ export function createFakeResolvers(dataset: Dataset, jiraUrl: () => string, opt
     },
     // The preview backend shows structures; editing them is the real backend's (test/integration/edit-structure.test.ts).
     editStructure: () => err({ code: 'INVALID_EDIT', message: 'The UI preview backend does not edit structures.' }),
+    pasteRows: () => err({ code: 'INVALID_EDIT', message: 'The UI preview backend does not edit structures.' }),
     // History, earlier versions and undo of edits are the real backend's (test/integration/structure-history.test.ts).
     listStructureHistory: (p, a) => {
       const r = need(p.structureId, a, 'view');

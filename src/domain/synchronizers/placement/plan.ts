@@ -1,4 +1,4 @@
-import { AddedRow, Forest, ForestAction, IssueId, Placement } from '../../forest';
+import { AddedRow, Forest, ForestAction, IssueId, isFolder, Placement } from '../../forest';
 import { longestIncreasingSubsequence } from '../../forest/lis';
 import { ForestTree } from '../../forest/tree';
 import { hiddenRows } from '../hidden';
@@ -279,6 +279,8 @@ class Placer {
 
   private belongsWhereItIs(slot: number, issueId: IssueId): boolean {
     const parent = this.tree.parentOf(slot);
+    // A person put it in a folder: it stays there (the folder keeps what is under it).
+    if (parent !== 0 && isFolder(this.tree.issueIdOf(parent))) return true;
     return parent === 0 ? this.model.isRoot(issueId) : this.model.belongsUnder(this.tree.issueIdOf(parent), issueId);
   }
 
@@ -344,6 +346,8 @@ class Placer {
       }
       const parentIssue = tree.issueIdOf(p);
       const issueId = tree.issueIdOf(s);
+      // A folder is placed by hand: an import never removes it.
+      if (isFolder(issueId)) continue;
       if (chainOf[p] >= model.levels || model.belongsUnder(parentIssue, issueId) || !removesUnder(parentIssue, issueId))
         continue;
       if (this.hidden(p)) continue;

@@ -50,6 +50,9 @@ export function useForest(structureId: string, generation: number, refresh = 0):
           rowIds: forest.rowIds.concat(page.rowIds),
           depths: forest.depths.concat(page.depths),
           issueIds: forest.issueIds.concat(page.issueIds),
+          ...(forest.folderNames || page.folderNames
+            ? { folderNames: { ...forest.folderNames, ...page.folderNames } }
+            : {}),
         };
         hiddenRows += page.hiddenRows;
         cursor = page.nextCursor;

@@ -45,7 +45,9 @@ export function whatChanged(e: HistoryEntryDto): string {
     e.counts.moved > 0 ? `${e.counts.moved.toLocaleString()} moved` : '',
     e.counts.removed > 0 ? `${e.counts.removed.toLocaleString()} removed` : '',
   ].filter((p) => p !== '');
-  const rows = parts.length > 0 ? `Rows: ${parts.join(', ')}` : 'No row changed';
+  const renamed = e.renamed ? `${e.renamed.toLocaleString()} ${e.renamed === 1 ? 'folder' : 'folders'} renamed` : '';
+  const rows =
+    parts.length > 0 ? `Rows: ${parts.join(', ')}${renamed ? `; ${renamed}` : ''}` : renamed || 'No row changed';
   return e.kind === 'restore' && e.of !== undefined ? `${rows} — back to version ${e.of}` : rows;
 }
 
@@ -75,6 +77,7 @@ function History(props: { structure: StructureDetails }) {
       forest.rowIds.push(...answer.data.rowIds);
       forest.depths.push(...answer.data.depths);
       forest.issueIds.push(...answer.data.issueIds);
+      if (answer.data.folderNames) forest.folderNames = { ...forest.folderNames, ...answer.data.folderNames };
       hiddenRows += answer.data.hiddenRows;
       cursor = answer.data.nextCursor;
     } while (cursor);

@@ -33,6 +33,12 @@ import { EditBar } from '../components/tree/EditBar';
 import { addAfter, editFor, type EditAction, type EditKey } from '../components/tree/editActions';
 import { useForestDrop } from '../components/tree/dnd/useForestDrop';
 import { perfMark } from '../api/perfMark';
+import { FolderForm } from '../components/tree/FolderForm';
+import { ClipboardButtons } from '../components/tree/ClipboardButtons';
+import { folderNameAt, isPlaceholder, placeholderCount } from '../components/tree/folders';
+import { placeAfter, rowsWithSubtrees, type Place } from '../components/tree/rowCommands';
+import type { TreeCommand } from '../components/tree/treeCommands';
+import { rowClipboard, useRowClipboard, type RowClipboard } from '../api/rowClipboard';
 import { useRouter } from '../routing/RouterContext';
 import { ColumnsDialog } from '../components/tree/columns/ColumnsDialog';
 import { columnLayout, rowFields } from '../components/tree/columns/columnModel';
@@ -106,6 +112,21 @@ function StructureView(props: { structure: StructureDetails }) {
             setRefresh((r) => r + 1);
             return answer.ok ? { ok: true, addedRowIds: [] } : { ok: false, message: answer.error.message };
           },
+          structure: { id: structure.id, name: structure.name },
+          onPaste: async (clip, place) => {
+            const answer = await invoke('pasteRows', {
+              structureId: structure.id,
+              version: forest.version,
+              from: { structureId: clip.structureId, rowIds: clip.rowIds },
+              cut: clip.mode === 'cut',
+              ...place,
+            });
+            setRefresh((r) => r + 1);
+            if (answer.ok) setMyEdits((list) => [...list, answer.data.version]);
+            return answer.ok
+              ? { ok: true, addedRowIds: answer.data.addedRowIds, problem: answer.data.sourceProblem }
+              : { ok: false, message: answer.error.message };
+          },
         }
       : undefined;
   // What an empty structure says about filling it: only what the loaded facts show, never a guess while
@@ -173,7 +194,7 @@ function StructureView(props: { structure: StructureDetails }) {
         columns.loaded &&
         (forest.forest.rowIds.length === 0 && !forest.more ? (
           <>
-            {editing && <EmptyEditBar onEdit={editing.onEdit} />}
+            {editing && <EmptyEditBar {...editing} />}
             <EmptyState
               header={forest.hiddenRows ? 'No rows you can see' : 'This structure is empty'}
               description={
@@ -203,18 +224,32 @@ function StructureView(props: { structure: StructureDetails }) {
   );
 }
 
-type EditAnswer = { ok: true; addedRowIds: number[] } | { ok: false; message: string };
+type EditAnswer = { ok: true; addedRowIds: number[]; problem?: string } | { ok: false; message: string };
 interface ForestEditing {
   /** `optimistic`: the forest the edit makes, shown at once (a drop). */
   onEdit: (actions: EditAction[], optimistic?: ForestRows) => Promise<EditAnswer>;
   /** Takes back this viewer's last edit (Ctrl+Z). */
   onUndo?: () => Promise<EditAnswer>;
+  /** The structure edited, for the clipboard. */
+  structure?: { id: string; name: string };
+  /** Pastes copied or cut rows (of this or another structure) at a place. */
+  onPaste?: (clip: RowClipboard, place: Place) => Promise<EditAnswer>;
 }
 
-/** An empty structure's edit bar: only adding makes sense. */
+/** An empty structure's edit bar: adding issues or a folder, and pasting rows copied elsewhere. */
 function EmptyEditBar(props: ForestEditing) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
+  const clipboard = useRowClipboard();
+  const paste = async () => {
+    const clip = rowClipboard.get();
+    if (!clip || !props.onPaste) return;
+    setBusy(true);
+    const answer = await props.onPaste(clip, {});
+    setBusy(false);
+    if (answer.ok && clip.mode === 'cut') rowClipboard.set(undefined);
+    setProblem(answer.ok ? answer.problem : answer.message);
+  };
   return (
     <>
       <EditBar
@@ -229,6 +264,28 @@ function EmptyEditBar(props: ForestEditing) {
           });
         }}
       />
+      <div style={{ display: 'flex', gap: token('space.100'), marginBottom: token('space.150') }}>
+        <FolderForm
+          busy={busy}
+          onCreate={async (name) => {
+            setBusy(true);
+            const answer = await props.onEdit([{ kind: 'add-folder', name }]);
+            setBusy(false);
+            setProblem(answer.ok ? undefined : answer.message);
+            return answer.ok;
+          }}
+        />
+        {props.onPaste && clipboard && (
+          <ClipboardButtons
+            busy={busy}
+            canCopy={false}
+            clipboard={clipboard}
+            onCopy={() => undefined}
+            onCut={() => undefined}
+            onPaste={() => void paste()}
+          />
+        )}
+      </div>
       <div aria-live="polite">{problem && <SectionMessage appearance="warning">{problem}</SectionMessage>}</div>
     </>
   );
@@ -267,7 +324,7 @@ export function ForestView(props: {
   const index = useMemo(() => buildIndex(forest), [forest]);
   const aggregates = useAggregates(forest, index, columns.columns, requestJira);
   // Placeholder rows stand in for issues the viewer cannot see: counted as hidden, not as rows on show.
-  const placeholders = useMemo(() => forest.issueIds.reduce((n, id) => (id === null ? n + 1 : n), 0), [forest]);
+  const placeholders = useMemo(() => placeholderCount(forest), [forest]);
   const hidden = props.hiddenRows + placeholders;
   const [expansion, setExpansion] = useState<Expansion>({ level: 1, overrides: new Map() });
   // The active row is kept by row id, so it stays on its row when an edit reloads the forest.
@@ -386,15 +443,15 @@ export function ForestView(props: {
   /**
    * `reveal`: the added rows become active; `optimistic`: the forest the edit makes, shown at once (a drop);
    * `aloud`: the result is said through the live region too (drops and the grip's menu: a pointer user
-   * may be a screen reader user).
+   * may be a screen reader user). Answers whether the edit landed.
    */
   const runEdit = async (
     action: EditAction,
     said: string,
     how: { reveal?: boolean; optimistic?: ForestRows; aloud?: boolean } = {},
-  ) => {
+  ): Promise<boolean> => {
     const { reveal, optimistic } = how;
-    if (!props.edit || editing) return;
+    if (!props.edit || editing) return false;
     setEditing(true);
     setMessage(undefined);
     const answer = await props.edit.onEdit([action], optimistic);
@@ -402,7 +459,7 @@ export function ForestView(props: {
     if (how.aloud) announce(answer.ok ? said : answer.message);
     if (!answer.ok) {
       setMessage({ tone: 'warning', text: answer.message });
-      return;
+      return false;
     }
     if (reveal && answer.addedRowIds.length > 0) setActiveRowId(answer.addedRowIds[0]);
     // An indented row's new parent opens, so the row stays on show.
@@ -416,6 +473,7 @@ export function ForestView(props: {
       if (above !== undefined) setExpansion((e) => ({ ...e, overrides: new Map(e.overrides).set(above, true) }));
     }
     setMessage({ tone: 'information', text: said });
+    return true;
   };
   const addFromSearch = async (query: string) => {
     let keys: string[];
@@ -487,6 +545,61 @@ export function ForestView(props: {
     else void runEdit(edit.action, edit.said);
   };
 
+  // Folders and the clipboard (New folder, F2, Ctrl+C / Ctrl+X / Ctrl+V).
+  const clipboard = useRowClipboard();
+  const [renameSignal, setRenameSignal] = useState(0);
+  const activeFolder = forest.rowIds.length > 0 ? folderNameAt(forest, active) : undefined;
+  const nameFolder = (action: EditAction, said: string): Promise<boolean> => runEdit(action, said, { reveal: true });
+  const copyRows = (mode: 'copy' | 'cut') => {
+    const structure = props.edit?.structure;
+    if (!structure || forest.rowIds.length === 0) return;
+    const chosen = new Set(selected.size > 0 ? selected : [forest.rowIds[active]!]);
+    if (forest.rowIds.some((r, i) => chosen.has(r) && isPlaceholder(forest, i))) {
+      setMessage({
+        tone: 'information',
+        text: 'A chosen row holds an issue you cannot see: you cannot copy or cut it.',
+      });
+      return;
+    }
+    const rowCount = rowsWithSubtrees(forest, index, chosen);
+    const rowIds = forest.rowIds.filter((r) => chosen.has(r));
+    rowClipboard.set({ structureId: structure.id, structureName: structure.name, rowIds, rowCount, mode });
+    setMessage({
+      tone: 'information',
+      text: `${mode === 'cut' ? 'Cut' : 'Copied'} ${rowCount} ${rowCount === 1 ? 'row' : 'rows'}: choose a row, then Paste (Ctrl+V) puts ${rowCount === 1 ? 'it' : 'them'} after it.`,
+    });
+  };
+  const pasteRows = async () => {
+    const clip = rowClipboard.get();
+    if (!props.edit?.onPaste || editing) return;
+    if (!clip) {
+      setMessage({ tone: 'information', text: 'Nothing to paste: copy (Ctrl+C) or cut (Ctrl+X) rows first.' });
+      return;
+    }
+    setEditing(true);
+    setMessage(undefined);
+    const answer = await props.edit.onPaste(clip, placeAfter(forest, index, forest.rowIds.length > 0 ? active : -1));
+    setEditing(false);
+    if (!answer.ok) {
+      setMessage({ tone: 'warning', text: answer.message });
+      return;
+    }
+    if (clip.mode === 'cut') rowClipboard.set(undefined);
+    if (answer.addedRowIds.length > 0) setActiveRowId(answer.addedRowIds[0]);
+    setMessage(
+      answer.problem
+        ? { tone: 'warning', text: answer.problem }
+        : { tone: 'information', text: `Pasted ${clip.rowCount} ${clip.rowCount === 1 ? 'row' : 'rows'}.` },
+    );
+  };
+  const onCommand = (command: TreeCommand) => {
+    if (command === 'copy' || command === 'cut') copyRows(command);
+    else if (command === 'paste') void pasteRows();
+    else if (activeFolder === undefined)
+      setMessage({ tone: 'information', text: 'Only folders are renamed here: choose a folder row, then F2.' });
+    else setRenameSignal((s) => s + 1);
+  };
+
   // The rows wait for the columns, so that Jira is asked once, for the fields the columns show.
   if (!columns.loaded) return <Loading label="Loading columns" />;
 
@@ -495,7 +608,7 @@ export function ForestView(props: {
       {props.edit && (
         <EditBar
           busy={editing}
-          canRemove={forest.rowIds.length > 0 && forest.issueIds[active] !== null}
+          canRemove={forest.rowIds.length > 0 && !isPlaceholder(forest, active)}
           onAdd={(issueKeys) =>
             void runEdit(
               addAfter(forest, index, forest.rowIds.length > 0 ? active : -1, issueKeys),
@@ -506,6 +619,44 @@ export function ForestView(props: {
           onRemove={() => onEditKey('remove')}
           onAddFromSearch={(query) => void addFromSearch(query)}
         />
+      )}
+      {props.edit && (
+        <div
+          role="group"
+          aria-label="Folders and clipboard"
+          style={{
+            display: 'flex',
+            flexWrap: 'wrap',
+            gap: token('space.100'),
+            alignItems: 'center',
+            marginBottom: token('space.150'),
+          }}
+        >
+          <FolderForm
+            busy={editing}
+            activeFolder={activeFolder}
+            renameSignal={renameSignal}
+            onCreate={(name) =>
+              nameFolder(
+                { kind: 'add-folder', name, ...placeAfter(forest, index, forest.rowIds.length > 0 ? active : -1) },
+                `Created the folder “${name}”.`,
+              )
+            }
+            onRename={(name) =>
+              nameFolder({ kind: 'rename', rowId: forest.rowIds[active]!, name }, `Renamed the folder to “${name}”.`)
+            }
+          />
+          {props.edit.onPaste && (
+            <ClipboardButtons
+              busy={editing}
+              canCopy={forest.rowIds.length > 0}
+              clipboard={clipboard}
+              onCopy={() => copyRows('copy')}
+              onCut={() => copyRows('cut')}
+              onPaste={() => void pasteRows()}
+            />
+          )}
+        </div>
       )}
       <FilterBar
         busy={filtering}
@@ -593,6 +744,7 @@ export function ForestView(props: {
         matched={matched}
         height={props.height}
         onEditKey={props.edit ? onEditKey : undefined}
+        onCommand={props.edit ? onCommand : undefined}
         onOpenIssue={(key) => void openHostUrl(`/browse/${encodeURIComponent(key)}`)}
         rowsShown={filtered}
         onHelp={() => setShortcuts(true)}

@@ -1,5 +1,5 @@
 import { planEdit, type EditAction } from '../../../../src/domain/edit';
-import { applyUpdate, type Forest } from '../../../../src/domain/forest';
+import { applyUpdate, isFolder, type Forest } from '../../../../src/domain/forest';
 import { f, issue, keyOf, row, shape } from '../builders';
 
 // A: B(C D) E — plus HID, an issue the editor cannot see, where a test puts it.
@@ -158,15 +158,22 @@ describe('planEdit', () => {
       for (let step = 0; step < 15; step++) {
         const rows = Array.from({ length: forest.size }, (_, i) => forest.rowIdAt(i));
         const pick = () => rows[rand(rows.length)];
-        const kinds = ['add', 'move', 'indent', 'outdent', 'remove'] as const;
+        const kinds = ['add', 'add-folder', 'rename', 'copy', 'move', 'indent', 'outdent', 'remove'] as const;
         const kind = rows.length === 0 ? 'add' : kinds[rand(kinds.length)];
+        const under = () => (rows.length && rand(2) ? pick() : 0);
         const action: EditAction =
           kind === 'add'
-            ? { kind, issueIds: [issue(`N${run}-${step}`)], under: rows.length && rand(2) ? pick() : 0 }
-            : kind === 'move'
-              ? { kind, rowIds: [pick()], under: rand(2) ? pick() : 0 }
-              : { kind, rowIds: [pick()] };
-        const result = planEdit({ forest, actions: [action], visible: () => true });
+            ? { kind, issueIds: [issue(`N${run}-${step}`)], under: under() }
+            : kind === 'add-folder'
+              ? { kind, name: `F${step}`, under: under() }
+              : kind === 'rename'
+                ? { kind, rowId: pick(), name: `R${step}` }
+                : kind === 'move' || kind === 'copy'
+                  ? { kind, rowIds: [pick()], under: under() }
+                  : { kind, rowIds: [pick()] };
+        // Folders are visible without asking: `visible` says no to them, and must never be asked.
+        const result = planEdit({ forest, actions: [action], visible: (id) => id > 0 });
+        if (action.kind === 'rename' && !isFolder(forest.issueOf(action.rowId))) expect(result.ok).toBe(false);
         if (!result.ok) continue;
         const next = result.forest;
         // Valid: rowIds unique, depths start at 0 and grow by at most one, so no row is its own ancestor.
@@ -181,6 +188,15 @@ describe('planEdit', () => {
         if (action.kind === 'outdent')
           expect(next.parentOf(action.rowIds[0])).toBe(forest.parentOf(forest.parentOf(action.rowIds[0])));
         if (action.kind === 'remove') expect(next.has(action.rowIds[0])).toBe(false);
+        if (action.kind === 'add-folder') {
+          const rowId = result.addedRowIds[0]!;
+          expect(next.issueOf(rowId)).toBe(-rowId);
+          expect(result.names).toEqual([{ folderId: rowId, to: action.name }]);
+        }
+        if (action.kind === 'copy') expect(result.counts.added).toBe(forest.subtreeOf(action.rowIds[0]!).length);
+        // Every folder row names a folder made in a row of this forest's history (ids never reused).
+        for (let i = 0; i < next.size; i++)
+          if (isFolder(next.issueIdAt(i))) expect(-next.issueIdAt(i)).toBeLessThan(next.nextRowId);
         // And replaying its update on `forest` gives it, added rows and all (what the edit log stores).
         const replayed = applyUpdate(forest, result.update);
         expect(replayed.equals(next)).toBe(true);

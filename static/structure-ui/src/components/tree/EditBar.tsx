@@ -60,7 +60,8 @@ export function EditBar(props: {
         Remove row
       </Button>
       <span style={{ color: token('color.text.subtle'), font: token('font.body.small') }} id="edit-keys-help">
-        In the tree: Ctrl+↑/↓ move a row, Ctrl+→ indent, Ctrl+← outdent, Delete removes it.
+        In the tree: Ctrl+↑/↓ move a row, Ctrl+→ indent, Ctrl+← outdent, Delete removes it, Ctrl+C / Ctrl+X / Ctrl+V
+        copy, cut and paste rows, F2 renames a folder.
       </span>
     </div>
   );

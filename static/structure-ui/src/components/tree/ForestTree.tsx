@@ -16,6 +16,7 @@ import { DEFAULT_LAYOUT, type ColumnLayout } from './columns/columnModel';
 import type { RowAggregates } from './columns/useAggregates';
 import type { EditKey } from './editActions';
 import type { DragController } from './dnd/dragController';
+import { commandOfKey, type TreeCommand } from './treeCommands';
 
 const OVERSCAN = 8;
 
@@ -61,6 +62,8 @@ export function ForestTree(props: {
   rowsShown?: Int32Array;
   /** "?" in the tree asks for the shortcuts. */
   onHelp?: () => void;
+  /** Ctrl+C / Ctrl+X / Ctrl+V and F2 on the active or selected rows (see treeCommands.ts). */
+  onCommand?: (command: TreeCommand) => void;
   /** Ctrl+Z: take back the viewer's last edit. */
   onUndoKey?: () => void;
   /** Rows selected with Shift/Ctrl (by row id), when the viewer may act on several at once. */
@@ -160,6 +163,12 @@ export function ForestTree(props: {
       props.onEditKey?.(editKey);
       return;
     }
+    const command = props.onCommand ? commandOfKey(e) : undefined;
+    if (command) {
+      e.preventDefault();
+      props.onCommand?.(command);
+      return;
+    }
     if (props.onUndoKey && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
       e.preventDefault();
       props.onUndoKey();
@@ -234,6 +243,7 @@ export function ForestTree(props: {
         key={forest.rowIds[i]}
         rowId={forest.rowIds[i]!}
         issueId={issueId}
+        folderName={forest.folderNames?.[String(forest.rowIds[i])]}
         depth={forest.depths[i]!}
         top={p * ROW_HEIGHT}
         hasChildren={children}

@@ -16,6 +16,9 @@ const EDITING: Array<[string, string]> = [
   ['Ctrl+→', 'Indent: under the row above (every selected row)'],
   ['Ctrl+←', 'Outdent: out of its parent (every selected row)'],
   ['Delete', 'Remove the row, or the selected rows (the issues stay in Jira)'],
+  ['Ctrl+C / Ctrl+X', 'Copy / cut the row, or the selected rows, with the rows under them'],
+  ['Ctrl+V', 'Paste copied or cut rows after the row (also into another structure)'],
+  ['F2', 'Rename the folder'],
   ['Ctrl+Z', 'Undo your last edit on this page (the History page lists every change)'],
   [
     'Mouse: drag a row by its grip',

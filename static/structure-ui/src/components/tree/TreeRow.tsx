@@ -4,6 +4,7 @@ import { DropIndicator } from '@atlaskit/pragmatic-drag-and-drop-react-drop-indi
 import { token } from '@atlaskit/tokens';
 import type { IssueEntry } from '../../api/issueDetails';
 import { IssueTypeIcon } from './IssueTypeIcon';
+import { FolderLabel } from './FolderLabel';
 import { Skeleton } from './Skeleton';
 import { ColumnCell } from './columns/ColumnCell';
 import { columnId, DEFAULT_LAYOUT, type ColumnLayout } from './columns/columnModel';
@@ -24,6 +25,8 @@ interface TreeRowProps {
   rowId: number;
   /** Null: a placeholder for an issue the viewer cannot see, keeping the rows under it in place. */
   issueId: string | null;
+  /** Set for a folder row (issueId null): its name. */
+  folderName?: string;
   depth: number;
   top: number;
   hasChildren: boolean;
@@ -52,7 +55,8 @@ interface TreeRowProps {
 /** One row of the structure view, absolutely positioned inside the scrolled canvas. */
 export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
   const { entry } = props;
-  const placeholder = props.issueId === null;
+  const folder = props.folderName;
+  const placeholder = props.issueId === null && folder === undefined;
   const rowRef = useRef<HTMLDivElement>(null);
   const handleRef = useRef<HTMLButtonElement>(null);
   const dnd = useRowDragAndDrop(
@@ -84,9 +88,18 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
       aria-level={props.depth + 1}
       aria-expanded={props.hasChildren ? props.expanded : undefined}
       aria-selected={props.selected ?? props.active}
-      aria-label={placeholder ? PLACEHOLDER_TEXT : entry ? `${entry.key} ${entry.summary}` : `Issue ${props.issueId}`}
+      aria-label={
+        folder !== undefined
+          ? `Folder ${folder}`
+          : placeholder
+            ? PLACEHOLDER_TEXT
+            : entry
+              ? `${entry.key} ${entry.summary}`
+              : `Issue ${props.issueId}`
+      }
       data-testid="tree-row"
       data-placeholder={placeholder || undefined}
+      data-folder={folder !== undefined || undefined}
       data-row-id={props.rowId}
       onClick={(e) => props.onActivate(props.rowId, { range: e.shiftKey, toggle: e.ctrlKey || e.metaKey })}
       style={{
@@ -136,7 +149,7 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
         {props.drag && (
           <DragHandle
             ref={handleRef}
-            label={placeholder ? PLACEHOLDER_TEXT : (entry?.key ?? 'row')}
+            label={placeholder ? PLACEHOLDER_TEXT : folder !== undefined ? `folder ${folder}` : (entry?.key ?? 'row')}
             disabled={placeholder}
             onMove={(move) => props.drag?.menuMove(props.rowId, move)}
           />
@@ -145,7 +158,7 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
           <button
             type="button"
             tabIndex={-1}
-            aria-label={`${props.expanded ? 'Collapse' : 'Expand'} ${entry?.key ?? 'row'}`}
+            aria-label={`${props.expanded ? 'Collapse' : 'Expand'} ${folder !== undefined ? `folder ${folder}` : (entry?.key ?? 'row')}`}
             onClick={(e) => {
               e.stopPropagation();
               props.onToggle(props.rowId);
@@ -170,7 +183,9 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
           <span style={{ width: 20, flex: 'none' }} />
         )}
         {entry && <IssueTypeIcon name={entry.typeName} iconUrl={entry.typeIconUrl} />}
-        {entry && props.onOpenIssue ? (
+        {folder !== undefined ? (
+          <FolderLabel name={folder} open={props.hasChildren && props.expanded} />
+        ) : entry && props.onOpenIssue ? (
           <a
             data-testid="row-key"
             href={`/browse/${encodeURIComponent(entry.key)}`}
@@ -204,7 +219,8 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
           key={columnId(column)}
           column={column}
           entry={entry}
-          placeholder={placeholder}
+          // A folder has no fields of its own; its Σ and progress are its subtree's.
+          placeholder={placeholder || folder !== undefined}
           rowId={props.rowId}
           aggregates={props.aggregates}
         />

@@ -3,6 +3,7 @@
 // viewer sees, which are the rows the backend will find (placeholders included).
 import type { PayloadIn } from '../../../../../src/contract';
 import type { ForestIndex, ForestRows } from './forestIndex';
+import { isPlaceholder } from './folders';
 
 export type EditAction = PayloadIn<'editStructure'>['actions'][number];
 export type EditKey = 'up' | 'down' | 'indent' | 'outdent' | 'remove';
@@ -15,7 +16,7 @@ export function editFor(
   key: EditKey,
 ): { action: EditAction; said: string } | { reason: string } {
   if (i < 0 || i >= index.size) return { reason: 'Choose a row first.' };
-  if (forest.issueIds[i] === null)
+  if (isPlaceholder(forest, i))
     return { reason: 'That row holds an issue you cannot see: you cannot move or remove it.' };
   const rowId = forest.rowIds[i]!;
   const parent = index.parent[i]!;

@@ -4,8 +4,13 @@
 export interface ForestRows {
   rowIds: number[];
   depths: number[];
-  /** Null for a placeholder row: an issue the viewer cannot see, with rows they can see under it. */
+  /**
+   * Null for a placeholder row (an issue the viewer cannot see, with rows they can see under it) and for
+   * a folder row, named in `folderNames`.
+   */
   issueIds: Array<string | null>;
+  /** Folder rows' names by row id (see folders.ts). */
+  folderNames?: Record<string, string>;
 }
 
 export interface ForestIndex {

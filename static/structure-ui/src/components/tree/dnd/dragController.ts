@@ -2,6 +2,7 @@
 // with Pragmatic drag and drop once, and each question reads the forest as it is now (a drop may have
 // changed it since the row mounted).
 import { useMemo, useRef } from 'react';
+import { isPlaceholder } from '../folders';
 import type { Instruction } from '@atlaskit/pragmatic-drag-and-drop-hitbox/tree-item';
 import type { ForestIndex, ForestRows } from '../forestIndex';
 import type { MenuMove } from './RowMoveMenu';
@@ -71,8 +72,8 @@ export function useDragController(source: DragSource | undefined): DragControlle
         if (target < 0) return [];
         const parent = s.index.parent[target]!;
         const blocked: Array<Instruction['type']> = [];
-        if (s.forest.issueIds[target] === null) blocked.push('make-child');
-        if (parent >= 0 && s.forest.issueIds[parent] === null) blocked.push('reorder-above', 'reorder-below');
+        if (isPlaceholder(s.forest, target)) blocked.push('make-child');
+        if (parent >= 0 && isPlaceholder(s.forest, parent)) blocked.push('reorder-above', 'reorder-below');
         return blocked;
       },
       drop(carried, targetRowId, instruction) {

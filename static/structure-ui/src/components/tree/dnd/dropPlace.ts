@@ -1,8 +1,10 @@
 // A drop in the structure view said in the backend's coordinates (editStructure's `under`, and `after` or
 // `before` a sibling), and the forest the view shows at once while the backend confirms it. Pure: from the
-// rows the viewer sees, which are the rows the backend will find (placeholders included).
+// rows the viewer sees, which are the rows the backend will find (placeholders included; a folder is a
+// row like any other, not a placeholder).
 import type { Instruction } from '@atlaskit/pragmatic-drag-and-drop-hitbox/tree-item';
 import type { ForestIndex, ForestRows } from '../forestIndex';
+import { isPlaceholder } from '../folders';
 
 /** Where dropped rows go: among the children of row `under` (0: the top level), after or before a sibling. */
 export interface DropPlace {
@@ -41,8 +43,7 @@ export function draggedRows(
 /** Why these rows cannot be carried at all (said when a drag starts), or undefined. */
 export function dragRefusal(forest: ForestRows, dragged: readonly number[]): string | undefined {
   if (dragged.length === 0) return 'Choose a row first.';
-  if (dragged.some((i) => forest.issueIds[i] === null))
-    return 'A row that holds an issue you cannot see cannot be moved.';
+  if (dragged.some((i) => isPlaceholder(forest, i))) return 'A row that holds an issue you cannot see cannot be moved.';
   return undefined;
 }
 
@@ -66,7 +67,7 @@ export function placeFor(
   if (insideDragged(index, dragged, target)) return { reason: CYCLE };
   const parentOf = (i: number) => index.parent[i]!;
   const underOf = (parent: number): number | undefined =>
-    parent < 0 ? 0 : forest.issueIds[parent] === null ? undefined : forest.rowIds[parent]!;
+    parent < 0 ? 0 : isPlaceholder(forest, parent) ? undefined : forest.rowIds[parent]!;
   switch (instruction.type) {
     case 'instruction-blocked':
       return { reason: 'The rows cannot be dropped there.' };
@@ -80,7 +81,7 @@ export function placeFor(
         : { place: { under, after: sibling }, relation: 'below', target };
     }
     case 'make-child': {
-      if (forest.issueIds[target] === null) return { reason: HIDDEN_PARENT };
+      if (isPlaceholder(forest, target)) return { reason: HIDDEN_PARENT };
       // First child: right below the row, where the indicator shows it, whether the row is open or not.
       return { place: { under: forest.rowIds[target]!, after: 0 }, relation: 'under', target };
     }
@@ -139,6 +140,8 @@ export function moveRows(
     rowIds: new Array(index.size),
     depths: new Array(index.size),
     issueIds: new Array(index.size),
+    // Folders keep their names: they are named by row id, and rows keep their ids when they move.
+    ...(forest.folderNames ? { folderNames: forest.folderNames } : {}),
   };
   let o = 0;
   const copy = (i: number, depth: number) => {

@@ -1,5 +1,6 @@
 // What a drop did, in words for the live region and the view's message: "SR-12 moved under SR-3".
 import type { ForestRows } from '../forestIndex';
+import { folderNameAt } from '../folders';
 import type { DropOutcome } from './dropPlace';
 
 /** `keyOf` names the issue of a row (its key once Jira has said it); a row without one is "the row". */
@@ -11,6 +12,8 @@ export function movedWords(
 ): string {
   const name = (i: number) => {
     const id = forest.issueIds[i];
+    const folder = folderNameAt(forest, i);
+    if (folder !== undefined) return `folder ${folder}`;
     return (id ? keyOf(id) : undefined) ?? 'the row';
   };
   const what = dragged.length === 1 ? name(dragged[0]!) : `${dragged.length} rows`;
