@@ -4,7 +4,8 @@
 import path from 'node:path';
 import { startLocalForge, type LocalForge } from '../../local/runtime';
 import type { JobDto, ResolverAnswer, StructureDetails } from '../../src/contract';
-import { KvsWriteMeter, SettingsRepository } from '../../src/storage';
+import { Forest, forestToChunks } from '../../src/domain/forest';
+import { ForestRepository, KvsWriteMeter, SettingsRepository } from '../../src/storage';
 
 interface Ledger {
   total: { calls: number; points: number };
@@ -22,6 +23,8 @@ export interface BenchApp {
   rt: LocalForge;
   invoke<T>(key: string, payload: unknown): Promise<T>;
   createStructure(name: string): Promise<StructureDetails>;
+  /** Setup, not measured: the structure's forest becomes these issues at the top level, straight in storage. */
+  givenTopLevelRows(structureId: string, issueIds: readonly number[]): Promise<void>;
   /** Starts an import and drains the queue; fails unless the job finished. */
   runImport(structureId: string, synchronizer: string, params: Record<string, unknown>): Promise<MeasuredImport>;
   close(): Promise<void>;
@@ -48,6 +51,16 @@ export async function startBenchApp(jiraUrl: string, accountId: string): Promise
     rt,
     invoke,
     createStructure: (name) => invoke<StructureDetails>('createStructure', { name }),
+    async givenTopLevelRows(structureId, issueIds) {
+      const repo = new ForestRepository(new KvsWriteMeter());
+      const stored = await repo.read(structureId);
+      if (!stored) throw new Error(`No forest for ${structureId}`);
+      const forest = Forest.fromRows(
+        issueIds.map((issueId, i) => ({ rowId: i + 1, depth: 0, issueId })),
+        issueIds.length + 1,
+      );
+      await repo.replace(stored.header, forestToChunks(forest), forest.size, 'bench', Date.now());
+    },
     async runImport(structureId, synchronizer, params) {
       const before = await ledger();
       const kvsBefore = rt.kvs.usage();

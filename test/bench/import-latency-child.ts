@@ -4,7 +4,6 @@
 // the latency the parent set.
 import { readFileSync } from 'node:fs';
 import { ForestRepository, KvsWriteMeter } from '../../src/storage';
-import { Forest, forestToChunks } from '../../src/domain/forest';
 import { startBenchApp } from './bench-app';
 
 export interface LatencyScenario {
@@ -23,16 +22,7 @@ export async function main([jiraUrl, accountId, file]: string[]): Promise<Record
         if (lanes === '') delete process.env.JIRA_LANES;
         else process.env.JIRA_LANES = lanes;
         const structure = await app.createStructure(`${scenario.synchronizer} lanes ${lanes || 'default'}`);
-        if (scenario.startIssueIds.length > 0) {
-          const repo = new ForestRepository(new KvsWriteMeter());
-          const stored = await repo.read(structure.id);
-          if (!stored) throw new Error('no forest');
-          const forest = Forest.fromRows(
-            scenario.startIssueIds.map((issueId, i) => ({ rowId: i + 1, depth: 0, issueId })),
-            scenario.startIssueIds.length + 1,
-          );
-          await repo.replace(stored.header, forestToChunks(forest), forest.size, 'bench', Date.now());
-        }
+        if (scenario.startIssueIds.length > 0) await app.givenTopLevelRows(structure.id, scenario.startIssueIds);
         const run = await app.runImport(structure.id, scenario.synchronizer, scenario.params);
         const prefix = `${scenario.synchronizer}${lanes === '1' ? 'SingleStream' : ''}`;
         figures[`${prefix}Calls`] = run.jiraCalls;

@@ -4,7 +4,7 @@
 // Reads a scenario file: the synchronizer and parameters, the issues the structure starts with, and
 // the changes (about 1% of the issues) made through the emulator's controls before the repeat.
 import { readFileSync } from 'node:fs';
-import { applyUpdate, Forest, forestToChunks } from '../../src/domain/forest';
+import { applyUpdate, Forest } from '../../src/domain/forest';
 import { getSynchronizer } from '../../src/synchronizers/registry';
 import type { ImportInput, ImportPlan } from '../../src/domain/synchronizers/types';
 import { ForestRepository, KvsWriteMeter } from '../../src/storage';
@@ -85,16 +85,7 @@ export async function main([jiraUrl, accountId, scenarioFile]: string[]): Promis
   try {
     // Setup that is not part of the import: the structure and the rows it starts with.
     const structure = await app.createStructure('Bench');
-    if (scenario.startIssueIds.length > 0) {
-      const repo = new ForestRepository(new KvsWriteMeter());
-      const stored = await repo.read(structure.id);
-      if (!stored) throw new Error('no forest');
-      const forest = Forest.fromRows(
-        scenario.startIssueIds.map((issueId, i) => ({ rowId: i + 1, depth: 0, issueId })),
-        scenario.startIssueIds.length + 1,
-      );
-      await repo.replace(stored.header, forestToChunks(forest), forest.size, 'bench', Date.now());
-    }
+    if (scenario.startIssueIds.length > 0) await app.givenTopLevelRows(structure.id, scenario.startIssueIds);
     const runImport = async () => ({
       ...(await app.runImport(structure.id, scenario.synchronizer, scenario.params)),
       plan: planner.last(),

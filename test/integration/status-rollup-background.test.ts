@@ -30,6 +30,25 @@ async function transitionAs(who: 'ed' | 'olivia' | 'automation', key: string, tr
   if (response.status !== 204) throw new Error(`transition ${key}: ${response.status} ${await response.text()}`);
 }
 
+/** olivia installs Status Rollup on the structure with these statuses and enables it. */
+async function installEnabled(structureId: string, statusIds: string[]): Promise<string> {
+  const installed = data(
+    await site.invokeAs('olivia', 'installSynchronizer', {
+      structureId,
+      synchronizer: 'status-rollup',
+      params: { statusIds },
+    }),
+  ).synchronizer;
+  data(
+    await site.invokeAs('olivia', 'setSynchronizerEnabled', {
+      structureId,
+      synchronizerId: installed.id,
+      enabled: true,
+    }),
+  );
+  return installed.id;
+}
+
 const statusOf = (key: string) => site.jira.store.issueByIdOrKey(key)?.status.name;
 
 it('moves a parent when its last child is done in Jira, in the background, as the run-as user', async () => {
@@ -40,20 +59,7 @@ it('moves a parent when its last child is done in Jira, in the background, as th
     [1, rollupId('RU-2')],
     [1, rollupId('RU-3')],
   ]);
-  const installed = data(
-    await site.invokeAs('olivia', 'installSynchronizer', {
-      structureId: structure.id,
-      synchronizer: 'status-rollup',
-      params: { statusIds: [S.todo, S.progress, S.done] },
-    }),
-  ).synchronizer;
-  data(
-    await site.invokeAs('olivia', 'setSynchronizerEnabled', {
-      structureId: structure.id,
-      synchronizerId: installed.id,
-      enabled: true,
-    }),
-  );
+  await installEnabled(structure.id, [S.todo, S.progress, S.done]);
   // when: ed finishes the last child
   await transitionAs('ed', 'RU-3', '21');
   await site.rt.drain();
@@ -89,24 +95,8 @@ it('stops two Status Rollups that keep undoing each other, with the reason, and 
     [1, rollupId('RU-7')],
   ]);
   await transitionAs('olivia', 'RU-7', '21');
-  const install = async (statusIds: string[]) => {
-    const s = data(
-      await site.invokeAs('olivia', 'installSynchronizer', {
-        structureId: structure.id,
-        synchronizer: 'status-rollup',
-        params: { statusIds },
-      }),
-    ).synchronizer;
-    data(
-      await site.invokeAs('olivia', 'setSynchronizerEnabled', {
-        structureId: structure.id,
-        synchronizerId: s.id,
-        enabled: true,
-      }),
-    );
-  };
-  await install([S.todo, S.progress, S.done]);
-  await install([S.done, S.progress, S.todo]);
+  await installEnabled(structure.id, [S.todo, S.progress, S.done]);
+  await installEnabled(structure.id, [S.done, S.progress, S.todo]);
   try {
     // when: someone starts it by moving RU-5
     await transitionAs('ed', 'RU-5', '11');
@@ -157,20 +147,7 @@ it("stops Status Rollup fighting an automation rule: the rule's changes are no u
     await site.rt.drain();
   };
   try {
-    const installed = data(
-      await site.invokeAs('olivia', 'installSynchronizer', {
-        structureId: structure.id,
-        synchronizer: 'status-rollup',
-        params: { statusIds: [S.todo, S.progress, S.done] },
-      }),
-    ).synchronizer;
-    data(
-      await site.invokeAs('olivia', 'setSynchronizerEnabled', {
-        structureId: structure.id,
-        synchronizerId: installed.id,
-        enabled: true,
-      }),
-    );
+    await installEnabled(structure.id, [S.todo, S.progress, S.done]);
     // when: ed touches a child, which starts Status Rollup; the rule undoes each of its moves
     await transitionAs('ed', 'RU-11', '41');
     await transitionAs('ed', 'RU-11', '21');
