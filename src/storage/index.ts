@@ -3,6 +3,7 @@ export * from './columns';
 export * from './errors';
 export * from './forests';
 export * from './history';
+export * from './import-bases';
 export * from './installed';
 export * from './job-data';
 export * from './job-record';

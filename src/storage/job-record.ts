@@ -94,6 +94,23 @@ export interface ImportCheckpoint {
   matched: number;
   /** Where the current stage continues. */
   cursor?: Record<string, unknown>;
+  /** How an incremental import reads Jira this time (src/app/import/incremental.ts); absent: in full. */
+  read?: ImportReadMark;
+}
+
+/**
+ * A full read, or only what changed since the base: decided by the import's first stage, kept here so
+ * every later stage knows without loading pages.
+ */
+export interface ImportReadMark {
+  /** When the read the next run's base holds started (ms): the next run reads again what was updated since. */
+  startedAt?: number;
+  /** When the full read this one builds on started (its own start, for a full read). */
+  fullReadAt?: number;
+  /** Reading only what changed: when the base's read started. */
+  since?: number;
+  /** Why the run reads everything, in words for the job log; once set, the run reads in full. */
+  fullRead?: string;
 }
 
 export interface ImportUndoInfo {

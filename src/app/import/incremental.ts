@@ -1,0 +1,151 @@
+// Incremental imports, the generic part: the base a run may start from (what the last successful run of
+// the synchronizer with the same parameters read on the structure, as the same user), the decision to
+// read only what changed or everything (in words, for the job log), the delta searches (relative
+// minutes back to a margin before the base's read: `updated >= -Nm`), and the stage that keeps what
+// this run read as the next run's base. A synchronizer opts in with `ImportSpec.incremental` and builds
+// its stages from these (the Filter import: src/synchronizers/filter/import.ts).
+import { crc32 } from '../../domain/forest/crc32';
+import { DEFAULT_FULL_READ_HOURS, fullReadReason } from '../../domain/incremental/full-read';
+import { minutesBack } from '../../domain/incremental/jql-delta';
+import { searchIdsReconciled } from '../../jira/search-reconciled';
+import {
+  ImportBaseRepository,
+  type ImportBase,
+  type ImportBaseKey,
+  type ImportJob,
+  type ImportReadMark,
+} from '../../storage';
+import type { StageContext, Stage, StageResult } from '../jobs/stage';
+import { validateParams } from '../params';
+import type { FactsPage } from './facts';
+import { CALLS_PER_UNIT, type FetchContext, type FetchStage, type ImportSpec } from './staged-import';
+
+const BASE = 'import:base';
+
+/** A full read at least this often: the `SYNC_FULL_READ_HOURS` app variable, 24 by default. */
+export function fullReadEveryMs(): number {
+  const hours = Number(process.env.SYNC_FULL_READ_HOURS);
+  const valid = process.env.SYNC_FULL_READ_HOURS !== undefined && Number.isFinite(hours) && hours >= 0;
+  return (valid ? hours : DEFAULT_FULL_READ_HOURS) * 3_600_000;
+}
+
+/** Where the base of these parameters lives: the same import again (by hand or installed) shares it. */
+export function importBaseKey(structureId: string, synchronizer: string, params: unknown): ImportBaseKey {
+  const text = new TextEncoder().encode(JSON.stringify(params));
+  return { structureId, synchronizer, paramsHash: crc32(text).toString(16).padStart(8, '0') };
+}
+
+/** The job's base, read from KVS once per invocation. */
+export function baseOf<P, D>(ctx: StageContext<ImportJob>, spec: ImportSpec<P, D>): Promise<ImportBase | undefined> {
+  let found = ctx.cache.get(BASE) as Promise<ImportBase | undefined> | undefined;
+  if (!found) {
+    const params = validateParams(spec.synchronizer, ctx.job.params);
+    const key = importBaseKey(ctx.job.structureId, ctx.job.synchronizer, params);
+    found = new ImportBaseRepository(ctx.inv.kvsWrites).get(key);
+    ctx.cache.set(BASE, found);
+  }
+  return found;
+}
+
+/** Reading only what changed since the base (and nothing so far said to read everything). */
+export const readsDelta = (read: ImportReadMark | undefined): read is ImportReadMark & { since: number } =>
+  read?.since !== undefined && read.fullRead === undefined;
+
+const nowOf = <P>(ctx: FetchContext<P>): number => (ctx.now ?? Date.now)();
+
+const at = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/**
+ * An ids-only search of what changed since the base, CALLS_PER_UNIT pages a unit; the query is fixed in
+ * the cursor at the first unit (pages of one search must follow each other). With `decides`, the first
+ * unit first decides whether this run reads only what changed (the base, the query, the user, the
+ * full-read period); otherwise the stage runs only when an earlier one decided so.
+ */
+export function changedIdsStage<P>(
+  name: string,
+  jqlOf: (minutes: number, ctx: FetchContext<P>) => string,
+  note: (found: number) => string,
+  options: { decides?: boolean } = {},
+): FetchStage<P> {
+  return {
+    name,
+    phase: 'reading what changed in Jira',
+    withoutPages: true,
+    async run(ctx, cursor) {
+      let read = ctx.read;
+      let decided: ImportReadMark | undefined;
+      let info: string[] | undefined;
+      if (cursor === undefined && options.decides) {
+        const now = nowOf(ctx);
+        const base = ctx.base ? await ctx.base() : undefined;
+        const why = ctx.base
+          ? fullReadReason(base, {
+              accountId: ctx.accountId ?? '',
+              jql: ctx.resolved.jql,
+              now,
+              fullReadEveryMs: fullReadEveryMs(),
+            })
+          : 'a preview reads everything';
+        if (why !== undefined || base === undefined) {
+          const fullRead = why ?? 'no earlier run to start from';
+          return { done: true, read: { fullRead }, info: [`Reading every matching issue: ${fullRead}.`] };
+        }
+        read = decided = { startedAt: now, since: base.searchStartedAt, fullReadAt: base.fullReadAt };
+        info = [`Reading only what changed in Jira since the last run (${at(base.searchStartedAt)}).`];
+      }
+      if (!readsDelta(read)) return { done: true };
+      const jql = (cursor?.jql as string | undefined) ?? jqlOf(minutesBack(nowOf(ctx), read.since), ctx);
+      let token = cursor?.token as string | undefined;
+      const ids: number[] = [];
+      for (let call = 0; call < CALLS_PER_UNIT; call++) {
+        const page = await searchIdsReconciled(ctx.jira, jql, token, ctx.resolved.reconcileIssueIds);
+        ids.push(...page.ids);
+        token = page.nextPageToken;
+        if (!token) break;
+      }
+      const found = Number(cursor?.found ?? 0) + ids.length;
+      const page: FactsPage = { stage: name, round: 0, ids };
+      return {
+        page,
+        cursor: { jql, token, found },
+        done: !token,
+        fetched: ids.length,
+        note: token ? undefined : note(found),
+        ...(decided ? { read: decided } : {}),
+        ...(info ? { info } : {}),
+      };
+    },
+  };
+}
+
+/**
+ * After the reads (and the visibility stage), before the apply: keeps what this run read as the next
+ * run's base. What Jira said does not depend on the structure, so a base is good even when the apply
+ * then has to retry or fails on a conflict.
+ */
+export function rememberStage<P, D>(
+  spec: ImportSpec<P, D>,
+  pagesOf: (ctx: StageContext<ImportJob>) => Promise<FactsPage[]>,
+): Stage<ImportJob> {
+  return {
+    name: 'remember',
+    phase: 'remembering what was read for the next run',
+    async run(ctx): Promise<StageResult<ImportJob>> {
+      const { inv, job } = ctx;
+      const read = job.checkpoint.read;
+      const params = validateParams(spec.synchronizer, job.params);
+      const members = spec.incremental?.members(await pagesOf(ctx), params, job.resolved);
+      if (members && read?.startedAt !== undefined) {
+        await new ImportBaseRepository(inv.kvsWrites).put(importBaseKey(job.structureId, job.synchronizer, params), {
+          accountId: job.startedBy,
+          jql: job.resolved.jql,
+          searchStartedAt: read.startedAt,
+          fullReadAt: read.fullReadAt ?? read.startedAt,
+          jobId: job.id,
+          ids: members,
+        });
+      }
+      return { next: 'next', changes: {} };
+    },
+  };
+}
