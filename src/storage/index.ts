@@ -1,5 +1,6 @@
 export * from './background-tick';
 export * from './columns';
+export * from './deleted-issues';
 export * from './errors';
 export * from './forests';
 export * from './history';

@@ -43,6 +43,9 @@ export const keys = {
   importBaseChunk: (structureId: string, synchronizer: string, paramsHash: string, jobId: string, index: number) =>
     `importbase:${structureId}:${synchronizer}:${paramsHash}:${jobId}:${index}`,
   importBasePrefix: (structureId: string) => `importbase:${structureId}:`,
+  /** An issue Jira said was deleted (`avi:jira:deleted:issue`), kept two days for incremental imports. */
+  deletedIssue: (issueId: number) => `deletedissue:${issueId}`,
+  deletedIssuePrefix: 'deletedissue:',
   /** What the app knows of Jira's hourly points pool: one small record for the app. */
   pointsPool: 'pool:app',
 };

@@ -4,11 +4,17 @@
 // changing, and structures edited by hand where the order matters, are read in full, with the reason
 // in the job log.
 import type { JobDto } from '../../src/contract';
+import { importBaseKey } from '../../src/app/import/incremental';
+import { ImportBaseRepository, KvsWriteMeter } from '../../src/storage';
+import { FilterParams } from '../../src/synchronizers/filter/params';
 import { id, siteDataset } from './support/dataset';
 import { data, givenStructure, runImport, shape, storedForest, useSite } from './support/site';
 
 const BIG = 600;
 const local = useSite(siteDataset(BIG));
+// Jira's product events reach the app's triggers (the deleted-issue records); installed synchronizers
+// here stay disabled, so no background run starts.
+beforeAll(() => local.site.rt.connectJira(local.site.jira));
 const big = (n: number) => id(`BIG-${n}`);
 
 const open = (extra = '') => ({
@@ -129,5 +135,31 @@ describe('Incremental Filter resync', () => {
       ),
     );
     expect(await shape(twins.ids[0])).toContain(`0:${big(300)}`);
+  });
+
+  it('drops a member deleted in Jira, which its searches cannot show, as a full read does', async () => {
+    // given
+    const twins = await givenTwins(open());
+    await twins.round();
+    // when: a member is deleted (Jira sends the event) and another issue is edited
+    local.site.jira.store.deleteIssue('BIG-20');
+    local.site.jira.store.updateIssue('BIG-21', { summary: 'Edited' });
+    await local.site.rt.drain();
+    local.site.searchCatchesUp();
+    const again = await twins.round();
+    // then: confirmed by id, left out of the members; its row stays as a full read leaves it (Jira
+    // cannot tell a deleted issue from one the user may not see, and hidden rows are never removed)
+    expect(lines(again)).toMatch(
+      /Deleted in Jira since the last run \(or no longer visible to you\): 1 of its members/,
+    );
+    expect(lines(again)).toMatch(/Read only what changed: \d+ issues match — 0 new to the query, 1 no longer match/);
+    expect(again.result).toMatchObject({ removed: 0, skippedNotVisible: 1 });
+    // and what the runs kept for the next one goes with the structure
+    const bases = new ImportBaseRepository(new KvsWriteMeter());
+    const key = importBaseKey(twins.ids[0], 'filter', FilterParams.parse(open()));
+    expect((await bases.get(key))?.ids).not.toContain(big(20));
+    expect((await bases.get(key))?.ids).toContain(big(21));
+    data(await local.site.invokeAs('olivia', 'deleteStructure', { structureId: twins.ids[0] }));
+    expect(await bases.get(key)).toBeUndefined();
   });
 });

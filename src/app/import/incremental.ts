@@ -6,7 +6,9 @@
 // its stages from these (the Filter import: src/synchronizers/filter/import.ts).
 import { crc32 } from '../../domain/forest/crc32';
 import { DEFAULT_FULL_READ_HOURS, fullReadReason } from '../../domain/incremental/full-read';
-import { minutesBack } from '../../domain/incremental/jql-delta';
+import { CHANGED_MARGIN_MS, minutesBack } from '../../domain/incremental/jql-delta';
+import type { IssueId } from '../../domain/forest';
+import { BULKFETCH_MAX, mapInLanes } from '../../jira';
 import { searchIdsReconciled } from '../../jira/search-reconciled';
 import {
   ImportBaseRepository,
@@ -18,7 +20,13 @@ import {
 import type { StageContext, Stage, StageResult } from '../jobs/stage';
 import { validateParams } from '../params';
 import type { FactsPage } from './facts';
-import { CALLS_PER_UNIT, type FetchContext, type FetchStage, type ImportSpec } from './staged-import';
+import {
+  CALLS_PER_UNIT,
+  parallelCallsPerUnit,
+  type FetchContext,
+  type FetchStage,
+  type ImportSpec,
+} from './staged-import';
 
 const BASE = 'import:base';
 
@@ -116,6 +124,60 @@ export function changedIdsStage<P>(
       };
     },
   };
+}
+
+/**
+ * Members of the base that Jira's events said were deleted since (a margin before) the base's read,
+ * confirmed by id (bulkfetch, 100 a call, side by side): one that does not come back is gone for this
+ * user — deleted, or no longer visible, which a full search would not return either. The page asks
+ * about them (`asked`), so the planner treats the gone ones as issues the user cannot see, as a full
+ * run's visibility check would.
+ */
+export function deletedMembersStage<P>(name: string): FetchStage<P> {
+  return {
+    name,
+    phase: 'checking which issues were deleted',
+    withoutPages: true,
+    async run(ctx, cursor) {
+      const read = ctx.read;
+      if (!readsDelta(read) || !ctx.deletedSince || !ctx.base) return { done: true };
+      const base = await ctx.base();
+      if (!base) return { done: true };
+      const members = new Set<IssueId>(base.ids);
+      const candidates = [...new Set(await ctx.deletedSince(read.since - CHANGED_MARGIN_MS))]
+        .filter((id) => members.has(id))
+        .sort((a, b) => a - b);
+      const from = Number(cursor?.from ?? 0);
+      const asked = candidates.slice(from, from + BULKFETCH_MAX * parallelCallsPerUnit(ctx));
+      if (asked.length === 0) return { done: true };
+      const batches: number[][] = [];
+      for (let i = 0; i < asked.length; i += BULKFETCH_MAX) batches.push(asked.slice(i, i + BULKFETCH_MAX));
+      const found = (await mapInLanes(batches, (batch) => ctx.jira.bulkFetch(batch, ['id']))).flat();
+      const issues = found.map((i) => ({ id: Number(i.id), key: i.key }));
+      const done = from + asked.length >= candidates.length;
+      const gone = Number(cursor?.gone ?? 0) + asked.length - issues.length;
+      return {
+        page: { stage: name, round: 0, asked, issues },
+        cursor: { from: from + asked.length, gone },
+        done,
+        note: done
+          ? `Deleted in Jira since the last run (or no longer visible to you): ${gone} of its members.`
+          : undefined,
+      };
+    },
+  };
+}
+
+/** Members a deletedMembersStage found gone. */
+export function goneMembers(pages: readonly FactsPage[], stage: string): IssueId[] {
+  const asked: IssueId[] = [];
+  const found = new Set<IssueId>();
+  for (const page of pages) {
+    if (page.stage !== stage) continue;
+    asked.push(...(page.asked ?? []));
+    for (const issue of page.issues ?? []) found.add(issue.id);
+  }
+  return asked.filter((id) => !found.has(id));
 }
 
 /**

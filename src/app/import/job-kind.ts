@@ -4,7 +4,13 @@
 // structure makes the engine run the apply again from the new forest (bounded); a duplicate or cancelled
 // step loses on the job condition and changes nothing.
 import { applyUpdate, type Forest } from '../../domain/forest';
-import { JobDataRepository, requestUnits, type ChangeNote, type ImportJob } from '../../storage';
+import {
+  DeletedIssueRepository,
+  JobDataRepository,
+  requestUnits,
+  type ChangeNote,
+  type ImportJob,
+} from '../../storage';
 import { AppError } from '../errors';
 import { forestChunks, forestsOf, historyOp, loadForest, trimHistory } from '../forest-store';
 import type { Invocation } from '../invocation';
@@ -72,6 +78,7 @@ function fetchStage<P, D>(spec: ImportSpec<P, D>, stage: FetchStage<P>): Stage<I
         now: inv.now,
         accountId: job.startedBy,
         base: () => baseOf(ctx, spec),
+        deletedSince: (since) => new DeletedIssueRepository(inv.kvsWrites).since(since),
         read: cp.read,
       };
       const unit = await stage.run(fetchContext, cp.cursor);

@@ -45,6 +45,8 @@ export interface FetchContext<P> {
   accountId?: string;
   /** The base an incremental import may start from (absent in previews: they read in full). */
   base?: () => Promise<ImportBase | undefined>;
+  /** Issues Jira's events said were deleted at or after `since` (ms); absent in previews. */
+  deletedSince?: (since: number) => Promise<IssueId[]>;
   /** How this run reads, as its stages decided so far (incremental.ts). */
   read?: ImportReadMark;
 }

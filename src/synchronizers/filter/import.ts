@@ -3,7 +3,8 @@
 // Repeated with the same parameters, it reads only what changed since the last successful run
 // (incremental.ts): the issues updated since (`updated >= -Nm`, wherever they are: an issue leaves the
 // query only by being updated) and those of them that match now, in the query's order; the other
-// members are carried from the last run. It reads everything instead when the log's reason says so.
+// members are carried from the last run, less those Jira's events said were deleted (confirmed by id).
+// It reads everything instead when the log's reason says so.
 import {
   filterImportVisibilityQuestions,
   filterSynchronizer,
@@ -16,7 +17,7 @@ import { resolveFilterSource } from './source';
 import { changedJql, changedMatchingJql } from '../../domain/incremental/jql-delta';
 import type { FetchStage, ImportSpec } from '../../app/import/staged-import';
 import { searchStage } from '../../app/import/stages';
-import { changedIdsStage, readsDelta } from '../../app/import/incremental';
+import { changedIdsStage, deletedMembersStage, goneMembers, readsDelta } from '../../app/import/incremental';
 import type { FactsPage } from '../../app/import/facts';
 
 const underIdOf = (underIssueId: string | undefined): number | null =>
@@ -43,6 +44,7 @@ const mergeStage: FetchStage<FilterParams> = {
       base: base.ids,
       changedMatching: idsOf(ctx.pages, 'changedMatching'),
       changed: idsOf(ctx.pages, 'changed'),
+      deleted: goneMembers(ctx.pages, 'deleted'),
     });
     const why = orderUnknownReason({
       forest: await ctx.forest(),
@@ -100,6 +102,7 @@ export const filterImport: ImportSpec<FilterParams, FilterImportData> = {
       (minutes, ctx) => changedMatchingJql(ctx.resolved.jql, minutes),
       (n) => `${n} changed issues match the query now.`,
     ),
+    deletedMembersStage<FilterParams>('deleted'),
     mergeStage,
     fullSearchStage(),
   ],
