@@ -107,6 +107,20 @@ describe('splitPage', () => {
     expect(parts.flatMap((p) => p.asked ?? [])).toEqual([1, 2, 3]);
   });
 
+  it('stores an ids page too big for one KVS value (an incremental run’s members) as several, in order', () => {
+    // given: 100k ids (~700 KB of JSON)
+    const ids = Array.from({ length: 100_000 }, (_, i) => 10_000_000 + ((i * 7919) % 100_000));
+    // when
+    const parts = splitPage({ stage: 'search', round: 0, ids });
+    // then
+    expect(parts.length).toBeGreaterThan(2);
+    for (const part of parts) {
+      expect(JSON.stringify(part).length).toBeLessThanOrEqual(PAGE_MAX_BYTES);
+      expect(part.stage).toBe('search');
+    }
+    expect(parts.flatMap((p) => p.ids ?? [])).toEqual(ids);
+  });
+
   it('leaves a page that fits alone', () => {
     const page: FactsPage = { stage: 'forest', issues: [{ id: 1, key: 'A-1' }] };
     expect(splitPage(page)).toEqual([page]);

@@ -181,3 +181,47 @@ describe('incremental Filter runs (property)', () => {
     expect(incremental).toBeGreaterThan(500);
   });
 });
+
+describe('mergeFilterMembers', () => {
+  it('keeps the changed matches in order, then the unchanged members by id, and counts what moved', () => {
+    const merged = mergeFilterMembers({
+      base: [5, 3, 1, 9],
+      changed: [3, 7, 8, 1],
+      changedMatching: [8, 1, 7],
+      deleted: [9],
+    });
+    // 3 left (changed, no longer matching), 9 deleted; 7 and 8 entered; 5 carried
+    expect(merged).toEqual({ matching: [8, 1, 7, 5], carried: 1, left: 2, entered: 2 });
+  });
+});
+
+describe('orderUnknownReason', () => {
+  const params = (p: Record<string, unknown>) =>
+    FilterParams.parse({ source: { kind: 'jql', jql: 'x' }, add: { at: 'under', issueKey: 'U-1' }, ...p });
+  // U (1) with 10 under it; 20 at the top
+  const forest = Forest.fromRows(
+    [
+      { rowId: 1, depth: 0, issueId: UNDER },
+      { rowId: 2, depth: 1, issueId: 10 },
+      { rowId: 3, depth: 0, issueId: 20 },
+    ],
+    4,
+  );
+  it('lets carried members with rows be, anywhere without Allow move', () => {
+    const check = { forest, underIssueId: UNDER, matching: [30, 10, 20], carried: 2 };
+    expect(orderUnknownReason({ ...check, params: params({}) })).toBeUndefined();
+    expect(orderUnknownReason({ ...check, params: params({ allowMove: true }) })).toMatch(
+      /issue 20 matched at the last run but is no longer under U-1/,
+    );
+  });
+  it('reads in full when a carried member has no row', () => {
+    expect(
+      orderUnknownReason({ forest, params: params({}), underIssueId: UNDER, matching: [10, 40], carried: 2 }),
+    ).toMatch(/issue 40 matched at the last run but is no longer in the structure/);
+  });
+  it('lets anything be when there is no place to add to', () => {
+    expect(
+      orderUnknownReason({ forest, params: params({ allowMove: true }), underIssueId: 99, matching: [40], carried: 1 }),
+    ).toBeUndefined();
+  });
+});
