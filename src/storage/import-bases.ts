@@ -36,6 +36,11 @@ export interface ImportBaseKey {
 export class ImportBaseRepository {
   constructor(private readonly meter: KvsWriteMeter) {}
 
+  /** The head alone: enough to decide whether a run may read only what changed. */
+  getHead(at: ImportBaseKey): Promise<ImportBaseHead | undefined> {
+    return kvs.get<ImportBaseHead>(keys.importBase(at.structureId, at.synchronizer, at.paramsHash));
+  }
+
   async get(at: ImportBaseKey): Promise<ImportBase | undefined> {
     const head = await kvs.get<ImportBaseHead>(keys.importBase(at.structureId, at.synchronizer, at.paramsHash));
     if (!head) return undefined;

@@ -84,6 +84,12 @@ export interface ImportResolved {
   rankFieldId?: string;
   /** Issues the starter just wrote (≤50): every search of the import asks Jira to reconcile them (`reconcileIssues`). */
   reconcileIssueIds?: number[];
+  /**
+   * An incremental import's plan, decided when it started (src/app/import/incremental.ts): read only
+   * what changed since this base's read, or everything, for `fullRead`'s reason.
+   */
+  delta?: { since: number; fullReadAt: number };
+  fullRead?: string;
 }
 
 /** Where an import is: the cursor within its stage and the job data pages it gathered. */

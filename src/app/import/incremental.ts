@@ -16,7 +16,9 @@ import {
   type ImportBaseKey,
   type ImportJob,
   type ImportReadMark,
+  type ImportResolved,
 } from '../../storage';
+import type { Invocation } from '../invocation';
 import type { StageContext, Stage, StageResult } from '../jobs/stage';
 import { validateParams } from '../params';
 import type { FactsPage } from './facts';
@@ -64,16 +66,38 @@ const nowOf = <P>(ctx: FetchContext<P>): number => (ctx.now ?? Date.now)();
 const at = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
+ * When an import starts, as its user: whether it may read only what changed since its base (the base's
+ * head, one KVS read), or everything, and why — in the job's resolved values, so the job's stages are
+ * those of the read it makes.
+ */
+export async function decideRead(
+  inv: Invocation,
+  structureId: string,
+  synchronizer: string,
+  params: unknown,
+  jql: string,
+): Promise<Pick<ImportResolved, 'delta' | 'fullRead'>> {
+  const base = await new ImportBaseRepository(inv.kvsWrites).getHead(importBaseKey(structureId, synchronizer, params));
+  const fullRead = fullReadReason(base, {
+    accountId: inv.accountId,
+    jql,
+    now: inv.now(),
+    fullReadEveryMs: fullReadEveryMs(),
+  });
+  if (fullRead !== undefined || base === undefined) return { fullRead: fullRead ?? 'no earlier run to start from' };
+  return { delta: { since: base.searchStartedAt, fullReadAt: base.fullReadAt } };
+}
+
+/**
  * An ids-only search of what changed since the base, CALLS_PER_UNIT pages a unit; the query is fixed in
- * the cursor at the first unit (pages of one search must follow each other). With `decides`, the first
- * unit first decides whether this run reads only what changed (the base, the query, the user, the
- * full-read period); otherwise the stage runs only when an earlier one decided so.
+ * the cursor at the first unit (pages of one search must follow each other). The `first` stage of a
+ * delta read dates it; later ones run only while nothing decided to read everything instead.
  */
 export function changedIdsStage<P>(
   name: string,
   jqlOf: (minutes: number, ctx: FetchContext<P>) => string,
   note: (found: number) => string,
-  options: { decides?: boolean } = {},
+  options: { first?: boolean } = {},
 ): FetchStage<P> {
   return {
     name,
@@ -81,25 +105,10 @@ export function changedIdsStage<P>(
     withoutPages: true,
     async run(ctx, cursor) {
       let read = ctx.read;
-      let decided: ImportReadMark | undefined;
-      let info: string[] | undefined;
-      if (cursor === undefined && options.decides) {
-        const now = nowOf(ctx);
-        const base = ctx.base ? await ctx.base() : undefined;
-        const why = ctx.base
-          ? fullReadReason(base, {
-              accountId: ctx.accountId ?? '',
-              jql: ctx.resolved.jql,
-              now,
-              fullReadEveryMs: fullReadEveryMs(),
-            })
-          : 'a preview reads everything';
-        if (why !== undefined || base === undefined) {
-          const fullRead = why ?? 'no earlier run to start from';
-          return { done: true, read: { fullRead }, info: [`Reading every matching issue: ${fullRead}.`] };
-        }
-        read = decided = { startedAt: now, since: base.searchStartedAt, fullReadAt: base.fullReadAt };
-        info = [`Reading only what changed in Jira since the last run (${at(base.searchStartedAt)}).`];
+      let started: ImportReadMark | undefined;
+      const delta = ctx.resolved.delta;
+      if (cursor === undefined && options.first && delta !== undefined) {
+        read = started = { startedAt: nowOf(ctx), since: delta.since, fullReadAt: delta.fullReadAt };
       }
       if (!readsDelta(read)) return { done: true };
       const jql = (cursor?.jql as string | undefined) ?? jqlOf(minutesBack(nowOf(ctx), read.since), ctx);
@@ -119,8 +128,9 @@ export function changedIdsStage<P>(
         done: !token,
         fetched: ids.length,
         note: token ? undefined : note(found),
-        ...(decided ? { read: decided } : {}),
-        ...(info ? { info } : {}),
+        ...(started
+          ? { read: started, info: [`Reading only what changed in Jira since the last run (${at(read.since)}).`] }
+          : {}),
       };
     },
   };

@@ -82,30 +82,40 @@ function fullSearchStage(): FetchStage<FilterParams> {
       if (readsDelta(ctx.read)) return { done: true };
       if (cursor !== undefined) return full.run(ctx, cursor);
       const startedAt = (ctx.now ?? Date.now)();
-      return { ...(await full.run(ctx, cursor)), read: { startedAt, fullReadAt: startedAt } };
+      const unit = await full.run(ctx, cursor);
+      // Why, unless the merge already said so (it read the delta first).
+      const why = ctx.read?.fullRead === undefined ? ctx.resolved.fullRead : undefined;
+      return {
+        ...unit,
+        read: { startedAt, fullReadAt: startedAt },
+        ...(why !== undefined ? { info: [`Reading every matching issue: ${why}.`, ...(unit.info ?? [])] } : {}),
+      };
     },
   };
 }
 
+const deltaStages = (): FetchStage<FilterParams>[] => [
+  changedIdsStage<FilterParams>(
+    'changed',
+    (minutes) => changedJql(minutes),
+    (n) => `${n} issues changed in Jira since the last run.`,
+    { first: true },
+  ),
+  changedIdsStage<FilterParams>(
+    'changedMatching',
+    (minutes, ctx) => changedMatchingJql(ctx.resolved.jql, minutes),
+    (n) => `${n} changed issues match the query now.`,
+  ),
+  deletedMembersStage<FilterParams>('deleted'),
+  mergeStage,
+];
+
 export const filterImport: ImportSpec<FilterParams, FilterImportData> = {
   synchronizer: filterSynchronizer,
   resolve: resolveFilterSource,
-  stages: () => [
-    changedIdsStage<FilterParams>(
-      'changed',
-      (minutes) => changedJql(minutes),
-      (n) => `${n} issues changed in Jira since the last run.`,
-      { decides: true },
-    ),
-    changedIdsStage<FilterParams>(
-      'changedMatching',
-      (minutes, ctx) => changedMatchingJql(ctx.resolved.jql, minutes),
-      (n) => `${n} changed issues match the query now.`,
-    ),
-    deletedMembersStage<FilterParams>('deleted'),
-    mergeStage,
-    fullSearchStage(),
-  ],
+  // Only a run that may read what changed has the delta stages (decided when it started).
+  stages: (_params, resolved) => [...(resolved.delta !== undefined ? deltaStages() : []), fullSearchStage()],
+
   data: (pages, _params, resolved) => ({
     matching: idsOf(pages, 'search'),
     underIssueId: underIdOf(resolved.underIssueId),
