@@ -58,7 +58,9 @@ async function givenTwins(params: Record<string, unknown>) {
       try {
         const full = await resync(structures[1].id, ids[1]);
         expect(full.state).toBe('finished');
-        expect(lines(full)).toMatch(/Reading every matching issue: (no earlier run|the periodic full read is due)/);
+        expect(lines(full)).toMatch(
+          /Reading every matching issue: (no earlier run|the periodic full read is due|the query changed)/,
+        );
       } finally {
         delete process.env.SYNC_FULL_READ_HOURS;
       }
@@ -107,6 +109,28 @@ describe('Incremental Filter resync', () => {
     expect(again.state).toBe('finished');
     expect(lines(again)).toMatch(/Reading every matching issue: the query uses currentUser\(\)/);
     expect(again.cost.jiraPoints).toBeGreaterThan(BIG);
+  });
+
+  it('reads everything when the saved filter was edited since the last run, and says why', async () => {
+    // given: a structure following saved filter 10002, resynced once
+    const params = { source: { kind: 'filter', filterId: '10002' }, add: { at: 'top' }, remove: true };
+    const twins = await givenTwins(params);
+    await twins.round();
+    const unchanged = await twins.round();
+    expect(lines(unchanged)).toMatch(/Read only what changed/);
+    // when: its owner edits the filter's JQL (no issue changes)
+    const filter = local.site.jira.store.filters.get('10002');
+    if (!filter) throw new Error('no filter 10002');
+    const jql = filter.jql;
+    filter.jql = 'project = APP AND key != APP-2 ORDER BY key ASC';
+    try {
+      const again = await twins.round();
+      // then
+      expect(lines(again)).toMatch(/Reading every matching issue: the query changed since the last run/);
+      expect(again.result).toMatchObject({ removed: 1 });
+    } finally {
+      filter.jql = jql;
+    }
   });
 
   it('reads everything when a member was removed by hand, as its place depends on the order', async () => {
