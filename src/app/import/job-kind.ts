@@ -83,7 +83,7 @@ function fetchStage<P, D>(spec: ImportSpec<P, D>, stage: FetchStage<P>): Stage<I
       };
       const unit = await stage.run(fetchContext, cp.cursor);
       let count = cp.pages;
-      for (const part of unit.page ? splitPage(unit.page) : []) {
+      for (const part of [...(unit.page ? [unit.page] : []), ...(unit.pages ?? [])].flatMap(splitPage)) {
         await dataOf(inv).putPage(job.id, count, part);
         pages.push(part);
         count++;

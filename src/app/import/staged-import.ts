@@ -54,6 +54,8 @@ export interface FetchContext<P> {
 export interface FetchUnit {
   /** What this unit fetched (written as the next job data page). */
   page?: FactsPage;
+  /** More pages after `page`, for a unit whose answer is naturally several (a merge's carried members). */
+  pages?: FactsPage[];
   /** Where the stage continues; ignored when `done`. */
   cursor?: Cursor;
   done: boolean;

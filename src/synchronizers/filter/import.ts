@@ -18,13 +18,13 @@ import { changedJql, changedMatchingJql } from '../../domain/incremental/jql-del
 import type { FetchStage, ImportSpec } from '../../app/import/staged-import';
 import { searchStage } from '../../app/import/stages';
 import { changedIdsStage, deletedMembersStage, goneMembers, readsDelta } from '../../app/import/incremental';
-import type { FactsPage } from '../../app/import/facts';
+import { idsOfPage, sortedIdsPages, type FactsPage } from '../../app/import/facts';
 
 const underIdOf = (underIssueId: string | undefined): number | null =>
   underIssueId !== undefined ? Number(underIssueId) : null;
 
 const idsOf = (pages: readonly FactsPage[], stage: string): number[] =>
-  pages.filter((p) => p.stage === stage).flatMap((p) => p.ids ?? []);
+  pages.filter((p) => p.stage === stage).flatMap(idsOfPage);
 
 /**
  * The members now, from the base and the two delta searches — unless a carried member's place in the
@@ -57,8 +57,10 @@ const mergeStage: FetchStage<FilterParams> = {
       return { done: true, read: { fullRead: why }, info: [`Reading every matching issue after all: ${why}.`] };
     return {
       done: true,
-      // Written as the search's pages: the planner reads them the same way.
-      page: { stage: 'search', round: 0, ids: merged.matching },
+      // Written as the search's pages, which the planner reads the same way: the changed matches in
+      // order, then the carried members (ascending) as compact id sets.
+      page: { stage: 'search', round: 0, ids: merged.matching.slice(0, merged.matching.length - merged.carried) },
+      pages: sortedIdsPages('search', merged.matching.slice(merged.matching.length - merged.carried)),
       note:
         `Read only what changed: ${merged.matching.length} issues match — ${merged.entered} new to the query, ` +
         `${merged.left} no longer match, ${merged.carried} carried from the last run.`,

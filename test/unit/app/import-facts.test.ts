@@ -1,6 +1,14 @@
 // What a staged import keeps of Jira's answers: the facts of each issue in domain terms (link ends the
 // way LinkFact reads them), and what its pages say about visibility.
-import { issuesOf, linkFact, storedIssue, visibilityOf, type FactsPage } from '../../../src/app/import/facts';
+import {
+  idsOfPage,
+  issuesOf,
+  linkFact,
+  sortedIdsPages,
+  storedIssue,
+  visibilityOf,
+  type FactsPage,
+} from '../../../src/app/import/facts';
 import { PAGE_MAX_BYTES, splitPage } from '../../../src/app/import/staged-import';
 
 describe('storedIssue', () => {
@@ -80,6 +88,28 @@ describe('what pages say', () => {
 
   it('keeps the first facts of an issue a later page repeats', () => {
     expect(issuesOf(pages).get(2)?.parent).toBe(1);
+  });
+});
+
+describe('sortedIdsPages', () => {
+  it('keeps sorted ids compactly, each page far below a KVS value, and reads them back in order', () => {
+    // given: 40k ascending ids, some far apart
+    const sorted = Array.from({ length: 40_000 }, (_, i) => 10_000 + i * 3 + (i % 7 === 0 ? 2 ** 40 : 0)).sort(
+      (a, b) => a - b,
+    );
+    // when
+    const pages = sortedIdsPages('search', sorted);
+    // then
+    expect(pages.length).toBe(3);
+    for (const page of pages) expect(JSON.stringify(page).length).toBeLessThanOrEqual(PAGE_MAX_BYTES);
+    expect(pages.flatMap(idsOfPage)).toEqual(sorted);
+    expect(idsOfPage({ stage: 'search', ids: [5, 1], sortedIds: pages[0].sortedIds }).slice(0, 3)).toEqual([
+      5,
+      1,
+      sorted[0],
+    ]);
+    // and they answer no visibility question
+    expect(visibilityOf(pages).seen.size).toBe(0);
   });
 });
 
