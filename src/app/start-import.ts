@@ -2,6 +2,7 @@
 // is recorded as queued and its first event pushed. The worker does the rest as the same user.
 import type { JobDto } from '../contract';
 import { requireLevel } from './access';
+import { decideRead } from './import/incremental';
 import { importSpecFor } from './import/registry';
 import type { Invocation } from './invocation';
 import { enqueueJob, importJob, startedBefore, type JobOrigin } from './jobs';
@@ -50,7 +51,9 @@ export async function startImport(
   const repeated = await startedBefore(inv, request.requestId);
   if (repeated) return repeated;
   await requireNoRunningJob(inv, request.structureId, 'import');
-  const { structure, synchronizer, params, resolved } = await prepareImport(inv, request);
+  const { structure, synchronizer, spec, params, resolved } = await prepareImport(inv, request);
+  if (spec.incremental)
+    Object.assign(resolved, await decideRead(inv, structure.id, synchronizer.key, params, resolved.jql));
   const source =
     resolved.filterName !== undefined ? `saved filter "${resolved.filterName}"` : (resolved.source ?? 'JQL');
   const reads = resolved.jql === '' ? source : `${source}: ${resolved.jql}`;

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { PermissionRule, StructureDetails, StructureSummary } from '../contract';
 import {
   ColumnsRepository,
+  ImportBaseRepository,
   InstalledSynchronizerRepository,
   JobRepository,
   StaleJobStep,
@@ -123,6 +124,7 @@ export async function deleteStructure(inv: Invocation, structureId: string): Pro
   await forestsOf(inv).deleteAll(structureId);
   await folderNamesOf(inv).deleteAll(structureId);
   await new ColumnsRepository(inv.kvsWrites).delete(structureId);
+  await new ImportBaseRepository(inv.kvsWrites).deleteAll(structureId);
   // Its jobs go too, with their data. A job still queued or running is cancelled instead and kept, so
   // whoever started it still finds it and reads why it stopped; its next event finds it ended.
   const who = await displayNameOf(inv, inv.accountId);

@@ -84,6 +84,12 @@ export interface ImportResolved {
   rankFieldId?: string;
   /** Issues the starter just wrote (≤50): every search of the import asks Jira to reconcile them (`reconcileIssues`). */
   reconcileIssueIds?: number[];
+  /**
+   * An incremental import's plan, decided when it started (src/app/import/incremental.ts): read only
+   * what changed since this base's read, or everything, for `fullRead`'s reason.
+   */
+  delta?: { since: number; fullReadAt: number };
+  fullRead?: string;
 }
 
 /** Where an import is: the cursor within its stage and the job data pages it gathered. */
@@ -94,6 +100,23 @@ export interface ImportCheckpoint {
   matched: number;
   /** Where the current stage continues. */
   cursor?: Record<string, unknown>;
+  /** How an incremental import reads Jira this time (src/app/import/incremental.ts); absent: in full. */
+  read?: ImportReadMark;
+}
+
+/**
+ * A full read, or only what changed since the base: decided by the import's first stage, kept here so
+ * every later stage knows without loading pages.
+ */
+export interface ImportReadMark {
+  /** When the read the next run's base holds started (ms): the next run reads again what was updated since. */
+  startedAt?: number;
+  /** When the full read this one builds on started (its own start, for a full read). */
+  fullReadAt?: number;
+  /** Reading only what changed: when the base's read started. */
+  since?: number;
+  /** Why the run reads everything, in words for the job log; once set, the run reads in full. */
+  fullRead?: string;
 }
 
 export interface ImportUndoInfo {

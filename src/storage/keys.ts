@@ -37,6 +37,18 @@ export const keys = {
   backgroundTick: 'syncstate:tick',
   /** Whether a Jira account that changed issues is a person's or another app's, learnt once per account. */
   actorKind: (accountId: string) => `syncstate:actor:${accountId}`,
+  /**
+   * What the last successful import of a synchronizer with these parameters read (`paramsHash`), as the
+   * next run's base: one small head record, and the members' id set in chunks named by the job that wrote them.
+   */
+  importBase: (structureId: string, synchronizer: string, paramsHash: string) =>
+    `importbase:${structureId}:${synchronizer}:${paramsHash}`,
+  importBaseChunk: (structureId: string, synchronizer: string, paramsHash: string, jobId: string, index: number) =>
+    `importbase:${structureId}:${synchronizer}:${paramsHash}:${jobId}:${index}`,
+  importBasePrefix: (structureId: string) => `importbase:${structureId}:`,
+  /** An issue Jira said was deleted (`avi:jira:deleted:issue`), kept two days for incremental imports. */
+  deletedIssue: (issueId: number) => `deletedissue:${issueId}`,
+  deletedIssuePrefix: 'deletedissue:',
   /** What the app knows of Jira's hourly points pool: one small record for the app. */
   pointsPool: 'pool:app',
 };

@@ -7,7 +7,7 @@ import { IDLE_GUARD, recordGuardEvent } from '../../domain/background/cycle-guar
 import { issuesNamedBy, syncEventFromProduct } from '../../domain/background/events';
 import { affectedSynchronizers, asksStructureIssues } from '../../domain/background/relevance';
 import { interestOf } from '../../synchronizers';
-import { InstalledSynchronizerRepository, KvsWriteMeter } from '../../storage';
+import { DeletedIssueRepository, InstalledSynchronizerRepository, KvsWriteMeter } from '../../storage';
 import { debounceOptions, guardMaxRounds } from './options';
 import { actorKindOf } from './actor-kind';
 import { applyGuardStop, guardLabelOf } from './guard-stop';
@@ -24,6 +24,9 @@ export async function onProductEvent(
 ): Promise<number> {
   const event = syncEventFromProduct(payload);
   if (!event) return 0;
+  // Whatever follows the event: an incremental import learns of deleted members only from these records.
+  if (event.kind === 'issue' && event.action === 'deleted')
+    await new DeletedIssueRepository(new KvsWriteMeter()).record(event.issueId, now);
   const repo = new InstalledSynchronizerRepository(new KvsWriteMeter());
   const all = (await repo.list()).filter(syncsInBackground);
   const watched = all.map((sync) => ({ sync, interest: interestOf(sync.synchronizerKey, sync.params) }));

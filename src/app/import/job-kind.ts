@@ -4,7 +4,13 @@
 // structure makes the engine run the apply again from the new forest (bounded); a duplicate or cancelled
 // step loses on the job condition and changes nothing.
 import { applyUpdate, type Forest } from '../../domain/forest';
-import { JobDataRepository, requestUnits, type ChangeNote, type ImportJob } from '../../storage';
+import {
+  DeletedIssueRepository,
+  JobDataRepository,
+  requestUnits,
+  type ChangeNote,
+  type ImportJob,
+} from '../../storage';
 import { AppError } from '../errors';
 import { forestChunks, forestsOf, historyOp, loadForest, trimHistory } from '../forest-store';
 import type { Invocation } from '../invocation';
@@ -12,6 +18,7 @@ import type { JobKindSpec, Stage, StageContext, StageResult } from '../jobs/stag
 import { validateParams } from '../params';
 import type { FactsPage } from './facts';
 import { importSpecFor } from './registry';
+import { baseOf, rememberStage } from './incremental';
 import {
   planStaged,
   splitPage,
@@ -68,24 +75,31 @@ function fetchStage<P, D>(spec: ImportSpec<P, D>, stage: FetchStage<P>): Stage<I
           if (!forest) cache.set(FOREST, (forest = (await loadForest(inv, job.structureId)).forest));
           return forest;
         },
+        now: inv.now,
+        accountId: job.startedBy,
+        base: () => baseOf(ctx, spec),
+        deletedSince: (since) => new DeletedIssueRepository(inv.kvsWrites).since(since),
+        read: cp.read,
       };
       const unit = await stage.run(fetchContext, cp.cursor);
       let count = cp.pages;
-      for (const part of unit.page ? splitPage(unit.page) : []) {
+      for (const part of [...(unit.page ? [unit.page] : []), ...(unit.pages ?? [])].flatMap(splitPage)) {
         await dataOf(inv).putPage(job.id, count, part);
         pages.push(part);
         count++;
       }
       const matched = cp.matched + (unit.fetched ?? 0);
+      const read = unit.read ? { read: { ...cp.read, ...unit.read } } : cp.read ? { read: cp.read } : {};
       return {
         next: unit.done ? 'next' : 'again',
-        changes: { checkpoint: { pages: count, matched, ...(unit.done ? {} : { cursor: unit.cursor }) } },
+        changes: { checkpoint: { pages: count, matched, ...read, ...(unit.done ? {} : { cursor: unit.cursor }) } },
         // A stage that knows its total shows a determinate bar; the next stage starts without one.
         progress:
           unit.progress && !unit.done
             ? { phase: stage.phase, done: unit.progress.done, total: Math.max(unit.progress.total, unit.progress.done) }
             : { phase: stage.phase, done: matched },
         log: [
+          ...(unit.info ?? []).map((message) => ({ level: 'info' as const, message })),
           ...(unit.warnings ?? []).map((message) => ({ level: 'warn' as const, message })),
           ...(unit.done && unit.note ? [{ level: 'info' as const, message: unit.note }] : []),
         ],
@@ -159,7 +173,8 @@ function applyStage<P, D>(spec: ImportSpec<P, D>): Stage<ImportJob> {
 function stagesOf<P, D>(spec: ImportSpec<P, D>, job: ImportJob): Stage<ImportJob>[] {
   const params = validateParams(spec.synchronizer, job.params);
   const fetch = [...spec.stages(params, job.resolved), visibilityStage(spec)];
-  return [...fetch.map((stage) => fetchStage(spec, stage)), applyStage(spec)];
+  const remember = spec.incremental ? [rememberStage(spec, pagesOf)] : [];
+  return [...fetch.map((stage) => fetchStage(spec, stage)), ...remember, applyStage(spec)];
 }
 
 export const importJobKind: JobKindSpec<ImportJob> = {

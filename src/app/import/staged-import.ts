@@ -7,7 +7,7 @@ import type { Forest, IssueId } from '../../domain/forest';
 import type { ImportPlan, Synchronizer } from '../../domain/synchronizers/types';
 import { mapInLanes, type JiraClient } from '../../jira';
 import type { ImportPreview } from '../../contract';
-import type { ImportResolved } from '../../storage';
+import type { ImportBase, ImportReadMark, ImportResolved } from '../../storage';
 import type { Invocation } from '../invocation';
 import { visibleInBatch, visibleIssueIds, VISIBILITY_BATCH } from '../visibility';
 import { visibilityOf, type FactsPage } from './facts';
@@ -39,11 +39,23 @@ export interface FetchContext<P> {
   memo: Map<string, unknown>;
   /** Jira calls the caller can still afford (a preview's budget); no bound when absent. */
   callsLeft?: number;
+  /** The invocation's clock (Date.now when absent). */
+  now?: () => number;
+  /** Who the import reads Jira as: a base is only used by the user who read it. */
+  accountId?: string;
+  /** The base an incremental import may start from (absent in previews: they read in full). */
+  base?: () => Promise<ImportBase | undefined>;
+  /** Issues Jira's events said were deleted at or after `since` (ms); absent in previews. */
+  deletedSince?: (since: number) => Promise<IssueId[]>;
+  /** How this run reads, as its stages decided so far (incremental.ts). */
+  read?: ImportReadMark;
 }
 
 export interface FetchUnit {
   /** What this unit fetched (written as the next job data page). */
   page?: FactsPage;
+  /** More pages after `page`, for a unit whose answer is naturally several (a merge's carried members). */
+  pages?: FactsPage[];
   /** Where the stage continues; ignored when `done`. */
   cursor?: Cursor;
   done: boolean;
@@ -58,6 +70,10 @@ export interface FetchUnit {
   note?: string;
   /** What Jira warned about while answering (logged as warnings, shown in previews). */
   warnings?: string[];
+  /** Lines for the job log at once (the note waits for the stage's end). */
+  info?: string[];
+  /** What this unit decided about how the run reads (merged into the checkpoint's). */
+  read?: ImportReadMark;
 }
 
 export interface FetchStage<P> {
@@ -83,6 +99,16 @@ export interface ImportSpec<P, D> {
   partialParams?(params: P): P;
   /** A preview of its own instead of running the stages within a resolver's budget (staged-preview.ts). */
   preview?(inv: Invocation, request: PreviewRequest<P>): Promise<ImportPreview>;
+  /**
+   * An import that can read only what changed since its last successful run (incremental.ts): its
+   * stages decide, and this says what the next run starts from.
+   */
+  incremental?: IncrementalImport<P>;
+}
+
+export interface IncrementalImport<P> {
+  /** The members this run read (the next run's base), from the pages; undefined: keep no base. */
+  members(pages: readonly FactsPage[], params: P, resolved: ImportResolved): Iterable<IssueId> | undefined;
 }
 
 export interface PreviewRequest<P = unknown> {
@@ -182,6 +208,15 @@ export async function planStaged<P, D>(
 export const PAGE_MAX_BYTES = 200_000;
 
 export function splitPage(page: FactsPage): FactsPage[] {
+  const ids = page.ids ?? [];
+  // A merged ids page (an incremental read's members) can exceed a value too; each part keeps the order.
+  if (ids.length > 1 && page.issues === undefined && JSON.stringify(page).length > PAGE_MAX_BYTES) {
+    const half = Math.ceil(ids.length / 2);
+    return [
+      ...splitPage({ ...page, ids: ids.slice(0, half) }),
+      ...splitPage({ stage: page.stage, round: page.round, ids: ids.slice(half) }),
+    ];
+  }
   const issues = page.issues ?? [];
   if (issues.length <= 1 || JSON.stringify(page).length <= PAGE_MAX_BYTES) return [page];
   const half = Math.ceil(issues.length / 2);

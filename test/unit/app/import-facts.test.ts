@@ -1,6 +1,14 @@
 // What a staged import keeps of Jira's answers: the facts of each issue in domain terms (link ends the
 // way LinkFact reads them), and what its pages say about visibility.
-import { issuesOf, linkFact, storedIssue, visibilityOf, type FactsPage } from '../../../src/app/import/facts';
+import {
+  idsOfPage,
+  issuesOf,
+  linkFact,
+  sortedIdsPages,
+  storedIssue,
+  visibilityOf,
+  type FactsPage,
+} from '../../../src/app/import/facts';
 import { PAGE_MAX_BYTES, splitPage } from '../../../src/app/import/staged-import';
 
 describe('storedIssue', () => {
@@ -83,6 +91,28 @@ describe('what pages say', () => {
   });
 });
 
+describe('sortedIdsPages', () => {
+  it('keeps sorted ids compactly, each page far below a KVS value, and reads them back in order', () => {
+    // given: 40k ascending ids, some far apart
+    const sorted = Array.from({ length: 40_000 }, (_, i) => 10_000 + i * 3 + (i % 7 === 0 ? 2 ** 40 : 0)).sort(
+      (a, b) => a - b,
+    );
+    // when
+    const pages = sortedIdsPages('search', sorted);
+    // then
+    expect(pages.length).toBe(3);
+    for (const page of pages) expect(JSON.stringify(page).length).toBeLessThanOrEqual(PAGE_MAX_BYTES);
+    expect(pages.flatMap(idsOfPage)).toEqual(sorted);
+    expect(idsOfPage({ stage: 'search', ids: [5, 1], sortedIds: pages[0].sortedIds }).slice(0, 3)).toEqual([
+      5,
+      1,
+      sorted[0],
+    ]);
+    // and they answer no visibility question
+    expect(visibilityOf(pages).seen.size).toBe(0);
+  });
+});
+
 describe('splitPage', () => {
   it('stores a page too big for one KVS value as several, keeping every issue and what was asked', () => {
     // given: 300 issues with 100 links each (~1 MB of JSON)
@@ -105,6 +135,20 @@ describe('splitPage', () => {
     for (const part of parts) expect(JSON.stringify(part).length).toBeLessThanOrEqual(PAGE_MAX_BYTES);
     expect(parts.flatMap((p) => p.issues ?? []).map((i) => i.id)).toEqual(page.issues!.map((i) => i.id));
     expect(parts.flatMap((p) => p.asked ?? [])).toEqual([1, 2, 3]);
+  });
+
+  it('stores an ids page too big for one KVS value (an incremental run’s members) as several, in order', () => {
+    // given: 100k ids (~700 KB of JSON)
+    const ids = Array.from({ length: 100_000 }, (_, i) => 10_000_000 + ((i * 7919) % 100_000));
+    // when
+    const parts = splitPage({ stage: 'search', round: 0, ids });
+    // then
+    expect(parts.length).toBeGreaterThan(2);
+    for (const part of parts) {
+      expect(JSON.stringify(part).length).toBeLessThanOrEqual(PAGE_MAX_BYTES);
+      expect(part.stage).toBe('search');
+    }
+    expect(parts.flatMap((p) => p.ids ?? [])).toEqual(ids);
   });
 
   it('leaves a page that fits alone', () => {
