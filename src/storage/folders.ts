@@ -6,7 +6,8 @@
 // makes or renames the folder, which is conditioned on the forest version, so the forest's writers
 // serialise them too. A name outlives its rows (an undo or a restore may bring a row of it back); it goes
 // with the structure.
-import { kvs, WhereConditions } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
+import { deleteWithPrefix } from './by-prefix';
 import { keys } from './keys';
 import type { TxOp } from './transaction';
 import type { KvsWriteMeter } from './write-meter';
@@ -54,22 +55,7 @@ export class FolderNameRepository {
 
   /** With the structure. */
   async deleteAll(structureId: string): Promise<void> {
-    const found: string[] = [];
-    let cursor: string | undefined;
-    do {
-      let query = kvs
-        .query()
-        .where('key', WhereConditions.beginsWith(keys.folderNamesPrefix(structureId)))
-        .limit(100);
-      if (cursor) query = query.cursor(cursor);
-      const page = await query.getMany<NameChunk>();
-      found.push(...page.results.map((r) => r.key));
-      cursor = page.nextCursor;
-    } while (cursor);
-    for (let i = 0; i < found.length; i += BATCH_GET_MAX) {
-      await kvs.batchDelete(found.slice(i, i + BATCH_GET_MAX).map((key) => ({ key })));
-      this.meter.add(0);
-    }
+    await deleteWithPrefix(keys.folderNamesPrefix(structureId), this.meter);
   }
 
   private async chunks(structureId: string, wanted: Set<number>): Promise<Map<number, NameChunk>> {

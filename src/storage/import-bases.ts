@@ -5,11 +5,12 @@
 // head is in place. Everything expires after a week (a base is only used within the full-read period)
 // and goes with the structure. An incremental run that found the same members keeps the previous
 // chunks and writes only the head; a full read always writes them again, so they never outlive their TTL.
-import { kvs, WhereConditions, type Ttl } from '@forge/kvs';
+import { kvs, type Ttl } from '@forge/kvs';
 import { joinChunks, splitIntoChunks } from '../domain/forest/encoding';
 import { decodeIdSet, encodeIdSet } from '../domain/incremental/id-set';
 import type { ReadBase } from '../domain/incremental/full-read';
 import type { IssueId } from '../domain/forest';
+import { deleteWithPrefix } from './by-prefix';
 import { keys } from './keys';
 import { jsonBytes, type KvsWriteMeter } from './write-meter';
 
@@ -106,21 +107,6 @@ export class ImportBaseRepository {
 
   /** Every base of a structure (its deletion). Listed first, then deleted: deleting while paging would move the cursor. */
   async deleteAll(structureId: string): Promise<void> {
-    const found: string[] = [];
-    let cursor: string | undefined;
-    do {
-      let query = kvs
-        .query()
-        .where('key', WhereConditions.beginsWith(keys.importBasePrefix(structureId)))
-        .limit(100);
-      if (cursor) query = query.cursor(cursor);
-      const page = await query.getMany<unknown>();
-      found.push(...page.results.map((r) => r.key));
-      cursor = page.nextCursor;
-    } while (cursor);
-    for (let i = 0; i < found.length; i += BATCH_MAX) {
-      await kvs.batchDelete(found.slice(i, i + BATCH_MAX).map((key) => ({ key })));
-      this.meter.add(0);
-    }
+    await deleteWithPrefix(keys.importBasePrefix(structureId), this.meter);
   }
 }
