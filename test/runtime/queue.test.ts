@@ -207,6 +207,19 @@ describe('retries', () => {
     expect(await kvs.get(`clock:${journal[0].eventId}`)).toBeLessThanOrEqual(40);
   });
 
+  it('delivers no retry of an event that was running when its job was cancelled', async () => {
+    // given: the event's first delivery is running, and will overrun its time
+    h.rt.setInvocationTimeout('job-worker', 40);
+    const jobId = await push([{ body: { mode: 'clock', sleepMs: 200 } }]);
+    await until(() => journal.length >= 1);
+    // when
+    await h.rt.invokeResolver({ key: 'cancel', payload: { jobId } });
+    await h.rt.queue.drain();
+    // then: the timeout asked for a retry, which a cancelled job does not get
+    expect(h.rt.queue.deliveries.map((d) => d.outcome)).toEqual(['timeout']);
+    expect(journal).toHaveLength(1);
+  });
+
   it('gives consumers the timeoutSeconds of manifest.yml', async () => {
     await push([{ body: { mode: 'clock' } }]);
     await h.rt.queue.drain();

@@ -163,10 +163,15 @@ export class DeliveryQueue {
     return stats;
   }
 
-  /** Drops the job's deliveries that have not started; running ones finish. False when the job is unknown. */
+  /**
+   * Drops the job's deliveries that have not started; running ones finish, and a retry one of them asks
+   * for (an error, a timeout, an InvocationError) is not delivered: it would be a pending event of a
+   * cancelled job. False when the job is unknown.
+   */
   cancel(jobId: string): boolean {
     const job = this.jobs.get(jobId);
     if (!job) return false;
+    for (const state of job.events) state.cancelled = true;
     this.drop((d) => d.state.event.jobId === jobId);
     return true;
   }
