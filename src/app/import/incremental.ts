@@ -22,13 +22,7 @@ import type { Invocation } from '../invocation';
 import type { StageContext, Stage, StageResult } from '../jobs/stage';
 import { validateParams } from '../params';
 import type { FactsPage } from './facts';
-import {
-  CALLS_PER_UNIT,
-  parallelCallsPerUnit,
-  type FetchContext,
-  type FetchStage,
-  type ImportSpec,
-} from './staged-import';
+import { unitPages, parallelCallsPerUnit, type FetchContext, type FetchStage, type ImportSpec } from './staged-import';
 
 const BASE = 'import:base';
 
@@ -112,14 +106,10 @@ export function changedIdsStage<P>(
       }
       if (!readsDelta(read)) return { done: true };
       const jql = (cursor?.jql as string | undefined) ?? jqlOf(minutesBack(nowOf(ctx), read.since), ctx);
-      let token = cursor?.token as string | undefined;
-      const ids: number[] = [];
-      for (let call = 0; call < CALLS_PER_UNIT; call++) {
-        const page = await searchIdsReconciled(ctx.jira, jql, token, ctx.resolved.reconcileIssueIds);
-        ids.push(...page.ids);
-        token = page.nextPageToken;
-        if (!token) break;
-      }
+      const { pages, token } = await unitPages(cursor?.token as string | undefined, (at) =>
+        searchIdsReconciled(ctx.jira, jql, at, ctx.resolved.reconcileIssueIds),
+      );
+      const ids = pages.flatMap((p) => p.ids);
       const found = Number(cursor?.found ?? 0) + ids.length;
       const page: FactsPage = { stage: name, round: 0, ids };
       return {

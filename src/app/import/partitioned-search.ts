@@ -11,13 +11,7 @@
 import { mapInLanes, type JiraClient, type JiraIssue } from '../../jira';
 import { searchIssuesReconciled } from '../../jira/search-reconciled';
 import { storedIssue, type FactsPage } from './facts';
-import {
-  CALLS_PER_UNIT,
-  parallelSearchesPerUnit,
-  type Cursor,
-  type FetchContext,
-  type FetchUnit,
-} from './staged-import';
+import { unitPages, parallelSearchesPerUnit, type Cursor, type FetchContext, type FetchUnit } from './staged-import';
 
 /** A JQL's text before its ORDER BY, and the ORDER BY clause ('' when none). A quoted "order by" inside a value would confuse it. */
 export function splitOrderBy(jql: string): { where: string; orderBy: string } {
@@ -87,14 +81,10 @@ export async function runPartitionedSearch<P>(
   const read = await mapInLanes(open, async (lane) => {
     const from = lane.range === 0 ? undefined : cuts[lane.range - 1];
     const to = lane.range === cuts.length ? undefined : cuts[lane.range];
-    const found: JiraIssue[] = [];
-    let token = lane.token;
-    for (let call = 0; call < CALLS_PER_UNIT; call++) {
-      const page = await searchIssuesReconciled(ctx.jira, rangeJql(jql, from, to), fields, token, pageSize, reconcile);
-      found.push(...page.issues);
-      token = page.nextPageToken;
-      if (!token) break;
-    }
+    const { pages, token } = await unitPages(lane.token, (at) =>
+      searchIssuesReconciled(ctx.jira, rangeJql(jql, from, to), fields, at, pageSize, reconcile),
+    );
+    const found: JiraIssue[] = pages.flatMap((p) => p.issues);
     return { found, still: token === undefined ? undefined : { range: lane.range, token } };
   });
   const page: FactsPage = { stage, round: 0, issues: [] };

@@ -26,6 +26,26 @@ export const parallelCallsPerUnit = <P>(ctx: FetchContext<P>): number =>
 export const parallelSearchesPerUnit = <P>(ctx: FetchContext<P>): number =>
   Math.max(1, Math.floor(parallelCallsPerUnit(ctx) / CALLS_PER_UNIT));
 
+/**
+ * Up to CALLS_PER_UNIT pages of one token-paginated search, from `token`: the pages in order, and the
+ * token where the next unit goes on (undefined: the search is done). Pages of one search follow each
+ * other; searches side by side each make their own.
+ */
+export async function unitPages<T extends { nextPageToken?: string }>(
+  token: string | undefined,
+  page: (token: string | undefined) => Promise<T>,
+): Promise<{ pages: T[]; token: string | undefined }> {
+  const pages: T[] = [];
+  let next = token;
+  for (let call = 0; call < CALLS_PER_UNIT; call++) {
+    const answer = await page(next);
+    pages.push(answer);
+    next = answer.nextPageToken;
+    if (!next) break;
+  }
+  return { pages, token: next };
+}
+
 export type Cursor = Record<string, unknown>;
 
 /** What a stage sees: Jira as the user, the parameters, the job's resolved values, the pages so far, the forest. */

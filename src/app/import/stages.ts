@@ -14,7 +14,7 @@ import type { ImportResolved } from '../../storage';
 import { issuesOf, storedIssue, visibilityOf, type FactsPage, type StoredIssue } from './facts';
 import { runPartitionedSearch } from './partitioned-search';
 import {
-  CALLS_PER_UNIT,
+  unitPages,
   parallelCallsPerUnit,
   parallelSearchesPerUnit,
   type FetchStage,
@@ -198,35 +198,26 @@ export function searchStage<P>(
           note: unit.done && note ? note(unit.matched) : undefined,
         };
       }
-      let token = cursor?.token as string | undefined;
       const page: FactsPage = { stage: name, round: 0 };
-      let fetched = 0;
-      // Jira repeats a query's warnings on every page: the job log says them once, from the first.
-      let warnings: string[] | undefined;
       const firstPage = cursor?.token === undefined;
-      for (let call = 0; call < CALLS_PER_UNIT; call++) {
-        if (fields === 'ids') {
-          const ids = await searchIdsReconciled(ctx.jira, jql, token, ctx.resolved.reconcileIssueIds);
-          if (call === 0 && firstPage) warnings = ids.warnings;
-          (page.ids ??= []).push(...ids.ids);
-          fetched += ids.ids.length;
-          token = ids.nextPageToken;
-        } else {
-          const found = await searchIssuesReconciled(
-            ctx.jira,
-            jql,
-            fields,
-            token,
-            FIELDS_PAGE_SIZE,
-            ctx.resolved.reconcileIssueIds,
-          );
-          if (call === 0 && firstPage) warnings = found.warnings;
-          (page.issues ??= []).push(...found.issues.map((i) => storedIssue(i, ctx.resolved.rankFieldId)));
-          fetched += found.issues.length;
-          token = found.nextPageToken;
-        }
-        if (!token) break;
+      const reconcile = ctx.resolved.reconcileIssueIds;
+      const at = cursor?.token as string | undefined;
+      let read: { pages: Array<{ warnings?: string[] }>; token: string | undefined };
+      if (fields === 'ids') {
+        const ids = await unitPages(at, (t) => searchIdsReconciled(ctx.jira, jql, t, reconcile));
+        page.ids = ids.pages.flatMap((p) => p.ids);
+        read = ids;
+      } else {
+        const found = await unitPages(at, (t) =>
+          searchIssuesReconciled(ctx.jira, jql, fields, t, FIELDS_PAGE_SIZE, reconcile),
+        );
+        page.issues = found.pages.flatMap((p) => p.issues.map((i) => storedIssue(i, ctx.resolved.rankFieldId)));
+        read = found;
       }
+      const token = read.token;
+      const fetched = (page.ids ?? page.issues ?? []).length;
+      // Jira repeats a query's warnings on every page: the job log says them once, from the first.
+      const warnings = firstPage ? read.pages[0]?.warnings : undefined;
       const done = !token;
       const matched = Number(cursor?.matched ?? 0) + fetched;
       // Counted only when the search takes more than one unit: a search done at once has no bar to fill.
@@ -349,21 +340,17 @@ export function childrenStage<P>(
       const known = issuesOf(ctx.pages);
       const read = await mapInLanes(open, async (lane) => {
         const ids = parents.slice(lane.chunk * size, (lane.chunk + 1) * size);
-        const found: JiraIssue[] = [];
-        let token = lane.token;
-        for (let call = 0; call < CALLS_PER_UNIT; call++) {
-          const page = await searchIssuesReconciled(
+        const { pages, token } = await unitPages(lane.token, (at) =>
+          searchIssuesReconciled(
             ctx.jira,
             `parent in (${ids.join(',')})`,
             fields(ctx.resolved),
-            token,
+            at,
             FIELDS_PAGE_SIZE,
             ctx.resolved.reconcileIssueIds,
-          );
-          found.push(...page.issues);
-          token = page.nextPageToken;
-          if (!token) break;
-        }
+          ),
+        );
+        const found: JiraIssue[] = pages.flatMap((p) => p.issues);
         return { found, still: token === undefined ? undefined : { chunk: lane.chunk, token } };
       });
       const issues: StoredIssue[] = [];
