@@ -30,6 +30,7 @@ import { DetailsPanel } from '../components/tree/DetailsPanel';
 import { jqlKeys, jqlMatches, MATCH_CAP } from '../api/jqlMatches';
 import { StructureToolbar } from '../components/tree/StructureToolbar';
 import { EditBar } from '../components/tree/EditBar';
+import { BAR_STYLE } from '../components/tree/barStyle';
 import { addAfter, editFor, type EditAction, type EditKey } from '../components/tree/editActions';
 import { useForestDrop } from '../components/tree/dnd/useForestDrop';
 import { perfMark } from '../api/perfMark';
@@ -621,17 +622,7 @@ export function ForestView(props: {
         />
       )}
       {props.edit && (
-        <div
-          role="group"
-          aria-label="Folders and clipboard"
-          style={{
-            display: 'flex',
-            flexWrap: 'wrap',
-            gap: token('space.100'),
-            alignItems: 'center',
-            marginBottom: token('space.150'),
-          }}
-        >
+        <div role="group" aria-label="Folders and clipboard" style={BAR_STYLE}>
           <FolderForm
             busy={editing}
             activeFolder={activeFolder}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/new';
 import TextField from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
+import { BAR_STYLE } from './barStyle';
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
 
@@ -30,17 +31,7 @@ export function EditBar(props: {
     setKeys('');
   };
   return (
-    <div
-      role="group"
-      aria-label="Edit the structure"
-      style={{
-        display: 'flex',
-        flexWrap: 'wrap',
-        gap: token('space.100'),
-        alignItems: 'center',
-        marginBottom: token('space.150'),
-      }}
-    >
+    <div role="group" aria-label="Edit the structure" style={BAR_STYLE}>
       <form onSubmit={submit} style={{ display: 'flex', gap: token('space.050'), alignItems: 'center' }}>
         <div style={{ width: 260 }}>
           <TextField

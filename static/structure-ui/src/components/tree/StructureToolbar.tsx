@@ -4,6 +4,7 @@ import Select from '@atlaskit/select';
 import TextField from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { examplePlaceholders, useExampleProjects } from '../../api/useExampleProjects';
+import { BAR_STYLE } from './barStyle';
 
 /** Expand/collapse all, expand to level N, and find an issue by key. */
 export function StructureToolbar(props: {
@@ -33,17 +34,7 @@ export function StructureToolbar(props: {
     if (query.trim()) props.onSearch(query.trim().toUpperCase());
   };
   return (
-    <div
-      role="toolbar"
-      aria-label="Structure view"
-      style={{
-        display: 'flex',
-        flexWrap: 'wrap',
-        gap: token('space.100'),
-        alignItems: 'center',
-        marginBottom: token('space.150'),
-      }}
-    >
+    <div role="toolbar" aria-label="Structure view" style={BAR_STYLE}>
       <Button onClick={props.onExpandAll}>Expand all</Button>
       <Button onClick={props.onCollapseAll}>Collapse all</Button>
       {props.onShortcuts && <Button onClick={props.onShortcuts}>Keyboard shortcuts</Button>}
