@@ -20,10 +20,15 @@ const clock = () => {
   if (!c) throw new Error('The emulator must own its clock');
   return c;
 };
-/** Moves the emulator's clock to `secondsAfter` the top of its next hour. */
+/**
+ * Moves the emulator's clock to `secondsAfter` the top of its next hour (negative: before it). When the
+ * clock is already past that moment of this hour (a run in the hour's last minute), the next hour's.
+ */
 const toNextHour = (secondsAfter: number) => {
   const now = clock().now().getTime();
-  clock().advance(Math.ceil(now / HOUR) * HOUR + secondsAfter * 1000 - now);
+  let target = Math.ceil(now / HOUR) * HOUR + secondsAfter * 1000;
+  if (target <= now) target += HOUR;
+  clock().advance(target - now);
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
